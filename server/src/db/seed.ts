@@ -1,0 +1,82 @@
+// Seeds the demo world. Idempotent: it creates what is missing and changes nothing that
+// exists (so a second run, or a run after an admin's edits, alters no row).
+import { hashPassword } from '../auth/passwords.ts';
+import type { Db, Prisma } from './client.ts';
+import { DEMO_ROLES } from './demo/roles.ts';
+import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './demo/world.ts';
+
+export interface SeedOptions {
+  sandboxPort: number;
+}
+
+export interface SeedReport {
+  created: number;
+}
+
+export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promise<SeedReport> {
+  let created = 0;
+  const count = <T>(row: T | null, make: () => Promise<T>) => (row ? Promise.resolve(row) : make().then((r) => ((created += 1), r)));
+
+  const roles = new Map<string, string>();
+  for (const seed of DEMO_ROLES) {
+    const existing = await db.role.findUnique({ where: { key: seed.key } });
+    const role = await count(existing, () =>
+      db.role.create({ data: { key: seed.key, name: seed.name, description: seed.description, capabilities: seed.capabilities ?? [] } }),
+    );
+    roles.set(seed.key, role.id);
+  }
+
+  const companies = new Map<string, string>();
+  const endpoints = new Map<string, string>();
+  for (const seed of DEMO_COMPANIES) {
+    const company = await count(await db.company.findUnique({ where: { slug: seed.slug } }), () =>
+      db.company.create({ data: { slug: seed.slug, name: seed.name } }),
+    );
+    companies.set(seed.slug, company.id);
+    for (const ep of seed.endpoints) {
+      const where = { companyId_slug: { companyId: company.id, slug: ep.slug } };
+      const endpoint = await count(await db.apiEndpoint.findUnique({ where }), () =>
+        db.apiEndpoint.create({
+          data: {
+            companyId: company.id,
+            slug: ep.slug,
+            name: ep.name,
+            description: ep.template.description,
+            baseUrl: sandboxBaseUrl(sandboxPort, seed.slug, ep.template.service),
+            cacheTtlSeconds: ep.template.cacheTtlSeconds,
+          },
+        }),
+      );
+      endpoints.set(`${seed.slug}/${ep.slug}`, endpoint.id);
+      for (const op of ep.template.operations) {
+        const opWhere = { endpointId_key: { endpointId: endpoint.id, key: op.key } };
+        await count(await db.endpointOperation.findUnique({ where: opWhere }), () =>
+          db.endpointOperation.create({ data: { endpointId: endpoint.id, ...op, paramsSchema: op.paramsSchema as Prisma.InputJsonObject } }),
+        );
+      }
+    }
+  }
+
+  for (const grant of DEMO_GRANTS) {
+    const key = { roleId: roles.get(grant.role)!, companyId: companies.get(grant.company)!, endpointId: endpoints.get(`${grant.company}/${grant.endpoint}`)! };
+    await count(await db.roleApiPermission.findUnique({ where: { roleId_companyId_endpointId: key } }), () =>
+      db.roleApiPermission.create({ data: { ...key, access: grant.access } }),
+    );
+  }
+
+  for (const seed of DEMO_USERS) {
+    const user = await count(await db.user.findUnique({ where: { email: seed.email } }), async () =>
+      db.user.create({ data: { email: seed.email, name: seed.name, isPlatformAdmin: seed.isPlatformAdmin ?? false, passwordHash: await hashPassword(DEMO_PASSWORD) } }),
+    );
+    for (const m of seed.memberships) {
+      const key = { userId: user.id, companyId: companies.get(m.company)!, roleId: roles.get(m.role)! };
+      await count(await db.userCompanyAccess.findUnique({ where: { userId_companyId_roleId: key } }), () => db.userCompanyAccess.create({ data: key }));
+    }
+  }
+  return { created };
+}
+
+/** The embedded default seeds once: on a database that has no user yet. */
+export async function isEmptyDatabase(db: Db): Promise<boolean> {
+  return (await db.user.count()) === 0;
+}

@@ -1,0 +1,35 @@
+// What every resolver and shield rule receives. Built once per request: the verified
+// principal (or null), per-request DataLoaders, and the actor that services stamp on audit
+// rows.
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/client.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Actor } from '../modules/audit/audit.service.ts';
+import { UnauthenticatedError } from './errors.ts';
+import type { Loaders } from './loaders.ts';
+import type { TokenService } from '../auth/jwt.ts';
+
+export interface AppServices {
+  db: Db;
+  tokens: TokenService;
+  logger: Logger;
+}
+
+export interface RequestContext {
+  requestId: string;
+  db: Db;
+  tokens: TokenService;
+  logger: Logger;
+  principal: Principal | null;
+  /** Loads a principal by user id (used right after login). */
+  loadPrincipal(userId: string): Promise<Principal | null>;
+  loaders: Loaders;
+  actor: Actor;
+  clientIp: string | null;
+}
+
+/** The principal, for resolvers behind an authenticated shield rule. */
+export function requirePrincipal(ctx: RequestContext): Principal {
+  if (!ctx.principal) throw new UnauthenticatedError();
+  return ctx.principal;
+}

@@ -1,0 +1,103 @@
+// One enum of error codes (the contract's), one small class per code, and the masking that
+// turns everything else into a bare INTERNAL_SERVER_ERROR. Denials of things in another
+// company read exactly like "not found" (no existence leak).
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  UPSTREAM_ERROR = 'UPSTREAM_ERROR',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'You are not signed in, or your session has expired.') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this.') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(ErrorCode.NOT_FOUND, `${what} not found.`);
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, field?: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, field?: string) {
+    super(ErrorCode.CONFLICT, message, field ? { field } : {});
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number, message = 'Too many requests. Try again later.') {
+    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
+  }
+}
+
+/** Apollo's own request-level codes: their messages describe the query, never internals. */
+const APOLLO_SAFE_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/** True when an error may reach the client as it is. */
+export function isPublicError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return true;
+  if (!(original instanceof GraphQLError)) return false;
+  const code = original.extensions?.code;
+  // A GraphQLError raised while resolving (it has a path) is only trusted when it is ours.
+  if (original.path && !(original instanceof AppError)) return false;
+  return typeof code === 'string' && (APOLLO_SAFE_CODES.has(code) || (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR));
+}
+
+/**
+ * Apollo's formatError: keep our coded errors and Apollo's request errors, mask everything
+ * else. The original is logged by the logging plugin with the request id; the client gets the
+ * request id so support can find it.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isPublicError(error)) {
+    const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

@@ -1,0 +1,19 @@
+// Per-request DataLoaders: one batch per type and company, so nested queries issue a bounded
+// number of SQL statements whatever the row counts.
+import type { Db } from '../db/client.ts';
+import { createCompanyLoader } from '../modules/company/company.loader.ts';
+import { createEndpointLoader, createOperationsByEndpointLoader } from '../modules/endpoint/endpoint.loader.ts';
+import { createMembershipsByUserLoader } from '../modules/membership/membership.loader.ts';
+import { createRoleLoader } from '../modules/role/role.loader.ts';
+
+export function createLoaders(db: Db) {
+  return {
+    company: createCompanyLoader(db),
+    role: createRoleLoader(db),
+    endpoint: createEndpointLoader(db),
+    operationsByEndpoint: createOperationsByEndpointLoader(db),
+    membershipsByUser: createMembershipsByUserLoader(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

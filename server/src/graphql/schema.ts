@@ -1,0 +1,39 @@
+// Builds the executable schema: type-graphql classes, then the shield around every field.
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { applyMiddleware } from 'graphql-middleware';
+import { buildSchema } from 'type-graphql';
+import { CompanyResolver } from '../modules/company/company.resolver.ts';
+import { CredentialResolver } from '../modules/credential/credential.resolver.ts';
+import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
+import { MembershipResolver } from '../modules/membership/membership.resolver.ts';
+import { PermissionResolver } from '../modules/permission/permission.resolver.ts';
+import { RoleResolver } from '../modules/role/role.resolver.ts';
+import { SessionResolver } from '../modules/session/session.resolver.ts';
+import { UserResolver } from '../modules/user/user.resolver.ts';
+import { permissions } from './shield.ts';
+
+export const resolvers = [
+  CompanyResolver,
+  RoleResolver,
+  UserResolver,
+  SessionResolver,
+  MembershipResolver,
+  EndpointResolver,
+  PermissionResolver,
+  CredentialResolver,
+] as const;
+
+/** The schema without authorization: for printing the SDL and for the contract test. */
+export function buildBareSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+  });
+}
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  return applyMiddleware(await buildBareSchema(), permissions);
+}

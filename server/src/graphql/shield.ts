@@ -1,0 +1,106 @@
+// Authorization before any resolver runs. The map mirrors the schema: every Query and
+// Mutation has a named rule, anything unlisted is denied, and every rule asks the policy.
+// Denials about another company read as NOT_FOUND; a member without admin rights gets
+// FORBIDDEN.
+import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
+import { findEndpointCompanyId, findOperationCompanyId } from '../modules/endpoint/endpoint.service.ts';
+import { companyStanding, isAdministrator as isAdministratorPolicy } from '../policy/policy.ts';
+import type { RequestContext } from './context.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+
+type Args = Record<string, unknown>;
+type CompanyOf = (args: Args, ctx: RequestContext) => Promise<string | null> | string | null;
+
+const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.principal ? true : new UnauthenticatedError(),
+);
+
+const isAdministrator = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.principal && isAdministratorPolicy(ctx.principal) ? true : new ForbiddenError(),
+);
+
+const isPlatformAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.principal?.isPlatformAdmin ? true : new ForbiddenError(),
+);
+
+/**
+ * The caller must administer the company that `companyOf` names. Outside it (or when it does
+ * not exist) the answer is NOT_FOUND of `what`, exactly as if it did not exist.
+ */
+function administers(what: string, companyOf: CompanyOf): IRule {
+  return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => {
+    const principal = ctx.principal!;
+    const companyId = await companyOf(args, ctx);
+    if (!companyId) return new NotFoundError(what);
+    const standing = companyStanding(principal, companyId);
+    if (standing === 'none') return new NotFoundError(what);
+    return standing === 'admin' ? true : new ForbiddenError();
+  });
+}
+
+/** The caller must belong to (or administer) the company. */
+function belongsTo(companyOf: CompanyOf): IRule {
+  return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => {
+    const companyId = await companyOf(args, ctx);
+    return companyId && companyStanding(ctx.principal!, companyId) !== 'none' ? true : new NotFoundError('Company');
+  });
+}
+
+const arg = (name: string): CompanyOf => (args) => String(args[name] ?? '');
+const inputArg = (name: string): CompanyOf => (args) => String((args.input as Args | undefined)?.[name] ?? '');
+const endpointCompany = (name: string): CompanyOf => (args, ctx) => findEndpointCompanyId(ctx.db, { endpointId: String(args[name]) });
+const operationCompany = (name: string): CompanyOf => (args, ctx) => findOperationCompanyId(ctx.db, { operationId: String(args[name]) });
+
+const signedIn = (...rules: IRule[]) => and(isAuthenticated, ...rules);
+
+export const permissions = shield(
+  {
+    Query: {
+      me: isAuthenticated,
+      myCompanies: isAuthenticated,
+      myEndpoints: signedIn(belongsTo(arg('companyId'))),
+      myCredentials: signedIn(belongsTo(arg('companyId'))),
+      companies: signedIn(isAdministrator),
+      company: signedIn(belongsTo(arg('id'))),
+      roles: signedIn(isAdministrator),
+      users: signedIn(isAdministrator),
+      endpoints: signedIn(administers('Company', arg('companyId'))),
+      endpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
+      roleAccess: signedIn(administers('Company', arg('companyId'))),
+      credentials: signedIn(administers('Company', arg('companyId'))),
+    },
+    Mutation: {
+      login: allow,
+      createCompany: signedIn(isPlatformAdmin),
+      updateCompany: signedIn(administers('Company', arg('id'))),
+      deleteCompany: signedIn(isPlatformAdmin),
+      createUser: signedIn(isPlatformAdmin),
+      grantCompanyAccess: signedIn(administers('Company', arg('companyId'))),
+      revokeCompanyAccess: signedIn(administers('Company', arg('companyId'))),
+      createEndpoint: signedIn(administers('Company', inputArg('companyId'))),
+      updateEndpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
+      deleteEndpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
+      createOperation: signedIn(administers('Endpoint', endpointCompany('endpointId'))),
+      updateOperation: signedIn(administers('Operation', operationCompany('id'))),
+      deleteOperation: signedIn(administers('Operation', operationCompany('id'))),
+      setEndpointAccess: signedIn(administers('Company', arg('companyId'))),
+    },
+    // Objects are reachable only through the root fields above, which scope them; their
+    // fields are open, and field resolvers filter anything that crosses companies.
+    Company: allow,
+    Role: allow,
+    User: allow,
+    AuthPayload: allow,
+    Membership: allow,
+    ApiEndpoint: allow,
+    EndpointOperation: allow,
+    EndpointGrant: allow,
+    ApiCredential: allow,
+  },
+  {
+    fallbackRule: deny,
+    fallbackError: () => new ForbiddenError(),
+    allowExternalErrors: true,
+    debug: false,
+  },
+);

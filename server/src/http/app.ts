@@ -1,0 +1,112 @@
+// The Express app: GraphQL at /graphql, health probes, and the built web app at /.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import express, { type Request } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { bearerToken, type TokenService } from '../auth/jwt.ts';
+import { loadPrincipal } from '../auth/principal.ts';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from '../graphql/context.ts';
+import { formatError } from '../graphql/errors.ts';
+import { createLoaders } from '../graphql/loaders.ts';
+import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
+import type { Logger } from '../lib/logger.ts';
+import { isUuid } from '../lib/ids.ts';
+
+export interface AppDeps {
+  db: Db;
+  tokens: TokenService;
+  logger: Logger;
+  schema: GraphQLSchema;
+  /** Introspection is off in production unless asked for. */
+  introspection: boolean;
+  /** Built web app (web/dist); served at / when present. */
+  webDistDir?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function requestIdOf(req: Request): string {
+  const given = req.header('x-request-id');
+  return given && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export async function createHttpApp(deps: AppDeps) {
+  const { db, tokens, logger } = deps;
+  const apollo = new ApolloServer<RequestContext>({
+    schema: deps.schema,
+    formatError,
+    introspection: deps.introspection,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin()],
+  });
+  await apollo.start();
+
+  const principalFor = (userId: string) => (isUuid(userId) ? loadPrincipal(db, userId) : Promise.resolve(null));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const requestId = requestIdOf(req);
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await db.$queryRaw`SELECT 1`;
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed: database unreachable');
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<RequestContext> => {
+        const requestId = String(res.locals.requestId);
+        const token = bearerToken(req.header('authorization'));
+        const claims = token ? await tokens.verify(token) : null;
+        const principal = claims ? await principalFor(claims.userId) : null;
+        return {
+          requestId,
+          db,
+          tokens,
+          logger,
+          principal,
+          loadPrincipal: principalFor,
+          loaders: createLoaders(db),
+          actor: { userId: principal?.userId ?? null, email: principal?.email ?? null, requestId },
+          clientIp: req.ip ?? null,
+        };
+      },
+    }),
+  );
+
+  if (deps.webDistDir && existsSync(join(deps.webDistDir, 'index.html'))) {
+    const webDir = deps.webDistDir;
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: every other GET that accepts HTML gets the app shell.
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(join(webDir, 'index.html'));
+    });
+  }
+
+  return { app, apollo };
+}

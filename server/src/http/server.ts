@@ -1,0 +1,39 @@
+// Starts and stops the HTTP server. Used by main.ts and by the tests (on port 0).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHttpApp, type AppDeps } from './app.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startHttpServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
+  const { app, apollo } = await createHttpApp(deps);
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(deps.port, deps.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = deps.host.includes(':') ? `[${deps.host}]` : deps.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    server,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await apollo.stop();
+      })();
+      return closing;
+    },
+  };
+}

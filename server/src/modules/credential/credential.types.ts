@@ -1,0 +1,51 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { Company } from '../company/company.types.ts';
+import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
+import { Role } from '../role/role.types.ts';
+
+export enum CredentialKind {
+  API_KEY = 'API_KEY',
+  BEARER = 'BEARER',
+  BASIC = 'BASIC',
+  OAUTH2_CLIENT_CREDENTIALS = 'OAUTH2_CLIENT_CREDENTIALS',
+  OAUTH2_REFRESH_TOKEN = 'OAUTH2_REFRESH_TOKEN',
+}
+
+registerEnumType(CredentialKind, {
+  name: 'CredentialKind',
+  valuesConfig: {
+    API_KEY: { description: 'secret sent in a header or query parameter named by the credential' },
+    BEARER: { description: 'Authorization: Bearer <secret>' },
+    BASIC: { description: 'Authorization: Basic base64(username:password)' },
+    OAUTH2_CLIENT_CREDENTIALS: { description: 'client id + secret exchanged at tokenUrl, cached, renewed' },
+    OAUTH2_REFRESH_TOKEN: { description: 'access + refresh token, refreshed at tokenUrl before expiry' },
+  },
+});
+
+/** Metadata only: the secret never leaves the server. */
+@ObjectType()
+export class ApiCredential {
+  @Field(() => ID) id!: string;
+  @Field(() => Company) company!: Company;
+  @Field(() => Role, { nullable: true, description: 'null: shared by every role of the company that may use the endpoint' })
+  role!: Role | null;
+  @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
+  @Field(() => String) name!: string;
+  @Field(() => CredentialKind) kind!: CredentialKind;
+  @Field(() => String, { nullable: true, description: 'At most the last 4 characters of the secret.' }) hint!: string | null;
+  @Field(() => String, { description: '"ok", "untested", "failing", "needs_reconnect"' }) status!: string;
+  @Field(() => DateTimeResolver) updatedAt!: Date;
+}
+
+export interface CredentialRow {
+  id: string;
+  companyId: string;
+  roleId: string | null;
+  endpointId: string;
+  name: string;
+  kind: string;
+  hint: string | null;
+  status: string;
+  updatedAt: Date;
+}

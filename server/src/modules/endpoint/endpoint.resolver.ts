@@ -1,0 +1,95 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.ts';
+import { NotFoundError } from '../../graphql/errors.ts';
+import { Company } from '../company/company.types.ts';
+import {
+  ApiEndpoint,
+  CreateEndpointInput,
+  CreateOperationInput,
+  EndpointOperation,
+  UpdateEndpointInput,
+  UpdateOperationInput,
+  type EndpointRow,
+} from './endpoint.types.ts';
+import {
+  createEndpoint,
+  createOperation,
+  deleteEndpoint,
+  deleteOperation,
+  findEndpointCompanyId,
+  findOperationCompanyId,
+  getEndpointOrThrow,
+  listEndpoints,
+  updateEndpoint,
+  updateOperation,
+} from './endpoint.service.ts';
+
+/** The shield rule has already checked the caller administers this endpoint's company. */
+async function companyOfEndpoint(ctx: RequestContext, endpointId: string) {
+  const companyId = await findEndpointCompanyId(ctx.db, { endpointId });
+  if (!companyId) throw new NotFoundError('Endpoint');
+  return companyId;
+}
+
+async function companyOfOperation(ctx: RequestContext, operationId: string) {
+  const companyId = await findOperationCompanyId(ctx.db, { operationId });
+  if (!companyId) throw new NotFoundError('Operation');
+  return companyId;
+}
+
+@Resolver(() => ApiEndpoint)
+export class EndpointResolver {
+  @Query(() => [ApiEndpoint], { description: "Every endpoint of a company; its administrators only." })
+  endpoints(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+    return listEndpoints(ctx.db, { companyId });
+  }
+
+  @Query(() => ApiEndpoint, { description: "One endpoint; its company's administrators only." })
+  async endpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return getEndpointOrThrow(ctx.db, { companyId: await companyOfEndpoint(ctx, id), endpointId: id });
+  }
+
+  @FieldResolver(() => Company)
+  async company(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext) {
+    return (await ctx.loaders.company.load(endpoint.companyId)) ?? Promise.reject(new NotFoundError('Company'));
+  }
+
+  @FieldResolver(() => [EndpointOperation])
+  operations(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.operationsByEndpoint.load({ companyId: endpoint.companyId, id: endpoint.id });
+  }
+
+  @Mutation(() => ApiEndpoint)
+  createEndpoint(@Arg('input', () => CreateEndpointInput) input: CreateEndpointInput, @Ctx() ctx: RequestContext) {
+    return createEndpoint(ctx.db, ctx.actor, { input });
+  }
+
+  @Mutation(() => ApiEndpoint)
+  async updateEndpoint(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateEndpointInput) input: UpdateEndpointInput, @Ctx() ctx: RequestContext) {
+    return updateEndpoint(ctx.db, ctx.actor, { companyId: await companyOfEndpoint(ctx, id), endpointId: id, input });
+  }
+
+  @Mutation(() => Boolean)
+  async deleteEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return deleteEndpoint(ctx.db, ctx.actor, { companyId: await companyOfEndpoint(ctx, id), endpointId: id });
+  }
+
+  @Mutation(() => EndpointOperation)
+  async createOperation(
+    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('input', () => CreateOperationInput) input: CreateOperationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return createOperation(ctx.db, ctx.actor, { companyId: await companyOfEndpoint(ctx, endpointId), endpointId, input });
+  }
+
+  @Mutation(() => EndpointOperation)
+  async updateOperation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateOperationInput) input: UpdateOperationInput, @Ctx() ctx: RequestContext) {
+    return updateOperation(ctx.db, ctx.actor, { companyId: await companyOfOperation(ctx, id), operationId: id, input });
+  }
+
+  @Mutation(() => Boolean)
+  async deleteOperation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return deleteOperation(ctx.db, ctx.actor, { companyId: await companyOfOperation(ctx, id), operationId: id });
+  }
+}

@@ -1,0 +1,161 @@
+// A company's APIs and their operations. Every function takes the company explicitly and
+// never touches another company's rows.
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/prisma-errors.ts';
+import { ConflictError, NotFoundError } from '../../graphql/errors.ts';
+import { isUuid } from '../../lib/ids.ts';
+import { parseInput } from '../../lib/validate.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { getCompanyOrThrow } from '../company/company.service.ts';
+import { endpointCreateSchema, endpointUpdateSchema, operationCreateSchema, operationUpdateSchema } from './endpoint.validation.ts';
+
+export function listEndpoints(db: Db, { companyId }: { companyId: string }) {
+  return db.apiEndpoint.findMany({ where: { companyId }, orderBy: [{ name: 'asc' }] });
+}
+
+export async function getEndpointOrThrow(db: Db, { companyId, endpointId }: { companyId: string; endpointId: string }) {
+  const endpoint = isUuid(endpointId) && isUuid(companyId) ? await db.apiEndpoint.findFirst({ where: { id: endpointId, companyId } }) : null;
+  if (!endpoint) throw new NotFoundError('Endpoint');
+  return endpoint;
+}
+
+/** The company an endpoint belongs to, for authorization before anything else is read. */
+export async function findEndpointCompanyId(db: Db, { endpointId }: { endpointId: string }): Promise<string | null> {
+  if (!isUuid(endpointId)) return null;
+  const row = await db.apiEndpoint.findUnique({ where: { id: endpointId }, select: { companyId: true } });
+  return row?.companyId ?? null;
+}
+
+export async function findOperationCompanyId(db: Db, { operationId }: { operationId: string }): Promise<string | null> {
+  if (!isUuid(operationId)) return null;
+  const row = await db.endpointOperation.findUnique({ where: { id: operationId }, select: { endpoint: { select: { companyId: true } } } });
+  return row?.endpoint.companyId ?? null;
+}
+
+async function assertNameAndSlugFree(db: Db, companyId: string, fields: { name?: string | null; slug?: string | null }, exceptId?: string) {
+  const clash = await db.apiEndpoint.findFirst({
+    where: {
+      companyId,
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+      OR: [...(fields.name ? [{ name: fields.name }] : []), ...(fields.slug ? [{ slug: fields.slug }] : [])],
+    },
+    select: { name: true, slug: true },
+  });
+  if (!clash || (!fields.name && !fields.slug)) return;
+  if (clash.slug === fields.slug) throw new ConflictError(`This company already has an endpoint with slug "${fields.slug}".`, 'slug');
+  throw new ConflictError(`This company already has an endpoint named "${fields.name}".`, 'name');
+}
+
+function conflictOnRace(what: string) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error)) throw new ConflictError(`${what} conflicts with an existing one (same name, slug or key).`);
+    throw error;
+  };
+}
+
+export async function createEndpoint(db: Db, actor: Actor, { input }: { input: unknown }) {
+  const data = parseInput(endpointCreateSchema, input, 'input');
+  const companyId = data.companyId;
+  await getCompanyOrThrow(db, { companyId });
+  await assertNameAndSlugFree(db, companyId, data);
+  const { operations, companyId: _companyId, ...fields } = data;
+  return db
+    .$transaction(async (tx) => {
+      const endpoint = await tx.apiEndpoint.create({
+        data: {
+          ...fields,
+          description: fields.description ?? null,
+          companyId,
+          operations: { create: operations ?? [] },
+        },
+      });
+      await recordAudit(tx, actor, {
+        companyId,
+        action: 'endpoint.create',
+        targetType: 'endpoint',
+        targetId: endpoint.id,
+        details: { slug: endpoint.slug, baseUrl: endpoint.baseUrl, operations: (operations ?? []).map((o) => o.key) },
+      });
+      return endpoint;
+    })
+    .catch(conflictOnRace('The endpoint'));
+}
+
+export async function updateEndpoint(db: Db, actor: Actor, { companyId, endpointId, input }: { companyId: string; endpointId: string; input: unknown }) {
+  const data = parseInput(endpointUpdateSchema, input, 'input');
+  await getEndpointOrThrow(db, { companyId, endpointId });
+  await assertNameAndSlugFree(db, companyId, data, endpointId);
+  const changes = data;
+  return db
+    .$transaction(async (tx) => {
+      const endpoint = await tx.apiEndpoint.update({ where: { id: endpointId }, data: changes });
+      await recordAudit(tx, actor, { companyId, action: 'endpoint.update', targetType: 'endpoint', targetId: endpointId, details: changes });
+      return endpoint;
+    })
+    .catch(conflictOnRace('The endpoint'));
+}
+
+/** Deletes the endpoint with its operations, grants and credentials (cascade). */
+export async function deleteEndpoint(db: Db, actor: Actor, { companyId, endpointId }: { companyId: string; endpointId: string }) {
+  const endpoint = await getEndpointOrThrow(db, { companyId, endpointId });
+  await db.$transaction(async (tx) => {
+    await tx.apiEndpoint.delete({ where: { id: endpointId } });
+    await recordAudit(tx, actor, { companyId, action: 'endpoint.delete', targetType: 'endpoint', targetId: endpointId, details: { slug: endpoint.slug } });
+  });
+  return true;
+}
+
+export function listOperationsOfEndpoints(db: Db, { companyId, endpointIds }: { companyId: string; endpointIds: readonly string[] }) {
+  return db.endpointOperation.findMany({
+    where: { endpointId: { in: [...endpointIds] }, endpoint: { companyId } },
+    orderBy: [{ key: 'asc' }],
+  });
+}
+
+async function getOperationOrThrow(db: Db, { companyId, operationId }: { companyId: string; operationId: string }) {
+  const op = isUuid(operationId) ? await db.endpointOperation.findFirst({ where: { id: operationId, endpoint: { companyId } } }) : null;
+  if (!op) throw new NotFoundError('Operation');
+  return op;
+}
+
+async function assertOperationKeyFree(db: Db, endpointId: string, key: string | null | undefined, exceptId?: string) {
+  if (!key) return;
+  const clash = await db.endpointOperation.findFirst({ where: { endpointId, key, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
+  if (clash) throw new ConflictError(`This endpoint already has an operation with key "${key}".`, 'key');
+}
+
+export async function createOperation(db: Db, actor: Actor, { companyId, endpointId, input }: { companyId: string; endpointId: string; input: unknown }) {
+  const data = parseInput(operationCreateSchema, input, 'input');
+  await getEndpointOrThrow(db, { companyId, endpointId });
+  await assertOperationKeyFree(db, endpointId, data.key);
+  return db
+    .$transaction(async (tx) => {
+      const op = await tx.endpointOperation.create({ data: { ...data, endpointId } });
+      await recordAudit(tx, actor, { companyId, action: 'operation.create', targetType: 'operation', targetId: op.id, details: { endpointId, key: op.key, method: op.method, path: op.path } });
+      return op;
+    })
+    .catch(conflictOnRace('The operation'));
+}
+
+export async function updateOperation(db: Db, actor: Actor, { companyId, operationId, input }: { companyId: string; operationId: string; input: unknown }) {
+  const data = parseInput(operationUpdateSchema, input, 'input');
+  const existing = await getOperationOrThrow(db, { companyId, operationId });
+  await assertOperationKeyFree(db, existing.endpointId, data.key, operationId);
+  const { paramsSchema: _schema, ...summary } = data;
+  return db
+    .$transaction(async (tx) => {
+      const op = await tx.endpointOperation.update({ where: { id: operationId }, data });
+      await recordAudit(tx, actor, { companyId, action: 'operation.update', targetType: 'operation', targetId: operationId, details: summary });
+      return op;
+    })
+    .catch(conflictOnRace('The operation'));
+}
+
+export async function deleteOperation(db: Db, actor: Actor, { companyId, operationId }: { companyId: string; operationId: string }) {
+  const op = await getOperationOrThrow(db, { companyId, operationId });
+  await db.$transaction(async (tx) => {
+    await tx.endpointOperation.delete({ where: { id: operationId } });
+    await recordAudit(tx, actor, { companyId, action: 'operation.delete', targetType: 'operation', targetId: operationId, details: { endpointId: op.endpointId, key: op.key } });
+  });
+  return true;
+}

@@ -1,0 +1,79 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
+import { Company } from '../company/company.types.ts';
+
+@ObjectType()
+export class EndpointOperation {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'Unique within its endpoint, e.g. "listOpportunities".' }) key!: string;
+  @Field(() => String, { description: 'GET POST PUT PATCH DELETE' }) method!: string;
+  @Field(() => String, { description: 'e.g. "/opportunities/{id}"' }) path!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => JSONResolver, { nullable: true, description: 'JSON Schema of the parameters.' }) paramsSchema!: unknown;
+}
+
+@ObjectType()
+export class ApiEndpoint {
+  @Field(() => ID) id!: string;
+  @Field(() => Company) company!: Company;
+  @Field(() => String, { description: 'Unique within its company, e.g. "sales-api".' }) slug!: string;
+  @Field(() => String, { description: 'Unique within its company, e.g. "Sales API".' }) name!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String) baseUrl!: string;
+  @Field(() => Int, { description: 'Seconds a GET response may be served from cache; 0: never.' }) cacheTtlSeconds!: number;
+  @Field(() => Int, { nullable: true, description: 'Upstream calls per minute for the company; null: no limit.' })
+  rateLimitPerMinute!: number | null;
+  @Field(() => [EndpointOperation]) operations!: EndpointOperation[];
+}
+
+/** What services return for an ApiEndpoint; company and operations are resolved by loaders. */
+export interface EndpointRow {
+  id: string;
+  companyId: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  baseUrl: string;
+  cacheTtlSeconds: number;
+  rateLimitPerMinute: number | null;
+}
+
+@InputType()
+export class CreateOperationInput {
+  @Field(() => String) key!: string;
+  @Field(() => String) method!: string;
+  @Field(() => String) path!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => JSONResolver, { nullable: true }) paramsSchema?: unknown;
+}
+
+@InputType()
+export class UpdateOperationInput {
+  @Field(() => String, { nullable: true }) key?: string | null;
+  @Field(() => String, { nullable: true }) method?: string | null;
+  @Field(() => String, { nullable: true }) path?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => JSONResolver, { nullable: true }) paramsSchema?: unknown;
+}
+
+@InputType()
+export class CreateEndpointInput {
+  @Field(() => ID) companyId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) slug!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String) baseUrl!: string;
+  @Field(() => Int, { nullable: true }) cacheTtlSeconds?: number | null;
+  @Field(() => Int, { nullable: true }) rateLimitPerMinute?: number | null;
+  @Field(() => [CreateOperationInput], { nullable: true }) operations?: CreateOperationInput[] | null;
+}
+
+@InputType()
+export class UpdateEndpointInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) slug?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) baseUrl?: string | null;
+  @Field(() => Int, { nullable: true }) cacheTtlSeconds?: number | null;
+  @Field(() => Int, { nullable: true }) rateLimitPerMinute?: number | null;
+}

@@ -1,0 +1,79 @@
+// Which role may use which endpoint of which company. No row means NONE; setting NONE deletes
+// the row. The effective access of a person is computed by the policy, never here.
+import type { Principal } from '../../auth/principal.ts';
+import type { Db } from '../../db/client.ts';
+import { BadInputError } from '../../graphql/errors.ts';
+import { effectiveGrant, roleIdsIn } from '../../policy/policy.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { getCompanyOrThrow } from '../company/company.service.ts';
+import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
+import { getRoleOrThrow } from '../role/role.service.ts';
+import { AccessLevel, type EndpointGrantRow } from './permission.types.ts';
+
+const LEVELS = new Set<string>(Object.values(AccessLevel));
+
+/** The grants of the given roles on every endpoint of the company, grouped by endpoint. */
+export async function listRoleGrants(db: Db, { companyId, roleIds }: { companyId: string; roleIds: readonly string[] }) {
+  const rows = await db.roleApiPermission.findMany({
+    where: { companyId, roleId: { in: [...roleIds] } },
+    select: { endpointId: true, roleId: true, access: true },
+  });
+  const byEndpoint = new Map<string, { roleId: string; access: AccessLevel }[]>();
+  for (const row of rows) {
+    byEndpoint.set(row.endpointId, [...(byEndpoint.get(row.endpointId) ?? []), { roleId: row.roleId, access: row.access as AccessLevel }]);
+  }
+  return byEndpoint;
+}
+
+/** What the caller may use in the company: every endpoint with READ or WRITE, by the policy. */
+export async function listMyEndpoints(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<EndpointGrantRow[]> {
+  const roleIds = roleIdsIn(principal, companyId);
+  if (roleIds.length === 0) return [];
+  const grants = await listRoleGrants(db, { companyId, roleIds });
+  if (grants.size === 0) return [];
+  const endpoints = await db.apiEndpoint.findMany({ where: { companyId, id: { in: [...grants.keys()] } }, orderBy: [{ name: 'asc' }] });
+  return endpoints.flatMap((endpoint) => {
+    const grant = effectiveGrant(principal, companyId, grants.get(endpoint.id) ?? []);
+    return grant ? [{ endpoint, access: grant.access as AccessLevel }] : [];
+  });
+}
+
+/** Every endpoint of the company with the role's access to it, NONE included. */
+export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId: string; roleId: string }): Promise<EndpointGrantRow[]> {
+  await getCompanyOrThrow(db, { companyId });
+  await getRoleOrThrow(db, { roleId });
+  const [endpoints, grants] = await Promise.all([
+    db.apiEndpoint.findMany({ where: { companyId }, orderBy: [{ name: 'asc' }] }),
+    db.roleApiPermission.findMany({ where: { companyId, roleId }, select: { endpointId: true, access: true } }),
+  ]);
+  const accessByEndpoint = new Map(grants.map((g) => [g.endpointId, g.access as AccessLevel]));
+  return endpoints.map((endpoint) => ({ endpoint, access: accessByEndpoint.get(endpoint.id) ?? AccessLevel.NONE }));
+}
+
+export async function setEndpointAccess(
+  db: Db,
+  actor: Actor,
+  { companyId, roleId, endpointId, access }: { companyId: string; roleId: string; endpointId: string; access: string },
+): Promise<EndpointGrantRow> {
+  if (!LEVELS.has(access)) throw new BadInputError('access must be NONE, READ or WRITE.', 'access');
+  await getCompanyOrThrow(db, { companyId });
+  await getRoleOrThrow(db, { roleId });
+  const endpoint = await getEndpointOrThrow(db, { companyId, endpointId });
+  const level = access as AccessLevel;
+  await db.$transaction(async (tx) => {
+    const where = { roleId_companyId_endpointId: { roleId, companyId, endpointId } };
+    const before = await tx.roleApiPermission.findUnique({ where, select: { access: true } });
+    const previous = (before?.access as AccessLevel | undefined) ?? AccessLevel.NONE;
+    if (previous === level) return;
+    if (level === AccessLevel.NONE) await tx.roleApiPermission.delete({ where });
+    else await tx.roleApiPermission.upsert({ where, create: { roleId, companyId, endpointId, access: level }, update: { access: level } });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'permission.set',
+      targetType: 'endpoint',
+      targetId: endpointId,
+      details: { roleId, from: previous, to: level },
+    });
+  });
+  return { endpoint, access: level };
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
+import { administeredCompanyIds, visibleCompanyIds } from '../../policy/policy.ts';
+import { Membership } from '../membership/membership.types.ts';
+import { CreateUserInput, User } from './user.types.ts';
+import { createUser, getUserOrThrow, listUsers } from './user.service.ts';
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => User, { description: 'The signed-in user.' })
+  me(@Ctx() ctx: RequestContext) {
+    return getUserOrThrow(ctx.db, { userId: requirePrincipal(ctx).userId });
+  }
+
+  @Query(() => [User], { description: 'Administrators only: every user (platform admin) or the users of the companies one administers.' })
+  users(@Ctx() ctx: RequestContext) {
+    return listUsers(ctx.db, { companyIds: administeredCompanyIds(requirePrincipal(ctx)) });
+  }
+
+  @Mutation(() => User, { description: 'Platform admin: create a person who can sign in.' })
+  createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: RequestContext) {
+    return createUser(ctx.db, ctx.actor, { input });
+  }
+
+  @FieldResolver(() => [Membership])
+  async memberships(@Root() user: { id: string }, @Ctx() ctx: RequestContext) {
+    const rows = await ctx.loaders.membershipsByUser.load(user.id);
+    const principal = requirePrincipal(ctx);
+    if (principal.userId === user.id) return rows;
+    const visible = visibleCompanyIds(principal);
+    return visible === null ? rows : rows.filter((row) => visible.has(row.companyId));
+  }
+}

@@ -1,0 +1,133 @@
+// The one policy. Every question "may this person, in this company, do this" is answered
+// here: the shield rules, the gateway, the assistant's tool list and the dashboards all ask
+// these functions and never decide on their own. Pure functions over facts; the facts (the
+// principal and the role grants of an endpoint) are loaded by the caller.
+
+import type { Principal } from '../auth/principal.ts';
+
+export type AccessLevel = 'NONE' | 'READ' | 'WRITE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export const MANAGE_COMPANY = 'manage_company';
+
+const RANK: Record<AccessLevel, number> = { NONE: 0, READ: 1, WRITE: 2 };
+
+/** A role's grant on one endpoint of one company (a role_api_permissions row). */
+export interface RoleGrant {
+  roleId: string;
+  access: AccessLevel;
+}
+
+/** The endpoint being asked about, or null when no such endpoint exists. */
+export interface EndpointFact {
+  id: string;
+  companyId: string;
+}
+
+export type DecisionReason =
+  | 'granted'
+  | 'not_member' // the caller holds no role in the company: answer as if it did not exist
+  | 'unknown_endpoint' // no such endpoint in this company
+  | 'no_grant' // member, but no role of theirs may use the endpoint
+  | 'read_only' // READ access, and the method writes
+  | 'unsupported_method';
+
+export interface Decision {
+  allowed: boolean;
+  /** The caller's effective access to the endpoint: the highest over their roles. */
+  access: AccessLevel;
+  /** The role whose grant allows the call; its credential is the one used. */
+  roleId: string | null;
+  reason: DecisionReason;
+}
+
+const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function requiredAccess(method: HttpMethod): AccessLevel {
+  return method === 'GET' ? 'READ' : 'WRITE';
+}
+
+export function roleIdsIn(principal: Principal, companyId: string): string[] {
+  return principal.memberships.filter((m) => m.companyId === companyId).map((m) => m.roleId);
+}
+
+export function isMember(principal: Principal, companyId: string): boolean {
+  return principal.memberships.some((m) => m.companyId === companyId);
+}
+
+/**
+ * The highest grant among the caller's roles in the company, with the role that holds it.
+ * Ties go to the lowest role id so the credential chosen is stable from call to call.
+ */
+export function effectiveGrant(principal: Principal, companyId: string, grants: readonly RoleGrant[]): RoleGrant | null {
+  const mine = new Set(roleIdsIn(principal, companyId));
+  let best: RoleGrant | null = null;
+  for (const grant of grants) {
+    if (!mine.has(grant.roleId) || grant.access === 'NONE') continue;
+    if (!best || RANK[grant.access] > RANK[best.access] || (RANK[grant.access] === RANK[best.access] && grant.roleId < best.roleId)) {
+      best = grant;
+    }
+  }
+  return best;
+}
+
+/**
+ * May `principal`, working in `companyId`, call `endpoint` with `method`? Administration does
+ * not grant use: a platform admin or company admin uses endpoints only through their roles.
+ */
+export function decide(
+  principal: Principal,
+  companyId: string,
+  endpoint: EndpointFact | null,
+  method: string,
+  grants: readonly RoleGrant[],
+): Decision {
+  const deny = (reason: DecisionReason, access: AccessLevel = 'NONE', roleId: string | null = null): Decision => ({
+    allowed: false,
+    access,
+    roleId,
+    reason,
+  });
+  if (!isMember(principal, companyId)) return deny('not_member');
+  if (!endpoint || endpoint.companyId !== companyId) return deny('unknown_endpoint');
+  const grant = effectiveGrant(principal, companyId, grants);
+  if (!grant) return deny('no_grant');
+  const upper = method.toUpperCase();
+  if (!METHODS.has(upper)) return deny('unsupported_method', grant.access, grant.roleId);
+  if (RANK[grant.access] < RANK[requiredAccess(upper as HttpMethod)]) return deny('read_only', grant.access, grant.roleId);
+  return { allowed: true, access: grant.access, roleId: grant.roleId, reason: 'granted' };
+}
+
+/** What an administrator may see of a company: 'admin', only 'member' (no admin rights), or 'none'. */
+export type CompanyStanding = 'admin' | 'member' | 'none';
+
+export function companyStanding(principal: Principal, companyId: string): CompanyStanding {
+  if (principal.isPlatformAdmin) return 'admin';
+  const here = principal.memberships.filter((m) => m.companyId === companyId);
+  if (here.some((m) => m.capabilities.includes(MANAGE_COMPANY))) return 'admin';
+  return here.length > 0 ? 'member' : 'none';
+}
+
+export function canAdministerCompany(principal: Principal, companyId: string): boolean {
+  return companyStanding(principal, companyId) === 'admin';
+}
+
+/** Platform admins, and anyone who administers at least one company. */
+export function isAdministrator(principal: Principal): boolean {
+  return principal.isPlatformAdmin || principal.memberships.some((m) => m.capabilities.includes(MANAGE_COMPANY));
+}
+
+/**
+ * The companies whose data the caller may see at all; null means every company (platform
+ * admin). Lists are filtered with it so nothing of another company appears.
+ */
+export function visibleCompanyIds(principal: Principal): Set<string> | null {
+  if (principal.isPlatformAdmin) return null;
+  return new Set(principal.memberships.map((m) => m.companyId));
+}
+
+/** The companies the caller administers; null means every company. */
+export function administeredCompanyIds(principal: Principal): Set<string> | null {
+  if (principal.isPlatformAdmin) return null;
+  return new Set(principal.memberships.filter((m) => m.capabilities.includes(MANAGE_COMPANY)).map((m) => m.companyId));
+}
