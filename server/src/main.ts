@@ -12,12 +12,6 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const tessera = await startTessera({ config, logger });
 
-  const lines = [`Tessera is running at ${tessera.url}  (GraphQL: ${tessera.url}/graphql)`, `Database: ${tessera.databaseKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`];
-  if (config.seedDemo) {
-    lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.note}`));
-  }
-  process.stdout.write(`\n${lines.join('\n')}\n\n`);
-
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -37,6 +31,13 @@ async function main() {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  // Printed only once the handlers are in place: whoever waits for this line may signal at once.
+  const lines = [`Tessera is running at ${tessera.url}  (GraphQL: ${tessera.url}/graphql)`, `Database: ${tessera.databaseKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`];
+  if (config.seedDemo) {
+    lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.note}`));
+  }
+  process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }
 
 main().catch((error: unknown) => {

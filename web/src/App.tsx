@@ -1,3 +1,8 @@
+import { useToken } from './auth.ts';
+import { Home } from './Home.tsx';
+import { SignIn } from './SignIn.tsx';
+
 export function App() {
-  return <h1>Tessera</h1>;
+  const token = useToken();
+  return token ? <Home /> : <SignIn />;
 }

@@ -46,8 +46,11 @@ function belongsTo(companyOf: CompanyOf): IRule {
   });
 }
 
-const arg = (name: string): CompanyOf => (args) => String(args[name] ?? '');
-const inputArg = (name: string): CompanyOf => (args) => String((args.input as Args | undefined)?.[name] ?? '');
+// A platform admin's standing is 'admin' for any id at all, so a company named by an argument
+// must be shown to exist (through the request's loader, which the resolvers reuse).
+const existingCompany = async (id: string, ctx: RequestContext) => ((await ctx.loaders.company.load(id)) ? id : null);
+const arg = (name: string): CompanyOf => (args, ctx) => existingCompany(String(args[name] ?? ''), ctx);
+const inputArg = (name: string): CompanyOf => (args, ctx) => existingCompany(String((args.input as Args | undefined)?.[name] ?? ''), ctx);
 const endpointCompany = (name: string): CompanyOf => (args, ctx) => findEndpointCompanyId(ctx.db, { endpointId: String(args[name]) });
 const operationCompany = (name: string): CompanyOf => (args, ctx) => findOperationCompanyId(ctx.db, { operationId: String(args[name]) });
 

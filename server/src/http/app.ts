@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import express, { type Request } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { bearerToken, type TokenService } from '../auth/jwt.ts';
 import { loadPrincipal } from '../auth/principal.ts';
@@ -44,6 +44,8 @@ export async function createHttpApp(deps: AppDeps) {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-way.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin()],
   });
   await apollo.start();
@@ -81,7 +83,13 @@ export async function createHttpApp(deps: AppDeps) {
         const requestId = String(res.locals.requestId);
         const token = bearerToken(req.header('authorization'));
         const claims = token ? await tokens.verify(token) : null;
-        const principal = claims ? await principalFor(claims.userId) : null;
+        const principal = claims
+          ? await principalFor(claims.userId).catch((error: unknown) => {
+              // Apollo answers a masked 500; the log keeps what happened, with the request id.
+              logger.error({ requestId, err: error }, 'could not load the principal');
+              throw error;
+            })
+          : null;
         return {
           requestId,
           db,
@@ -96,6 +104,15 @@ export async function createHttpApp(deps: AppDeps) {
       },
     }),
   );
+
+  // Body parsing failures (malformed JSON, too large) get a GraphQL-shaped answer, not HTML.
+  app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.type === 'entity.too.large' ? 413 : error.status && error.status < 500 ? error.status : 500;
+    const message = status === 413 ? 'Request body too large.' : status === 400 ? 'Malformed JSON in request body.' : 'Internal server error.';
+    if (status >= 500) logger.error({ requestId: res.locals.requestId, err: error }, 'unexpected error before GraphQL');
+    res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   if (deps.webDistDir && existsSync(join(deps.webDistDir, 'index.html'))) {
     const webDir = deps.webDistDir;

@@ -29,11 +29,13 @@ const params = (properties: Record<string, unknown>, required: string[] = []) =>
 const paging = { limit: int('Maximum number of items to return.', { minimum: 1, maximum: 100 }) };
 const byId = (what: string) => params({ id: str(`The ${what} id.`) }, ['id']);
 
+const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
+/** listThings and getThing for a collection resource, e.g. ('opportunities', 'opportunity'). */
 function crud(resource: string, noun: string, list: Record<string, unknown>): OperationSeed[] {
-  const cap = noun[0]!.toUpperCase() + noun.slice(1);
   return [
-    { key: `list${cap}s`, method: 'GET', path: `/${resource}`, description: `List ${noun}s.`, paramsSchema: params({ ...list, ...paging }) },
-    { key: `get${cap}`, method: 'GET', path: `/${resource}/{id}`, description: `Get one ${noun} by id.`, paramsSchema: byId(noun) },
+    { key: `list${capitalize(resource)}`, method: 'GET', path: `/${resource}`, description: `List ${resource}.`, paramsSchema: params({ ...list, ...paging }) },
+    { key: `get${capitalize(noun)}`, method: 'GET', path: `/${resource}/{id}`, description: `Get one ${noun} by id.`, paramsSchema: byId(noun) },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
+import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
@@ -20,8 +20,8 @@ export class CredentialResolver {
   }
 
   @FieldResolver(() => Company)
-  async company(@Root() row: CredentialRow, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.company.load(row.companyId)) ?? Promise.reject(new NotFoundError('Company'));
+  company(@Root() row: CredentialRow, @Ctx() ctx: RequestContext) {
+    return loadOrNotFound(ctx.loaders.company, row.companyId, 'Company');
   }
 
   @FieldResolver(() => Role, { nullable: true })
@@ -30,7 +30,7 @@ export class CredentialResolver {
   }
 
   @FieldResolver(() => ApiEndpoint)
-  async endpoint(@Root() row: CredentialRow, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.endpoint.load({ companyId: row.companyId, id: row.endpointId })) ?? Promise.reject(new NotFoundError('Endpoint'));
+  endpoint(@Root() row: CredentialRow, @Ctx() ctx: RequestContext) {
+    return loadOrNotFound(ctx.loaders.endpoint, { companyId: row.companyId, id: row.endpointId }, 'Endpoint');
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
+import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { NotFoundError } from '../../graphql/errors.ts';
 import { Company } from '../company/company.types.ts';
 import {
@@ -50,8 +51,8 @@ export class EndpointResolver {
   }
 
   @FieldResolver(() => Company)
-  async company(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.company.load(endpoint.companyId)) ?? Promise.reject(new NotFoundError('Company'));
+  company(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext) {
+    return loadOrNotFound(ctx.loaders.company, endpoint.companyId, 'Company');
   }
 
   @FieldResolver(() => [EndpointOperation])

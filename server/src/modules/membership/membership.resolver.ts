@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
+import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { Company } from '../company/company.types.ts';
 import { Role } from '../role/role.types.ts';
 import { Membership, type MembershipRow } from './membership.types.ts';
@@ -9,13 +9,13 @@ import { grantCompanyAccess, revokeCompanyAccess } from './membership.service.ts
 @Resolver(() => Membership)
 export class MembershipResolver {
   @FieldResolver(() => Company)
-  async company(@Root() row: MembershipRow, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.company.load(row.companyId)) ?? Promise.reject(new NotFoundError('Company'));
+  company(@Root() row: MembershipRow, @Ctx() ctx: RequestContext) {
+    return loadOrNotFound(ctx.loaders.company, row.companyId, 'Company');
   }
 
   @FieldResolver(() => Role)
-  async role(@Root() row: MembershipRow, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.role.load(row.roleId)) ?? Promise.reject(new NotFoundError('Role'));
+  role(@Root() row: MembershipRow, @Ctx() ctx: RequestContext) {
+    return loadOrNotFound(ctx.loaders.role, row.roleId, 'Role');
   }
 
   @Mutation(() => Membership, { description: 'Give a person a role in a company (idempotent).' })

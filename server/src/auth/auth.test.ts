@@ -1,0 +1,117 @@
+// Sign-in and session tokens over HTTP: every forgery answers UNAUTHENTICATED with one message.
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JWT_TEST_SECRET, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../lib/logger.ts';
+import { resolveJwtSecret } from './jwt-secret.ts';
+import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.ts';
+
+const ME = '{ me { email } }';
+const key = (secret: string) => new TextEncoder().encode(secret);
+const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+let server: TestServer;
+let ceoId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ceoId = (await server.db.user.findUniqueOrThrow({ where: { email: 'ceo@demo.test' } })).id;
+});
+afterAll(() => server?.close());
+
+function sign(claims: { sub?: string; iss?: string; aud?: string; exp?: number; iat?: number }, secret = JWT_TEST_SECRET, alg = 'HS256') {
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({}).setProtectedHeader({ alg });
+  if (claims.sub !== undefined) jwt.setSubject(claims.sub);
+  jwt.setIssuer(claims.iss ?? JWT_ISSUER).setAudience(claims.aud ?? JWT_AUDIENCE);
+  jwt.setIssuedAt(claims.iat ?? now).setExpirationTime(claims.exp ?? now + 600);
+  return jwt.sign(key(secret));
+}
+
+describe('login', () => {
+  it('returns a token that authenticates the user', async () => {
+    const res = await server.gql<{ login: { token: string; user: { email: string; isPlatformAdmin: boolean } } }>(
+      'mutation { login(email: "CEO@demo.test ", password: "tessera-demo") { token user { email isPlatformAdmin } } }',
+    );
+    expect(res.data!.login.user).toEqual({ email: 'ceo@demo.test', isPlatformAdmin: false });
+    const me = await server.gql<{ me: { email: string } }>(ME, {}, res.data!.login.token);
+    expect(me.data!.me.email).toBe('ceo@demo.test');
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const wrong = onlyError(await server.gql('mutation { login(email: "ceo@demo.test", password: "nope") { token } }'));
+    const unknown = onlyError(await server.gql('mutation { login(email: "nobody@demo.test", password: "tessera-demo") { token } }'));
+    expect(wrong.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(unknown).toEqual(wrong);
+  });
+
+  it('records failures and successes in the audit log without the password', async () => {
+    await server.gql('mutation { login(email: "cfo@demo.test", password: "wrong-password-marker") { token } }');
+    await server.login('cfo@demo.test');
+    const rows = await server.db.auditLog.findMany({ where: { actorEmail: 'cfo@demo.test' }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login']);
+    expect(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('wrong-password-marker');
+    expect(JSON.stringify(server.logs)).not.toContain('wrong-password-marker');
+  });
+});
+
+describe('tokens', () => {
+  let reference: { message: string; extensions?: Record<string, unknown> };
+
+  beforeAll(async () => {
+    reference = onlyError(await server.gql(ME));
+    expect(reference.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  const forgeries: [string, () => Promise<string>][] = [
+    ['expired', () => sign({ sub: ceoId, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })],
+    ['signed with another secret', () => sign({ sub: ceoId }, 'another-secret-another-secret-another-secret')],
+    ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: ceoId, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.`],
+    [
+      'tampered payload',
+      async () => {
+        const [h, , s] = (await sign({ sub: ceoId })).split('.');
+        const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
+        return `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${s}`;
+      },
+    ],
+    ['another issuer', () => sign({ sub: ceoId, iss: 'someone-else' })],
+    ['another audience', () => sign({ sub: ceoId, aud: 'another-api' })],
+    ['HS512 instead of the pinned HS256', () => sign({ sub: ceoId }, JWT_TEST_SECRET, 'HS512')],
+    ['no subject', () => sign({})],
+    ['a user that does not exist', () => sign({ sub: '00000000-0000-4000-8000-000000000000' })],
+    ['a subject that is not an id', () => sign({ sub: "x' OR 1=1" })],
+    ['garbage', async () => 'not.a.jwt'],
+  ];
+
+  it.each(forgeries)('%s → UNAUTHENTICATED, same message', async (_name, make) => {
+    const error = onlyError(await server.gql(ME, {}, await make()));
+    expect(error).toEqual(reference);
+  });
+
+  it('a valid token still works (the table above can fail)', async () => {
+    const res = await server.gql<{ me: { email: string } }>(ME, {}, await sign({ sub: ceoId }));
+    expect(res.data?.me.email).toBe('ceo@demo.test');
+  });
+});
+
+describe('the signing secret', () => {
+  it('is generated once into DATA_DIR with mode 0600 in the embedded mode', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-secret-'));
+    const config = loadConfig({ DATA_DIR: dir });
+    const logger = createLogger('silent');
+    const first = resolveJwtSecret(config, logger);
+    expect(resolveJwtSecret(config, logger)).toBe(first);
+    expect(statSync(join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('must be configured in production', () => {
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: mkdtempSync(join(tmpdir(), 'tessera-secret-')) });
+    expect(() => resolveJwtSecret(config, createLogger('silent'))).toThrow(/JWT_SECRET is required/);
+  });
+});

@@ -1,0 +1,67 @@
+// DataLoaders keep nested queries to a fixed number of SQL statements, whatever the row count.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/harness.ts';
+
+let server: TestServer;
+let admin: string;
+const companies: Record<number, string> = {};
+
+async function companyWithEndpoints(count: number) {
+  const company = await server.db.company.create({ data: { name: `Size ${count}`, slug: `size-${count}` } });
+  for (let i = 0; i < count; i += 1) {
+    await server.db.apiEndpoint.create({
+      data: {
+        companyId: company.id,
+        slug: `api-${i}`,
+        name: `API ${i}`,
+        baseUrl: `https://api-${i}.example.test`,
+        operations: { create: [1, 2, 3].map((n) => ({ key: `op${n}`, method: n === 3 ? 'POST' : 'GET', path: `/things/${n}` })) },
+      },
+    });
+  }
+  return company.id;
+}
+
+async function statementsFor(query: string, variables: Record<string, unknown>) {
+  server.sql.length = 0;
+  const res = await server.gql(query, variables, admin);
+  expect(res.errors).toBeUndefined();
+  return server.sql.length;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.login('admin@demo.test');
+  companies[1] = await companyWithEndpoints(1);
+  companies[50] = await companyWithEndpoints(50);
+});
+afterAll(() => server?.close());
+
+describe('SQL statements per request', () => {
+  it('endpoints with operations and company: the same for 1 and for 50 endpoints', async () => {
+    const q = 'query ($c: ID!) { endpoints(companyId: $c) { name company { name } operations { key method } } }';
+    const one = await statementsFor(q, { c: companies[1] });
+    const fifty = await statementsFor(q, { c: companies[50] });
+    expect(fifty).toBe(one);
+    expect(one).toBeLessThanOrEqual(8);
+  });
+
+  it('the access matrix for a role: the same for 1 and for 50 endpoints', async () => {
+    const role = await server.db.role.findUniqueOrThrow({ where: { key: 'cto' } });
+    const q = 'query ($r: ID!, $c: ID!) { roleAccess(roleId: $r, companyId: $c) { access endpoint { slug operations { key } company { slug } } } }';
+    const one = await statementsFor(q, { r: role.id, c: companies[1] });
+    const fifty = await statementsFor(q, { r: role.id, c: companies[50] });
+    expect(fifty).toBe(one);
+  });
+
+  it('users with memberships: bounded however many users there are', async () => {
+    const q = '{ users { email memberships { company { slug } role { key } } } }';
+    const before = await statementsFor(q, {});
+    const company = companies[50]!;
+    const role = await server.db.role.findUniqueOrThrow({ where: { key: 'developer' } });
+    for (let i = 0; i < 20; i += 1) {
+      await server.db.user.create({ data: { email: `bulk${i}@x.test`, name: `Bulk ${i}`, passwordHash: 'x', memberships: { create: { companyId: company, roleId: role.id } } } });
+    }
+    expect(await statementsFor(q, {})).toBe(before);
+  });
+});

@@ -1,0 +1,280 @@
+// The cross-company table: every Query and Mutation of the schema, called by a person of one
+// company with the ids of the other. Anything of another company answers NOT_FOUND, exactly
+// as if it did not exist, and nothing at all changes (audit rows included). A field added to
+// the schema without a row here fails the first test.
+import { getNamedType, isInputObjectType, parse, type GraphQLArgument, type OperationDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorCode, startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
+import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
+import { buildBareSchema } from './schema.ts';
+
+type Slug = 'acme' | 'globex';
+/** `c`: the company whose ids the call uses; `own`: the caller's own company. */
+interface Target {
+  c: Slug;
+  own: Slug;
+}
+interface Persona {
+  email: string;
+  own: Slug;
+  other: Slug;
+  /** Administers `own` (a company admin), or only belongs to it. */
+  admin: boolean;
+}
+interface Row {
+  variant?: string;
+  /** 'member': company-scoped, for members; 'admin': company-scoped, for its administrators; 'global': not company-scoped. */
+  kind: 'member' | 'admin' | 'global';
+  query: string;
+  vars?: (t: Target) => Record<string, unknown>;
+  /** Only meaningful for callers who administer their own company. */
+  adminOnly?: boolean;
+  /** For 'global' rows: what the persona must get instead of NOT_FOUND. */
+  check?: (res: GqlResponse, p: Persona) => void | Promise<void>;
+  /** Writes an audit row by design (login): runs after the "nothing changed" check. */
+  writes?: boolean;
+}
+
+let server: TestServer;
+let ids: WorldIds;
+const tokens: Record<string, string> = {};
+
+const co = (c: Slug) => ids.company[c];
+const ep = (c: Slug) => ids.endpoint[`${c}/hr-api`];
+const op = (c: Slug) => ids.operation[`${c}/hr-api/getHeadcount`];
+/** A person who belongs to `c` only, and the role they hold there. */
+const onlyIn = (c: Slug) => (c === 'acme' ? { userId: ids.user.cfo, roleId: ids.role.cfo } : { userId: ids.user.companyadmin, roleId: ids.role.company_admin });
+
+const forbidden = (res: GqlResponse) => expect(errorCode(res)).toBe('FORBIDDEN');
+const adminElseForbidden = (check: (res: GqlResponse, p: Persona) => void) => (res: GqlResponse, p: Persona) =>
+  p.admin ? (expect(res.errors).toBeUndefined(), check(res, p)) : forbidden(res);
+const slugsOf = (memberships: { company: { slug: string } }[]) => [...new Set(memberships.map((m) => m.company.slug))];
+
+const TABLE: Record<string, Row[]> = {
+  // Queries
+  me: [{ kind: 'global', query: '{ me { email memberships { company { slug } } } }', check: (res, p) => expect(slugsOf(res.data!.me.memberships)).toEqual([p.own]) }],
+  myCompanies: [{ kind: 'global', query: '{ myCompanies { slug } }', check: (res, p) => expect(res.data!.myCompanies).toEqual([{ slug: p.own }]) }],
+  companies: [{ kind: 'global', query: '{ companies { slug } }', check: adminElseForbidden((res, p) => expect(res.data!.companies).toEqual([{ slug: p.own }])) }],
+  roles: [{ kind: 'global', query: '{ roles { key } }', check: adminElseForbidden((res) => expect(res.data!.roles.length).toBeGreaterThanOrEqual(20)) }],
+  users: [
+    {
+      kind: 'global',
+      query: '{ users { id email memberships { company { slug } } } }',
+      check: adminElseForbidden(async (res, p) => {
+        const users = res.data!.users as { id: string; memberships: { company: { slug: string } }[] }[];
+        const expected = await server.db.user.findMany({ where: { memberships: { some: { companyId: co(p.own) } } }, select: { id: true } });
+        expect(users.map((u) => u.id).sort()).toEqual(expected.map((u) => u.id).sort());
+        for (const user of users) expect(slugsOf(user.memberships)).toEqual([p.own]);
+      }),
+    },
+  ],
+  myEndpoints: [{ kind: 'member', query: 'query ($companyId: ID!) { myEndpoints(companyId: $companyId) { access } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  myCredentials: [{ kind: 'member', query: 'query ($companyId: ID!) { myCredentials(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  company: [{ kind: 'member', query: 'query ($id: ID!) { company(id: $id) { id name } }', vars: ({ c }) => ({ id: co(c) }) }],
+  endpoints: [{ kind: 'admin', query: 'query ($companyId: ID!) { endpoints(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  endpoint: [{ kind: 'admin', query: 'query ($id: ID!) { endpoint(id: $id) { id baseUrl } }', vars: ({ c }) => ({ id: ep(c) }) }],
+  roleAccess: [
+    {
+      kind: 'admin',
+      query: 'query ($roleId: ID!, $companyId: ID!) { roleAccess(roleId: $roleId, companyId: $companyId) { access endpoint { id } } }',
+      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
+    },
+  ],
+  credentials: [{ kind: 'admin', query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  // Mutations
+  login: [
+    {
+      kind: 'global',
+      writes: true,
+      query: 'mutation ($email: String!) { login(email: $email, password: "tessera-demo") { user { memberships { company { slug } } } } }',
+      check: (res, p) => expect(slugsOf(res.data!.login.user.memberships)).toEqual([p.own]),
+    },
+  ],
+  createCompany: [{ kind: 'global', query: 'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }', check: forbidden }],
+  deleteCompany: [{ kind: 'global', query: 'mutation ($id: ID!) { deleteCompany(id: $id) }', vars: ({ c }) => ({ id: co(c) }), check: forbidden }],
+  createUser: [
+    { kind: 'global', query: 'mutation { createUser(input: { email: "mallory@demo.test", name: "Mallory", password: "long-enough-password" }) { id } }', check: forbidden },
+  ],
+  updateCompany: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Hijacked" }) { id } }', vars: ({ c }) => ({ id: co(c) }) }],
+  grantCompanyAccess: [
+    {
+      kind: 'admin',
+      query: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) { role { key } } }',
+      vars: ({ c }) => ({ userId: ids.user.dev, companyId: co(c), roleId: ids.role.company_admin }),
+    },
+  ],
+  revokeCompanyAccess: [
+    {
+      kind: 'admin',
+      query: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
+      vars: ({ c }) => ({ userId: ids.user.ceo, companyId: co(c), roleId: ids.role.ceo }),
+    },
+    {
+      variant: "own company id, the other company's membership",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
+      vars: ({ c, own }) => ({ ...onlyIn(c), companyId: co(own) }),
+    },
+  ],
+  createEndpoint: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id } }',
+      vars: ({ c }) => ({ input: { companyId: co(c), name: 'Sneaky API', slug: 'sneaky-api', baseUrl: 'https://example.com', operations: [{ key: 'x', method: 'GET', path: '/x' }] } }),
+    },
+  ],
+  updateEndpoint: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { baseUrl: "https://evil.example" }) { id } }', vars: ({ c }) => ({ id: ep(c) }) }],
+  deleteEndpoint: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: ({ c }) => ({ id: ep(c) }) }],
+  createOperation: [
+    {
+      kind: 'admin',
+      query: 'mutation ($endpointId: ID!) { createOperation(endpointId: $endpointId, input: { key: "sneaky", method: "DELETE", path: "/all" }) { id } }',
+      vars: ({ c }) => ({ endpointId: ep(c) }),
+    },
+  ],
+  updateOperation: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { path: "/hijacked" }) { id } }', vars: ({ c }) => ({ id: op(c) }) }],
+  deleteOperation: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: ({ c }) => ({ id: op(c) }) }],
+  setEndpointAccess: [
+    {
+      kind: 'admin',
+      query: 'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
+      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c), endpointId: ep(c) }),
+    },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
+      vars: ({ c, own }) => ({ roleId: ids.role.ceo, companyId: co(own), endpointId: ep(c) }),
+    },
+  ],
+};
+
+const PERSONAS: Persona[] = [
+  { email: 'companyadmin@demo.test', own: 'globex', other: 'acme', admin: true },
+  { email: 'acmeadmin@demo.test', own: 'acme', other: 'globex', admin: true },
+  { email: 'cfo@demo.test', own: 'acme', other: 'globex', admin: false },
+];
+
+const entries = Object.entries(TABLE).flatMap(([field, rows]) => rows.map((row) => ({ field, row, label: row.variant ? `${field} (${row.variant})` : field })));
+const crossCases = (writes: boolean) =>
+  entries
+    .filter(({ row }) => !!row.writes === writes)
+    .flatMap((e) => PERSONAS.filter((p) => p.admin || !e.row.adminOnly).map((p) => ({ ...e, p, name: `${e.label} as ${p.email}` })));
+
+const call = (row: Row, t: Target, token: string | null) => server.gql(row.query, row.vars?.(t) ?? {}, token);
+
+async function expectCrossCompany({ row, p }: { row: Row; p: Persona }) {
+  const res = await call(row, { c: p.other, own: p.own }, tokens[p.email]!);
+  if (row.check) return row.check(res, p);
+  expect(errorCode(res)).toBe('NOT_FOUND');
+  expect(res.data ?? null).toBeNull();
+}
+
+let before: Record<string, unknown[]>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ids = await worldIds(server.db);
+  const admin = await server.login('admin@demo.test');
+  // An administrator of Acme, the mirror image of companyadmin@ at Globex.
+  const created = await server.gql('mutation { createUser(input: { email: "acmeadmin@demo.test", name: "Acme Admin", password: "tessera-demo" }) { id } }', {}, admin);
+  const userId = created.data!.createUser.id as string;
+  await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', { u: userId, c: ids.company.acme, r: ids.role.company_admin }, admin);
+  ids.user.acmeadmin = userId;
+  tokens['admin@demo.test'] = admin;
+  for (const email of ['companyadmin@demo.test', 'acmeadmin@demo.test', 'cfo@demo.test', 'dev@demo.test']) tokens[email] = await server.login(email);
+  before = await snapshot(server.db);
+});
+afterAll(() => server?.close());
+
+describe('the table covers the schema', () => {
+  it('has a row for every Query and Mutation field, and each row calls its field', async () => {
+    const schema = await buildBareSchema();
+    const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})];
+    expect(Object.keys(TABLE).sort()).toEqual(fields.sort());
+    for (const { field, row } of entries) {
+      const operation = parse(row.query).definitions[0] as OperationDefinitionNode;
+      expect(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind))).toEqual([field]);
+    }
+  });
+});
+
+describe("another company's ids answer NOT_FOUND; operations not scoped to a company answer as their row says", () => {
+  it.each(crossCases(false))('$name', expectCrossCompany);
+});
+
+describe('a member without admin rights gets FORBIDDEN in their own company', () => {
+  const platformOnly = new Set(['companies', 'roles', 'users', 'createCompany', 'deleteCompany', 'createUser']);
+  const cases = entries.filter(({ field, row }) => row.kind === 'admin' || platformOnly.has(field));
+  it.each(cases)('$label as dev@demo.test', async ({ row }) => {
+    forbidden(await call(row, { c: 'acme', own: 'acme' }, tokens['dev@demo.test']!));
+  });
+});
+
+describe('without a token every operation but login answers UNAUTHENTICATED', () => {
+  it.each(entries.filter(({ field }) => field !== 'login'))('$label', async ({ row }) => {
+    const res = await call(row, { c: 'globex', own: 'acme' }, null);
+    expect(errorCode(res)).toBe('UNAUTHENTICATED');
+    expect(res.data ?? null).toBeNull();
+  });
+});
+
+describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_ERROR', () => {
+  /** Paths of the ID arguments of a field, including ID fields of input objects. */
+  function idPaths(args: readonly GraphQLArgument[]): string[][] {
+    return args.flatMap((a) => {
+      const type = getNamedType(a.type);
+      if (type.name === 'ID') return [[a.name]];
+      if (isInputObjectType(type)) return Object.values(type.getFields()).filter((f) => getNamedType(f.type).name === 'ID').map((f) => [a.name, f.name]);
+      return [];
+    });
+  }
+  function withValue(vars: Record<string, unknown>, path: string[], value: string): Record<string, unknown> {
+    const [head, ...rest] = path as [string, ...string[]];
+    return { ...vars, [head]: rest.length ? withValue(vars[head] as Record<string, unknown>, rest, value) : value };
+  }
+  const cases: { name: string; field: string; path: string[]; value: string; email: string }[] = [];
+  beforeAll(async () => {
+    const schema = await buildBareSchema();
+    const rootFields = { ...schema.getQueryType()!.getFields(), ...schema.getMutationType()!.getFields() };
+    for (const [field, def] of Object.entries(rootFields)) {
+      const row = TABLE[field]![0]!;
+      for (const path of idPaths(def.args)) {
+        for (const value of ['00000000-0000-4000-8000-000000000000', 'abc']) {
+          for (const email of row.kind === 'global' ? ['admin@demo.test'] : ['admin@demo.test', 'companyadmin@demo.test']) {
+            cases.push({ name: `${field}(${path.join('.')}: ${value}) as ${email}`, field, path, value, email });
+          }
+        }
+      }
+    }
+  });
+
+  it('covers every ID argument', () => expect(cases.length).toBeGreaterThan(40));
+
+  it('answers NOT_FOUND for each', async () => {
+    const failures: string[] = [];
+    for (const { name, field, path, value, email } of cases) {
+      const row = TABLE[field]![0]!;
+      const res = await server.gql(row.query, withValue(row.vars!({ c: 'globex', own: 'globex' }), path, value), tokens[email]);
+      const code = res.errors?.length === 1 ? res.errors[0]!.extensions?.code : JSON.stringify(res.errors ?? res.data);
+      if (code !== 'NOT_FOUND') failures.push(`${name}: ${code}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('nothing changed', () => {
+  it('every row of every table, audit rows included, is as before', async () => {
+    expect(await snapshot(server.db)).toEqual(before);
+  });
+});
+
+describe('signing in shows only the companies one belongs to', () => {
+  it.each(crossCases(true))('$name', async ({ row, p }) => {
+    const res = await server.gql(row.query, { email: p.email }, null);
+    expect(res.errors).toBeUndefined();
+    await row.check!(res, p);
+  });
+});

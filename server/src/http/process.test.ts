@@ -1,0 +1,118 @@
+// `pnpm start` as a real process: first start migrates and seeds, prints the URL and the demo
+// logins, serves every route, and SIGTERM ends it with exit code 0 within a few seconds. A
+// second start on the same data migrates and seeds nothing.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueName, withDatabaseName, withPgClient } from '../../test/database.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const serverUrl = process.env.DATABASE_URL || undefined;
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function startProcess(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += String(d)));
+  child.stderr!.on('data', (d) => (output += String(d)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${output}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const match = /Tessera is running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, output: () => output });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before starting:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<{ code: number | null; ms: number }> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve({ code, ms: Date.now() - started }));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('the server process', { timeout: 120_000 }, () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tessera-process-'));
+  const env: Record<string, string> = { DATA_DIR: dataDir };
+  let dbName: string | undefined;
+
+  beforeAll(async () => {
+    if (serverUrl) {
+      dbName = uniqueName('tessera_proc');
+      await withPgClient(serverUrl, (c) => c.query(`CREATE DATABASE "${dbName}"`));
+      Object.assign(env, { DATABASE_URL: withDatabaseName(serverUrl, dbName), SEED_DEMO: 'true', JWT_SECRET: 'process-test-secret-process-test-secret' });
+    }
+  });
+
+  afterAll(async () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (serverUrl && dbName) await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+  });
+
+  it('starts, migrates, seeds, serves every route and stops cleanly on SIGTERM', async () => {
+    const first = await startProcess(env);
+    try {
+      expect(first.output()).toContain('ceo@demo.test');
+      expect(first.output()).toContain('tessera-demo');
+      expect(first.output()).toContain('applied database migrations');
+      expect(first.output()).toContain('seeded the demo world');
+
+      expect(await (await fetch(`${first.url}/healthz`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${first.url}/readyz`)).json()).toEqual({ status: 'ready' });
+      const page = await fetch(`${first.url}/`, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+      const login = await fetch(`${first.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { login(email: "dev@demo.test", password: "tessera-demo") { user { email } } }' }),
+      });
+      expect(await login.json()).toEqual({ data: { login: { user: { email: 'dev@demo.test' } } } });
+    } finally {
+      const { code, ms } = await stop(first.child);
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(5_000);
+    }
+
+    const second = await startProcess(env);
+    const { code } = await stop(second.child);
+    expect(code).toBe(0);
+    expect(second.output()).not.toContain('applied database migrations');
+    expect(second.output()).not.toContain('seeded the demo world');
+  });
+
+  it('refuses a bad configuration with a clear message and exit code 1', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port', DATABASE_URL: 'mysql://nope', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += String(d)));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT');
+    expect(stderr).toContain('DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect(stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+  });
+});

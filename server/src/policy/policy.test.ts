@@ -1,0 +1,82 @@
+// The policy as a table: every rule of architecture.md, one row each.
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../auth/principal.ts';
+import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
+
+const A = 'company-a';
+const B = 'company-b';
+const CEO = 'role-ceo';
+const DEV = 'role-dev';
+const ADMIN_ROLE = 'role-company-admin';
+const endpointA = { id: 'ep-a', companyId: A };
+const endpointB = { id: 'ep-b', companyId: B };
+
+function person(memberships: [company: string, role: string, capabilities?: string[]][], isPlatformAdmin = false): Principal {
+  return {
+    userId: 'u',
+    email: 'u@x.test',
+    isPlatformAdmin,
+    memberships: memberships.map(([companyId, roleId, capabilities = []]) => ({ companyId, roleId, roleKey: roleId, capabilities })),
+  };
+}
+
+const ceoAtA = person([[A, CEO]]);
+const ceoAndDevAtA = person([[A, CEO], [A, DEV]]);
+const platformAdmin = person([], true);
+const companyAdminOfA = person([[A, ADMIN_ROLE, [MANAGE_COMPANY]]]);
+
+const grants = (...rows: [string, RoleGrant['access']][]): RoleGrant[] => rows.map(([roleId, access]) => ({ roleId, access }));
+
+describe('decide(principal, company, endpoint, method)', () => {
+  it.each([
+    // who,            company, endpoint,   method,  grants,                                    allowed, access,  role,  reason
+    ['ceo READ GET', ceoAtA, A, endpointA, 'GET', grants([CEO, 'READ']), true, 'READ', CEO, 'granted'],
+    ['ceo READ POST', ceoAtA, A, endpointA, 'POST', grants([CEO, 'READ']), false, 'READ', CEO, 'read_only'],
+    ['ceo READ DELETE', ceoAtA, A, endpointA, 'DELETE', grants([CEO, 'READ']), false, 'READ', CEO, 'read_only'],
+    ['ceo WRITE GET', ceoAtA, A, endpointA, 'GET', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
+    ['ceo WRITE PATCH', ceoAtA, A, endpointA, 'patch', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
+    ['ceo WRITE PUT', ceoAtA, A, endpointA, 'PUT', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
+    ['ceo NONE row', ceoAtA, A, endpointA, 'GET', grants([CEO, 'NONE']), false, 'NONE', null, 'no_grant'],
+    ['no grant at all', ceoAtA, A, endpointA, 'GET', [], false, 'NONE', null, 'no_grant'],
+    ['another role is granted', ceoAtA, A, endpointA, 'GET', grants([DEV, 'WRITE']), false, 'NONE', null, 'no_grant'],
+    ['highest of two roles', ceoAndDevAtA, A, endpointA, 'POST', grants([CEO, 'READ'], [DEV, 'WRITE']), true, 'WRITE', DEV, 'granted'],
+    ['not a member', ceoAtA, B, endpointB, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'not_member'],
+    ['endpoint of another company', ceoAtA, A, endpointB, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'unknown_endpoint'],
+    ['no such endpoint', ceoAtA, A, null, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'unknown_endpoint'],
+    ['odd method', ceoAtA, A, endpointA, 'TRACE', grants([CEO, 'WRITE']), false, 'WRITE', CEO, 'unsupported_method'],
+    ['platform admin uses nothing by right', platformAdmin, A, endpointA, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'not_member'],
+    ['company admin uses nothing by right', companyAdminOfA, A, endpointA, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'no_grant'],
+    ['company admin with a grant of their own', companyAdminOfA, A, endpointA, 'GET', grants([ADMIN_ROLE, 'READ']), true, 'READ', ADMIN_ROLE, 'granted'],
+  ] as const)('%s', (_name, principal, company, endpoint, method, g, allowed, access, roleId, reason) => {
+    expect(decide(principal, company, endpoint, method, g)).toEqual({ allowed, access, roleId, reason });
+  });
+
+  it('picks the same role on every call when two roles tie', () => {
+    const tie = grants([DEV, 'WRITE'], [CEO, 'WRITE']);
+    const first = decide(ceoAndDevAtA, A, endpointA, 'GET', tie).roleId;
+    expect(decide(ceoAndDevAtA, A, endpointA, 'GET', [...tie].reverse()).roleId).toBe(first);
+  });
+});
+
+describe('administration', () => {
+  it.each([
+    ['platform admin', platformAdmin, A, 'admin'],
+    ['company admin, own company', companyAdminOfA, A, 'admin'],
+    ['company admin, other company', companyAdminOfA, B, 'none'],
+    ['plain member', ceoAtA, A, 'member'],
+    ['stranger', ceoAtA, B, 'none'],
+  ] as const)('%s → %s', (_name, principal, company, standing) => {
+    expect(companyStanding(principal, company)).toBe(standing);
+    expect(canAdministerCompany(principal, company)).toBe(standing === 'admin');
+  });
+
+  it('scopes lists to what the caller may see and administer', () => {
+    expect(visibleCompanyIds(platformAdmin)).toBeNull();
+    expect(administeredCompanyIds(platformAdmin)).toBeNull();
+    expect([...visibleCompanyIds(ceoAtA)!]).toEqual([A]);
+    expect([...administeredCompanyIds(ceoAtA)!]).toEqual([]);
+    expect([...administeredCompanyIds(companyAdminOfA)!]).toEqual([A]);
+    expect(isAdministrator(ceoAtA)).toBe(false);
+    expect(isAdministrator(companyAdminOfA)).toBe(true);
+  });
+});

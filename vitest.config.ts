@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // type-graphql is CommonJS and loads graphql's CJS build; without this alias vitest would give
+  // our code graphql's ESM build and the schema would mix two graphql "realms".
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    include: ['server/**/*.test.ts', 'web/**/*.test.ts'],
+    globalSetup: ['server/test/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    reporters: ['default'],
+  },
+});

@@ -1,0 +1,102 @@
+import { useId } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import { graphql } from './gql';
+import type { AccessLevel } from './gql/graphql.ts';
+
+const MyEndpointsQuery = graphql(`
+  query MyEndpoints($companyId: ID!) {
+    myEndpoints(companyId: $companyId) {
+      access
+      endpoint {
+        id
+        name
+        slug
+        description
+        operations {
+          id
+          key
+          method
+          path
+          description
+        }
+      }
+    }
+  }
+`);
+
+const ACCESS_LABEL: Record<AccessLevel, string> = {
+  NONE: 'No access',
+  READ: 'Read',
+  WRITE: 'Read & write',
+};
+
+/** Mirrors the policy's meaning of the levels, for display only: the server decides. */
+const coveredBy = (access: AccessLevel, method: string) => access === 'WRITE' || (access === 'READ' && method === 'GET');
+
+export function Endpoints({ companyId, companyName }: { companyId: string; companyName: string }) {
+  const { data, loading, error, refetch } = useQuery(MyEndpointsQuery, { variables: { companyId } });
+  const headingId = useId();
+
+  let body;
+  if (error) {
+    body = (
+      <ErrorNotice error={error} onRetry={() => void refetch()} />
+    );
+  } else if (!data) {
+    body = loading ? <p role="status">Loading APIs…</p> : null;
+  } else if (data.myEndpoints.length === 0) {
+    body = <p className="empty">Your roles at {companyName} do not give you any API yet. A Data Admin can grant access.</p>;
+  } else {
+    body = (
+      <ul className="endpoints">
+        {data.myEndpoints.map(({ access, endpoint }) => (
+          <li key={endpoint.id} className="card">
+            <div className="card-head">
+              <h3>{endpoint.name}</h3>
+              <span className={`badge access-${access.toLowerCase()}`}>{ACCESS_LABEL[access]}</span>
+            </div>
+            {endpoint.description && <p className="muted">{endpoint.description}</p>}
+            <table className="ops">
+              <caption className="visually-hidden">Operations of {endpoint.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Method</th>
+                  <th scope="col">Operation</th>
+                  <th scope="col">Path</th>
+                </tr>
+              </thead>
+              <tbody>
+                {endpoint.operations.map((op) => {
+                  const covered = coveredBy(access, op.method);
+                  return (
+                    <tr key={op.id} className={covered ? undefined : 'not-covered'}>
+                      <td>
+                        <span className={`method method-${op.method.toLowerCase()}`}>{op.method}</span>
+                      </td>
+                      <td>
+                        <span className="op-key">{op.key}</span>
+                        {op.description && <span className="muted small block">{op.description}</span>}
+                        {!covered && <span className="small block needs">Needs write access</span>}
+                      </td>
+                      <td>
+                        <code>{op.path}</code>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section aria-labelledby={headingId} aria-busy={loading}>
+      <h2 id={headingId}>APIs you can use</h2>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { signIn, takeSignOutNotice } from './auth.ts';
+import { errorMessage } from './errors.ts';
+import { graphql } from './gql';
+
+const SignInMutation = graphql(`
+  mutation SignIn($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      user {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const DEMO_PASSWORD = 'tessera-demo';
+const DEMO_LOGINS = [
+  { email: 'admin@demo.test', note: 'Platform admin (Data Admin)' },
+  { email: 'ceo@demo.test', note: 'CEO at Acme and at Globex' },
+  { email: 'dev@demo.test', note: 'Developer at Acme and at Globex' },
+  { email: 'cfo@demo.test', note: 'CFO at Acme, no grants yet' },
+  { email: 'companyadmin@demo.test', note: 'Company Admin at Globex' },
+];
+
+export function SignIn() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [notice] = useState(takeSignOutNotice);
+  const [login, { loading, error }] = useMutation(SignInMutation);
+  const ids = { email: useId(), password: useId(), demo: useId() };
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { data } = await login({ variables: { email, password } }).catch(() => ({ data: undefined }));
+    if (data) signIn(data.login.token);
+  }
+
+  function fillDemo(demoEmail: string) {
+    setEmail(demoEmail);
+    setPassword(DEMO_PASSWORD);
+    document.getElementById(ids.password)?.focus();
+  }
+
+  return (
+    <main className="signin">
+      <div className="signin-card">
+        <div className="signin-form">
+          <h1 className="brand">Tessera</h1>
+          <p className="muted">Sign in to see the business APIs your roles give you.</p>
+
+          {notice && !error && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+
+          <form onSubmit={onSubmit} aria-busy={loading}>
+            <label htmlFor={ids.email}>Email</label>
+            <input id={ids.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <label htmlFor={ids.password}>Password</label>
+            <input
+              id={ids.password}
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            {error && (
+              <p className="error" role="alert">
+                {errorMessage(error)}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={loading}>
+              {loading ? 'Signing in…' : 'Sign in'}
+            </button>
+          </form>
+        </div>
+
+        <section className="demo" aria-labelledby={ids.demo}>
+          <h2 id={ids.demo}>Demo logins</h2>
+          <p className="muted">
+            Every demo user's password is <code>{DEMO_PASSWORD}</code>. Choose one to fill in the form.
+          </p>
+          <ul>
+            {DEMO_LOGINS.map((demo) => (
+              <li key={demo.email}>
+                <button type="button" className="demo-login" onClick={() => fillDemo(demo.email)}>
+                  <span className="demo-email">{demo.email}</span>
+                  <span className="muted small">{demo.note}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </main>
+  );
+}
