@@ -20,6 +20,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`db:migration failed: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}`);
+  // Kept multi-line: schema validation errors point at the offending line with a snippet.
+  console.error(`db:migration failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 });

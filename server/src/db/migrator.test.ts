@@ -31,11 +31,11 @@ model Widget {
 }
 `;
 
-async function tableNames(db: PGlite | pg.Client): Promise<string[]> {
-  const { rows } = await db.query<{ table_name: string }>(
+async function tableNames(db: { query(sql: string): Promise<{ rows: unknown[] }> }): Promise<string[]> {
+  const { rows } = await db.query(
     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
   );
-  return rows.map((r) => r.table_name);
+  return (rows as Array<{ table_name: string }>).map((r) => r.table_name);
 }
 
 describe('migrator', { timeout: 60_000 }, () => {
@@ -144,7 +144,8 @@ describe('migrator', { timeout: 60_000 }, () => {
   });
 
   const databaseUrl = process.env.DATABASE_URL;
-  it.skipIf(!databaseUrl)('applies the migrations to PostgreSQL once (skipped: DATABASE_URL is unset)', async () => {
+  const pgTitle = databaseUrl ? 'applies the migrations to PostgreSQL once' : 'PostgreSQL (skipped: DATABASE_URL is unset)';
+  it.skipIf(!databaseUrl)(pgTitle, async () => {
     const name = `tessera_migrator_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
     await admin.connect();

@@ -50,14 +50,22 @@ export class MigrationError extends Error {
 
 let wasmReady: Promise<void> | undefined;
 
+// @types/node 20 with lib ES2023 (no DOM) does not declare the WebAssembly global.
+const { WebAssembly: wasmApi } = globalThis as unknown as {
+  WebAssembly: {
+    instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+    RuntimeError: new () => Error;
+  };
+};
+
 function loadWasm(): Promise<void> {
   wasmReady ??= (async () => {
     // The package's `exports` hide package.json and the .wasm; the bg module sits next to it.
     const bgPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = readFileSync(bgPath.replace(/\.js$/, '.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(bg) });
+    const { instance } = await wasmApi.instantiate(bytes, { './schema_engine_bg.js': withUnrefTimers(bg) });
     bg.__wbg_set_wasm(instance.exports);
-    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
+    (instance.exports.__wbindgen_start as () => void)();
   })();
   wasmReady.catch(() => (wasmReady = undefined));
   return wasmReady;
@@ -82,7 +90,7 @@ function withUnrefTimers(imports: Record<string, unknown>): Record<string, unkno
 
 function toMigrationError(error: unknown, registry: ErrorRegistry): Error {
   // A Rust panic leaves the WebAssembly instance unusable: start from a fresh one next time.
-  if (error instanceof WebAssembly.RuntimeError) wasmReady = undefined;
+  if (error instanceof wasmApi.RuntimeError) wasmReady = undefined;
   if (!(error instanceof Error)) return new MigrationError(String(error));
   if (error instanceof MigrationError) return error;
   // Engine messages end with a span trace ("   0: schema_engine_wasm::...  at ...rs:242").
@@ -98,8 +106,8 @@ function toMigrationError(error: unknown, registry: ErrorRegistry): Error {
 // ---------------------------------------------------------------------------------------------
 // Adapter fixes. What the engine needs from an adapter goes beyond what Tessera's queries use,
 // and the two adapters have bugs exactly there (pglite-prisma-adapter 0.7.2, adapter-pg 7.10.1):
-// - PGlite's executeScript does not await `exec`: a failing migration is recorded as applied and
-//   its error surfaces later as an unhandled rejection.
+// - PGlite's executeScript does not await `exec`: a failing migration is recorded as applied
+//   (checked) and its error escapes as an unhandled rejection, which crashes Node.
 // - adapter-pg's executeScript splits the script on ";" (breaks on semicolons inside strings,
 //   comments or function bodies) and runs each piece on whichever pooled connection is free.
 //   Native Prisma sends the whole script as one simple query (one implicit transaction): do that.
@@ -140,6 +148,19 @@ function withWholeScriptExecution(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
+// A fresh in-memory PGlite takes ~2 s to start; one loaded from a dump of a fresh one, ~0.7 s.
+// Only diffs need shadows, so the server process never holds this (~40 MB) dump.
+let freshDump: Promise<Blob> | undefined;
+
+async function newShadowDatabase(): Promise<PGlite> {
+  if (freshDump) return PGlite.create({ loadDataDir: await freshDump });
+  const db = await PGlite.create();
+  freshDump = db.dumpDataDir('none');
+  freshDump.catch(() => (freshDump = undefined));
+  await freshDump.catch(() => {});
+  return db;
+}
+
 /** Runs one engine call with fixed adapters, then frees the engine and every connection. */
 async function withEngine<T>(
   factory: SqlMigrationAwareDriverAdapterFactory,
@@ -162,7 +183,7 @@ async function withEngine<T>(
       return track(adapter, adapter.dispose.bind(adapter));
     },
     async connectToShadowDb() {
-      const db = new PGlite();
+      const db = await newShadowDatabase();
       const adapter = withWholeScriptExecution(await new PrismaPGlite(db).connect());
       return track(adapter, () => db.close());
     },

@@ -211,7 +211,7 @@ ALTER TABLE "api_credentials" ADD CONSTRAINT "api_credentials_company_id_fkey" F
 ALTER TABLE "api_credentials" ADD CONSTRAINT "api_credentials_role_id_fkey" FOREIGN KEY ("role_id") REFERENCES "roles"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "api_credentials" ADD CONSTRAINT "api_credentials_endpoint_id_company_id_fkey" FOREIGN KEY ("endpoint_id", "company_id") REFERENCES "api_endpoints"("id", "company_id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "api_credentials" ADD CONSTRAINT "api_credentials_endpoint_id_company_id_fkey" FOREIGN KEY ("endpoint_id", "company_id") REFERENCES "api_endpoints"("id", "company_id") ON DELETE CASCADE ON UPDATE RESTRICT;
 
 -- AddForeignKey
 ALTER TABLE "role_api_permissions" ADD CONSTRAINT "role_api_permissions_role_id_fkey" FOREIGN KEY ("role_id") REFERENCES "roles"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -220,4 +220,4 @@ ALTER TABLE "role_api_permissions" ADD CONSTRAINT "role_api_permissions_role_id_
 ALTER TABLE "role_api_permissions" ADD CONSTRAINT "role_api_permissions_company_id_fkey" FOREIGN KEY ("company_id") REFERENCES "companies"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "role_api_permissions" ADD CONSTRAINT "role_api_permissions_endpoint_id_company_id_fkey" FOREIGN KEY ("endpoint_id", "company_id") REFERENCES "api_endpoints"("id", "company_id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "role_api_permissions" ADD CONSTRAINT "role_api_permissions_endpoint_id_company_id_fkey" FOREIGN KEY ("endpoint_id", "company_id") REFERENCES "api_endpoints"("id", "company_id") ON DELETE CASCADE ON UPDATE RESTRICT;
