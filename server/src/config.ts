@@ -42,6 +42,8 @@ export interface Config {
   redisUrl: string | undefined;
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
+  /** TESSERA_ENCRYPTION_KEYS as given (`id:base64` entries, first encrypts); parsed by the vault. */
+  encryptionKeys: string | undefined;
   /** Seed the demo world on an empty database: on by default in the embedded mode only. */
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -69,6 +71,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    encryptionKeys: e.TESSERA_ENCRYPTION_KEYS,
     seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },

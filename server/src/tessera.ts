@@ -1,5 +1,6 @@
-// Assembles a running Tessera from a config: database (migrated, seeded when asked), schema,
-// HTTP server. main.ts runs it as a process; the tests run it in-process on port 0.
+// Assembles a running Tessera from a config: database (migrated, seeded when asked), vault,
+// OAuth2 token manager, the demo sandbox APIs, schema and HTTP server. main.ts runs it as a
+// process; the tests run it in-process on port 0.
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
 import { TokenService } from './auth/jwt.ts';
@@ -7,11 +8,20 @@ import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/adapter.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
+import { seedDemoCredentials } from './db/demo/credentials.ts';
 import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './db/seed.ts';
+import { PostgresAdvisoryLocks, RedisLocks } from './gateway/locks.ts';
+import { OAuthTokens } from './gateway/oauth.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer } from './http/server.ts';
+import { loadOrCreateLocalSecret } from './lib/local-secret.ts';
 import type { Logger } from './lib/logger.ts';
+import { connectRedis, type Redis } from './lib/redis.ts';
+import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
+import { verifyKeyRing } from './vault/key-check.ts';
+import { loadKeyRing } from './vault/keyring.ts';
+import { Vault } from './vault/vault.ts';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -20,33 +30,75 @@ export interface StartOptions {
   logger: Logger;
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
+  /** Run the demo sandbox APIs (default: when the demo world is seeded). */
+  sandbox?: boolean;
   db?: DbOptions;
 }
 
 export interface Tessera {
   url: string;
   db: Db;
+  vault: Vault;
+  oauth: OAuthTokens;
+  sandbox: RunningSandbox | null;
+  redis: Redis | null;
   databaseKind: 'postgres' | 'pglite';
   seeded: boolean;
   appliedMigrations: string[];
   close(): Promise<void>;
 }
 
-export async function startTessera({ config, logger, migrate = true, db: dbOptions }: StartOptions): Promise<Tessera> {
-  const database = await openDatabase(config);
+/** Closes what was opened, last first, even when a step fails. */
+class Closer {
+  private readonly steps: (() => Promise<unknown>)[] = [];
+  add(step: () => Promise<unknown>) {
+    this.steps.unshift(step);
+  }
+  async run() {
+    for (const step of this.steps.splice(0)) await step().catch(() => undefined);
+  }
+}
+
+export async function startTessera(options: StartOptions): Promise<Tessera> {
+  const { config, logger, migrate = true } = options;
+  const closer = new Closer();
   try {
+    const database = await openDatabase(config);
+    closer.add(() => database.close());
     const appliedMigrations = migrate ? (await applyMigrations(database.factory)).applied : [];
     if (appliedMigrations.length > 0) logger.info({ applied: appliedMigrations }, 'applied database migrations');
-    const db = createPrismaClient(database.factory, dbOptions);
+    const db = createPrismaClient(database.factory, options.db);
+    closer.add(() => db.$disconnect());
+
+    const ring = loadKeyRing(config, logger);
+    await verifyKeyRing(db, ring);
+    const vault = new Vault(ring);
+
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+    if (redis) closer.add(() => redis.quit());
+    const locks = redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db);
+    const oauth = new OAuthTokens({ db, vault, locks, logger });
+
     let seeded = false;
     if (config.seedDemo && (await isEmptyDatabase(db))) {
       const report = await seedDemoWorld(db, { sandboxPort: config.sandboxPort });
       seeded = true;
       logger.info({ rows: report.created }, 'seeded the demo world');
     }
+
+    let sandbox: RunningSandbox | null = null;
+    if (options.sandbox ?? config.seedDemo) {
+      const secret = loadOrCreateLocalSecret(config.dataDir, 'sandbox-secret').value;
+      sandbox = await startSandbox({ port: config.sandboxPort, secret });
+      closer.add(() => sandbox!.close());
+      if (seeded) await seedDemoCredentials(db, vault, { sandboxUrl: sandbox.url, sandboxSecret: secret });
+    }
+
     const server = await startHttpServer({
       db,
       logger,
+      vault,
+      oauth,
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
       schema: await buildAppSchema(),
       introspection: config.env !== 'production',
@@ -54,24 +106,23 @@ export async function startTessera({ config, logger, migrate = true, db: dbOptio
       port: config.port,
       host: config.host,
     });
+    closer.add(() => server.close());
+
     let closing: Promise<void> | undefined;
     return {
       url: server.url,
       db,
+      vault,
+      oauth,
+      sandbox,
+      redis,
       databaseKind: database.kind,
       seeded,
       appliedMigrations,
-      close() {
-        closing ??= (async () => {
-          await server.close();
-          await db.$disconnect();
-          await database.close();
-        })();
-        return closing;
-      },
+      close: () => (closing ??= closer.run()),
     };
   } catch (error) {
-    await database.close();
+    await closer.run();
     throw error;
   }
 }

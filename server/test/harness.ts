@@ -1,12 +1,16 @@
 // One real Tessera per test file: its own database copy, an HTTP server on a free port, and
 // helpers to run GraphQL operations over HTTP as the demo personas.
+import 'reflect-metadata'; // before anything loads the type-graphql classes
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/db/demo/world.ts';
 import { createLogger } from '../src/lib/logger.ts';
-import { startTessera } from '../src/tessera.ts';
+import type { RunningSandbox } from '../src/sandbox/sandbox.ts';
+import { seedDemoCredentials } from '../src/db/demo/credentials.ts';
+import { loadOrCreateLocalSecret } from '../src/lib/local-secret.ts';
+import { startTessera, type Tessera } from '../src/tessera.ts';
 import { copyTemplate } from './database.ts';
 
 export interface GqlError {
@@ -23,6 +27,11 @@ export interface GqlResponse<T = Record<string, any>> {
 export interface TestServer {
   url: string;
   db: Db;
+  tessera: Tessera;
+  /** The demo upstream APIs, on their own port, with knobs and request counts. */
+  sandbox: RunningSandbox;
+  /** The secret the sandbox derives its accepted credentials from (see sandbox/credentials.ts). */
+  sandboxSecret: string;
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
   /** SQL statements run so far; reset with `sql.length = 0`. */
@@ -48,13 +57,22 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     PORT: '0',
     DATA_DIR: database.dataDir,
     SEED_DEMO: 'false',
+    SANDBOX_PORT: '0',
     JWT_SECRET: JWT_TEST_SECRET,
     LOG_LEVEL: 'info',
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
+    // CI's PostgreSQL run also shares Redis (locks; later rate limits and cache).
+    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
     ...env,
   });
   const sql: string[] = [];
-  const tessera = await startTessera({ config, logger: createLogger('info', sink), migrate: false, db: { onQuery: (q) => sql.push(q) } });
+  const tessera = await startTessera({ config, logger: createLogger('info', sink), migrate: false, sandbox: true, db: { onQuery: (q) => sql.push(q) } });
+  const sandbox = tessera.sandbox!;
+  // The template was seeded for the default sandbox port; this file's sandbox has its own.
+  await tessera.db.$executeRaw`UPDATE api_endpoints SET base_url = regexp_replace(base_url, '^http://127[.]0[.]0[.]1:[0-9]+', ${sandbox.url})`;
+  const sandboxSecret = loadOrCreateLocalSecret(config.dataDir, 'sandbox-secret').value;
+  await seedDemoCredentials(tessera.db, tessera.vault, { sandboxUrl: sandbox.url, sandboxSecret });
+  sql.length = 0;
 
   async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GqlResponse<T>> {
     const res = await fetch(`${tessera.url}/graphql`, {
@@ -78,6 +96,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return {
     url: tessera.url,
     db: tessera.db,
+    tessera,
+    sandbox,
+    sandboxSecret,
     logs,
     sql,
     gql,

@@ -8,17 +8,15 @@ import type { Actor } from '../modules/audit/audit.service.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { Loaders } from './loaders.ts';
 import type { TokenService } from '../auth/jwt.ts';
-
-export interface AppServices {
-  db: Db;
-  tokens: TokenService;
-  logger: Logger;
-}
+import type { OAuthTokens } from '../gateway/oauth.ts';
+import type { Vault } from '../vault/vault.ts';
 
 export interface RequestContext {
   requestId: string;
   db: Db;
   tokens: TokenService;
+  vault: Vault;
+  oauth: OAuthTokens;
   logger: Logger;
   principal: Principal | null;
   /** Loads a principal by user id (used right after login). */

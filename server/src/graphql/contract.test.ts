@@ -18,25 +18,19 @@ import { buildBareSchema } from './schema.ts';
 const contract = buildSchema(readFileSync(fileURLToPath(new URL('../../../docs/api-contract.graphql', import.meta.url)), 'utf8'));
 
 /**
- * Parts of the contract that later issues implement: the vault (#3), the gateway (#4) and the
- * assistant (#5). Each entry must still be missing; remove it when it lands.
+ * Parts of the contract that later issues implement: the gateway (#4) and the assistant (#5). Each entry must still be missing; remove it when it lands.
  */
 const NOT_YET = new Set([
   'Query.readOperation',
-  'Mutation.createCredential',
-  'Mutation.testCredential',
   'Mutation.writeOperation',
   'Mutation.chat',
   'Mutation.confirmAction',
   'Mutation.rejectAction',
-  'CredentialTestResult',
   'UpstreamResult',
   'ToolCallTrace',
   'PendingAction',
   'ChatReply',
   'ActionResult',
-  'CreateCredentialInput',
-  'Float', // a built-in scalar that only the types above use
 ]);
 
 const userTypes = (schema: GraphQLSchema) => Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__'));

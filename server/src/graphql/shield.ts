@@ -3,6 +3,7 @@
 // Denials about another company read as NOT_FOUND; a member without admin rights gets
 // FORBIDDEN.
 import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
+import { findCredentialCompanyId } from '../modules/credential/credential.manage.ts';
 import { findEndpointCompanyId, findOperationCompanyId } from '../modules/endpoint/endpoint.service.ts';
 import { companyStanding, isAdministrator as isAdministratorPolicy } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
@@ -53,6 +54,7 @@ const arg = (name: string): CompanyOf => (args, ctx) => existingCompany(String(a
 const inputArg = (name: string): CompanyOf => (args, ctx) => existingCompany(String((args.input as Args | undefined)?.[name] ?? ''), ctx);
 const endpointCompany = (name: string): CompanyOf => (args, ctx) => findEndpointCompanyId(ctx.db, { endpointId: String(args[name]) });
 const operationCompany = (name: string): CompanyOf => (args, ctx) => findOperationCompanyId(ctx.db, { operationId: String(args[name]) });
+const credentialCompany = (name: string): CompanyOf => (args, ctx) => findCredentialCompanyId(ctx.db, { credentialId: String(args[name]) });
 
 const signedIn = (...rules: IRule[]) => and(isAuthenticated, ...rules);
 
@@ -87,6 +89,11 @@ export const permissions = shield(
       updateOperation: signedIn(administers('Operation', operationCompany('id'))),
       deleteOperation: signedIn(administers('Operation', operationCompany('id'))),
       setEndpointAccess: signedIn(administers('Company', arg('companyId'))),
+      createCredential: signedIn(administers('Company', inputArg('companyId'))),
+      updateCredential: signedIn(administers('Credential', credentialCompany('id'))),
+      rotateCredential: signedIn(administers('Credential', credentialCompany('id'))),
+      deleteCredential: signedIn(administers('Credential', credentialCompany('id'))),
+      testCredential: signedIn(administers('Credential', credentialCompany('id'))),
     },
     // Objects are reachable only through the root fields above, which scope them; their
     // fields are open, and field resolvers filter anything that crosses companies.
@@ -99,6 +106,7 @@ export const permissions = shield(
     EndpointOperation: allow,
     EndpointGrant: allow,
     ApiCredential: allow,
+    CredentialTestResult: allow,
   },
   {
     fallbackRule: deny,

@@ -42,6 +42,9 @@ const tokens: Record<string, string> = {};
 const co = (c: Slug) => ids.company[c];
 const ep = (c: Slug) => ids.endpoint[`${c}/hr-api`];
 const op = (c: Slug) => ids.operation[`${c}/hr-api/getHeadcount`];
+/** A seeded credential of `c` (one exists per demo grant). */
+const cred = (c: Slug) => credentialIds[c];
+const credentialIds: Record<string, string> = {};
 /** A person who belongs to `c` only, and the role they hold there. */
 const onlyIn = (c: Slug) => (c === 'acme' ? { userId: ids.user.cfo, roleId: ids.role.cfo } : { userId: ids.user.companyadmin, roleId: ids.role.company_admin });
 
@@ -149,6 +152,24 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c, own }) => ({ roleId: ids.role.ceo, companyId: co(own), endpointId: ep(c) }),
     },
   ],
+  createCredential: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
+      vars: ({ c }) => ({ input: { companyId: co(c), endpointId: ep(c), name: 'sneaky', kind: 'BEARER', secret: { token: 'sneaky-token-value' } } }),
+    },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
+      vars: ({ c, own }) => ({ input: { companyId: co(own), endpointId: ep(c), name: 'sneaky', kind: 'BEARER', secret: { token: 'sneaky-token-value' } } }),
+    },
+  ],
+  updateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "hijacked" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
+  rotateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { token: "attacker-token" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
+  deleteCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) }],
+  testCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: ({ c }) => ({ id: cred(c) }) }],
 };
 
 const PERSONAS: Persona[] = [
@@ -177,6 +198,9 @@ let before: Record<string, unknown[]>;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
+  for (const c of ['acme', 'globex'] as const) {
+    credentialIds[c] = (await server.db.apiCredential.findFirstOrThrow({ where: { companyId: ids.company[c] }, orderBy: { name: 'asc' } })).id;
+  }
   const admin = await server.login('admin@demo.test');
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.
   const created = await server.gql('mutation { createUser(input: { email: "acmeadmin@demo.test", name: "Acme Admin", password: "tessera-demo" }) { id } }', {}, admin);

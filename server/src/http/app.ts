@@ -10,6 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import { bearerToken, type TokenService } from '../auth/jwt.ts';
 import { loadPrincipal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
+import type { OAuthTokens } from '../gateway/oauth.ts';
+import type { Vault } from '../vault/vault.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { createLoaders } from '../graphql/loaders.ts';
@@ -20,6 +22,8 @@ import { isUuid } from '../lib/ids.ts';
 export interface AppDeps {
   db: Db;
   tokens: TokenService;
+  vault: Vault;
+  oauth: OAuthTokens;
   logger: Logger;
   schema: GraphQLSchema;
   /** Introspection is off in production unless asked for. */
@@ -94,6 +98,8 @@ export async function createHttpApp(deps: AppDeps) {
           requestId,
           db,
           tokens,
+          vault: deps.vault,
+          oauth: deps.oauth,
           logger,
           principal,
           loadPrincipal: principalFor,

@@ -36,9 +36,12 @@ export type ApiCredential = {
   hint?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   kind: CredentialKind;
+  lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
   /** null: shared by every role of the company that may use the endpoint */
   role?: Maybe<Role>;
+  /** Non-secret settings: header or query name, token URL, scope. */
+  settings?: Maybe<Scalars['JSON']['output']>;
   /** "ok", "untested", "failing", "needs_reconnect" */
   status: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -83,6 +86,17 @@ export type CreateCompanyInput = {
   slug: Scalars['String']['input'];
 };
 
+export type CreateCredentialInput = {
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  kind: CredentialKind;
+  name: Scalars['String']['input'];
+  /** omit for a company-wide credential */
+  roleId?: InputMaybe<Scalars['ID']['input']>;
+  /** kind-specific: { apiKey, headerName? | queryParam? } | { token } | { username, password } | { clientId, clientSecret, tokenUrl, scope? } | { accessToken, refreshToken, expiresAt, tokenUrl, clientId, clientSecret? } */
+  secret: Scalars['JSON']['input'];
+};
+
 export type CreateEndpointInput = {
   baseUrl: Scalars['String']['input'];
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -122,6 +136,15 @@ export type CredentialKind =
   /** access + refresh token, refreshed at tokenUrl before expiry */
   | 'OAUTH2_REFRESH_TOKEN';
 
+export type CredentialTestResult = {
+  __typename?: 'CredentialTestResult';
+  durationMs: Scalars['Float']['output'];
+  message: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+  /** upstream HTTP status, when one came back */
+  status?: Maybe<Scalars['Int']['output']>;
+};
+
 /** An endpoint and the access level someone has to it. */
 export type EndpointGrant = {
   __typename?: 'EndpointGrant';
@@ -153,11 +176,14 @@ export type Membership = {
 export type Mutation = {
   __typename?: 'Mutation';
   createCompany: Company;
+  /** Store a credential; its secret is encrypted and never shown again. */
+  createCredential: ApiCredential;
   createEndpoint: ApiEndpoint;
   createOperation: EndpointOperation;
   /** Platform admin: create a person who can sign in. */
   createUser: User;
   deleteCompany: Scalars['Boolean']['output'];
+  deleteCredential: Scalars['Boolean']['output'];
   deleteEndpoint: Scalars['Boolean']['output'];
   deleteOperation: Scalars['Boolean']['output'];
   /** Give a person a role in a company (idempotent). */
@@ -166,8 +192,14 @@ export type Mutation = {
   login: AuthPayload;
   /** Take a role in a company away from a person. */
   revokeCompanyAccess: Scalars['Boolean']['output'];
+  /** Replace the secret of a credential with a new one of the same kind. */
+  rotateCredential: ApiCredential;
   setEndpointAccess: EndpointGrant;
+  /** Call the endpoint with this credential and report; updates the credential's status. */
+  testCredential: CredentialTestResult;
   updateCompany: Company;
+  /** Rename a credential and/or replace its secret. */
+  updateCredential: ApiCredential;
   updateEndpoint: ApiEndpoint;
   updateOperation: EndpointOperation;
 };
@@ -175,6 +207,11 @@ export type Mutation = {
 
 export type MutationCreateCompanyArgs = {
   input: CreateCompanyInput;
+};
+
+
+export type MutationCreateCredentialArgs = {
+  input: CreateCredentialInput;
 };
 
 
@@ -195,6 +232,11 @@ export type MutationCreateUserArgs = {
 
 
 export type MutationDeleteCompanyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteCredentialArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -229,6 +271,12 @@ export type MutationRevokeCompanyAccessArgs = {
 };
 
 
+export type MutationRotateCredentialArgs = {
+  id: Scalars['ID']['input'];
+  secret: Scalars['JSON']['input'];
+};
+
+
 export type MutationSetEndpointAccessArgs = {
   access: AccessLevel;
   companyId: Scalars['ID']['input'];
@@ -237,9 +285,20 @@ export type MutationSetEndpointAccessArgs = {
 };
 
 
+export type MutationTestCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateCompanyArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCompanyInput;
+};
+
+
+export type MutationUpdateCredentialArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCredentialInput;
 };
 
 
@@ -260,7 +319,7 @@ export type Query = {
   companies: Array<Company>;
   /** One company the caller belongs to or administers. */
   company: Company;
-  /** Credential metadata of a company; its administrators only. */
+  /** Credential metadata of a company, by endpoint, role and name; its administrators only. */
   credentials: Array<ApiCredential>;
   /** One endpoint; its company's administrators only. */
   endpoint: ApiEndpoint;
@@ -333,6 +392,12 @@ export type Role = {
 export type UpdateCompanyInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateCredentialInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A new secret of the same kind; replaces the old one. */
+  secret?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 export type UpdateEndpointInput = {

@@ -39,21 +39,25 @@ export const DEMO_COMPANIES: CompanySeed[] = [
   },
 ];
 
+export type DemoCredentialKind = 'API_KEY' | 'BEARER' | 'BASIC' | 'OAUTH2_CLIENT_CREDENTIALS' | 'OAUTH2_REFRESH_TOKEN';
+
 export interface GrantSeed {
   company: string;
   role: string;
   endpoint: string;
   access: 'READ' | 'WRITE';
+  /** The kind of the credential seeded for this grant: every kind appears once at least. */
+  credential: DemoCredentialKind;
 }
 
 /** The multi-company example the product was specified with. */
 export const DEMO_GRANTS: GrantSeed[] = [
-  { company: 'acme', role: 'ceo', endpoint: 'sales-api', access: 'WRITE' },
-  { company: 'acme', role: 'ceo', endpoint: 'finance-api', access: 'READ' },
-  { company: 'globex', role: 'ceo', endpoint: 'hr-api', access: 'READ' },
-  { company: 'globex', role: 'ceo', endpoint: 'operations-api', access: 'READ' },
-  { company: 'acme', role: 'developer', endpoint: 'github-api', access: 'READ' },
-  { company: 'globex', role: 'developer', endpoint: 'gitlab-api', access: 'READ' },
+  { company: 'acme', role: 'ceo', endpoint: 'sales-api', access: 'WRITE', credential: 'OAUTH2_REFRESH_TOKEN' },
+  { company: 'acme', role: 'ceo', endpoint: 'finance-api', access: 'READ', credential: 'API_KEY' },
+  { company: 'globex', role: 'ceo', endpoint: 'hr-api', access: 'READ', credential: 'BEARER' },
+  { company: 'globex', role: 'ceo', endpoint: 'operations-api', access: 'READ', credential: 'BASIC' },
+  { company: 'acme', role: 'developer', endpoint: 'github-api', access: 'READ', credential: 'OAUTH2_CLIENT_CREDENTIALS' },
+  { company: 'globex', role: 'developer', endpoint: 'gitlab-api', access: 'READ', credential: 'API_KEY' },
 ];
 
 export interface UserSeed {

@@ -1,22 +1,58 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { JSONResolver } from 'graphql-scalars';
 import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
+import { NotFoundError } from '../../graphql/errors.ts';
 import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
-import { ApiCredential, type CredentialRow } from './credential.types.ts';
+import { ApiCredential, CreateCredentialInput, CredentialTestResult, UpdateCredentialInput, type CredentialRow } from './credential.types.ts';
 import { listCredentials, listMyCredentials } from './credential.service.ts';
+import { createCredential, deleteCredential, findCredentialCompanyId, updateCredential } from './credential.manage.ts';
+import { testCredential } from './credential.tester.ts';
+
+/** The shield rule has already checked the caller administers this credential's company. */
+async function companyOfCredential(ctx: RequestContext, credentialId: string) {
+  const companyId = await findCredentialCompanyId(ctx.db, { credentialId });
+  if (!companyId) throw new NotFoundError('Credential');
+  return companyId;
+}
 
 @Resolver(() => ApiCredential)
 export class CredentialResolver {
-  @Query(() => [ApiCredential], { description: "Credential metadata of a company; its administrators only." })
+  @Query(() => [ApiCredential], { description: 'Credential metadata of a company, by endpoint, role and name; its administrators only.' })
   credentials(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listCredentials(ctx.db, { companyId });
   }
 
-  @Query(() => [ApiCredential], { description: 'Metadata of the credentials used for the caller\'s calls in the company.' })
+  @Query(() => [ApiCredential], { description: "Metadata of the credentials used for the caller's calls in the company." })
   myCredentials(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listMyCredentials(ctx.db, { companyId, principal: requirePrincipal(ctx) });
+  }
+
+  @Mutation(() => ApiCredential, { description: 'Store a credential; its secret is encrypted and never shown again.' })
+  createCredential(@Arg('input', () => CreateCredentialInput) input: CreateCredentialInput, @Ctx() ctx: RequestContext) {
+    return createCredential(ctx.db, ctx.vault, ctx.actor, { input });
+  }
+
+  @Mutation(() => ApiCredential, { description: 'Rename a credential and/or replace its secret.' })
+  async updateCredential(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCredentialInput) input: UpdateCredentialInput, @Ctx() ctx: RequestContext) {
+    return updateCredential(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, input });
+  }
+
+  @Mutation(() => ApiCredential, { description: 'Replace the secret of a credential with a new one of the same kind.' })
+  async rotateCredential(@Arg('id', () => ID) id: string, @Arg('secret', () => JSONResolver) secret: unknown, @Ctx() ctx: RequestContext) {
+    return updateCredential(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, input: { secret } });
+  }
+
+  @Mutation(() => Boolean)
+  async deleteCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return deleteCredential(ctx.db, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id });
+  }
+
+  @Mutation(() => CredentialTestResult, { description: "Call the endpoint with this credential and report; updates the credential's status." })
+  async testCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return testCredential(ctx.db, { vault: ctx.vault, oauth: ctx.oauth }, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id });
   }
 
   @FieldResolver(() => Company)

@@ -14,6 +14,8 @@ export const credentialMetadataSelect = {
   hint: true,
   status: true,
   updatedAt: true,
+  settings: true,
+  lastTestedAt: true,
 } as const;
 
 /** Every credential of the company, ordered for an admin screen: endpoint, role, name. */

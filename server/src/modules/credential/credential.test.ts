@@ -13,6 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
   const acme = ids.company.acme!;
+  await server.db.apiCredential.deleteMany(); // the demo credentials; this file sets up its own
   const rows = [
     { name: 'ceo-sales', roleId: ids.role.ceo, endpointId: ids.endpoint['acme/sales-api'], kind: 'OAUTH2_REFRESH_TOKEN' as const },
     { name: 'shared-finance', roleId: null, endpointId: ids.endpoint['acme/finance-api'], kind: 'API_KEY' as const },

@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
@@ -36,6 +36,37 @@ export class ApiCredential {
   @Field(() => String, { nullable: true, description: 'At most the last 4 characters of the secret.' }) hint!: string | null;
   @Field(() => String, { description: '"ok", "untested", "failing", "needs_reconnect"' }) status!: string;
   @Field(() => DateTimeResolver) updatedAt!: Date;
+  @Field(() => JSONResolver, { nullable: true, description: 'Non-secret settings: header or query name, token URL, scope.' })
+  settings!: unknown;
+  @Field(() => DateTimeResolver, { nullable: true }) lastTestedAt!: Date | null;
+}
+
+@InputType()
+export class CreateCredentialInput {
+  @Field(() => ID) companyId!: string;
+  @Field(() => ID, { nullable: true, description: 'omit for a company-wide credential' }) roleId?: string | null;
+  @Field(() => ID) endpointId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => CredentialKind) kind!: CredentialKind;
+  @Field(() => JSONResolver, {
+    description:
+      'kind-specific: { apiKey, headerName? | queryParam? } | { token } | { username, password } | { clientId, clientSecret, tokenUrl, scope? } | { accessToken, refreshToken, expiresAt, tokenUrl, clientId, clientSecret? }',
+  })
+  secret!: unknown;
+}
+
+@InputType()
+export class UpdateCredentialInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => JSONResolver, { nullable: true, description: 'A new secret of the same kind; replaces the old one.' }) secret?: unknown;
+}
+
+@ObjectType()
+export class CredentialTestResult {
+  @Field(() => Boolean) ok!: boolean;
+  @Field(() => Int, { nullable: true, description: 'upstream HTTP status, when one came back' }) status!: number | null;
+  @Field(() => Float) durationMs!: number;
+  @Field(() => String) message!: string;
 }
 
 export interface CredentialRow {
@@ -48,4 +79,6 @@ export interface CredentialRow {
   hint: string | null;
   status: string;
   updatedAt: Date;
+  settings: unknown;
+  lastTestedAt: Date | null;
 }

@@ -62,6 +62,7 @@ CREATE TABLE "api_endpoints" (
     "base_url" TEXT NOT NULL,
     "cache_ttl_seconds" INTEGER NOT NULL DEFAULT 0,
     "rate_limit_per_minute" INTEGER,
+    "test_operation_key" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
@@ -91,12 +92,19 @@ CREATE TABLE "api_credentials" (
     "endpoint_id" UUID NOT NULL,
     "name" TEXT NOT NULL,
     "kind" "CredentialKind" NOT NULL,
-    "ciphertext" TEXT,
-    "key_id" TEXT,
+    "ciphertext" TEXT NOT NULL,
+    "key_id" TEXT NOT NULL,
+    "settings" JSONB,
     "hint" TEXT,
     "status" TEXT NOT NULL DEFAULT 'untested',
     "expires_at" TIMESTAMPTZ(3),
     "last_tested_at" TIMESTAMPTZ(3),
+    "last_used_at" TIMESTAMPTZ(3),
+    "token_ciphertext" TEXT,
+    "token_key_id" TEXT,
+    "token_expires_at" TIMESTAMPTZ(3),
+    "refresh_failures" INTEGER NOT NULL DEFAULT 0,
+    "refresh_blocked_until" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
@@ -130,6 +138,15 @@ CREATE TABLE "audit_logs" (
     "details" JSONB,
 
     CONSTRAINT "audit_logs_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "encryption_keys" (
+    "key_id" TEXT NOT NULL,
+    "fingerprint" TEXT NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "encryption_keys_pkey" PRIMARY KEY ("key_id")
 );
 
 -- CreateIndex
@@ -170,6 +187,12 @@ CREATE INDEX "api_credentials_company_id_endpoint_id_idx" ON "api_credentials"("
 
 -- CreateIndex
 CREATE INDEX "api_credentials_endpoint_id_company_id_idx" ON "api_credentials"("endpoint_id", "company_id");
+
+-- CreateIndex
+CREATE INDEX "api_credentials_key_id_idx" ON "api_credentials"("key_id");
+
+-- CreateIndex
+CREATE INDEX "api_credentials_token_key_id_idx" ON "api_credentials"("token_key_id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "api_credentials_role_id_company_id_name_key" ON "api_credentials"("role_id", "company_id", "name");

@@ -1,0 +1,34 @@
+// Sends one request with a credential applied: static kinds directly, OAuth2 kinds with a
+// fresh access token and, when the API answers 401, once more with a renewed token.
+import type { Vault } from '../vault/vault.ts';
+import { bearerAuth, staticAuth, withAuth, type AuthMaterial } from './credential-auth.ts';
+import type { OAuthTokens } from './oauth.ts';
+import { sendUpstream, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+import { isOAuthKind } from '../modules/credential/credential.kinds.ts';
+
+export interface CredentialForCall {
+  id: string;
+  companyId: string;
+  roleId: string | null;
+  endpointId: string;
+  kind: string;
+  ciphertext: string;
+}
+
+export interface CredentialCallDeps {
+  vault: Vault;
+  oauth: OAuthTokens;
+  send?: (req: UpstreamRequest) => Promise<UpstreamResponse>;
+}
+
+export async function callWithCredential(deps: CredentialCallDeps, credential: CredentialForCall, req: UpstreamRequest): Promise<UpstreamResponse> {
+  const send = deps.send ?? sendUpstream;
+  const attempt = (auth: AuthMaterial) => send({ ...req, url: withAuth(req.url, auth), headers: { ...req.headers, ...auth.headers } });
+  if (!isOAuthKind(credential.kind)) {
+    return attempt(staticAuth(credential.kind, deps.vault.openCredentialSecret(credential)));
+  }
+  const token = await deps.oauth.accessToken(credential.id);
+  const first = await attempt(bearerAuth(token));
+  if (first.status !== 401) return first;
+  return attempt(bearerAuth(await deps.oauth.accessToken(credential.id, { rejected: token })));
+}

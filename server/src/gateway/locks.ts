@@ -1,0 +1,63 @@
+// Cross-process locks around an OAuth2 credential's refresh, so that many server instances
+// refresh a token once. With Redis: SET NX PX with an owner token, released by a
+// compare-and-delete script (never someone else's lock). Without Redis: a PostgreSQL
+// transaction-level advisory lock, and the work runs inside that transaction.
+import { randomUUID } from 'node:crypto';
+import type { Db, Prisma } from '../db/client.ts';
+import type { Redis } from '../lib/redis.ts';
+
+/** The database handle the locked work must use (inside the lock's transaction, if any). */
+export type LockedDb = Db | Prisma.TransactionClient;
+
+export interface CredentialLocks {
+  withLock<T>(credentialId: string, work: (db: LockedDb) => Promise<T>): Promise<T>;
+}
+
+export class LockTimeoutError extends Error {
+  constructor() {
+    super('Timed out waiting for another refresh of this credential.');
+  }
+}
+
+export const LOCK_TTL_MS = 20_000;
+const WAIT_MS = 20_000;
+
+export class PostgresAdvisoryLocks implements CredentialLocks {
+  constructor(private readonly db: Db) {}
+
+  withLock<T>(credentialId: string, work: (db: LockedDb) => Promise<T>): Promise<T> {
+    return this.db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tessera:credential:${credentialId}`}, 0))`;
+        return work(tx);
+      },
+      { maxWait: WAIT_MS, timeout: LOCK_TTL_MS + WAIT_MS },
+    );
+  }
+}
+
+const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+export class RedisLocks implements CredentialLocks {
+  constructor(
+    private readonly redis: Redis,
+    private readonly db: Db,
+  ) {}
+
+  async withLock<T>(credentialId: string, work: (db: LockedDb) => Promise<T>): Promise<T> {
+    const key = `tessera:lock:credential:${credentialId}`;
+    const owner = randomUUID();
+    const deadline = Date.now() + WAIT_MS;
+    let wait = 10;
+    while ((await this.redis.set(key, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
+      if (Date.now() > deadline) throw new LockTimeoutError();
+      await new Promise((r) => setTimeout(r, wait + Math.random() * wait));
+      wait = Math.min(wait * 2, 200);
+    }
+    try {
+      return await work(this.db);
+    } finally {
+      await this.redis.eval(RELEASE, 1, key, owner);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// OAuth2 against the sandbox's token endpoint: one token request for 20 concurrent callers,
+// in one process and across "processes" (separate token managers sharing the database and
+// the lock), refresh-token rotation, refresh after a 401, and invalid_grant backing off.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { worldIds } from '../../test/world.ts';
+import { createLogger } from '../lib/logger.ts';
+import { callWithCredential } from './credential-call.ts';
+import { PostgresAdvisoryLocks, RedisLocks } from './locks.ts';
+import { CredentialNeedsReconnectError, OAuthTokens } from './oauth.ts';
+
+let server: TestServer;
+let clientCredentials: string; // Acme GitHub API, Developer
+let refreshCredential: string; // Acme Sales API, CEO
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const ids = await worldIds(server.db);
+  const find = (endpoint: string) => server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint[endpoint] } }).then((c) => c.id);
+  clientCredentials = await find('acme/github-api');
+  refreshCredential = await find('acme/sales-api');
+});
+afterAll(() => server?.close());
+beforeEach(() => {
+  server.sandbox.reset();
+});
+
+/** Another server instance: its own single-flight map, the same database and lock kind. */
+function anotherInstance() {
+  const { db, vault, redis } = server.tessera;
+  return new OAuthTokens({ db, vault, locks: redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db), logger: createLogger('silent') });
+}
+
+const tokenRequests = () => server.sandbox.stats.tokenRequests.total;
+
+async function expireStoredToken(id: string) {
+  await server.db.apiCredential.update({ where: { id }, data: { tokenExpiresAt: new Date(Date.now() - 1000) } });
+}
+
+describe('client credentials', () => {
+  it('20 concurrent callers with an expired token cause exactly one token request', async () => {
+    await expireStoredToken(clientCredentials);
+    server.sandbox.knobs.tokenEndpointDelayMs = 150;
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => server.tessera.oauth.accessToken(clientCredentials)));
+    expect(tokenRequests()).toBe(1);
+    expect(new Set(tokens).size).toBe(1);
+  });
+
+  it('two instances racing (10 + 10 callers) still make one token request and share the token', async () => {
+    await expireStoredToken(clientCredentials);
+    server.sandbox.knobs.tokenEndpointDelayMs = 150;
+    const a = anotherInstance();
+    const b = anotherInstance();
+    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).accessToken(clientCredentials)));
+    expect(tokenRequests()).toBe(1);
+    expect(new Set(tokens).size).toBe(1);
+  });
+
+  it('reuses a stored token until shortly before it expires', async () => {
+    await expireStoredToken(clientCredentials);
+    const first = await server.tessera.oauth.accessToken(clientCredentials);
+    expect(await anotherInstance().accessToken(clientCredentials)).toBe(first);
+    expect(tokenRequests()).toBe(1);
+  });
+});
+
+describe('refresh tokens', () => {
+  it('stores the rotated refresh token, and the old one is no longer accepted', async () => {
+    const before = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
+    const oldRefresh = server.tessera.vault.openCredentialSecret<{ refreshToken: string }>(before).refreshToken;
+    await expireStoredToken(refreshCredential);
+    await server.tessera.oauth.accessToken(refreshCredential);
+    const after = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
+    const opened = server.tessera.vault.openCredentialSecret<{ refreshToken: string; clientId: string; clientSecret: string }>(after);
+    const newRefresh = opened.refreshToken;
+    expect(newRefresh).not.toBe(oldRefresh);
+    const reuse = await fetch(`${server.sandbox.url}/acme/salesforce/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: oldRefresh, client_id: opened.clientId, client_secret: opened.clientSecret }).toString(),
+    });
+    expect(reuse.status).toBe(400);
+    expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('renews the token when the API answers 401, then succeeds', async () => {
+    const row = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
+    await server.tessera.oauth.accessToken(refreshCredential);
+    server.sandbox.knobs.expireAccessTokens();
+    const endpoint = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: row.endpointId } });
+    const requestsBefore = tokenRequests();
+    const res = await callWithCredential(server.tessera, row, { method: 'GET', url: new URL(`${endpoint.baseUrl}/accounts`) });
+    expect(res.status).toBe(200);
+    expect(tokenRequests()).toBe(requestsBefore + 1);
+  });
+
+  it('invalid_grant marks the credential needs_reconnect and backs off without asking again', async () => {
+    server.sandbox.knobs.revokeRefreshTokens();
+    await expireStoredToken(refreshCredential);
+    await expect(server.tessera.oauth.accessToken(refreshCredential)).rejects.toBeInstanceOf(CredentialNeedsReconnectError);
+    const row = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
+    expect(row.status).toBe('needs_reconnect');
+    expect(row.refreshFailures).toBe(1);
+    expect(row.refreshBlockedUntil!.getTime()).toBeGreaterThan(Date.now());
+    const requests = tokenRequests();
+    await expect(anotherInstance().accessToken(refreshCredential)).rejects.toBeInstanceOf(CredentialNeedsReconnectError);
+    expect(tokenRequests()).toBe(requests);
+  });
+});

@@ -1,0 +1,120 @@
+// Creating, changing and deleting credentials. The secret is validated per kind, sealed by
+// the vault bound to the row (so the id is chosen before the insert), and never stored,
+// logged, audited or returned in clear.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/prisma-errors.ts';
+import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.ts';
+import { isUuid } from '../../lib/ids.ts';
+import { nameSchema, parseInput, unchangedIfNull } from '../../lib/validate.ts';
+import type { Vault } from '../../vault/vault.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { getCompanyOrThrow } from '../company/company.service.ts';
+import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
+import { getRoleOrThrow } from '../role/role.service.ts';
+import { credentialMetadataSelect } from './credential.service.ts';
+import { prepareSecret, type PreparedSecret } from './credential.kinds.ts';
+import { CredentialKind } from './credential.types.ts';
+
+const KINDS = new Set<string>(Object.values(CredentialKind));
+
+const createSchema = z.object({
+  companyId: z.string(),
+  roleId: z.string().nullish(),
+  endpointId: z.string(),
+  name: nameSchema,
+  kind: z.string().refine((k) => KINDS.has(k), 'must be a credential kind'),
+  secret: z.unknown(),
+});
+
+const updateSchema = z.object({ name: unchangedIfNull(nameSchema), secret: z.unknown().optional() });
+
+export async function getCredentialOrThrow(db: Db, { companyId, credentialId }: { companyId: string; credentialId: string }) {
+  const row = isUuid(credentialId) ? await db.apiCredential.findFirst({ where: { id: credentialId, companyId } }) : null;
+  if (!row) throw new NotFoundError('Credential');
+  return row;
+}
+
+export async function findCredentialCompanyId(db: Db, { credentialId }: { credentialId: string }): Promise<string | null> {
+  if (!isUuid(credentialId)) return null;
+  return (await db.apiCredential.findUnique({ where: { id: credentialId }, select: { companyId: true } }))?.companyId ?? null;
+}
+
+/** Unique per role, company and name; company-wide ones (role null) too, which SQL's NULLs would allow. */
+async function assertNameFree(db: Db, key: { companyId: string; roleId: string | null; name: string }, exceptId?: string) {
+  const clash = await db.apiCredential.findFirst({ where: { ...key, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
+  if (clash) throw new ConflictError(`A credential named "${key.name}" already exists for this ${key.roleId ? 'role and company' : 'company'}.`, 'name');
+}
+
+/** The sealed columns for a new secret, and a reset of everything derived from the old one. */
+function sealedColumns(vault: Vault, row: { id: string; companyId: string; roleId: string | null; endpointId: string }, prepared: PreparedSecret) {
+  const token = prepared.initialToken;
+  return {
+    ...vault.sealCredentialSecret(row, prepared.secret),
+    settings: prepared.settings as object,
+    hint: prepared.hint,
+    status: 'untested',
+    refreshFailures: 0,
+    refreshBlockedUntil: null,
+    ...(token ? { ...vault.sealToken(row, { accessToken: token.accessToken }), tokenExpiresAt: token.expiresAt } : { tokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null }),
+  };
+}
+
+function conflictOnRace(error: unknown): never {
+  if (isUniqueViolation(error)) throw new ConflictError('A credential with this name already exists.', 'name');
+  throw error;
+}
+
+export async function createCredential(db: Db, vault: Vault, actor: Actor, { input }: { input: unknown }) {
+  const data = parseInput(createSchema, input, 'input');
+  const companyId = data.companyId;
+  const roleId = data.roleId ?? null;
+  await getCompanyOrThrow(db, { companyId });
+  if (roleId) await getRoleOrThrow(db, { roleId });
+  await getEndpointOrThrow(db, { companyId, endpointId: data.endpointId });
+  const prepared = prepareSecret(data.kind as CredentialKind, data.secret);
+  await assertNameFree(db, { companyId, roleId, name: data.name });
+  const row = { id: randomUUID(), companyId, roleId, endpointId: data.endpointId };
+  return db
+    .$transaction(async (tx) => {
+      const created = await tx.apiCredential.create({
+        data: { ...row, name: data.name, kind: data.kind as CredentialKind, ...sealedColumns(vault, row, prepared) },
+        select: credentialMetadataSelect,
+      });
+      await recordAudit(tx, actor, { companyId, action: 'credential.create', targetType: 'credential', targetId: row.id, details: { name: data.name, kind: data.kind, roleId, endpointId: data.endpointId } });
+      return created;
+    })
+    .catch(conflictOnRace);
+}
+
+/** Renames, and/or replaces the secret ("rotate" in the admin screen) with one of the same kind. */
+export async function updateCredential(db: Db, vault: Vault, actor: Actor, { companyId, credentialId, input }: { companyId: string; credentialId: string; input: unknown }) {
+  const data = parseInput(updateSchema, input, 'input');
+  const existing = await getCredentialOrThrow(db, { companyId, credentialId });
+  if (data.name === undefined && data.secret === undefined) throw new BadInputError('Nothing to update: give a name or a secret.', 'input');
+  if (data.name) await assertNameFree(db, { companyId, roleId: existing.roleId, name: data.name }, credentialId);
+  const sealed = data.secret === undefined ? {} : sealedColumns(vault, existing, prepareSecret(existing.kind as CredentialKind, data.secret));
+  return db
+    .$transaction(async (tx) => {
+      const updated = await tx.apiCredential.update({ where: { id: credentialId }, data: { ...(data.name ? { name: data.name } : {}), ...sealed }, select: credentialMetadataSelect });
+      await recordAudit(tx, actor, {
+        companyId,
+        action: data.secret === undefined ? 'credential.update' : 'credential.rotate',
+        targetType: 'credential',
+        targetId: credentialId,
+        details: { name: updated.name, ...(data.name ? { renamedFrom: existing.name } : {}), secretReplaced: data.secret !== undefined },
+      });
+      return updated;
+    })
+    .catch(conflictOnRace);
+}
+
+export async function deleteCredential(db: Db, actor: Actor, { companyId, credentialId }: { companyId: string; credentialId: string }) {
+  const existing = await getCredentialOrThrow(db, { companyId, credentialId });
+  await db.$transaction(async (tx) => {
+    await tx.apiCredential.delete({ where: { id: credentialId } });
+    await recordAudit(tx, actor, { companyId, action: 'credential.delete', targetType: 'credential', targetId: credentialId, details: { name: existing.name, kind: existing.kind } });
+  });
+  return true;
+}

@@ -1,0 +1,72 @@
+// "Test" button: one real call with the credential through the same HTTP path the gateway
+// uses, to the endpoint's test operation (or its first GET that needs no parameter). The
+// credential's status follows the result; the upstream body is never shown.
+import type { Db } from '../../db/client.ts';
+import { callWithCredential, type CredentialCallDeps } from '../../gateway/credential-call.ts';
+import { CredentialNeedsReconnectError, TokenEndpointError } from '../../gateway/oauth.ts';
+import { UpstreamNetworkError } from '../../gateway/upstream-client.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { getCredentialOrThrow } from './credential.manage.ts';
+
+export interface CredentialTestOutcome {
+  ok: boolean;
+  status: number | null;
+  durationMs: number;
+  message: string;
+}
+
+interface OperationLike {
+  key: string;
+  method: string;
+  path: string;
+  paramsSchema: unknown;
+}
+
+/** The endpoint's chosen test operation, else the first GET whose path and schema need nothing. */
+export function pickTestOperation(operations: OperationLike[], preferredKey: string | null): OperationLike | null {
+  const preferred = preferredKey ? operations.find((o) => o.key === preferredKey) : undefined;
+  if (preferred) return preferred;
+  const needsNothing = (o: OperationLike) => {
+    const required = (o.paramsSchema as { required?: unknown[] } | null)?.required ?? [];
+    return o.method === 'GET' && !o.path.includes('{') && required.length === 0;
+  };
+  return [...operations].sort((a, b) => a.key.localeCompare(b.key)).find(needsNothing) ?? null;
+}
+
+function describe(status: number, endpointName: string, operationKey: string): { ok: boolean; credentialStatus: string; message: string } {
+  if (status >= 200 && status < 300) return { ok: true, credentialStatus: 'ok', message: `Connected: ${endpointName} answered HTTP ${status} to ${operationKey}.` };
+  if (status === 401 || status === 403) {
+    return { ok: false, credentialStatus: 'failing', message: `${endpointName} refused this credential (HTTP ${status}). Check the secret, or replace it.` };
+  }
+  return { ok: false, credentialStatus: 'failing', message: `${endpointName} answered HTTP ${status} to ${operationKey}.` };
+}
+
+export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Actor, { companyId, credentialId }: { companyId: string; credentialId: string }): Promise<CredentialTestOutcome> {
+  const credential = await getCredentialOrThrow(db, { companyId, credentialId });
+  const endpoint = await db.apiEndpoint.findUniqueOrThrow({ where: { id: credential.endpointId }, include: { operations: true } });
+  const operation = pickTestOperation(endpoint.operations, endpoint.testOperationKey);
+  const started = performance.now();
+  let outcome: { ok: boolean; status: number | null; credentialStatus: string | null; message: string };
+  if (!operation) {
+    outcome = { ok: false, status: null, credentialStatus: null, message: `${endpoint.name} has no GET operation without parameters to test with; choose a test operation for it.` };
+  } else {
+    try {
+      const url = new URL(endpoint.baseUrl + operation.path);
+      const res = await callWithCredential(deps, credential, { method: 'GET', url, headers: { accept: 'application/json' } });
+      outcome = { status: res.status, ...describe(res.status, endpoint.name, operation.key) };
+    } catch (error) {
+      if (error instanceof CredentialNeedsReconnectError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', message: error.message };
+      else if (error instanceof TokenEndpointError || error instanceof UpstreamNetworkError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: error.message };
+      else throw error;
+    }
+  }
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  await db.$transaction(async (tx) => {
+    await tx.apiCredential.update({
+      where: { id: credentialId },
+      data: { lastTestedAt: new Date(), ...(outcome.credentialStatus ? { status: outcome.credentialStatus } : {}) },
+    });
+    await recordAudit(tx, actor, { companyId, action: 'credential.test', targetType: 'credential', targetId: credentialId, details: { ok: outcome.ok, status: outcome.status } });
+  });
+  return { ok: outcome.ok, status: outcome.status, durationMs, message: outcome.message };
+}

@@ -1,0 +1,102 @@
+// The OAuth2 token endpoint, POST /<company>/<service>/oauth/token: client_credentials and
+// refresh_token grants (refresh tokens rotate; a used one is refused while the process lives).
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { serviceCredentials } from './credentials.ts';
+import type { Knobs } from './knobs.ts';
+import { sameSecret, signToken, verifyToken } from './tokens.ts';
+
+const REFRESH_TOKEN_LIFETIME_MS = 30 * 86_400_000;
+
+export interface TokenContext {
+  secret: string;
+  knobs: Knobs;
+  /** jtis of refresh tokens already exchanged. */
+  usedRefreshTokens: Set<string>;
+  company: string;
+  service: string;
+}
+
+export interface TokenResponse {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+function formParams(req: IncomingMessage, raw: Buffer): URLSearchParams {
+  const text = raw.toString('utf8');
+  if (String(req.headers['content-type'] ?? '').includes('application/json')) {
+    try {
+      const json = JSON.parse(text) as Record<string, unknown>;
+      return new URLSearchParams(Object.entries(json).map(([k, v]): [string, string] => [k, String(v)]));
+    } catch {
+      return new URLSearchParams();
+    }
+  }
+  return new URLSearchParams(text);
+}
+
+/** client_id/client_secret from HTTP Basic (form-urlencoded per RFC 6749 2.3.1) or the form. */
+function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string; secret: string } | null {
+  const [scheme, value] = (req.headers.authorization ?? '').trim().split(/\s+/, 2);
+  if (scheme?.toLowerCase() === 'basic' && value) {
+    const decoded = Buffer.from(value, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return null;
+    const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    try {
+      return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+    } catch {
+      return null;
+    }
+  }
+  const id = form.get('client_id');
+  const secret = form.get('client_secret');
+  return id !== null && secret !== null ? { id, secret } : null;
+}
+
+const oauthError = (status: number, error: string, description?: string, headers?: Record<string, string>): TokenResponse => ({
+  status,
+  body: description ? { error, error_description: description } : { error },
+  headers,
+});
+
+export function handleTokenRequest(req: IncomingMessage, raw: Buffer, ctx: TokenContext): TokenResponse {
+  const { secret, knobs, company, service } = ctx;
+  const form = formParams(req, raw);
+  const expected = serviceCredentials(secret, company, service);
+  const client = clientOf(req, form);
+  if (!client || !sameSecret(client.id, expected.clientId) || !sameSecret(client.secret, expected.clientSecret)) {
+    return oauthError(401, 'invalid_client', 'Client authentication failed.', { 'WWW-Authenticate': `Basic realm="${company}/${service}"` });
+  }
+  const grantType = form.get('grant_type');
+  const ttl = knobs.accessTokenTtlSeconds;
+  const accessToken = (scope: string) =>
+    signToken(secret, {
+      typ: 'access', c: company, s: service, cid: client.id, scope,
+      jti: randomBytes(9).toString('base64url'), ep: knobs.accessEpoch(company, service), exp: Date.now() + ttl * 1000,
+    });
+
+  if (grantType === 'client_credentials') {
+    const scope = form.get('scope') || 'read write';
+    return { status: 200, body: { access_token: accessToken(scope), token_type: 'Bearer', expires_in: ttl, scope } };
+  }
+  if (grantType === 'refresh_token') {
+    const presented = form.get('refresh_token');
+    if (!presented) return oauthError(400, 'invalid_request', 'refresh_token is required.');
+    const token = verifyToken(secret, presented, 'refresh');
+    if (!token || token.c !== company || token.s !== service || token.cid !== client.id) return oauthError(400, 'invalid_grant', 'Unknown refresh token.');
+    if (token.exp !== undefined && token.exp <= Date.now()) return oauthError(400, 'invalid_grant', 'The refresh token expired.');
+    if (token.ep < knobs.refreshEpoch(company, service)) return oauthError(400, 'invalid_grant', 'The refresh token was revoked.');
+    if (ctx.usedRefreshTokens.has(token.jti)) return oauthError(400, 'invalid_grant', 'The refresh token was already used.');
+    ctx.usedRefreshTokens.add(token.jti);
+    const refreshToken = signToken(secret, {
+      typ: 'refresh', c: company, s: service, cid: client.id,
+      jti: randomBytes(12).toString('base64url'), ep: knobs.refreshEpoch(company, service), exp: Date.now() + REFRESH_TOKEN_LIFETIME_MS,
+    });
+    const scope = token.scope ?? 'read write';
+    return { status: 200, body: { access_token: accessToken(scope), token_type: 'Bearer', expires_in: ttl, refresh_token: refreshToken, scope } };
+  }
+  if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required.');
+  return oauthError(400, 'unsupported_grant_type');
+}

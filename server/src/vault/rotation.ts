@@ -1,0 +1,131 @@
+// Key rotation, online: every stored secret not sealed under the ring's primary key is opened
+// and sealed again under it, a batch at a time. The work is selected by "key id != primary", so
+// running it again after a crash simply continues. Each row is written with a compare-and-set
+// on its old key id and ciphertext: a secret changed by someone else in the meantime (a new
+// secret, a refreshed OAuth token) is left alone, never overwritten with the older value.
+//
+// Every sealed column the product stores is listed in SECRET_COLUMNS; a new one must be added
+// here (and to referencedKeyIds in key-check.ts) to be rotated and counted.
+import type { Db } from '../db/client.ts';
+import { VaultDecryptError, seal, unseal } from './envelope.ts';
+import type { KeyRing } from './keyring.ts';
+import { referencedKeyIds } from './key-check.ts';
+import { sealContext } from './vault.ts';
+
+export interface RotateOptions {
+  /** Rows per batch (default 100). */
+  batchSize?: number;
+  /** After each batch: secrets handled so far (rotated, skipped or failed) and the total at start. */
+  onProgress?: (done: number, total: number) => void;
+  /** Before each batch is read; a test throws here to simulate a crash. */
+  beforeBatch?: (batchIndex: number) => void | Promise<void>;
+  /** After a batch is read and before it is written; lets a test write concurrently. */
+  afterSelect?: (credentialIds: string[]) => void | Promise<void>;
+}
+
+export interface RotateResult {
+  /** Secrets re-sealed under the primary key. */
+  rotated: number;
+  /** Secrets changed by someone else between read and write (left as they were). */
+  skipped: number;
+  /** Secrets that could not be opened, by credential id and column; never re-sealed. */
+  failed: { credentialId: string; column: 'ciphertext' | 'tokenCiphertext'; keyId: string }[];
+}
+
+const ROW_SELECT = {
+  id: true,
+  companyId: true,
+  roleId: true,
+  endpointId: true,
+  ciphertext: true,
+  keyId: true,
+  tokenCiphertext: true,
+  tokenKeyId: true,
+  updatedAt: true,
+} as const;
+
+function notPrimary(primary: string) {
+  return {
+    OR: [{ keyId: { not: primary } }, { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] }],
+  };
+}
+
+/** How many secrets are not under the primary key yet. */
+export async function pendingSecrets(db: Db, ring: KeyRing): Promise<number> {
+  const primary = ring.primary.id;
+  const [secrets, tokens] = await Promise.all([
+    db.apiCredential.count({ where: { keyId: { not: primary } } }),
+    db.apiCredential.count({ where: { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] } }),
+  ]);
+  return secrets + tokens;
+}
+
+export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOptions = {}): Promise<RotateResult> {
+  const batchSize = options.batchSize ?? 100;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  const primary = ring.primary.id;
+  const total = await pendingSecrets(db, ring);
+  const result: RotateResult = { rotated: 0, skipped: 0, failed: [] };
+  let done = 0;
+  // Keyset pagination by id: one pass over the table, even when rows keep being written under an
+  // old key by an instance that has not been given the new ring yet (run again for those).
+  let after: string | undefined;
+  for (let batchIndex = 0; ; batchIndex++) {
+    await options.beforeBatch?.(batchIndex);
+    const rows = await db.apiCredential.findMany({
+      where: { AND: [notPrimary(primary), ...(after === undefined ? [] : [{ id: { gt: after } }])] },
+      select: ROW_SELECT,
+      orderBy: { id: 'asc' },
+      take: batchSize,
+    });
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    await options.afterSelect?.(rows.map((r) => r.id));
+
+    for (const row of rows) {
+      if (row.keyId !== primary) {
+        done++;
+        try {
+          const plaintext = unseal(ring, row.ciphertext, sealContext(row, 'credential'));
+          const { sealed } = seal(ring, plaintext, sealContext(row, 'credential'));
+          const { count } = await db.apiCredential.updateMany({
+            where: { id: row.id, keyId: row.keyId, ciphertext: row.ciphertext },
+            // Rotation is not a change of the credential: keep its updatedAt.
+            data: { ciphertext: sealed, keyId: primary, updatedAt: row.updatedAt },
+          });
+          if (count === 1) result.rotated++;
+          else result.skipped++;
+        } catch (error) {
+          if (!(error instanceof VaultDecryptError)) throw error;
+          result.failed.push({ credentialId: row.id, column: 'ciphertext', keyId: row.keyId });
+        }
+      }
+      if (row.tokenCiphertext !== null && row.tokenKeyId !== null && row.tokenKeyId !== primary) {
+        done++;
+        try {
+          const plaintext = unseal(ring, row.tokenCiphertext, sealContext(row, 'credential-token'));
+          const { sealed } = seal(ring, plaintext, sealContext(row, 'credential-token'));
+          const { count } = await db.apiCredential.updateMany({
+            where: { id: row.id, tokenKeyId: row.tokenKeyId, tokenCiphertext: row.tokenCiphertext },
+            data: { tokenCiphertext: sealed, tokenKeyId: primary, updatedAt: row.updatedAt },
+          });
+          if (count === 1) result.rotated++;
+          else result.skipped++;
+        } catch (error) {
+          if (!(error instanceof VaultDecryptError)) throw error;
+          result.failed.push({ credentialId: row.id, column: 'tokenCiphertext', keyId: row.tokenKeyId });
+        }
+      }
+    }
+    options.onProgress?.(done, Math.max(total, done)); // rows written meanwhile may add to the total
+    if (rows.length < batchSize) break;
+  }
+  return result;
+}
+
+/** How many stored secrets each key id holds (both sealed columns), plus recorded keys holding none. */
+export async function keyStatus(db: Db): Promise<{ keyId: string; secrets: number }[]> {
+  const counts = await referencedKeyIds(db);
+  for (const { keyId } of await db.encryptionKey.findMany({ select: { keyId: true } })) if (!counts.has(keyId)) counts.set(keyId, 0);
+  return [...counts.entries()].map(([keyId, secrets]) => ({ keyId, secrets })).sort((a, b) => a.keyId.localeCompare(b.keyId));
+}

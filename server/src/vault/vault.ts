@@ -1,0 +1,47 @@
+// The vault as the credential service and the gateway use it: JSON values in, sealed text out,
+// each bound to its credential row. The row must already have its final id (generate it before
+// sealing, e.g. with randomUUID) because the id is part of what the seal authenticates.
+import { seal, unseal, type SealContext, type SealPurpose } from './envelope.ts';
+import type { KeyRing } from './keyring.ts';
+
+export interface CredentialRowRef {
+  id: string;
+  companyId: string;
+  roleId: string | null;
+  endpointId: string;
+}
+
+export function sealContext(row: CredentialRowRef, purpose: SealPurpose): SealContext {
+  return { purpose, credentialId: row.id, companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId };
+}
+
+function toJson(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError('The vault stores JSON values only');
+  return text;
+}
+
+export class Vault {
+  constructor(readonly ring: KeyRing) {}
+
+  sealCredentialSecret(row: CredentialRowRef, secret: unknown): { ciphertext: string; keyId: string } {
+    const { sealed, keyId } = seal(this.ring, toJson(secret), sealContext(row, 'credential'));
+    return { ciphertext: sealed, keyId };
+  }
+
+  /** Throws VaultDecryptError when the value is not this row's, or its key is missing. */
+  openCredentialSecret<T>(row: CredentialRowRef & { ciphertext: string }): T {
+    return JSON.parse(unseal(this.ring, row.ciphertext, sealContext(row, 'credential'))) as T;
+  }
+
+  sealToken(row: CredentialRowRef, token: unknown): { tokenCiphertext: string; tokenKeyId: string } {
+    const { sealed, keyId } = seal(this.ring, toJson(token), sealContext(row, 'credential-token'));
+    return { tokenCiphertext: sealed, tokenKeyId: keyId };
+  }
+
+  /** The cached token, or null when none is stored. */
+  openToken<T>(row: CredentialRowRef & { tokenCiphertext: string | null }): T | null {
+    if (row.tokenCiphertext === null) return null;
+    return JSON.parse(unseal(this.ring, row.tokenCiphertext, sealContext(row, 'credential-token'))) as T;
+  }
+}
