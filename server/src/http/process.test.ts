@@ -2,7 +2,8 @@
 // logins, serves every route, and SIGTERM ends it with exit code 0 within a few seconds. A
 // second start on the same data migrates and seeds nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +100,23 @@ describe('the server process', { timeout: 120_000 }, () => {
     expect(code).toBe(0);
     expect(second.output()).not.toContain('applied database migrations');
     expect(second.output()).not.toContain('seeded the demo world');
+  });
+
+  it('refuses to start when the configured keys cannot decrypt the stored credentials', async () => {
+    const keyFile = readFileSync(join(dataDir, 'encryption-keys'), 'utf8');
+    const storedKeyId = keyFile.trim().split(':')[0]!;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env, TESSERA_ENCRYPTION_KEYS: `other:${randomBytes(32).toString('base64')}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += String(d)));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain(storedKeyId);
+    expect(stderr).toContain('TESSERA_ENCRYPTION_KEYS');
+    expect(stderr).not.toContain(keyFile.trim().split(':')[1]!);
   });
 
   it('refuses a bad configuration with a clear message and exit code 1', async () => {
