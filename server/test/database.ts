@@ -6,6 +6,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openDatabase } from '../src/db/adapter.ts';
+import { createPrismaClient, type Db } from '../src/db/client.ts';
 
 export interface TemplateInfo {
   kind: 'pglite' | 'postgres';
@@ -56,6 +58,21 @@ export async function copyTemplate(template: TemplateInfo): Promise<TestDatabase
     drop: async () => {
       rmSync(dataDir, { recursive: true, force: true });
       await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+/** A migrated, seeded database copy with a Prisma client and no server, for data-layer tests. */
+export async function openTestDb(template: TemplateInfo): Promise<{ db: Db; close(): Promise<void> }> {
+  const copy = await copyTemplate(template);
+  const database = await openDatabase({ databaseUrl: copy.databaseUrl, dataDir: copy.dataDir });
+  const db = createPrismaClient(database.factory);
+  return {
+    db,
+    async close() {
+      await db.$disconnect();
+      await database.close();
+      await copy.drop();
     },
   };
 }

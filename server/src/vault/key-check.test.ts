@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { copyTemplate } from '../../test/database.ts';
-import { openDatabase } from '../db/adapter.ts';
+import { openTestDb } from '../../test/database.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { createPrismaClient, type Db } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { createLogger } from '../lib/logger.ts';
 import { VaultKeyError, fingerprint, verifyKeyRing } from './key-check.ts';
 import { KeyRing, loadKeyRing, type VaultKey } from './keyring.ts';
@@ -20,20 +19,6 @@ const B: VaultKey = { id: 'kc-b', key: randomBytes(32) };
 const b64 = (k: VaultKey) => k.key.toString('base64');
 
 
-/** A migrated, seeded database copy of our own: the vault needs no HTTP server. */
-async function openTestDb(): Promise<{ db: Db; close(): Promise<void> }> {
-  const copy = await copyTemplate(inject('template'));
-  const database = await openDatabase({ databaseUrl: copy.databaseUrl, dataDir: copy.dataDir });
-  const db = createPrismaClient(database.factory);
-  return {
-    db,
-    async close() {
-      await db.$disconnect();
-      await database.close();
-      await copy.drop();
-    },
-  };
-}
 
 function captureLogger() {
   const lines: Record<string, unknown>[] = [];
@@ -76,7 +61,7 @@ describe('verifyKeyRing', () => {
   }
 
   beforeAll(async () => {
-    testDb = await openTestDb();
+    testDb = await openTestDb(inject('template'));
     db = testDb.db;
   });
   afterAll(() => testDb?.close());

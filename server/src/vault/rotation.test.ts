@@ -2,9 +2,8 @@
 // ring without the old key opening everything afterwards; concurrent writers never overwritten.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { copyTemplate } from '../../test/database.ts';
-import { openDatabase } from '../db/adapter.ts';
-import { createPrismaClient, type Db } from '../db/client.ts';
+import { openTestDb } from '../../test/database.ts';
+import type { Db } from '../db/client.ts';
 import { keyIdOf } from './envelope.ts';
 import { KeyRing } from './keyring.ts';
 import { keyStatus, rotateSecrets } from './rotation.ts';
@@ -21,20 +20,6 @@ let db: Db;
 let endpoint: { id: string; companyId: string };
 let roleId: string;
 
-/** A migrated, seeded database copy of our own: the vault needs no HTTP server. */
-async function openTestDb(): Promise<{ db: Db; close(): Promise<void> }> {
-  const copy = await copyTemplate(inject('template'));
-  const database = await openDatabase({ databaseUrl: copy.databaseUrl, dataDir: copy.dataDir });
-  const db = createPrismaClient(database.factory);
-  return {
-    db,
-    async close() {
-      await db.$disconnect();
-      await database.close();
-      await copy.drop();
-    },
-  };
-}
 
 interface Row {
   id: string;
@@ -69,7 +54,7 @@ async function read(id: string) {
 }
 
 beforeAll(async () => {
-  testDb = await openTestDb();
+  testDb = await openTestDb(inject('template'));
   db = testDb.db;
   endpoint = (await db.apiEndpoint.findFirst({ select: { id: true, companyId: true } }))!;
   roleId = (await db.role.findFirst({ select: { id: true } }))!.id;
