@@ -27,6 +27,7 @@ const schema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().optional(),
   SEED_DEMO: boolFlag.optional(),
+  UPSTREAM_ALLOW_HOSTS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +48,8 @@ export interface Config {
   /** Seed the demo world on an empty database: on by default in the embedded mode only. */
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** Hosts ("host" or "host:port") the gateway may reach even on private or loopback addresses. */
+  upstreamAllowHosts: string[];
   openai: { apiKey?: string; baseUrl?: string; model?: string };
 }
 
@@ -74,6 +77,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: e.TESSERA_ENCRYPTION_KEYS,
     seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
+    upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
   };
 }

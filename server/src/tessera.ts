@@ -11,7 +11,12 @@ import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
 import { seedDemoCredentials } from './db/demo/credentials.ts';
 import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './db/seed.ts';
+import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
+import { CallLog } from './gateway/call-log.ts';
+import { Gateway } from './gateway/gateway.ts';
 import { PostgresAdvisoryLocks, RedisLocks } from './gateway/locks.ts';
+import { MemoryRateLimiter, RedisRateLimiter } from './gateway/rate-limit.ts';
+import { createUpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer } from './http/server.ts';
@@ -40,6 +45,8 @@ export interface Tessera {
   db: Db;
   vault: Vault;
   oauth: OAuthTokens;
+  gateway: Gateway;
+  callLog: CallLog;
   sandbox: RunningSandbox | null;
   redis: Redis | null;
   databaseKind: 'postgres' | 'pglite';
@@ -76,29 +83,48 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
 
     const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
     if (redis) closer.add(() => redis.quit());
-    const locks = redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db);
-    const oauth = new OAuthTokens({ db, vault, locks, logger });
+
+    let sandbox: RunningSandbox | null = null;
+    const sandboxSecret = loadOrCreateLocalSecret(config.dataDir, 'sandbox-secret').value;
+    if (options.sandbox ?? config.seedDemo) {
+      sandbox = await startSandbox({ port: config.sandboxPort, secret: sandboxSecret });
+      closer.add(() => sandbox!.close());
+    }
 
     let seeded = false;
     if (config.seedDemo && (await isEmptyDatabase(db))) {
-      const report = await seedDemoWorld(db, { sandboxPort: config.sandboxPort });
+      // The demo endpoints point at the sandbox's actual port (SANDBOX_PORT may be 0: any free port).
+      const report = await seedDemoWorld(db, { sandboxPort: sandbox?.port ?? config.sandboxPort });
+      if (sandbox) await seedDemoCredentials(db, vault, { sandboxUrl: sandbox.url, sandboxSecret });
       seeded = true;
       logger.info({ rows: report.created }, 'seeded the demo world');
     }
 
-    let sandbox: RunningSandbox | null = null;
-    if (options.sandbox ?? config.seedDemo) {
-      const secret = loadOrCreateLocalSecret(config.dataDir, 'sandbox-secret').value;
-      sandbox = await startSandbox({ port: config.sandboxPort, secret });
-      closer.add(() => sandbox!.close());
-      if (seeded) await seedDemoCredentials(db, vault, { sandboxUrl: sandbox.url, sandboxSecret: secret });
-    }
+    // Upstream calls: private and loopback addresses are refused unless allowlisted (the sandbox is).
+    const allowHosts = new Set([...config.upstreamAllowHosts, ...(sandbox ? [new URL(sandbox.url).host] : [])]);
+    const upstream = createUpstreamClient({ allowHosts });
+    closer.add(() => upstream.close());
+    const locks = redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db);
+    const oauth = new OAuthTokens({ db, vault, locks, logger, send: upstream.send });
+    const callLog = new CallLog(db, logger);
+    closer.add(() => callLog.flush());
+    const gateway = new Gateway({
+      db,
+      vault,
+      oauth,
+      logger,
+      callLog,
+      send: upstream.send,
+      limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
+      cache: redis ? new RedisResponseCache(redis) : new MemoryResponseCache(),
+    });
 
     const server = await startHttpServer({
       db,
       logger,
       vault,
       oauth,
+      gateway,
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
       schema: await buildAppSchema(),
       introspection: config.env !== 'production',
@@ -114,6 +140,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       db,
       vault,
       oauth,
+      gateway,
+      callLog,
       sandbox,
       redis,
       databaseKind: database.kind,

@@ -1,7 +1,10 @@
 // The one HTTP path to company APIs and token endpoints: undici's pooled `request` with connect
-// and total timeouts, no redirects followed, and a cap on the response size. The gateway's
-// policy, rate limits, cache and retries wrap around this; nothing else sends upstream.
+// and total timeouts, and a cap on the response size. `sendUpstream` follows no redirects;
+// `createUpstreamClient` adds the SSRF guard (ssrf.ts) and follows GET/HEAD redirects through
+// it. The gateway's policy, rate limits, cache and retries wrap around this; nothing else sends
+// upstream.
 import { Agent, request, type Dispatcher } from 'undici';
+import { createGuardedAgent, followRedirects, isSsrfBlocked, RedirectRefusedError, SSRF_BLOCKED_MESSAGE, type SsrfPolicy } from './ssrf.ts';
 
 export interface UpstreamRequest {
   method: string;
@@ -20,7 +23,7 @@ export interface UpstreamResponse {
   durationMs: number;
 }
 
-export type UpstreamFailure = 'timeout' | 'connect' | 'too_large' | 'network';
+export type UpstreamFailure = 'timeout' | 'connect' | 'too_large' | 'network' | 'blocked' | 'redirect';
 
 /** A request that got no usable HTTP response. Its message is safe to show. */
 export class UpstreamNetworkError extends Error {
@@ -31,6 +34,8 @@ export class UpstreamNetworkError extends Error {
         connect: 'Could not connect to the API.',
         too_large: 'The API response was too large.',
         network: 'The connection to the API failed.',
+        blocked: SSRF_BLOCKED_MESSAGE,
+        redirect: 'The API sent a redirect that cannot be followed.',
       }[failure],
     );
   }
@@ -79,11 +84,37 @@ export async function sendUpstream(req: UpstreamRequest, dispatcher: Dispatcher 
 }
 
 function classify(error: unknown, signal: AbortSignal): UpstreamFailure {
+  if (isSsrfBlocked(error)) return 'blocked';
   if (signal.aborted) return 'timeout';
   const code = (error as { code?: string }).code ?? '';
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') return 'connect';
   return 'network';
+}
+
+export interface UpstreamClient {
+  send(req: UpstreamRequest): Promise<UpstreamResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * `sendUpstream` behind the SSRF guard: non-public addresses (checked on every connection, the
+ * hops of a redirect included) fail with UpstreamNetworkError 'blocked' unless allowlisted.
+ */
+export function createUpstreamClient(policy: SsrfPolicy): UpstreamClient {
+  const guarded = createGuardedAgent(policy);
+  return {
+    async send(req) {
+      try {
+        // One timeout for the whole redirect chain.
+        return await followRedirects((hop) => sendUpstream(hop, guarded), { ...req, timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+      } catch (error) {
+        if (error instanceof RedirectRefusedError) throw new UpstreamNetworkError('redirect');
+        throw error;
+      }
+    },
+    close: () => guarded.close(),
+  };
 }
 
 /** The JSON body of a response, or null when it is not JSON. */

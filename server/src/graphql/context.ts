@@ -8,6 +8,7 @@ import type { Actor } from '../modules/audit/audit.service.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { Loaders } from './loaders.ts';
 import type { TokenService } from '../auth/jwt.ts';
+import type { Gateway } from '../gateway/gateway.ts';
 import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
 
@@ -17,6 +18,7 @@ export interface RequestContext {
   tokens: TokenService;
   vault: Vault;
   oauth: OAuthTokens;
+  gateway: Gateway;
   logger: Logger;
   principal: Principal | null;
   /** Loads a principal by user id (used right after login). */

@@ -60,6 +60,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** The company's API failed or refused: its status, and a message that never quotes its body. */
+export class UpstreamError extends AppError {
+  constructor(message: string, extensions: { upstreamStatus?: number | null; reason?: string } = {}) {
+    super(ErrorCode.UPSTREAM_ERROR, message, extensions);
+  }
+}
+
 /** Apollo's own request-level codes: their messages describe the query, never internals. */
 const APOLLO_SAFE_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -7,6 +7,7 @@ import { buildSchema } from 'type-graphql';
 import { CompanyResolver } from '../modules/company/company.resolver.ts';
 import { CredentialResolver } from '../modules/credential/credential.resolver.ts';
 import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
+import { OperationResolver } from '../modules/operation/operation.resolver.ts';
 import { MembershipResolver } from '../modules/membership/membership.resolver.ts';
 import { PermissionResolver } from '../modules/permission/permission.resolver.ts';
 import { RoleResolver } from '../modules/role/role.resolver.ts';
@@ -23,6 +24,7 @@ export const resolvers = [
   EndpointResolver,
   PermissionResolver,
   CredentialResolver,
+  OperationResolver,
 ] as const;
 
 /** The schema without authorization: for printing the SDL and for the contract test. */

@@ -73,6 +73,8 @@ export const permissions = shield(
       endpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
       roleAccess: signedIn(administers('Company', arg('companyId'))),
       credentials: signedIn(administers('Company', arg('companyId'))),
+      // The gateway asks the policy for the endpoint and method itself (complete mediation).
+      readOperation: signedIn(belongsTo(arg('companyId'))),
     },
     Mutation: {
       login: allow,
@@ -94,6 +96,7 @@ export const permissions = shield(
       rotateCredential: signedIn(administers('Credential', credentialCompany('id'))),
       deleteCredential: signedIn(administers('Credential', credentialCompany('id'))),
       testCredential: signedIn(administers('Credential', credentialCompany('id'))),
+      writeOperation: signedIn(belongsTo(arg('companyId'))),
     },
     // Objects are reachable only through the root fields above, which scope them; their
     // fields are open, and field resolvers filter anything that crosses companies.
@@ -107,6 +110,7 @@ export const permissions = shield(
     EndpointGrant: allow,
     ApiCredential: allow,
     CredentialTestResult: allow,
+    UpstreamResult: allow,
   },
   {
     fallbackRule: deny,

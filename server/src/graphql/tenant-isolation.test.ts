@@ -83,6 +83,32 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
     },
   ],
+  readOperation: [
+    {
+      kind: 'member',
+      query: 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getHeadcount") { status } }',
+      vars: ({ c }) => ({ c: co(c), e: ep(c) }),
+    },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'member',
+      query: 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getHeadcount") { status } }',
+      vars: ({ c, own }) => ({ c: co(own), e: ep(c) }),
+    },
+  ],
+  writeOperation: [
+    {
+      kind: 'member',
+      query: 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
+      vars: ({ c }) => ({ c: co(c), e: ep(c) }),
+    },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'member',
+      query: 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
+      vars: ({ c, own }) => ({ c: co(own), e: ep(c) }),
+    },
+  ],
   credentials: [{ kind: 'admin', query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }', vars: ({ c }) => ({ companyId: co(c) }) }],
   // Mutations
   login: [
@@ -290,8 +316,14 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
 });
 
 describe('nothing changed', () => {
-  it('every row of every table, audit rows included, is as before', async () => {
+  it('every row of every table, audit rows and call log included, is as before', async () => {
+    await server.tessera.callLog.flush();
     expect(await snapshot(server.db)).toEqual(before);
+  });
+
+  it('no request reached any company API', () => {
+    expect(server.sandbox.stats.requests.total).toBe(0);
+    expect(server.sandbox.stats.tokenRequests.total).toBe(0);
   });
 });
 

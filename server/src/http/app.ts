@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { bearerToken, type TokenService } from '../auth/jwt.ts';
 import { loadPrincipal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
+import type { Gateway } from '../gateway/gateway.ts';
 import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { RequestContext } from '../graphql/context.ts';
@@ -24,6 +25,7 @@ export interface AppDeps {
   tokens: TokenService;
   vault: Vault;
   oauth: OAuthTokens;
+  gateway: Gateway;
   logger: Logger;
   schema: GraphQLSchema;
   /** Introspection is off in production unless asked for. */
@@ -100,6 +102,7 @@ export async function createHttpApp(deps: AppDeps) {
           tokens,
           vault: deps.vault,
           oauth: deps.oauth,
+          gateway: deps.gateway,
           logger,
           principal,
           loadPrincipal: principalFor,

@@ -58,7 +58,7 @@ export type ApiEndpoint = {
   /** Unique within its company, e.g. "Sales API". */
   name: Scalars['String']['output'];
   operations: Array<EndpointOperation>;
-  /** Upstream calls per minute for the company; null: no limit. */
+  /** Upstream calls per minute for the company; null: the platform default (600). */
   rateLimitPerMinute?: Maybe<Scalars['Int']['output']>;
   /** Unique within its company, e.g. "sales-api". */
   slug: Scalars['String']['output'];
@@ -202,6 +202,8 @@ export type Mutation = {
   updateCredential: ApiCredential;
   updateEndpoint: ApiEndpoint;
   updateOperation: EndpointOperation;
+  /** Run a POST, PUT, PATCH or DELETE operation; needs WRITE access. */
+  writeOperation: UpstreamResult;
 };
 
 
@@ -313,6 +315,15 @@ export type MutationUpdateOperationArgs = {
   input: UpdateOperationInput;
 };
 
+
+export type MutationWriteOperationArgs = {
+  body?: InputMaybe<Scalars['JSON']['input']>;
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  operation: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Every company the caller may administer. */
@@ -333,6 +344,8 @@ export type Query = {
   myCredentials: Array<ApiCredential>;
   /** What the caller may use in the company, READ or WRITE. */
   myEndpoints: Array<EndpointGrant>;
+  /** Run a GET operation of one of the company's APIs with the caller's access and credential. */
+  readOperation: UpstreamResult;
   /** Every endpoint of the company with the role's access, NONE included. */
   roleAccess: Array<EndpointGrant>;
   /** Every role; administrators only. */
@@ -369,6 +382,14 @@ export type QueryMyCredentialsArgs = {
 
 export type QueryMyEndpointsArgs = {
   companyId: Scalars['ID']['input'];
+};
+
+
+export type QueryReadOperationArgs = {
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  operation: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 
@@ -415,6 +436,18 @@ export type UpdateOperationInput = {
   method?: InputMaybe<Scalars['String']['input']>;
   paramsSchema?: InputMaybe<Scalars['JSON']['input']>;
   path?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The answer of a company's API, through the gateway. */
+export type UpstreamResult = {
+  __typename?: 'UpstreamResult';
+  /** Upstream requests made (0 when cached). */
+  attempts: Scalars['Int']['output'];
+  /** Served from the response cache. */
+  cached: Scalars['Boolean']['output'];
+  data?: Maybe<Scalars['JSON']['output']>;
+  durationMs: Scalars['Float']['output'];
+  status: Scalars['Int']['output'];
 };
 
 export type User = {

@@ -52,7 +52,7 @@ export class CredentialResolver {
 
   @Mutation(() => CredentialTestResult, { description: "Call the endpoint with this credential and report; updates the credential's status." })
   async testCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return testCredential(ctx.db, { vault: ctx.vault, oauth: ctx.oauth }, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id });
+    return testCredential(ctx.db, ctx.gateway.credentialCall, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id });
   }
 
   @FieldResolver(() => Company)

@@ -21,7 +21,7 @@ export class ApiEndpoint {
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String) baseUrl!: string;
   @Field(() => Int, { description: 'Seconds a GET response may be served from cache; 0: never.' }) cacheTtlSeconds!: number;
-  @Field(() => Int, { nullable: true, description: 'Upstream calls per minute for the company; null: no limit.' })
+  @Field(() => Int, { nullable: true, description: "Upstream calls per minute for the company; null: the platform default (600)." })
   rateLimitPerMinute!: number | null;
   @Field(() => [EndpointOperation]) operations!: EndpointOperation[];
 }

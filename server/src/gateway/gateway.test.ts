@@ -1,0 +1,238 @@
+// The gateway end to end over GraphQL against the sandbox APIs: the policy table of the demo
+// personas, parameter validation, rate limits, the cache, retries, timeouts, size caps, the
+// SSRF guard and the call log. Upstream requests are counted at the sandbox.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { errorCode, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
+import { worldIds, type WorldIds } from '../../test/world.ts';
+import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../db/demo/world.ts';
+import { pickTestOperation } from '../modules/credential/credential.tester.ts';
+import { loadPrincipal } from '../auth/principal.ts';
+
+const READ = `query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status data cached attempts durationMs } }`;
+const WRITE = `mutation ($c: ID!, $e: ID!, $o: String!, $p: JSON, $b: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: $o, params: $p, body: $b) { status data cached attempts } }`;
+
+type Result = { status: number; data: any; cached: boolean; attempts: number };
+
+let server: TestServer;
+let ids: WorldIds;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ids = await worldIds(server.db);
+  for (const u of DEMO_USERS) tokens[u.email] = await server.login(u.email);
+});
+afterAll(() => server?.close());
+beforeEach(() => server.sandbox.reset());
+
+const upstreamRequests = () => server.sandbox.stats.requests.total;
+
+function read(email: string, company: string, endpoint: string, operation: string, params?: unknown) {
+  return server.gql<{ readOperation: Result }>(READ, { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params }, tokens[email]);
+}
+function write(email: string, company: string, endpoint: string, operation: string, body?: unknown, params?: unknown) {
+  return server.gql<{ writeOperation: Result }>(WRITE, { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params, b: body }, tokens[email]);
+}
+
+describe('the policy table: every persona × company × endpoint × read/write', () => {
+  const cases = DEMO_USERS.flatMap((user) =>
+    DEMO_COMPANIES.flatMap((company) =>
+      company.endpoints.map((endpoint) => {
+        const member = user.memberships.some((m) => m.company === company.slug);
+        const grant = DEMO_GRANTS.find((g) => g.company === company.slug && g.endpoint === endpoint.slug && user.memberships.some((m) => m.company === company.slug && m.role === g.role));
+        return { email: user.email, company: company.slug, endpoint, member, access: grant?.access ?? 'NONE' };
+      }),
+    ),
+  );
+
+  it.each(cases)('$email at $company on $endpoint.slug ($access)', async ({ email, company, endpoint, member, access }) => {
+    const getOp = pickTestOperation(endpoint.template.operations, null)!;
+    const writeOp = endpoint.template.operations.find((o) => o.method === 'POST')!;
+    const before = upstreamRequests();
+    const r = await read(email, company, endpoint.slug, getOp.key);
+    const w = await write(email, company, endpoint.slug, writeOp.key, {});
+    if (access === 'NONE') {
+      expect(errorCode(r)).toBe('NOT_FOUND');
+      expect(errorCode(w)).toBe('NOT_FOUND');
+      expect(upstreamRequests()).toBe(before);
+      return;
+    }
+    expect(member).toBe(true);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.readOperation.status).toBe(200);
+    // An empty body is invalid for every demo write: WRITE reaches validation, READ is refused first.
+    expect(errorCode(w)).toBe(access === 'WRITE' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+    expect(upstreamRequests()).toBe(before + 1);
+  });
+});
+
+describe('reads and writes through the demo world', () => {
+  it('the CEO creates an opportunity at Acme, and reads it back', async () => {
+    const accounts = await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 });
+    const accountId = accounts.data!.readOperation.data.data[0].id;
+    const created = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Gateway test deal', accountId, amount: 12_500 });
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.writeOperation.status).toBe(201);
+    const id = created.data!.writeOperation.data.id;
+    const got = await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id });
+    expect(got.data!.readOperation.data).toMatchObject({ id, name: 'Gateway test deal', amount: 12_500 });
+  });
+
+  it('refuses missing and ill-typed parameters before any request', async () => {
+    const before = upstreamRequests();
+    const missing = onlyError(await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', {}));
+    expect(missing).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(missing.message).toContain('id');
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 'ten' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { nope: 1 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'noSuchOperation'))).toBe('NOT_FOUND');
+    expect(upstreamRequests()).toBe(before);
+  });
+
+  it('answers an upstream 404 as UPSTREAM_ERROR with the status and no upstream body', async () => {
+    const error = onlyError(await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'does-not-exist' }));
+    expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 404 });
+    expect(error.message).toBe('Sales API answered HTTP 404 (not found).');
+  });
+});
+
+describe('rate limits', () => {
+  it('refuses past the endpoint budget with retryAfterSeconds, sends nothing, and leaves other endpoints alone', async () => {
+    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { rateLimitPerMinute: 3, cacheTtlSeconds: 0 } });
+    const before = upstreamRequests();
+    for (let i = 0; i < 3; i += 1) expect((await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance')).errors).toBeUndefined();
+    const limited = onlyError(await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance'));
+    expect(limited.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(upstreamRequests()).toBe(before + 3);
+    expect((await read('ceo@demo.test', 'globex', 'hr-api', 'getHeadcount')).errors).toBeUndefined();
+  });
+});
+
+describe('the response cache', () => {
+  it('serves a repeated read from cache, and 50 concurrent identical misses make one request', async () => {
+    const before = upstreamRequests();
+    const results = await Promise.all(Array.from({ length: 50 }, () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 })));
+    expect(results.every((r) => r.data?.readOperation.status === 200)).toBe(true);
+    expect(upstreamRequests()).toBe(before + 1);
+    const again = await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 });
+    expect(again.data!.readOperation).toMatchObject({ cached: true, attempts: 0 });
+    expect(upstreamRequests()).toBe(before + 1);
+  });
+
+  it('a write to the endpoint invalidates its cached reads', async () => {
+    await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
+    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached).toBe(true);
+    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation.data.data[0].id;
+    await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Invalidate', accountId, amount: 1 });
+    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached).toBe(false);
+  });
+
+  it('is never shared between credentials', async () => {
+    const admin = tokens['admin@demo.test'];
+    await server.gql(`mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }`, { r: ids.role.cfo, c: ids.company.acme, e: ids.endpoint['acme/finance-api'] }, admin);
+    const ceoCredential = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint['acme/finance-api'] } });
+    const row = { ...ceoCredential, id: undefined, roleId: ids.role.cfo, name: 'cfo copy' };
+    // The CFO gets a credential of their own (sealed again: a copied ciphertext would not open).
+    const secret = server.tessera.vault.openCredentialSecret(ceoCredential);
+    await server.gql(`mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, { input: { companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId, name: row.name, kind: row.kind, secret } }, admin);
+    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { cacheTtlSeconds: 60, rateLimitPerMinute: null } });
+    await read('ceo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
+    const cfo = await read('cfo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
+    expect(cfo.data!.readOperation.cached).toBe(false);
+  });
+});
+
+describe('retries, timeouts and size', () => {
+  it('retries a 503 and succeeds', async () => {
+    server.sandbox.knobs.failNext(1, 503);
+    const res = await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: 2 });
+    expect(res.data!.readOperation).toMatchObject({ status: 200, attempts: 2 });
+  });
+
+  it.each([1, 'http-date'] as const)('honours a 429 with Retry-After as %s', async (retryAfter) => {
+    server.sandbox.knobs.rateLimitNext(1, retryAfter);
+    const res = await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: retryAfter === 1 ? 3 : 13 });
+    expect(res.data!.readOperation).toMatchObject({ status: 200, attempts: 2 });
+  });
+
+  it('gives up after a bounded number of attempts', async () => {
+    server.sandbox.knobs.failNext(10, 503);
+    const before = upstreamRequests();
+    const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: 4 }));
+    expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 503 });
+    expect(upstreamRequests() - before).toBe(3);
+  });
+
+  it('retries a write that carries the idempotency key the gateway adds', async () => {
+    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation.data.data[0].id;
+    server.sandbox.knobs.failNext(1, 503);
+    const res = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Retried', accountId, amount: 5 });
+    expect(res.data!.writeOperation).toMatchObject({ status: 201, attempts: 2 });
+  });
+
+  it('times out a hanging API, retrying reads once it answers', async () => {
+    const fast = server.tessera.gateway.withOptions({ timeoutMs: 300 });
+    const principal = (await loadPrincipal(server.db, ids.user.dev!))!;
+    const call = { principal, companyId: ids.company.acme!, endpointId: ids.endpoint['acme/github-api']!, operationKey: 'listRepositories', mode: 'read' as const, source: 'test' };
+    server.sandbox.knobs.hangNext(1);
+    expect(await fast.call({ ...call, params: { limit: 6 } })).toMatchObject({ status: 200, attempts: 2 });
+    server.sandbox.knobs.hangNext(5);
+    await expect(fast.call({ ...call, params: { limit: 7 } })).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_ERROR', reason: 'TIMEOUT' } });
+  });
+
+  it('refuses a response over the size cap', async () => {
+    server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024);
+    const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: 8 }));
+    expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'TOO_LARGE' });
+  });
+});
+
+describe('the SSRF guard', () => {
+  it('refuses an endpoint on a loopback address that is not allowlisted, and nothing reaches it', async () => {
+    let received = 0;
+    const target = createServer((_req, res) => {
+      received += 1;
+      res.end('{}');
+    });
+    await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
+    try {
+      const port = (target.address() as AddressInfo).port;
+      await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/github-api'] }, data: { baseUrl: `http://127.0.0.1:${port}`, cacheTtlSeconds: 0 } });
+      const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories'));
+      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'BLOCKED' });
+      expect(received).toBe(0);
+    } finally {
+      await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/github-api'] }, data: { baseUrl: `${server.sandbox.url}/acme/github` } });
+      target.close();
+    }
+  });
+});
+
+describe('the call log', () => {
+  it('has a row per call with outcome, status, attempts and cache flag, and no secret', async () => {
+    await server.tessera.callLog.flush();
+    await server.db.upstreamCall.deleteMany();
+    await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 9 });
+    await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 9 });
+    await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'missing' });
+    await server.tessera.callLog.flush();
+    const rows = await server.db.upstreamCall.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.operationKey, r.outcome, r.status, r.cached, r.source])).toEqual([
+      ['listProjects', 'ok', 200, false, 'graphql'],
+      ['listProjects', 'ok', 200, true, 'graphql'],
+      ['getOpportunity', 'upstream_error', 404, false, 'graphql'],
+    ]);
+    expect(rows[0]!.bytes).toBeGreaterThan(0);
+    const secrets = await server.db.apiCredential.findMany();
+    const text = JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+    for (const c of secrets) {
+      const s = server.tessera.vault.openCredentialSecret<Record<string, string>>(c);
+      for (const v of Object.values(s)) if (typeof v === 'string' && v.length > 8 && !v.startsWith('http')) expect(text).not.toContain(v);
+    }
+  });
+});
+

@@ -1,0 +1,222 @@
+// The one pipeline for every call to a company's API (readOperation, writeOperation, the
+// dashboard, the assistant): policy → credential → parameters → rate limit → cache (GET) →
+// request with retries → call log. Each step refuses before anything is sent upstream.
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/client.ts';
+import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError } from '../graphql/errors.ts';
+import { isUuid } from '../lib/ids.ts';
+import type { Logger } from '../lib/logger.ts';
+import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
+import type { Vault } from '../vault/vault.ts';
+import { cacheKey, cacheScope, type CacheEntry, type ResponseCache } from './cache.ts';
+import type { CallLog, CallLogEntry } from './call-log.ts';
+import { callWithCredential, type CredentialCallDeps } from './credential-call.ts';
+import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
+import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
+import { buildRequest } from './request-builder.ts';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
+import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+
+/** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+export interface GatewayCall {
+  principal: Principal;
+  companyId: string;
+  endpointId: string;
+  operationKey: string;
+  params?: unknown;
+  body?: unknown;
+  /** readOperation only runs GET operations, writeOperation only the others. */
+  mode: 'read' | 'write' | 'any';
+  source: string;
+  requestId?: string | null;
+}
+
+export interface UpstreamResult {
+  status: number;
+  data: unknown;
+  cached: boolean;
+  attempts: number;
+  durationMs: number;
+}
+
+export interface GatewayDeps {
+  db: Db;
+  vault: Vault;
+  oauth: OAuthTokens;
+  limiter: RateLimiter;
+  cache: ResponseCache;
+  callLog: CallLog;
+  logger: Logger;
+  send: (req: UpstreamRequest) => Promise<UpstreamResponse>;
+  retry?: RetryPolicy;
+  /** Whole exchange per attempt (default: the upstream client's). */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
+  error.failure === 'timeout' ? 'timeout' : error.failure === 'blocked' ? 'blocked' : error.failure === 'too_large' ? 'too_large' : 'network_error';
+
+function parseBody(body: string): unknown {
+  if (body === '') return null;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+export class Gateway {
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
+    this.sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** The same gateway with other timeouts or retry policy (e.g. a tighter one for dashboards). */
+  withOptions(options: Pick<GatewayDeps, 'timeoutMs' | 'retry'>): Gateway {
+    return new Gateway({ ...this.deps, ...options });
+  }
+
+  /** The gateway's HTTP path with credentials, for callers outside the pipeline (credential tests). */
+  get credentialCall(): CredentialCallDeps {
+    return { vault: this.deps.vault, oauth: this.deps.oauth, send: this.deps.send };
+  }
+
+  async call(call: GatewayCall): Promise<UpstreamResult> {
+    const started = performance.now();
+    const { db } = this.deps;
+    const { companyId, endpointId, principal } = call;
+    const endpoint = isUuid(endpointId) && isUuid(companyId) ? await db.apiEndpoint.findFirst({ where: { id: endpointId, companyId } }) : null;
+    const grants = endpoint
+      ? await db.roleApiPermission.findMany({ where: { companyId, endpointId, roleId: { in: roleIdsIn(principal, companyId) } }, select: { roleId: true, access: true } })
+      : [];
+    const operation = endpoint ? await db.endpointOperation.findUnique({ where: { endpointId_key: { endpointId, key: call.operationKey } } }) : null;
+    const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
+    const decision = decide(principal, companyId, endpoint, method, grants.map((g) => ({ roleId: g.roleId, access: g.access as AccessLevel })));
+    if (!decision.allowed) {
+      if (decision.reason === 'read_only') throw new ForbiddenError(`Your role may only read from ${endpoint!.name}.`);
+      throw new NotFoundError('Endpoint');
+    }
+    if (!operation) throw new NotFoundError('Operation');
+    if (call.mode === 'read' && method !== 'GET') throw new BadInputError('readOperation runs GET operations only; use writeOperation.');
+    if (call.mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
+
+    const built = buildRequest(endpoint!.baseUrl, operation, call.params, call.body);
+    const credential = await db.apiCredential.findFirst({
+      where: { companyId, endpointId, OR: [{ roleId: decision.roleId }, { roleId: null }] },
+      orderBy: [{ roleId: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
+    });
+    const log = (entry: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) =>
+      this.deps.callLog.record({
+        companyId,
+        userId: principal.userId,
+        roleId: decision.roleId,
+        endpointId,
+        credentialId: credential?.id ?? null,
+        operationKey: operation.key,
+        method,
+        source: call.source,
+        status: null,
+        durationMs: performance.now() - started,
+        attempts: 0,
+        cached: false,
+        bytes: 0,
+        requestId: call.requestId ?? null,
+        ...entry,
+      });
+    if (!credential) {
+      log({ outcome: 'no_credential' });
+      throw new UpstreamError(`No credential is set up for ${endpoint!.name} for your role. Ask an administrator to add one.`, { reason: 'NO_CREDENTIAL' });
+    }
+
+    const rate = await this.deps.limiter.take(rateLimitKey(companyId, endpointId), endpoint!.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE).catch((error: unknown) => {
+      // A limiter outage (Redis down) must not take every API call down with it: fail open, loudly.
+      this.deps.logger.warn({ err: error, companyId, endpointId }, 'rate limiter unavailable; letting the call through');
+      return { allowed: true, retryAfterSeconds: 0, remaining: 0 };
+    });
+    if (!rate.allowed) {
+      log({ outcome: 'rate_limited' });
+      throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint!.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
+    }
+
+    let attempts = 0;
+    const perform = async (): Promise<{ entry: CacheEntry; cacheable: boolean }> => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (built.body !== undefined) headers['content-type'] = 'application/json';
+      if (method !== 'GET') headers['idempotency-key'] = randomUUID();
+      const res = await this.withRetries(method, headers, (n) => {
+        attempts = n;
+        return callWithCredential(this.credentialCall, credential, { method, url: built.url, headers, ...(built.body !== undefined ? { body: built.body } : {}), ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}) });
+      });
+      const entry = { status: res.status, body: res.body.toString('utf8'), storedAt: Date.now() };
+      return { entry, cacheable: res.status >= 200 && res.status < 300 };
+    };
+
+    const scope = cacheScope(companyId, endpointId);
+    let result: { entry: CacheEntry; cached: boolean };
+    try {
+      if (method === 'GET') {
+        const key = cacheKey({ credentialId: credential.id, operationKey: operation.key, params: built.params });
+        result = await this.deps.cache.getOrLoad(scope, key, endpoint!.cacheTtlSeconds, perform);
+      } else {
+        // Invalidate even when the write failed or timed out: it may have been applied upstream.
+        try {
+          result = { ...(await perform()), cached: false };
+        } finally {
+          await this.deps.cache.invalidate(scope).catch((error: unknown) => this.deps.logger.error({ err: error, companyId, endpointId }, 'could not invalidate cached reads'));
+        }
+      }
+    } catch (error) {
+      throw this.failure(error, log, attempts, endpoint!.name);
+    }
+
+    const { entry, cached } = result;
+    const ok = entry.status >= 200 && entry.status < 300;
+    log({ outcome: ok ? 'ok' : 'upstream_error', status: entry.status, attempts: cached ? 0 : attempts, cached, bytes: Buffer.byteLength(entry.body) });
+    if (!ok) {
+      throw new UpstreamError(`${endpoint!.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`, { upstreamStatus: entry.status });
+    }
+    return { status: entry.status, data: parseBody(entry.body), cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100 };
+  }
+
+  /** Repeats retryable failures with backoff; returns the last response (even a failed one). */
+  private async withRetries(method: string, headers: Record<string, string>, attempt: (n: number) => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+    const retryable = mayRetry(method, headers);
+    let waited = 0;
+    for (let n = 1; ; n += 1) {
+      let res: UpstreamResponse | null = null;
+      let failure: unknown = null;
+      try {
+        res = await attempt(n);
+      } catch (error) {
+        failure = error;
+      }
+      const transient = failure ? failure instanceof UpstreamNetworkError && (failure.failure === 'network' || failure.failure === 'connect' || failure.failure === 'timeout') : isRetryableStatus(res!.status);
+      const delay = retryable && transient ? nextDelayMs(this.retry, n, waited, res ? serverRequestedDelayMs(res.headers) : null) : null;
+      if (delay === null) {
+        if (failure) throw failure;
+        return res!;
+      }
+      waited += delay;
+      await this.sleep(delay);
+    }
+  }
+
+  private failure(error: unknown, log: (e: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) => void, attempts: number, endpointName: string): Error {
+    if (error instanceof UpstreamNetworkError) {
+      log({ outcome: outcomeOf(error), attempts });
+      return new UpstreamError(`${endpointName}: ${error.message}`, { reason: error.failure.toUpperCase() });
+    }
+    if (error instanceof CredentialNeedsReconnectError || error instanceof TokenEndpointError) {
+      log({ outcome: 'credential_error', attempts });
+      return new UpstreamError(`${endpointName}: ${error.message}`, { reason: error instanceof CredentialNeedsReconnectError ? 'NEEDS_RECONNECT' : 'TOKEN_ENDPOINT' });
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
