@@ -92,13 +92,24 @@ export class Gateway {
     const started = performance.now();
     const { db } = this.deps;
     const { companyId, endpointId, principal } = call;
-    const endpoint = isUuid(endpointId) && isUuid(companyId) ? await db.apiEndpoint.findFirst({ where: { id: endpointId, companyId } }) : null;
-    const grants = endpoint
-      ? await db.roleApiPermission.findMany({ where: { companyId, endpointId, roleId: { in: roleIdsIn(principal, companyId) } }, select: { roleId: true, access: true } })
-      : [];
-    const operation = endpoint ? await db.endpointOperation.findUnique({ where: { endpointId_key: { endpointId, key: call.operationKey } } }) : null;
+    // Everything the decision needs in one query: the endpoint of this company, the operation,
+    // the grants of the caller's roles, and the credentials those roles (or everyone) may use.
+    const roleIds = roleIdsIn(principal, companyId);
+    const endpoint =
+      isUuid(endpointId) && isUuid(companyId)
+        ? await db.apiEndpoint.findFirst({
+            where: { id: endpointId, companyId },
+            include: {
+              operations: { where: { key: call.operationKey } },
+              permissions: { where: { roleId: { in: roleIds } }, select: { roleId: true, access: true } },
+              credentials: { where: { OR: [{ roleId: { in: roleIds } }, { roleId: null }] }, orderBy: { createdAt: 'asc' } },
+            },
+          })
+        : null;
+    const operation = endpoint?.operations[0] ?? null;
     const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
-    const decision = decide(principal, companyId, endpoint, method, grants.map((g) => ({ roleId: g.roleId, access: g.access as AccessLevel })));
+    const grants = (endpoint?.permissions ?? []).map((g) => ({ roleId: g.roleId, access: g.access as AccessLevel }));
+    const decision = decide(principal, companyId, endpoint, method, grants);
     if (!decision.allowed) {
       if (decision.reason === 'read_only') throw new ForbiddenError(`Your role may only read from ${endpoint!.name}.`);
       throw new NotFoundError('Endpoint');
@@ -108,10 +119,8 @@ export class Gateway {
     if (call.mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
 
     const built = buildRequest(endpoint!.baseUrl, operation, call.params, call.body);
-    const credential = await db.apiCredential.findFirst({
-      where: { companyId, endpointId, OR: [{ roleId: decision.roleId }, { roleId: null }] },
-      orderBy: [{ roleId: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }],
-    });
+    // The granting role's own credential first, else the company-wide one (architecture.md).
+    const credential = endpoint!.credentials.find((c) => c.roleId === decision.roleId) ?? endpoint!.credentials.find((c) => c.roleId === null) ?? null;
     const log = (entry: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) =>
       this.deps.callLog.record({
         companyId,
