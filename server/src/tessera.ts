@@ -3,6 +3,9 @@
 // process; the tests run it in-process on port 0.
 import 'reflect-metadata';
 import { fileURLToPath } from 'node:url';
+import { Assistant } from './assistant/chat.ts';
+import { createModelProvider } from './assistant/providers/index.ts';
+import { OfflinePlanner } from './assistant/providers/offline-planner.ts';
 import { TokenService } from './auth/jwt.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import type { Config } from './config.ts';
@@ -46,6 +49,7 @@ export interface Tessera {
   vault: Vault;
   oauth: OAuthTokens;
   gateway: Gateway;
+  assistant: Assistant;
   callLog: CallLog;
   sandbox: RunningSandbox | null;
   redis: Redis | null;
@@ -108,7 +112,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const oauth = new OAuthTokens({ db, vault, locks, logger, send: upstream.send });
     const callLog = new CallLog(db, logger);
     closer.add(() => callLog.flush());
-    const gateway = new Gateway({
+    const gateway: Gateway = new Gateway({
       db,
       vault,
       oauth,
@@ -118,6 +122,9 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
       cache: redis ? new RedisResponseCache(redis) : new MemoryResponseCache(),
     });
+    const provider = createModelProvider(config.openai, () => new OfflinePlanner());
+    const assistant = new Assistant({ db, gateway, provider, logger });
+    logger.info({ model: provider.name }, 'assistant model');
 
     const server = await startHttpServer({
       db,
@@ -125,6 +132,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       vault,
       oauth,
       gateway,
+      assistant,
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
       schema: await buildAppSchema(),
       introspection: config.env !== 'production',
@@ -141,6 +149,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       vault,
       oauth,
       gateway,
+      assistant,
       callLog,
       sandbox,
       redis,

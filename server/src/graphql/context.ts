@@ -8,6 +8,7 @@ import type { Actor } from '../modules/audit/audit.service.ts';
 import { UnauthenticatedError } from './errors.ts';
 import type { Loaders } from './loaders.ts';
 import type { TokenService } from '../auth/jwt.ts';
+import type { Assistant } from '../assistant/chat.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -19,6 +20,7 @@ export interface RequestContext {
   vault: Vault;
   oauth: OAuthTokens;
   gateway: Gateway;
+  assistant: Assistant;
   logger: Logger;
   principal: Principal | null;
   /** Loads a principal by user id (used right after login). */

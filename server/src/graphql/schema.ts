@@ -7,6 +7,7 @@ import { buildSchema } from 'type-graphql';
 import { CompanyResolver } from '../modules/company/company.resolver.ts';
 import { CredentialResolver } from '../modules/credential/credential.resolver.ts';
 import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
+import { AssistantResolver } from '../assistant/assistant.resolver.ts';
 import { OperationResolver } from '../modules/operation/operation.resolver.ts';
 import { MembershipResolver } from '../modules/membership/membership.resolver.ts';
 import { PermissionResolver } from '../modules/permission/permission.resolver.ts';
@@ -25,6 +26,7 @@ export const resolvers = [
   PermissionResolver,
   CredentialResolver,
   OperationResolver,
+  AssistantResolver,
 ] as const;
 
 /** The schema without authorization: for printing the SDL and for the contract test. */

@@ -75,6 +75,7 @@ export const permissions = shield(
       credentials: signedIn(administers('Company', arg('companyId'))),
       // The gateway asks the policy for the endpoint and method itself (complete mediation).
       readOperation: signedIn(belongsTo(arg('companyId'))),
+      myPendingActions: signedIn(belongsTo(arg('companyId'))),
     },
     Mutation: {
       login: allow,
@@ -97,6 +98,10 @@ export const permissions = shield(
       deleteCredential: signedIn(administers('Credential', credentialCompany('id'))),
       testCredential: signedIn(administers('Credential', credentialCompany('id'))),
       writeOperation: signedIn(belongsTo(arg('companyId'))),
+      chat: signedIn(belongsTo(arg('companyId'))),
+      // Only the owner of an action may decide it: the service answers NOT_FOUND to anyone else.
+      confirmAction: isAuthenticated,
+      rejectAction: isAuthenticated,
     },
     // Objects are reachable only through the root fields above, which scope them; their
     // fields are open, and field resolvers filter anything that crosses companies.
@@ -111,6 +116,10 @@ export const permissions = shield(
     ApiCredential: allow,
     CredentialTestResult: allow,
     UpstreamResult: allow,
+    ChatReply: allow,
+    ToolCallTrace: allow,
+    PendingAction: allow,
+    ActionResult: allow,
   },
   {
     fallbackRule: deny,

@@ -45,6 +45,9 @@ const op = (c: Slug) => ids.operation[`${c}/hr-api/getHeadcount`];
 /** A seeded credential of `c` (one exists per demo grant). */
 const cred = (c: Slug) => credentialIds[c];
 const credentialIds: Record<string, string> = {};
+/** A pending action of the CEO in `c`: nobody else may decide it. */
+const action = (c: Slug) => actionIds[c];
+const actionIds: Record<string, string> = {};
 /** A person who belongs to `c` only, and the role they hold there. */
 const onlyIn = (c: Slug) => (c === 'acme' ? { userId: ids.user.cfo, roleId: ids.role.cfo } : { userId: ids.user.companyadmin, roleId: ids.role.company_admin });
 
@@ -86,29 +89,39 @@ const TABLE: Record<string, Row[]> = {
   readOperation: [
     {
       kind: 'member',
-      query: 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getHeadcount") { status } }',
-      vars: ({ c }) => ({ c: co(c), e: ep(c) }),
+      query: 'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
+      vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'member',
-      query: 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getHeadcount") { status } }',
-      vars: ({ c, own }) => ({ c: co(own), e: ep(c) }),
+      query: 'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
+      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
     },
   ],
   writeOperation: [
     {
       kind: 'member',
-      query: 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
-      vars: ({ c }) => ({ c: co(c), e: ep(c) }),
+      query: 'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
+      vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'member',
-      query: 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
-      vars: ({ c, own }) => ({ c: co(own), e: ep(c) }),
+      query: 'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
+      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
     },
   ],
+  myPendingActions: [{ kind: 'member', query: 'query ($companyId: ID!) { myPendingActions(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  chat: [
+    {
+      kind: 'member',
+      query: 'mutation ($companyId: ID!, $conversationId: ID) { chat(companyId: $companyId, message: "show me everything", conversationId: $conversationId) { message } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  confirmAction: [{ kind: 'member', query: 'mutation ($id: ID!) { confirmAction(id: $id) { action { id } } }', vars: ({ c }) => ({ id: action(c) }) }],
+  rejectAction: [{ kind: 'member', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { id } } }', vars: ({ c }) => ({ id: action(c) }) }],
   credentials: [{ kind: 'admin', query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }', vars: ({ c }) => ({ companyId: co(c) }) }],
   // Mutations
   login: [
@@ -226,6 +239,11 @@ beforeAll(async () => {
   ids = await worldIds(server.db);
   for (const c of ['acme', 'globex'] as const) {
     credentialIds[c] = (await server.db.apiCredential.findFirstOrThrow({ where: { companyId: ids.company[c] }, orderBy: { name: 'asc' } })).id;
+    const operationId = ids.operation[`${c}/hr-api/createPosition`]!;
+    const pending = await server.db.pendingAction.create({
+      data: { userId: ids.user.ceo!, companyId: ids.company[c]!, endpointId: ep(c)!, operationId, args: { params: {}, body: { title: 'x', department: 'y' } }, argsHash: 'test', expiresAt: new Date(Date.now() + 600_000) },
+    });
+    actionIds[c] = pending.id;
   }
   const admin = await server.login('admin@demo.test');
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.
@@ -247,6 +265,13 @@ describe('the table covers the schema', () => {
     for (const { field, row } of entries) {
       const operation = parse(row.query).definitions[0] as OperationDefinitionNode;
       expect(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind))).toEqual([field]);
+      // The id table below sets variables by argument name: a variable must be named after its argument.
+      const selection = operation.selectionSet.selections[0]!;
+      if (selection.kind === 'Field') {
+        for (const arg of selection.arguments ?? []) {
+          if (arg.value.kind === 'Variable') expect(arg.value.name.value, `${field}(${arg.name.value})`).toBe(arg.name.value);
+        }
+      }
     }
   });
 });

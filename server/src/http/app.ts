@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import { bearerToken, type TokenService } from '../auth/jwt.ts';
 import { loadPrincipal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
+import type { Assistant } from '../assistant/chat.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
@@ -26,6 +27,7 @@ export interface AppDeps {
   vault: Vault;
   oauth: OAuthTokens;
   gateway: Gateway;
+  assistant: Assistant;
   logger: Logger;
   schema: GraphQLSchema;
   /** Introspection is off in production unless asked for. */
@@ -103,6 +105,7 @@ export async function createHttpApp(deps: AppDeps) {
           vault: deps.vault,
           oauth: deps.oauth,
           gateway: deps.gateway,
+          assistant: deps.assistant,
           logger,
           principal,
           loadPrincipal: principalFor,

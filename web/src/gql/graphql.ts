@@ -28,6 +28,12 @@ export type AccessLevel =
   /** every operation, GET, POST, PUT, PATCH and DELETE */
   | 'WRITE';
 
+export type ActionResult = {
+  __typename?: 'ActionResult';
+  action: PendingAction;
+  result?: Maybe<UpstreamResult>;
+};
+
 export type ApiCredential = {
   __typename?: 'ApiCredential';
   company: Company;
@@ -69,6 +75,16 @@ export type AuthPayload = {
   /** A JWT; send it as `Authorization: Bearer <token>`. */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type ChatReply = {
+  __typename?: 'ChatReply';
+  conversationId: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  /** Which model answered: "offline-planner" or "openai:<model>". */
+  model: Scalars['String']['output'];
+  pendingActions: Array<PendingAction>;
+  toolCalls: Array<ToolCallTrace>;
 };
 
 /** A company whose people and APIs Tessera manages. */
@@ -175,6 +191,10 @@ export type Membership = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Ask the assistant; it answers from the company's APIs with the caller's access. */
+  chat: ChatReply;
+  /** Execute exactly the stored request of a pending action, once; its owner only. */
+  confirmAction: ActionResult;
   createCompany: Company;
   /** Store a credential; its secret is encrypted and never shown again. */
   createCredential: ApiCredential;
@@ -190,6 +210,8 @@ export type Mutation = {
   grantCompanyAccess: Membership;
   /** Sign in; the token goes in `Authorization: Bearer <token>`. */
   login: AuthPayload;
+  /** Close a pending action without executing it; its owner only. */
+  rejectAction: ActionResult;
   /** Take a role in a company away from a person. */
   revokeCompanyAccess: Scalars['Boolean']['output'];
   /** Replace the secret of a credential with a new one of the same kind. */
@@ -204,6 +226,18 @@ export type Mutation = {
   updateOperation: EndpointOperation;
   /** Run a POST, PUT, PATCH or DELETE operation; needs WRITE access. */
   writeOperation: UpstreamResult;
+};
+
+
+export type MutationChatArgs = {
+  companyId: Scalars['ID']['input'];
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  message: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmActionArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -266,6 +300,11 @@ export type MutationLoginArgs = {
 };
 
 
+export type MutationRejectActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeCompanyAccessArgs = {
   companyId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
@@ -324,6 +363,22 @@ export type MutationWriteOperationArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
 };
 
+/** A write the assistant proposed: the exact request, awaiting its owner. */
+export type PendingAction = {
+  __typename?: 'PendingAction';
+  /** { params, body } exactly as they will be sent */
+  args: Scalars['JSON']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  endpoint: ApiEndpoint;
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  operation: EndpointOperation;
+  /** HTTP status of the executed request */
+  resultStatus?: Maybe<Scalars['Int']['output']>;
+  /** "pending", "executed", "rejected", "expired", "failed" */
+  status: Scalars['String']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Every company the caller may administer. */
@@ -344,6 +399,8 @@ export type Query = {
   myCredentials: Array<ApiCredential>;
   /** What the caller may use in the company, READ or WRITE. */
   myEndpoints: Array<EndpointGrant>;
+  /** The caller's actions in the company that still await a decision. */
+  myPendingActions: Array<PendingAction>;
   /** Run a GET operation of one of the company's APIs with the caller's access and credential. */
   readOperation: UpstreamResult;
   /** Every endpoint of the company with the role's access, NONE included. */
@@ -385,6 +442,11 @@ export type QueryMyEndpointsArgs = {
 };
 
 
+export type QueryMyPendingActionsArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
 export type QueryReadOperationArgs = {
   companyId: Scalars['ID']['input'];
   endpointId: Scalars['ID']['input'];
@@ -408,6 +470,15 @@ export type Role = {
   /** Stable, lower snake case: "ceo", "developer", "data_admin". */
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+/** One tool the assistant ran while answering. */
+export type ToolCallTrace = {
+  __typename?: 'ToolCallTrace';
+  ok: Scalars['Boolean']['output'];
+  status?: Maybe<Scalars['Int']['output']>;
+  /** "<endpoint slug>__<operation key>" */
+  tool: Scalars['String']['output'];
 };
 
 export type UpdateCompanyInput = {

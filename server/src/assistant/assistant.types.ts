@@ -1,0 +1,50 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { ApiEndpoint, EndpointOperation } from '../modules/endpoint/endpoint.types.ts';
+import { UpstreamResult } from '../modules/operation/operation.types.ts';
+
+@ObjectType({ description: 'One tool the assistant ran while answering.' })
+export class ToolCallTrace {
+  @Field(() => String, { description: '"<endpoint slug>__<operation key>"' }) tool!: string;
+  @Field(() => Int, { nullable: true }) status!: number | null;
+  @Field(() => Boolean) ok!: boolean;
+}
+
+@ObjectType({ description: 'A write the assistant proposed: the exact request, awaiting its owner.' })
+export class PendingAction {
+  @Field(() => ID) id!: string;
+  @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
+  @Field(() => EndpointOperation) operation!: EndpointOperation;
+  @Field(() => JSONResolver, { description: '{ params, body } exactly as they will be sent' }) args!: unknown;
+  @Field(() => String, { description: '"pending", "executed", "rejected", "expired", "failed"' }) status!: string;
+  @Field(() => DateTimeResolver) expiresAt!: Date;
+  @Field(() => DateTimeResolver) createdAt!: Date;
+  @Field(() => Int, { nullable: true, description: 'HTTP status of the executed request' }) resultStatus!: number | null;
+}
+
+export interface PendingActionRow {
+  id: string;
+  companyId: string;
+  endpointId: string;
+  operationId: string;
+  args: unknown;
+  status: string;
+  expiresAt: Date;
+  createdAt: Date;
+  resultStatus: number | null;
+}
+
+@ObjectType()
+export class ChatReply {
+  @Field(() => ID) conversationId!: string;
+  @Field(() => String) message!: string;
+  @Field(() => [ToolCallTrace]) toolCalls!: ToolCallTrace[];
+  @Field(() => [PendingAction]) pendingActions!: PendingAction[];
+  @Field(() => String, { description: 'Which model answered: "offline-planner" or "openai:<model>".' }) model!: string;
+}
+
+@ObjectType()
+export class ActionResult {
+  @Field(() => PendingAction) action!: PendingAction;
+  @Field(() => UpstreamResult, { nullable: true }) result!: UpstreamResult | null;
+}

@@ -1,0 +1,103 @@
+// The assistant's tools come from the policy and nothing else: one function tool per operation
+// the caller may use in the company (GET with READ, every method with WRITE). Past 40 of them
+// the model gets a search tool and an invoke tool instead, with the same list behind both.
+import { createHash } from 'node:crypto';
+import type { Principal } from '../auth/principal.ts';
+import type { Db } from '../db/client.ts';
+import { listRoleGrants } from '../modules/permission/permission.service.ts';
+import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
+import type { ToolSpec } from './model.ts';
+
+export const MAX_DIRECT_TOOLS = 40;
+export const SEARCH_TOOL = 'search_operations';
+export const INVOKE_TOOL = 'invoke_operation';
+
+export interface PermittedOperation {
+  tool: string;
+  endpoint: { id: string; slug: string; name: string; companyId: string; baseUrl: string };
+  operation: { id: string; key: string; method: string; path: string; description: string | null; paramsSchema: unknown };
+  access: AccessLevel;
+}
+
+const EMPTY_SCHEMA = { type: 'object', properties: {}, additionalProperties: false };
+
+/** `<endpoint slug>__<operation key>`, within the 64 characters and the characters tools allow. */
+export function toolName(endpointSlug: string, operationKey: string): string {
+  const name = `${endpointSlug}__${operationKey}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  if (name.length <= 64) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, 55)}_${hash}`;
+}
+
+/** Every operation the policy lets the caller use in the company, in a stable order. */
+export async function permittedOperations(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<PermittedOperation[]> {
+  const grants = await listRoleGrants(db, { companyId, roleIds: roleIdsIn(principal, companyId) });
+  if (grants.size === 0) return [];
+  const endpoints = await db.apiEndpoint.findMany({
+    where: { companyId, id: { in: [...grants.keys()] } },
+    include: { operations: { orderBy: { key: 'asc' } } },
+    orderBy: { name: 'asc' },
+  });
+  const out: PermittedOperation[] = [];
+  for (const endpoint of endpoints) {
+    const endpointGrants = grants.get(endpoint.id) ?? [];
+    for (const op of endpoint.operations) {
+      // The same decide() the gateway applies again when the tool is run.
+      const decision = decide(principal, companyId, endpoint, op.method, endpointGrants);
+      if (!decision.allowed) continue;
+      out.push({ tool: toolName(endpoint.slug, op.key), endpoint, operation: op, access: decision.access });
+    }
+  }
+  return out;
+}
+
+function describe(op: PermittedOperation): string {
+  const write = op.operation.method !== 'GET' ? ' Changes data: it only proposes the change, which the person must confirm.' : '';
+  return `${op.endpoint.name}: ${op.operation.description ?? op.operation.key} (${op.operation.method} ${op.operation.path}).${write}`;
+}
+
+export interface Toolbox {
+  tools: ToolSpec[];
+  mode: 'direct' | 'search';
+  /** The permitted operation behind a tool name, or null (not offered, not permitted). */
+  resolve(name: string): PermittedOperation | null;
+  search(query: string): { tool: string; description: string; parameters: unknown }[];
+}
+
+export function buildToolbox(operations: PermittedOperation[]): Toolbox {
+  const byName = new Map(operations.map((o) => [o.tool, o]));
+  const search = (query: string) => {
+    const words = query.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+    return operations
+      .map((o) => ({ o, score: words.filter((w) => `${o.tool} ${describe(o)}`.toLowerCase().includes(w)).length }))
+      .filter((x) => x.score > 0 || words.length === 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 15)
+      .map(({ o }) => ({ tool: o.tool, description: describe(o), parameters: o.operation.paramsSchema ?? EMPTY_SCHEMA }));
+  };
+  if (operations.length <= MAX_DIRECT_TOOLS) {
+    return {
+      mode: 'direct',
+      tools: operations.map((o) => ({ name: o.tool, description: describe(o), parameters: (o.operation.paramsSchema as Record<string, unknown>) ?? EMPTY_SCHEMA })),
+      resolve: (name) => byName.get(name) ?? null,
+      search,
+    };
+  }
+  return {
+    mode: 'search',
+    tools: [
+      {
+        name: SEARCH_TOOL,
+        description: 'Find the operations you may use, by keywords (e.g. "invoices overdue"). Returns tool names, descriptions and parameter schemas.',
+        parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'], additionalProperties: false },
+      },
+      {
+        name: INVOKE_TOOL,
+        description: 'Run one operation found with search_operations: give its tool name and its arguments.',
+        parameters: { type: 'object', properties: { tool: { type: 'string' }, arguments: { type: 'object' } }, required: ['tool'], additionalProperties: false },
+      },
+    ],
+    resolve: (name) => byName.get(name) ?? null,
+    search,
+  };
+}
