@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { requirePrincipal, type RequestContext } from '../graphql/context.ts';
 import { NotFoundError } from '../graphql/errors.ts';
 import { loadOrNotFound } from '../graphql/loaders.ts';
+import { assertSignedInAndBelongsTo } from '../graphql/shield.ts';
 import { ApiEndpoint, EndpointOperation } from '../modules/endpoint/endpoint.types.ts';
 import { confirmAction, listPendingActions, rejectAction } from './actions.ts';
-import { ActionResult, ChatReply, PendingAction, type PendingActionRow } from './assistant.types.ts';
+import { ActionResult, ChatReply, ChatStreamEvent, PendingAction, type PendingActionRow } from './assistant.types.ts';
+import { streamChat } from './chat-stream.ts';
 
 @Resolver(() => PendingAction)
 export class AssistantResolver {
@@ -27,6 +29,30 @@ export class AssistantResolver {
   @Mutation(() => ActionResult, { description: 'Close a pending action without executing it; its owner only.' })
   rejectAction(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return rejectAction(ctx.db, ctx.actor, { principal: requirePrincipal(ctx), id });
+  }
+
+  @Subscription(() => ChatStreamEvent, {
+    description: 'The same as chat, streamed: answer tokens, tool calls and proposed actions as they happen, then the reply.',
+    subscribe: async function* ({ args, context }) {
+      const ctx = context as RequestContext;
+      await assertSignedInAndBelongsTo(ctx, args.companyId as string);
+      yield* streamChat(ctx.assistant, {
+        principal: requirePrincipal(ctx),
+        actor: ctx.actor,
+        companyId: args.companyId as string,
+        message: args.message as string,
+        conversationId: (args.conversationId as string | null) ?? null,
+        requestId: ctx.requestId,
+      });
+    },
+  })
+  chatStream(
+    @Root() event: ChatStreamEvent,
+    @Arg('companyId', () => ID) _companyId: string,
+    @Arg('message', () => String) _message: string,
+    @Arg('conversationId', () => ID, { nullable: true }) _conversationId: string | null,
+  ): ChatStreamEvent {
+    return event;
   }
 
   @Query(() => [PendingAction], { description: "The caller's actions in the company that still await a decision." })

@@ -48,3 +48,14 @@ export class ActionResult {
   @Field(() => PendingAction) action!: PendingAction;
   @Field(() => UpstreamResult, { nullable: true }) result!: UpstreamResult | null;
 }
+
+@ObjectType({ description: 'One event of a streamed chat: "token", "tool_call", "pending_action", "done" or "error".' })
+export class ChatStreamEvent {
+  @Field(() => String) type!: string;
+  @Field(() => String, { nullable: true, description: 'token: a piece of the answer' }) text?: string | null;
+  @Field(() => ToolCallTrace, { nullable: true }) toolCall?: ToolCallTrace | null;
+  @Field(() => ID, { nullable: true }) actionId?: string | null;
+  @Field(() => ChatReply, { nullable: true, description: 'done: the whole reply' }) reply?: ChatReply | null;
+  @Field(() => String, { nullable: true }) error?: string | null;
+  @Field(() => String, { nullable: true, description: 'error: its code' }) code?: string | null;
+}

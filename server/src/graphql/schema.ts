@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { applyMiddleware } from 'graphql-middleware';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import { CompanyResolver } from '../modules/company/company.resolver.ts';
 import { CredentialResolver } from '../modules/credential/credential.resolver.ts';
 import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
@@ -29,12 +29,26 @@ export const resolvers = [
   AssistantResolver,
 ] as const;
 
+/**
+ * type-graphql insists on a PubSub once a schema has subscriptions, even when, as here, every
+ * subscription brings its own `subscribe` stream. Topic subscriptions would be a mistake: fail.
+ */
+const noTopicPubSub: PubSub = {
+  publish() {
+    throw new Error('Tessera subscriptions stream directly; topic publishing is not used.');
+  },
+  subscribe() {
+    throw new Error('Tessera subscriptions stream directly; topic subscriptions are not used.');
+  },
+};
+
 /** The schema without authorization: for printing the SDL and for the contract test. */
 export function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
+    pubSub: noTopicPubSub,
   });
 }
 

@@ -47,6 +47,16 @@ function belongsTo(companyOf: CompanyOf): IRule {
   });
 }
 
+/**
+ * graphql-shield guards a subscription's events but not its `subscribe`, which starts the work.
+ * A subscription's stream calls this first: the same checks as `signedIn(belongsTo(...))`.
+ */
+export async function assertSignedInAndBelongsTo(ctx: RequestContext, companyId: string): Promise<void> {
+  if (!ctx.principal) throw new UnauthenticatedError();
+  const existing = await existingCompany(companyId, ctx);
+  if (!existing || companyStanding(ctx.principal, existing) === 'none') throw new NotFoundError('Company');
+}
+
 // A platform admin's standing is 'admin' for any id at all, so a company named by an argument
 // must be shown to exist (through the request's loader, which the resolvers reuse).
 const existingCompany = async (id: string, ctx: RequestContext) => ((await ctx.loaders.company.load(id)) ? id : null);
@@ -103,6 +113,9 @@ export const permissions = shield(
       confirmAction: isAuthenticated,
       rejectAction: isAuthenticated,
     },
+    Subscription: {
+      chatStream: signedIn(belongsTo(arg('companyId'))),
+    },
     // Objects are reachable only through the root fields above, which scope them; their
     // fields are open, and field resolvers filter anything that crosses companies.
     Company: allow,
@@ -120,6 +133,7 @@ export const permissions = shield(
     ToolCallTrace: allow,
     PendingAction: allow,
     ActionResult: allow,
+    ChatStreamEvent: allow,
   },
   {
     fallbackRule: deny,

@@ -7,8 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { bearerToken, type TokenService } from '../auth/jwt.ts';
-import { loadPrincipal } from '../auth/principal.ts';
+import type { TokenService } from '../auth/jwt.ts';
 import type { Db } from '../db/client.ts';
 import type { Assistant } from '../assistant/chat.ts';
 import type { Gateway } from '../gateway/gateway.ts';
@@ -16,10 +15,9 @@ import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
-import { createLoaders } from '../graphql/loaders.ts';
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import type { Logger } from '../lib/logger.ts';
-import { isUuid } from '../lib/ids.ts';
+import { createContextFactory } from './context.ts';
 
 export interface AppDeps {
   db: Db;
@@ -44,7 +42,7 @@ function requestIdOf(req: Request): string {
 }
 
 export async function createHttpApp(deps: AppDeps) {
-  const { db, tokens, logger } = deps;
+  const { db, logger } = deps;
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
     formatError,
@@ -58,7 +56,7 @@ export async function createHttpApp(deps: AppDeps) {
   });
   await apollo.start();
 
-  const principalFor = (userId: string) => (isUuid(userId) ? loadPrincipal(db, userId) : Promise.resolve(null));
+  const contextFor = createContextFactory(deps);
 
   const app = express();
   app.disable('x-powered-by');
@@ -87,33 +85,7 @@ export async function createHttpApp(deps: AppDeps) {
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<RequestContext> => {
-        const requestId = String(res.locals.requestId);
-        const token = bearerToken(req.header('authorization'));
-        const claims = token ? await tokens.verify(token) : null;
-        const principal = claims
-          ? await principalFor(claims.userId).catch((error: unknown) => {
-              // Apollo answers a masked 500; the log keeps what happened, with the request id.
-              logger.error({ requestId, err: error }, 'could not load the principal');
-              throw error;
-            })
-          : null;
-        return {
-          requestId,
-          db,
-          tokens,
-          vault: deps.vault,
-          oauth: deps.oauth,
-          gateway: deps.gateway,
-          assistant: deps.assistant,
-          logger,
-          principal,
-          loadPrincipal: principalFor,
-          loaders: createLoaders(db),
-          actor: { userId: principal?.userId ?? null, email: principal?.email ?? null, requestId },
-          clientIp: req.ip ?? null,
-        };
-      },
+      context: ({ req, res }) => contextFor({ authorization: req.header('authorization'), requestId: String(res.locals.requestId), clientIp: req.ip ?? null }),
     }),
   );
 
@@ -137,5 +109,5 @@ export async function createHttpApp(deps: AppDeps) {
     });
   }
 
-  return { app, apollo };
+  return { app, apollo, contextFor };
 }

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp, type AppDeps } from './app.ts';
+import { attachWebSocket } from './websocket.ts';
 
 export interface RunningServer {
   url: string;
@@ -11,8 +12,9 @@ export interface RunningServer {
 }
 
 export async function startHttpServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
-  const { app, apollo } = await createHttpApp(deps);
+  const { app, apollo, contextFor } = await createHttpApp(deps);
   const server = createServer(app);
+  const websocket = attachWebSocket(server, deps.schema, contextFor);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -27,6 +29,7 @@ export async function startHttpServer(deps: AppDeps & { port: number; host: stri
     server,
     close() {
       closing ??= (async () => {
+        await websocket.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

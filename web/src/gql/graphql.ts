@@ -87,6 +87,21 @@ export type ChatReply = {
   toolCalls: Array<ToolCallTrace>;
 };
 
+/** One event of a streamed chat: "token", "tool_call", "pending_action", "done" or "error". */
+export type ChatStreamEvent = {
+  __typename?: 'ChatStreamEvent';
+  actionId?: Maybe<Scalars['ID']['output']>;
+  /** error: its code */
+  code?: Maybe<Scalars['String']['output']>;
+  error?: Maybe<Scalars['String']['output']>;
+  /** done: the whole reply */
+  reply?: Maybe<ChatReply>;
+  /** token: a piece of the answer */
+  text?: Maybe<Scalars['String']['output']>;
+  toolCall?: Maybe<ToolCallTrace>;
+  type: Scalars['String']['output'];
+};
+
 /** A company whose people and APIs Tessera manages. */
 export type Company = {
   __typename?: 'Company';
@@ -470,6 +485,19 @@ export type Role = {
   /** Stable, lower snake case: "ceo", "developer", "data_admin". */
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The same as chat, streamed: answer tokens, tool calls and proposed actions as they happen, then the reply. */
+  chatStream: ChatStreamEvent;
+};
+
+
+export type SubscriptionChatStreamArgs = {
+  companyId: Scalars['ID']['input'];
+  conversationId?: InputMaybe<Scalars['ID']['input']>;
+  message: Scalars['String']['input'];
 };
 
 /** One tool the assistant ran while answering. */

@@ -1,0 +1,45 @@
+// Builds the per-request context for HTTP and WebSocket operations alike: the verified
+// principal (or null), fresh DataLoaders, and the actor stamped on audit rows.
+import { bearerToken } from '../auth/jwt.ts';
+import { loadPrincipal } from '../auth/principal.ts';
+import type { RequestContext } from '../graphql/context.ts';
+import { createLoaders } from '../graphql/loaders.ts';
+import { isUuid } from '../lib/ids.ts';
+import type { AppDeps } from './app.ts';
+
+export interface ContextSource {
+  authorization: string | undefined;
+  requestId: string;
+  clientIp: string | null;
+}
+
+export function createContextFactory(deps: AppDeps) {
+  const { db, tokens, logger } = deps;
+  const principalFor = (userId: string) => (isUuid(userId) ? loadPrincipal(db, userId) : Promise.resolve(null));
+  return async ({ authorization, requestId, clientIp }: ContextSource): Promise<RequestContext> => {
+    const token = bearerToken(authorization);
+    const claims = token ? await tokens.verify(token) : null;
+    const principal = claims
+      ? await principalFor(claims.userId).catch((error: unknown) => {
+          // Apollo answers a masked 500; the log keeps what happened, with the request id.
+          logger.error({ requestId, err: error }, 'could not load the principal');
+          throw error;
+        })
+      : null;
+    return {
+      requestId,
+      db,
+      tokens,
+      vault: deps.vault,
+      oauth: deps.oauth,
+      gateway: deps.gateway,
+      assistant: deps.assistant,
+      logger,
+      principal,
+      loadPrincipal: principalFor,
+      loaders: createLoaders(db),
+      actor: { userId: principal?.userId ?? null, email: principal?.email ?? null, requestId },
+      clientIp,
+    };
+  };
+}

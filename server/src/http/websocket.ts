@@ -1,0 +1,39 @@
+// GraphQL over WebSocket (graphql-ws) on /graphql, for the streamed chat. Same schema, same
+// shield, same context as HTTP; the token comes in the connection's `authorization` param;
+// errors are masked by the same formatError.
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { formatError } from '../graphql/errors.ts';
+import type { ContextSource } from './context.ts';
+import type { RequestContext } from '../graphql/context.ts';
+
+const mask = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+
+export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFor: (source: ContextSource) => Promise<RequestContext>) {
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
+  const disposable = useServer(
+    {
+      schema,
+      context: (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        return contextFor({
+          authorization: typeof authorization === 'string' ? authorization : undefined,
+          requestId: randomUUID(),
+          clientIp: ctx.extra.request.socket.remoteAddress ?? null,
+        });
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => mask(errors),
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
