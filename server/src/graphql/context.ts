@@ -13,8 +13,8 @@ import type { Gateway } from '../gateway/gateway.ts';
 import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
 
-export interface RequestContext {
-  requestId: string;
+/** The long-lived services of one running Tessera, shared by every request. */
+export interface AppServices {
   db: Db;
   tokens: TokenService;
   vault: Vault;
@@ -22,6 +22,10 @@ export interface RequestContext {
   gateway: Gateway;
   assistant: Assistant;
   logger: Logger;
+}
+
+export interface RequestContext extends AppServices {
+  requestId: string;
   principal: Principal | null;
   /** Loads a principal by user id (used right after login). */
   loadPrincipal(userId: string): Promise<Principal | null>;

@@ -7,26 +7,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { TokenService } from '../auth/jwt.ts';
-import type { Db } from '../db/client.ts';
-import type { Assistant } from '../assistant/chat.ts';
-import type { Gateway } from '../gateway/gateway.ts';
-import type { OAuthTokens } from '../gateway/oauth.ts';
-import type { Vault } from '../vault/vault.ts';
-import type { RequestContext } from '../graphql/context.ts';
+import type { AppServices, RequestContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
-import type { Logger } from '../lib/logger.ts';
 import { createContextFactory } from './context.ts';
 
-export interface AppDeps {
-  db: Db;
-  tokens: TokenService;
-  vault: Vault;
-  oauth: OAuthTokens;
-  gateway: Gateway;
-  assistant: Assistant;
-  logger: Logger;
+export interface AppDeps extends AppServices {
   schema: GraphQLSchema;
   /** Introspection is off in production unless asked for. */
   introspection: boolean;

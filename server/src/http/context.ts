@@ -27,7 +27,6 @@ export function createContextFactory(deps: AppDeps) {
         })
       : null;
     return {
-      requestId,
       db,
       tokens,
       vault: deps.vault,
@@ -35,6 +34,7 @@ export function createContextFactory(deps: AppDeps) {
       gateway: deps.gateway,
       assistant: deps.assistant,
       logger,
+      requestId,
       principal,
       loadPrincipal: principalFor,
       loaders: createLoaders(db),
