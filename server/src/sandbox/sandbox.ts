@@ -3,8 +3,8 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { challenge, checkCredential } from './auth-check.ts';
-import { SERVICES } from './data/index.ts';
-import { ValidationError } from './data/types.ts';
+import { SERVICES } from './generators/index.ts';
+import { ValidationError } from './generators/types.ts';
 import { HttpError, parseJsonObject, readBody, sendJson, sleep } from './http.ts';
 import { Knobs, type SandboxKnobs } from './knobs.ts';
 import { handleTokenRequest } from './oauth.ts';

@@ -1,7 +1,7 @@
 // The sandbox's data: one set of collections per company+service, seeded on first use from a PRNG
 // seeded with the company and service names, changed by writes until reset().
-import { SERVICES } from './data/index.ts';
-import type { Collections } from './data/types.ts';
+import { SERVICES } from './generators/index.ts';
+import type { Collections } from './generators/types.ts';
 import { createRandom } from './random.ts';
 
 export class Store {
