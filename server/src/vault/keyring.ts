@@ -3,8 +3,9 @@
 // Errors name an entry by its position or id and never repeat key text: a mistyped entry may be
 // mostly correct key material, and these messages end up in terminals and logs.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadOrCreateLocalSecret } from '../lib/local-secret.ts';
 import { inspect } from 'node:util';
 import { ConfigError, type Config } from '../config.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -118,18 +119,10 @@ export function loadKeyRing(config: Config, logger: Logger): KeyRing {
   if (existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
     if (mode & 0o077) logger.warn({ path, mode: mode.toString(8) }, 'the encryption key file is readable by other users; run chmod 600 on it');
-    return parseKeyRing(readFileSync(path, 'utf8'), path);
   }
-  mkdirSync(config.dataDir, { recursive: true });
-  const spec = generateKeySpec(`local-${today()}`);
-  try {
-    // 'wx': if another process created the file in between, use theirs.
-    writeFileSync(path, `${spec}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return parseKeyRing(readFileSync(path, 'utf8'), path);
-    throw error;
-  }
-  chmodSync(path, 0o600); // the umask may have narrowed, never widened, the mode: make it exact
+  const local = loadOrCreateLocalSecret(config.dataDir, LOCAL_KEY_FILE, () => generateKeySpec(`local-${today()}`));
+  if (!local.created) return parseKeyRing(local.value, path);
+  const spec = local.value;
   const ring = parseKeyRing(spec, path);
   logger.warn(
     { path, keyId: ring.primary.id },
