@@ -44,6 +44,12 @@ const ROW_SELECT = {
   updatedAt: true,
 } as const;
 
+/** Every sealed column of a credential row: a new secret column is one more line here. */
+const SEALED_COLUMNS = [
+  { value: 'ciphertext', keyId: 'keyId', purpose: 'credential' },
+  { value: 'tokenCiphertext', keyId: 'tokenKeyId', purpose: 'credential-token' },
+] as const;
+
 function notPrimary(primary: string) {
   return {
     OR: [{ keyId: { not: primary } }, { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] }],
@@ -83,37 +89,25 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
     await options.afterSelect?.(rows.map((r) => r.id));
 
     for (const row of rows) {
-      if (row.keyId !== primary) {
+      for (const column of SEALED_COLUMNS) {
+        const sealedText = row[column.value];
+        const keyId = row[column.keyId];
+        if (sealedText === null || keyId === null || keyId === primary) continue;
         done++;
         try {
-          const plaintext = unseal(ring, row.ciphertext, sealContext(row, 'credential'));
-          const { sealed } = seal(ring, plaintext, sealContext(row, 'credential'));
+          const context = sealContext(row, column.purpose);
+          const { sealed } = seal(ring, unseal(ring, sealedText, context), context);
+          // Compare-and-set on the old ciphertext: a secret replaced meanwhile is left alone.
           const { count } = await db.apiCredential.updateMany({
-            where: { id: row.id, keyId: row.keyId, ciphertext: row.ciphertext },
+            where: { id: row.id, [column.keyId]: keyId, [column.value]: sealedText },
             // Rotation is not a change of the credential: keep its updatedAt.
-            data: { ciphertext: sealed, keyId: primary, updatedAt: row.updatedAt },
+            data: { [column.value]: sealed, [column.keyId]: primary, updatedAt: row.updatedAt },
           });
           if (count === 1) result.rotated++;
           else result.skipped++;
         } catch (error) {
           if (!(error instanceof VaultDecryptError)) throw error;
-          result.failed.push({ credentialId: row.id, column: 'ciphertext', keyId: row.keyId });
-        }
-      }
-      if (row.tokenCiphertext !== null && row.tokenKeyId !== null && row.tokenKeyId !== primary) {
-        done++;
-        try {
-          const plaintext = unseal(ring, row.tokenCiphertext, sealContext(row, 'credential-token'));
-          const { sealed } = seal(ring, plaintext, sealContext(row, 'credential-token'));
-          const { count } = await db.apiCredential.updateMany({
-            where: { id: row.id, tokenKeyId: row.tokenKeyId, tokenCiphertext: row.tokenCiphertext },
-            data: { tokenCiphertext: sealed, tokenKeyId: primary, updatedAt: row.updatedAt },
-          });
-          if (count === 1) result.rotated++;
-          else result.skipped++;
-        } catch (error) {
-          if (!(error instanceof VaultDecryptError)) throw error;
-          result.failed.push({ credentialId: row.id, column: 'tokenCiphertext', keyId: row.tokenKeyId });
+          result.failed.push({ credentialId: row.id, column: column.value, keyId });
         }
       }
     }
