@@ -3,7 +3,7 @@
 import type { Vault } from '../vault/vault.ts';
 import { bearerAuth, staticAuth, withAuth, type AuthMaterial } from './credential-auth.ts';
 import type { OAuthTokens } from './oauth.ts';
-import { sendUpstream, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+import type { UpstreamRequest, UpstreamResponse } from './upstream-client.ts';
 import { isOAuthKind } from '../modules/credential/credential.kinds.ts';
 
 export interface CredentialForCall {
@@ -18,12 +18,12 @@ export interface CredentialForCall {
 export interface CredentialCallDeps {
   vault: Vault;
   oauth: OAuthTokens;
-  send?: (req: UpstreamRequest) => Promise<UpstreamResponse>;
+  /** The guarded upstream client's send: there is no unguarded default to fall back on. */
+  send: (req: UpstreamRequest) => Promise<UpstreamResponse>;
 }
 
 export async function callWithCredential(deps: CredentialCallDeps, credential: CredentialForCall, req: UpstreamRequest): Promise<UpstreamResponse> {
-  const send = deps.send ?? sendUpstream;
-  const attempt = (auth: AuthMaterial) => send({ ...req, url: withAuth(req.url, auth), headers: { ...req.headers, ...auth.headers } });
+  const attempt = (auth: AuthMaterial) => deps.send({ ...req, url: withAuth(req.url, auth), headers: { ...req.headers, ...auth.headers } });
   if (!isOAuthKind(credential.kind)) {
     return attempt(staticAuth(credential.kind, deps.vault.openCredentialSecret(credential)));
   }

@@ -27,8 +27,9 @@ beforeEach(() => {
 
 /** Another server instance: its own single-flight map, the same database and lock kind. */
 function anotherInstance() {
-  const { db, vault, redis } = server.tessera;
-  return new OAuthTokens({ db, vault, locks: redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db), logger: createLogger('silent') });
+  const { db, vault, redis, gateway } = server.tessera;
+  const locks = redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db);
+  return new OAuthTokens({ db, vault, locks, logger: createLogger('silent'), send: gateway.credentialCall.send });
 }
 
 const tokenRequests = () => server.sandbox.stats.tokenRequests.total;
@@ -89,7 +90,7 @@ describe('refresh tokens', () => {
     server.sandbox.knobs.expireAccessTokens();
     const endpoint = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: row.endpointId } });
     const requestsBefore = tokenRequests();
-    const res = await callWithCredential(server.tessera, row, { method: 'GET', url: new URL(`${endpoint.baseUrl}/accounts`) });
+    const res = await callWithCredential(server.tessera.gateway.credentialCall, row, { method: 'GET', url: new URL(`${endpoint.baseUrl}/accounts`) });
     expect(res.status).toBe(200);
     expect(tokenRequests()).toBe(requestsBefore + 1);
   });

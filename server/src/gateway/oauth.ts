@@ -7,7 +7,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { ClientCredentialsSecret, RefreshTokenSecret } from '../modules/credential/credential.kinds.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { CredentialLocks, LockedDb } from './locks.ts';
-import { jsonBody, sendUpstream, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+import { jsonBody, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 
 /** Renew tokens this long before they expire. */
 export const EXPIRY_SKEW_MS = 30_000;
@@ -58,7 +58,8 @@ export interface OAuthDeps {
   vault: Vault;
   locks: CredentialLocks;
   logger: Logger;
-  send?: (req: UpstreamRequest) => Promise<UpstreamResponse>;
+  /** The guarded upstream client's send: token URLs get the same SSRF guard as APIs. */
+  send: (req: UpstreamRequest) => Promise<UpstreamResponse>;
   now?: () => number;
 }
 
@@ -68,7 +69,7 @@ export class OAuthTokens {
   private readonly now: () => number;
 
   constructor(private readonly deps: OAuthDeps) {
-    this.send = deps.send ?? sendUpstream;
+    this.send = deps.send;
     this.now = deps.now ?? Date.now;
   }
 

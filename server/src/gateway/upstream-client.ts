@@ -3,7 +3,7 @@
 // `createUpstreamClient` adds the SSRF guard (ssrf.ts) and follows GET/HEAD redirects through
 // it. The gateway's policy, rate limits, cache and retries wrap around this; nothing else sends
 // upstream.
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { createGuardedAgent, followRedirects, isSsrfBlocked, RedirectRefusedError, SSRF_BLOCKED_MESSAGE, type SsrfPolicy } from './ssrf.ts';
 
 export interface UpstreamRequest {
@@ -44,9 +44,8 @@ export class UpstreamNetworkError extends Error {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-const agent = new Agent({ connect: { timeout: 5_000 }, keepAliveTimeout: 10_000, connections: 64 });
-
-export async function sendUpstream(req: UpstreamRequest, dispatcher: Dispatcher = agent): Promise<UpstreamResponse> {
+/** One request over the given dispatcher; production code gets it from createUpstreamClient (guarded). */
+export async function sendUpstream(req: UpstreamRequest, dispatcher: Dispatcher): Promise<UpstreamResponse> {
   const started = performance.now();
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = req.maxBytes ?? DEFAULT_MAX_BYTES;
