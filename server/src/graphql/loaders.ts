@@ -1,15 +1,28 @@
 // Per-request DataLoaders: one batch per type and company, so nested queries issue a bounded
 // number of SQL statements whatever the row counts.
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from './errors.ts';
 import { createCompanyLoader } from '../modules/company/company.loader.ts';
+import { companiesOfCredentials } from '../modules/credential/credential.manage.ts';
+import { companiesOfEndpoints, companiesOfOperations } from '../modules/endpoint/endpoint.service.ts';
 import { createEndpointLoader, createOperationsByEndpointLoader } from '../modules/endpoint/endpoint.loader.ts';
 import { createMembershipsByUserLoader } from '../modules/membership/membership.loader.ts';
 import { createRoleLoader } from '../modules/role/role.loader.ts';
 
+/** id → the company that owns it (or null): the shield rule and the resolver share one lookup. */
+function ownerCompanyLoader(fetch: (ids: readonly string[]) => Promise<Map<string, string>>) {
+  return new DataLoader(async (ids: readonly string[]) => {
+    const owners = await fetch(ids);
+    return ids.map((id) => owners.get(id) ?? null);
+  });
+}
+
 export function createLoaders(db: Db) {
   return {
+    companyOfEndpoint: ownerCompanyLoader((endpointIds) => companiesOfEndpoints(db, { endpointIds })),
+    companyOfOperation: ownerCompanyLoader((operationIds) => companiesOfOperations(db, { operationIds })),
+    companyOfCredential: ownerCompanyLoader((credentialIds) => companiesOfCredentials(db, { credentialIds })),
     company: createCompanyLoader(db),
     role: createRoleLoader(db),
     endpoint: createEndpointLoader(db),

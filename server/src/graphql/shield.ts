@@ -3,8 +3,6 @@
 // Denials about another company read as NOT_FOUND; a member without admin rights gets
 // FORBIDDEN.
 import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
-import { findCredentialCompanyId } from '../modules/credential/credential.manage.ts';
-import { findEndpointCompanyId, findOperationCompanyId } from '../modules/endpoint/endpoint.service.ts';
 import { companyStanding, isAdministrator as isAdministratorPolicy } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
@@ -62,9 +60,9 @@ export async function assertSignedInAndBelongsTo(ctx: RequestContext, companyId:
 const existingCompany = async (id: string, ctx: RequestContext) => ((await ctx.loaders.company.load(id)) ? id : null);
 const arg = (name: string): CompanyOf => (args, ctx) => existingCompany(String(args[name] ?? ''), ctx);
 const inputArg = (name: string): CompanyOf => (args, ctx) => existingCompany(String((args.input as Args | undefined)?.[name] ?? ''), ctx);
-const endpointCompany = (name: string): CompanyOf => (args, ctx) => findEndpointCompanyId(ctx.db, { endpointId: String(args[name]) });
-const operationCompany = (name: string): CompanyOf => (args, ctx) => findOperationCompanyId(ctx.db, { operationId: String(args[name]) });
-const credentialCompany = (name: string): CompanyOf => (args, ctx) => findCredentialCompanyId(ctx.db, { credentialId: String(args[name]) });
+const endpointCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfEndpoint.load(String(args[name]));
+const operationCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfOperation.load(String(args[name]));
+const credentialCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfCredential.load(String(args[name]));
 
 const signedIn = (...rules: IRule[]) => and(isAuthenticated, ...rules);
 

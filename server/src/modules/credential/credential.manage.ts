@@ -36,9 +36,10 @@ export async function getCredentialOrThrow(db: Db, { companyId, credentialId }: 
   return row;
 }
 
-export async function findCredentialCompanyId(db: Db, { credentialId }: { credentialId: string }): Promise<string | null> {
-  if (!isUuid(credentialId)) return null;
-  return (await db.apiCredential.findUnique({ where: { id: credentialId }, select: { companyId: true } }))?.companyId ?? null;
+/** The companies credentials belong to, for authorization before anything else is read. */
+export async function companiesOfCredentials(db: Db, { credentialIds }: { credentialIds: readonly string[] }): Promise<Map<string, string>> {
+  const rows = await db.apiCredential.findMany({ where: { id: { in: credentialIds.filter(isUuid) } }, select: { id: true, companyId: true } });
+  return new Map(rows.map((r) => [r.id, r.companyId]));
 }
 
 /** Unique per role, company and name; company-wide ones (role null) too, which SQL's NULLs would allow. */

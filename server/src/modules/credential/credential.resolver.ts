@@ -1,22 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
 import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
 import { ApiCredential, CreateCredentialInput, CredentialTestResult, UpdateCredentialInput, type CredentialRow } from './credential.types.ts';
 import { listCredentials, listMyCredentials } from './credential.service.ts';
-import { createCredential, deleteCredential, findCredentialCompanyId, updateCredential } from './credential.manage.ts';
+import { createCredential, deleteCredential, updateCredential } from './credential.manage.ts';
 import { testCredential } from './credential.tester.ts';
 
-/** The shield rule has already checked the caller administers this credential's company. */
-async function companyOfCredential(ctx: RequestContext, credentialId: string) {
-  const companyId = await findCredentialCompanyId(ctx.db, { credentialId });
-  if (!companyId) throw new NotFoundError('Credential');
-  return companyId;
-}
+/** The company the shield rule already checked (the same per-request lookup, cached). */
+const companyOfCredential = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfCredential, id, 'Credential');
 
 @Resolver(() => ApiCredential)
 export class CredentialResolver {

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
 import { loadOrNotFound } from '../../graphql/loaders.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
 import { Company } from '../company/company.types.ts';
 import {
   ApiEndpoint,
@@ -17,26 +16,15 @@ import {
   createOperation,
   deleteEndpoint,
   deleteOperation,
-  findEndpointCompanyId,
-  findOperationCompanyId,
   getEndpointOrThrow,
   listEndpoints,
   updateEndpoint,
   updateOperation,
 } from './endpoint.service.ts';
 
-/** The shield rule has already checked the caller administers this endpoint's company. */
-async function companyOfEndpoint(ctx: RequestContext, endpointId: string) {
-  const companyId = await findEndpointCompanyId(ctx.db, { endpointId });
-  if (!companyId) throw new NotFoundError('Endpoint');
-  return companyId;
-}
-
-async function companyOfOperation(ctx: RequestContext, operationId: string) {
-  const companyId = await findOperationCompanyId(ctx.db, { operationId });
-  if (!companyId) throw new NotFoundError('Operation');
-  return companyId;
-}
+/** The company the shield rule already checked (the same per-request lookup, cached). */
+const companyOfEndpoint = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfEndpoint, id, 'Endpoint');
+const companyOfOperation = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfOperation, id, 'Operation');
 
 @Resolver(() => ApiEndpoint)
 export class EndpointResolver {

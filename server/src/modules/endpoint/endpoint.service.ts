@@ -19,17 +19,15 @@ export async function getEndpointOrThrow(db: Db, { companyId, endpointId }: { co
   return endpoint;
 }
 
-/** The company an endpoint belongs to, for authorization before anything else is read. */
-export async function findEndpointCompanyId(db: Db, { endpointId }: { endpointId: string }): Promise<string | null> {
-  if (!isUuid(endpointId)) return null;
-  const row = await db.apiEndpoint.findUnique({ where: { id: endpointId }, select: { companyId: true } });
-  return row?.companyId ?? null;
+/** The companies endpoints belong to, for authorization before anything else is read. */
+export async function companiesOfEndpoints(db: Db, { endpointIds }: { endpointIds: readonly string[] }): Promise<Map<string, string>> {
+  const rows = await db.apiEndpoint.findMany({ where: { id: { in: endpointIds.filter(isUuid) } }, select: { id: true, companyId: true } });
+  return new Map(rows.map((r) => [r.id, r.companyId]));
 }
 
-export async function findOperationCompanyId(db: Db, { operationId }: { operationId: string }): Promise<string | null> {
-  if (!isUuid(operationId)) return null;
-  const row = await db.endpointOperation.findUnique({ where: { id: operationId }, select: { endpoint: { select: { companyId: true } } } });
-  return row?.endpoint.companyId ?? null;
+export async function companiesOfOperations(db: Db, { operationIds }: { operationIds: readonly string[] }): Promise<Map<string, string>> {
+  const rows = await db.endpointOperation.findMany({ where: { id: { in: operationIds.filter(isUuid) } }, select: { id: true, endpoint: { select: { companyId: true } } } });
+  return new Map(rows.map((r) => [r.id, r.endpoint.companyId]));
 }
 
 async function assertNameAndSlugFree(db: Db, companyId: string, fields: { name?: string | null; slug?: string | null }, exceptId?: string) {

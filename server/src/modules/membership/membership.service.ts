@@ -5,6 +5,7 @@ import { isUuid } from '../../lib/ids.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
+import { getUserOrThrow } from '../user/user.service.ts';
 import type { MembershipRow } from './membership.types.ts';
 
 interface MembershipKey {
@@ -13,14 +14,9 @@ interface MembershipKey {
   roleId: string;
 }
 
-async function assertUserExists(db: Db, userId: string) {
-  const user = isUuid(userId) ? await db.user.findUnique({ where: { id: userId }, select: { id: true } }) : null;
-  if (!user) throw new NotFoundError('User');
-}
-
 export async function grantCompanyAccess(db: Db, actor: Actor, key: MembershipKey): Promise<MembershipRow> {
   await getCompanyOrThrow(db, { companyId: key.companyId });
-  await assertUserExists(db, key.userId);
+  await getUserOrThrow(db, { userId: key.userId });
   const role = await getRoleOrThrow(db, { roleId: key.roleId });
   return db.$transaction(async (tx) => {
     const existing = await tx.userCompanyAccess.findUnique({ where: { userId_companyId_roleId: key } });
