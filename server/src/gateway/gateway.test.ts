@@ -3,7 +3,7 @@
 // SSRF guard and the call log. Upstream requests are counted at the sandbox.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../db/demo/world.ts';
@@ -109,6 +109,20 @@ describe('rate limits', () => {
     expect(limited.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(upstreamRequests()).toBe(before + 3);
     expect((await read('ceo@demo.test', 'globex', 'hr-api', 'getHeadcount')).errors).toBeUndefined();
+  });
+
+  it('cached reads spend no budget: a dashboard polling cached data is never limited', async () => {
+    const where = { id: ids.endpoint['acme/sales-api'] };
+    const original = await server.db.apiEndpoint.findUniqueOrThrow({ where, select: { rateLimitPerMinute: true, cacheTtlSeconds: true } });
+    await server.db.apiEndpoint.update({ where, data: { rateLimitPerMinute: 2, cacheTtlSeconds: 300 } });
+    onTestFinished(() => server.db.apiEndpoint.update({ where, data: original }).then(() => undefined));
+    const before = upstreamRequests();
+    for (let i = 0; i < 10; i += 1) expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).errors).toBeUndefined();
+    expect(upstreamRequests()).toBe(before + 1);
+    // The budget is still there for calls that reach the API: one more miss passes, the next is refused.
+    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 4 })).errors).toBeUndefined();
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 5 }))).toBe('RATE_LIMITED');
+    expect(upstreamRequests()).toBe(before + 2);
   });
 });
 

@@ -144,18 +144,23 @@ export class Gateway {
       throw new UpstreamError(`No credential is set up for ${endpoint!.name} for your role. Ask an administrator to add one.`, { reason: 'NO_CREDENTIAL' });
     }
 
-    const rate = await this.deps.limiter.take(rateLimitKey(companyId, endpointId), endpoint!.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE).catch((error: unknown) => {
-      // A limiter outage (Redis down) must not take every API call down with it: fail open, loudly.
-      this.deps.logger.warn({ err: error, companyId, endpointId }, 'rate limiter unavailable; letting the call through');
-      return { allowed: true, retryAfterSeconds: 0, remaining: 0 };
-    });
-    if (!rate.allowed) {
-      log({ outcome: 'rate_limited' });
-      throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint!.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
-    }
+    // Only calls that reach the upstream API spend the company's budget: cached reads (and the
+    // waiters of a shared miss) do not, so dashboards polling cached data cannot exhaust it.
+    const spendRateToken = async () => {
+      const rate = await this.deps.limiter.take(rateLimitKey(companyId, endpointId), endpoint!.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE).catch((error: unknown) => {
+        // A limiter outage (Redis down) must not take every API call down with it: fail open, loudly.
+        this.deps.logger.warn({ err: error, companyId, endpointId }, 'rate limiter unavailable; letting the call through');
+        return { allowed: true, retryAfterSeconds: 0, remaining: 0 };
+      });
+      if (!rate.allowed) {
+        log({ outcome: 'rate_limited' });
+        throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint!.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
+      }
+    };
 
     let attempts = 0;
     const perform = async (): Promise<{ entry: CacheEntry; cacheable: boolean }> => {
+      await spendRateToken();
       const headers: Record<string, string> = { accept: 'application/json' };
       if (built.body !== undefined) headers['content-type'] = 'application/json';
       if (method !== 'GET') headers['idempotency-key'] = randomUUID();
