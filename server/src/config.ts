@@ -28,6 +28,7 @@ const schema = z.object({
   OPENAI_MODEL: z.string().optional(),
   SEED_DEMO: boolFlag.optional(),
   UPSTREAM_ALLOW_HOSTS: z.string().optional(),
+  WEB_DIST_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -48,6 +49,8 @@ export interface Config {
   /** Seed the demo world on an empty database: on by default in the embedded mode only. */
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** The built web app served at /; web/dist unless WEB_DIST_DIR names another build. */
+  webDistDir: string | undefined;
   /** Hosts ("host" or "host:port") the gateway may reach even on private or loopback addresses. */
   upstreamAllowHosts: string[];
   openai: { apiKey?: string; baseUrl?: string; model?: string };
@@ -77,6 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: e.TESSERA_ENCRYPTION_KEYS,
     seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
+    webDistDir: e.WEB_DIST_DIR === undefined ? undefined : resolve(e.WEB_DIST_DIR),
     upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
   };

@@ -14,6 +14,7 @@ import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
 import { seedDemoCredentials } from './db/demo/credentials.ts';
 import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './db/seed.ts';
+import { DEMO_USERS } from './db/demo/world.ts';
 import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
 import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -136,7 +137,9 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
       schema: await buildAppSchema(),
       introspection: config.env !== 'production',
-      webDistDir: WEB_DIST_DIR,
+      webDistDir: config.webDistDir ?? WEB_DIST_DIR,
+      // The sign-in page lists the demo personas only where the demo world is meant to be.
+      demoLogins: config.seedDemo && config.env !== 'production' ? DEMO_USERS.map(({ email, note }) => ({ email, note })) : [],
       port: config.port,
       host: config.host,
     });

@@ -22,6 +22,8 @@ export interface AppServices {
   gateway: Gateway;
   assistant: Assistant;
   logger: Logger;
+  /** The demo personas offered on the sign-in page; empty unless this is a demo installation. */
+  demoLogins: readonly { email: string; note: string }[];
 }
 
 export interface RequestContext extends AppServices {

@@ -34,6 +34,7 @@ export function createContextFactory(deps: AppDeps) {
       gateway: deps.gateway,
       assistant: deps.assistant,
       logger,
+      demoLogins: deps.demoLogins,
       requestId,
       principal,
       loadPrincipal: principalFor,

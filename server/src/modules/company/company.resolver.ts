@@ -4,6 +4,8 @@ import { requirePrincipal, type RequestContext } from '../../graphql/context.ts'
 import { Company, CreateCompanyInput, UpdateCompanyInput } from './company.types.ts';
 import { createCompany, deleteCompany, getCompanyOrThrow, listCompanies, updateCompany } from './company.service.ts';
 
+const administeredCompanies = (ctx: RequestContext) => listCompanies(ctx.db, { ids: administeredCompanyIds(requirePrincipal(ctx)) });
+
 @Resolver(() => Company)
 export class CompanyResolver {
   @Query(() => [Company], { description: 'The companies in which the caller holds a role.' })
@@ -14,7 +16,12 @@ export class CompanyResolver {
 
   @Query(() => [Company], { description: 'Every company the caller may administer.' })
   companies(@Ctx() ctx: RequestContext) {
-    return listCompanies(ctx.db, { ids: administeredCompanyIds(requirePrincipal(ctx)) });
+    return administeredCompanies(ctx);
+  }
+
+  @Query(() => [Company], { description: 'The companies the caller administers: every one for a platform admin, none for a person without an admin role. Unlike `companies`, never FORBIDDEN, so the web app can ask it to decide what to show.' })
+  myAdministeredCompanies(@Ctx() ctx: RequestContext) {
+    return administeredCompanies(ctx);
   }
 
   @Query(() => Company, { description: 'One company the caller belongs to or administers.' })
