@@ -1,5 +1,6 @@
 // Words and numbers for the offline planner: tokenizing questions and tool names the same way,
 // and formatting what it says (money, counts, quoted data).
+import { HUBSPOT_DEAL_STAGES } from '../../../lib/hubspot-deal-stages.ts';
 
 const IRREGULAR: Record<string, string> = { people: 'people', prs: 'pr', mrs: 'mr', ci: 'ci', status: 'status', bus: 'bus', news: 'news' };
 
@@ -96,13 +97,7 @@ export function label(value: unknown, max = 60): string {
 
 /** Stage ids of HubSpot-like CRMs, which are single lower-case words. */
 const KNOWN_IDS: Record<string, string> = {
-  appointmentscheduled: 'Appointment scheduled',
-  qualifiedtobuy: 'Qualified to buy',
-  presentationscheduled: 'Presentation scheduled',
-  decisionmakerboughtin: 'Decision maker bought in',
-  contractsent: 'Contract sent',
-  closedwon: 'Closed won',
-  closedlost: 'Closed lost',
+  ...HUBSPOT_DEAL_STAGES,
   marketingqualifiedlead: 'Marketing qualified lead',
   salesqualifiedlead: 'Sales qualified lead',
 };
