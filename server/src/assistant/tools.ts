@@ -51,7 +51,8 @@ export async function permittedOperations(db: Db, { companyId, principal }: { co
   return out;
 }
 
-function describe(op: PermittedOperation): string {
+/** What the model reads about a tool; the admin preview shows the same text. */
+export function toolDescription(op: PermittedOperation): string {
   const write = op.operation.method !== 'GET' ? ' Changes data: it only proposes the change, which the person must confirm.' : '';
   return `${op.endpoint.name}: ${op.operation.description ?? op.operation.key} (${op.operation.method} ${op.operation.path}).${write}`;
 }
@@ -69,16 +70,16 @@ export function buildToolbox(operations: PermittedOperation[]): Toolbox {
   const search = (query: string) => {
     const words = query.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
     return operations
-      .map((o) => ({ o, score: words.filter((w) => `${o.tool} ${describe(o)}`.toLowerCase().includes(w)).length }))
+      .map((o) => ({ o, score: words.filter((w) => `${o.tool} ${toolDescription(o)}`.toLowerCase().includes(w)).length }))
       .filter((x) => x.score > 0 || words.length === 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, 15)
-      .map(({ o }) => ({ tool: o.tool, description: describe(o), parameters: o.operation.paramsSchema ?? EMPTY_SCHEMA }));
+      .map(({ o }) => ({ tool: o.tool, description: toolDescription(o), parameters: o.operation.paramsSchema ?? EMPTY_SCHEMA }));
   };
   if (operations.length <= MAX_DIRECT_TOOLS) {
     return {
       mode: 'direct',
-      tools: operations.map((o) => ({ name: o.tool, description: describe(o), parameters: (o.operation.paramsSchema as Record<string, unknown>) ?? EMPTY_SCHEMA })),
+      tools: operations.map((o) => ({ name: o.tool, description: toolDescription(o), parameters: (o.operation.paramsSchema as Record<string, unknown>) ?? EMPTY_SCHEMA })),
       resolve: (name) => byName.get(name) ?? null,
       search,
     };

@@ -1,8 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
+import { loadOrNotFound } from '../../graphql/loaders.ts';
+import { administeredCompanyIds } from '../../policy/policy.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
-import { AccessLevel, EndpointGrant, type EndpointGrantRow } from './permission.types.ts';
-import { listMyEndpoints, listRoleAccess, setEndpointAccess } from './permission.service.ts';
+import { AccessLevel, EffectiveGrant, EndpointGrant, ToolPreview, type EndpointGrantRow, type ToolPreviewRow } from './permission.types.ts';
+import { previewTools } from './permission.preview.ts';
+import { listMyEndpoints, listRoleAccess, listUserAccess, setEndpointAccess } from './permission.service.ts';
 
 @Resolver(() => EndpointGrant)
 export class PermissionResolver {
@@ -14,6 +17,13 @@ export class PermissionResolver {
   @Query(() => [EndpointGrant], { description: 'Every endpoint of the company with the role\'s access, NONE included.' })
   roleAccess(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listRoleAccess(ctx.db, { companyId, roleId });
+  }
+
+  @Query(() => [EffectiveGrant], {
+    description: "Every endpoint of the company with the person's effective access there and the roles that give it; the company's administrators only.",
+  })
+  userAccess(@Arg('userId', () => ID) userId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+    return listUserAccess(ctx.db, { companyId, userId, visibleTo: administeredCompanyIds(requirePrincipal(ctx)) });
   }
 
   @Mutation(() => EndpointGrant)
@@ -30,5 +40,21 @@ export class PermissionResolver {
   @FieldResolver(() => ApiEndpoint)
   endpoint(@Root() grant: EndpointGrantRow) {
     return grant.endpoint;
+  }
+}
+
+@Resolver(() => ToolPreview)
+export class ToolPreviewResolver {
+  @Query(() => [ToolPreview], {
+    description:
+      'The tools the assistant would offer someone holding only this role in the company (past 40 the model reaches the same list through a search tool); the company\'s administrators only.',
+  })
+  previewTools(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+    return previewTools(ctx.db, { companyId, roleId });
+  }
+
+  @FieldResolver(() => ApiEndpoint)
+  endpoint(@Root() tool: ToolPreviewRow, @Ctx() ctx: RequestContext) {
+    return loadOrNotFound(ctx.loaders.endpoint, { companyId: tool.companyId, id: tool.endpointId }, 'Endpoint');
   }
 }

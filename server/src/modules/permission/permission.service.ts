@@ -1,14 +1,15 @@
 // Which role may use which endpoint of which company. No row means NONE; setting NONE deletes
 // the row. The effective access of a person is computed by the policy, never here.
-import type { Principal } from '../../auth/principal.ts';
+import { loadPrincipal, type Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
 import { effectiveGrant, roleIdsIn } from '../../policy/policy.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
-import { AccessLevel, type EndpointGrantRow } from './permission.types.ts';
+import { getVisibleUserOrThrow } from '../user/user.service.ts';
+import { AccessLevel, type EffectiveGrantRow, type EndpointGrantRow } from './permission.types.ts';
 
 const LEVELS = new Set<string>(Object.values(AccessLevel));
 
@@ -48,6 +49,34 @@ export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId:
   ]);
   const accessByEndpoint = new Map(grants.map((g) => [g.endpointId, g.access as AccessLevel]));
   return endpoints.map((endpoint) => ({ endpoint, access: accessByEndpoint.get(endpoint.id) ?? AccessLevel.NONE }));
+}
+
+/**
+ * Every endpoint of the company with the person's effective access (the policy's
+ * effectiveGrant over their roles there) and the roles that give that level. `visibleTo`: the
+ * companies whose people the caller may see (null: everyone); anyone else is NOT_FOUND.
+ */
+export async function listUserAccess(
+  db: Db,
+  { companyId, userId, visibleTo }: { companyId: string; userId: string; visibleTo: Iterable<string> | null },
+): Promise<EffectiveGrantRow[]> {
+  await getCompanyOrThrow(db, { companyId });
+  await getVisibleUserOrThrow(db, { userId, companyIds: visibleTo });
+  const principal = await loadPrincipal(db, userId);
+  if (!principal) throw new NotFoundError('User');
+  const roleIds = roleIdsIn(principal, companyId);
+  const [endpoints, grants, roles] = await Promise.all([
+    db.apiEndpoint.findMany({ where: { companyId }, orderBy: [{ name: 'asc' }] }),
+    listRoleGrants(db, { companyId, roleIds }),
+    db.role.findMany({ where: { id: { in: roleIds } }, orderBy: [{ name: 'asc' }] }),
+  ]);
+  return endpoints.map((endpoint) => {
+    const endpointGrants = grants.get(endpoint.id) ?? [];
+    const best = effectiveGrant(principal, companyId, endpointGrants);
+    if (!best) return { endpoint, access: AccessLevel.NONE, viaRoles: [] };
+    const giving = new Set(endpointGrants.filter((g) => g.access === best.access).map((g) => g.roleId));
+    return { endpoint, access: best.access as AccessLevel, viaRoles: roles.filter((r) => giving.has(r.id)) };
+  });
 }
 
 export async function setEndpointAccess(

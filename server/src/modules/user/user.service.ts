@@ -34,6 +34,17 @@ export async function getUserOrThrow(db: Db, { userId }: { userId: string }) {
   return user;
 }
 
+/**
+ * A user the caller may see: one with a role in one of `companyIds` (null: any user). Anyone
+ * else answers NOT_FOUND, exactly as if they did not exist.
+ */
+export async function getVisibleUserOrThrow(db: Db, { userId, companyIds }: { userId: string; companyIds: Iterable<string> | null }) {
+  const scope = companyIds === null ? {} : { memberships: { some: { companyId: { in: [...companyIds] } } } };
+  const user = isUuid(userId) ? await db.user.findFirst({ where: { id: userId, ...scope }, select: publicUserSelect }) : null;
+  if (!user) throw new NotFoundError('User');
+  return user;
+}
+
 export async function createUser(db: Db, actor: Actor, { input }: { input: unknown }) {
   const data = parseInput(createSchema, input, 'input');
   const existing = await db.user.findUnique({ where: { email: data.email }, select: { id: true } });
