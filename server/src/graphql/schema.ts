@@ -4,13 +4,15 @@ import type { GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { AuditLogResolver } from '../modules/audit/audit-log.resolver.ts';
 import { CompanyResolver } from '../modules/company/company.resolver.ts';
 import { CredentialResolver } from '../modules/credential/credential.resolver.ts';
 import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
 import { AssistantResolver } from '../assistant/assistant.resolver.ts';
+import { DashboardResolver, DashboardWidgetResolver } from '../modules/dashboard/dashboard.resolver.ts';
 import { OperationResolver } from '../modules/operation/operation.resolver.ts';
 import { MembershipResolver } from '../modules/membership/membership.resolver.ts';
-import { PermissionResolver } from '../modules/permission/permission.resolver.ts';
+import { PermissionResolver, ToolPreviewResolver } from '../modules/permission/permission.resolver.ts';
 import { RoleResolver } from '../modules/role/role.resolver.ts';
 import { SessionResolver } from '../modules/session/session.resolver.ts';
 import { UserResolver } from '../modules/user/user.resolver.ts';
@@ -24,9 +26,13 @@ export const resolvers = [
   MembershipResolver,
   EndpointResolver,
   PermissionResolver,
+  ToolPreviewResolver,
   CredentialResolver,
   OperationResolver,
   AssistantResolver,
+  DashboardResolver,
+  DashboardWidgetResolver,
+  AuditLogResolver,
 ] as const;
 
 /**

@@ -27,13 +27,21 @@ const isPlatformAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Requ
  * not exist) the answer is NOT_FOUND of `what`, exactly as if it did not exist.
  */
 function administers(what: string, companyOf: CompanyOf): IRule {
+  return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => administersDecision(what, await companyOf(args, ctx), ctx));
+}
+
+function administersDecision(what: string, companyId: string | null, ctx: RequestContext) {
+  if (!companyId) return new NotFoundError(what);
+  const standing = companyStanding(ctx.principal!, companyId);
+  if (standing === 'none') return new NotFoundError(what);
+  return standing === 'admin' ? true : new ForbiddenError();
+}
+
+/** As `administers('Company', arg(name))`; leaving the company out means every company: platform admins only. */
+function administersOneOrAll(name: string): IRule {
   return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => {
-    const principal = ctx.principal!;
-    const companyId = await companyOf(args, ctx);
-    if (!companyId) return new NotFoundError(what);
-    const standing = companyStanding(principal, companyId);
-    if (standing === 'none') return new NotFoundError(what);
-    return standing === 'admin' ? true : new ForbiddenError();
+    if (args[name] === null || args[name] === undefined) return ctx.principal!.isPlatformAdmin ? true : new ForbiddenError();
+    return administersDecision('Company', await arg(name)(args, ctx), ctx);
   });
 }
 
@@ -71,19 +79,29 @@ export const permissions = shield(
     Query: {
       me: isAuthenticated,
       myCompanies: isAuthenticated,
+      myAdministeredCompanies: isAuthenticated,
+      demoLogins: allow,
       myEndpoints: signedIn(belongsTo(arg('companyId'))),
       myCredentials: signedIn(belongsTo(arg('companyId'))),
       companies: signedIn(isAdministrator),
       company: signedIn(belongsTo(arg('id'))),
       roles: signedIn(isAdministrator),
       users: signedIn(isAdministrator),
+      // Scoped like `users`: someone outside the companies one administers is NOT_FOUND.
+      user: signedIn(isAdministrator),
       endpoints: signedIn(administers('Company', arg('companyId'))),
       endpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
       roleAccess: signedIn(administers('Company', arg('companyId'))),
+      previewTools: signedIn(administers('Company', arg('companyId'))),
+      // The person must also be one the caller may see (the service scopes it like `user`).
+      userAccess: signedIn(administers('Company', arg('companyId'))),
       credentials: signedIn(administers('Company', arg('companyId'))),
       // The gateway asks the policy for the endpoint and method itself (complete mediation).
       readOperation: signedIn(belongsTo(arg('companyId'))),
+      // Each widget's call goes through the gateway, which asks the policy again.
+      dashboard: signedIn(belongsTo(arg('companyId'))),
       myPendingActions: signedIn(belongsTo(arg('companyId'))),
+      auditLogs: signedIn(administersOneOrAll('companyId')),
     },
     Mutation: {
       login: allow,
@@ -120,18 +138,29 @@ export const permissions = shield(
     Role: allow,
     User: allow,
     AuthPayload: allow,
+    DemoLogin: allow,
     Membership: allow,
     ApiEndpoint: allow,
     EndpointOperation: allow,
     EndpointGrant: allow,
+    EffectiveGrant: allow,
+    ToolPreview: allow,
     ApiCredential: allow,
     CredentialTestResult: allow,
     UpstreamResult: allow,
+    Dashboard: allow,
+    DashboardWidget: allow,
+    DashboardPoint: allow,
     ChatReply: allow,
     ToolCallTrace: allow,
     PendingAction: allow,
     ActionResult: allow,
     ChatStreamEvent: allow,
+    AuditLogConnection: allow,
+    AuditLogEdge: allow,
+    AuditLogEntry: allow,
+    AuditActor: allow,
+    PageInfo: allow,
   },
   {
     fallbackRule: deny,

@@ -60,6 +60,10 @@ const TABLE: Record<string, Row[]> = {
   // Queries
   me: [{ kind: 'global', query: '{ me { email memberships { company { slug } } } }', check: (res, p) => expect(slugsOf(res.data!.me.memberships)).toEqual([p.own]) }],
   myCompanies: [{ kind: 'global', query: '{ myCompanies { slug } }', check: (res, p) => expect(res.data!.myCompanies).toEqual([{ slug: p.own }]) }],
+  myAdministeredCompanies: [
+    { kind: 'global', query: '{ myAdministeredCompanies { slug } }', check: (res, p) => expect(res.data!.myAdministeredCompanies).toEqual(p.admin ? [{ slug: p.own }] : []) },
+  ],
+  demoLogins: [{ kind: 'global', query: '{ demoLogins { email } }', check: (res) => expect(res.data!.demoLogins).toEqual([]) }],
   companies: [{ kind: 'global', query: '{ companies { slug } }', check: adminElseForbidden((res, p) => expect(res.data!.companies).toEqual([{ slug: p.own }])) }],
   roles: [{ kind: 'global', query: '{ roles { key } }', check: adminElseForbidden((res) => expect(res.data!.roles.length).toBeGreaterThanOrEqual(20)) }],
   users: [
@@ -74,6 +78,14 @@ const TABLE: Record<string, Row[]> = {
       }),
     },
   ],
+  user: [
+    {
+      kind: 'global',
+      query: 'query ($id: ID!) { user(id: $id) { id email } }',
+      vars: ({ c }) => ({ id: onlyIn(c).userId }),
+      check: (res, p) => (p.admin ? expect(errorCode(res)).toBe('NOT_FOUND') : forbidden(res)),
+    },
+  ],
   myEndpoints: [{ kind: 'member', query: 'query ($companyId: ID!) { myEndpoints(companyId: $companyId) { access } }', vars: ({ c }) => ({ companyId: co(c) }) }],
   myCredentials: [{ kind: 'member', query: 'query ($companyId: ID!) { myCredentials(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
   company: [{ kind: 'member', query: 'query ($id: ID!) { company(id: $id) { id name } }', vars: ({ c }) => ({ id: co(c) }) }],
@@ -84,6 +96,27 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query: 'query ($roleId: ID!, $companyId: ID!) { roleAccess(roleId: $roleId, companyId: $companyId) { access endpoint { id } } }',
       vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
+    },
+  ],
+  previewTools: [
+    {
+      kind: 'admin',
+      query: 'query ($roleId: ID!, $companyId: ID!) { previewTools(roleId: $roleId, companyId: $companyId) { name endpoint { id } } }',
+      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
+    },
+  ],
+  userAccess: [
+    {
+      kind: 'admin',
+      query: 'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
+      vars: ({ c }) => ({ userId: ids.user.ceo, companyId: co(c) }),
+    },
+    {
+      variant: 'own company id, a person of the other company only',
+      kind: 'admin',
+      adminOnly: true,
+      query: 'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
+      vars: ({ c, own }) => ({ userId: onlyIn(c).userId, companyId: co(own) }),
     },
   ],
   readOperation: [
@@ -99,6 +132,7 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
     },
   ],
+  dashboard: [{ kind: 'member', query: 'query ($companyId: ID!) { dashboard(companyId: $companyId) { widgets { id value error } } }', vars: ({ c }) => ({ companyId: co(c) }) }],
   writeOperation: [
     {
       kind: 'member',
@@ -123,6 +157,10 @@ const TABLE: Record<string, Row[]> = {
   confirmAction: [{ kind: 'member', query: 'mutation ($id: ID!) { confirmAction(id: $id) { action { id } } }', vars: ({ c }) => ({ id: action(c) }) }],
   rejectAction: [{ kind: 'member', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { id } } }', vars: ({ c }) => ({ id: action(c) }) }],
   credentials: [{ kind: 'admin', query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  auditLogs: [
+    { kind: 'admin', query: 'query ($companyId: ID, $filter: AuditLogFilter) { auditLogs(companyId: $companyId, filter: $filter) { edges { node { id action } } } }', vars: ({ c }) => ({ companyId: co(c) }) },
+    { variant: 'every company', kind: 'global', query: '{ auditLogs { edges { node { id } } } }', check: forbidden },
+  ],
   // Mutations
   login: [
     {
@@ -288,8 +326,11 @@ describe('a member without admin rights gets FORBIDDEN in their own company', ()
   });
 });
 
-describe('without a token every operation but login answers UNAUTHENTICATED', () => {
-  it.each(entries.filter(({ field }) => field !== 'login'))('$label', async ({ row }) => {
+/** Operations anyone may call before signing in. */
+const PUBLIC_OPERATIONS = new Set(['login', 'demoLogins']);
+
+describe('without a token every operation but the public ones answers UNAUTHENTICATED', () => {
+  it.each(entries.filter(({ field }) => !PUBLIC_OPERATIONS.has(field)))('$label', async ({ row }) => {
     const res = await call(row, { c: 'globex', own: 'acme' }, null);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.data ?? null).toBeNull();

@@ -87,6 +87,12 @@ export async function createHttpApp(deps: AppDeps) {
   if (deps.webDistDir && existsSync(join(deps.webDistDir, 'index.html'))) {
     const webDir = deps.webDistDir;
     app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+    // GraphiQL is a page of its own (web/graphiql.html), bundled from npm: no CDN.
+    app.get('/graphiql', (_req, res, next) => {
+      if (!existsSync(join(webDir, 'graphiql.html'))) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(join(webDir, 'graphiql.html'));
+    });
     // Client-side routes: every other GET that accepts HTML gets the app shell.
     app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
