@@ -1,4 +1,4 @@
-import { errorMessage } from './errors.ts';
+import { errorMessage } from '../session/errors.ts';
 
 /** A failed query: what went wrong, and a way to try again. */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry: () => void }) {

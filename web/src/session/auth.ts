@@ -1,6 +1,7 @@
 // The session lives in localStorage: the JWT from `login`, and the company last chosen in the
 // switcher. Components follow the token through useToken(); the Apollo links read it directly.
 import { useSyncExternalStore } from 'react';
+import { isExpired, tokenExpiresAt } from './token.ts';
 
 const TOKEN_KEY = 'tessera.token';
 const COMPANY_KEY = 'tessera.companyId';
@@ -30,13 +31,38 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
+export const SESSION_EXPIRED = 'Your session has expired. Please sign in again.';
+
+/** The stored token, unless it has expired (then the session ends here and now). */
 export function getToken(): string | null {
-  return read(TOKEN_KEY);
+  const token = read(TOKEN_KEY);
+  if (token && isExpired(token)) {
+    signOutNotice = SESSION_EXPIRED;
+    write(TOKEN_KEY, null);
+    queueMicrotask(emit);
+    return null;
+  }
+  return token;
 }
+
+// Ends the session when the token expires, even while nobody clicks anything.
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+function watchExpiry(token: string | null): void {
+  clearTimeout(expiryTimer);
+  const expiresAt = token ? tokenExpiresAt(token) : null;
+  if (expiresAt === null) return;
+  // setTimeout cannot wait longer than about 24.8 days; tokens live hours.
+  const delay = Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1);
+  expiryTimer = setTimeout(() => {
+    if (read(TOKEN_KEY) === token) signOut(SESSION_EXPIRED);
+  }, delay);
+}
+watchExpiry(read(TOKEN_KEY));
 
 export function signIn(token: string): void {
   signOutNotice = null;
   write(TOKEN_KEY, token);
+  watchExpiry(token);
   emit();
 }
 
@@ -44,6 +70,7 @@ export function signIn(token: string): void {
 export function signOut(notice: string | null = null): void {
   signOutNotice = notice;
   write(TOKEN_KEY, null);
+  watchExpiry(null);
   emit();
 }
 

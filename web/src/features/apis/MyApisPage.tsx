@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { ErrorNotice } from './ErrorNotice.tsx';
-import { graphql } from './gql';
-import type { AccessLevel } from './gql/graphql.ts';
+import { useCompany } from '../../company/company-context.tsx';
+import { graphql } from '../../gql';
+import type { AccessLevel } from '../../gql/graphql.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 
 const MyEndpointsQuery = graphql(`
   query MyEndpoints($companyId: ID!) {
@@ -34,7 +35,23 @@ const ACCESS_LABEL: Record<AccessLevel, string> = {
 /** Mirrors the policy's meaning of the levels, for display only: the server decides. */
 const coveredBy = (access: AccessLevel, method: string) => access === 'WRITE' || (access === 'READ' && method === 'GET');
 
-export function Endpoints({ companyId, companyName }: { companyId: string; companyName: string }) {
+export function MyApisPage() {
+  const { company } = useCompany();
+  if (!company) return <NoCompany />;
+  return <MyApis companyId={company.id} companyName={company.name} />;
+}
+
+/** For a person who holds no role anywhere (yet). */
+export function NoCompany() {
+  return (
+    <section className="empty">
+      <h1>No company yet</h1>
+      <p>You do not hold a role in any company, so there are no APIs for you here. A company admin or Data Admin can give you one.</p>
+    </section>
+  );
+}
+
+function MyApis({ companyId, companyName }: { companyId: string; companyName: string }) {
   const { data, loading, error, refetch } = useQuery(MyEndpointsQuery, { variables: { companyId } });
   const headingId = useId();
 
@@ -95,7 +112,7 @@ export function Endpoints({ companyId, companyName }: { companyId: string; compa
 
   return (
     <section aria-labelledby={headingId} aria-busy={loading}>
-      <h2 id={headingId}>APIs you can use</h2>
+      <h1 id={headingId}>APIs you can use at {companyName}</h1>
       {body}
     </section>
   );

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
-import { signIn, takeSignOutNotice } from './auth.ts';
-import { errorMessage } from './errors.ts';
-import { graphql } from './gql';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { graphql } from '../../gql';
+import { signIn, takeSignOutNotice } from '../../session/auth.ts';
+import { errorMessage } from '../../session/errors.ts';
 
 const SignInMutation = graphql(`
   mutation SignIn($email: String!, $password: String!) {
@@ -16,16 +16,20 @@ const SignInMutation = graphql(`
   }
 `);
 
-const DEMO_PASSWORD = 'tessera-demo';
-const DEMO_LOGINS = [
-  { email: 'admin@demo.test', note: 'Platform admin (Data Admin)' },
-  { email: 'ceo@demo.test', note: 'CEO at Acme and at Globex' },
-  { email: 'dev@demo.test', note: 'Developer at Acme and at Globex' },
-  { email: 'cfo@demo.test', note: 'CFO at Acme, no grants yet' },
-  { email: 'companyadmin@demo.test', note: 'Company Admin at Globex' },
-];
+const DemoLoginsQuery = graphql(`
+  query DemoLogins {
+    demoLogins {
+      email
+      note
+    }
+  }
+`);
 
-export function SignIn() {
+const DEMO_PASSWORD = 'tessera-demo';
+
+export function SignInPage() {
+  // Only a demo installation lists personas; elsewhere the list is empty and not shown.
+  const demoLogins = useQuery(DemoLoginsQuery).data?.demoLogins ?? [];
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [notice] = useState(takeSignOutNotice);
@@ -80,13 +84,14 @@ export function SignIn() {
           </form>
         </div>
 
+        {demoLogins.length > 0 && (
         <section className="demo" aria-labelledby={ids.demo}>
           <h2 id={ids.demo}>Demo logins</h2>
           <p className="muted">
             Every demo user's password is <code>{DEMO_PASSWORD}</code>. Choose one to fill in the form.
           </p>
           <ul>
-            {DEMO_LOGINS.map((demo) => (
+            {demoLogins.map((demo) => (
               <li key={demo.email}>
                 <button type="button" className="demo-login" onClick={() => fillDemo(demo.email)}>
                   <span className="demo-email">{demo.email}</span>
@@ -96,6 +101,7 @@ export function SignIn() {
             ))}
           </ul>
         </section>
+        )}
       </div>
     </main>
   );
