@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
     include: ['server/**/*.test.ts', 'web/**/*.test.ts'],
-    globalSetup: ['server/test/global-setup.ts'],
+    globalSetup: ['server/test/global-setup.ts', 'web/e2e/global-setup.ts'],
     setupFiles: ['server/test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
