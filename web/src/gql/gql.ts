@@ -14,14 +14,86 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Shell {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n          slug\n        }\n        role {\n          id\n          key\n          name\n        }\n      }\n    }\n    myAdministeredCompanies {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.ShellDocument,
+    "\n  query AccessRoles {\n    roles {\n      id\n      key\n      name\n      description\n    }\n  }\n": typeof types.AccessRolesDocument,
+    "\n  query AccessPeople {\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.AccessPeopleDocument,
+    "\n  query PersonAccess($userId: ID!, $companyId: ID!) {\n    user(id: $userId) {\n      ...PersonWithRoles\n    }\n    userAccess(userId: $userId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n      viaRoles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PersonAccessDocument,
+    "\n  query RoleAccess($roleId: ID!, $companyId: ID!) {\n    roleAccess(roleId: $roleId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          method\n        }\n      }\n    }\n  }\n": typeof types.RoleAccessDocument,
+    "\n  mutation SetEndpointAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n    setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) {\n      access\n      endpoint {\n        id\n      }\n    }\n  }\n": typeof types.SetEndpointAccessDocument,
+    "\n  query PreviewTools($roleId: ID!, $companyId: ID!) {\n    previewTools(roleId: $roleId, companyId: $companyId) {\n      name\n      description\n      method\n      path\n      operationKey\n      writes\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PreviewToolsDocument,
+    "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCredentialDocument,
+    "\n  mutation TestCredential($id: ID!) {\n    testCredential(id: $id) {\n      ok\n      status\n      durationMs\n      message\n    }\n  }\n": typeof types.TestCredentialDocument,
+    "\n  mutation RotateCredential($id: ID!, $secret: JSON!) {\n    rotateCredential(id: $id, secret: $secret) {\n      id\n      hint\n      status\n      updatedAt\n      settings\n    }\n  }\n": typeof types.RotateCredentialDocument,
+    "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": typeof types.DeleteCredentialDocument,
+    "\n  query AdminCredentials($companyId: ID!) {\n    credentials(companyId: $companyId) {\n      id\n      name\n      kind\n      hint\n      status\n      updatedAt\n      lastTestedAt\n      settings\n      role {\n        id\n        name\n      }\n      endpoint {\n        id\n        name\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n    }\n  }\n": typeof types.AdminCredentialsDocument,
+    "\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n": typeof types.CredentialRolesDocument,
+    "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateEndpointDocument,
+    "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": typeof types.UpdateEndpointDocument,
+    "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n": typeof types.DeleteEndpointDocument,
+    "\n  query AdminEndpoints($companyId: ID!) {\n    endpoints(companyId: $companyId) {\n      ...AdminEndpointFields\n      operations {\n        ...AdminOperationFields\n      }\n    }\n  }\n": typeof types.AdminEndpointsDocument,
+    "\n  mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {\n    createOperation(endpointId: $endpointId, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": typeof types.CreateOperationDocument,
+    "\n  mutation UpdateOperation($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": typeof types.UpdateOperationDocument,
+    "\n  mutation DeleteOperation($id: ID!) {\n    deleteOperation(id: $id)\n  }\n": typeof types.DeleteOperationDocument,
+    "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n": typeof types.AdminEndpointFieldsFragmentDoc,
+    "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n": typeof types.AdminOperationFieldsFragmentDoc,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n": typeof types.PeopleListDocument,
+    "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": typeof types.PeoplePersonDocument,
+    "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GrantCompanyAccessDocument,
+    "\n  mutation RevokeCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId)\n  }\n": typeof types.RevokeCompanyAccessDocument,
+    "\n  fragment PersonWithRoles on User {\n    id\n    name\n    email\n    isPlatformAdmin\n    memberships {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PersonWithRolesFragmentDoc,
     "\n  query MyEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          key\n          method\n          path\n          description\n        }\n      }\n    }\n  }\n": typeof types.MyEndpointsDocument,
-    "\n  query Home {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.HomeDocument,
+    "\n  fragment PendingActionFields on PendingAction {\n    id\n    status\n    args\n    expiresAt\n    createdAt\n    resultStatus\n    endpoint {\n      id\n      name\n      slug\n    }\n    operation {\n      id\n      key\n      method\n      path\n      description\n    }\n  }\n": typeof types.PendingActionFieldsFragmentDoc,
+    "\n  subscription ChatStream($companyId: ID!, $message: String!, $conversationId: ID) {\n    chatStream(companyId: $companyId, message: $message, conversationId: $conversationId) {\n      type\n      text\n      actionId\n      error\n      code\n      toolCall {\n        tool\n        status\n        ok\n      }\n      reply {\n        conversationId\n        message\n        model\n        toolCalls {\n          tool\n          status\n          ok\n        }\n        pendingActions {\n          ...PendingActionFields\n        }\n      }\n    }\n  }\n": typeof types.ChatStreamDocument,
+    "\n  query MyPendingActions($companyId: ID!) {\n    myPendingActions(companyId: $companyId) {\n      ...PendingActionFields\n    }\n  }\n": typeof types.MyPendingActionsDocument,
+    "\n  query AssistantEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        operations {\n          id\n          key\n          method\n        }\n      }\n    }\n  }\n": typeof types.AssistantEndpointsDocument,
+    "\n  mutation ConfirmAction($id: ID!) {\n    confirmAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n      result {\n        status\n        data\n      }\n    }\n  }\n": typeof types.ConfirmActionDocument,
+    "\n  mutation RejectAction($id: ID!) {\n    rejectAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n    }\n  }\n": typeof types.RejectActionDocument,
+    "\n  query AuditLogs($companyId: ID, $filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLogs(companyId: $companyId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          createdAt\n          action\n          companyId\n          company {\n            id\n            name\n          }\n          actor {\n            email\n            name\n          }\n          targetType\n          targetId\n          requestId\n          details\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogsDocument,
+    "\n  query DashboardPage($companyId: ID!) {\n    dashboard(companyId: $companyId) {\n      company {\n        id\n        name\n      }\n      generatedAt\n      widgets {\n        id\n        title\n        caption\n        kind\n        operationKey\n        value\n        unit\n        cached\n        error\n        series {\n          label\n          value\n        }\n        endpoint {\n          id\n          name\n        }\n      }\n    }\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardPageDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n": typeof types.DemoLoginsDocument,
 };
 const documents: Documents = {
+    "\n  query Shell {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n          slug\n        }\n        role {\n          id\n          key\n          name\n        }\n      }\n    }\n    myAdministeredCompanies {\n      id\n      name\n      slug\n    }\n  }\n": types.ShellDocument,
+    "\n  query AccessRoles {\n    roles {\n      id\n      key\n      name\n      description\n    }\n  }\n": types.AccessRolesDocument,
+    "\n  query AccessPeople {\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.AccessPeopleDocument,
+    "\n  query PersonAccess($userId: ID!, $companyId: ID!) {\n    user(id: $userId) {\n      ...PersonWithRoles\n    }\n    userAccess(userId: $userId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n      viaRoles {\n        id\n        name\n      }\n    }\n  }\n": types.PersonAccessDocument,
+    "\n  query RoleAccess($roleId: ID!, $companyId: ID!) {\n    roleAccess(roleId: $roleId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          method\n        }\n      }\n    }\n  }\n": types.RoleAccessDocument,
+    "\n  mutation SetEndpointAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n    setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) {\n      access\n      endpoint {\n        id\n      }\n    }\n  }\n": types.SetEndpointAccessDocument,
+    "\n  query PreviewTools($roleId: ID!, $companyId: ID!) {\n    previewTools(roleId: $roleId, companyId: $companyId) {\n      name\n      description\n      method\n      path\n      operationKey\n      writes\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n": types.PreviewToolsDocument,
+    "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCredentialDocument,
+    "\n  mutation TestCredential($id: ID!) {\n    testCredential(id: $id) {\n      ok\n      status\n      durationMs\n      message\n    }\n  }\n": types.TestCredentialDocument,
+    "\n  mutation RotateCredential($id: ID!, $secret: JSON!) {\n    rotateCredential(id: $id, secret: $secret) {\n      id\n      hint\n      status\n      updatedAt\n      settings\n    }\n  }\n": types.RotateCredentialDocument,
+    "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": types.DeleteCredentialDocument,
+    "\n  query AdminCredentials($companyId: ID!) {\n    credentials(companyId: $companyId) {\n      id\n      name\n      kind\n      hint\n      status\n      updatedAt\n      lastTestedAt\n      settings\n      role {\n        id\n        name\n      }\n      endpoint {\n        id\n        name\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n    }\n  }\n": types.AdminCredentialsDocument,
+    "\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n": types.CredentialRolesDocument,
+    "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateEndpointDocument,
+    "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": types.UpdateEndpointDocument,
+    "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n": types.DeleteEndpointDocument,
+    "\n  query AdminEndpoints($companyId: ID!) {\n    endpoints(companyId: $companyId) {\n      ...AdminEndpointFields\n      operations {\n        ...AdminOperationFields\n      }\n    }\n  }\n": types.AdminEndpointsDocument,
+    "\n  mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {\n    createOperation(endpointId: $endpointId, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": types.CreateOperationDocument,
+    "\n  mutation UpdateOperation($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": types.UpdateOperationDocument,
+    "\n  mutation DeleteOperation($id: ID!) {\n    deleteOperation(id: $id)\n  }\n": types.DeleteOperationDocument,
+    "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n": types.AdminEndpointFieldsFragmentDoc,
+    "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n": types.AdminOperationFieldsFragmentDoc,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": types.CreateUserDocument,
+    "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n": types.PeopleListDocument,
+    "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": types.PeoplePersonDocument,
+    "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": types.GrantCompanyAccessDocument,
+    "\n  mutation RevokeCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId)\n  }\n": types.RevokeCompanyAccessDocument,
+    "\n  fragment PersonWithRoles on User {\n    id\n    name\n    email\n    isPlatformAdmin\n    memberships {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": types.PersonWithRolesFragmentDoc,
     "\n  query MyEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          key\n          method\n          path\n          description\n        }\n      }\n    }\n  }\n": types.MyEndpointsDocument,
-    "\n  query Home {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.HomeDocument,
+    "\n  fragment PendingActionFields on PendingAction {\n    id\n    status\n    args\n    expiresAt\n    createdAt\n    resultStatus\n    endpoint {\n      id\n      name\n      slug\n    }\n    operation {\n      id\n      key\n      method\n      path\n      description\n    }\n  }\n": types.PendingActionFieldsFragmentDoc,
+    "\n  subscription ChatStream($companyId: ID!, $message: String!, $conversationId: ID) {\n    chatStream(companyId: $companyId, message: $message, conversationId: $conversationId) {\n      type\n      text\n      actionId\n      error\n      code\n      toolCall {\n        tool\n        status\n        ok\n      }\n      reply {\n        conversationId\n        message\n        model\n        toolCalls {\n          tool\n          status\n          ok\n        }\n        pendingActions {\n          ...PendingActionFields\n        }\n      }\n    }\n  }\n": types.ChatStreamDocument,
+    "\n  query MyPendingActions($companyId: ID!) {\n    myPendingActions(companyId: $companyId) {\n      ...PendingActionFields\n    }\n  }\n": types.MyPendingActionsDocument,
+    "\n  query AssistantEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        operations {\n          id\n          key\n          method\n        }\n      }\n    }\n  }\n": types.AssistantEndpointsDocument,
+    "\n  mutation ConfirmAction($id: ID!) {\n    confirmAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n      result {\n        status\n        data\n      }\n    }\n  }\n": types.ConfirmActionDocument,
+    "\n  mutation RejectAction($id: ID!) {\n    rejectAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n    }\n  }\n": types.RejectActionDocument,
+    "\n  query AuditLogs($companyId: ID, $filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLogs(companyId: $companyId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          createdAt\n          action\n          companyId\n          company {\n            id\n            name\n          }\n          actor {\n            email\n            name\n          }\n          targetType\n          targetId\n          requestId\n          details\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogsDocument,
+    "\n  query DashboardPage($companyId: ID!) {\n    dashboard(companyId: $companyId) {\n      company {\n        id\n        name\n      }\n      generatedAt\n      widgets {\n        id\n        title\n        caption\n        kind\n        operationKey\n        value\n        unit\n        cached\n        error\n        series {\n          label\n          value\n        }\n        endpoint {\n          id\n          name\n        }\n      }\n    }\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardPageDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n": types.DemoLoginsDocument,
 };
 
 /**
@@ -41,15 +113,159 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Shell {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n          slug\n        }\n        role {\n          id\n          key\n          name\n        }\n      }\n    }\n    myAdministeredCompanies {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  query Shell {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n          slug\n        }\n        role {\n          id\n          key\n          name\n        }\n      }\n    }\n    myAdministeredCompanies {\n      id\n      name\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessRoles {\n    roles {\n      id\n      key\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query AccessRoles {\n    roles {\n      id\n      key\n      name\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessPeople {\n    users {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query AccessPeople {\n    users {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonAccess($userId: ID!, $companyId: ID!) {\n    user(id: $userId) {\n      ...PersonWithRoles\n    }\n    userAccess(userId: $userId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n      viaRoles {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query PersonAccess($userId: ID!, $companyId: ID!) {\n    user(id: $userId) {\n      ...PersonWithRoles\n    }\n    userAccess(userId: $userId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n      viaRoles {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoleAccess($roleId: ID!, $companyId: ID!) {\n    roleAccess(roleId: $roleId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          method\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoleAccess($roleId: ID!, $companyId: ID!) {\n    roleAccess(roleId: $roleId, companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          method\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEndpointAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n    setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) {\n      access\n      endpoint {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetEndpointAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n    setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) {\n      access\n      endpoint {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewTools($roleId: ID!, $companyId: ID!) {\n    previewTools(roleId: $roleId, companyId: $companyId) {\n      name\n      description\n      method\n      path\n      operationKey\n      writes\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query PreviewTools($roleId: ID!, $companyId: ID!) {\n    previewTools(roleId: $roleId, companyId: $companyId) {\n      name\n      description\n      method\n      path\n      operationKey\n      writes\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCredential($input: CreateCredentialInput!) {\n    createCredential(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCredential($id: ID!) {\n    testCredential(id: $id) {\n      ok\n      status\n      durationMs\n      message\n    }\n  }\n"): (typeof documents)["\n  mutation TestCredential($id: ID!) {\n    testCredential(id: $id) {\n      ok\n      status\n      durationMs\n      message\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateCredential($id: ID!, $secret: JSON!) {\n    rotateCredential(id: $id, secret: $secret) {\n      id\n      hint\n      status\n      updatedAt\n      settings\n    }\n  }\n"): (typeof documents)["\n  mutation RotateCredential($id: ID!, $secret: JSON!) {\n    rotateCredential(id: $id, secret: $secret) {\n      id\n      hint\n      status\n      updatedAt\n      settings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCredentials($companyId: ID!) {\n    credentials(companyId: $companyId) {\n      id\n      name\n      kind\n      hint\n      status\n      updatedAt\n      lastTestedAt\n      settings\n      role {\n        id\n        name\n      }\n      endpoint {\n        id\n        name\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AdminCredentials($companyId: ID!) {\n    credentials(companyId: $companyId) {\n      id\n      name\n      kind\n      hint\n      status\n      updatedAt\n      lastTestedAt\n      settings\n      role {\n        id\n        name\n      }\n      endpoint {\n        id\n        name\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminEndpoints($companyId: ID!) {\n    endpoints(companyId: $companyId) {\n      ...AdminEndpointFields\n      operations {\n        ...AdminOperationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminEndpoints($companyId: ID!) {\n    endpoints(companyId: $companyId) {\n      ...AdminEndpointFields\n      operations {\n        ...AdminOperationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {\n    createOperation(endpointId: $endpointId, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {\n    createOperation(endpointId: $endpointId, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOperation($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOperation($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOperation($id: ID!) {\n    deleteOperation(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOperation($id: ID!) {\n    deleteOperation(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n"): (typeof documents)["\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n"): (typeof documents)["\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n"): (typeof documents)["\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId)\n  }\n"): (typeof documents)["\n  mutation RevokeCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PersonWithRoles on User {\n    id\n    name\n    email\n    isPlatformAdmin\n    memberships {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment PersonWithRoles on User {\n    id\n    name\n    email\n    isPlatformAdmin\n    memberships {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query MyEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          key\n          method\n          path\n          description\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        slug\n        description\n        operations {\n          id\n          key\n          method\n          path\n          description\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Home {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Home {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n        }\n        role {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PendingActionFields on PendingAction {\n    id\n    status\n    args\n    expiresAt\n    createdAt\n    resultStatus\n    endpoint {\n      id\n      name\n      slug\n    }\n    operation {\n      id\n      key\n      method\n      path\n      description\n    }\n  }\n"): (typeof documents)["\n  fragment PendingActionFields on PendingAction {\n    id\n    status\n    args\n    expiresAt\n    createdAt\n    resultStatus\n    endpoint {\n      id\n      name\n      slug\n    }\n    operation {\n      id\n      key\n      method\n      path\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ChatStream($companyId: ID!, $message: String!, $conversationId: ID) {\n    chatStream(companyId: $companyId, message: $message, conversationId: $conversationId) {\n      type\n      text\n      actionId\n      error\n      code\n      toolCall {\n        tool\n        status\n        ok\n      }\n      reply {\n        conversationId\n        message\n        model\n        toolCalls {\n          tool\n          status\n          ok\n        }\n        pendingActions {\n          ...PendingActionFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription ChatStream($companyId: ID!, $message: String!, $conversationId: ID) {\n    chatStream(companyId: $companyId, message: $message, conversationId: $conversationId) {\n      type\n      text\n      actionId\n      error\n      code\n      toolCall {\n        tool\n        status\n        ok\n      }\n      reply {\n        conversationId\n        message\n        model\n        toolCalls {\n          tool\n          status\n          ok\n        }\n        pendingActions {\n          ...PendingActionFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPendingActions($companyId: ID!) {\n    myPendingActions(companyId: $companyId) {\n      ...PendingActionFields\n    }\n  }\n"): (typeof documents)["\n  query MyPendingActions($companyId: ID!) {\n    myPendingActions(companyId: $companyId) {\n      ...PendingActionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssistantEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        operations {\n          id\n          key\n          method\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AssistantEndpoints($companyId: ID!) {\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n        operations {\n          id\n          key\n          method\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmAction($id: ID!) {\n    confirmAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n      result {\n        status\n        data\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmAction($id: ID!) {\n    confirmAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n      result {\n        status\n        data\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectAction($id: ID!) {\n    rejectAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RejectAction($id: ID!) {\n    rejectAction(id: $id) {\n      action {\n        ...PendingActionFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLogs($companyId: ID, $filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLogs(companyId: $companyId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          createdAt\n          action\n          companyId\n          company {\n            id\n            name\n          }\n          actor {\n            email\n            name\n          }\n          targetType\n          targetId\n          requestId\n          details\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLogs($companyId: ID, $filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLogs(companyId: $companyId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          createdAt\n          action\n          companyId\n          company {\n            id\n            name\n          }\n          actor {\n            email\n            name\n          }\n          targetType\n          targetId\n          requestId\n          details\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardPage($companyId: ID!) {\n    dashboard(companyId: $companyId) {\n      company {\n        id\n        name\n      }\n      generatedAt\n      widgets {\n        id\n        title\n        caption\n        kind\n        operationKey\n        value\n        unit\n        cached\n        error\n        series {\n          label\n          value\n        }\n        endpoint {\n          id\n          name\n        }\n      }\n    }\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardPage($companyId: ID!) {\n    dashboard(companyId: $companyId) {\n      company {\n        id\n        name\n      }\n      generatedAt\n      widgets {\n        id\n        title\n        caption\n        kind\n        operationKey\n        value\n        unit\n        cached\n        error\n        series {\n          label\n          value\n        }\n        endpoint {\n          id\n          name\n        }\n      }\n    }\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n"): (typeof documents)["\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

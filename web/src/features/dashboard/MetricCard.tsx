@@ -1,0 +1,43 @@
+// One dashboard card: a number (STAT) or a chart, where it comes from, and a sentence when its
+// API failed. Cards have fixed heights per kind so refreshes and errors never move the page.
+import { useId } from 'react';
+import type { DashboardPageQuery } from '../../gql/graphql.ts';
+import { formatValue } from './format.ts';
+import { WidgetChart } from './WidgetChart.tsx';
+
+export type Widget = DashboardPageQuery['dashboard']['widgets'][number];
+
+export function MetricCard({ widget }: { widget: Widget }) {
+  const titleId = useId();
+  const stat = widget.kind === 'STAT';
+  let body;
+  if (widget.error) {
+    body = (
+      <p className="widget-error">
+        <span aria-hidden="true">⚠ </span>
+        {widget.error}
+      </p>
+    );
+  } else if (stat) {
+    body = <p className="widget-value">{widget.value == null ? '–' : formatValue(widget.value, widget.unit)}</p>;
+  } else {
+    body = <WidgetChart kind={widget.kind} title={widget.title} series={widget.series} unit={widget.unit ?? null} />;
+  }
+  return (
+    <article className={`widget ${stat ? 'widget-stat' : 'widget-chart-card'}`} aria-labelledby={titleId} data-widget-id={widget.id}>
+      <header className="widget-head">
+        <h3 id={titleId} title={widget.title}>
+          {widget.title}
+        </h3>
+        <p className="widget-source muted small">{widget.endpoint.name}</p>
+      </header>
+      {body}
+      {!widget.error && widget.caption && <p className="widget-caption muted small">{widget.caption}</p>}
+    </article>
+  );
+}
+
+/** A card-sized blank while the first answer is on its way (same size as the real card). */
+export function CardPlaceholder({ stat }: { stat: boolean }) {
+  return <div className={`widget widget-placeholder ${stat ? 'widget-stat' : 'widget-chart-card'}`} aria-hidden="true" />;
+}
