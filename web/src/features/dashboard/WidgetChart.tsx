@@ -1,6 +1,7 @@
 // A widget's series as a recharts chart. The drawing is hidden from assistive technology; a
-// visually hidden table carries the same numbers for screen readers. The keyboard layer is off:
-// nothing focusable may sit inside aria-hidden, and the table already gives every value.
+// visually hidden table carries the same numbers for screen readers. The keyboard layer is off
+// and the drawing is inert: nothing focusable may sit inside aria-hidden (axe checks this in
+// web/e2e/accessibility.e2e.test.ts), and the table already gives every value.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DashboardWidgetKind } from '../../gql/graphql.ts';
 import { formatCompact, formatLabel, formatValue } from './format.ts';
@@ -74,7 +75,7 @@ export function WidgetChart({ kind, title, series, unit }: { kind: DashboardWidg
 
   return (
     <div className="widget-chart">
-      <div className="widget-chart-drawing" aria-hidden="true">
+      <div className="widget-chart-drawing" aria-hidden="true" inert>
         {chart}
       </div>
       <table className="visually-hidden">
