@@ -1,17 +1,20 @@
 // Every page of the app, in the order of the navigation. A newcomer finds a page's code in
 // features/<name>/. Admin pages render only for administrators (see Layout's guard); the
 // server refuses their operations to anyone else regardless.
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
-import { AccessPage } from '../features/admin/access/AccessPage.tsx';
-import { CredentialsPage } from '../features/admin/credentials/CredentialsPage.tsx';
-import { EndpointsPage } from '../features/admin/endpoints/EndpointsPage.tsx';
-import { PeoplePage } from '../features/admin/people/PeoplePage.tsx';
-import { MyApisPage } from '../features/apis/MyApisPage.tsx';
-import { AssistantPage } from '../features/assistant/AssistantPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { AdminOnly, Layout, NotFound } from './Layout.tsx';
+
+// Each page is its own chunk: a developer's first load does not carry the admin console, and
+// nobody downloads the charts library before opening the dashboard.
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactElement {
+  const Component: ComponentType = lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
+  return (
+    <Suspense fallback={<p role="status" className="page-loading">Loading…</p>}>
+      <Component />
+    </Suspense>
+  );
+}
 
 export interface Page {
   path: string;
@@ -21,14 +24,14 @@ export interface Page {
 }
 
 export const PAGES: readonly Page[] = [
-  { path: '/', label: 'Dashboard', element: <DashboardPage /> },
-  { path: '/assistant', label: 'Assistant', element: <AssistantPage /> },
-  { path: '/apis', label: 'My APIs', element: <MyApisPage /> },
-  { path: '/admin/access', label: 'Access', element: <AccessPage />, adminOnly: true },
-  { path: '/admin/credentials', label: 'Credentials', element: <CredentialsPage />, adminOnly: true },
-  { path: '/admin/endpoints', label: 'Endpoints', element: <EndpointsPage />, adminOnly: true },
-  { path: '/admin/people', label: 'People', element: <PeoplePage />, adminOnly: true },
-  { path: '/audit', label: 'Audit log', element: <AuditPage />, adminOnly: true },
+  { path: '/', label: 'Dashboard', element: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage') },
+  { path: '/assistant', label: 'Assistant', element: page(() => import('../features/assistant/AssistantPage.tsx'), 'AssistantPage') },
+  { path: '/apis', label: 'My APIs', element: page(() => import('../features/apis/MyApisPage.tsx'), 'MyApisPage') },
+  { path: '/admin/access', label: 'Access', element: page(() => import('../features/admin/access/AccessPage.tsx'), 'AccessPage'), adminOnly: true },
+  { path: '/admin/credentials', label: 'Credentials', element: page(() => import('../features/admin/credentials/CredentialsPage.tsx'), 'CredentialsPage'), adminOnly: true },
+  { path: '/admin/endpoints', label: 'Endpoints', element: page(() => import('../features/admin/endpoints/EndpointsPage.tsx'), 'EndpointsPage'), adminOnly: true },
+  { path: '/admin/people', label: 'People', element: page(() => import('../features/admin/people/PeoplePage.tsx'), 'PeoplePage'), adminOnly: true },
+  { path: '/audit', label: 'Audit log', element: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'), adminOnly: true },
 ];
 
 export function AppRoutes() {
