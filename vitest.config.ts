@@ -9,6 +9,9 @@ export default defineConfig({
     globalSetup: ['server/test/global-setup.ts', 'web/e2e/global-setup.ts'],
     setupFiles: ['server/test/setup.ts'],
     testTimeout: 30_000,
+    // expect.poll waits for something to become true (a page to update, a row to appear); its
+    // 1 s default fails at random on a loaded 2-core machine. Ten seconds, like Playwright's waits.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
