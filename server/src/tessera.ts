@@ -20,6 +20,7 @@ import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { PostgresAdvisoryLocks, RedisLocks } from './gateway/locks.ts';
 import { MemoryRateLimiter, RedisRateLimiter } from './gateway/rate-limit.ts';
+import { FallbackRateLimiter } from './gateway/rate-limit-fallback.ts';
 import { createUpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
 import { buildAppSchema } from './graphql/schema.ts';
@@ -120,7 +121,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       logger,
       callLog,
       send: upstream.send,
-      limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(),
+      limiter: redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), logger) : new MemoryRateLimiter(),
       cache: redis ? new RedisResponseCache(redis) : new MemoryResponseCache(),
     });
     const provider = createModelProvider(config.openai, () => new OfflinePlanner());

@@ -147,11 +147,9 @@ export class Gateway {
     // Only calls that reach the upstream API spend the company's budget: cached reads (and the
     // waiters of a shared miss) do not, so dashboards polling cached data cannot exhaust it.
     const spendRateToken = async () => {
-      const rate = await this.deps.limiter.take(rateLimitKey(companyId, endpointId), endpoint!.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE).catch((error: unknown) => {
-        // A limiter outage (Redis down) must not take every API call down with it: fail open, loudly.
-        this.deps.logger.warn({ err: error, companyId, endpointId }, 'rate limiter unavailable; letting the call through');
-        return { allowed: true, retryAfterSeconds: 0, remaining: 0 };
-      });
+      // A shared limiter that loses its store falls back to in-process limits (FallbackRateLimiter);
+      // an error here is unexpected and fails the call rather than opening the gate.
+      const rate = await this.deps.limiter.take(rateLimitKey(companyId, endpointId), endpoint!.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
       if (!rate.allowed) {
         log({ outcome: 'rate_limited' });
         throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint!.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
