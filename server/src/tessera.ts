@@ -10,6 +10,7 @@ import { TokenService } from './auth/jwt.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/adapter.ts';
+import { waitForPostgres } from './db/wait-for-database.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
 import { seedDemoCredentials } from './db/demo/credentials.ts';
 import { applyMigrations } from './db/migrator.ts';
@@ -76,6 +77,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
   const { config, logger, migrate = true } = options;
   const closer = new Closer();
   try {
+    if (config.databaseUrl) await waitForPostgres(config.databaseUrl, { deadlineMs: config.databaseWaitSeconds * 1000, logger });
     const database = await openDatabase(config);
     closer.add(() => database.close());
     const appliedMigrations = migrate ? (await applyMigrations(database.factory)).applied : [];
