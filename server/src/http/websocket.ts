@@ -1,12 +1,13 @@
 // GraphQL over WebSocket (graphql-ws) on /graphql, for the streamed chat. Same schema, same
 // shield, same context as HTTP; the token comes in the connection's `authorization` param;
-// errors are masked by the same formatError.
+// errors are masked by the same formatError; the same query limits apply.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError } from '../graphql/errors.ts';
+import { parseAndValidate } from '../graphql/limits/index.ts';
 import type { ContextSource } from './context.ts';
 import type { RequestContext } from '../graphql/context.ts';
 
@@ -17,6 +18,12 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFo
   const disposable = useServer(
     {
       schema,
+      // The query limits of the HTTP path (token cap at parse, depth/aliases/directives/cost at validation).
+      onSubscribe: (_ctx, _id, payload) => {
+        const document = parseAndValidate(schema, payload.query);
+        if (Array.isArray(document)) return document as readonly GraphQLError[];
+        return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables };
+      },
       context: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         return contextFor({

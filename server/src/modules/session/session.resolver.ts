@@ -13,7 +13,7 @@ export class SessionResolver {
 
   @Mutation(() => AuthPayload, { description: 'Sign in; the token goes in `Authorization: Bearer <token>`.' })
   async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext) {
-    const payload = await login(ctx.db, ctx.tokens, ctx.actor, { email, password });
+    const payload = await login(ctx.db, ctx.tokens, ctx.actor, { email, password }, { limiter: ctx.loginLimiter, clientIp: ctx.clientIp });
     // The User.memberships field resolver needs a principal: the one who just signed in.
     ctx.principal = await ctx.loadPrincipal(payload.user.id);
     return payload;
