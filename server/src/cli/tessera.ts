@@ -3,12 +3,16 @@
 //   keys status     how many stored secrets each encryption key id still holds
 //   keys rotate     re-encrypt every secret under the first (primary) key, online and resumable
 //   keys generate   print a new `id:base64` entry for TESSERA_ENCRYPTION_KEYS
+//   audit verify    recompute the audit trail's hash chains and report the first break of each
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/adapter.ts';
 import { createPrismaClient, type Db } from '../db/client.ts';
 import { applyMigrations } from '../db/migrator.ts';
+import { isUuid } from '../lib/ids.ts';
 import { createLogger, type Logger } from '../lib/logger.ts';
+import { verifyAuditChains } from '../modules/audit/audit-chain.ts';
+import { formatAuditReport } from '../modules/audit/audit-chain-report.ts';
 import { fingerprint, verifyKeyRing } from '../vault/key-check.ts';
 import { generateKeySpec, loadKeyRing, type KeyRing } from '../vault/keyring.ts';
 import { keyStatus, pendingSecrets, rotateSecrets } from '../vault/rotation.ts';
@@ -21,6 +25,9 @@ Commands:
                                  TESSERA_ENCRYPTION_KEYS (default batch size 100). Safe to run
                                  while Tessera serves requests; if interrupted, run it again.
   keys generate [--id ID]        Print a new id:base64 key entry for TESSERA_ENCRYPTION_KEYS.
+  audit verify [--company C]     Recompute the audit trail's hash chains (one per company, plus
+                                 "platform") and report the first edited, removed or reordered
+                                 row of each. C is a company slug or id. Exit code 1 on any break.
 
 To rotate keys: put a new entry first in TESSERA_ENCRYPTION_KEYS (keep the old ones after it),
 restart Tessera, run \`pnpm tessera keys rotate\`, and once \`pnpm tessera keys status\` shows
@@ -150,12 +157,29 @@ async function keysRotate(config: Config, logger: Logger, batchSize: number): Pr
     else if (empty.length > 0) lines.push(`Key${empty.length > 1 ? 's' : ''} ${empty.join(', ')} now hold${empty.length > 1 ? '' : 's'} no secrets and can be removed from the configured keys.`);
     process.stdout.write(`${lines.join('\n')}\n`);
     if (result.failed.length > 0) {
-      const ids = result.failed.map((f) => `${f.credentialId} (${f.column === 'ciphertext' ? 'secret' : 'cached token'}, key "${f.keyId}")`);
+      const ids = result.failed.map((f) => `${f.credentialId} (${f.column === 'ciphertext' ? 'secret' : f.column === 'webhookSecret' ? 'webhook secret' : 'cached token'}, key "${f.keyId}")`);
       throw new Error(
         `${result.failed.length} stored secret${result.failed.length === 1 ? '' : 's'} could not be decrypted and ${result.failed.length === 1 ? 'was' : 'were'} not rotated: ${ids.join(', ')}. ` +
           'Set a new secret for these credentials (or delete them), then run the command again.',
       );
     }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function auditVerify(config: Config, company: string | undefined): Promise<boolean> {
+  return withDatabase(config, async (db) => {
+    const slugs = new Map((await db.company.findMany({ select: { id: true, slug: true } })).map((c) => [c.id, c.slug]));
+    let companyId: string | undefined;
+    if (company !== undefined) {
+      // An id also works for a deleted company: its trail outlives it.
+      companyId = isUuid(company) ? company.toLowerCase() : [...slugs].find(([, slug]) => slug === company)?.[0];
+      if (!companyId) throw new UsageError(`No company with slug or id "${company}".`);
+    }
+    const reports = await verifyAuditChains(db, companyId ? { companyId } : {});
+    process.stdout.write(formatAuditReport(reports, slugs));
+    return reports.every((r) => !r.broken);
   });
 }
 
@@ -170,7 +194,7 @@ function positiveInt(text: string | undefined, name: string, fallback: number): 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { 'batch-size': { type: 'string' }, id: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { 'batch-size': { type: 'string' }, id: { type: 'string' }, company: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });
@@ -195,6 +219,11 @@ async function main(argv: string[]): Promise<void> {
       const logger = createLogger(config.logLevel, process.stderr);
       if (command === 'keys status') return keysStatus(config, logger);
       return keysRotate(config, logger, positiveInt(values['batch-size'], '--batch-size', 100));
+    }
+    case 'audit verify': {
+      const config = loadConfig();
+      if (!(await auditVerify(config, values.company))) process.exitCode = 1;
+      return;
     }
     default:
       throw new UsageError(command === '' ? 'No command given.' : `Unknown command "${command}".`);

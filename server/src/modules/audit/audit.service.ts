@@ -1,5 +1,9 @@
 // Writes audit rows. Called inside the same transaction as the change it records, so a change
 // without its audit row (or the reverse) cannot happen. Never pass a secret in `details`.
+// The database does the rest (docs/decisions/0008-audit-hash-chain.md): a trigger links the row
+// into its company's hash chain under a per-chain lock, which works the same with a transaction
+// client or the plain client (then the insert is its own transaction), and other triggers
+// refuse any UPDATE, DELETE or TRUNCATE of audit_logs.
 import type { Prisma } from '../../db/client.ts';
 
 export interface Actor {

@@ -1,0 +1,157 @@
+// Every Mutation of the schema, called for real over HTTP, leaves exactly the audit rows listed
+// here (action, actor, company, request id), and every row lands in its company's hash chain.
+// A Mutation added to the schema without a row here fails the first test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
+import { startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
+import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { buildBareSchema } from '../../graphql/schema.ts';
+import { verifyAuditChains } from './audit-chain.ts';
+
+interface Step {
+  field: string;
+  variant?: string;
+  as: string | null;
+  query: string;
+  vars?: () => Record<string, unknown>;
+  before?: () => void;
+  /** The actions of the new rows, in order. */
+  expected: string[];
+  /** The company of every new row (null: the platform chain). */
+  company: () => string | null;
+  /** What the last new row's details must hold. */
+  details?: Record<string, unknown>;
+  /** The error code the call answers with (default: none). */
+  fails?: string;
+  /** Who the rows name as actor (default: the caller). */
+  actor?: string;
+  after?: (res: GqlResponse) => void;
+}
+
+let server: TestServer;
+let fake: FakeOpenAI;
+let ids: WorldIds;
+const tokens: Record<string, string> = {};
+const made: Record<string, string> = {};
+
+const acme = () => ids.company.acme!;
+const proposeWrite = (name: string) => () => {
+  fake.queue({ toolCalls: [{ name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } }] }, { content: 'Proposed.' });
+};
+const CHAT = 'mutation ($c: ID!, $m: String!) { chat(companyId: $c, message: $m) { pendingActions { id } } }';
+
+const STEPS: Step[] = [
+  { field: 'login', as: null, query: 'mutation { login(email: "admin@demo.test", password: "tessera-demo") { token } }', expected: ['auth.login'], company: () => null, actor: 'admin@demo.test' },
+  { field: 'login', variant: 'wrong password', as: null, query: 'mutation { login(email: "admin@demo.test", password: "not-it") { token } }', expected: ['auth.login_failed'], fails: 'UNAUTHENTICATED', company: () => null, actor: 'admin@demo.test' },
+  { field: 'login', variant: 'unknown user', as: null, query: 'mutation { login(email: "nobody@demo.test", password: "not-it") { token } }', expected: ['auth.login_failed'], fails: 'UNAUTHENTICATED', company: () => null, actor: 'nobody@demo.test' },
+  {
+    field: 'createCompany', as: 'admin@demo.test', query: 'mutation { createCompany(input: { name: "Audited", slug: "audited" }) { id } }', expected: ['company.create'],
+    company: () => made.company!, after: (res) => { made.company = res.data!.createCompany.id; },
+  },
+  { field: 'updateCompany', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Audited Inc" }) { id } }', vars: () => ({ id: made.company }), expected: ['company.update'], company: () => made.company! },
+  {
+    field: 'createUser', as: 'admin@demo.test', query: 'mutation { createUser(input: { email: "audited@demo.test", name: "Audited", password: "tessera-demo" }) { id } }', expected: ['user.create'],
+    company: () => null, after: (res) => { made.user = res.data!.createUser.id; },
+  },
+  { field: 'grantCompanyAccess', as: 'admin@demo.test', query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }), expected: ['membership.grant'], company: acme },
+  { field: 'revokeCompanyAccess', as: 'admin@demo.test', query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }', vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }), expected: ['membership.revoke'], company: acme },
+  {
+    field: 'createEndpoint', as: 'admin@demo.test', query: 'mutation ($c: ID!, $url: String!) { createEndpoint(input: { companyId: $c, slug: "audited-api", name: "Audited API", baseUrl: $url }) { id } }',
+    vars: () => ({ c: acme(), url: `${server.sandbox.url}/acme/finance` }), expected: ['endpoint.create'], company: acme, after: (res) => { made.endpoint = res.data!.createEndpoint.id; },
+  },
+  { field: 'updateEndpoint', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { description: "Audited" }) { id } }', vars: () => ({ id: made.endpoint }), expected: ['endpoint.update'], company: acme },
+  {
+    field: 'createOperation', as: 'admin@demo.test', query: 'mutation ($e: ID!) { createOperation(endpointId: $e, input: { key: "getCashBalance", method: "GET", path: "/cash-balance" }) { id } }',
+    vars: () => ({ e: made.endpoint }), expected: ['operation.create'], company: acme, after: (res) => { made.operation = res.data!.createOperation.id; },
+  },
+  { field: 'updateOperation', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { description: "Cash" }) { id } }', vars: () => ({ id: made.operation }), expected: ['operation.update'], company: acme },
+  { field: 'setEndpointAccess', as: 'admin@demo.test', query: 'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }', vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }), expected: ['permission.set'], company: acme },
+  {
+    field: 'createCredential', as: 'admin@demo.test', query: 'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
+    vars: () => ({ c: acme(), e: made.endpoint }), expected: ['credential.create'], company: acme, after: (res) => { made.credential = res.data!.createCredential.id; },
+  },
+  { field: 'updateCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }', vars: () => ({ id: made.credential }), expected: ['credential.update'], company: acme },
+  { field: 'rotateCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { apiKey: "k-2" }) { id } }', vars: () => ({ id: made.credential }), expected: ['credential.rotate'], company: acme },
+  { field: 'testCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: () => ({ id: made.credential }), expected: ['credential.test'], company: acme },
+  { field: 'deleteCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: () => ({ id: made.credential }), expected: ['credential.delete'], company: acme },
+  {
+    field: 'createWebhookSubscription', as: 'admin@demo.test', query: 'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
+    vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }), expected: ['webhook.create'], company: acme, after: (res) => { made.webhook = res.data!.createWebhookSubscription.subscription.id; },
+  },
+  { field: 'deleteWebhookSubscription', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: () => ({ id: made.webhook }), expected: ['webhook.delete'], company: acme },
+  { field: 'deleteOperation', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: () => ({ id: made.operation }), expected: ['operation.delete'], company: acme },
+  { field: 'deleteEndpoint', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: () => ({ id: made.endpoint }), expected: ['endpoint.delete'], company: acme },
+  { field: 'deleteCompany', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteCompany(id: $id) }', vars: () => ({ id: made.company }), expected: ['company.delete'], company: () => made.company! },
+  {
+    field: 'writeOperation', as: 'ceo@demo.test', query: 'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
+    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'], p: { name: 'Audited deal', accountId: made.account, amount: 5 } }), expected: ['upstream.write'], company: acme,
+    details: { operation: 'createOpportunity', method: 'POST', source: 'graphql', outcome: 'ok', status: 201 },
+  },
+  {
+    field: 'writeOperation', variant: 'the upstream API refuses it', as: 'ceo@demo.test', query: 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "updateOpportunity", params: { id: "no-such-id", stage: "Won" }) { status } }',
+    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'] }), expected: ['upstream.write'], fails: 'UPSTREAM_ERROR', company: acme,
+    details: { operation: 'updateOpportunity', method: 'PATCH', outcome: 'upstream_error', status: 404 },
+  },
+  {
+    // Taken upstream, but the answer is refused (too large): still audited, the write happened.
+    field: 'writeOperation', variant: 'the answer is too large', as: 'ceo@demo.test', query: 'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
+    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'], p: { name: 'Huge deal', accountId: made.account, amount: 6 } }), expected: ['upstream.write'], fails: 'UPSTREAM_ERROR', company: acme,
+    before: () => server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024, { company: 'acme', service: 'salesforce' }),
+    details: { operation: 'createOpportunity', outcome: 'UPSTREAM_ERROR', status: null },
+  },
+  {
+    field: 'chat', variant: 'proposes a write', as: 'ceo@demo.test', query: CHAT, vars: () => ({ c: acme(), m: 'Create a deal' }), before: proposeWrite('Confirmed deal'),
+    expected: ['assistant.action_proposed'], company: acme, after: (res) => { made.confirmable = res.data!.chat.pendingActions[0].id; },
+  },
+  { field: 'confirmAction', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }', vars: () => ({ id: made.confirmable }), expected: ['assistant.action_confirmed', 'upstream.write', 'assistant.action_executed'], company: acme },
+  {
+    field: 'chat', variant: 'proposes another', as: 'ceo@demo.test', query: CHAT, vars: () => ({ c: acme(), m: 'Create a deal' }), before: proposeWrite('Rejected deal'),
+    expected: ['assistant.action_proposed'], company: acme, after: (res) => { made.rejectable = res.data!.chat.pendingActions[0].id; },
+  },
+  { field: 'rejectAction', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }', vars: () => ({ id: made.rejectable }), expected: ['assistant.action_rejected'], company: acme },
+];
+
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+  server = await startTestServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test-key-not-a-secret', OPENAI_MODEL: 'fake-model' });
+  ids = await worldIds(server.db);
+  for (const email of ['admin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
+  const accounts = await server.gql('query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }', { c: acme(), e: ids.endpoint['acme/sales-api'] }, tokens['ceo@demo.test']);
+  made.account = accounts.data!.readOperation.data.data[0].id;
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await fake?.close();
+});
+
+describe('audit coverage', () => {
+  it('lists every Mutation of the schema', async () => {
+    const schema = await buildBareSchema();
+    expect([...new Set(STEPS.map((s) => s.field))].sort()).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
+  });
+
+  for (const step of STEPS) {
+    it(`${step.field}${step.variant ? ` (${step.variant})` : ''} writes ${step.expected.join(', ')}`, async () => {
+      const last = (await server.db.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0n;
+      step.before?.();
+      const res = await server.gql(step.query, step.vars?.() ?? {}, step.as ? tokens[step.as] : null);
+      if (step.fails) expect(res.errors?.[0]?.extensions?.code).toBe(step.fails);
+      else expect(res.errors).toBeUndefined();
+      step.after?.(res);
+      const rows = await server.db.auditLog.findMany({ where: { id: { gt: last } }, orderBy: { id: 'asc' } });
+      expect(rows.map((r) => r.action)).toEqual(step.expected);
+      if (step.details) expect(rows.at(-1)!.details).toMatchObject(step.details);
+      for (const row of rows) {
+        expect(row).toMatchObject({ companyId: step.company(), chain: step.company() ?? 'platform', actorEmail: step.actor ?? step.as });
+        expect(row.requestId).toEqual(expect.any(String));
+        expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+      }
+    });
+  }
+
+  it('leaves every chain intact, including the deleted company’s', async () => {
+    const reports = await verifyAuditChains(server.db);
+    expect(reports.filter((r) => r.broken)).toEqual([]);
+    expect(reports.find((r) => r.chain === made.company)?.rows).toBe(2 + 1); // create, update, delete
+  });
+});
