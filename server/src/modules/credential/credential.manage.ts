@@ -72,7 +72,9 @@ export async function createCredential(db: Db, vault: Vault, actor: Actor, { inp
   const companyId = data.companyId;
   const roleId = data.roleId ?? null;
   await getCompanyOrThrow(db, { companyId });
-  if (roleId) await getRoleOrThrow(db, { roleId });
+  // Any given roleId must name a role: an empty string used to skip this check and reach the
+  // database as an invalid uuid (INTERNAL_SERVER_ERROR; found by the mutation fuzzer).
+  if (roleId !== null) await getRoleOrThrow(db, { roleId });
   await getEndpointOrThrow(db, { companyId, endpointId: data.endpointId });
   const prepared = prepareSecret(data.kind as CredentialKind, data.secret);
   await assertNameFree(db, { companyId, roleId, name: data.name });

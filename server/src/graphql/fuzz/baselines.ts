@@ -1,0 +1,77 @@
+// The valid-ish variables each mutation is fuzzed from, one value at a time, and who calls it.
+// Admin mutations work on a company made for the fuzzer ("fuzz-target"), so a hostile value
+// that is accepted (a unicode name is fine) changes nothing the other mutations rely on.
+// `other`: slots that, given an id of a company the caller cannot see, must answer NOT_FOUND
+// (or another contract code) and change nothing; such cases run as `otherAs`.
+import type { WorldIds } from '../../../test/world.ts';
+
+export type Persona = 'admin' | 'member' | 'companyAdmin' | 'anonymous';
+
+/** Ids of the fuzzer's own company and the things in it (created by the test's setup). */
+export interface FuzzIds {
+  company: string;
+  endpoint: string;
+  operation: string;
+  credential: string;
+  /** Pending actions of the member (ceo@) in Acme, and of someone else (dev@) there. */
+  action: string;
+  othersAction: string;
+  /** A credential of Acme, for the "other company" cases. */
+  acmeCredential: string;
+  /** Webhook subscriptions of the fuzzer's company and of Acme. */
+  webhook: string;
+  acmeWebhook: string;
+  /** An account in Acme's sandbox CRM, for a write that succeeds. */
+  acmeAccount: string;
+}
+
+export interface Baseline {
+  as: Persona;
+  vars: Record<string, unknown>;
+  other?: Record<string, string>;
+  otherAs?: Persona;
+}
+
+export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
+  const acme = w.company.acme!;
+  const acmeSales = w.endpoint['acme/sales-api']!;
+  const acmeOp = w.operation['acme/sales-api/createOpportunity']!;
+  const developer = w.role.developer!;
+  const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'admin', vars, ...(other ? { other, otherAs: 'companyAdmin' } : {}) });
+  const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'member', vars, ...(other ? { other, otherAs: 'member' } : {}) });
+  const endpointInput = { name: 'Target API', slug: 'target-api', baseUrl: 'https://target.example.test', description: 'd', cacheTtlSeconds: 30, rateLimitPerMinute: 60 };
+  const operationInput = { key: 'fuzzOp', method: 'POST', path: '/fuzz/{id}', description: 'd', paramsSchema: { type: 'object', properties: { id: { type: 'string' } } } };
+  return {
+    login: { as: 'anonymous', vars: { email: 'cfo@demo.test', password: 'not-the-password' } },
+    createCompany: admin({ input: { name: 'Fuzz Co', slug: 'fuzz-co' } }),
+    updateCompany: admin({ id: f.company, input: { name: 'Fuzz Target', slug: 'fuzz-target' } }, { id: acme }),
+    deleteCompany: admin({ id: f.company }),
+    createUser: admin({ input: { email: 'fuzz-new@demo.test', name: 'Fuzz New', password: 'long-enough-password', isPlatformAdmin: false } }),
+    grantCompanyAccess: admin({ userId: w.user.cfo, companyId: f.company, roleId: developer }, { companyId: acme }),
+    revokeCompanyAccess: admin({ userId: w.user.dev, companyId: f.company, roleId: developer }, { companyId: acme }),
+    createEndpoint: admin({ input: { ...endpointInput, companyId: f.company, slug: 'fuzz-api', name: 'Fuzz API', operations: [operationInput] } }, { 'input.companyId': acme }),
+    updateEndpoint: admin({ id: f.endpoint, input: endpointInput }, { id: acmeSales }),
+    deleteEndpoint: admin({ id: f.endpoint }, { id: acmeSales }),
+    createOperation: admin({ endpointId: f.endpoint, input: operationInput }, { endpointId: acmeSales }),
+    updateOperation: admin({ id: f.operation, input: { ...operationInput, key: 'targetOp' } }, { id: acmeOp }),
+    deleteOperation: admin({ id: f.operation }, { id: acmeOp }),
+    setEndpointAccess: admin({ roleId: developer, companyId: f.company, endpointId: f.endpoint, access: 'READ' }, { companyId: acme, endpointId: acmeSales }),
+    createCredential: admin(
+      { input: { companyId: f.company, endpointId: f.endpoint, roleId: developer, name: 'fuzz-cred', kind: 'BEARER', secret: { token: 'fuzz-token-value' } } },
+      { 'input.companyId': acme, 'input.endpointId': acmeSales },
+    ),
+    updateCredential: admin({ id: f.credential, input: { name: 'target-cred', secret: { token: 'another-token-value' } } }, { id: f.acmeCredential }),
+    rotateCredential: admin({ id: f.credential, secret: { token: 'rotated-token-value' } }, { id: f.acmeCredential }),
+    deleteCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
+    testCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
+    writeOperation: member(
+      { companyId: acme, endpointId: acmeSales, operation: 'createOpportunity', params: {}, body: { name: 'Fuzz', accountId: f.acmeAccount, amount: 1 } },
+      { companyId: f.company, endpointId: f.endpoint },
+    ),
+    chat: member({ companyId: acme, conversationId: null, message: 'hello' }, { companyId: f.company }),
+    confirmAction: member({ id: f.action }, { id: f.othersAction }),
+    rejectAction: member({ id: f.action }, { id: f.othersAction }),
+    createWebhookSubscription: admin({ companyId: f.company, url: 'https://hooks.example.test/fuzz-2', events: ['credential.needs_reconnect'], description: 'd' }, { companyId: acme }),
+    deleteWebhookSubscription: admin({ id: f.webhook }, { id: f.acmeWebhook }),
+  };
+}
