@@ -10,6 +10,7 @@ import type { Gateway, UpstreamResult } from '../gateway/gateway.ts';
 import { ConflictError, NotFoundError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import { recordAudit, type Actor } from '../modules/audit/audit.service.ts';
+import { emitWebhookEvent } from '../modules/webhook/webhook.events.ts';
 
 export const ACTION_TTL_MS = 15 * 60 * 1000;
 
@@ -42,6 +43,8 @@ export async function proposeAction(
       },
     });
     await recordAudit(tx, actor, { companyId: input.companyId, action: 'assistant.action_proposed', targetType: 'pending_action', targetId: action.id, details: { endpointId: input.endpointId, operation: input.operationKey, argsHash: hash } });
+    // What was proposed, not the arguments: they may hold business data the subscriber should not get.
+    await emitWebhookEvent(tx, { companyId: input.companyId, type: 'action.pending', data: { actionId: action.id, userId: input.userId, endpointId: input.endpointId, operation: input.operationKey, expiresAt: action.expiresAt.toISOString() } });
     return action;
   });
 }
@@ -93,8 +96,12 @@ export async function confirmAction(
       source: 'assistant',
       requestId,
     });
-    const done = await db.pendingAction.update({ where: { id }, data: { status: 'executed', resultStatus: result.status } });
-    await audit('assistant.action_executed', { status: result.status });
+    const done = await db.$transaction(async (tx) => {
+      const row = await tx.pendingAction.update({ where: { id }, data: { status: 'executed', resultStatus: result.status } });
+      await recordAudit(tx, actor, { companyId: action.companyId, action: 'assistant.action_executed', targetType: 'pending_action', targetId: id, details: { status: result.status } });
+      await emitWebhookEvent(tx, { companyId: action.companyId, type: 'action.executed', data: { actionId: id, userId: action.userId, endpointId: action.endpointId, operation: operation.key, resultStatus: result.status } });
+      return row;
+    });
     return { action: done, result };
   } catch (error) {
     await db.pendingAction.update({ where: { id }, data: { status: 'failed' } });

@@ -5,7 +5,9 @@
 // A rotated refresh token is stored before the lock is released.
 import type { Logger } from '../lib/logger.ts';
 import type { ClientCredentialsSecret, RefreshTokenSecret } from '../modules/credential/credential.kinds.ts';
+import type { Prisma } from '../db/client.ts';
 import type { Vault } from '../vault/vault.ts';
+import { emitCredentialStatus } from '../modules/webhook/webhook.events.ts';
 import type { CredentialLocks, LockedDb } from './locks.ts';
 import { jsonBody, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 
@@ -40,6 +42,7 @@ const credentialSelect = {
   tokenExpiresAt: true,
   refreshFailures: true,
   refreshBlockedUntil: true,
+  status: true,
 } as const;
 
 type CredentialRow = NonNullable<Awaited<ReturnType<typeof readCredential>>>;
@@ -168,9 +171,15 @@ export class OAuthTokens {
 
   private async recordFailure(db: LockedDb, row: CredentialRow, status: 'failing' | 'needs_reconnect') {
     const failures = row.refreshFailures + 1;
-    await db.apiCredential.update({
-      where: { id: row.id },
-      data: { status, refreshFailures: failures, refreshBlockedUntil: new Date(this.now() + refreshBackoffMs(failures)) },
-    });
+    // The status change and its webhook event commit together (Redis locks hand over a plain client).
+    const write = async (tx: Prisma.TransactionClient) => {
+      await tx.apiCredential.update({
+        where: { id: row.id },
+        data: { status, refreshFailures: failures, refreshBlockedUntil: new Date(this.now() + refreshBackoffMs(failures)) },
+      });
+      await emitCredentialStatus(tx, { companyId: row.companyId, credentialId: row.id, endpointId: row.endpointId, from: row.status, to: status });
+    };
+    if (db === this.deps.db) await this.deps.db.$transaction(write);
+    else await write(db as Prisma.TransactionClient);
   }
 }

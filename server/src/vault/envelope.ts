@@ -15,7 +15,9 @@ const TAG_BYTES = 16;
 const AAD_LABEL = 'tessera/vault';
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
-export type SealPurpose = 'credential' | 'credential-token';
+// 'webhook-secret': a webhook subscription's signing secret; its subscription id fills both
+// credentialId and endpointId (there is no endpoint), and the purpose keeps it from passing for a credential.
+export type SealPurpose = 'credential' | 'credential-token' | 'webhook-secret';
 
 export interface SealContext {
   purpose: SealPurpose;
@@ -45,7 +47,7 @@ export class VaultDecryptError extends Error {
 }
 
 function checkContext(context: SealContext): void {
-  if (context.purpose !== 'credential' && context.purpose !== 'credential-token') throw new TypeError('SealContext.purpose is invalid');
+  if (context.purpose !== 'credential' && context.purpose !== 'credential-token' && context.purpose !== 'webhook-secret') throw new TypeError('SealContext.purpose is invalid');
   for (const field of ['credentialId', 'companyId', 'endpointId'] as const) {
     if (typeof context[field] !== 'string' || context[field] === '') throw new TypeError(`SealContext.${field} is required`);
   }

@@ -49,11 +49,13 @@ function mismatchError(ids: string[]): VaultKeyError {
 
 /** Key ids that sealed values still reference, with how many each. */
 export async function referencedKeyIds(db: Db): Promise<Map<string, number>> {
-  const [secrets, tokens] = await Promise.all([
+  const [secrets, tokens, webhooks] = await Promise.all([
     db.apiCredential.groupBy({ by: ['keyId'], _count: { _all: true } }),
     db.apiCredential.groupBy({ by: ['tokenKeyId'], where: { tokenKeyId: { not: null }, tokenCiphertext: { not: null } }, _count: { _all: true } }),
+    db.webhookSubscription.groupBy({ by: ['secretKeyId'], _count: { _all: true } }),
   ]);
   const counts = new Map<string, number>();
+  for (const g of webhooks) counts.set(g.secretKeyId, (counts.get(g.secretKeyId) ?? 0) + g._count._all);
   for (const g of secrets) counts.set(g.keyId, (counts.get(g.keyId) ?? 0) + g._count._all);
   for (const g of tokens) if (g.tokenKeyId !== null) counts.set(g.tokenKeyId, (counts.get(g.tokenKeyId) ?? 0) + g._count._all);
   return counts;

@@ -10,7 +10,7 @@ import type { Db } from '../db/client.ts';
 import { VaultDecryptError, seal, unseal } from './envelope.ts';
 import type { KeyRing } from './keyring.ts';
 import { referencedKeyIds } from './key-check.ts';
-import { sealContext } from './vault.ts';
+import { sealContext, Vault } from './vault.ts';
 
 export interface RotateOptions {
   /** Rows per batch (default 100). */
@@ -29,7 +29,7 @@ export interface RotateResult {
   /** Secrets changed by someone else between read and write (left as they were). */
   skipped: number;
   /** Secrets that could not be opened, by credential id and column; never re-sealed. */
-  failed: { credentialId: string; column: 'ciphertext' | 'tokenCiphertext'; keyId: string }[];
+  failed: { credentialId: string; column: 'ciphertext' | 'tokenCiphertext' | 'webhookSecret'; keyId: string }[];
 }
 
 const ROW_SELECT = {
@@ -59,11 +59,12 @@ function notPrimary(primary: string) {
 /** How many secrets are not under the primary key yet. */
 export async function pendingSecrets(db: Db, ring: KeyRing): Promise<number> {
   const primary = ring.primary.id;
-  const [secrets, tokens] = await Promise.all([
+  const [secrets, tokens, webhooks] = await Promise.all([
     db.apiCredential.count({ where: { keyId: { not: primary } } }),
     db.apiCredential.count({ where: { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] } }),
+    db.webhookSubscription.count({ where: { secretKeyId: { not: primary } } }),
   ]);
-  return secrets + tokens;
+  return secrets + tokens + webhooks;
 }
 
 export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOptions = {}): Promise<RotateResult> {
@@ -114,7 +115,37 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
     options.onProgress?.(done, Math.max(total, done)); // rows written meanwhile may add to the total
     if (rows.length < batchSize) break;
   }
+  await rotateWebhookSecrets(db, ring, result);
   return result;
+}
+
+/** Webhook subscriptions' signing secrets, the same way (compare-and-set on the old ciphertext). */
+async function rotateWebhookSecrets(db: Db, ring: KeyRing, result: RotateResult): Promise<void> {
+  const vault = new Vault(ring);
+  const primary = ring.primary.id;
+  // One keyset-paginated pass by id, like the credentials above.
+  for (let after: string | undefined; ; ) {
+    const rows = await db.webhookSubscription.findMany({
+      where: { secretKeyId: { not: primary }, ...(after === undefined ? {} : { id: { gt: after } }) },
+      select: { id: true, companyId: true, secretCiphertext: true, secretKeyId: true, updatedAt: true },
+      orderBy: { id: 'asc' },
+      take: 100,
+    });
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.id;
+    for (const row of rows) {
+      try {
+        const sealed = vault.sealWebhookSecret(row, vault.openWebhookSecret(row));
+        const { count } = await db.webhookSubscription.updateMany({ where: { id: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } });
+        if (count === 1) result.rotated++;
+        else result.skipped++;
+      } catch (error) {
+        if (!(error instanceof VaultDecryptError)) throw error;
+        result.failed.push({ credentialId: row.id, column: 'webhookSecret', keyId: row.secretKeyId });
+      }
+    }
+    if (rows.length < 100) return;
+  }
 }
 
 /** How many stored secrets each key id holds (both sealed columns), plus recorded keys holding none. */

@@ -15,6 +15,10 @@ export function sealContext(row: CredentialRowRef, purpose: SealPurpose): SealCo
   return { purpose, credentialId: row.id, companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId };
 }
 
+function webhookContext(row: { id: string; companyId: string }): SealContext {
+  return { purpose: 'webhook-secret', credentialId: row.id, companyId: row.companyId, roleId: null, endpointId: row.id };
+}
+
 function toJson(value: unknown): string {
   const text = JSON.stringify(value);
   if (text === undefined) throw new TypeError('The vault stores JSON values only');
@@ -37,6 +41,16 @@ export class Vault {
   sealToken(row: CredentialRowRef, token: unknown): { tokenCiphertext: string; tokenKeyId: string } {
     const { sealed, keyId } = seal(this.ring, toJson(token), sealContext(row, 'credential-token'));
     return { tokenCiphertext: sealed, tokenKeyId: keyId };
+  }
+
+  /** A webhook subscription's `whsec_` secret, bound to the subscription row. */
+  sealWebhookSecret(row: { id: string; companyId: string }, secret: string): { secretCiphertext: string; secretKeyId: string } {
+    const { sealed, keyId } = seal(this.ring, toJson(secret), webhookContext(row));
+    return { secretCiphertext: sealed, secretKeyId: keyId };
+  }
+
+  openWebhookSecret(row: { id: string; companyId: string; secretCiphertext: string }): string {
+    return JSON.parse(unseal(this.ring, row.secretCiphertext, webhookContext(row))) as string;
   }
 
   /** The cached token, or null when none is stored. */

@@ -6,6 +6,7 @@ import { callWithCredential, type CredentialCallDeps } from '../../gateway/crede
 import { CredentialNeedsReconnectError, TokenEndpointError } from '../../gateway/oauth.ts';
 import { UpstreamNetworkError } from '../../gateway/upstream-client.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { emitCredentialStatus } from '../webhook/webhook.events.ts';
 import { getCredentialOrThrow } from './credential.manage.ts';
 
 export interface CredentialTestOutcome {
@@ -62,6 +63,11 @@ export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Ac
   }
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
   await db.$transaction(async (tx) => {
+    // Read inside the transaction: an OAuth refresh during the test may already have moved (and announced) it.
+    const before = await tx.apiCredential.findUnique({ where: { id: credentialId }, select: { status: true } });
+    if (outcome.credentialStatus) {
+      await emitCredentialStatus(tx, { companyId, credentialId, endpointId: credential.endpointId, from: before?.status ?? null, to: outcome.credentialStatus });
+    }
     await tx.apiCredential.update({
       where: { id: credentialId },
       data: { lastTestedAt: new Date(), ...(outcome.credentialStatus ? { status: outcome.credentialStatus } : {}) },

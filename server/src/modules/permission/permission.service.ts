@@ -9,6 +9,7 @@ import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
 import { getVisibleUserOrThrow } from '../user/user.service.ts';
+import { emitWebhookEvent } from '../webhook/webhook.events.ts';
 import { AccessLevel, type EffectiveGrantRow, type EndpointGrantRow } from './permission.types.ts';
 
 const LEVELS = new Set<string>(Object.values(AccessLevel));
@@ -103,6 +104,7 @@ export async function setEndpointAccess(
       targetId: endpointId,
       details: { roleId, from: previous, to: level },
     });
+    await emitWebhookEvent(tx, { companyId, type: 'permission.changed', data: { roleId, endpointId, from: previous, to: level } });
   });
   return { endpoint, access: level };
 }
