@@ -30,6 +30,16 @@ const schema = z.object({
   SEED_DEMO: boolFlag.optional(),
   UPSTREAM_ALLOW_HOSTS: z.string().optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  /** Introspection and /graphiql; default: on except in production. */
+  GRAPHQL_INTROSPECTION: boolFlag.optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  /** Waits between webhook delivery attempts, comma-separated milliseconds; its length is the number of retries. */
+  WEBHOOK_RETRY_SCHEDULE_MS: z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated milliseconds').optional(),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  /** One delivery attempt's time limit; a claimed delivery is taken over after twice that. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,11 +62,17 @@ export interface Config {
   /** Seed the demo world on an empty database: on by default in the embedded mode only. */
   seedDemo: boolean;
   logLevel: Env['LOG_LEVEL'];
+  /** GraphQL introspection and the GraphiQL page (GRAPHQL_INTROSPECTION; default: not in production). */
+  graphqlIntrospection: boolean;
+  /** Failed sign-ins allowed per account (normalised email) and per client address within the window. */
+  loginLimit: { maxFailuresPerAccount: number; maxFailuresPerAddress: number; windowSeconds: number };
   /** The built web app served at /; web/dist unless WEB_DIST_DIR names another build. */
   webDistDir: string | undefined;
   /** Hosts ("host" or "host:port") the gateway may reach even on private or loopback addresses. */
   upstreamAllowHosts: string[];
   openai: { apiKey?: string; baseUrl?: string; model?: string };
+  /** Outgoing webhooks: retry waits (ms; default 5 s, 30 s, 2 min, 10 min, 1 h) and how often due deliveries are polled. */
+  webhooks: { retryScheduleMs: number[] | undefined; pollMs: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -84,8 +100,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     encryptionKeys: e.TESSERA_ENCRYPTION_KEYS,
     seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
+    graphqlIntrospection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    loginLimit: {
+      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxFailuresPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
+    },
     webDistDir: e.WEB_DIST_DIR === undefined ? undefined : resolve(e.WEB_DIST_DIR),
     upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    webhooks: { retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE_MS?.split(',').map((v) => Number(v.trim())), pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
   };
 }

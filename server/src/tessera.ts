@@ -33,6 +33,9 @@ import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
 import { verifyKeyRing } from './vault/key-check.ts';
 import { loadKeyRing } from './vault/keyring.ts';
 import { Vault } from './vault/vault.ts';
+import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
+import { randomUUID } from 'node:crypto';
+import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -54,6 +57,7 @@ export interface Tessera {
   gateway: Gateway;
   assistant: Assistant;
   callLog: CallLog;
+  webhooks: WebhookDispatcher;
   sandbox: RunningSandbox | null;
   redis: Redis | null;
   databaseKind: 'postgres' | 'pglite';
@@ -126,6 +130,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       limiter: redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), logger) : new MemoryRateLimiter(),
       cache: redis ? new RedisResponseCache(redis) : new MemoryResponseCache(),
     });
+    // Webhook deliveries use the same guarded client: a subscriber URL is an outgoing call like any other.
+    const webhooks = new WebhookDispatcher({ db, vault, logger, send: upstream.send, ...config.webhooks });
     const provider = createModelProvider(config.openai, () => new OfflinePlanner());
     const assistant = new Assistant({ db, gateway, provider, logger });
     logger.info({ model: provider.name }, 'assistant model');
@@ -139,14 +145,22 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       assistant,
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
       schema: await buildAppSchema(),
-      introspection: config.env !== 'production',
+      introspection: config.graphqlIntrospection,
       webDistDir: config.webDistDir ?? WEB_DIST_DIR,
+      // Tests share one Redis and the same demo accounts: each test server counts on its own.
+      loginLimiter: new LoginLimiter(
+        redis ? new FallbackFailureCounter(new RedisFailureCounter(redis, config.env === 'test' ? `tessera:login:${randomUUID()}:` : 'tessera:login:'), logger) : new MemoryFailureCounter(),
+        config.loginLimit,
+      ),
       // The sign-in page lists the demo personas only where the demo world is meant to be.
       demoLogins: config.seedDemo && config.env !== 'production' ? DEMO_USERS.map(({ email, note }) => ({ email, note })) : [],
+      webhooks: { allowHosts },
       port: config.port,
       host: config.host,
     });
     closer.add(() => server.close());
+    webhooks.start();
+    closer.add(() => webhooks.stop());
 
     let closing: Promise<void> | undefined;
     return {
@@ -157,6 +171,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       gateway,
       assistant,
       callLog,
+      webhooks,
       sandbox,
       redis,
       databaseKind: database.kind,

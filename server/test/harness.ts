@@ -110,6 +110,14 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
+/**
+ * Statements of the request being measured, not of the server's own timers (the webhook
+ * dispatcher's poll, the call log's batched flush), which may run at any moment.
+ */
+export function isRequestSql(sql: string): boolean {
+  return !/webhook_deliveries|upstream_calls/.test(sql);
+}
+
 /** The single error of a response, failing loudly when there is none or several. */
 export function onlyError(res: GqlResponse): GqlError {
   if (!res.errors || res.errors.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(res.errors)} with data ${JSON.stringify(res.data)}`);

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
 import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
 import type { Vault } from '../vault/vault.ts';
 import { cacheKey, cacheScope, type CacheEntry, type ResponseCache } from './cache.ts';
@@ -170,6 +171,18 @@ export class Gateway {
       return { entry, cacheable: res.status >= 200 && res.status < 300 };
     };
 
+    // Every write that got this far (allowed, with a credential) leaves one audit row, whether
+    // the upstream API took it or not. The write may already be applied upstream, so a failed
+    // audit insert is logged rather than turned into an error the caller would retry.
+    const auditWrite = async (outcome: string, status: number | null) => {
+      if (method === 'GET') return;
+      const actor = { userId: principal.userId, email: principal.email, requestId: call.requestId ?? null };
+      const details = { endpointId, operation: operation.key, method, credentialId: credential.id, source: call.source, outcome, status };
+      await recordAudit(db, actor, { companyId, action: 'upstream.write', targetType: 'operation', targetId: operation.id, details }).catch((error: unknown) =>
+        this.deps.logger.error({ err: error, companyId, endpointId, operation: operation.key }, 'could not write the audit row of an upstream write'),
+      );
+    };
+
     const scope = cacheScope(companyId, endpointId);
     let result: { entry: CacheEntry; cached: boolean };
     try {
@@ -185,11 +198,14 @@ export class Gateway {
         }
       }
     } catch (error) {
-      throw this.failure(error, log, attempts, endpoint!.name);
+      const failure = this.failure(error, log, attempts, endpoint!.name);
+      await auditWrite(String((failure as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'), null);
+      throw failure;
     }
 
     const { entry, cached } = result;
     const ok = entry.status >= 200 && entry.status < 300;
+    await auditWrite(ok ? 'ok' : 'upstream_error', entry.status);
     log({ outcome: ok ? 'ok' : 'upstream_error', status: entry.status, attempts: cached ? 0 : attempts, cached, bytes: Buffer.byteLength(entry.body) });
     if (!ok) {
       throw new UpstreamError(`${endpoint!.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`, { upstreamStatus: entry.status });

@@ -12,6 +12,8 @@ import type { Assistant } from '../assistant/chat.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
+import type { LoginLimiter } from '../modules/session/login-limit.ts';
+import type { WebhookSettings } from '../modules/webhook/webhook.service.ts';
 
 /** The long-lived services of one running Tessera, shared by every request. */
 export interface AppServices {
@@ -24,6 +26,10 @@ export interface AppServices {
   logger: Logger;
   /** The demo personas offered on the sign-in page; empty unless this is a demo installation. */
   demoLogins: readonly { email: string; note: string }[];
+  /** Failed sign-ins per account and per address (modules/session/login-limit.ts). */
+  loginLimiter: LoginLimiter;
+  /** What webhook URLs may be (modules/webhook). */
+  webhooks: WebhookSettings;
 }
 
 export interface RequestContext extends AppServices {

@@ -16,6 +16,8 @@ import { PermissionResolver, ToolPreviewResolver } from '../modules/permission/p
 import { RoleResolver } from '../modules/role/role.resolver.ts';
 import { SessionResolver } from '../modules/session/session.resolver.ts';
 import { UserResolver } from '../modules/user/user.resolver.ts';
+import { WebhookResolver } from '../modules/webhook/webhook.resolver.ts';
+import { storableTextMiddleware } from './plugins/storable-text.ts';
 import { permissions } from './shield.ts';
 
 export const resolvers = [
@@ -33,6 +35,7 @@ export const resolvers = [
   DashboardResolver,
   DashboardWidgetResolver,
   AuditLogResolver,
+  WebhookResolver,
 ] as const;
 
 /**
@@ -59,5 +62,6 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
 }
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(), permissions);
+  // The shield first (who may ask), then the refusal of text the database cannot store.
+  return applyMiddleware(await buildBareSchema(), permissions, storableTextMiddleware);
 }

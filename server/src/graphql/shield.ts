@@ -5,6 +5,7 @@
 import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
 import { companyStanding, isAdministrator as isAdministratorPolicy } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
+import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
 
 type Args = Record<string, unknown>;
@@ -71,6 +72,7 @@ const inputArg = (name: string): CompanyOf => (args, ctx) => existingCompany(Str
 const endpointCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfEndpoint.load(String(args[name]));
 const operationCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfOperation.load(String(args[name]));
 const credentialCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfCredential.load(String(args[name]));
+const webhookCompany = (name: string): CompanyOf => (args, ctx) => companyOfSubscription(ctx, String(args[name]));
 
 const signedIn = (...rules: IRule[]) => and(isAuthenticated, ...rules);
 
@@ -102,6 +104,8 @@ export const permissions = shield(
       dashboard: signedIn(belongsTo(arg('companyId'))),
       myPendingActions: signedIn(belongsTo(arg('companyId'))),
       auditLogs: signedIn(administersOneOrAll('companyId')),
+      webhookSubscriptions: signedIn(administers('Company', arg('companyId'))),
+      webhookDeliveries: signedIn(administers('Webhook subscription', webhookCompany('subscriptionId'))),
     },
     Mutation: {
       login: allow,
@@ -128,6 +132,8 @@ export const permissions = shield(
       // Only the owner of an action may decide it: the service answers NOT_FOUND to anyone else.
       confirmAction: isAuthenticated,
       rejectAction: isAuthenticated,
+      createWebhookSubscription: signedIn(administers('Company', arg('companyId'))),
+      deleteWebhookSubscription: signedIn(administers('Webhook subscription', webhookCompany('id'))),
     },
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),
@@ -161,6 +167,9 @@ export const permissions = shield(
     AuditLogEntry: allow,
     AuditActor: allow,
     PageInfo: allow,
+    WebhookSubscription: allow,
+    CreatedWebhookSubscription: allow,
+    WebhookDelivery: allow,
   },
   {
     fallbackRule: deny,

@@ -3,6 +3,7 @@
 // as if it did not exist, and nothing at all changes (audit rows included). A field added to
 // the schema without a row here fails the first test.
 import { getNamedType, isInputObjectType, parse, type GraphQLArgument, type OperationDefinitionNode } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
 import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
@@ -48,6 +49,9 @@ const credentialIds: Record<string, string> = {};
 /** A pending action of the CEO in `c`: nobody else may decide it. */
 const action = (c: Slug) => actionIds[c];
 const actionIds: Record<string, string> = {};
+/** A webhook subscription of `c`. */
+const hook = (c: Slug) => hookIds[c];
+const hookIds: Record<string, string> = {};
 /** A person who belongs to `c` only, and the role they hold there. */
 const onlyIn = (c: Slug) => (c === 'acme' ? { userId: ids.user.cfo, roleId: ids.role.cfo } : { userId: ids.user.companyadmin, roleId: ids.role.company_admin });
 
@@ -247,6 +251,18 @@ const TABLE: Record<string, Row[]> = {
   rotateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { token: "attacker-token" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
   deleteCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) }],
   testCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: ({ c }) => ({ id: cred(c) }) }],
+  webhookSubscriptions: [{ kind: 'admin', query: 'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  webhookDeliveries: [
+    { kind: 'admin', query: 'query ($subscriptionId: ID!) { webhookDeliveries(subscriptionId: $subscriptionId, first: 5) { id payload } }', vars: ({ c }) => ({ subscriptionId: hook(c) }) },
+  ],
+  createWebhookSubscription: [
+    {
+      kind: 'admin',
+      query: 'mutation ($companyId: ID!) { createWebhookSubscription(companyId: $companyId, url: "https://example.com/hook", events: ["permission.changed"]) { secret } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  deleteWebhookSubscription: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: ({ c }) => ({ id: hook(c) }) }],
 };
 
 const PERSONAS: Persona[] = [
@@ -282,6 +298,12 @@ beforeAll(async () => {
       data: { userId: ids.user.ceo!, companyId: ids.company[c]!, endpointId: ep(c)!, operationId, args: { params: {}, body: { title: 'x', department: 'y' } }, argsHash: 'test', expiresAt: new Date(Date.now() + 600_000) },
     });
     actionIds[c] = pending.id;
+    const hookId = randomUUID();
+    const companyId = ids.company[c]!;
+    await server.db.webhookSubscription.create({
+      data: { id: hookId, companyId, url: 'https://example.com/hook', events: ['permission.changed'], ...server.tessera.vault.sealWebhookSecret({ id: hookId, companyId }, 'whsec_dGVzdC1zZWNyZXQtZm9yLWlzb2xhdGlvbg==') },
+    });
+    hookIds[c] = hookId;
   }
   const admin = await server.login('admin@demo.test');
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.

@@ -9,12 +9,13 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import type { AppServices, RequestContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
+import { limitParseOptions, limitValidationRules } from '../graphql/limits/index.ts';
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
 
 export interface AppDeps extends AppServices {
   schema: GraphQLSchema;
-  /** Introspection is off in production unless asked for. */
+  /** Introspection, and the GraphiQL page that needs it: off in production unless GRAPHQL_INTROSPECTION=true. */
   introspection: boolean;
   /** Built web app (web/dist); served at / when present. */
   webDistDir?: string;
@@ -36,6 +37,9 @@ export async function createHttpApp(deps: AppDeps) {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Depth, aliases, directives, cost (validation) and tokens (parse): see graphql/limits.
+    validationRules: limitValidationRules(),
+    parseOptions: limitParseOptions(),
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-way.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin()],
@@ -86,13 +90,15 @@ export async function createHttpApp(deps: AppDeps) {
 
   if (deps.webDistDir && existsSync(join(deps.webDistDir, 'index.html'))) {
     const webDir = deps.webDistDir;
-    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
-    // GraphiQL is a page of its own (web/graphiql.html), bundled from npm: no CDN.
-    app.get('/graphiql', (_req, res, next) => {
+    // GraphiQL is a page of its own (web/graphiql.html), bundled from npm: no CDN. It needs
+    // introspection, so it is there exactly when introspection is (by either path).
+    app.get(['/graphiql', '/graphiql.html'], (_req, res, next) => {
+      if (!deps.introspection) return void res.status(404).type('text/plain').send('Not found.');
       if (!existsSync(join(webDir, 'graphiql.html'))) return next();
       res.setHeader('cache-control', 'no-cache');
       res.sendFile(join(webDir, 'graphiql.html'));
     });
+    app.use(express.static(webDir, { index: false, maxAge: '1h' }));
     // Client-side routes: every other GET that accepts HTML gets the app shell.
     app.get(/^\/(?!graphql|healthz|readyz).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();

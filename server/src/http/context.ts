@@ -35,6 +35,8 @@ export function createContextFactory(deps: AppDeps) {
       assistant: deps.assistant,
       logger,
       demoLogins: deps.demoLogins,
+      loginLimiter: deps.loginLimiter,
+      webhooks: deps.webhooks,
       requestId,
       principal,
       loadPrincipal: principalFor,

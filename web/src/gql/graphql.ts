@@ -213,6 +213,13 @@ export type CreateUserInput = {
   password: Scalars['String']['input'];
 };
 
+export type CreatedWebhookSubscription = {
+  __typename?: 'CreatedWebhookSubscription';
+  /** The whsec_ signing secret (Standard Webhooks). Shown only in this answer: store it now. */
+  secret: Scalars['String']['output'];
+  subscription: WebhookSubscription;
+};
+
 export type CredentialKind =
   /** secret sent in a header or query parameter named by the credential */
   | 'API_KEY'
@@ -340,10 +347,13 @@ export type Mutation = {
   createOperation: EndpointOperation;
   /** Platform admin: create a person who can sign in. */
   createUser: User;
+  /** Subscribe a URL to events; the answer holds the signing secret, once. */
+  createWebhookSubscription: CreatedWebhookSubscription;
   deleteCompany: Scalars['Boolean']['output'];
   deleteCredential: Scalars['Boolean']['output'];
   deleteEndpoint: Scalars['Boolean']['output'];
   deleteOperation: Scalars['Boolean']['output'];
+  deleteWebhookSubscription: Scalars['Boolean']['output'];
   /** Give a person a role in a company (idempotent). */
   grantCompanyAccess: Membership;
   /** Sign in; the token goes in `Authorization: Bearer <token>`. */
@@ -405,6 +415,14 @@ export type MutationCreateUserArgs = {
 };
 
 
+export type MutationCreateWebhookSubscriptionArgs = {
+  companyId: Scalars['ID']['input'];
+  description?: InputMaybe<Scalars['String']['input']>;
+  events: Array<Scalars['String']['input']>;
+  url: Scalars['String']['input'];
+};
+
+
 export type MutationDeleteCompanyArgs = {
   id: Scalars['ID']['input'];
 };
@@ -421,6 +439,11 @@ export type MutationDeleteEndpointArgs = {
 
 
 export type MutationDeleteOperationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookSubscriptionArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -568,6 +591,10 @@ export type Query = {
   userAccess: Array<EffectiveGrant>;
   /** Administrators only: every user (platform admin) or the users of the companies one administers. */
   users: Array<User>;
+  /** The most recent deliveries of one subscription, newest first. */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** The company's webhook subscriptions; its administrators only. */
+  webhookSubscriptions: Array<WebhookSubscription>;
 };
 
 
@@ -647,6 +674,17 @@ export type QueryUserArgs = {
 export type QueryUserAccessArgs = {
   companyId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  first?: Scalars['Int']['input'];
+  subscriptionId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookSubscriptionsArgs = {
+  companyId: Scalars['ID']['input'];
 };
 
 /** A job function shared by all companies; what it may use is set per company. */
@@ -746,6 +784,38 @@ export type User = {
   /** The roles held, limited to the companies the viewer may see. */
   memberships: Array<Membership>;
   name: Scalars['String']['output'];
+};
+
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  eventType: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt, if it got one. */
+  lastStatus?: Maybe<Scalars['Int']['output']>;
+  /** The webhook-id header, the same on every attempt. */
+  messageId: Scalars['String']['output'];
+  nextAttemptAt: Scalars['DateTime']['output'];
+  /** The body sent: { type, timestamp, data }. */
+  payload: Scalars['JSON']['output'];
+  /** "pending", "delivered" or "failed" */
+  status: Scalars['String']['output'];
+};
+
+export type WebhookSubscription = {
+  __typename?: 'WebhookSubscription';
+  companyId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  /** permission.changed, credential.failing, credential.needs_reconnect, action.pending, action.executed */
+  events: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** "active", or "failing" once a delivery used up its retries (then it receives no new events) */
+  status: Scalars['String']['output'];
+  url: Scalars['String']['output'];
 };
 
 export type ShellQueryVariables = Exact<{ [key: string]: never; }>;
