@@ -41,7 +41,8 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     const switcher = page.getByLabel('Company');
     expect(await switcher.locator('option').allTextContents()).toEqual(['Acme Corp', 'Globex']);
     await page.getByRole('heading', { name: 'APIs you can use at Acme Corp' }).waitFor();
-    expect(await page.locator('.endpoints h3').allTextContents()).toEqual(expect.arrayContaining(['Sales API', 'Finance API']));
+    // The heading shows at once; the list follows when its query answers.
+    await expect.poll(() => page.locator('.endpoints h3').allTextContents()).toEqual(expect.arrayContaining(['Sales API', 'Finance API']));
 
     await switcher.selectOption({ label: 'Globex' });
     await page.getByRole('heading', { name: 'APIs you can use at Globex' }).waitFor();
