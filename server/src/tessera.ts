@@ -93,7 +93,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     await verifyKeyRing(db, ring);
     const vault = new Vault(ring);
 
-    const redis = config.redisUrl ? await connectRedis(config.redisUrl) : null;
+    const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : null;
     if (redis) closer.add(() => redis.quit());
 
     let sandbox: RunningSandbox | null = null;

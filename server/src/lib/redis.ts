@@ -1,11 +1,30 @@
-// One Redis connection per process when REDIS_URL is set (locks now; rate limits, cache and
-// pub/sub later). Without REDIS_URL everything falls back to in-process equivalents.
+// One Redis connection per process when REDIS_URL is set (locks, rate limits, cache, login
+// counts). Without REDIS_URL everything falls back to in-process equivalents.
 import { Redis } from 'ioredis';
+import type { Logger } from './logger.ts';
 
 export type { Redis };
 
-export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+const COMMAND_TIMEOUT_MS = 2_000;
+
+export async function connectRedis(url: string, logger?: Pick<Logger, 'warn' | 'info'>): Promise<Redis> {
+  // While the connection is down, commands fail at once (no offline queue) and a command that gets
+  // no answer fails after COMMAND_TIMEOUT_MS: the callers' fallbacks then answer, instead of every
+  // request waiting out reconnection attempts.
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS });
+  // Without a listener ioredis prints every failed reconnect to the console. One line when the
+  // connection is lost and one when it is back; the callers' fallbacks handle the meantime.
+  let lost = false;
+  redis.on('error', (error: Error) => {
+    if (lost) return;
+    lost = true;
+    logger?.warn({ err: error }, 'Redis connection lost; reconnecting (rate limits and login counts fall back to this process)');
+  });
+  redis.on('ready', () => {
+    if (!lost) return;
+    lost = false;
+    logger?.info('Redis connection restored');
+  });
   await redis.connect();
   return redis;
 }
