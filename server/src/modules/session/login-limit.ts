@@ -9,6 +9,7 @@
 // give nothing back; this keeps their shape (one interface, in memory or in Redis) with a counter.
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
+import { Fallback } from '../../lib/fallback.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { Redis } from '../../lib/redis.ts';
 
@@ -91,43 +92,27 @@ export class RedisFailureCounter implements FailureCounter {
 
 /**
  * Redis first; while it fails, an in-process counter (limits per instance rather than none, and
- * sign-in keeps working), like the gateway's FallbackRateLimiter.
+ * sign-in keeps working); the switching is lib/fallback.ts, shared with the gateway.s limits.
  */
 export class FallbackFailureCounter implements FailureCounter {
-  private degraded = false;
+  private readonly counters: Fallback<FailureCounter>;
 
-  constructor(
-    private readonly primary: FailureCounter,
-    private readonly logger: Pick<Logger, 'warn' | 'info'>,
-    private readonly fallback: FailureCounter = new MemoryFailureCounter(),
-  ) {}
-
-  private async run<T>(use: (counter: FailureCounter) => Promise<T>): Promise<T> {
-    try {
-      const result = await use(this.primary);
-      if (this.degraded) {
-        this.degraded = false;
-        this.logger.info('shared sign-in limiter is back; failures are counted across instances again');
-      }
-      return result;
-    } catch (error) {
-      if (!this.degraded) {
-        this.degraded = true;
-        this.logger.warn({ err: error }, 'shared sign-in limiter unavailable; counting failures in this process until it is back');
-      }
-      return use(this.fallback);
-    }
+  constructor(primary: FailureCounter, logger: Pick<Logger, 'warn' | 'info'>, fallback: FailureCounter = new MemoryFailureCounter()) {
+    this.counters = new Fallback(primary, fallback, logger, {
+      lost: 'shared sign-in limiter unavailable; counting failures in this process until it is back',
+      back: 'shared sign-in limiter is back; failures are counted across instances again',
+    });
   }
 
   add(key: string, windowMs: number, now: number) {
-    return this.run((c) => c.add(key, windowMs, now));
+    return this.counters.run((c) => c.add(key, windowMs, now));
   }
   undo(key: string, now: number) {
-    return this.run((c) => c.undo(key, now));
+    return this.counters.run((c) => c.undo(key, now));
   }
   async clear(key: string) {
     // Both: a count kept in the fallback during an outage must not outlive a success either.
-    await Promise.all([this.run((c) => c.clear(key)), this.fallback.clear(key)]);
+    await Promise.all([this.counters.run((c) => c.clear(key)), this.counters.fallback.clear(key)]);
   }
 }
 
