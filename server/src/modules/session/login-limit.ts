@@ -92,7 +92,7 @@ export class RedisFailureCounter implements FailureCounter {
 
 /**
  * Redis first; while it fails, an in-process counter (limits per instance rather than none, and
- * sign-in keeps working); the switching is lib/fallback.ts, shared with the gateway.s limits.
+ * sign-in keeps working); the switching is lib/fallback.ts, shared with the gateway's rate limits.
  */
 export class FallbackFailureCounter implements FailureCounter {
   private readonly counters: Fallback<FailureCounter>;
