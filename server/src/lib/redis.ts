@@ -15,11 +15,14 @@ export async function connectRedis(url: string, logger?: Pick<Logger, 'warn' | '
   // Without a listener ioredis prints every failed reconnect to the console. One line when the
   // connection is lost and one when it is back; the callers' fallbacks handle the meantime.
   let lost = false;
-  redis.on('error', (error: Error) => {
+  // A dropped connection may close without an 'error' event; it always starts reconnecting.
+  const markLost = (error?: Error) => {
     if (lost) return;
     lost = true;
-    logger?.warn({ err: error }, 'Redis connection lost; reconnecting (rate limits and login counts fall back to this process)');
-  });
+    logger?.warn(error ? { err: error } : {}, 'Redis connection lost; reconnecting (rate limits and login counts fall back to this process)');
+  };
+  redis.on('error', (error: Error) => markLost(error));
+  redis.on('reconnecting', () => markLost());
   redis.on('ready', () => {
     if (!lost) return;
     lost = false;
