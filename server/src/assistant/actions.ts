@@ -2,6 +2,7 @@
 // exact request (and its hash), owned by one user in one company, expiring after 15 minutes.
 // Only its owner can confirm it, once; the policy is checked again by the gateway at that
 // moment; exactly the stored arguments are sent.
+import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db, Prisma } from '../db/client.ts';
@@ -64,7 +65,16 @@ async function assertStillPending(db: Db, action: { id: string; status: string; 
   if (action.status !== 'pending') throw new ConflictError(`This action is already ${action.status}.`);
 }
 
-export async function confirmAction(
+export function confirmAction(
+  db: Db,
+  gateway: Gateway,
+  actor: Actor,
+  input: { principal: Principal; id: string; requestId: string | null; now?: number },
+): Promise<{ action: Awaited<ReturnType<typeof ownActionOrThrow>>; result: UpstreamResult }> {
+  return inScopeOf(input.principal, () => confirmInScope(db, gateway, actor, input));
+}
+
+async function confirmInScope(
   db: Db,
   gateway: Gateway,
   actor: Actor,
@@ -110,7 +120,11 @@ export async function confirmAction(
   }
 }
 
-export async function rejectAction(db: Db, actor: Actor, { principal, id, now = Date.now() }: { principal: Principal; id: string; now?: number }) {
+export function rejectAction(db: Db, actor: Actor, input: { principal: Principal; id: string; now?: number }) {
+  return inScopeOf(input.principal, () => rejectInScope(db, actor, input));
+}
+
+async function rejectInScope(db: Db, actor: Actor, { principal, id, now = Date.now() }: { principal: Principal; id: string; now?: number }) {
   const action = await ownActionOrThrow(db, principal, id);
   await assertStillPending(db, action, now);
   const claimed = await db.pendingAction.updateMany({ where: { id, status: 'pending' }, data: { status: 'rejected', decidedAt: new Date(now) } });

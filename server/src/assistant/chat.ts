@@ -2,6 +2,7 @@
 // read calls run through the gateway (policy again, limits, cache) and come back as delimited,
 // truncated data; its write calls become pending actions for the person to confirm. Bounded in
 // rounds and time; every step is stored in the conversation and traced in the reply.
+import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db, Prisma } from '../db/client.ts';
 import type { Gateway } from '../gateway/gateway.ts';
@@ -70,7 +71,12 @@ export class Assistant {
     return this.deps.provider.name;
   }
 
-  async chat(input: ChatInput) {
+  /** One turn, in the asking person's row scope wherever it is called from. */
+  chat(input: ChatInput) {
+    return inScopeOf(input.principal, () => this.turn(input));
+  }
+
+  private async turn(input: ChatInput) {
     const { db } = this.deps;
     const text = input.message.trim();
     if (!text) throw new BadInputError('message must not be empty.', 'message');

@@ -8,6 +8,7 @@ import { createLogger } from '../lib/logger.ts';
 import { callWithCredential } from './credential-call.ts';
 import { PostgresAdvisoryLocks, RedisLocks } from './locks.ts';
 import { CredentialNeedsReconnectError, OAuthTokens } from './oauth.ts';
+import { asSystem } from '../db/row-security/scope.ts';
 
 let server: TestServer;
 let clientCredentials: string; // Acme GitHub API, Developer
@@ -28,9 +29,12 @@ beforeEach(() => {
 /** Another server instance: its own single-flight map, the same database and lock kind. */
 function anotherInstance() {
   const { db, vault, redis, gateway } = server.tessera;
-  const locks = redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db);
+  const locks = redis ? new RedisLocks(redis, db, createLogger('silent')) : new PostgresAdvisoryLocks(db);
   return new OAuthTokens({ db, vault, locks, logger: createLogger('silent'), send: gateway.credentialCall.send });
 }
+
+/** The server's own token manager, called outside any request: in the system row scope. */
+const serverOAuth = { accessToken: (id: string) => asSystem('oauth test', () => server.tessera.oauth.accessToken(id)) };
 
 const tokenRequests = () => server.sandbox.stats.tokenRequests.total;
 
@@ -42,7 +46,7 @@ describe('client credentials', () => {
   it('20 concurrent callers with an expired token cause exactly one token request', async () => {
     await expireStoredToken(clientCredentials);
     server.sandbox.knobs.tokenEndpointDelayMs = 150;
-    const tokens = await Promise.all(Array.from({ length: 20 }, () => server.tessera.oauth.accessToken(clientCredentials)));
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => serverOAuth.accessToken(clientCredentials)));
     expect(tokenRequests()).toBe(1);
     expect(new Set(tokens).size).toBe(1);
   });
@@ -59,7 +63,7 @@ describe('client credentials', () => {
 
   it('reuses a stored token until shortly before it expires', async () => {
     await expireStoredToken(clientCredentials);
-    const first = await server.tessera.oauth.accessToken(clientCredentials);
+    const first = await serverOAuth.accessToken(clientCredentials);
     expect(await anotherInstance().accessToken(clientCredentials)).toBe(first);
     expect(tokenRequests()).toBe(1);
   });
@@ -70,7 +74,7 @@ describe('refresh tokens', () => {
     const before = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
     const oldRefresh = server.tessera.vault.openCredentialSecret<{ refreshToken: string }>(before).refreshToken;
     await expireStoredToken(refreshCredential);
-    await server.tessera.oauth.accessToken(refreshCredential);
+    await serverOAuth.accessToken(refreshCredential);
     const after = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
     const opened = server.tessera.vault.openCredentialSecret<{ refreshToken: string; clientId: string; clientSecret: string }>(after);
     const newRefresh = opened.refreshToken;
@@ -86,11 +90,11 @@ describe('refresh tokens', () => {
 
   it('renews the token when the API answers 401, then succeeds', async () => {
     const row = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
-    await server.tessera.oauth.accessToken(refreshCredential);
+    await serverOAuth.accessToken(refreshCredential);
     server.sandbox.knobs.expireAccessTokens();
     const endpoint = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: row.endpointId } });
     const requestsBefore = tokenRequests();
-    const res = await callWithCredential(server.tessera.gateway.credentialCall, row, { method: 'GET', url: new URL(`${endpoint.baseUrl}/accounts`) });
+    const res = await asSystem('oauth test', () => callWithCredential(server.tessera.gateway.credentialCall, row, { method: 'GET', url: new URL(`${endpoint.baseUrl}/accounts`) }));
     expect(res.status).toBe(200);
     expect(tokenRequests()).toBe(requestsBefore + 1);
   });
@@ -98,7 +102,7 @@ describe('refresh tokens', () => {
   it('invalid_grant marks the credential needs_reconnect and backs off without asking again', async () => {
     server.sandbox.knobs.revokeRefreshTokens();
     await expireStoredToken(refreshCredential);
-    await expect(server.tessera.oauth.accessToken(refreshCredential)).rejects.toBeInstanceOf(CredentialNeedsReconnectError);
+    await expect(serverOAuth.accessToken(refreshCredential)).rejects.toBeInstanceOf(CredentialNeedsReconnectError);
     const row = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
     expect(row.status).toBe('needs_reconnect');
     expect(row.refreshFailures).toBe(1);

@@ -42,11 +42,11 @@ describe('an unexpected failure over HTTP', () => {
   afterAll(() => server?.close());
 
   async function withTableRenamed(table: string, run: () => Promise<void>) {
-    await server.db.$executeRawUnsafe(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
+    await server.tessera.runAsOwner(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
     try {
       await run();
     } finally {
-      await server.db.$executeRawUnsafe(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
+      await server.tessera.runAsOwner(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
     }
   }
 

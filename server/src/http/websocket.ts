@@ -3,7 +3,8 @@
 // errors are masked by the same formatError; the same query limits apply.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { execute, subscribe, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError } from '../graphql/errors.ts';
@@ -12,6 +13,19 @@ import type { ContextSource } from './context.ts';
 import type { RequestContext } from '../graphql/context.ts';
 
 const mask = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+
+const cellOf = (args: ExecutionArgs) => (args.contextValue as RequestContext).dbScope;
+
+/** The stream, with every step (next, return, throw) run in the cell. */
+function scopedStream<T>(stream: AsyncGenerator<T>, cell: ScopeCell): AsyncGenerator<T> {
+  const scoped: AsyncGenerator<T> = {
+    next: (...args) => runInScopeCell(cell, () => stream.next(...args)),
+    return: (value) => runInScopeCell(cell, () => stream.return(value)),
+    throw: (error) => runInScopeCell(cell, () => stream.throw(error)),
+    [Symbol.asyncIterator]: () => scoped,
+  } as AsyncGenerator<T>;
+  return scoped;
+}
 
 export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFor: (source: ContextSource) => Promise<RequestContext>) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
@@ -31,6 +45,14 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFo
           requestId: randomUUID(),
           clientIp: ctx.extra.request.socket.remoteAddress ?? null,
         });
+      },
+      // Each operation, and each step of a subscription's stream, runs in its context's row scope
+      // (a socket's messages arrive outside any request's async chain).
+      execute: (args: ExecutionArgs) => runInScopeCell(cellOf(args), () => execute(args)),
+      subscribe: async (args: ExecutionArgs) => {
+        const cell = cellOf(args);
+        const result = await runInScopeCell(cell, () => subscribe(args));
+        return Symbol.asyncIterator in result ? scopedStream(result, cell) : result;
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => mask(errors),

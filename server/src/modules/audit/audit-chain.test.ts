@@ -21,7 +21,8 @@ class Rollback extends Error {}
 /** Runs `tamper` with the audit triggers off, verifies inside the same transaction, rolls back. */
 async function tampered(sql: string[], companyId?: string): Promise<ChainReport[]> {
   let reports: ChainReport[] = [];
-  await server.db
+  await server.tessera
+    .ownerDb()
     .$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe('ALTER TABLE audit_logs DISABLE TRIGGER USER');
@@ -96,13 +97,14 @@ describe('append-only', () => {
     ['DELETE', 'DELETE FROM audit_logs'],
     ['TRUNCATE', 'TRUNCATE audit_logs'],
   ])('refuses %s with a clear error', async (op, statement) => {
+    // As the owner: the application's role may not even try (row-security.test.ts).
     const count = await server.db.auditLog.count();
-    await expect(server.db.$executeRawUnsafe(statement)).rejects.toThrow(`audit_logs is append-only: ${op} is not allowed`);
+    await expect(server.tessera.ownerDb().$executeRawUnsafe(statement)).rejects.toThrow(`audit_logs is append-only: ${op} is not allowed`);
     expect(await server.db.auditLog.count()).toBe(count);
   });
 
   it('refuses updates through Prisma as well', async () => {
-    await expect(server.db.auditLog.updateMany({ data: { action: 'forged' } })).rejects.toThrow(/append-only/);
+    await expect(server.tessera.ownerDb().auditLog.updateMany({ data: { action: 'forged' } })).rejects.toThrow(/append-only/);
   });
 });
 

@@ -23,7 +23,9 @@ export interface AuditEntry {
 type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
 
 export async function recordAudit(db: AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.auditLog.create({
+  // createMany: an INSERT without RETURNING. Row security lets any request write a platform row
+  // (a sign-in has no company) but only platform administrators read one back.
+  await db.auditLog.createMany({
     data: {
       actorId: actor.userId,
       actorEmail: actor.email,

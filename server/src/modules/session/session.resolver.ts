@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
 import { AuthPayload } from '../user/user.types.ts';
 import { login } from './session.service.ts';
+import { scopeOfPrincipal } from '../../db/row-security/principal-scope.ts';
 import { DemoLogin } from './session.types.ts';
 
 @Resolver()
@@ -16,6 +17,7 @@ export class SessionResolver {
     const payload = await login(ctx.db, ctx.tokens, ctx.actor, { email, password }, { limiter: ctx.loginLimiter, clientIp: ctx.clientIp });
     // The User.memberships field resolver needs a principal: the one who just signed in.
     ctx.principal = await ctx.loadPrincipal(payload.user.id);
+    ctx.dbScope.scope = scopeOfPrincipal(ctx.principal);
     return payload;
   }
 }

@@ -1,0 +1,201 @@
+// Row-level security, proven on the running server's own database connection (PGlite and
+// PostgreSQL alike): the app's role is bound by the policies, a statement without a scope sees
+// no company's rows, a scope sees exactly its companies' rows and cannot write another's, and
+// concurrent statements in different scopes never see each other's scope.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../../test/harness.ts';
+import { worldIds, type WorldIds } from '../../../test/world.ts';
+import type { Db } from '../client.ts';
+import { asSystem, NO_COMPANIES, withCompany, withDbScope } from './scope.ts';
+import { flattenCompoundKeys } from './unbatched-find-unique.ts';
+
+let server: TestServer;
+let app: Db;
+let ids: WorldIds;
+/** Tables with a company_id column, read from the catalog: a new one is covered without edits. */
+let companyTables: string[];
+/** Tables whose company is their parent's (no company_id of their own). */
+const CHILD_TABLES = ['endpoint_operations', 'messages', 'webhook_deliveries'];
+
+const count = (db: Db, table: string) => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`).then((rows) => rows[0]!.n);
+const companiesIn = (db: Db, table: string) =>
+  db.$queryRawUnsafe<{ company_id: string | null }[]>(`SELECT DISTINCT company_id::text FROM "${table}"`).then((rows) => rows.map((r) => r.company_id));
+
+beforeAll(async () => {
+  server = await startTestServer();
+  app = server.tessera.appDb;
+  ids = await worldIds(server.db);
+  companyTables = (
+    await server.db.$queryRaw<{ table_name: string }[]>`
+      SELECT c.table_name FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+      WHERE c.table_schema = 'public' AND c.column_name = 'company_id' AND t.table_type = 'BASE TABLE'
+      ORDER BY 1`
+  ).map((r) => r.table_name);
+  // Rows in every table, so that "sees nothing" means something: a conversation with a message.
+  await asSystem('test setup', async () => {
+    const conversation = await app.conversation.create({ data: { userId: ids.user.ceo!, companyId: ids.company.acme!, title: 't' } });
+    await app.message.create({ data: { conversationId: conversation.id, role: 'user', content: 'hello' } });
+  });
+});
+afterAll(() => server?.close());
+
+describe('the application role', () => {
+  it('is neither superuser nor owner nor allowed to bypass row security', async () => {
+    const [row] = await app.$queryRaw<{ user: string; superuser: boolean; bypass: boolean; owns: boolean }[]>`
+      SELECT current_user AS user, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+             EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = r.oid AND c.relname = 'api_endpoints') AS owns
+      FROM pg_roles r WHERE r.rolname = current_user`;
+    expect(row).toEqual({ user: 'tessera_app', superuser: false, bypass: false, owns: false });
+  });
+
+  it('finds the company tables in the catalog, and every one of them has row security on', async () => {
+    expect(companyTables).toEqual(expect.arrayContaining(['api_credentials', 'api_endpoints', 'audit_logs', 'pending_actions', 'role_api_permissions', 'upstream_calls', 'user_company_access']));
+    const unprotected = await server.db.$queryRaw<{ relname: string }[]>`
+      SELECT relname FROM pg_class WHERE relname = ANY(${[...companyTables, ...CHILD_TABLES]}) AND relkind = 'r' AND NOT relrowsecurity`;
+    expect(unprotected).toEqual([]);
+  });
+
+  it('may not change or remove audit rows even in the system scope (append-only by privilege too)', async () => {
+    await expect(asSystem('test', () => app.$executeRawUnsafe(`UPDATE audit_logs SET action = 'forged'`))).rejects.toThrow(/permission denied|append-only/);
+    await expect(asSystem('test', () => app.$executeRawUnsafe(`DELETE FROM audit_logs`))).rejects.toThrow(/permission denied|append-only/);
+  });
+});
+
+describe('a statement without a company set', () => {
+  it('sees no row of any company table, while the owner-free system scope sees them', async () => {
+    for (const table of [...companyTables, ...CHILD_TABLES]) {
+      expect({ table, rows: await withDbScope(NO_COMPANIES, () => count(app, table)) }).toEqual({ table, rows: 0 });
+      expect({ table, rows: await count(app, table) }).toEqual({ table, rows: 0 }); // nothing set at all
+    }
+    const seeded = await Promise.all(['api_endpoints', 'endpoint_operations', 'role_api_permissions', 'user_company_access', 'api_credentials', 'messages'].map((t) => count(server.db, t)));
+    expect(seeded.every((n) => n > 0)).toBe(true);
+  });
+
+  it('cannot write a company row', async () => {
+    await expect(app.apiEndpoint.create({ data: { companyId: ids.company.acme!, slug: 'sneaky', name: 'Sneaky', baseUrl: 'https://example.com' } })).rejects.toThrow(
+      /row-level security/,
+    );
+    expect(await server.db.apiEndpoint.count({ where: { slug: 'sneaky' } })).toBe(0);
+  });
+});
+
+describe("a company's scope", () => {
+  it("sees that company's rows and no other's, in every company table and through parents", async () => {
+    for (const table of companyTables) {
+      const seen = await withCompany(ids.company.acme!, () => companiesIn(app, table));
+      expect({ table, others: seen.filter((c) => c !== ids.company.acme) }).toEqual({ table, others: [] });
+    }
+    const operations = await withCompany(ids.company.globex!, () => app.endpointOperation.findMany({ select: { endpoint: { select: { companyId: true } } } }));
+    expect(operations.length).toBeGreaterThan(0);
+    expect(new Set(operations.map((o) => o.endpoint.companyId))).toEqual(new Set([ids.company.globex]));
+  });
+
+  it("cannot read, write, change or delete another company's rows; nothing changes", async () => {
+    const globexEndpoint = ids.endpoint['globex/finance-api']!;
+    await withCompany(ids.company.acme!, async () => {
+      expect(await app.apiEndpoint.findUnique({ where: { id: globexEndpoint } })).toBeNull();
+      expect((await app.apiEndpoint.updateMany({ where: { id: globexEndpoint }, data: { name: 'Taken' } })).count).toBe(0);
+      expect((await app.apiEndpoint.deleteMany({ where: { id: globexEndpoint } })).count).toBe(0);
+      await expect(app.apiEndpoint.create({ data: { companyId: ids.company.globex!, slug: 'planted', name: 'Planted', baseUrl: 'https://example.com' } })).rejects.toThrow(
+        /row-level security/,
+      );
+      // Moving an own row into another company is a write into it: refused.
+      await expect(app.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api']! }, data: { companyId: ids.company.globex! } })).rejects.toThrow();
+    });
+    const after = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: globexEndpoint } });
+    expect(after.name).not.toBe('Taken');
+    expect(await server.db.apiEndpoint.count({ where: { slug: 'planted' } })).toBe(0);
+    expect((await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: ids.endpoint['acme/finance-api']! } })).companyId).toBe(ids.company.acme);
+  });
+
+  it('holds inside transactions, and ends with them', async () => {
+    const seen = await withCompany(ids.company.acme!, () => app.$transaction(async (tx) => tx.apiEndpoint.findMany({ select: { companyId: true } })));
+    expect(new Set(seen.map((e) => e.companyId))).toEqual(new Set([ids.company.acme]));
+    expect(await count(app, 'api_endpoints')).toBe(0);
+  });
+
+  it('may write a platform audit row (a sign-in) but not read one back', async () => {
+    const before = await server.db.auditLog.count({ where: { companyId: null } });
+    await withCompany(ids.company.acme!, () => app.auditLog.createMany({ data: { action: 'test.platform', actorEmail: 'x@demo.test' } }));
+    expect(await server.db.auditLog.count({ where: { companyId: null } })).toBe(before + 1);
+    expect(await withCompany(ids.company.acme!, () => app.auditLog.count({ where: { companyId: null } }))).toBe(0);
+  });
+});
+
+describe('concurrent statements in different scopes', () => {
+  it('each see exactly their own scope, on every connection (200 interleaved reads and transactions)', async () => {
+    const scopes = [ids.company.acme!, ids.company.globex!, null] as const;
+    const results = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const company = scopes[i % scopes.length]!;
+        const read = () => (i % 4 === 0 ? app.$transaction((tx) => tx.apiEndpoint.findMany({ select: { companyId: true } })) : app.apiEndpoint.findMany({ select: { companyId: true } }));
+        const rows = company === null ? await withDbScope(NO_COMPANIES, read) : await withCompany(company, read);
+        return { expected: company, seen: [...new Set(rows.map((r) => r.companyId))] };
+      }),
+    );
+    for (const { expected, seen } of results) expect(seen).toEqual(expected === null ? [] : [expected]);
+  });
+});
+
+describe('Prisma merging findUnique calls of one tick', () => {
+  it('does not make one scope run another scope\'s lookup (each finds its own row)', async () => {
+    const [acme, globex, byCompoundKey] = await Promise.all([
+      withCompany(ids.company.acme!, () => app.apiEndpoint.findUnique({ where: { id: ids.endpoint['acme/finance-api']! } })),
+      withCompany(ids.company.globex!, () => app.apiEndpoint.findUnique({ where: { id: ids.endpoint['globex/finance-api']! } })),
+      withCompany(ids.company.globex!, () => app.apiEndpoint.findUniqueOrThrow({ where: { companyId_slug: { companyId: ids.company.globex!, slug: 'finance-api' } } })),
+    ]);
+    expect(acme?.id).toBe(ids.endpoint['acme/finance-api']);
+    expect(globex?.id).toBe(ids.endpoint['globex/finance-api']);
+    expect(byCompoundKey.id).toBe(ids.endpoint['globex/finance-api']);
+  });
+
+  it("never lets a lookup ride on a system one into another company's row", async () => {
+    const globexEndpoint = ids.endpoint['globex/finance-api']!;
+    const [system, acme] = await Promise.all([
+      server.db.apiEndpoint.findUnique({ where: { id: globexEndpoint } }),
+      withCompany(ids.company.acme!, () => app.apiEndpoint.findUnique({ where: { id: globexEndpoint } })),
+    ]);
+    expect(system?.id).toBe(globexEndpoint);
+    expect(acme).toBeNull();
+  });
+
+  it('flattens compound unique keys and keeps every other condition', () => {
+    expect(flattenCompoundKeys({ companyId_slug: { companyId: 'c', slug: 's' }, id: 'x', company: { slug: 'a' } })).toEqual({ companyId: 'c', slug: 's', id: 'x', company: { slug: 'a' } });
+    expect(flattenCompoundKeys({ roleId_companyId_endpointId: { roleId: 'r', companyId: 'c', endpointId: 'e' } })).toEqual({ roleId: 'r', companyId: 'c', endpointId: 'e' });
+  });
+});
+
+describe('over GraphQL', () => {
+  it("a member's request runs in their companies: their endpoints, no one else's rows", async () => {
+    const token = await server.login('dev@demo.test');
+    const res = await server.gql<{ me: { memberships: { company: { id: string } }[] } }>('{ me { memberships { company { id } } } }', {}, token);
+    const theirs = new Set(res.data!.me.memberships.map((m) => m.company.id));
+    expect(theirs.size).toBeGreaterThan(0);
+    for (const companyId of theirs) {
+      const grants = await server.gql<{ myEndpoints: { endpoint: { id: string; companyId?: string } }[] }>('query ($c: ID!) { myEndpoints(companyId: $c) { endpoint { id } } }', { c: companyId }, token);
+      expect(grants.errors).toBeUndefined();
+      expect(grants.data!.myEndpoints.length).toBeGreaterThan(0);
+      const owners = await server.db.apiEndpoint.findMany({ where: { id: { in: grants.data!.myEndpoints.map((g) => g.endpoint.id) } }, select: { companyId: true } });
+      expect(new Set(owners.map((o) => o.companyId))).toEqual(new Set([companyId]));
+    }
+  });
+});
+
+describe('starting', () => {
+  it.skipIf(!process.env.DATABASE_URL)('refuses an app connection the policies would not bind, and says why (PostgreSQL)', async () => {
+    // DATABASE_URL's own user owns the tables (and is a superuser in CI): not a valid app role.
+    await expect(startTestServer({ DATABASE_APP_URL: process.env.DATABASE_URL! })).rejects.toThrow(/row security.*(superuser|owns the tables)/i);
+  });
+
+  it('with DATABASE_ROW_SECURITY=false runs as the owner, whom the policies do not bind', async () => {
+    const plain = await startTestServer({ DATABASE_ROW_SECURITY: 'false' });
+    try {
+      expect(await count(plain.tessera.appDb, 'api_endpoints')).toBeGreaterThan(0);
+      const [row] = await plain.tessera.appDb.$queryRaw<{ user: string }[]>`SELECT current_user AS user`;
+      expect(row!.user).not.toBe('tessera_app');
+    } finally {
+      await plain.close();
+    }
+  });
+});

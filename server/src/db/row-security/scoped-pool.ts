@@ -1,0 +1,46 @@
+// A pg Pool whose every statement runs with the scope of the code that issued it. Prisma's pg
+// adapter sends statements outside transactions through `pool.query`; this checks out a
+// connection, puts the current scope on it when the connection carries another one (a
+// session setting, so a run of statements in one scope pays nothing), then runs the statement.
+// Transactions check out their own connection; the scoped adapter sets their scope locally.
+import pg from 'pg';
+import { SET_SCOPE_SQL, setScopeArgs } from './scope-settings.ts';
+import { currentDbScope, scopeKey } from './scope.ts';
+
+/** The scope each pooled connection carries now; a new connection carries none. */
+const carried = new WeakMap<pg.PoolClient, string>();
+const NONE_KEY = scopeKey({ kind: 'none' });
+
+export class ScopedPool extends pg.Pool {
+  // pg's overloads (callbacks, config objects) collapse to the promise form Prisma uses.
+  override query(...args: unknown[]): never {
+    if (args.some((arg) => typeof arg === 'function')) throw new Error('ScopedPool supports promise queries only.');
+    return this.scopedQuery(args[0] as pg.QueryConfig, args[1] as unknown[] | undefined) as never;
+  }
+
+  private async scopedQuery(config: pg.QueryConfig | string, values?: unknown[]) {
+    const scope = currentDbScope();
+    const key = scopeKey(scope);
+    const client = await this.connect();
+    // While checked out the pool does not listen for the connection's errors (a server-side
+    // termination between two statements): this does, as pg's own pool.query does.
+    let lost: Error | undefined;
+    const onError = (error: Error) => void (lost = error);
+    client.on('error', onError);
+    try {
+      if ((carried.get(client) ?? NONE_KEY) !== key) {
+        await client.query(SET_SCOPE_SQL, setScopeArgs(scope, false));
+        carried.set(client, key);
+      }
+      const result = await client.query(config as pg.QueryConfig, values);
+      client.removeListener('error', onError);
+      client.release(lost);
+      return result;
+    } catch (error) {
+      client.removeListener('error', onError);
+      // As pg's own pool.query does: a connection that failed a statement is not reused.
+      client.release(error as Error);
+      throw error;
+    }
+  }
+}
