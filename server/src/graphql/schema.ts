@@ -17,6 +17,7 @@ import { RoleResolver } from '../modules/role/role.resolver.ts';
 import { SessionResolver } from '../modules/session/session.resolver.ts';
 import { UserResolver } from '../modules/user/user.resolver.ts';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.ts';
+import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webhook.resolver.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
 import { permissions } from './shield.ts';
 
@@ -36,6 +37,7 @@ export const resolvers = [
   DashboardWidgetResolver,
   AuditLogResolver,
   WebhookResolver,
+  InboundWebhookResolver,
 ] as const;
 
 /**
@@ -61,7 +63,14 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
   });
 }
 
-export async function buildAppSchema(): Promise<GraphQLSchema> {
+/**
+ * `shield: false` leaves authorization out. Only the benchmark's shield-cost baseline sets it, in
+ * a process of its own before Tessera starts (bench/baselines/no-shield.server.ts).
+ */
+export const appSchemaOptions = { shield: true };
+
+export async function buildAppSchema({ shield = appSchemaOptions.shield }: { shield?: boolean } = {}): Promise<GraphQLSchema> {
   // The shield first (who may ask), then the refusal of text the database cannot store.
+  if (!shield) return applyMiddleware(await buildBareSchema(), storableTextMiddleware);
   return applyMiddleware(await buildBareSchema(), permissions, storableTextMiddleware);
 }

@@ -134,9 +134,12 @@ export const permissions = shield(
       rejectAction: isAuthenticated,
       createWebhookSubscription: signedIn(administers('Company', arg('companyId'))),
       deleteWebhookSubscription: signedIn(administers('Webhook subscription', webhookCompany('id'))),
+      rotateInboundWebhookSecret: signedIn(administers('Endpoint', endpointCompany('endpointId'))),
     },
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),
+      // Each event is checked again against the policy (READ on its endpoint) before it is sent.
+      endpointEvents: signedIn(belongsTo(arg('companyId'))),
     },
     // Objects are reachable only through the root fields above, which scope them; their
     // fields are open, and field resolvers filter anything that crosses companies.
@@ -170,6 +173,8 @@ export const permissions = shield(
     WebhookSubscription: allow,
     CreatedWebhookSubscription: allow,
     WebhookDelivery: allow,
+    InboundWebhookSecret: allow,
+    EndpointEvent: allow,
   },
   {
     fallbackRule: deny,

@@ -263,6 +263,9 @@ const TABLE: Record<string, Row[]> = {
     },
   ],
   deleteWebhookSubscription: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: ({ c }) => ({ id: hook(c) }) }],
+  rotateInboundWebhookSecret: [
+    { kind: 'admin', query: 'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { secret path } }', vars: ({ c }) => ({ endpointId: ep(c) }) },
+  ],
 };
 
 const PERSONAS: Persona[] = [

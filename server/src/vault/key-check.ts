@@ -3,6 +3,7 @@
 // `encryption_keys`; later starts compare. Starting anyway with a wrong key would make every
 // credential fail at call time, and new secrets written under it would mix two key materials
 // under one id, so the server refuses and says which key and what to do.
+import { inboundSecretKeyIds } from '../modules/inbound-webhook/inbound-webhook.keys.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { VaultDecryptError } from './envelope.ts';
@@ -49,12 +50,13 @@ function mismatchError(ids: string[]): VaultKeyError {
 
 /** Key ids that sealed values still reference, with how many each. */
 export async function referencedKeyIds(db: Db): Promise<Map<string, number>> {
-  const [secrets, tokens, webhooks] = await Promise.all([
+  const [secrets, tokens, webhooks, inbound] = await Promise.all([
     db.apiCredential.groupBy({ by: ['keyId'], _count: { _all: true } }),
     db.apiCredential.groupBy({ by: ['tokenKeyId'], where: { tokenKeyId: { not: null }, tokenCiphertext: { not: null } }, _count: { _all: true } }),
     db.webhookSubscription.groupBy({ by: ['secretKeyId'], _count: { _all: true } }),
+    inboundSecretKeyIds(db),
   ]);
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>(inbound);
   for (const g of webhooks) counts.set(g.secretKeyId, (counts.get(g.secretKeyId) ?? 0) + g._count._all);
   for (const g of secrets) counts.set(g.keyId, (counts.get(g.keyId) ?? 0) + g._count._all);
   for (const g of tokens) if (g.tokenKeyId !== null) counts.set(g.tokenKeyId, (counts.get(g.tokenKeyId) ?? 0) + g._count._all);

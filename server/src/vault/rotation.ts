@@ -6,6 +6,7 @@
 //
 // Every sealed column the product stores is listed in SECRET_COLUMNS; a new one must be added
 // here (and to referencedKeyIds in key-check.ts) to be rotated and counted.
+import { pendingInboundSecrets, rotateInboundWebhookSecrets } from '../modules/inbound-webhook/inbound-webhook.keys.ts';
 import type { Db } from '../db/client.ts';
 import { VaultDecryptError, seal, unseal } from './envelope.ts';
 import type { KeyRing } from './keyring.ts';
@@ -29,7 +30,7 @@ export interface RotateResult {
   /** Secrets changed by someone else between read and write (left as they were). */
   skipped: number;
   /** Secrets that could not be opened, by credential id and column; never re-sealed. */
-  failed: { credentialId: string; column: 'ciphertext' | 'tokenCiphertext' | 'webhookSecret'; keyId: string }[];
+  failed: { credentialId: string; column: 'ciphertext' | 'tokenCiphertext' | 'webhookSecret' | 'inboundWebhookSecret'; keyId: string }[];
 }
 
 const ROW_SELECT = {
@@ -59,12 +60,13 @@ function notPrimary(primary: string) {
 /** How many secrets are not under the primary key yet. */
 export async function pendingSecrets(db: Db, ring: KeyRing): Promise<number> {
   const primary = ring.primary.id;
-  const [secrets, tokens, webhooks] = await Promise.all([
+  const [secrets, tokens, webhooks, inbound] = await Promise.all([
     db.apiCredential.count({ where: { keyId: { not: primary } } }),
     db.apiCredential.count({ where: { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] } }),
     db.webhookSubscription.count({ where: { secretKeyId: { not: primary } } }),
+    pendingInboundSecrets(db, ring),
   ]);
-  return secrets + tokens + webhooks;
+  return secrets + tokens + webhooks + inbound;
 }
 
 export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOptions = {}): Promise<RotateResult> {
@@ -116,6 +118,10 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
     if (rows.length < batchSize) break;
   }
   await rotateWebhookSecrets(db, ring, result);
+  const inbound = await rotateInboundWebhookSecrets(db, ring);
+  result.rotated += inbound.rotated;
+  result.skipped += inbound.skipped;
+  result.failed.push(...inbound.failed.map(({ endpointId, keyId }) => ({ credentialId: endpointId, column: 'inboundWebhookSecret' as const, keyId })));
   return result;
 }
 

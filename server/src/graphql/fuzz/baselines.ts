@@ -73,5 +73,6 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     rejectAction: member({ id: f.action }, { id: f.othersAction }),
     createWebhookSubscription: admin({ companyId: f.company, url: 'https://hooks.example.test/fuzz-2', events: ['credential.needs_reconnect'], description: 'd' }, { companyId: acme }),
     deleteWebhookSubscription: admin({ id: f.webhook }, { id: f.acmeWebhook }),
+    rotateInboundWebhookSecret: admin({ endpointId: f.endpoint }, { endpointId: acmeSales }),
   };
 }

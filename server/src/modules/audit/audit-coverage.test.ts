@@ -78,6 +78,10 @@ const STEPS: Step[] = [
     field: 'createWebhookSubscription', as: 'admin@demo.test', query: 'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
     vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }), expected: ['webhook.create'], company: acme, after: (res) => { made.webhook = res.data!.createWebhookSubscription.subscription.id; },
   },
+  {
+    field: 'rotateInboundWebhookSecret', as: 'admin@demo.test', query: 'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { path } }',
+    vars: () => ({ e: made.endpoint }), expected: ['inbound_webhook.rotate'], company: acme, details: { replaced: false },
+  },
   { field: 'deleteWebhookSubscription', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: () => ({ id: made.webhook }), expected: ['webhook.delete'], company: acme },
   { field: 'deleteOperation', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: () => ({ id: made.operation }), expected: ['operation.delete'], company: acme },
   { field: 'deleteEndpoint', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: () => ({ id: made.endpoint }), expected: ['endpoint.delete'], company: acme },

@@ -1,6 +1,7 @@
 // The home page: the caller's metric cards for the company chosen in the header, from the APIs
 // their roles may read there. Refreshes itself every 30 s (not while the tab is hidden) and on
-// demand; one failing API shows a sentence on its own cards and leaves the others alone.
+// demand, and at once when one of its APIs announces a change (an inbound webhook); one failing
+// API shows a sentence on its own cards and leaves the others alone.
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { NetworkStatus } from '@apollo/client';
@@ -12,6 +13,7 @@ import { errorMessage } from '../../session/errors.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formatTime } from './format.ts';
 import { CardPlaceholder, MetricCard, type Widget } from './MetricCard.tsx';
+import { useEndpointEvents } from './use-endpoint-events.ts';
 import './dashboard.css';
 
 export const POLL_INTERVAL_MS = 30_000;
@@ -92,6 +94,14 @@ function Dashboard({ company }: { company: CompanyChoice }) {
       setAnnouncement(`The dashboard could not be refreshed: ${errorMessage(failure)}`);
     }
   }
+
+  // An API announced a change (inbound webhook; its cached reads are already dropped): fetch now.
+  useEndpointEvents(company.id, (event) => {
+    refetch().then(
+      () => setAnnouncement(`Dashboard updated: ${event.endpointSlug} reported ${event.eventType}.`),
+      () => undefined, // the error is shown like a failed poll
+    );
+  });
 
   let body;
   if (!shown) {

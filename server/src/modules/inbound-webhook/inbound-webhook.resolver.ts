@@ -1,0 +1,57 @@
+import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../graphql/context.ts';
+import { NotFoundError } from '../../graphql/errors.ts';
+import { assertSignedInAndBelongsTo } from '../../graphql/shield.ts';
+import { withCompany } from '../../db/row-security/scope.ts';
+import { decide, roleIdsIn } from '../../policy/policy.ts';
+import { listRoleGrants } from '../permission/permission.service.ts';
+import { endpointEventStream, type EndpointEvent as EndpointEventData } from './inbound-webhook.events.ts';
+import { rotateInboundWebhookSecret } from './inbound-webhook.service.ts';
+import { EndpointEvent, InboundWebhookSecret } from './inbound-webhook.types.ts';
+
+/**
+ * May the subscriber read this endpoint now? Asked per event, with the principal and grants
+ * loaded afresh, so access revoked during a long-lived subscription stops its events at once.
+ */
+async function mayRead(ctx: RequestContext, userId: string, event: EndpointEventData): Promise<boolean> {
+  return withCompany(event.companyId, async () => {
+    const principal = await ctx.loadPrincipal(userId);
+    if (!principal) return false;
+    const grants = await listRoleGrants(ctx.db, { companyId: event.companyId, roleIds: roleIdsIn(principal, event.companyId) });
+    const endpoint = { id: event.endpointId, companyId: event.companyId };
+    return decide(principal, event.companyId, endpoint, 'GET', grants.get(event.endpointId) ?? []).allowed;
+  });
+}
+
+@Resolver()
+export class InboundWebhookResolver {
+  @Mutation(() => InboundWebhookSecret, {
+    description: "Give the endpoint a new inbound webhook secret (the previous one stops verifying); the answer holds it, once.",
+  })
+  async rotateInboundWebhookSecret(@Arg('endpointId', () => ID) endpointId: string, @Ctx() ctx: RequestContext) {
+    const companyId = await ctx.loaders.companyOfEndpoint.load(endpointId);
+    if (!companyId) throw new NotFoundError('Endpoint');
+    return rotateInboundWebhookSecret(ctx.db, ctx.vault, ctx.actor, { companyId, endpointId });
+  }
+
+  @Subscription(() => EndpointEvent, {
+    description: "Events that upstream providers sent about the company's endpoints (inbound webhooks), for the endpoints the caller may read.",
+    subscribe: async ({ args, context }) => {
+      const ctx = context as RequestContext;
+      const companyId = args.companyId as string;
+      await assertSignedInAndBelongsTo(ctx, companyId);
+      const userId = ctx.principal!.userId;
+      return endpointEventStream(ctx.endpointEvents, companyId, async (event) => {
+        try {
+          return (await mayRead(ctx, userId, event)) ? event : null;
+        } catch (error) {
+          ctx.logger.error({ err: error, requestId: ctx.requestId, endpointId: event.endpointId }, 'could not check access for an endpoint event');
+          return null;
+        }
+      });
+    },
+  })
+  endpointEvents(@Root() event: EndpointEventData, @Arg('companyId', () => ID) _companyId: string): EndpointEventData {
+    return event;
+  }
+}
