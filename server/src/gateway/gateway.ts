@@ -1,6 +1,7 @@
 // The one pipeline for every call to a company's API (readOperation, writeOperation, the
 // dashboard, the assistant): policy → credential → parameters → rate limit → cache (GET) →
 // request with retries → call log. Each step refuses before anything is sent upstream.
+import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
@@ -18,6 +19,8 @@ import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest } from './request-builder.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
 import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
+import { observeGatewayCall } from '../observability/tracing.ts';
 
 /** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
@@ -56,6 +59,8 @@ export interface GatewayDeps {
   /** Whole exchange per attempt (default: the upstream client's). */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Prometheus counters of each call's outcome (observability/); none by default. */
+  metrics?: GatewayMetrics;
 }
 
 const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
@@ -89,7 +94,18 @@ export class Gateway {
     return { vault: this.deps.vault, oauth: this.deps.oauth, send: this.deps.send };
   }
 
+  /** Drops the endpoint's cached reads, as a write through the gateway does (an inbound webhook said its data changed). */
+  invalidateEndpoint({ companyId, endpointId }: { companyId: string; endpointId: string }): Promise<void> {
+    return this.deps.cache.invalidate(cacheScope(companyId, endpointId));
+  }
+
   async call(call: GatewayCall): Promise<UpstreamResult> {
+    // A trace span per call; its call-log outcome also goes to the span and the metrics.
+    // Its reads and writes (endpoint, grants, credential, call log) in the caller's row scope.
+    return inScopeOf(call.principal, () => observeGatewayCall(this.deps.metrics, call, (note) => this.run(call, note)));
+  }
+
+  private async run(call: GatewayCall, note: (event: GatewayCallEvent) => void): Promise<UpstreamResult> {
     const started = performance.now();
     const { db } = this.deps;
     const { companyId, endpointId, principal } = call;
@@ -122,8 +138,8 @@ export class Gateway {
     const built = buildRequest(endpoint!.baseUrl, operation, call.params, call.body);
     // The granting role's own credential first, else the company-wide one (architecture.md).
     const credential = endpoint!.credentials.find((c) => c.roleId === decision.roleId) ?? endpoint!.credentials.find((c) => c.roleId === null) ?? null;
-    const log = (entry: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) =>
-      this.deps.callLog.record({
+    const log = (entry: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) => {
+      const full: CallLogEntry = {
         companyId,
         userId: principal.userId,
         roleId: decision.roleId,
@@ -139,7 +155,10 @@ export class Gateway {
         bytes: 0,
         requestId: call.requestId ?? null,
         ...entry,
-      });
+      };
+      this.deps.callLog.record(full);
+      note({ ...full, endpoint: endpoint!.slug });
+    };
     if (!credential) {
       log({ outcome: 'no_credential' });
       throw new UpstreamError(`No credential is set up for ${endpoint!.name} for your role. Ask an administrator to add one.`, { reason: 'NO_CREDENTIAL' });

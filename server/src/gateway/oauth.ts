@@ -10,6 +10,8 @@ import type { Vault } from '../vault/vault.ts';
 import { emitCredentialStatus } from '../modules/webhook/webhook.events.ts';
 import type { CredentialLocks, LockedDb } from './locks.ts';
 import { jsonBody, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+import type { OAuthMetrics, OAuthRefreshOutcome } from '../observability/metrics.ts';
+import { inSpan } from '../observability/tracing.ts';
 
 /** Renew tokens this long before they expire. */
 export const EXPIRY_SKEW_MS = 30_000;
@@ -64,6 +66,8 @@ export interface OAuthDeps {
   /** The guarded upstream client's send: token URLs get the same SSRF guard as APIs. */
   send: (req: UpstreamRequest) => Promise<UpstreamResponse>;
   now?: () => number;
+  /** Counts token requests by outcome (observability/); none by default. */
+  metrics?: OAuthMetrics;
 }
 
 export class OAuthTokens {
@@ -108,8 +112,15 @@ export class OAuthTokens {
       if (!row) return new Error('credential not found');
       const fresh = this.usableToken(row, rejected);
       if (fresh) return fresh;
-      if (row.refreshBlockedUntil && row.refreshBlockedUntil.getTime() > this.now()) return new CredentialNeedsReconnectError();
-      return this.fetchAndStore(db, row);
+      if (row.refreshBlockedUntil && row.refreshBlockedUntil.getTime() > this.now()) {
+        this.deps.metrics?.oauthRefresh(row.kind, 'backoff');
+        return new CredentialNeedsReconnectError();
+      }
+      const result = await inSpan('tessera.oauth.token', { 'tessera.credential.id': row.id, 'tessera.credential.kind': row.kind }, () => this.fetchAndStore(db, row));
+      const outcome: OAuthRefreshOutcome =
+        typeof result === 'string' ? 'ok' : result instanceof CredentialNeedsReconnectError ? 'needs_reconnect' : result instanceof TokenEndpointError ? (result.status ? 'rejected' : 'unreachable') : 'failed';
+      this.deps.metrics?.oauthRefresh(row.kind, outcome);
+      return result;
     });
     if (outcome instanceof Error) throw outcome;
     return outcome;
