@@ -1,6 +1,7 @@
 // One real Tessera per test file: its own database copy, an HTTP server on a free port, and
 // helpers to run GraphQL operations over HTTP as the demo personas.
 import 'reflect-metadata'; // before anything loads the type-graphql classes
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -63,6 +64,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     // CI's PostgreSQL run also shares Redis (locks; later rate limits and cache).
     ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {}),
+    // Test files share one Redis and copies of one world (the same ids): keys of their own.
+    REDIS_KEY_PREFIX: `tessera-test:${randomUUID()}:`,
     ...env,
   });
   const sql: string[] = [];

@@ -6,6 +6,7 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
+import { withCompany } from '../db/row-security/scope.ts';
 
 const REDIS_URL = process.env.REDIS_URL;
 
@@ -77,5 +78,22 @@ describe.skipIf(!REDIS_URL)('Redis lost under a running server (needs REDIS_URL;
 
     proxy.restore();
     await expect.poll(() => server.logs.some((l) => String(l.msg).startsWith('shared rate limiter is back')) || (void readCash(), false), { timeout: 15_000, interval: 300 }).toBe(true);
+  });
+
+  it('refreshes OAuth2 tokens under a PostgreSQL lock while Redis is down: one token request, one warning', async () => {
+    const credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint['acme/github-api'], kind: 'OAUTH2_CLIENT_CREDENTIALS' } })).id;
+    await server.db.apiCredential.update({ where: { id: credentialId }, data: { tokenExpiresAt: new Date(Date.now() - 1000) } });
+    const before = server.sandbox.stats.tokenRequests.total;
+    proxy.cut();
+    try {
+      // Two instances' worth of callers: this server's own, and a second OAuthTokens (its own single flight).
+      const { oauth } = server.tessera;
+      const tokens = await withCompany(ids.company.acme!, () => Promise.all(Array.from({ length: 10 }, () => oauth.accessToken(credentialId))));
+      expect(new Set(tokens).size).toBe(1);
+      expect(server.sandbox.stats.tokenRequests.total - before).toBe(1);
+      expect(server.logs.filter((l) => String(l.msg).startsWith('Redis unavailable; OAuth refresh locks fall back'))).toHaveLength(1);
+    } finally {
+      proxy.restore();
+    }
   });
 });
