@@ -20,7 +20,17 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_WAIT_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** PostgreSQL row-level security on every company table (docs/decisions/0009); on unless "false". */
+  DATABASE_ROW_SECURITY: boolFlag.optional(),
+  /** The application's own connection (a plain role); default: a role Tessera provisions. */
+  DATABASE_APP_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('tessera_app'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  /** Namespace of every Redis key (rate limits, cache, locks, sign-in counts): one per installation sharing a Redis. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_", "." or "-"').default('tessera:'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
   TESSERA_ENCRYPTION_KEYS: z.string().optional(),
@@ -40,6 +50,11 @@ const schema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** One delivery attempt's time limit; a claimed delivery is taken over after twice that. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How far an inbound webhook's timestamp may be from now (Standard Webhooks suggests 5 minutes). */
+  INBOUND_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** GET /metrics (Prometheus): served when METRICS_ENABLED=true or a METRICS_TOKEN is set; the token, if set, is required. */
+  METRICS_ENABLED: boolFlag.optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,7 +69,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** How long a start waits for an unreachable PostgreSQL server before giving up. */
   databaseWaitSeconds: number;
+  /** Row security: the app runs as `appRole` (or DATABASE_APP_URL's role), bound by the tenant policies. */
+  database: { rowSecurity: boolean; appUrl: string | undefined; appRole: string };
   redisUrl: string | undefined;
+  /** Prefix of every Redis key Tessera writes. */
+  redisKeyPrefix: string;
   jwtSecret: string | undefined;
   jwtTtlSeconds: number;
   /** TESSERA_ENCRYPTION_KEYS as given (`id:base64` entries, first encrypts); parsed by the vault. */
@@ -73,6 +92,10 @@ export interface Config {
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   /** Outgoing webhooks: retry waits (ms; default 5 s, 30 s, 2 min, 10 min, 1 h) and how often due deliveries are polled. */
   webhooks: { retryScheduleMs: number[] | undefined; pollMs: number; timeoutMs: number };
+  /** Inbound webhooks (POST /webhooks/:endpointId): accepted distance of webhook-timestamp from now. */
+  inboundWebhookToleranceSeconds: number;
+  /** Prometheus metrics at /metrics: off unless enabled; `token` (bearer) guards them when set. */
+  metrics: { enabled: boolean; token: string | undefined };
 }
 
 export class ConfigError extends Error {}
@@ -94,7 +117,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
+    database: { rowSecurity: e.DATABASE_ROW_SECURITY ?? true, appUrl: e.DATABASE_APP_URL, appRole: e.DATABASE_APP_ROLE },
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     jwtSecret: e.JWT_SECRET,
     jwtTtlSeconds: e.JWT_TTL_SECONDS,
     encryptionKeys: e.TESSERA_ENCRYPTION_KEYS,
@@ -110,5 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     webhooks: { retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE_MS?.split(',').map((v) => Number(v.trim())), pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    inboundWebhookToleranceSeconds: e.INBOUND_WEBHOOK_TOLERANCE_SECONDS,
+    metrics: { enabled: e.METRICS_ENABLED ?? e.METRICS_TOKEN !== undefined, token: e.METRICS_TOKEN },
   };
 }

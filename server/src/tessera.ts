@@ -9,7 +9,9 @@ import { OfflinePlanner } from './assistant/providers/offline-planner.ts';
 import { TokenService } from './auth/jwt.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/adapter.ts';
+import { appRolePasswordKey, openDatabase } from './db/adapter.ts';
+import { systemView } from './db/row-security/system-view.ts';
+import { withoutCrossScopeBatching } from './db/row-security/unbatched-find-unique.ts';
 import { waitForPostgres } from './db/wait-for-database.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
 import { seedDemoCredentials } from './db/demo/credentials.ts';
@@ -34,8 +36,9 @@ import { verifyKeyRing } from './vault/key-check.ts';
 import { loadKeyRing } from './vault/keyring.ts';
 import { Vault } from './vault/vault.ts';
 import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
-import { randomUUID } from 'node:crypto';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
+import { TesseraMetrics } from './observability/metrics.ts';
+import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -51,7 +54,14 @@ export interface StartOptions {
 
 export interface Tessera {
   url: string;
+  /** Every company's rows (system scope): for tests and tools. */
   db: Db;
+  /** The application's client: each statement in its caller's scope (db/row-security/scope.ts). */
+  appDb: Db;
+  /** Maintenance SQL as the database owner (the app's role may not alter the schema). */
+  runAsOwner(sql: string): Promise<void>;
+  /** A client as the database owner, made on first use: tests that tamper with what the app may not touch. */
+  ownerDb(): Db;
   vault: Vault;
   oauth: OAuthTokens;
   gateway: Gateway;
@@ -86,8 +96,17 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     closer.add(() => database.close());
     const appliedMigrations = migrate ? (await applyMigrations(database.factory)).applied : [];
     if (appliedMigrations.length > 0) logger.info({ applied: appliedMigrations }, 'applied database migrations');
-    const db = createPrismaClient(database.factory, options.db);
-    closer.add(() => db.$disconnect());
+    // The application's client: with row security, bound by the tenant policies, each statement
+    // in the scope of the code that sends it (db/row-security). `db` sees every company's rows,
+    // for the start-up work below and for tests and tools.
+    const appFactory = await database.forApplication({
+      ...config.database,
+      passwordKey: appRolePasswordKey(config.databaseUrl, () => loadOrCreateLocalSecret(config.dataDir, 'database-app-role-key').value),
+    });
+    const client = createPrismaClient(appFactory, options.db);
+    const appDb = withoutCrossScopeBatching(client);
+    closer.add(() => client.$disconnect());
+    const db = systemView(client, 'start-up, tests and tools');
 
     const ring = loadKeyRing(config, logger);
     await verifyKeyRing(db, ring);
@@ -116,28 +135,32 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const allowHosts = new Set([...config.upstreamAllowHosts, ...(sandbox ? [new URL(sandbox.url).host] : [])]);
     const upstream = createUpstreamClient({ allowHosts });
     closer.add(() => upstream.close());
-    const locks = redis ? new RedisLocks(redis, db) : new PostgresAdvisoryLocks(db);
-    const oauth = new OAuthTokens({ db, vault, locks, logger, send: upstream.send });
-    const callLog = new CallLog(db, logger);
+    const locks = redis ? new RedisLocks(redis, appDb, logger, `${config.redisKeyPrefix}lock:credential:`) : new PostgresAdvisoryLocks(appDb);
+    // Prometheus metrics at /metrics, only when configured (METRICS_ENABLED / METRICS_TOKEN).
+    const metrics = config.metrics.enabled ? new TesseraMetrics({ db: appDb, logger }) : undefined;
+    if (metrics && !config.metrics.token && config.env === 'production') logger.warn('metrics are served at /metrics without METRICS_TOKEN: keep the port private');
+    const oauth = new OAuthTokens({ db: appDb, vault, locks, logger, send: upstream.send, metrics });
+    const callLog = new CallLog(systemView(client, 'upstream call log: rows of every company, written in batches'), logger);
     closer.add(() => callLog.flush());
     const gateway: Gateway = new Gateway({
-      db,
+      db: appDb,
       vault,
       oauth,
       logger,
       callLog,
       send: upstream.send,
-      limiter: redis ? new FallbackRateLimiter(new RedisRateLimiter(redis), logger) : new MemoryRateLimiter(),
-      cache: redis ? new RedisResponseCache(redis) : new MemoryResponseCache(),
+      limiter: redis ? new FallbackRateLimiter(new RedisRateLimiter(redis, `${config.redisKeyPrefix}rl:`), logger) : new MemoryRateLimiter(),
+      cache: redis ? new RedisResponseCache(redis, `${config.redisKeyPrefix}cache:`) : new MemoryResponseCache(),
+      metrics,
     });
     // Webhook deliveries use the same guarded client: a subscriber URL is an outgoing call like any other.
-    const webhooks = new WebhookDispatcher({ db, vault, logger, send: upstream.send, ...config.webhooks });
+    const webhooks = new WebhookDispatcher({ db: systemView(client, 'webhook deliveries of every company'), vault, logger, send: upstream.send, ...config.webhooks });
     const provider = createModelProvider(config.openai, () => new OfflinePlanner());
-    const assistant = new Assistant({ db, gateway, provider, logger });
+    const assistant = new Assistant({ db: appDb, gateway, provider, logger });
     logger.info({ model: provider.name }, 'assistant model');
 
     const server = await startHttpServer({
-      db,
+      db: appDb,
       logger,
       vault,
       oauth,
@@ -147,14 +170,18 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       schema: await buildAppSchema(),
       introspection: config.graphqlIntrospection,
       webDistDir: config.webDistDir ?? WEB_DIST_DIR,
-      // Tests share one Redis and the same demo accounts: each test server counts on its own.
       loginLimiter: new LoginLimiter(
-        redis ? new FallbackFailureCounter(new RedisFailureCounter(redis, config.env === 'test' ? `tessera:login:${randomUUID()}:` : 'tessera:login:'), logger) : new MemoryFailureCounter(),
+        redis ? new FallbackFailureCounter(new RedisFailureCounter(redis, `${config.redisKeyPrefix}login:`), logger) : new MemoryFailureCounter(),
         config.loginLimit,
       ),
       // The sign-in page lists the demo personas only where the demo world is meant to be.
       demoLogins: config.seedDemo && config.env !== 'production' ? DEMO_USERS.map(({ email, note }) => ({ email, note })) : [],
       webhooks: { allowHosts },
+      metrics,
+      metricsToken: config.metrics.token,
+      // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen.
+      endpointEvents: new InProcessEndpointEventBus(),
+      inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
       port: config.port,
       host: config.host,
     });
@@ -163,9 +190,19 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     closer.add(() => webhooks.stop());
 
     let closing: Promise<void> | undefined;
+    let ownerDb: Db | undefined;
     return {
       url: server.url,
       db,
+      appDb,
+      runAsOwner: (sql) => database.runAsOwner(sql),
+      ownerDb: () => {
+        if (!ownerDb) {
+          ownerDb = createPrismaClient(database.ownerFactory());
+          closer.add(() => ownerDb!.$disconnect());
+        }
+        return ownerDb;
+      },
       vault,
       oauth,
       gateway,

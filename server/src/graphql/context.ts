@@ -3,6 +3,7 @@
 // rows.
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
+import type { ScopeCell } from '../db/row-security/scope.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 import { UnauthenticatedError } from './errors.ts';
@@ -14,6 +15,7 @@ import type { OAuthTokens } from '../gateway/oauth.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { LoginLimiter } from '../modules/session/login-limit.ts';
 import type { WebhookSettings } from '../modules/webhook/webhook.service.ts';
+import type { EndpointEventBus } from '../modules/inbound-webhook/inbound-webhook.events.ts';
 
 /** The long-lived services of one running Tessera, shared by every request. */
 export interface AppServices {
@@ -30,11 +32,15 @@ export interface AppServices {
   loginLimiter: LoginLimiter;
   /** What webhook URLs may be (modules/webhook). */
   webhooks: WebhookSettings;
+  /** Endpoint events (inbound webhooks) on their way to dashboards' `endpointEvents` subscriptions. */
+  endpointEvents: EndpointEventBus;
 }
 
 export interface RequestContext extends AppServices {
   requestId: string;
   principal: Principal | null;
+  /** The rows this request may see in the database: the principal's companies (db/row-security). */
+  dbScope: ScopeCell;
   /** Loads a principal by user id (used right after login). */
   loadPrincipal(userId: string): Promise<Principal | null>;
   loaders: Loaders;

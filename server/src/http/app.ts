@@ -12,6 +12,12 @@ import { formatError } from '../graphql/errors.ts';
 import { limitParseOptions, limitValidationRules } from '../graphql/limits/index.ts';
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
+import { DEFAULT_TOLERANCE_SECONDS, inboundWebhookRouter } from '../modules/inbound-webhook/inbound-webhook.route.ts';
+import type { TesseraMetrics } from '../observability/metrics.ts';
+import { metricsRoute } from '../observability/metrics-route.ts';
+import { observabilityPlugin } from '../observability/graphql-plugin.ts';
+import { graphqlSpans } from '../observability/tracing.ts';
+import { NO_COMPANIES, runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
 
 export interface AppDeps extends AppServices {
   schema: GraphQLSchema;
@@ -19,6 +25,11 @@ export interface AppDeps extends AppServices {
   introspection: boolean;
   /** Built web app (web/dist); served at / when present. */
   webDistDir?: string;
+  /** Inbound webhooks' timestamp tolerance (INBOUND_WEBHOOK_TOLERANCE_SECONDS). */
+  inboundWebhookToleranceSeconds?: number;
+  /** Prometheus metrics (observability/), served at /metrics when given; METRICS_TOKEN guards them. */
+  metrics?: TesseraMetrics;
+  metricsToken?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -42,7 +53,7 @@ export async function createHttpApp(deps: AppDeps) {
     parseOptions: limitParseOptions(),
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin(), observabilityPlugin(deps.metrics)],
   });
   await apollo.start();
 
@@ -57,6 +68,7 @@ export async function createHttpApp(deps: AppDeps) {
     res.setHeader('x-request-id', requestId);
     next();
   });
+  app.use(inboundWebhookRouter({ db, vault: deps.vault, gateway: deps.gateway, logger, events: deps.endpointEvents, toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -70,12 +82,23 @@ export async function createHttpApp(deps: AppDeps) {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.get('/metrics', metricsRoute(deps.metrics, deps.metricsToken, logger));
 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // After the body is read (stream callbacks would lose it): the request, its context, shield
+    // rules, resolvers and what they start run in one row scope, set once the caller is known.
+    (_req: Request, res: Response, next: NextFunction) => {
+      const cell: ScopeCell = { scope: NO_COMPANIES };
+      res.locals.scopeCell = cell;
+      runInScopeCell(cell, next);
+    },
+    // A trace span per request, parent of the gateway's (inert without an OpenTelemetry SDK).
+    graphqlSpans(),
     expressMiddleware(apollo, {
-      context: ({ req, res }) => contextFor({ authorization: req.header('authorization'), requestId: String(res.locals.requestId), clientIp: req.ip ?? null }),
+      context: ({ req, res }) =>
+        contextFor({ authorization: req.header('authorization'), requestId: String(res.locals.requestId), clientIp: req.ip ?? null, scopeCell: res.locals.scopeCell as ScopeCell }),
     }),
   );
 
