@@ -6,12 +6,12 @@
 // Run: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm bench:soak [--seconds 60]
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { freePort, processMemoryMb } from './harness.ts';
 
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 60) || 60;
@@ -19,14 +19,6 @@ const SERVER_URL = process.env.DATABASE_URL;
 if (!SERVER_URL) {
   console.error('bench:soak needs a PostgreSQL server: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres');
   process.exit(2);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 const dbName = `tessera_soak_${Date.now()}`;
@@ -83,8 +75,7 @@ if (!accountId) throw new Error('no account to create opportunities for');
 const rss: number[] = [];
 const sampler = setInterval(() => {
   try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
-    if (kb) rss.push(kb / 1024);
+    rss.push(processMemoryMb(child.pid!).rss);
   } catch {
     // the process is gone: the exit check reports it
   }

@@ -15,15 +15,23 @@ export async function timeEach(count: number, fn: (i: number) => Promise<unknown
   return samples;
 }
 
+export interface AlternateHooks {
+  /** Run before each block of A (warm-up included), untimed: e.g. switch a setting A needs. */
+  beforeA?: () => Promise<unknown>;
+  beforeB?: () => Promise<unknown>;
+}
+
 /** Runs A and B alternately for `rounds` rounds after one warm-up of each; pooled samples. */
-export async function alternate(rounds: number, perRound: number, a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>) {
-  await timeEach(Math.max(20, perRound / 5), a);
-  await timeEach(Math.max(20, perRound / 5), b);
+export async function alternate(rounds: number, perRound: number, a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, hooks: AlternateHooks = {}) {
+  const blockA = async (count: number) => (await hooks.beforeA?.(), timeEach(count, a));
+  const blockB = async (count: number) => (await hooks.beforeB?.(), timeEach(count, b));
+  await blockA(Math.max(20, perRound / 5));
+  await blockB(Math.max(20, perRound / 5));
   const A: number[] = [];
   const B: number[] = [];
   for (let r = 0; r < rounds; r += 1) {
-    A.push(...(await timeEach(perRound, a)));
-    B.push(...(await timeEach(perRound, b)));
+    A.push(...(await blockA(perRound)));
+    B.push(...(await blockB(perRound)));
   }
   return { a: A, b: B };
 }
