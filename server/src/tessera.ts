@@ -39,6 +39,7 @@ import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailur
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TesseraMetrics } from './observability/metrics.ts';
 import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
+import { RedisEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.redis-events.ts';
 
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -159,6 +160,9 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const assistant = new Assistant({ db: appDb, gateway, provider, logger });
     logger.info({ model: provider.name }, 'assistant model');
 
+    // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen (on every instance, with Redis).
+    const endpointEvents = redis ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger) : new InProcessEndpointEventBus();
+    if (endpointEvents instanceof RedisEndpointEventBus) closer.add(() => endpointEvents.close());
     const server = await startHttpServer({
       db: appDb,
       logger,
@@ -179,8 +183,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       webhooks: { allowHosts },
       metrics,
       metricsToken: config.metrics.token,
-      // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen.
-      endpointEvents: new InProcessEndpointEventBus(),
+      endpointEvents,
       inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
       port: config.port,
       host: config.host,

@@ -4,7 +4,7 @@ import 'reflect-metadata'; // before anything loads the type-graphql classes
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type Config } from '../src/config.ts';
 import type { Db } from '../src/db/client.ts';
 import { DEMO_PASSWORD } from '../src/db/demo/world.ts';
 import { createLogger } from '../src/lib/logger.ts';
@@ -29,6 +29,8 @@ export interface TestServer {
   url: string;
   db: Db;
   tessera: Tessera;
+  /** The settings it runs with (startPeer starts another instance with them). */
+  config: Config;
   /** The demo upstream APIs, on their own port, with knobs and request counts. */
   sandbox: RunningSandbox;
   /** The secret the sandbox derives its accepted credentials from (see sandbox/credentials.ts). */
@@ -47,12 +49,7 @@ export const JWT_TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const database = await copyTemplate(inject('template'));
   const logs: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
-      done();
-    },
-  });
+  const sink = logSink(logs);
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -77,8 +74,30 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await seedDemoCredentials(tessera.db, tessera.vault, { sandboxUrl: sandbox.url, sandboxSecret });
   sql.length = 0;
 
+  const { gql, login } = graphqlClient(tessera.url);
+
+  return {
+    url: tessera.url,
+    db: tessera.db,
+    tessera,
+    config,
+    sandbox,
+    sandboxSecret,
+    logs,
+    sql,
+    gql,
+    login,
+    async close() {
+      await tessera.close();
+      await database.drop();
+    },
+  };
+}
+
+/** GraphQL over HTTP against one server, as the demo personas. */
+function graphqlClient(url: string): Pick<TestServer, 'gql' | 'login'> {
   async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GqlResponse<T>> {
-    const res = await fetch(`${tessera.url}/graphql`, {
+    const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
@@ -96,21 +115,32 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     return res.data.login.token;
   }
 
-  return {
-    url: tessera.url,
-    db: tessera.db,
-    tessera,
-    sandbox,
-    sandboxSecret,
-    logs,
-    sql,
-    gql,
-    login,
-    async close() {
-      await tessera.close();
-      await database.drop();
+  return { gql, login };
+}
+
+export interface TestPeer extends Pick<TestServer, 'url' | 'gql' | 'login' | 'logs'> {
+  tessera: Tessera;
+  close(): Promise<void>;
+}
+
+/**
+ * A second instance of a test server: the same database, Redis and key prefix, secrets and
+ * settings, on a port of its own, as the next process behind a load balancer would be.
+ */
+export async function startPeer(server: TestServer): Promise<TestPeer> {
+  const logs: Record<string, unknown>[] = [];
+  const config = { ...server.config, upstreamAllowHosts: [...server.config.upstreamAllowHosts, new URL(server.sandbox.url).host] };
+  const tessera = await startTessera({ config, logger: createLogger('info', logSink(logs)), migrate: false, sandbox: false });
+  return { url: tessera.url, tessera, logs, ...graphqlClient(tessera.url), close: () => tessera.close() };
+}
+
+function logSink(logs: Record<string, unknown>[]): Writable {
+  return new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
     },
-  };
+  });
 }
 
 /**
