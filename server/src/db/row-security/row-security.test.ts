@@ -160,6 +160,22 @@ describe('Prisma merging findUnique calls of one tick', () => {
     expect(acme).toBeNull();
   });
 
+  it('keeps a lookup inside its transaction (it sees what the transaction wrote)', async () => {
+    class Rollback extends Error {}
+    let seen: unknown = 'not run';
+    await withCompany(ids.company.acme!, () =>
+      app.$transaction(async (tx) => {
+        const created = await tx.apiEndpoint.create({ data: { companyId: ids.company.acme!, slug: 'in-transaction', name: 'In transaction', baseUrl: 'https://example.com' } });
+        seen = (await tx.apiEndpoint.findUnique({ where: { id: created.id } }))?.slug;
+        throw new Rollback();
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof Rollback)) throw error;
+    });
+    expect(seen).toBe('in-transaction');
+    expect(await server.db.apiEndpoint.count({ where: { slug: 'in-transaction' } })).toBe(0);
+  });
+
   it('flattens compound unique keys and keeps every other condition', () => {
     expect(flattenCompoundKeys({ companyId_slug: { companyId: 'c', slug: 's' }, id: 'x', company: { slug: 'a' } })).toEqual({ companyId: 'c', slug: 's', id: 'x', company: { slug: 'a' } });
     expect(flattenCompoundKeys({ roleId_companyId_endpointId: { roleId: 'r', companyId: 'c', endpointId: 'e' } })).toEqual({ roleId: 'r', companyId: 'c', endpointId: 'e' });

@@ -7,7 +7,6 @@
 import type { Db } from '../client.ts';
 
 type Where = Record<string, unknown>;
-type Delegate = Record<'findFirst' | 'findFirstOrThrow', (args: unknown) => Promise<unknown>>;
 
 /**
  * A compound unique key (`companyId_slug: { companyId, slug }`) as plain equalities, which
@@ -25,17 +24,27 @@ export function flattenCompoundKeys(where: Where): Where {
   return flat;
 }
 
-const delegateName = (model: string) => model[0]!.toLowerCase() + model.slice(1);
+/** What Prisma hands a query hook besides its documented fields: the request being built. */
+interface HookParams {
+  args: { where: Where };
+  query: (args: unknown, request?: Record<string, unknown>) => Promise<unknown>;
+  __internalParams: Record<string, unknown> & { clientMethod: string };
+}
 
-/** The rewritten calls go to `db` itself, so its own extensions (a scope) still apply. */
+/**
+ * The same request as findFirst, down the rest of the extension chain and inside the caller's
+ * transaction, if any (the request keeps its transaction; only its action changes).
+ */
+function asFindFirst({ args, query, __internalParams: request }: HookParams, action: 'findFirst' | 'findFirstOrThrow') {
+  return query({ ...args, where: flattenCompoundKeys(args.where) }, { ...request, action, clientMethod: request.clientMethod.replace(/findUnique(OrThrow)?$/, action) });
+}
+
 export function withoutCrossScopeBatching(db: Db): Db {
-  const base = db as unknown as Record<string, Delegate>;
-  const rewrite = (model: string, args: { where: Where }, method: keyof Delegate) => base[delegateName(model)]![method]({ ...args, where: flattenCompoundKeys(args.where) });
   return db.$extends({
     query: {
       $allModels: {
-        findUnique: ({ model, args }) => rewrite(model, args as { where: Where }, 'findFirst'),
-        findUniqueOrThrow: ({ model, args }) => rewrite(model, args as { where: Where }, 'findFirstOrThrow'),
+        findUnique: (params) => asFindFirst(params as unknown as HookParams, 'findFirst'),
+        findUniqueOrThrow: (params) => asFindFirst(params as unknown as HookParams, 'findFirstOrThrow'),
       },
     },
   }) as unknown as Db;
