@@ -19,7 +19,7 @@ import { UserResolver } from '../modules/user/user.resolver.ts';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.ts';
 import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webhook.resolver.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
-import { permissions } from './shield.ts';
+import { permissions, rootFieldsOnly } from './shield.ts';
 
 export const resolvers = [
   CompanyResolver,
@@ -71,6 +71,7 @@ export const appSchemaOptions = { shield: true };
 
 export async function buildAppSchema({ shield = appSchemaOptions.shield }: { shield?: boolean } = {}): Promise<GraphQLSchema> {
   // The shield first (who may ask), then the refusal of text the database cannot store.
-  if (!shield) return applyMiddleware(await buildBareSchema(), storableTextMiddleware);
-  return applyMiddleware(await buildBareSchema(), permissions, storableTextMiddleware);
+  const bare = await buildBareSchema();
+  if (!shield) return applyMiddleware(bare, storableTextMiddleware);
+  return applyMiddleware(bare, rootFieldsOnly(permissions, bare), storableTextMiddleware);
 }
