@@ -16,26 +16,33 @@ export interface Principal {
   memberships: readonly MembershipFact[];
 }
 
+interface PrincipalRow {
+  id: string;
+  email: string;
+  is_platform_admin: boolean;
+  company_id: string | null;
+  role_id: string | null;
+  role_key: string | null;
+  capabilities: string[] | null;
+}
+
+/** One statement (it runs on every request): the user, each membership and its role. */
 export async function loadPrincipal(db: Db, userId: string): Promise<Principal | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      isPlatformAdmin: true,
-      memberships: { select: { companyId: true, roleId: true, role: { select: { key: true, capabilities: true } } } },
-    },
-  });
+  const rows = await db.$queryRaw<PrincipalRow[]>`
+    SELECT u.id, u.email, u.is_platform_admin, m.company_id, m.role_id, r.key AS role_key, r.capabilities
+    FROM users u
+    LEFT JOIN user_company_access m ON m.user_id = u.id
+    LEFT JOIN roles r ON r.id = m.role_id
+    WHERE u.id = ${userId}::uuid
+    ORDER BY m.created_at, m.id`;
+  const [user] = rows;
   if (!user) return null;
   return {
     userId: user.id,
     email: user.email,
-    isPlatformAdmin: user.isPlatformAdmin,
-    memberships: user.memberships.map((m) => ({
-      companyId: m.companyId,
-      roleId: m.roleId,
-      roleKey: m.role.key,
-      capabilities: m.role.capabilities,
-    })),
+    isPlatformAdmin: user.is_platform_admin,
+    memberships: rows
+      .filter((m) => m.company_id !== null && m.role_id !== null && m.role_key !== null)
+      .map((m) => ({ companyId: m.company_id!, roleId: m.role_id!, roleKey: m.role_key!, capabilities: m.capabilities ?? [] })),
   };
 }

@@ -77,8 +77,15 @@ export function scopeSettings(scope: DbScope): { companyIds: string; allCompanie
   return { companyIds: '', allCompanies: '' };
 }
 
-/** A short key to tell whether a connection already carries this scope. */
+const keys = new WeakMap<DbScope, string>();
+
+/** A short key to tell whether a connection already carries this scope (computed once per scope: it is asked per statement). */
 export function scopeKey(scope: DbScope): string {
-  const { companyIds, allCompanies } = scopeSettings(scope);
-  return `${allCompanies}|${companyIds}`;
+  let key = keys.get(scope);
+  if (key === undefined) {
+    const { companyIds, allCompanies } = scopeSettings(scope);
+    key = `${allCompanies}|${companyIds}`;
+    keys.set(scope, key);
+  }
+  return key;
 }
