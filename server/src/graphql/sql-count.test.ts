@@ -52,6 +52,9 @@ describe('SQL statements per request', () => {
     const one = await statementsFor(q, { r: role.id, c: companies[1] });
     const fifty = await statementsFor(q, { r: role.id, c: companies[50] });
     expect(fifty).toBe(one);
+    // The caller, the company (shared with the shield), the role, the endpoints with their
+    // grants and operations (joined): issue #8's target.
+    expect(one).toBeLessThanOrEqual(4);
   });
 
   it('users with memberships: bounded however many users there are', async () => {

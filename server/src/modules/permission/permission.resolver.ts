@@ -15,8 +15,12 @@ export class PermissionResolver {
   }
 
   @Query(() => [EndpointGrant], { description: 'Every endpoint of the company with the role\'s access, NONE included.' })
-  roleAccess(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
-    return listRoleAccess(ctx.db, { companyId, roleId });
+  async roleAccess(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+    await loadOrNotFound(ctx.loaders.company, companyId, 'Company');
+    const rows = await listRoleAccess(ctx.db, { companyId, roleId });
+    // The operations came with the endpoints: the field resolver's loader need not ask again.
+    for (const row of rows) ctx.loaders.operationsByEndpoint.prime({ companyId, id: row.endpoint.id }, row.operations);
+    return rows;
   }
 
   @Query(() => [EffectiveGrant], {

@@ -41,15 +41,25 @@ export async function listMyEndpoints(db: Db, { companyId, principal }: { compan
 }
 
 /** Every endpoint of the company with the role's access to it, NONE included. */
-export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId: string; roleId: string }): Promise<EndpointGrantRow[]> {
-  await getCompanyOrThrow(db, { companyId });
-  await getRoleOrThrow(db, { roleId });
-  const [endpoints, grants] = await Promise.all([
-    db.apiEndpoint.findMany({ where: { companyId }, orderBy: [{ name: 'asc' }] }),
-    db.roleApiPermission.findMany({ where: { companyId, roleId }, select: { endpointId: true, access: true } }),
+/**
+ * Every endpoint of the company with the role's access, NONE included, and each endpoint's
+ * operations (the access matrix asks for them): one statement, joined. The caller has made
+ * sure the company exists (the shield did, through the request's company loader).
+ */
+export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId: string; roleId: string }) {
+  const [, endpoints] = await Promise.all([
+    getRoleOrThrow(db, { roleId }),
+    db.apiEndpoint.findMany({
+      where: { companyId },
+      orderBy: [{ name: 'asc' }],
+      include: { permissions: { where: { roleId }, select: { access: true } }, operations: { orderBy: [{ key: 'asc' }] } },
+    }),
   ]);
-  const accessByEndpoint = new Map(grants.map((g) => [g.endpointId, g.access as AccessLevel]));
-  return endpoints.map((endpoint) => ({ endpoint, access: accessByEndpoint.get(endpoint.id) ?? AccessLevel.NONE }));
+  return endpoints.map(({ permissions, operations, ...endpoint }) => ({
+    endpoint,
+    operations,
+    access: (permissions[0]?.access as AccessLevel | undefined) ?? AccessLevel.NONE,
+  })) satisfies EndpointGrantRow[];
 }
 
 /**
