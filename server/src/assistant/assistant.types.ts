@@ -3,14 +3,14 @@ import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ApiEndpoint, EndpointOperation } from '../modules/endpoint/endpoint.types.ts';
 import { UpstreamResult } from '../modules/operation/operation.types.ts';
 
-@ObjectType({ description: 'One tool the assistant ran while answering.' })
+@ObjectType({ simpleResolvers: true, description: 'One tool the assistant ran while answering.' })
 export class ToolCallTrace {
   @Field(() => String, { description: '"<endpoint slug>__<operation key>"' }) tool!: string;
   @Field(() => Int, { nullable: true }) status!: number | null;
   @Field(() => Boolean) ok!: boolean;
 }
 
-@ObjectType({ description: 'A write the assistant proposed: the exact request, awaiting its owner.' })
+@ObjectType({ simpleResolvers: true, description: 'A write the assistant proposed: the exact request, awaiting its owner.' })
 export class PendingAction {
   @Field(() => ID) id!: string;
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
@@ -34,7 +34,7 @@ export interface PendingActionRow {
   resultStatus: number | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ChatReply {
   @Field(() => ID) conversationId!: string;
   @Field(() => String) message!: string;
@@ -43,13 +43,13 @@ export class ChatReply {
   @Field(() => String, { description: 'Which model answered: "offline-planner" or "openai:<model>".' }) model!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ActionResult {
   @Field(() => PendingAction) action!: PendingAction;
   @Field(() => UpstreamResult, { nullable: true }) result!: UpstreamResult | null;
 }
 
-@ObjectType({ description: 'One event of a streamed chat: "token", "tool_call", "pending_action", "done" or "error".' })
+@ObjectType({ simpleResolvers: true, description: 'One event of a streamed chat: "token", "tool_call", "pending_action", "done" or "error".' })
 export class ChatStreamEvent {
   @Field(() => String) type!: string;
   @Field(() => String, { nullable: true, description: 'token: a piece of the answer' }) text?: string | null;

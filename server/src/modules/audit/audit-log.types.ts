@@ -1,14 +1,14 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 
-@ObjectType({ description: 'Who made a change: as recorded then, with the name while the user still exists.' })
+@ObjectType({ simpleResolvers: true, description: 'Who made a change: as recorded then, with the name while the user still exists.' })
 export class AuditActor {
   @Field(() => ID, { nullable: true, description: 'null when nobody was signed in (a failed sign-in).' }) id!: string | null;
   @Field(() => String, { nullable: true, description: 'The email recorded with the change (for a failed sign-in: the one typed).' }) email!: string | null;
   @Field(() => String, { nullable: true, description: 'The current name, while the user exists.' }) name!: string | null;
 }
 
-@ObjectType({ description: 'One recorded change. Details never hold secrets.' })
+@ObjectType({ simpleResolvers: true, description: 'One recorded change. Details never hold secrets.' })
 export class AuditLogEntry {
   @Field(() => ID) id!: string;
   @Field(() => DateTimeResolver) createdAt!: Date;
@@ -24,19 +24,19 @@ export class AuditLogEntry {
   @Field(() => JSONResolver, { nullable: true }) details!: unknown;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuditLogEdge {
   @Field(() => AuditLogEntry) node!: AuditLogEntry;
   @Field(() => String) cursor!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on an empty page.' }) endCursor!: string | null;
 }
 
-@ObjectType({ description: 'Audit entries, newest first.' })
+@ObjectType({ simpleResolvers: true, description: 'Audit entries, newest first.' })
 export class AuditLogConnection {
   @Field(() => [AuditLogEdge]) edges!: AuditLogEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
-@ObjectType({ description: 'A company whose people and APIs Tessera manages.' })
+@ObjectType({ simpleResolvers: true, description: 'A company whose people and APIs Tessera manages.' })
 export class Company {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;

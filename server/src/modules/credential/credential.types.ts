@@ -24,7 +24,7 @@ registerEnumType(CredentialKind, {
 });
 
 /** Metadata only: the secret never leaves the server. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiCredential {
   @Field(() => ID) id!: string;
   @Field(() => Company) company!: Company;
@@ -61,7 +61,7 @@ export class UpdateCredentialInput {
   @Field(() => JSONResolver, { nullable: true, description: 'A new secret of the same kind; replaces the old one.' }) secret?: unknown;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CredentialTestResult {
   @Field(() => Boolean) ok!: boolean;
   @Field(() => Int, { nullable: true, description: 'upstream HTTP status, when one came back' }) status!: number | null;

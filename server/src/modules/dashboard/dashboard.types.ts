@@ -20,13 +20,13 @@ registerEnumType(DashboardWidgetKind, {
   },
 });
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DashboardPoint {
   @Field(() => String) label!: string;
   @Field(() => Float) value!: number;
 }
 
-@ObjectType({ description: "One card of a dashboard: a metric derived from one operation the caller may read." })
+@ObjectType({ simpleResolvers: true, description: "One card of a dashboard: a metric derived from one operation the caller may read." })
 export class DashboardWidget {
   @Field(() => ID, { description: 'Stable and unique: "<company slug>__<endpoint slug>__<operation key>__<metric>".' }) id!: string;
   @Field(() => String) title!: string;
@@ -42,7 +42,7 @@ export class DashboardWidget {
   error!: string | null;
 }
 
-@ObjectType({ description: "The caller's dashboard of one company: widgets from the operations they may read there." })
+@ObjectType({ simpleResolvers: true, description: "The caller's dashboard of one company: widgets from the operations they may read there." })
 export class Dashboard {
   @Field(() => Company) company!: Company;
   @Field(() => DateTimeResolver) generatedAt!: Date;

@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Company } from '../company/company.types.ts';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class EndpointOperation {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Unique within its endpoint, e.g. "listOpportunities".' }) key!: string;
@@ -12,7 +12,7 @@ export class EndpointOperation {
   @Field(() => JSONResolver, { nullable: true, description: 'JSON Schema of the parameters.' }) paramsSchema!: unknown;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ApiEndpoint {
   @Field(() => ID) id!: string;
   @Field(() => Company) company!: Company;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 
-@ObjectType({ description: "An endpoint's inbound webhook secret, as rotateInboundWebhookSecret answers it: the only time it is shown." })
+@ObjectType({ simpleResolvers: true, description: "An endpoint's inbound webhook secret, as rotateInboundWebhookSecret answers it: the only time it is shown." })
 export class InboundWebhookSecret {
   @Field(() => ID) endpointId!: string;
   @Field(() => String, { description: 'The whsec_ secret (Standard Webhooks) the upstream provider signs with. Store it now: it is not shown again.' })
@@ -11,7 +11,7 @@ export class InboundWebhookSecret {
   @Field(() => DateTimeResolver) rotatedAt!: Date;
 }
 
-@ObjectType({ description: "An upstream provider's event about one endpoint, accepted by its inbound webhook. The payload itself is not forwarded." })
+@ObjectType({ simpleResolvers: true, description: "An upstream provider's event about one endpoint, accepted by its inbound webhook. The payload itself is not forwarded." })
 export class EndpointEvent {
   @Field(() => ID) endpointId!: string;
   @Field(() => String) endpointSlug!: string;

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Company } from '../company/company.types.ts';
 import { Role } from '../role/role.types.ts';
 
-@ObjectType({ description: 'A role held in a company.' })
+@ObjectType({ simpleResolvers: true, description: 'A role held in a company.' })
 export class Membership {
   @Field(() => Company) company!: Company;
   @Field(() => Role) role!: Role;

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 
-@ObjectType({ description: "The answer of a company's API, through the gateway." })
+@ObjectType({ simpleResolvers: true, description: "The answer of a company's API, through the gateway." })
 export class UpstreamResult {
   @Field(() => Int) status!: number;
   @Field(() => JSONResolver, { nullable: true }) data!: unknown;

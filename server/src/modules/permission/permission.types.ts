@@ -17,7 +17,7 @@ registerEnumType(AccessLevel, {
   },
 });
 
-@ObjectType({ description: 'An endpoint and the access level someone has to it.' })
+@ObjectType({ simpleResolvers: true, description: 'An endpoint and the access level someone has to it.' })
 export class EndpointGrant {
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
   @Field(() => AccessLevel) access!: AccessLevel;
@@ -28,7 +28,7 @@ export interface EndpointGrantRow {
   access: AccessLevel;
 }
 
-@ObjectType({ description: "A person's effective access to an endpoint: the highest over their roles in the company." })
+@ObjectType({ simpleResolvers: true, description: "A person's effective access to an endpoint: the highest over their roles in the company." })
 export class EffectiveGrant {
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
   @Field(() => AccessLevel) access!: AccessLevel;
@@ -39,7 +39,7 @@ export interface EffectiveGrantRow extends EndpointGrantRow {
   viaRoles: { id: string; key: string; name: string; description: string | null; capabilities: string[] }[];
 }
 
-@ObjectType({ description: 'A tool the assistant would offer: one operation the policy allows.' })
+@ObjectType({ simpleResolvers: true, description: 'A tool the assistant would offer: one operation the policy allows.' })
 export class ToolPreview {
   @Field(() => String, { description: 'The tool name the model sees: "<endpoint slug>__<operation key>".' }) name!: string;
   @Field(() => String, { description: 'The description the model sees.' }) description!: string;

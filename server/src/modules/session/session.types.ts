@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A demo persona shown on the sign-in page of a demo installation.' })
+@ObjectType({ simpleResolvers: true, description: 'A demo persona shown on the sign-in page of a demo installation.' })
 export class DemoLogin {
   @Field(() => String)
   email!: string;

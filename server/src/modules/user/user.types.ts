@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Membership } from '../membership/membership.types.ts';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class User {
   @Field(() => ID) id!: string;
   @Field(() => String) email!: string;
@@ -11,7 +11,7 @@ export class User {
   memberships!: Membership[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AuthPayload {
   @Field(() => String, { description: 'A JWT; send it as `Authorization: Bearer <token>`.' }) token!: string;
   @Field(() => User) user!: User;

@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 
 /** A company's webhook endpoint. The signing secret is never part of it. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class WebhookSubscription {
   @Field(() => ID) id!: string;
   @Field(() => ID) companyId!: string;
@@ -15,14 +15,14 @@ export class WebhookSubscription {
   @Field(() => DateTimeResolver) createdAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatedWebhookSubscription {
   @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
   @Field(() => String, { description: 'The whsec_ signing secret (Standard Webhooks). Shown only in this answer: store it now.' })
   secret!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class WebhookDelivery {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'The webhook-id header, the same on every attempt.' }) messageId!: string;
