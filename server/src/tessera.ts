@@ -103,6 +103,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const appFactory = await database.forApplication({
       ...config.database,
       passwordKey: appRolePasswordKey(config.databaseUrl, () => loadOrCreateLocalSecret(config.dataDir, 'database-app-role-key').value),
+      onIdleError: (error) => logger.warn({ code: (error as { code?: string }).code }, 'an idle database connection was closed by the server; it will be replaced'),
     });
     const client = createPrismaClient(appFactory, options.db);
     const appDb = withoutCrossScopeBatching(client);

@@ -44,6 +44,8 @@ export interface ApplicationAccess {
   appUrl?: string | undefined;
   /** Keys the provisioned role's password (PostgreSQL); see deriveAppRolePassword. */
   passwordKey: string;
+  /** An idle pooled connection was ended by the server (it is dropped; a new one is made when needed). */
+  onIdleError?: (error: Error) => void;
 }
 
 /** The owner URL's password keys the app role's, so every instance derives the same one. */
@@ -71,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
             );
           }));
         await assertPostgresAppRole(appUrl);
-        const pool = new ScopedPool({ connectionString: appUrl, max: 10 });
+        const pool = new ScopedPool({ connectionString: appUrl, max: 10 }, (error) => access.onIdleError?.(error));
         pools.push(pool);
         // (@types/pg differs between the adapter and this package; the runtime pg is one.)
         return withRowSecurity(new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]), 'scoped-pool');

@@ -12,6 +12,18 @@ const carried = new WeakMap<pg.PoolClient, string>();
 const NONE_KEY = scopeKey({ kind: 'none' });
 
 export class ScopedPool extends pg.Pool {
+  constructor(config: pg.PoolConfig, onIdleError: (error: Error) => void) {
+    super(config);
+    // An idle connection the server ends (a restart, a failover) is an 'error' on the pool; with
+    // no listener that is an uncaught exception. Prisma's adapter listens only while connected,
+    // so the pool always does: the connection is already dropped and replaced on demand.
+    this.on('error', onIdleError);
+    // And every connection always: one the server ends while checked out but between statements
+    // would otherwise throw from the socket (seen when every backend was terminated under load).
+    // It is not queryable afterwards, and the pool drops it when it comes back.
+    this.on('connect', (client) => client.on('error', () => undefined));
+  }
+
   // pg's overloads (callbacks, config objects) collapse to the promise form Prisma uses.
   override query(...args: unknown[]): never {
     if (args.some((arg) => typeof arg === 'function')) throw new Error('ScopedPool supports promise queries only.');
