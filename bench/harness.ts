@@ -56,11 +56,13 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns `node --import tsx <script>` (from the repository root) and waits for the line that
- * `ready` matches; its first group is the server's URL. `nodeArgs`: more node options (--cpu-prof).
+ * Spawns `node <script>` (from the repository root; TypeScript through tsx, bundles as they are)
+ * and waits for the line that `ready` matches; its first group is the server's URL.
+ * `nodeArgs`: more node options (--cpu-prof).
  */
 export async function startProcess(script: string, env: Record<string, string | undefined>, ready: RegExp, { timeoutMs = 90_000, nodeArgs = [] as string[] } = {}): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', ...loader, script], {
     cwd: REPO_ROOT,
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -92,6 +94,16 @@ export async function startProcess(script: string, env: Record<string, string | 
       return exited;
     },
   };
+}
+
+/** What `pnpm start` runs: the server bundle that scripts/build-server.mjs writes. */
+export const TESSERA_BUNDLE = 'server/dist/main.mjs';
+
+/** Bundles `entry` into `outfile` as `pnpm start` does (a child process running scripts/build-server.mjs). */
+export async function bundleServer(entry = 'server/src/main.ts', outfile = TESSERA_BUNDLE): Promise<void> {
+  const child = spawn(process.execPath, ['scripts/build-server.mjs', entry, outfile], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('exit', resolve));
+  if (code !== 0) throw new Error(`scripts/build-server.mjs ${entry} exited with ${code}`);
 }
 
 export function processMemoryMb(pid: number): { rss: number; peak: number } {
@@ -212,7 +224,7 @@ export interface BenchContext {
   tesseraEnv(overrides?: Record<string, string>): Record<string, string | undefined>;
   world: import('./world.ts').BenchWorld;
   tokens: { admin: string; dev: string; ceo: string };
-  /** The Tessera process under test (`server/src/main.ts`, row security on). */
+  /** The Tessera process under test (the `pnpm start` bundle, row security on). */
   tessera: ServerProcess;
   /** The in-process Tessera that migrated and seeded the database; records its SQL statements. */
   inProcess: { url: string; sql: string[] };

@@ -17,14 +17,14 @@ import { loadConfig } from '../server/src/config.ts';
 import { createLogger } from '../server/src/lib/logger.ts';
 import { loadOrCreateLocalSecret } from '../server/src/lib/local-secret.ts';
 import { startTessera } from '../server/src/tessera.ts';
-import { createBenchDatabase, login, startProcess, type BenchContext, type Scenario, type ScenarioResult, type ServerProcess } from './harness.ts';
+import { bundleServer, createBenchDatabase, login, startProcess, TESSERA_BUNDLE, type BenchContext, type Scenario, type ScenarioResult, type ServerProcess } from './harness.ts';
 import { cacheHit } from './scenarios/cache-hit.ts';
 import { dashboard } from './scenarios/dashboard.ts';
 import { gatewayOverhead } from './scenarios/gateway-overhead.ts';
 import { health } from './scenarios/health.ts';
 import { memory } from './scenarios/memory.ts';
 import { rowSecurity } from './scenarios/row-security.ts';
-import { shieldCost } from './scenarios/shield-cost.ts';
+import { NO_SHIELD_BUNDLE, NO_SHIELD_ENTRY, shieldCost } from './scenarios/shield-cost.ts';
 import { sqlPerRequest } from './scenarios/sql-per-request.ts';
 import { startup } from './scenarios/startup.ts';
 import { seedBenchWorld } from './world.ts';
@@ -93,10 +93,13 @@ try {
   // The Tessera under test and every scenario's own processes start together, before anything
   // is measured (each `start` waits for its server to be ready); a scenario whose preparation
   // failed reports the error when its turn comes.
-  log('starting Tessera (server/src/main.ts, PostgreSQL, row security on), the baselines and the other processes');
+  // Tessera runs as `pnpm start` runs it: bundled (scripts/build-server.mjs), not through tsx.
+  log('bundling the server as `pnpm start` does');
+  await Promise.all([bundleServer(), bundleServer(NO_SHIELD_ENTRY, NO_SHIELD_BUNDLE)]);
+  log(`starting Tessera (${TESSERA_BUNDLE}, PostgreSQL, row security on), the baselines and the other processes`);
   const prepareContext = { quick, ownerUrl: database.url, tesseraEnv, start };
   const [tessera, prepared] = await Promise.all([
-    start('server/src/main.ts', tesseraEnv()),
+    start(TESSERA_BUNDLE, tesseraEnv()),
     Promise.all(selected.map((scenario) => (scenario.prepare ? scenario.prepare(prepareContext) : Promise.resolve()).then((value) => ({ value }), (error: unknown) => ({ error })))),
   ]);
   const [admin, dev, ceo] = await Promise.all(['admin@demo.test', 'dev@demo.test', 'ceo@demo.test'].map((email) => login(tessera.url, email)));

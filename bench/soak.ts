@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, processMemoryMb } from './harness.ts';
+import { bundleServer, freePort, processMemoryMb, TESSERA_BUNDLE } from './harness.ts';
 
 const args = process.argv.slice(2);
 const SECONDS = Number(args[args.indexOf('--seconds') + 1] ?? 60) || 60;
@@ -28,7 +28,8 @@ await admin.query(`CREATE DATABASE "${dbName}"`);
 const databaseUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${dbName}` }).toString();
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-soak-'));
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+await bundleServer(); // as `pnpm start` runs the server
+const child = spawn(process.execPath, [TESSERA_BUNDLE], {
   env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: 'true', PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'development', JWT_SECRET: randomBytes(32).toString('hex') },
   stdio: ['ignore', 'pipe', 'pipe'],
 });

@@ -1,6 +1,7 @@
 // Baseline of the `shield_cost` scenario: `pnpm start` exactly, except that the schema is built
 // without graphql-shield. Compared with the Tessera under test (the same command with the shield),
-// the only difference between the two processes is the shield.
+// the only difference between the two processes is the shield. bench/run.ts bundles it as
+// `pnpm start` bundles the server (bench/dist/no-shield.server.mjs).
 import { appSchemaOptions } from '../../server/src/graphql/schema.ts';
 
 appSchemaOptions.shield = false;

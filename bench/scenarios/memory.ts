@@ -1,5 +1,5 @@
 // Peak resident memory of the Tessera process under the dashboard load. Tessera runs as a child
-// of the bench (`server/src/main.ts`), so its RSS is its own: sampled from /proc/<pid>/status
+// of the bench (the `pnpm start` bundle), so its RSS is its own: sampled from /proc/<pid>/status
 // every 100 ms during the load (VmRSS); VmHWM, the peak since the process started (start-up
 // included), goes in the note.
 import { load, type Scenario } from '../harness.ts';

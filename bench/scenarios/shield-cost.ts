@@ -4,9 +4,13 @@
 import { alternateLoad, graphqlRequest, ratioRow, type Scenario, type ServerProcess } from '../harness.ts';
 import { endpointListQuery } from '../queries.ts';
 
+/** The no-shield variant, bundled like `pnpm start`'s server (bench/run.ts builds it first). */
+export const NO_SHIELD_ENTRY = 'bench/baselines/no-shield.server.ts';
+export const NO_SHIELD_BUNDLE = 'bench/dist/no-shield.server.mjs';
+
 export const shieldCost: Scenario<ServerProcess> = {
   name: 'shield_cost',
-  prepare: (ctx) => ctx.start('bench/baselines/no-shield.server.ts', ctx.tesseraEnv()),
+  prepare: (ctx) => ctx.start(NO_SHIELD_BUNDLE, ctx.tesseraEnv()),
   async run(ctx, noShield) {
     const list = endpointListQuery(ctx.world.wide.companyId);
     const requests = [graphqlRequest(list.query, list.variables, ctx.tokens.admin)];

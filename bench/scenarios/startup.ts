@@ -1,9 +1,10 @@
-// A fresh start as `pnpm start` does it (same command line; embedded PGlite in a new DATA_DIR:
-// migrations, demo seed, sandbox) until /readyz answers 200. No baseline: an absolute target.
+// A fresh start as `pnpm start` does it (its two commands: bundle the server, run the bundle;
+// embedded PGlite in a new DATA_DIR: migrations, demo seed, sandbox) until /readyz answers 200.
+// No baseline: an absolute target.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startProcess, type Scenario } from '../harness.ts';
+import { bundleServer, freePort, startProcess, TESSERA_BUNDLE, type Scenario } from '../harness.ts';
 import { percentile, round2 } from '../stats.ts';
 
 const LIMIT_SECONDS = 10;
@@ -13,8 +14,9 @@ async function startOnce(): Promise<number> {
   const port = await freePort();
   const { DATABASE_URL: _db, REDIS_URL: _redis, DATABASE_APP_URL: _app, ...env } = process.env;
   const started = performance.now();
+  await bundleServer();
   // Ready as soon as the process prints its URL; the clock stops at the first healthy /readyz.
-  const server = await startProcess('server/src/main.ts', { ...env, DATA_DIR: dataDir, PORT: String(port), SANDBOX_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, /(?:Tessera is running at) (\S+)/);
+  const server = await startProcess(TESSERA_BUNDLE, { ...env, DATA_DIR: dataDir, PORT: String(port), SANDBOX_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, /(?:Tessera is running at) (\S+)/);
   try {
     for (;;) {
       const res = await fetch(`${server.url}/readyz`).catch(() => null);

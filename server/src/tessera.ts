@@ -2,7 +2,7 @@
 // OAuth2 token manager, the demo sandbox APIs, schema and HTTP server. main.ts runs it as a
 // process; the tests run it in-process on port 0.
 import 'reflect-metadata';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Assistant } from './assistant/chat.ts';
 import { createModelProvider } from './assistant/providers/index.ts';
 import { OfflinePlanner } from './assistant/providers/offline-planner.ts';
@@ -38,10 +38,11 @@ import { Vault } from './vault/vault.ts';
 import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TesseraMetrics } from './observability/metrics.ts';
+import { REPO_ROOT } from './repo-root.ts';
 import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
 import { RedisEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.redis-events.ts';
 
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+export const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
 
 export interface StartOptions {
   config: Config;

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -17,10 +16,10 @@ import {
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { REPO_ROOT } from '../repo-root.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const defaultSchemaPath = join(repoRoot, 'prisma', 'schema.prisma');
-export const defaultMigrationsDir = join(repoRoot, 'prisma', 'migrations');
+export const defaultSchemaPath = join(REPO_ROOT, 'prisma', 'schema.prisma');
+export const defaultMigrationsDir = join(REPO_ROOT, 'prisma', 'migrations');
 
 const LOCKFILE = 'migration_lock.toml';
 const LOCKFILE_CONTENT =
