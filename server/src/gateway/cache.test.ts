@@ -244,6 +244,19 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
     expect(c.calls).toBe(2);
   });
 
+  test('with a TTL of 0, a call after an invalidate does not join a load that started before it', async () => {
+    const scope = newScope();
+    const before = gated('before the write');
+    const first = h.cache.getOrLoad(scope, key(), 0, before.load);
+    await before.started;
+    await h.cache.invalidate(scope); // a write went through this process
+    const c = counter();
+    expect(await h.cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({ cached: false, entry: { body: 'body#1' } });
+    before.release();
+    expect((await first).entry.body).toBe('before the write');
+    expect(c.calls).toBe(1);
+  });
+
   test('a failing load rejects every caller sharing it and stores nothing', async () => {
     const scope = newScope();
     let calls = 0;
@@ -336,6 +349,32 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisRe
     expect(await redis!.get(`${PREFIX}v:${scope}`)).toBe('1');
   });
 
+  it('a hit costs one Redis round trip, a miss three, and an endpoint that caches nothing none', async () => {
+    // Counted at ioredis's single funnel: every command, scripts included, goes through sendCommand.
+    const counted = await connectRedis(REDIS_URL!);
+    let commands = 0;
+    const send = counted.sendCommand.bind(counted);
+    counted.sendCommand = ((...args: Parameters<typeof send>) => ((commands += 1), send(...args))) as typeof send;
+    try {
+      const cache = new RedisResponseCache(counted, PREFIX);
+      const scope = newScope();
+      const c = counter();
+      await cache.getOrLoad(scope, key(), 0, c.load); // warms the script cache (EVALSHA may be NOSCRIPT once)
+      await cache.getOrLoad(scope, key(), 60, c.load);
+      commands = 0;
+      expect(await cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: true, entry: { body: 'body#2' } });
+      expect(commands).toBe(1);
+      commands = 0;
+      expect(await cache.getOrLoad(scope, 'another-key', 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#3' } });
+      expect(commands).toBe(3); // lookup, the read inside the flight, the store
+      commands = 0;
+      expect(await cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({ cached: false, entry: { body: 'body#4' } });
+      expect(commands).toBe(0);
+    } finally {
+      await counted.quit();
+    }
+  });
+
   it('instances share entries and invalidations', async () => {
     const other = await connectRedis(REDIS_URL!);
     try {
@@ -362,6 +401,12 @@ describe('RedisResponseCache when Redis fails', () => {
       throw new Error('Connection is closed.');
     },
     incr: async () => {
+      throw new Error('Connection is closed.');
+    },
+    evalsha: async () => {
+      throw new Error('Connection is closed.');
+    },
+    eval: async () => {
       throw new Error('Connection is closed.');
     },
   } as unknown as Redis;

@@ -18,7 +18,7 @@
 // state, not before: a read that raced the write then either saw the old version number (and is
 // unreachable) or started after the bump.
 import { createHash } from 'node:crypto';
-import type { Redis } from '../lib/redis.ts';
+import { luaScript, type Redis } from '../lib/redis.ts';
 
 export interface CacheEntry {
   status: number;
@@ -202,6 +202,12 @@ export class MemoryResponseCache implements ResponseCache {
 // ---------------------------------------------------------------------------------------------
 // Redis
 
+/** KEYS[1]: the scope's version key; the entry's key is ARGV[1] .. version .. ARGV[2]. */
+const lookupEntry = luaScript(`
+local version = redis.call('GET', KEYS[1]) or '0'
+return {version, redis.call('GET', ARGV[1] .. version .. ARGV[2])}
+`);
+
 export interface RedisResponseCacheOptions {
   /** Told about Redis failures the cache absorbed (it then loads from upstream instead). */
   onError?: (err: unknown) => void;
@@ -213,10 +219,16 @@ export interface RedisResponseCacheOptions {
  * Redis failures on reads and stores fail open (the call goes upstream, uncached), which is always
  * correct, only slower; a failed `invalidate` rejects, because the caller must know that stale
  * reads may follow.
+ *
+ * Round trips: a hit is one (a script reads the scope's version and the entry together); a miss
+ * adds a read inside its flight and the store; an endpoint that caches nothing (TTL ≤ 0) makes
+ * none, since nothing is read or stored.
  */
 export class RedisResponseCache implements ResponseCache {
   private readonly flights = new Flights<CacheResult>();
   private readonly onError: (err: unknown) => void;
+  /** Invalidations made here, for TTL-0 flights (which read no version from Redis). */
+  private readonly localVersions = new Map<string, number>();
 
   constructor(
     private readonly redis: Redis,
@@ -227,26 +239,33 @@ export class RedisResponseCache implements ResponseCache {
   }
 
   async getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>): Promise<CacheResult> {
-    let version: string;
+    if (ttlSeconds <= 0) {
+      // Concurrent identical calls still share one load. A write made through this process starts
+      // new flights (its invalidate bumps the local version), so a read after it never joins a
+      // flight that began before it; another instance's write is concurrent with such a read.
+      const flightKey = `n:${scope}:${this.localVersions.get(scope) ?? 0}:${key}`;
+      return share(this.flights.run(flightKey, async () => ({ entry: (await load()).entry, cached: false })));
+    }
+    let found: { version: string; raw: string | null };
     try {
-      version = (await this.redis.get(this.versionKey(scope))) ?? '0';
+      found = await this.lookup(scope, key);
     } catch (err) {
       // Without the version we cannot tell current entries from invalidated ones: go upstream.
       this.onError(err);
       const { entry } = await load();
       return { entry, cached: false };
     }
-    const storeKey = `${this.prefix}e:${scope}:${version}:${key}`;
-    // The read is inside the flight: a caller whose version lookup returned after an earlier
-    // flight finished finds that flight's stored entry instead of loading again.
+    const storeKey = this.entryKey(scope, found.version, key);
+    const hit = found.raw === null ? undefined : this.parse(found.raw);
+    if (hit) return { entry: hit, cached: true };
     return share(
       this.flights.run(storeKey, async () => {
-        if (ttlSeconds > 0) {
-          const hit = await this.read(storeKey);
-          if (hit) return { entry: hit, cached: true };
-        }
+        // A flight that ended after this caller's lookup has stored its answer: read once more
+        // rather than load the same answer again.
+        const stored = await this.read(storeKey);
+        if (stored) return { entry: stored, cached: true };
         const { entry, cacheable } = await load();
-        if (cacheable && ttlSeconds > 0) {
+        if (cacheable) {
           // Stored under the version read before loading: if invalidate ran meanwhile, nobody reads it.
           await this.redis.set(storeKey, JSON.stringify(entry), 'PX', ttlMs(ttlSeconds)).catch(this.onError);
         }
@@ -256,9 +275,29 @@ export class RedisResponseCache implements ResponseCache {
   }
 
   async invalidate(scope: string): Promise<void> {
+    this.localVersions.set(scope, (this.localVersions.get(scope) ?? 0) + 1);
     // The version key has no TTL: if it expired, version numbers would restart and could
     // resurrect entries still alive under an old number. One tiny key per invalidated scope.
     await this.redis.incr(this.versionKey(scope));
+  }
+
+  /** The scope's current version and the entry stored under it, in one round trip. */
+  private async lookup(scope: string, key: string): Promise<{ version: string; raw: string | null }> {
+    const [version, raw] = (await lookupEntry(this.redis, [this.versionKey(scope)], [this.entryKeyBefore(scope), this.entryKeyAfter(key)])) as [string, string | null];
+    return { version, raw };
+  }
+
+  // An entry's key is `<before><version><after>`: the lookup script puts the version in between.
+  private entryKey(scope: string, version: string, key: string): string {
+    return `${this.entryKeyBefore(scope)}${version}${this.entryKeyAfter(key)}`;
+  }
+
+  private entryKeyBefore(scope: string): string {
+    return `${this.prefix}e:${scope}:`;
+  }
+
+  private entryKeyAfter(key: string): string {
+    return `:${key}`;
   }
 
   private versionKey(scope: string): string {
@@ -268,7 +307,17 @@ export class RedisResponseCache implements ResponseCache {
   private async read(storeKey: string): Promise<CacheEntry | undefined> {
     try {
       const raw = await this.redis.get(storeKey);
-      return raw === null ? undefined : (JSON.parse(raw) as CacheEntry);
+      return raw === null ? undefined : this.parse(raw);
+    } catch (err) {
+      this.onError(err);
+      return undefined;
+    }
+  }
+
+  /** A stored entry, or undefined (a miss) when it is not what this class stored. */
+  private parse(raw: string): CacheEntry | undefined {
+    try {
+      return JSON.parse(raw) as CacheEntry;
     } catch (err) {
       this.onError(err);
       return undefined;

@@ -5,8 +5,7 @@
 // Tokens are counted in integer "units" of 1/60000 token so that refill is exact: a bucket of
 // capacity L holds L*60000 units and refills L units per millisecond. With integer limits and
 // millisecond timestamps no floating-point drift can turn "exactly refilled" into "0.9999 short".
-import { createHash } from 'node:crypto';
-import type { Redis } from '../lib/redis.ts';
+import { luaScript, type Redis } from '../lib/redis.ts';
 
 export interface RateDecision {
   allowed: boolean;
@@ -140,7 +139,7 @@ if ttl < 1 then ttl = 1 end
 redis.call('PEXPIRE', KEYS[1], ttl)
 return {allowed, math.floor(units / per_token), retry_ms}
 `;
-const TAKE_SHA = createHash('sha1').update(TAKE_SCRIPT).digest('hex');
+const take = luaScript(TAKE_SCRIPT);
 
 export class RedisRateLimiter implements RateLimiter {
   constructor(
@@ -155,16 +154,7 @@ export class RedisRateLimiter implements RateLimiter {
    */
   async take(key: string, limitPerMinute: number, now?: number): Promise<RateDecision> {
     checkLimit(limitPerMinute);
-    const args = [this.prefix + key, String(limitPerMinute), String(now === undefined ? -1 : Math.floor(now))];
-    let reply: unknown;
-    try {
-      reply = await this.redis.evalsha(TAKE_SHA, 1, ...args);
-    } catch (err) {
-      // First use on this server (or after SCRIPT FLUSH / a failover): send the script itself,
-      // which also caches it for the next EVALSHA.
-      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
-      reply = await this.redis.eval(TAKE_SCRIPT, 1, ...args);
-    }
+    const reply = await take(this.redis, [this.prefix + key], [String(limitPerMinute), String(now === undefined ? -1 : Math.floor(now))]);
     const [allowed, remaining, retryMs] = reply as [number, number, number];
     if (allowed === 1) return { allowed: true, retryAfterSeconds: 0, remaining };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)), remaining: 0 };

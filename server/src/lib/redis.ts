@@ -1,5 +1,6 @@
 // One Redis connection per process when REDIS_URL is set (locks, rate limits, cache, login
 // counts). Without REDIS_URL everything falls back to in-process equivalents.
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from './logger.ts';
 
@@ -30,4 +31,20 @@ export async function connectRedis(url: string, logger?: Pick<Logger, 'warn' | '
   });
   await redis.connect();
   return redis;
+}
+
+/**
+ * A Lua script, sent by hash (EVALSHA) so a hot path ships a few bytes; its source goes along
+ * once when the server does not know it (first use, SCRIPT FLUSH, a failover to a replica).
+ */
+export function luaScript(source: string): (redis: Redis, keys: readonly string[], args: readonly string[]) => Promise<unknown> {
+  const sha = createHash('sha1').update(source).digest('hex');
+  return async (redis, keys, args) => {
+    try {
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return redis.eval(source, keys.length, ...keys, ...args);
+    }
+  };
 }
