@@ -1,7 +1,9 @@
-// `pnpm start` as a real process: first start migrates and seeds, prints the URL and the demo
-// logins, serves every route, and SIGTERM ends it with exit code 0 within a few seconds. A
-// second start on the same data migrates and seeds nothing.
-import { spawn, type ChildProcess } from 'node:child_process';
+// `pnpm start` as a real process, bundled as `pnpm start` bundles it (scripts/build-server.mjs):
+// first start migrates and seeds, prints the URL and the demo logins, serves every route, and
+// SIGTERM ends it with exit code 0 within a few seconds. A second start on the same data
+// migrates and seeds nothing. Paths that move in the bundle (migrations, the web app) are
+// exercised here.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName, withDatabaseName, withPgClient } from '../../test/database.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// A bundle of this run's own (at the depth of server/dist/main.mjs, which paths rely on).
+const BUNDLE = `server/dist/main.process-test-${process.pid}.mjs`;
+
+function serverProcess(env: Record<string, string>) {
+  return spawn(process.execPath, ['--enable-source-maps', BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build-server.mjs', 'server/src/main.ts', BUNDLE], { cwd: ROOT, stdio: 'inherit' });
+});
+afterAll(() => {
+  for (const file of [BUNDLE, `${BUNDLE}.map`]) rmSync(join(ROOT, file), { force: true });
+});
 const serverUrl = process.env.DATABASE_URL || undefined;
 
 interface Started {
@@ -20,11 +35,7 @@ interface Started {
 }
 
 function startProcess(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = serverProcess({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env });
   let output = '';
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));
@@ -105,11 +116,7 @@ describe('the server process', { timeout: 120_000 }, () => {
   it('refuses to start when the configured keys cannot decrypt the stored credentials', async () => {
     const keyFile = readFileSync(join(dataDir, 'encryption-keys'), 'utf8');
     const storedKeyId = keyFile.trim().split(':')[0]!;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env, TESSERA_ENCRYPTION_KEYS: `other:${randomBytes(32).toString('base64')}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = serverProcess({ PATH: process.env.PATH ?? '', PORT: '0', ...env, TESSERA_ENCRYPTION_KEYS: `other:${randomBytes(32).toString('base64')}` });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
     const code = await new Promise((resolve) => child.on('exit', resolve));
@@ -120,11 +127,7 @@ describe('the server process', { timeout: 120_000 }, () => {
   });
 
   it('refuses a bad configuration with a clear message and exit code 1', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: 'not-a-port', DATABASE_URL: 'mysql://nope', DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = serverProcess({ PATH: process.env.PATH ?? '', PORT: 'not-a-port', DATABASE_URL: 'mysql://nope', DATA_DIR: dataDir });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
     const code = await new Promise((resolve) => child.on('exit', resolve));
