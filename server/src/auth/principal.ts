@@ -1,6 +1,7 @@
 // The principal: who is calling, and which roles they hold in which companies. Loaded once
 // per request (one SQL statement) after the token is verified; the policy decides from it.
 import type { Db } from '../db/client.ts';
+import { preparedQuery, type PreparedStatement } from '../db/prepared.ts';
 
 export interface MembershipFact {
   companyId: string;
@@ -9,14 +10,26 @@ export interface MembershipFact {
   capabilities: readonly string[];
 }
 
+/** The personal access token a request was made with (auth/access-token.ts). */
+export interface TokenFact {
+  id: string;
+  /** The one company the token acts in: the principal's memberships are only those there. */
+  companyId: string;
+  /** The policy refuses every change (mayChangeData, and decide() for any method but GET). */
+  readOnly: boolean;
+}
+
 export interface Principal {
   userId: string;
   email: string;
   isPlatformAdmin: boolean;
   memberships: readonly MembershipFact[];
+  /** Present when the caller signed with a personal access token instead of a session. */
+  token?: TokenFact;
 }
 
-interface PrincipalRow {
+/** A user row joined with each of their memberships (none: one row of nulls). */
+export interface PrincipalRow {
   id: string;
   email: string;
   is_platform_admin: boolean;
@@ -27,14 +40,21 @@ interface PrincipalRow {
 }
 
 /** One statement (it runs on every request): the user, each membership and its role. */
-export async function loadPrincipal(db: Db, userId: string): Promise<Principal | null> {
-  const rows = await db.$queryRaw<PrincipalRow[]>`
-    SELECT u.id, u.email, u.is_platform_admin, m.company_id, m.role_id, r.key AS role_key, r.capabilities
+const PRINCIPAL_OF_USER: PreparedStatement = {
+  name: 'tessera_principal_of_user',
+  text: `SELECT u.id, u.email, u.is_platform_admin, m.company_id, m.role_id, r.key AS role_key, r.capabilities
     FROM users u
     LEFT JOIN user_company_access m ON m.user_id = u.id
     LEFT JOIN roles r ON r.id = m.role_id
-    WHERE u.id = ${userId}::uuid
-    ORDER BY m.created_at, m.id`;
+    WHERE u.id = $1::uuid
+    ORDER BY m.created_at, m.id`,
+};
+
+export async function loadPrincipal(db: Db, userId: string): Promise<Principal | null> {
+  return principalFromRows(await preparedQuery<PrincipalRow>(db, PRINCIPAL_OF_USER, [userId]));
+}
+
+export function principalFromRows(rows: readonly PrincipalRow[]): Principal | null {
   const [user] = rows;
   if (!user) return null;
   return {

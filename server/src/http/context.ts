@@ -1,11 +1,9 @@
 // Builds the per-request context for HTTP and WebSocket operations alike: the verified
 // principal (or null), fresh DataLoaders, and the actor stamped on audit rows.
-import { bearerToken } from '../auth/jwt.ts';
-import { loadPrincipal } from '../auth/principal.ts';
+import { authenticateBearer, loadSessionPrincipal } from '../auth/authenticate.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
-import { isUuid } from '../lib/ids.ts';
-import { asSystem, NO_COMPANIES, type ScopeCell } from '../db/row-security/scope.ts';
+import { NO_COMPANIES, type ScopeCell } from '../db/row-security/scope.ts';
 import { scopeOfPrincipal } from '../db/row-security/principal-scope.ts';
 import type { AppDeps } from './app.ts';
 
@@ -19,18 +17,13 @@ export interface ContextSource {
 
 export function createContextFactory(deps: AppDeps) {
   const { db, tokens, logger } = deps;
-  // Whose request this is decides its row scope, so this one read runs before any scope exists.
-  const principalFor = (userId: string) => (isUuid(userId) ? asSystem('load the caller', () => loadPrincipal(db, userId)) : Promise.resolve(null));
   return async ({ authorization, requestId, clientIp, scopeCell = { scope: NO_COMPANIES } }: ContextSource): Promise<RequestContext> => {
-    const token = bearerToken(authorization);
-    const claims = token ? await tokens.verify(token) : null;
-    const principal = claims
-      ? await principalFor(claims.userId).catch((error: unknown) => {
-          // Apollo answers a masked 500; the log keeps what happened, with the request id.
-          logger.error({ requestId, err: error }, 'could not load the principal');
-          throw error;
-        })
-      : null;
+    // A session JWT or a personal access token (auth/authenticate.ts); anything else: no principal.
+    const principal = await authenticateBearer(deps, authorization).catch((error: unknown) => {
+      // Apollo answers a masked 500; the log keeps what happened, with the request id.
+      logger.error({ requestId, err: error }, 'could not load the principal');
+      throw error;
+    });
     scopeCell.scope = scopeOfPrincipal(principal);
     return {
       db,
@@ -47,7 +40,7 @@ export function createContextFactory(deps: AppDeps) {
       requestId,
       principal,
       dbScope: scopeCell,
-      loadPrincipal: principalFor,
+      loadPrincipal: (userId) => loadSessionPrincipal(db, userId),
       loaders: createLoaders(db),
       actor: { userId: principal?.userId ?? null, email: principal?.email ?? null, requestId },
       clientIp,

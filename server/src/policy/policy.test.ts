@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
 import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
+import { mayChangeData, mayCreateAccessTokens } from './policy.ts';
 
 const A = 'company-a';
 const B = 'company-b';
@@ -78,5 +79,32 @@ describe('administration', () => {
     expect([...administeredCompanyIds(companyAdminOfA)!]).toEqual([A]);
     expect(isAdministrator(ceoAtA)).toBe(false);
     expect(isAdministrator(companyAdminOfA)).toBe(true);
+  });
+});
+
+describe('personal access tokens', () => {
+  const viaToken = (principal: Principal, readOnly: boolean): Principal => ({ ...principal, token: { id: 't', companyId: A, readOnly } });
+  const readOnlyCeo = viaToken(ceoAtA, true);
+  const fullCeo = viaToken(ceoAtA, false);
+
+  it.each([
+    // who,                  method,   grants,                     allowed, access,  role, reason
+    ['read-only token GET', readOnlyCeo, 'GET', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
+    ['read-only token POST', readOnlyCeo, 'POST', grants([CEO, 'WRITE']), false, 'WRITE', CEO, 'read_only'],
+    ['read-only token delete', readOnlyCeo, 'delete', grants([CEO, 'WRITE']), false, 'WRITE', CEO, 'read_only'],
+    ['read-only token, READ grant, PATCH', readOnlyCeo, 'PATCH', grants([CEO, 'READ']), false, 'READ', CEO, 'read_only'],
+    ['read-only token, no grant', readOnlyCeo, 'POST', [], false, 'NONE', null, 'no_grant'],
+    ['full token POST', fullCeo, 'POST', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
+  ] as const)('%s', (_name, principal, method, g, allowed, access, roleId, reason) => {
+    expect(decide(principal, A, endpointA, method, g)).toEqual({ allowed, access, roleId, reason });
+  });
+
+  it('lets a read-only token change nothing, and no token create tokens', () => {
+    expect(mayChangeData(ceoAtA)).toBe(true);
+    expect(mayChangeData(fullCeo)).toBe(true);
+    expect(mayChangeData(readOnlyCeo)).toBe(false);
+    expect(mayCreateAccessTokens(ceoAtA)).toBe(true);
+    expect(mayCreateAccessTokens(fullCeo)).toBe(false);
+    expect(mayCreateAccessTokens(readOnlyCeo)).toBe(false);
   });
 });

@@ -95,7 +95,19 @@ export function decide(
   const upper = method.toUpperCase();
   if (!METHODS.has(upper)) return deny('unsupported_method', grant.access, grant.roleId);
   if (RANK[grant.access] < RANK[requiredAccess(upper as HttpMethod)]) return deny('read_only', grant.access, grant.roleId);
+  // A read-only access token reads with the grant it has, and writes nothing whatever the grant.
+  if (upper !== 'GET' && !mayChangeData(principal)) return deny('read_only', grant.access, grant.roleId);
   return { allowed: true, access: grant.access, roleId: grant.roleId, reason: 'granted' };
+}
+
+/** False for a read-only personal access token: it may call no Mutation (but `login`) and no write operation. */
+export function mayChangeData(principal: Principal): boolean {
+  return !principal.token?.readOnly;
+}
+
+/** Access tokens are made in a signed-in session only: a stolen token must not mint more. */
+export function mayCreateAccessTokens(principal: Principal): boolean {
+  return principal.token === undefined;
 }
 
 /** What an administrator may see of a company: 'admin', only 'member' (no admin rights), or 'none'. */

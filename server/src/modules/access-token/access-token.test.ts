@@ -1,0 +1,275 @@
+// Personal access tokens over real HTTP: made in a session, shown once, stored hashed, accepted
+// as a Bearer on /graphql in one company only (read-only when asked), revocable, audited.
+import { createHash } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { errorCode, onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { MAX_ACTIVE_TOKENS_PER_USER } from './access-token.service.ts';
+
+const CREATE = `mutation ($input: CreateAccessTokenInput!) {
+  createAccessToken(input: $input) { token accessToken { id name prefix companyId company { slug } readOnly expiresAt lastUsedAt revokedAt createdAt status } }
+}`;
+const LIST = 'query ($c: ID) { accessTokens(companyId: $c) { id name prefix status lastUsedAt company { slug } } }';
+const REVOKE = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id status revokedAt } }';
+const ME = '{ me { email } }';
+const MY_COMPANIES = '{ myCompanies { slug } }';
+const MY_ENDPOINTS = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
+const READ = 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { status } }';
+const WRITE = 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: { name: "x", accountId: "y", amount: 1 }) { status } }';
+
+interface Created {
+  token: string;
+  accessToken: { id: string; name: string; prefix: string; companyId: string; readOnly: boolean; expiresAt: string; lastUsedAt: string | null; status: string };
+}
+
+let server: TestServer;
+let ids: WorldIds;
+const sessions: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ids = await worldIds(server.db);
+  for (const email of ['ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'admin@demo.test']) sessions[email] = await server.login(email);
+});
+afterAll(() => server?.close());
+
+async function create(as: string, input: Record<string, unknown>): Promise<Created> {
+  const res = await server.gql<{ createAccessToken: Created }>(CREATE, { input }, sessions[as]);
+  expect(res.errors).toBeUndefined();
+  return res.data!.createAccessToken;
+}
+
+const acme = () => ids.company.acme!;
+const globex = () => ids.company.globex!;
+const tokenCount = () => server.db.accessToken.count();
+
+describe('a personal access token', () => {
+  it('is shown once, stored only as its SHA-256, and works as a Bearer on /graphql', async () => {
+    const made = await create('ceo@demo.test', { companyId: acme(), name: 'reports' });
+    expect(made.token).toMatch(/^tsr_pat_[A-Za-z0-9_-]{43}$/);
+    expect(made.accessToken).toMatchObject({ name: 'reports', prefix: made.token.slice(0, 12), companyId: acme(), readOnly: false, status: 'ACTIVE', lastUsedAt: null });
+    const days = (Date.parse(made.accessToken.expiresAt) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+
+    const row = await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } });
+    expect(row.tokenHash).not.toBe(made.token);
+    expect(row.tokenHash).not.toContain(made.token.slice(8));
+    expect(row.tokenHash).toBe(createHash('sha256').update(made.token).digest('hex'));
+
+    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    const endpoints = await server.gql<{ myEndpoints: { endpoint: { slug: string } }[] }>(MY_ENDPOINTS, { c: acme() }, made.token);
+    expect(endpoints.errors).toBeUndefined();
+    expect(endpoints.data!.myEndpoints.map((e) => e.endpoint.slug).sort()).toEqual(['finance-api', 'sales-api']);
+
+    // lastUsedAt is written after the answer (fire and forget), then listed.
+    await vi.waitFor(async () => expect((await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt).not.toBeNull());
+    const list = await server.gql<{ accessTokens: { id: string; lastUsedAt: string | null; prefix: string }[] }>(LIST, {}, sessions['ceo@demo.test']);
+    const listed = list.data!.accessTokens.find((t) => t.id === made.accessToken.id)!;
+    expect(listed.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(list)).not.toContain(made.token);
+    expect(JSON.stringify(list)).not.toContain(row.tokenHash);
+  });
+
+  it('notes its last use at most once a minute, not on every request', async () => {
+    const made = await create('ceo@demo.test', { companyId: acme(), name: 'busy' });
+    const updates = () => server.sql.filter((q) => /UPDATE\s+"?access_tokens"?/i.test(q));
+    server.sql.length = 0;
+    await server.gql(ME, {}, made.token);
+    await vi.waitFor(async () => expect((await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt).not.toBeNull());
+    expect(updates()).toHaveLength(1);
+    server.sql.length = 0;
+    for (let i = 0; i < 3; i++) await server.gql(ME, {}, made.token);
+    expect(updates()).toEqual([]);
+  });
+
+  it('acts in its own company only, even where its owner holds other roles', async () => {
+    const made = await create('ceo@demo.test', { companyId: acme(), name: 'acme only' });
+    expect((await server.gql(MY_COMPANIES, {}, made.token)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
+    expect(errorCode(await server.gql(MY_ENDPOINTS, { c: globex() }, made.token))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(READ, { c: globex(), e: ids.endpoint['globex/sales-api'] }, made.token))).toBe('NOT_FOUND');
+    // The same person in a session sees both.
+    expect((await server.gql(MY_COMPANIES, {}, sessions['ceo@demo.test'])).data!.myCompanies).toHaveLength(2);
+  });
+
+  it('is refused once revoked or expired, exactly like a bad session token', async () => {
+    const badJwt = onlyError(await server.gql(ME, {}, 'not-a-jwt'));
+    expect(badJwt.extensions?.code).toBe('UNAUTHENTICATED');
+    const unknown = onlyError(await server.gql(ME, {}, `tsr_pat_${'A'.repeat(43)}`));
+    expect(unknown).toEqual(badJwt);
+
+    const revoked = await create('ceo@demo.test', { companyId: acme(), name: 'to revoke' });
+    expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    const res = await server.gql<{ revokeAccessToken: { status: string; revokedAt: string } }>(REVOKE, { id: revoked.accessToken.id }, sessions['ceo@demo.test']);
+    expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
+    expect(onlyError(await server.gql(ME, {}, revoked.token))).toEqual(badJwt);
+
+    const expired = await create('ceo@demo.test', { companyId: acme(), name: 'to expire', expiresInDays: 1 });
+    expect((await server.gql(ME, {}, expired.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    await server.db.accessToken.update({ where: { id: expired.accessToken.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(onlyError(await server.gql(ME, {}, expired.token))).toEqual(badJwt);
+
+    const statuses = (await server.gql<{ accessTokens: { id: string; status: string }[] }>(LIST, { c: acme() }, sessions['ceo@demo.test'])).data!.accessTokens;
+    expect(statuses.find((t) => t.id === revoked.accessToken.id)!.status).toBe('REVOKED');
+    expect(statuses.find((t) => t.id === expired.accessToken.id)!.status).toBe('EXPIRED');
+  });
+
+  it('is refused once its owner no longer holds a role in its company', async () => {
+    const made = await create('cfo@demo.test', { companyId: acme(), name: 'cfo' });
+    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'cfo@demo.test' } });
+    const membership = await server.db.userCompanyAccess.findFirstOrThrow({ where: { userId: ids.user.cfo, companyId: acme() } });
+    await server.db.userCompanyAccess.delete({ where: { id: membership.id } });
+    try {
+      expect(errorCode(await server.gql(ME, {}, made.token))).toBe('UNAUTHENTICATED');
+    } finally {
+      await server.db.userCompanyAccess.create({ data: { userId: membership.userId, companyId: membership.companyId, roleId: membership.roleId } });
+    }
+  });
+});
+
+/** One operation over graphql-ws (the WebSocket path builds its context like HTTP), its first answer. */
+async function overWebSocket(token: string, query: string, variables: Record<string, unknown> = {}) {
+  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  try {
+    const results = client.iterate<Record<string, any>>({ query, variables });
+    try {
+      const first = await results.next();
+      return first.value as { data?: Record<string, any> | null; errors?: { extensions?: { code?: string } }[] };
+    } catch (error) {
+      return { errors: (Array.isArray(error) ? error : [error]) as { extensions?: { code?: string } }[] };
+    } finally {
+      await results.return?.(undefined);
+    }
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('over WebSocket', () => {
+  it('authenticates a token the same way, narrowed to its company', async () => {
+    const made = await create('ceo@demo.test', { companyId: acme(), name: 'socket' });
+    expect((await overWebSocket(made.token, MY_COMPANIES)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
+    const events = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
+    expect((await overWebSocket(made.token, events, { c: globex() })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    await server.gql(REVOKE, { id: made.accessToken.id }, sessions['ceo@demo.test']);
+    expect((await overWebSocket(made.token, MY_COMPANIES)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('creating a token', () => {
+  it('needs a role in the company: elsewhere (even for a platform admin) it is NOT_FOUND and nothing is made', async () => {
+    const before = await tokenCount();
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'x' } }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }, sessions['admin@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: '00000000-0000-4000-8000-000000000000', name: 'x' } }, sessions['ceo@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }))).toBe('UNAUTHENTICATED');
+    expect(await tokenCount()).toBe(before);
+  });
+
+  it.each([
+    ['expiresInDays 0', { expiresInDays: 0 }, 'input.expiresInDays'],
+    ['expiresInDays 1000', { expiresInDays: 1000 }, 'input.expiresInDays'],
+    ['an empty name', { name: '' }, 'input.name'],
+    ['a blank name', { name: '   ' }, 'input.name'],
+    ['a name too long', { name: 'n'.repeat(121) }, 'input.name'],
+  ])('refuses %s with BAD_USER_INPUT, making nothing', async (_label, change, field) => {
+    const before = await tokenCount();
+    const error = onlyError(await server.gql(CREATE, { input: { companyId: acme(), name: 'ok', ...change } }, sessions['dev@demo.test']));
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await tokenCount()).toBe(before);
+  });
+
+  it('cannot be done with a token: a stolen token mints no more', async () => {
+    const made = await create('dev@demo.test', { companyId: acme(), name: 'no minting' });
+    const before = await tokenCount();
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'minted' } }, made.token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'minted' } }, made.token))).toBe('FORBIDDEN');
+    expect(await tokenCount()).toBe(before);
+  });
+
+  it(`stops at ${MAX_ACTIVE_TOKENS_PER_USER} active tokens per person`, async () => {
+    const active = await server.db.accessToken.count({ where: { userId: ids.user.dev, revokedAt: null, expiresAt: { gt: new Date() } } });
+    const expiresAt = new Date(Date.now() + 86_400_000);
+    await server.db.accessToken.createMany({
+      data: Array.from({ length: MAX_ACTIVE_TOKENS_PER_USER - active }, (_, i) => ({ userId: ids.user.dev!, companyId: acme(), name: `filler ${i}`, prefix: 'tsr_pat_fill', tokenHash: `filler-${i}`, expiresAt })),
+    });
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'one too many' } }, sessions['dev@demo.test']))).toBe('CONFLICT');
+    await server.db.accessToken.deleteMany({ where: { tokenHash: { startsWith: 'filler-' } } });
+    await create('dev@demo.test', { companyId: acme(), name: 'room again' });
+  });
+});
+
+describe('a read-only token', () => {
+  it('reads, but every mutation and every write is FORBIDDEN', async () => {
+    const made = await create('ceo@demo.test', { companyId: acme(), name: 'read only', readOnly: true });
+    expect(made.accessToken.readOnly).toBe(true);
+    const sales = ids.endpoint['acme/sales-api'];
+    const read = await server.gql<{ readOperation: { status: number } }>(READ, { c: acme(), e: sales }, made.token);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.readOperation.status).toBe(200);
+
+    const upstreamWrites = server.sandbox.stats.requests.total;
+    expect(errorCode(await server.gql(WRITE, { c: acme(), e: sales }, made.token))).toBe('FORBIDDEN');
+    expect(server.sandbox.stats.requests.total).toBe(upstreamWrites);
+    expect(errorCode(await server.gql(REVOKE, { id: made.accessToken.id }, made.token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql('mutation ($c: ID!) { chat(companyId: $c, message: "hello") { message } }', { c: acme() }, made.token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql('mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }', { id: '00000000-0000-4000-8000-000000000000' }, made.token))).toBe('FORBIDDEN');
+    // Signing in is not a change made with the token.
+    expect((await server.gql<{ login: { token: string } }>('mutation { login(email: "ceo@demo.test", password: "tessera-demo") { token } }', {}, made.token)).data!.login.token).toBeTruthy();
+    expect((await server.gql<{ accessTokens: { status: string }[] }>(LIST, {}, made.token)).data!.accessTokens.length).toBeGreaterThan(0);
+  });
+
+  it('while a full token may change data (here: revoke itself)', async () => {
+    const made = await create('ceo@demo.test', { companyId: acme(), name: 'full' });
+    const res = await server.gql<{ revokeAccessToken: { status: string } }>(REVOKE, { id: made.accessToken.id }, made.token);
+    expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
+    expect(errorCode(await server.gql(ME, {}, made.token))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('listing and revoking', () => {
+  it("shows a person only their own tokens, and anyone else's id is NOT_FOUND", async () => {
+    const ceos = await create('ceo@demo.test', { companyId: acme(), name: 'ceo private' });
+    const devList = await server.gql<{ accessTokens: { id: string }[] }>(LIST, {}, sessions['dev@demo.test']);
+    expect(devList.data!.accessTokens.map((t) => t.id)).not.toContain(ceos.accessToken.id);
+    for (const as of ['dev@demo.test', 'admin@demo.test']) {
+      expect(errorCode(await server.gql(REVOKE, { id: ceos.accessToken.id }, sessions[as]))).toBe('NOT_FOUND');
+    }
+    expect(errorCode(await server.gql(REVOKE, { id: 'not-a-uuid' }, sessions['dev@demo.test']))).toBe('NOT_FOUND');
+    expect((await server.db.accessToken.findUniqueOrThrow({ where: { id: ceos.accessToken.id } })).revokedAt).toBeNull();
+    expect((await server.gql(ME, {}, ceos.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+  });
+
+  it('filters by company; a token sees only its own company\'s tokens', async () => {
+    const atGlobex = await create('ceo@demo.test', { companyId: globex(), name: 'globex' });
+    const only = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, { c: globex() }, sessions['ceo@demo.test']);
+    expect(new Set(only.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
+    const viaToken = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, {}, atGlobex.token);
+    expect(new Set(viaToken.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
+    // Outside one's companies (the token's one company, for a token) the filter is NOT_FOUND.
+    expect(errorCode(await server.gql(LIST, { c: acme() }, atGlobex.token))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: globex() }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: 'abc' }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
+  });
+});
+
+describe('the audit trail', () => {
+  it('records create and revoke without the token or its hash', async () => {
+    const made = await create('dev@demo.test', { companyId: globex(), name: 'audited', readOnly: true, expiresInDays: 7 });
+    await server.gql(REVOKE, { id: made.accessToken.id }, sessions['dev@demo.test']);
+    const rows = await server.db.auditLog.findMany({ where: { targetId: made.accessToken.id }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.action, r.actorEmail, r.companyId])).toEqual([
+      ['access_token.create', 'dev@demo.test', globex()],
+      ['access_token.revoke', 'dev@demo.test', globex()],
+    ]);
+    expect(rows[0]!.details).toMatchObject({ name: 'audited', readOnly: true, prefix: made.token.slice(0, 12) });
+    const hash = (await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).tokenHash;
+    const text = JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+    expect(text).not.toContain(made.token);
+    expect(text).not.toContain(made.token.slice(12));
+    expect(text).not.toContain(hash);
+    expect(JSON.stringify(server.logs)).not.toContain(made.token.slice(12));
+  });
+});
