@@ -10,11 +10,10 @@ import { AppError, BadInputError, NotFoundError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
-import { proposeAction } from './actions.ts';
+import { proposeAction, type ActionArgs } from './actions.ts';
 import type { ChatMessage, ModelProvider, ToolCallRequest } from './model.ts';
-import { buildRequest } from '../gateway/request-builder.ts';
 import { formatToolResult } from './tool-result.ts';
-import { buildToolbox, INVOKE_TOOL, permittedOperations, SEARCH_TOOL, type PermittedOperation, type Toolbox } from './tools.ts';
+import { buildToolbox, INVOKE_TOOL, permittedOperations, SEARCH_TOOL, writeArgs, type PermittedOperation, type Toolbox } from './tools.ts';
 
 export interface ToolCallTrace {
   tool: string;
@@ -198,13 +197,9 @@ export class Assistant {
   }
 
   private async proposeWrite(op: PermittedOperation, args: Record<string, unknown>, input: ChatInput, conversationId: string) {
-    // Path parameters stay params; everything else is the body, exactly as it will be sent.
-    const pathNames = new Set([...op.operation.path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!));
-    const params = Object.fromEntries(Object.entries(args).filter(([k]) => pathNames.has(k)));
-    const body = Object.fromEntries(Object.entries(args).filter(([k]) => !pathNames.has(k)));
+    let request: ActionArgs;
     try {
-      // Validate now, so the model can correct itself instead of proposing a request that will fail.
-      buildRequest(op.endpoint.baseUrl, op.operation, params, op.operation.method === 'DELETE' ? null : body);
+      request = writeArgs(op, args);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { content: formatToolResult({ tool: op.tool, status: 'error', data: { error: error.message } }), trace: { tool: op.tool, status: null, ok: false } };
@@ -216,7 +211,7 @@ export class Assistant {
       endpointId: op.endpoint.id,
       operationId: op.operation.id,
       operationKey: op.operation.key,
-      args: { params, body: op.operation.method === 'DELETE' ? null : body },
+      args: request,
     });
     const data = { actionId: action.id, request: `${op.operation.method} ${op.operation.path}`, arguments: args, message: 'Proposed. Nothing has been changed: the person must confirm this action in Tessera.' };
     return { content: formatToolResult({ tool: op.tool, status: 'pending', data }), trace: { tool: op.tool, status: null, ok: true }, actionId: action.id };

@@ -6,6 +6,8 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import { listRoleGrants } from '../modules/permission/permission.service.ts';
 import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
+import { buildRequest } from '../gateway/request-builder.ts';
+import type { ActionArgs } from './actions.ts';
 import type { ToolSpec } from './model.ts';
 
 export const MAX_DIRECT_TOOLS = 40;
@@ -57,6 +59,24 @@ export function toolDescription(op: PermittedOperation): string {
   return `${op.endpoint.name}: ${op.operation.description ?? op.operation.key} (${op.operation.method} ${op.operation.path}).${write}`;
 }
 
+/** The JSON Schema of a tool's arguments: what the model is given, and MCP clients too. */
+export function toolParameters(op: PermittedOperation): Record<string, unknown> {
+  return (op.operation.paramsSchema as Record<string, unknown> | null) ?? EMPTY_SCHEMA;
+}
+
+/**
+ * A write tool's arguments as the request that will be sent: path parameters stay params,
+ * everything else is the body (none for DELETE). Checked now (BadInputError), so the caller can
+ * correct itself instead of proposing a request that will fail.
+ */
+export function writeArgs(op: PermittedOperation, args: Record<string, unknown>): ActionArgs {
+  const pathNames = new Set([...op.operation.path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!));
+  const params = Object.fromEntries(Object.entries(args).filter(([k]) => pathNames.has(k)));
+  const body = op.operation.method === 'DELETE' ? null : Object.fromEntries(Object.entries(args).filter(([k]) => !pathNames.has(k)));
+  buildRequest(op.endpoint.baseUrl, op.operation, params, body);
+  return { params, body };
+}
+
 export interface Toolbox {
   tools: ToolSpec[];
   mode: 'direct' | 'search';
@@ -74,12 +94,12 @@ export function buildToolbox(operations: PermittedOperation[]): Toolbox {
       .filter((x) => x.score > 0 || words.length === 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, 15)
-      .map(({ o }) => ({ tool: o.tool, description: toolDescription(o), parameters: o.operation.paramsSchema ?? EMPTY_SCHEMA }));
+      .map(({ o }) => ({ tool: o.tool, description: toolDescription(o), parameters: toolParameters(o) }));
   };
   if (operations.length <= MAX_DIRECT_TOOLS) {
     return {
       mode: 'direct',
-      tools: operations.map((o) => ({ name: o.tool, description: toolDescription(o), parameters: (o.operation.paramsSchema as Record<string, unknown>) ?? EMPTY_SCHEMA })),
+      tools: operations.map((o) => ({ name: o.tool, description: toolDescription(o), parameters: toolParameters(o) })),
       resolve: (name) => byName.get(name) ?? null,
       search,
     };

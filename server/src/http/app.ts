@@ -13,6 +13,7 @@ import { limitParseOptions, limitValidationRules } from '../graphql/limits/index
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
 import { DEFAULT_TOLERANCE_SECONDS, inboundWebhookRouter } from '../modules/inbound-webhook/inbound-webhook.route.ts';
+import { mcpRouter } from '../mcp/mcp.route.ts';
 import type { TesseraMetrics } from '../observability/metrics.ts';
 import { metricsRoute } from '../observability/metrics-route.ts';
 import { observabilityPlugin } from '../observability/graphql-plugin.ts';
@@ -69,6 +70,8 @@ export async function createHttpApp(deps: AppDeps) {
     next();
   });
   app.use(inboundWebhookRouter({ db, vault: deps.vault, gateway: deps.gateway, logger, events: deps.endpointEvents, toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS }));
+  // MCP clients (Streamable HTTP): the caller's permitted operations as tools, in their own row scope.
+  app.use(mcpRouter({ db, tokens: deps.tokens, gateway: deps.gateway, logger }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

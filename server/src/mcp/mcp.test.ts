@@ -1,0 +1,273 @@
+// The MCP server over real HTTP, driven by the SDK's own client: the tools are exactly the
+// caller's permitted operations in the company, reads run through the gateway, writes wait for
+// the person's confirmation in the web app, and anything else is refused.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { worldIds, type WorldIds } from '../../test/world.ts';
+import { parseToolResult } from '../assistant/tool-result.ts';
+import { permittedOperations, toolDescription, toolParameters } from '../assistant/tools.ts';
+import { loadPrincipal } from '../auth/principal.ts';
+import { DEMO_USERS } from '../db/demo/world.ts';
+import { ACTION_STATUS_TOOL } from './mcp.tools.ts';
+
+let server: TestServer;
+let ids: WorldIds;
+const tokens: Record<string, string> = {};
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ids = await worldIds(server.db);
+  for (const u of DEMO_USERS) tokens[u.email] = await server.login(u.email);
+});
+afterAll(async () => {
+  await server?.close();
+});
+beforeEach(() => server.sandbox.reset());
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+});
+
+function mcpUrl(query: Record<string, string> = {}): URL {
+  const url = new URL('/mcp', server.url);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  return url;
+}
+
+async function connect(bearer: string | null, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Client> {
+  const client = new Client({ name: 'tessera-mcp-test', version: '1.0.0' });
+  const transport = new StreamableHTTPClientTransport(mcpUrl(query), { requestInit: { headers: { ...headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } } });
+  await client.connect(transport);
+  clients.push(client);
+  return client;
+}
+
+const as = (email: string, company: string) => connect(tokens[email]!, { companyId: ids.company[company]! });
+
+/** What the client's connect() was refused with: the HTTP status and the body it quoted. */
+async function refusal(attempt: Promise<unknown>): Promise<{ status: number | undefined; message: string }> {
+  const error = await attempt.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(StreamableHTTPError);
+  return { status: (error as StreamableHTTPError).code, message: (error as Error).message };
+}
+
+async function expectedTools(email: string, company: string) {
+  const principal = (await loadPrincipal(server.db, ids.user[email.split('@')[0]!]!))!;
+  return permittedOperations(server.db, { companyId: ids.company[company]!, principal });
+}
+
+function payload(result: unknown) {
+  const { content, isError } = result as CallToolResult;
+  expect(content[0]?.type).toBe('text');
+  return { isError: isError ?? false, ...parseToolResult((content[0] as { text: string }).text) };
+}
+
+const CONFIRM = `mutation ($id: ID!) { confirmAction(id: $id) { action { id status resultStatus } result { status } } }`;
+
+describe('tools are the policy', () => {
+  it.each([
+    ['dev@demo.test', 'acme'],
+    ['ceo@demo.test', 'acme'],
+    ['ceo@demo.test', 'globex'],
+  ])('%s at %s lists exactly their permitted operations, with the assistant’s descriptions and schemas', async (email, company) => {
+    const client = await as(email, company);
+    const { tools } = await client.listTools();
+    const expected = await expectedTools(email, company);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(tools.map((t) => t.name)).toEqual([...expected.map((o) => o.tool), ACTION_STATUS_TOOL]);
+    for (const op of expected) {
+      const tool = tools.find((t) => t.name === op.tool)!;
+      expect(tool.description).toBe(toolDescription(op));
+      expect(tool.inputSchema).toEqual({ ...toolParameters(op), type: 'object' });
+      expect(tool.annotations?.readOnlyHint).toBe(op.operation.method === 'GET');
+    }
+  });
+
+  it('two personas in one company get different tools; what one lacks is absent and refused', async () => {
+    const dev = (await (await as('dev@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
+    const ceo = (await (await as('ceo@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
+    expect(dev).not.toEqual(ceo);
+    expect(dev.some((n) => n.startsWith('github-api__'))).toBe(true);
+    expect(dev.some((n) => n.startsWith('sales-api__') || n.startsWith('finance-api__'))).toBe(false);
+    expect(ceo.some((n) => n.startsWith('github-api__'))).toBe(false);
+    // The CEO reads Finance (READ): its write tool is not offered.
+    expect(ceo).toContain('finance-api__getCashBalance');
+    expect(ceo).not.toContain('finance-api__createInvoice');
+    expect(ceo).toContain('sales-api__createOpportunity');
+
+    const devClient = await as('dev@demo.test', 'acme');
+    const ceoClient = await as('ceo@demo.test', 'acme');
+    const pendingBefore = await server.db.pendingAction.count();
+    for (const [client, tool, args] of [
+      [devClient, 'finance-api__getCashBalance', {}],
+      [devClient, 'sales-api__createOpportunity', { name: 'x', accountId: 'y', amount: 1 }],
+      [ceoClient, 'finance-api__createInvoice', { customer: 'x', amount: 1 }],
+      [ceoClient, 'github-api__listRepositories', {}],
+    ] as const) {
+      const result = payload(await client.callTool({ name: tool, arguments: args }));
+      expect(result).toMatchObject({ isError: true, status: 'error', data: { error: 'There is no such tool among those you may use.' } });
+    }
+    expect(server.sandbox.stats.requests.total).toBe(0);
+    expect(await server.db.pendingAction.count()).toBe(pendingBefore);
+  });
+});
+
+describe('calls', () => {
+  it('a read answers with sandbox data through the gateway, logged with source "mcp"', async () => {
+    await server.tessera.callLog.flush();
+    await server.db.upstreamCall.deleteMany();
+    const client = await as('ceo@demo.test', 'acme');
+    const result = payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }));
+    expect(result).toMatchObject({ isError: false, status: 'ok', httpStatus: 200 });
+    const principal = (await loadPrincipal(server.db, ids.user.ceo!))!;
+    const direct = await server.tessera.gateway.call({ principal, companyId: ids.company.acme!, endpointId: ids.endpoint['acme/finance-api']!, operationKey: 'getCashBalance', params: {}, mode: 'read', source: 'test' });
+    expect((result.data as { total: number }).total).toBe((direct.data as { total: number }).total);
+    await server.tessera.callLog.flush();
+    const logged = await server.db.upstreamCall.findMany({ where: { source: 'mcp' } });
+    expect(logged).toMatchObject([{ operationKey: 'getCashBalance', companyId: ids.company.acme, userId: ids.user.ceo, outcome: 'ok' }]);
+  });
+
+  it('an upstream failure is a tool error with the gateway\'s public message, never the upstream body', async () => {
+    server.sandbox.knobs.failNext(10, 503);
+    const client = await as('ceo@demo.test', 'acme');
+    // Arguments no other test uses: a cached answer would hide the failure.
+    const result = payload(await client.callTool({ name: 'sales-api__listOpportunities', arguments: { limit: 7 } }));
+    expect(result).toMatchObject({ isError: true, status: 'error', httpStatus: 503, data: { code: 'UPSTREAM_ERROR' } });
+    expect(JSON.stringify(result.data)).not.toContain('service_unavailable');
+  });
+
+  it('arguments the operation cannot take are a tool error (the gateway\'s own message)', async () => {
+    const client = await as('ceo@demo.test', 'acme');
+    const result = payload(await client.callTool({ name: 'sales-api__getOpportunity', arguments: {} }));
+    expect(result).toMatchObject({ isError: true, status: 'error', data: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it('a write becomes a pending action; nothing reaches the sandbox until the person confirms it', async () => {
+    const client = await as('ceo@demo.test', 'acme');
+    const accounts = payload(await client.callTool({ name: 'sales-api__listAccounts', arguments: { limit: 1 } }));
+    const accountId = (accounts.data as { data: { id: string }[] }).data[0]!.id;
+    const before = server.sandbox.stats.requests.total;
+
+    const proposed = payload(await client.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'MCP deal', accountId, amount: 777 } }));
+    expect(proposed).toMatchObject({
+      isError: false,
+      status: 'pending',
+      data: { status: 'pending', request: { method: 'POST', path: '/opportunities', params: {}, body: { name: 'MCP deal', accountId, amount: 777 } } },
+    });
+    expect(server.sandbox.stats.requests.total).toBe(before);
+    const actionId = (proposed.data as { actionId: string }).actionId;
+    const row = await server.db.pendingAction.findUniqueOrThrow({ where: { id: actionId } });
+    expect(row).toMatchObject({ status: 'pending', userId: ids.user.ceo, companyId: ids.company.acme, conversationId: null, args: { params: {}, body: { name: 'MCP deal', accountId, amount: 777 } } });
+
+    const status = async (c: Client) => payload(await c.callTool({ name: ACTION_STATUS_TOOL, arguments: { actionId } }));
+    expect((await status(client)).data).toMatchObject({ actionId, status: 'pending', resultStatus: null });
+    // Someone else's action, or the same person's from another company, reads like none.
+    expect(await status(await as('dev@demo.test', 'acme'))).toMatchObject({ isError: true, data: { error: 'Action not found.' } });
+    expect(await status(await as('ceo@demo.test', 'globex'))).toMatchObject({ isError: true, data: { error: 'Action not found.' } });
+
+    const confirmed = await server.gql<{ confirmAction: { action: { status: string; resultStatus: number } } }>(CONFIRM, { id: actionId }, tokens['ceo@demo.test']);
+    expect(confirmed.errors).toBeUndefined();
+    expect(confirmed.data!.confirmAction.action.status).toBe('executed');
+    expect(server.sandbox.stats.requests.total).toBe(before + 1);
+    expect((await status(client)).data).toMatchObject({ actionId, status: 'executed', resultStatus: confirmed.data!.confirmAction.action.resultStatus });
+  });
+
+  it('a write with bad arguments is a tool error, and nothing is proposed', async () => {
+    const client = await as('ceo@demo.test', 'acme');
+    const pendingBefore = await server.db.pendingAction.count();
+    const result = payload(await client.callTool({ name: 'sales-api__updateOpportunity', arguments: { stage: 'Closed Won' } }));
+    expect(result).toMatchObject({ isError: true, status: 'error' });
+    expect(await server.db.pendingAction.count()).toBe(pendingBefore);
+  });
+});
+
+describe('who and where', () => {
+  it('no credentials, or a bad token: 401 with WWW-Authenticate and a JSON-RPC error', async () => {
+    expect((await refusal(connect(null, { companyId: ids.company.acme! }))).status).toBe(401);
+    expect((await refusal(connect('not-a-jwt', { companyId: ids.company.acme! }))).status).toBe(401);
+    const forged = `${tokens['ceo@demo.test']!.slice(0, -4)}AAAA`;
+    expect((await refusal(connect(forged, { companyId: ids.company.acme! }))).status).toBe(401);
+
+    const res = await fetch(mcpUrl({ companyId: ids.company.acme! }), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
+    expect(await res.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32000, data: { code: 'UNAUTHENTICATED' } } });
+  });
+
+  it('a session token must say which company: a clear error without one; the header works too', async () => {
+    const missing = await refusal(connect(tokens['ceo@demo.test']!));
+    expect(missing.status).toBe(400);
+    expect(missing.message).toContain('companyId');
+    const viaHeader = await connect(tokens['dev@demo.test']!, {}, { 'X-Tessera-Company': ids.company.globex! });
+    const { tools } = await viaHeader.listTools();
+    expect(tools.map((t) => t.name)).toEqual([...(await expectedTools('dev@demo.test', 'globex')).map((o) => o.tool), ACTION_STATUS_TOOL]);
+  });
+
+  it('a company the person holds no role in answers exactly like one that does not exist', async () => {
+    const notMine = await refusal(connect(tokens['cfo@demo.test']!, { companyId: ids.company.globex! }));
+    const nowhere = await refusal(connect(tokens['cfo@demo.test']!, { companyId: '00000000-0000-4000-8000-000000000000' }));
+    const garbage = await refusal(connect(tokens['cfo@demo.test']!, { companyId: 'acme' }));
+    // The platform admin administers every company but uses endpoints only through roles.
+    const admin = await refusal(connect(tokens['admin@demo.test']!, { companyId: ids.company.acme! }));
+    for (const r of [notMine, nowhere, garbage, admin]) expect(r.status).toBe(404);
+    const strip = (m: string) => m.replace(/"requestId":"[^"]*"/, '');
+    expect(strip(notMine.message)).toBe(strip(nowhere.message));
+    expect(notMine.message).toContain('Company not found.');
+  });
+
+  it('GET and DELETE are not part of a stateless server; a malformed body is a JSON-RPC parse error', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const res = await fetch(mcpUrl(), { method, headers: { accept: 'text/event-stream' } });
+      expect(res.status).toBe(405);
+    }
+    const res = await fetch(mcpUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['ceo@demo.test']}` }, body: '{"jsonrpc":' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32700 } });
+  });
+});
+
+const CREATE_TOKEN = `mutation ($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { token accessToken { id } } }`;
+const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }';
+
+async function accessToken(email: string, company: string, readOnly: boolean) {
+  const res = await server.gql<{ createAccessToken: { token: string; accessToken: { id: string } } }>(CREATE_TOKEN, { input: { companyId: ids.company[company], name: `mcp ${readOnly ? 'ro' : 'rw'}`, readOnly } }, tokens[email]);
+  expect(res.errors).toBeUndefined();
+  return res.data!.createAccessToken;
+}
+
+describe('personal access tokens', () => {
+  it("work in the token's company without naming it, and in no other", async () => {
+    const { token, accessToken: { id } } = await accessToken('ceo@demo.test', 'acme', false);
+    const client = await connect(token);
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    expect(names).toEqual([...(await expectedTools('ceo@demo.test', 'acme')).map((o) => o.tool), ACTION_STATUS_TOOL]);
+    expect(payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }))).toMatchObject({ isError: false, status: 'ok' });
+    expect((await refusal(connect(token, { companyId: ids.company.globex! }))).status).toBe(404);
+    expect(await server.gql(REVOKE_TOKEN, { id }, tokens['ceo@demo.test'])).toMatchObject({ errors: undefined });
+    expect((await refusal(connect(token))).status).toBe(401);
+  });
+
+  it('a read-only token is offered no write, and calling one proposes nothing', async () => {
+    const { token } = await accessToken('ceo@demo.test', 'acme', true);
+    const client = await connect(token);
+    const names = (await client.listTools()).tools.map((t) => t.name);
+    const reads = (await expectedTools('ceo@demo.test', 'acme')).filter((o) => o.operation.method === 'GET').map((o) => o.tool);
+    expect(names).toEqual([...reads, ACTION_STATUS_TOOL]);
+    expect(names).not.toContain('sales-api__createOpportunity');
+    const pendingBefore = await server.db.pendingAction.count();
+    const result = payload(await client.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'RO deal', accountId: 'x', amount: 1 } }));
+    expect(result).toMatchObject({ isError: true, data: { error: 'There is no such tool among those you may use.' } });
+    expect(await server.db.pendingAction.count()).toBe(pendingBefore);
+    expect(server.sandbox.stats.requests.total).toBe(0);
+  });
+});
