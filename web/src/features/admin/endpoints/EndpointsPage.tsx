@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NotAdministered, useAdministeredCompany } from '../credentials/admin-company.tsx';
 import { CreateEndpointForm } from './CreateEndpointForm.tsx';
 import { EndpointDetail } from './EndpointDetail.tsx';
+import { ImportOpenApiDialog, importSummary } from './ImportOpenApiDialog.tsx';
 import './endpoints.css';
 
 const AdminEndpointsQuery = graphql(`
@@ -79,9 +80,19 @@ function Endpoints({ companyId, companyName }: { companyId: string; companyName:
       <div className="title-row">
         <h1 id={ids.title}>Endpoints at {companyName}</h1>
         {!creating && (
-          <button type="button" className="primary" onClick={() => setCreating(true)}>
-            Add endpoint
-          </button>
+          <div className="ep-title-actions">
+            <ImportOpenApiDialog
+              companyId={companyId}
+              onImported={async (report) => {
+                await refetch();
+                select(report.endpoint.id);
+                setNotice(importSummary(report));
+              }}
+            />
+            <button type="button" className="primary" onClick={() => setCreating(true)}>
+              Add endpoint
+            </button>
+          </div>
         )}
       </div>
       <p className="muted">

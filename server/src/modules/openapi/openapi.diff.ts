@@ -1,0 +1,48 @@
+// What an import changes: each planned operation against the endpoint's current ones, by key.
+import type { OperationPlan } from './openapi.parse.ts';
+
+export interface CurrentOperation {
+  id: string;
+  key: string;
+  method: string;
+  path: string;
+  description: string | null;
+  paramsSchema: unknown;
+}
+
+export interface OperationDiff {
+  created: OperationPlan[];
+  updated: { id: string; plan: OperationPlan }[];
+  unchanged: string[];
+  /** Present in Tessera, absent from the document: removed only when asked. */
+  missing: CurrentOperation[];
+}
+
+/** JSON with sorted keys: jsonb does not keep key order, so a plain string compare would lie. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const same = (cur: CurrentOperation, plan: OperationPlan) =>
+  cur.method === plan.method && cur.path === plan.path && (cur.description ?? null) === plan.description && canonicalJson(cur.paramsSchema) === canonicalJson(plan.paramsSchema);
+
+export function diffOperations(current: CurrentOperation[], planned: OperationPlan[]): OperationDiff {
+  const byKey = new Map(current.map((op) => [op.key, op]));
+  const diff: OperationDiff = { created: [], updated: [], unchanged: [], missing: [] };
+  for (const plan of planned) {
+    const cur = byKey.get(plan.key);
+    if (!cur) diff.created.push(plan);
+    else if (same(cur, plan)) diff.unchanged.push(plan.key);
+    else diff.updated.push({ id: cur.id, plan });
+    byKey.delete(plan.key);
+  }
+  diff.missing = [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+  return diff;
+}
