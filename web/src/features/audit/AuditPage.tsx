@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { useCompany, useMe } from '../../company/company-context.tsx';
+import { CompanyScopeSelect, useAdminCompanyScope } from '../../company/AdminCompanyScope.tsx';
+import { useCompany } from '../../company/company-context.tsx';
 import { graphql } from '../../gql';
 import { errorMessage } from '../../session/errors.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -44,22 +45,17 @@ const AuditLogsQuery = graphql(`
 `);
 
 const PAGE_SIZE = 50;
-const ALL = 'all';
 
 export function AuditPage() {
-  const me = useMe();
   const { company } = useCompany();
-  const [scope, setScope] = useState<string>('company');
+  const scope = useAdminCompanyScope();
   const [action, setAction] = useState('');
   const [fromDay, setFromDay] = useState('');
   const [toDay, setToDay] = useState('');
-  const ids = { scope: useId(), action: useId(), from: useId(), to: useId(), heading: useId() };
+  const ids = { action: useId(), from: useId(), to: useId(), heading: useId() };
 
-  const everyCompany = me.isPlatformAdmin && (scope === ALL || !company);
   const range = dateRange(fromDay, toDay);
   const rangeError = 'error' in range ? range.error : null;
-  const canRead = everyCompany || (company !== null && (company.administers || me.isPlatformAdmin));
-  const scopeName = everyCompany ? 'all companies' : (company?.name ?? '');
 
   return (
     <section className="audit" aria-labelledby={ids.heading}>
@@ -67,15 +63,7 @@ export function AuditPage() {
       <p className="muted">Every change to companies, people, APIs, access and credentials, with who made it and when. Newest first.</p>
 
       <form className="audit-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the audit log">
-        {me.isPlatformAdmin && (
-          <div>
-            <label htmlFor={ids.scope}>Companies</label>
-            <select id={ids.scope} value={everyCompany ? ALL : 'company'} onChange={(e) => setScope(e.target.value)}>
-              {company && <option value="company">{company.name}</option>}
-              <option value={ALL}>All companies</option>
-            </select>
-          </div>
-        )}
+        <CompanyScopeSelect scope={scope} />
         <div>
           <label htmlFor={ids.action}>Action</label>
           <select id={ids.action} value={action} onChange={(e) => setAction(e.target.value)}>
@@ -119,17 +107,17 @@ export function AuditPage() {
         <p className="error" role="alert">
           {rangeError}
         </p>
-      ) : !canRead ? (
+      ) : !scope.canRead ? (
         <p className="empty">
           You do not administer {company?.name ?? 'any company'}. Choose a company you administer in the header to see its audit log.
         </p>
       ) : (
         <AuditResults
-          key={`${everyCompany ? ALL : company!.id}|${action}|${fromDay}|${toDay}`}
-          companyId={everyCompany ? null : company!.id}
+          key={`${scope.key}|${action}|${fromDay}|${toDay}`}
+          companyId={scope.companyId}
           filter={{ ...(action ? { action } : {}), ...('error' in range ? {} : range) }}
-          showCompany={everyCompany}
-          scopeName={scopeName}
+          showCompany={scope.everyCompany}
+          scopeName={scope.name}
         />
       )}
     </section>
