@@ -3,7 +3,7 @@
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Prisma } from './client.ts';
 import { DEMO_ROLES } from './demo/roles.ts';
-import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './demo/world.ts';
+import { DEMO_COMPANIES, DEMO_FIELD_RULES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './demo/world.ts';
 
 export interface SeedOptions {
   sandboxPort: number;
@@ -61,6 +61,15 @@ export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promi
     const key = { roleId: roles.get(grant.role)!, companyId: companies.get(grant.company)!, endpointId: endpoints.get(`${grant.company}/${grant.endpoint}`)! };
     await count(await db.roleApiPermission.findUnique({ where: { roleId_companyId_endpointId: key } }), () =>
       db.roleApiPermission.create({ data: { ...key, access: grant.access } }),
+    );
+  }
+
+  for (const rule of DEMO_FIELD_RULES) {
+    const endpointId = endpoints.get(`${rule.company}/${rule.endpoint}`)!;
+    const operation = await db.endpointOperation.findUniqueOrThrow({ where: { endpointId_key: { endpointId, key: rule.operation } } });
+    const key = { operationId: operation.id, roleId: roles.get(rule.role)! };
+    await count(await db.operationFieldRule.findUnique({ where: { operationId_roleId: key } }), () =>
+      db.operationFieldRule.create({ data: { ...key, endpointId, companyId: companies.get(rule.company)!, mode: rule.mode, paths: rule.paths } }),
     );
   }
 

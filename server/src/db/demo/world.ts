@@ -60,6 +60,25 @@ export const DEMO_GRANTS: GrantSeed[] = [
   { company: 'globex', role: 'developer', endpoint: 'gitlab-api', access: 'READ', credential: 'API_KEY' },
 ];
 
+export interface FieldRuleSeed {
+  company: string;
+  endpoint: string;
+  operation: string;
+  role: string;
+  mode: 'ALLOW' | 'REMOVE';
+  paths: string[];
+}
+
+/**
+ * Response field rules (gateway/field-filter.ts). Acme's developers never see which bank holds
+ * the cash nor the account numbers, while the CEO does. The developer has no Finance API grant
+ * in the demo: the rule shows on the access page, and takes effect as soon as an administrator
+ * grants them READ there (the journey does), with the CEO's answer unchanged.
+ */
+export const DEMO_FIELD_RULES: FieldRuleSeed[] = [
+  { company: 'acme', endpoint: 'finance-api', operation: 'getCashBalance', role: 'developer', mode: 'REMOVE', paths: ['accounts[].accountNumber', 'accounts[].bank'] },
+];
+
 export interface UserSeed {
   email: string;
   name: string;

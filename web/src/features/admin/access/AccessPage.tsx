@@ -9,6 +9,7 @@ import { graphql } from '../../../gql';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NamedOptions } from '../../../ui/NamedOptions.tsx';
 import { pickCompanyId, readSelection, writeSelection, type AccessSelection, type AccessView } from './access-params.ts';
+import { FieldRulesPanel } from './FieldRulesPanel.tsx';
 import { PersonAccess } from './PersonAccess.tsx';
 import { RoleAccessEditor } from './RoleAccessEditor.tsx';
 import { Segmented } from './Segmented.tsx';
@@ -120,6 +121,7 @@ export function AccessPage() {
           <ToolPreviewPanel roleId={role.id} roleName={role.name} companyId={company.id} companyName={company.name} />
         </div>
       )}
+      {company && selection.view === 'role' && role && <FieldRulesPanel key={`${role.id}:${company.id}`} roleId={role.id} roleName={role.name} companyId={company.id} companyName={company.name} />}
       {company && selection.view === 'person' && person && (
         <PersonAccess userId={person.id} companyId={company.id} companyName={company.name} onEditRole={(roleId) => update({ view: 'role', roleId })} />
       )}
