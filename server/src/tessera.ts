@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import { appRolePasswordKey, openDatabase } from './db/adapter.ts';
 import { systemView } from './db/row-security/system-view.ts';
 import { withoutCrossScopeBatching } from './db/row-security/unbatched-find-unique.ts';
+import { usePreparedStatements } from './db/prepared.ts';
 import { waitForPostgres } from './db/wait-for-database.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
 import { seedDemoCredentials } from './db/demo/credentials.ts';
@@ -108,6 +109,12 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     });
     const client = createPrismaClient(appFactory, options.db);
     const appDb = withoutCrossScopeBatching(client);
+    const prepared = database.preparedRunner();
+    if (prepared) {
+      // Counted like Prisma's statements where someone counts them (the tests, the bench).
+      const onQuery = options.db?.onQuery;
+      usePreparedStatements(appDb, onQuery ? (statement, values) => (onQuery(statement.text), prepared(statement, values)) : prepared);
+    }
     closer.add(() => client.$disconnect());
     const db = systemView(client, 'start-up, tests and tools');
 

@@ -12,6 +12,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { assertPostgresAppRole, becomeAppRoleOnPglite, deriveAppRolePassword, provisionAppRole, RowSecurityUnavailableError } from './row-security/app-role.ts';
 import { asSessionUser, withRowSecurity } from './row-security/scoped-adapter.ts';
 import { ScopedPool } from './row-security/scoped-pool.ts';
+import type { PreparedRunner } from './prepared.ts';
 
 export interface DatabaseTarget {
   /** postgres:// URL; when absent, the embedded PGlite database under dataDir. */
@@ -32,6 +33,11 @@ export interface OpenedDatabase {
   runAsOwner(sql: string): Promise<void>;
   /** The owner's connection for a Prisma client, after the app took over (tests that tamper, tools). */
   ownerFactory(): SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs named prepared statements (db/prepared.ts) on the application's pool, once
+   * `forApplication` made one (PostgreSQL with row security); null otherwise (Prisma runs them).
+   */
+  preparedRunner(): PreparedRunner | null;
   /** Closes pools or the embedded database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -59,9 +65,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
     const ownerUrl = target.databaseUrl;
     const factory = new PrismaPg({ connectionString: ownerUrl, max: 10 });
     const pools: ScopedPool[] = [];
+    let appPool: ScopedPool | null = null;
     return {
       factory,
       kind: 'postgres',
+      preparedRunner: () => {
+        const pool = appPool;
+        return pool && (async ({ name, text }, values) => (await pool.run({ name, text, values: [...values] })).rows);
+      },
       forApplication: async (access) => {
         if (!access.rowSecurity) return factory;
         const appUrl =
@@ -75,6 +86,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
         await assertPostgresAppRole(appUrl);
         const pool = new ScopedPool({ connectionString: appUrl, max: 10 }, (error) => access.onIdleError?.(error));
         pools.push(pool);
+        appPool = pool;
         // (@types/pg differs between the adapter and this package; the runtime pg is one.)
         return withRowSecurity(new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]), 'scoped-pool');
       },
@@ -100,6 +112,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
   return {
     factory: new PrismaPGlite(pglite),
     kind: 'pglite',
+    preparedRunner: () => null,
     forApplication: async (access) => {
       if (!access.rowSecurity) return new PrismaPGlite(pglite);
       await becomeAppRoleOnPglite(pglite, access.appRole);

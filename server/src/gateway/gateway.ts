@@ -9,7 +9,7 @@ import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, Upstrea
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
+import { decide, roleIdsIn } from '../policy/policy.ts';
 import type { Vault } from '../vault/vault.ts';
 import { cacheKey, cacheScope, type CacheEntry, type ResponseCache } from './cache.ts';
 import type { CallLog, CallLogEntry } from './call-log.ts';
@@ -17,6 +17,8 @@ import { callWithCredential, type CredentialCallDeps } from './credential-call.t
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest } from './request-builder.ts';
+import { loadCallFacts } from './call-facts.ts';
+import { applyFieldRule } from './field-filter.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
 import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
@@ -44,6 +46,8 @@ export interface UpstreamResult {
   cached: boolean;
   attempts: number;
   durationMs: number;
+  /** A response field rule of the caller's granting role shaped `data` (field-filter.ts). */
+  filtered: boolean;
 }
 
 export interface GatewayDeps {
@@ -109,23 +113,14 @@ export class Gateway {
     const started = performance.now();
     const { db } = this.deps;
     const { companyId, endpointId, principal } = call;
-    // Everything the decision needs in one query: the endpoint of this company, the operation,
-    // the grants of the caller's roles, and the credentials those roles (or everyone) may use.
+    // Everything the decision needs in one statement (call-facts.ts): the endpoint of this
+    // company, the operation with the caller's roles' response field rules, the grants of those
+    // roles, and the credentials they (or everyone) may use.
     const roleIds = roleIdsIn(principal, companyId);
-    const endpoint =
-      isUuid(endpointId) && isUuid(companyId)
-        ? await db.apiEndpoint.findFirst({
-            where: { id: endpointId, companyId },
-            include: {
-              operations: { where: { key: call.operationKey } },
-              permissions: { where: { roleId: { in: roleIds } }, select: { roleId: true, access: true } },
-              credentials: { where: { OR: [{ roleId: { in: roleIds } }, { roleId: null }] }, orderBy: { createdAt: 'asc' } },
-            },
-          })
-        : null;
-    const operation = endpoint?.operations[0] ?? null;
+    const endpoint = isUuid(endpointId) && isUuid(companyId) ? await loadCallFacts(db, { companyId, endpointId, operationKey: call.operationKey, roleIds }) : null;
+    const operation = endpoint?.operation ?? null;
     const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
-    const grants = (endpoint?.permissions ?? []).map((g) => ({ roleId: g.roleId, access: g.access as AccessLevel }));
+    const grants = endpoint?.grants ?? [];
     const decision = decide(principal, companyId, endpoint, method, grants);
     if (!decision.allowed) {
       if (decision.reason === 'read_only') throw new ForbiddenError(`Your role may only read from ${endpoint!.name}.`);
@@ -229,7 +224,13 @@ export class Gateway {
     if (!ok) {
       throw new UpstreamError(`${endpoint!.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`, { upstreamStatus: entry.status });
     }
-    return { status: entry.status, data: parseBody(entry.body), cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100 };
+    // The field rule of the granting role (decision.roleId): the role whose grant allows this
+    // call and whose credential fetched the data answers for what of it is shown, so one role
+    // decides the whole call, as it does for the credential. The cache keeps the answer whole
+    // and every call, a cache hit too, is filtered on its way out.
+    const rule = operation.fieldRules.find((r) => r.roleId === decision.roleId) ?? null;
+    const data = applyFieldRule(parseBody(entry.body), rule);
+    return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
   }
 
   /** Repeats retryable failures with backoff; returns the last response (even a failed one). */

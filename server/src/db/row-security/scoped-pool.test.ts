@@ -29,8 +29,8 @@ describe.skipIf(!postgres)(postgres ? 'the scoped pool (PostgreSQL)' : 'the scop
 
   it('sends statements of alternating scopes to connections that carry them: no set_config after the first of each', async () => {
     const companyId = (await server.db.company.findFirstOrThrow({ where: { slug: 'acme' } })).id;
-    const inCompany = () => withCompany(companyId, () => pool.query('SELECT count(*) FROM api_endpoints'));
-    const inSystem = () => asSystem('pool test', () => pool.query('SELECT 1'));
+    const inCompany = () => withCompany(companyId, () => pool.run({ text: 'SELECT count(*) FROM api_endpoints' }));
+    const inSystem = () => asSystem('pool test', () => pool.run({ text: 'SELECT 1' }));
     await Promise.all([inCompany(), inSystem()]); // two connections, one in each scope
     scopeSets = 0;
     for (let i = 0; i < 20; i += 1) {
@@ -43,7 +43,7 @@ describe.skipIf(!postgres)(postgres ? 'the scoped pool (PostgreSQL)' : 'the scop
   it('still puts the right scope on whatever connection a statement gets', async () => {
     const rows = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        i % 2 === 0 ? asSystem('pool test', () => pool.query("SELECT current_setting('tessera.all_companies', true) AS all")) : withCompany('00000000-0000-4000-8000-000000000001', () => pool.query("SELECT current_setting('tessera.all_companies', true) AS all")),
+        i % 2 === 0 ? asSystem('pool test', () => pool.run({ text: "SELECT current_setting('tessera.all_companies', true) AS all" })) : withCompany('00000000-0000-4000-8000-000000000001', () => pool.run({ text: "SELECT current_setting('tessera.all_companies', true) AS all" })),
       ),
     );
     rows.forEach((result, i) => expect(result.rows[0].all).toBe(i % 2 === 0 ? 'on' : ''));

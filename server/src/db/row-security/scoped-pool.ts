@@ -34,7 +34,12 @@ export class ScopedPool extends pg.Pool {
     return this.scopedQuery(args[0] as pg.QueryConfig, args[1] as unknown[] | undefined) as never;
   }
 
-  private async scopedQuery(config: pg.QueryConfig | string, values?: unknown[]) {
+  /** `query` with its type: one statement in the current scope (prepared statements pass a `name`). */
+  run(config: pg.QueryConfig): Promise<pg.QueryResult> {
+    return this.scopedQuery(config);
+  }
+
+  private async scopedQuery(config: pg.QueryConfig | string, values?: unknown[]): Promise<pg.QueryResult> {
     const scope = currentDbScope();
     const key = scopeKey(scope);
     this.preferIdleCarrying(key);
