@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('Admin → Access (Chromium)', () => {
 
   async function openAccessAtPhone(page: Page) {
     await app.signIn(page, 'admin@demo.test');
-    await page.getByRole('link', { name: 'Access' }).click();
+    await page.getByRole('link', { name: 'Access', exact: true }).click();
     await main(page).getByRole('heading', { name: 'Access', level: 1 }).waitFor();
   }
 });

@@ -32,6 +32,8 @@ const PAGES = [
   { as: 'admin@demo.test', path: '/admin/endpoints', ready: /Endpoints/ },
   { as: 'admin@demo.test', path: '/admin/people', ready: 'People' },
   { as: 'admin@demo.test', path: '/audit', ready: 'Audit log' },
+  { as: 'admin@demo.test', path: '/analytics', ready: 'Analytics' },
+  { as: 'ceo@demo.test', path: '/tokens', ready: 'Access tokens' },
 ] as const;
 
 describe.skipIf(!hasChromium)('accessibility: axe-core on every page (Chromium)', () => {

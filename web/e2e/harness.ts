@@ -78,7 +78,7 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2eApp
     async openPage(page, link, { as = 'admin@demo.test', company, heading = link } = {}) {
       await signIn(page, as);
       if (company) await page.getByLabel('Company').selectOption({ label: company });
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
       await page.locator('main').getByRole('heading', { name: heading, level: 1 }).waitFor();
     },
     async screenshot(page, name) {

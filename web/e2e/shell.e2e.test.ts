@@ -59,8 +59,8 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
   it('a person without an admin role sees no admin links and cannot open admin pages', async () => {
     const page = await app.newPage();
     await app.signIn(page, 'dev@demo.test');
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access' }).count()).toBe(0);
-    for (const path of ['/admin/access', '/admin/credentials', '/admin/endpoints', '/admin/people', '/audit']) {
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access', exact: true }).count()).toBe(0);
+    for (const path of ['/admin/access', '/admin/credentials', '/admin/endpoints', '/admin/people', '/audit', '/analytics']) {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Administrators only' }).waitFor();
     }
@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     const page = await app.newPage();
     await app.signIn(page, 'admin@demo.test');
     const admin = page.getByRole('list', { name: 'Administration' });
-    expect(await admin.getByRole('link').allTextContents()).toEqual(['Access', 'Credentials', 'Endpoints', 'People', 'Audit log', 'GraphiQL']);
+    expect(await admin.getByRole('link').allTextContents()).toEqual(['Access', 'Credentials', 'Endpoints', 'People', 'Audit log', 'Analytics', 'GraphiQL']);
   });
 
   it('an expired session returns to sign-in and says why', async () => {

@@ -8,6 +8,7 @@ import { AuditLogResolver } from '../modules/audit/audit-log.resolver.ts';
 import { CompanyResolver } from '../modules/company/company.resolver.ts';
 import { CredentialResolver } from '../modules/credential/credential.resolver.ts';
 import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
+import { OpenApiResolver } from '../modules/openapi/openapi.resolver.ts';
 import { AssistantResolver } from '../assistant/assistant.resolver.ts';
 import { DashboardResolver, DashboardWidgetResolver } from '../modules/dashboard/dashboard.resolver.ts';
 import { OperationResolver } from '../modules/operation/operation.resolver.ts';
@@ -18,6 +19,9 @@ import { SessionResolver } from '../modules/session/session.resolver.ts';
 import { UserResolver } from '../modules/user/user.resolver.ts';
 import { WebhookResolver } from '../modules/webhook/webhook.resolver.ts';
 import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webhook.resolver.ts';
+import { FieldRuleResolver } from '../modules/field-rule/field-rule.resolver.ts';
+import { AccessTokenResolver } from '../modules/access-token/access-token.resolver.ts';
+import { UsageResolver } from '../modules/usage/usage.resolver.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
 import { permissions, rootFieldsOnly } from './shield.ts';
 
@@ -28,6 +32,7 @@ export const resolvers = [
   SessionResolver,
   MembershipResolver,
   EndpointResolver,
+  OpenApiResolver,
   PermissionResolver,
   ToolPreviewResolver,
   CredentialResolver,
@@ -38,6 +43,9 @@ export const resolvers = [
   AuditLogResolver,
   WebhookResolver,
   InboundWebhookResolver,
+  FieldRuleResolver,
+  AccessTokenResolver,
+  UsageResolver,
 ] as const;
 
 /**

@@ -9,7 +9,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
-import { companyStanding, isAdministrator as isAdministratorPolicy } from '../policy/policy.ts';
+import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, mayChangeData, mayCreateAccessTokens } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
@@ -71,8 +71,11 @@ export async function assertSignedInAndBelongsTo(ctx: RequestContext, companyId:
 }
 
 // A platform admin's standing is 'admin' for any id at all, so a company named by an argument
-// must be shown to exist (through the request's loader, which the resolvers reuse).
-const existingCompany = async (id: string, ctx: RequestContext) => ((await ctx.loaders.company.load(id)) ? id : null);
+// must be shown to exist (through the request's loader, which the resolvers reuse). A role held
+// there already shows it: memberships are rows of existing companies (deleted with them), so
+// members ask no SQL.
+const existingCompany = async (id: string, ctx: RequestContext) =>
+  (ctx.principal && isMember(ctx.principal, id)) || (await ctx.loaders.company.load(id)) ? id : null;
 const arg = (name: string): CompanyOf => (args, ctx) => existingCompany(String(args[name] ?? ''), ctx);
 const inputArg = (name: string): CompanyOf => (args, ctx) => existingCompany(String((args.input as Args | undefined)?.[name] ?? ''), ctx);
 const endpointCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfEndpoint.load(String(args[name]));
@@ -81,6 +84,22 @@ const credentialCompany = (name: string): CompanyOf => (args, ctx) => ctx.loader
 const webhookCompany = (name: string): CompanyOf => (args, ctx) => companyOfSubscription(ctx, String(args[name]));
 
 const signedIn = (...rules: IRule[]) => and(isAuthenticated, ...rules);
+
+/** A read-only access token changes nothing (visitors pass: their own rules answer them). */
+const changesAllowed = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  !ctx.principal || mayChangeData(ctx.principal) ? true : new ForbiddenError('This access token is read-only.'),
+);
+
+type ShieldRule = IRule | ReturnType<typeof and>;
+
+/** Every Mutation but `login` changes data: each one asks the policy about read-only tokens first. */
+function changingData(rules: Record<string, ShieldRule>): Record<string, ShieldRule> {
+  return Object.fromEntries(Object.entries(rules).map(([field, r]) => [field, field === 'login' ? r : and(changesAllowed, r)]));
+}
+
+const notWithAccessToken = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.principal && !mayCreateAccessTokens(ctx.principal) ? new ForbiddenError('Access tokens can only be created in a signed-in session.') : true,
+);
 
 export const permissions = shield(
   {
@@ -110,10 +129,14 @@ export const permissions = shield(
       dashboard: signedIn(belongsTo(arg('companyId'))),
       myPendingActions: signedIn(belongsTo(arg('companyId'))),
       auditLogs: signedIn(administersOneOrAll('companyId')),
+      usageStats: signedIn(administersOneOrAll('companyId')),
       webhookSubscriptions: signedIn(administers('Company', arg('companyId'))),
       webhookDeliveries: signedIn(administers('Webhook subscription', webhookCompany('subscriptionId'))),
+      fieldRules: signedIn(administers('Company', arg('companyId'))),
+      // The caller's own tokens only (the service filters by owner).
+      accessTokens: isAuthenticated,
     },
-    Mutation: {
+    Mutation: changingData({
       login: allow,
       createCompany: signedIn(isPlatformAdmin),
       updateCompany: signedIn(administers('Company', arg('id'))),
@@ -122,6 +145,7 @@ export const permissions = shield(
       grantCompanyAccess: signedIn(administers('Company', arg('companyId'))),
       revokeCompanyAccess: signedIn(administers('Company', arg('companyId'))),
       createEndpoint: signedIn(administers('Company', inputArg('companyId'))),
+      importOpenApi: signedIn(administers('Company', arg('companyId'))),
       updateEndpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
       deleteEndpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
       createOperation: signedIn(administers('Endpoint', endpointCompany('endpointId'))),
@@ -141,7 +165,14 @@ export const permissions = shield(
       createWebhookSubscription: signedIn(administers('Company', arg('companyId'))),
       deleteWebhookSubscription: signedIn(administers('Webhook subscription', webhookCompany('id'))),
       rotateInboundWebhookSecret: signedIn(administers('Endpoint', endpointCompany('endpointId'))),
-    },
+      // The service also requires the operation to belong to that company (else NOT_FOUND).
+      setFieldRule: signedIn(administers('Company', inputArg('companyId'))),
+      deleteFieldRule: signedIn(administers('Company', arg('companyId'))),
+      // A token cannot mint tokens; the service also requires a role in the company (not only administration).
+      createAccessToken: signedIn(notWithAccessToken, belongsTo(inputArg('companyId'))),
+      // Own tokens only: the service answers NOT_FOUND for anyone else's.
+      revokeAccessToken: isAuthenticated,
+    }),
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),
       // Each event is checked again against the policy (READ on its endpoint) before it is sent.

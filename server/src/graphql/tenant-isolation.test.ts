@@ -52,6 +52,9 @@ const actionIds: Record<string, string> = {};
 /** A webhook subscription of `c`. */
 const hook = (c: Slug) => hookIds[c];
 const hookIds: Record<string, string> = {};
+/** A personal access token of the CEO in `c`: nobody else may revoke it. */
+const accessToken = (c: Slug) => accessTokenIds[c];
+const accessTokenIds: Record<string, string> = {};
 /** A person who belongs to `c` only, and the role they hold there. */
 const onlyIn = (c: Slug) => (c === 'acme' ? { userId: ids.user.cfo, roleId: ids.role.cfo } : { userId: ids.user.companyadmin, roleId: ids.role.company_admin });
 
@@ -165,6 +168,20 @@ const TABLE: Record<string, Row[]> = {
     { kind: 'admin', query: 'query ($companyId: ID, $filter: AuditLogFilter) { auditLogs(companyId: $companyId, filter: $filter) { edges { node { id action } } } }', vars: ({ c }) => ({ companyId: co(c) }) },
     { variant: 'every company', kind: 'global', query: '{ auditLogs { edges { node { id } } } }', check: forbidden },
   ],
+  usageStats: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID, $from: DateTime!, $to: DateTime!, $groupBy: UsageGroupBy!) { usageStats(companyId: $companyId, from: $from, to: $to, groupBy: $groupBy) { totals { calls } } }',
+      vars: ({ c }) => ({ companyId: co(c), from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', groupBy: 'ENDPOINT' }),
+    },
+    {
+      variant: 'every company',
+      kind: 'global',
+      query: 'query ($from: DateTime!, $to: DateTime!) { usageStats(from: $from, to: $to, groupBy: COMPANY) { totals { calls } } }',
+      vars: () => ({ from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }),
+      check: forbidden,
+    },
+  ],
   // Mutations
   login: [
     {
@@ -208,6 +225,13 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ input: { companyId: co(c), name: 'Sneaky API', slug: 'sneaky-api', baseUrl: 'https://example.com', operations: [{ key: 'x', method: 'GET', path: '/x' }] } }),
     },
   ],
+  importOpenApi: [
+    {
+      kind: 'admin',
+      query: 'mutation ($companyId: ID!, $document: String!) { importOpenApi(companyId: $companyId, document: $document) { created } }',
+      vars: ({ c }) => ({ companyId: co(c), document: JSON.stringify({ openapi: '3.1.0', info: { title: 'Sneaky Import', version: '1' }, servers: [{ url: 'https://example.com' }], paths: { '/x': { get: { operationId: 'x' } } } }) }),
+    },
+  ],
   updateEndpoint: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { baseUrl: "https://evil.example" }) { id } }', vars: ({ c }) => ({ id: ep(c) }) }],
   deleteEndpoint: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: ({ c }) => ({ id: ep(c) }) }],
   createOperation: [
@@ -231,6 +255,44 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query: 'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
       vars: ({ c, own }) => ({ roleId: ids.role.ceo, companyId: co(own), endpointId: ep(c) }),
+    },
+  ],
+  fieldRules: [
+    { kind: 'admin', query: 'query ($companyId: ID!, $endpointId: ID) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }', vars: ({ c }) => ({ companyId: co(c) }) },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'query ($companyId: ID!, $endpointId: ID!) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }',
+      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
+    },
+  ],
+  setFieldRule: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: SetFieldRuleInput!) { setFieldRule(input: $input) { id } }',
+      vars: ({ c }) => ({ input: { companyId: co(c), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] } }),
+    },
+    {
+      variant: "own company id, the other company's operation",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($input: SetFieldRuleInput!) { setFieldRule(input: $input) { id } }',
+      vars: ({ c, own }) => ({ input: { companyId: co(own), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] } }),
+    },
+  ],
+  deleteFieldRule: [
+    {
+      kind: 'admin',
+      query: 'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
+      vars: ({ c }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(c) }),
+    },
+    {
+      variant: "own company id, the other company's operation",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
+      vars: ({ c, own }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(own) }),
     },
   ],
   createCredential: [
@@ -263,6 +325,11 @@ const TABLE: Record<string, Row[]> = {
     },
   ],
   deleteWebhookSubscription: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: ({ c }) => ({ id: hook(c) }) }],
+  accessTokens: [{ kind: 'member', query: 'query ($companyId: ID) { accessTokens(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  createAccessToken: [
+    { kind: 'member', query: 'mutation ($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { token } }', vars: ({ c }) => ({ input: { companyId: co(c), name: 'sneaky' } }) },
+  ],
+  revokeAccessToken: [{ kind: 'member', query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }', vars: ({ c }) => ({ id: accessToken(c) }) }],
   rotateInboundWebhookSecret: [
     { kind: 'admin', query: 'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { secret path } }', vars: ({ c }) => ({ endpointId: ep(c) }) },
   ],
@@ -307,6 +374,9 @@ beforeAll(async () => {
       data: { id: hookId, companyId, url: 'https://example.com/hook', events: ['permission.changed'], ...server.tessera.vault.sealWebhookSecret({ id: hookId, companyId }, 'whsec_dGVzdC1zZWNyZXQtZm9yLWlzb2xhdGlvbg==') },
     });
     hookIds[c] = hookId;
+    accessTokenIds[c] = (
+      await server.db.accessToken.create({ data: { userId: ids.user.ceo!, companyId, name: 'ceo token', prefix: 'tsr_pat_test', tokenHash: `isolation-${c}`, expiresAt: new Date(Date.now() + 600_000) } })
+    ).id;
   }
   const admin = await server.login('admin@demo.test');
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.

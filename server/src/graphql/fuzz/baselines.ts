@@ -23,6 +23,9 @@ export interface FuzzIds {
   acmeWebhook: string;
   /** An account in Acme's sandbox CRM, for a write that succeeds. */
   acmeAccount: string;
+  /** Personal access tokens of the member (ceo@) in Acme, and of someone else (dev@) there. */
+  accessToken: string;
+  othersAccessToken: string;
 }
 
 export interface Baseline {
@@ -40,6 +43,7 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
   const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'admin', vars, ...(other ? { other, otherAs: 'companyAdmin' } : {}) });
   const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'member', vars, ...(other ? { other, otherAs: 'member' } : {}) });
   const endpointInput = { name: 'Target API', slug: 'target-api', baseUrl: 'https://target.example.test', description: 'd', cacheTtlSeconds: 30, rateLimitPerMinute: 60 };
+  const openApiDocument = { openapi: '3.1.0', info: { title: 'Fuzz Import', version: '1' }, servers: [{ url: 'https://import.example.test' }], paths: { '/things': { get: { operationId: 'listThings' } } } };
   const operationInput = { key: 'fuzzOp', method: 'POST', path: '/fuzz/{id}', description: 'd', paramsSchema: { type: 'object', properties: { id: { type: 'string' } } } };
   return {
     login: { as: 'anonymous', vars: { email: 'cfo@demo.test', password: 'not-the-password' } },
@@ -50,12 +54,18 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     grantCompanyAccess: admin({ userId: w.user.cfo, companyId: f.company, roleId: developer }, { companyId: acme }),
     revokeCompanyAccess: admin({ userId: w.user.dev, companyId: f.company, roleId: developer }, { companyId: acme }),
     createEndpoint: admin({ input: { ...endpointInput, companyId: f.company, slug: 'fuzz-api', name: 'Fuzz API', operations: [operationInput] } }, { 'input.companyId': acme }),
+    importOpenApi: admin({ companyId: f.company, document: JSON.stringify(openApiDocument) }, { companyId: acme }),
     updateEndpoint: admin({ id: f.endpoint, input: endpointInput }, { id: acmeSales }),
     deleteEndpoint: admin({ id: f.endpoint }, { id: acmeSales }),
     createOperation: admin({ endpointId: f.endpoint, input: operationInput }, { endpointId: acmeSales }),
     updateOperation: admin({ id: f.operation, input: { ...operationInput, key: 'targetOp' } }, { id: acmeOp }),
     deleteOperation: admin({ id: f.operation }, { id: acmeOp }),
     setEndpointAccess: admin({ roleId: developer, companyId: f.company, endpointId: f.endpoint, access: 'READ' }, { companyId: acme, endpointId: acmeSales }),
+    setFieldRule: admin(
+      { input: { operationId: f.operation, roleId: developer, companyId: f.company, mode: 'REMOVE', paths: ['data[].customer.email', 'total'] } },
+      { 'input.companyId': acme, 'input.operationId': acmeOp },
+    ),
+    deleteFieldRule: admin({ operationId: f.operation, roleId: developer, companyId: f.company }, { companyId: acme, operationId: acmeOp }),
     createCredential: admin(
       { input: { companyId: f.company, endpointId: f.endpoint, roleId: developer, name: 'fuzz-cred', kind: 'BEARER', secret: { token: 'fuzz-token-value' } } },
       { 'input.companyId': acme, 'input.endpointId': acmeSales },
@@ -73,6 +83,8 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     rejectAction: member({ id: f.action }, { id: f.othersAction }),
     createWebhookSubscription: admin({ companyId: f.company, url: 'https://hooks.example.test/fuzz-2', events: ['credential.needs_reconnect'], description: 'd' }, { companyId: acme }),
     deleteWebhookSubscription: admin({ id: f.webhook }, { id: f.acmeWebhook }),
+    createAccessToken: member({ input: { companyId: acme, name: 'fuzz token', readOnly: false, expiresInDays: 30 } }, { 'input.companyId': f.company }),
+    revokeAccessToken: member({ id: f.accessToken }, { id: f.othersAccessToken }),
     rotateInboundWebhookSecret: admin({ endpointId: f.endpoint }, { endpointId: acmeSales }),
   };
 }

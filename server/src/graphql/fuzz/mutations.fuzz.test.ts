@@ -161,6 +161,8 @@ beforeAll(async () => {
   const subscribe = async (companyId: string) =>
     (await gqlOk('mutation ($c: ID!) { createWebhookSubscription(companyId: $c, url: "https://hooks.example.test/fuzz", events: ["credential.needs_reconnect"]) { subscription { id } } }', { c: companyId }, admin))
       .createWebhookSubscription.subscription.id as string;
+  const token = (userId: string) =>
+    server.db.accessToken.create({ data: { userId, companyId: w.company.acme!, name: 'fuzz', prefix: 'tsr_pat_fuzz', tokenHash: `fuzz-${userId}`, expiresAt: new Date(Date.now() + 3_600_000) } });
   const f: FuzzIds = {
     company,
     endpoint: endpoint.id,
@@ -172,6 +174,8 @@ beforeAll(async () => {
     webhook: await subscribe(company),
     acmeWebhook: await subscribe(w.company.acme!),
     acmeAccount: accounts.readOperation.data.data[0].id as string,
+    accessToken: (await token(w.user.ceo!)).id,
+    othersAccessToken: (await token(w.user.dev!)).id,
   };
   plans = baselines(w, f);
   tokens.admin = admin;

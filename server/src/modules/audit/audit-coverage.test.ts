@@ -65,6 +65,14 @@ const STEPS: Step[] = [
     vars: () => ({ e: made.endpoint }), expected: ['operation.create'], company: acme, after: (res) => { made.operation = res.data!.createOperation.id; },
   },
   { field: 'updateOperation', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { description: "Cash" }) { id } }', vars: () => ({ id: made.operation }), expected: ['operation.update'], company: acme },
+  {
+    field: 'setFieldRule', as: 'admin@demo.test', query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { setFieldRule(input: { operationId: $o, roleId: $r, companyId: $c, mode: REMOVE, paths: ["accounts[].bank"] }) { id } }',
+    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }), expected: ['field_rule.set'], company: acme, details: { mode: 'REMOVE', paths: ['accounts[].bank'] },
+  },
+  {
+    field: 'deleteFieldRule', as: 'admin@demo.test', query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { deleteFieldRule(operationId: $o, roleId: $r, companyId: $c) }',
+    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }), expected: ['field_rule.delete'], company: acme, details: { paths: ['accounts[].bank'] },
+  },
   { field: 'setEndpointAccess', as: 'admin@demo.test', query: 'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }', vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }), expected: ['permission.set'], company: acme },
   {
     field: 'createCredential', as: 'admin@demo.test', query: 'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
@@ -111,6 +119,19 @@ const STEPS: Step[] = [
   {
     field: 'chat', variant: 'proposes another', as: 'ceo@demo.test', query: CHAT, vars: () => ({ c: acme(), m: 'Create a deal' }), before: proposeWrite('Rejected deal'),
     expected: ['assistant.action_proposed'], company: acme, after: (res) => { made.rejectable = res.data!.chat.pendingActions[0].id; },
+  },
+  {
+    field: 'createAccessToken', as: 'ceo@demo.test', query: 'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "audited token", readOnly: true, expiresInDays: 7 }) { token accessToken { id } } }',
+    vars: () => ({ c: acme() }), expected: ['access_token.create'], company: acme, details: { name: 'audited token', readOnly: true },
+    after: (res) => { made.accessToken = res.data!.createAccessToken.accessToken.id; },
+  },
+  { field: 'revokeAccessToken', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }', vars: () => ({ id: made.accessToken }), expected: ['access_token.revoke'], company: acme },
+  {
+    field: 'importOpenApi', as: 'admin@demo.test',
+    query: 'mutation ($c: ID!, $doc: String!) { importOpenApi(companyId: $c, document: $doc) { created } }',
+    vars: () => ({ c: acme(), doc: JSON.stringify({ openapi: '3.1.0', info: { title: 'Audited Import', version: '1' }, servers: [{ url: 'https://import.example.test' }], paths: { '/things': { get: { operationId: 'listThings' } } } }) }),
+    expected: ['endpoint.import'], company: acme,
+    details: { slug: 'audited-import', created: true, operationsCreated: 1, operationsUpdated: 0, operationsUnchanged: 0, operationsRemoved: 0, warnings: 0 },
   },
   { field: 'rejectAction', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }', vars: () => ({ id: made.rejectable }), expected: ['assistant.action_rejected'], company: acme },
 ];
