@@ -227,7 +227,7 @@ export interface BenchContext {
   /** The Tessera process under test (the `pnpm start` bundle, row security on). */
   tessera: ServerProcess;
   /** The in-process Tessera that migrated and seeded the database; records its SQL statements. */
-  inProcess: { url: string; sql: string[] };
+  inProcess: { url: string; sql: string[]; tessera: import('../server/src/tessera.ts').Tessera };
   /** The demo upstream APIs (in the bench process: knobs and request counts). */
   sandbox: import('../server/src/sandbox/sandbox.ts').RunningSandbox;
   sandboxSecret: string;

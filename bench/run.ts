@@ -114,7 +114,7 @@ try {
     world,
     tokens: { admin: admin!, dev: dev!, ceo: ceo! },
     tessera,
-    inProcess: { url: inProcess.url, sql },
+    inProcess: { url: inProcess.url, sql, tessera: inProcess },
     sandbox,
     sandboxSecret: loadOrCreateLocalSecret(dataDir, 'sandbox-secret').value,
     start,

@@ -6,7 +6,7 @@ import { endpointListQuery } from '../queries.ts';
 
 /** The no-shield variant, bundled like `pnpm start`'s server (bench/run.ts builds it first). */
 export const NO_SHIELD_ENTRY = 'bench/baselines/no-shield.server.ts';
-export const NO_SHIELD_BUNDLE = 'bench/dist/no-shield.server.mjs';
+export const NO_SHIELD_BUNDLE = 'server/dist/no-shield.server.mjs';
 
 export const shieldCost: Scenario<ServerProcess> = {
   name: 'shield_cost',

@@ -4,14 +4,13 @@
 // serve both.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { assertPostgresAppRole, becomeAppRoleOnPglite, deriveAppRolePassword, provisionAppRole, RowSecurityUnavailableError } from './row-security/app-role.ts';
 import { asSessionUser, withRowSecurity } from './row-security/scoped-adapter.ts';
 import { ScopedPool } from './row-security/scoped-pool.ts';
+import { loadPglite } from './pglite.ts';
 import type { PreparedRunner } from './prepared.ts';
 
 export interface DatabaseTarget {
@@ -107,6 +106,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
   }
   const dir = join(target.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
+  const { PGlite, PrismaPGlite } = await loadPglite();
   const pglite = await PGlite.create(dir);
   let closed = false;
   return {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import {
   bindMigrationAwareSqlAdapterFactory,
   type ErrorRegistry,
@@ -15,7 +15,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { loadPglite } from './pglite.ts';
 import { REPO_ROOT } from '../repo-root.ts';
 
 export const defaultSchemaPath = join(REPO_ROOT, 'prisma', 'schema.prisma');
@@ -152,6 +152,7 @@ function withWholeScriptExecution(adapter: SqlDriverAdapter): SqlDriverAdapter {
 let freshDump: Promise<Blob> | undefined;
 
 async function newShadowDatabase(): Promise<PGlite> {
+  const { PGlite } = await loadPglite();
   if (freshDump) return PGlite.create({ loadDataDir: await freshDump });
   const db = await PGlite.create();
   freshDump = db.dumpDataDir('none');
@@ -183,6 +184,7 @@ async function withEngine<T>(
     },
     async connectToShadowDb() {
       const db = await newShadowDatabase();
+      const { PrismaPGlite } = await loadPglite();
       const adapter = withWholeScriptExecution(await new PrismaPGlite(db).connect());
       return track(adapter, () => db.close());
     },
@@ -305,6 +307,7 @@ export async function diffSchemaAgainstMigrations(
 
 /** The whole schema as SQL, from an empty database. Needs no database connection. */
 export async function diffFromEmpty(schemaPath: string = defaultSchemaPath): Promise<string> {
+  const { PGlite, PrismaPGlite } = await loadPglite();
   const db = new PGlite();
   try {
     const schema = readSchema(schemaPath);

@@ -7,7 +7,6 @@
 // credentials, 400 without a company, 404 for a company the person holds no role in (the same
 // as one that does not exist). No cookie is read, so a browser page cannot borrow a session.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { permittedOperations, type PermittedOperation } from '../assistant/tools.ts';
 import { authenticateBearer } from '../auth/authenticate.ts';
 import type { TokenService } from '../auth/jwt.ts';
@@ -19,7 +18,7 @@ import { ErrorCode } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isMember } from '../policy/policy.ts';
-import { createMcpServer } from './mcp.server.ts';
+import { createMcpServer, createMcpTransport } from './mcp.server.ts';
 
 export const MCP_PATH = '/mcp';
 export const COMPANY_HEADER = 'x-tessera-company';
@@ -79,7 +78,7 @@ export function mcpRouter(deps: McpDeps): Router {
       if ('refusal' in company) return refuse(res, company.refusal);
       const { companyId } = company;
       let operations: Promise<PermittedOperation[]> | undefined;
-      const server = createMcpServer({
+      const server = await createMcpServer({
         db,
         gateway,
         logger: log,
@@ -90,7 +89,7 @@ export function mcpRouter(deps: McpDeps): Router {
         // The policy narrows an access token too: a read-only one is offered no write.
         operations: () => (operations ??= permittedOperations(db, { companyId, principal })),
       });
-      const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+      const transport = await createMcpTransport();
       res.on('close', () => {
         void transport.close();
         void server.close();
