@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { AppServices, RequestContext } from '../graphql/context.ts';
@@ -54,7 +54,10 @@ export async function createHttpApp(deps: AppDeps) {
     parseOptions: limitParseOptions(),
     // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-way.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), requestLoggingPlugin(), observabilityPlugin(deps.metrics)],
+    // Apollo installs its cache-control plugin unless told not to; it hooks every field's
+    // resolution (willResolveField) to compute cache hints Tessera never sends, which cost more
+    // than the resolvers themselves on long lists (the bench's dashboard scenario).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLoggingPlugin(), observabilityPlugin(deps.metrics)],
   });
   await apollo.start();
 

@@ -6,21 +6,25 @@ import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { AccessLevel, EffectiveGrant, EndpointGrant, ToolPreview, type EndpointGrantRow, type ToolPreviewRow } from './permission.types.ts';
 import { previewTools } from './permission.preview.ts';
 import { listMyEndpoints, listRoleAccess, listUserAccess, setEndpointAccess } from './permission.service.ts';
+import type { EndpointWithOperations } from './permission.queries.ts';
+
+/** The operations came with the endpoints: the `operations` field's loader need not ask again. */
+function primeOperations<T extends EndpointGrantRow & EndpointWithOperations>(ctx: RequestContext, companyId: string, rows: T[]): T[] {
+  for (const row of rows) ctx.loaders.operationsByEndpoint.prime({ companyId, id: row.endpoint.id }, row.operations);
+  return rows;
+}
 
 @Resolver(() => EndpointGrant)
 export class PermissionResolver {
   @Query(() => [EndpointGrant], { description: 'What the caller may use in the company, READ or WRITE.' })
-  myEndpoints(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
-    return listMyEndpoints(ctx.db, { companyId, principal: requirePrincipal(ctx) });
+  async myEndpoints(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+    return primeOperations(ctx, companyId, await listMyEndpoints(ctx.db, { companyId, principal: requirePrincipal(ctx) }));
   }
 
   @Query(() => [EndpointGrant], { description: 'Every endpoint of the company with the role\'s access, NONE included.' })
   async roleAccess(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     await loadOrNotFound(ctx.loaders.company, companyId, 'Company');
-    const rows = await listRoleAccess(ctx.db, { companyId, roleId });
-    // The operations came with the endpoints: the field resolver's loader need not ask again.
-    for (const row of rows) ctx.loaders.operationsByEndpoint.prime({ companyId, id: row.endpoint.id }, row.operations);
-    return rows;
+    return primeOperations(ctx, companyId, await listRoleAccess(ctx.db, { companyId, roleId }));
   }
 
   @Query(() => [EffectiveGrant], {

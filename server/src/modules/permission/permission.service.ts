@@ -3,6 +3,7 @@
 import { loadPrincipal, type Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { effectiveGrant, roleIdsIn } from '../../policy/policy.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
@@ -11,6 +12,7 @@ import { getRoleOrThrow } from '../role/role.service.ts';
 import { getVisibleUserOrThrow } from '../user/user.service.ts';
 import { emitWebhookEvent } from '../webhook/webhook.events.ts';
 import { AccessLevel, type EffectiveGrantRow, type EndpointGrantRow } from './permission.types.ts';
+import { queryGrantedEndpoints, queryRoleAccess, type EndpointWithOperations } from './permission.queries.ts';
 
 const LEVELS = new Set<string>(Object.values(AccessLevel));
 
@@ -27,39 +29,29 @@ export async function listRoleGrants(db: Db, { companyId, roleIds }: { companyId
   return byEndpoint;
 }
 
-/** What the caller may use in the company: every endpoint with READ or WRITE, by the policy. */
-export async function listMyEndpoints(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<EndpointGrantRow[]> {
+/**
+ * What the caller may use in the company: every endpoint with READ or WRITE, by the policy, with
+ * its operations (one statement: permission.queries.ts).
+ */
+export async function listMyEndpoints(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<(EndpointGrantRow & EndpointWithOperations)[]> {
   const roleIds = roleIdsIn(principal, companyId);
   if (roleIds.length === 0) return [];
-  const grants = await listRoleGrants(db, { companyId, roleIds });
-  if (grants.size === 0) return [];
-  const endpoints = await db.apiEndpoint.findMany({ where: { companyId, id: { in: [...grants.keys()] } }, orderBy: [{ name: 'asc' }] });
-  return endpoints.flatMap((endpoint) => {
-    const grant = effectiveGrant(principal, companyId, grants.get(endpoint.id) ?? []);
-    return grant ? [{ endpoint, access: grant.access as AccessLevel }] : [];
+  const rows = await queryGrantedEndpoints(db, { companyId, roleIds });
+  return rows.flatMap(({ endpoint, operations, grants }) => {
+    const grant = effectiveGrant(principal, companyId, grants);
+    return grant ? [{ endpoint, operations, access: grant.access as AccessLevel }] : [];
   });
 }
 
-/** Every endpoint of the company with the role's access to it, NONE included. */
 /**
  * Every endpoint of the company with the role's access, NONE included, and each endpoint's
- * operations (the access matrix asks for them): one statement, joined. The caller has made
- * sure the company exists (the shield did, through the request's company loader).
+ * operations (the access matrix asks for them): one statement (permission.queries.ts). The
+ * caller has made sure the company exists (the shield did, through the request's company loader).
  */
-export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId: string; roleId: string }) {
-  const [, endpoints] = await Promise.all([
-    getRoleOrThrow(db, { roleId }),
-    db.apiEndpoint.findMany({
-      where: { companyId },
-      orderBy: [{ name: 'asc' }],
-      include: { permissions: { where: { roleId }, select: { access: true } }, operations: { orderBy: [{ key: 'asc' }] } },
-    }),
-  ]);
-  return endpoints.map(({ permissions, operations, ...endpoint }) => ({
-    endpoint,
-    operations,
-    access: (permissions[0]?.access as AccessLevel | undefined) ?? AccessLevel.NONE,
-  })) satisfies EndpointGrantRow[];
+export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId: string; roleId: string }): Promise<(EndpointGrantRow & EndpointWithOperations)[]> {
+  const rows = isUuid(roleId) && isUuid(companyId) ? await queryRoleAccess(db, { companyId, roleId }) : null;
+  if (!rows) throw new NotFoundError('Role');
+  return rows.map(({ endpoint, operations, access }) => ({ endpoint, operations, access: (access as AccessLevel | null) ?? AccessLevel.NONE }));
 }
 
 /**
