@@ -8,7 +8,7 @@ import { JWT_TEST_SECRET, onlyError, startTestServer, type TestServer } from '..
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
-import { JWT_AUDIENCE, JWT_ISSUER } from './jwt.ts';
+import { JWT_AUDIENCE, JWT_ISSUER, TokenService } from './jwt.ts';
 
 const ME = '{ me { email } }';
 const key = (secret: string) => new TextEncoder().encode(secret);
@@ -96,6 +96,34 @@ describe('tokens', () => {
   it('a valid token still works (the table above can fail)', async () => {
     const res = await server.gql<{ me: { email: string } }>(ME, {}, await sign({ sub: ceoId }));
     expect(res.data?.me.email).toBe('ceo@demo.test');
+  });
+});
+
+describe('remembering verified tokens', () => {
+  const service = () => new TokenService(JWT_TEST_SECRET, 600);
+
+  it('serves a token verified once until its expiry, never after', async () => {
+    const tokens = service();
+    const now = Date.now();
+    const token = await sign({ sub: ceoId, exp: Math.floor(now / 1000) + 60 });
+    expect(await tokens.verify(token, now)).toEqual({ userId: ceoId });
+    expect(await tokens.verify(token, now + 59_000)).toEqual({ userId: ceoId }); // remembered
+    expect(await tokens.verify(token, now + 61_000)).toBeNull(); // expired: remembered or not
+    expect(await tokens.verify(token, now + 1_000)).toEqual({ userId: ceoId }); // checked again in full
+  });
+
+  it('does not let a forgery ride on a remembered token, nor remember a refused one', async () => {
+    const tokens = service();
+    const good = await sign({ sub: ceoId });
+    expect(await tokens.verify(good)).toEqual({ userId: ceoId });
+    const [h, , sig] = good.split('.');
+    const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
+    const forged = `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${sig}`;
+    expect(await tokens.verify(forged)).toBeNull();
+    expect(await tokens.verify(forged)).toBeNull();
+    const otherSecret = await sign({ sub: ceoId }, 'another-secret-another-secret-another-secret');
+    expect(await new TokenService('another-secret-another-secret-another-secret', 600).verify(otherSecret)).toEqual({ userId: ceoId });
+    expect(await tokens.verify(otherSecret)).toBeNull();
   });
 });
 

@@ -33,8 +33,11 @@ const isPlatformAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: Requ
  * The caller must administer the company that `companyOf` names. Outside it (or when it does
  * not exist) the answer is NOT_FOUND of `what`, exactly as if it did not exist.
  */
+// Rules that read arguments are not cached: on root fields a rule runs once per field anyway
+// (its lookups go through the request's loaders, which do cache), and graphql-shield's 'strict'
+// cache hashes the arguments of every call (object-hash) to find out.
 function administers(what: string, companyOf: CompanyOf): IRule {
-  return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => administersDecision(what, await companyOf(args, ctx), ctx));
+  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => administersDecision(what, await companyOf(args, ctx), ctx));
 }
 
 function administersDecision(what: string, companyId: string | null, ctx: RequestContext) {
@@ -46,7 +49,7 @@ function administersDecision(what: string, companyId: string | null, ctx: Reques
 
 /** As `administers('Company', arg(name))`; leaving the company out means every company: platform admins only. */
 function administersOneOrAll(name: string): IRule {
-  return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => {
+  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
     if (args[name] === null || args[name] === undefined) return ctx.principal!.isPlatformAdmin ? true : new ForbiddenError();
     return administersDecision('Company', await arg(name)(args, ctx), ctx);
   });
@@ -54,7 +57,7 @@ function administersOneOrAll(name: string): IRule {
 
 /** The caller must belong to (or administer) the company. */
 function belongsTo(companyOf: CompanyOf): IRule {
-  return rule({ cache: 'strict' })(async (_parent, args: Args, ctx: RequestContext) => {
+  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
     const companyId = await companyOf(args, ctx);
     return companyId && companyStanding(ctx.principal!, companyId) !== 'none' ? true : new NotFoundError('Company');
   });
