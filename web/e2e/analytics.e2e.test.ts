@@ -39,11 +39,12 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
     const calls = Number((await totals.first().textContent())!.replace(/\D/g, ''));
     expect(calls).toBeGreaterThanOrEqual(4);
     expect(await page.locator('.analytics-chart figcaption').allTextContents()).toEqual(['Calls and failures per day', 'Latency per endpoint (p50 and p95)']);
-    expect(await page.locator('.analytics-chart-drawing .recharts-wrapper').count()).toBe(2);
+    // Recharts draws once its container has been measured.
+    await expect.poll(() => page.locator('.analytics-chart-drawing .recharts-wrapper').count()).toBe(2);
 
     const table = page.getByRole('region', { name: 'Usage by endpoint' });
     const names = () => table.locator('tbody th').allTextContents();
-    expect(await names()).toEqual(expect.arrayContaining(['Sales API', 'Finance API', 'GitHub API']));
+    await expect.poll(names).toEqual(expect.arrayContaining(['Sales API', 'Finance API', 'GitHub API']));
     await table.getByRole('button', { name: 'Endpoint' }).click();
     const sorted = await names();
     expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b)));
@@ -51,7 +52,8 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
 
     await page.getByRole('tab', { name: 'By day' }).click();
     const days = page.getByRole('region', { name: 'Usage by day' });
-    expect(await days.locator('tbody tr').count()).toBe(30);
+    // The tab's query answers after the click: wait for its rows rather than count at once.
+    await expect.poll(() => days.locator('tbody tr').count()).toBe(30);
     await app.screenshot(page, 'analytics-company');
     expect(app.pageErrors(page)).toEqual([]);
   });

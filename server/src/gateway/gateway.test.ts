@@ -141,8 +141,11 @@ describe('the response cache', () => {
     await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
     expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached).toBe(true);
     const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation.data.data[0].id;
-    await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Invalidate', accountId, amount: 1 });
-    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached).toBe(false);
+    const written = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Invalidate', accountId, amount: 1 });
+    expect(written.errors).toBeUndefined();
+    const after = await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
+    expect(after.errors).toBeUndefined();
+    expect(after.data!.readOperation.cached).toBe(false);
   });
 
   it('is never shared between credentials', async () => {

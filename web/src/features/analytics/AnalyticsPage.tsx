@@ -14,17 +14,24 @@ import { DailyChart, LatencyChart } from './UsageCharts.tsx';
 import { GroupTabs, UsageTable } from './UsageTable.tsx';
 import './analytics.css';
 
+// Every figure of a usage row, for the totals and the table alike.
+graphql(`
+  fragment UsageFigures on UsageRow {
+    calls
+    errors
+    errorRate
+    p50Ms
+    p95Ms
+    cacheHitRate
+    rateLimited
+  }
+`);
+
 const UsageChartsQuery = graphql(`
   query UsageCharts($companyId: ID, $from: DateTime!, $to: DateTime!) {
     byDay: usageStats(companyId: $companyId, from: $from, to: $to, groupBy: DAY) {
       totals {
-        calls
-        errors
-        errorRate
-        p50Ms
-        p95Ms
-        cacheHitRate
-        rateLimited
+        ...UsageFigures
       }
       rows {
         key
@@ -50,13 +57,7 @@ const UsageTableQuery = graphql(`
       rows {
         key
         label
-        calls
-        errors
-        errorRate
-        p50Ms
-        p95Ms
-        cacheHitRate
-        rateLimited
+        ...UsageFigures
       }
     }
   }
