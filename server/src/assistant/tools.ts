@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
-import { listRoleGrants } from '../modules/permission/permission.service.ts';
+import { queryGrantedEndpoints } from '../modules/permission/permission.queries.ts';
 import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
 import { buildRequest } from '../gateway/request-builder.ts';
 import type { ActionArgs } from './actions.ts';
@@ -31,21 +31,19 @@ export function toolName(endpointSlug: string, operationKey: string): string {
   return `${name.slice(0, 55)}_${hash}`;
 }
 
-/** Every operation the policy lets the caller use in the company, in a stable order. */
+/**
+ * Every operation the policy lets the caller use in the company, in a stable order (endpoints by
+ * name, operations by key): the endpoints their roles are granted, read with their operations
+ * in one statement (the same query as `myEndpoints`).
+ */
 export async function permittedOperations(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<PermittedOperation[]> {
-  const grants = await listRoleGrants(db, { companyId, roleIds: roleIdsIn(principal, companyId) });
-  if (grants.size === 0) return [];
-  const endpoints = await db.apiEndpoint.findMany({
-    where: { companyId, id: { in: [...grants.keys()] } },
-    include: { operations: { orderBy: { key: 'asc' } } },
-    orderBy: { name: 'asc' },
-  });
+  const roleIds = roleIdsIn(principal, companyId);
+  if (roleIds.length === 0) return [];
   const out: PermittedOperation[] = [];
-  for (const endpoint of endpoints) {
-    const endpointGrants = grants.get(endpoint.id) ?? [];
-    for (const op of endpoint.operations) {
+  for (const { endpoint, operations, grants } of await queryGrantedEndpoints(db, { companyId, roleIds })) {
+    for (const op of operations) {
       // The same decide() the gateway applies again when the tool is run.
-      const decision = decide(principal, companyId, endpoint, op.method, endpointGrants);
+      const decision = decide(principal, companyId, endpoint, op.method, grants);
       if (!decision.allowed) continue;
       out.push({ tool: toolName(endpoint.slug, op.key), endpoint, operation: op, access: decision.access });
     }
