@@ -126,7 +126,7 @@ function UsageResults({ companyId, days, everyCompany, scopeName, groupBy, onGro
   if (charts.error && !charts.data) return <ErrorNotice error={charts.error} onRetry={() => void charts.refetch()} />;
   if (!charts.data) {
     return (
-      <div className="analytics-placeholder" role="status">
+      <div className="results-placeholder" role="status">
         Loading usage…
       </div>
     );

@@ -142,7 +142,7 @@ function AuditResults({ companyId, filter, showCompany, scopeName }: ResultsProp
   if (error && !data) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
   if (!data) {
     return (
-      <div className="audit-placeholder" role="status">
+      <div className="results-placeholder" role="status">
         Loading the audit log…
       </div>
     );
