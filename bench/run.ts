@@ -1,7 +1,8 @@
 // The benchmark suite (issue #8): every scenario against its baseline, alternated A B A B after a
 // warm-up, in one run on one machine, so that ratios hold even where absolute numbers wander.
-// Writes bench/results/latest.json and latest.md. Exits 1 only when a scenario errors, never for
-// a missed target.
+// Writes bench/results/latest.json and latest.md (a run of some scenarios, --only, writes
+// partial.json and partial.md instead, so the published table is always a whole run). Exits 1
+// only when a scenario errors, never for a missed target.
 //
 //   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm bench [--quick] [--only a,b] [--profile]
 //
@@ -153,8 +154,9 @@ const report = {
 };
 const resultsDir = new URL('./results/', import.meta.url);
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(new URL('latest.json', resultsDir), `${JSON.stringify(report, null, 2)}\n`);
-writeFileSync(new URL('latest.md', resultsDir), markdown(report));
+const stem = only ? 'partial' : 'latest';
+writeFileSync(new URL(`${stem}.json`, resultsDir), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(new URL(`${stem}.md`, resultsDir), markdown(report));
 console.log(`\n${markdown(report)}`);
 process.exit(errored ? 1 : 0);
 
@@ -165,6 +167,6 @@ function markdown(r: typeof report): string {
     `| --- | --- | ---: | ---: | ---: | --- | --- |`,
     ...r.scenarios.map((s) => `| \`${s.name}\` | ${cell(s.metric)} | ${cell(s.value)} | ${cell(s.baseline)} | ${cell(s.ratio)} | ${cell(s.target)} | ${s.metric === 'error' ? `error: ${cell(s.note)}` : s.pass ? 'yes' : '**no**'} |`),
   ];
-  const mode = r.quick ? '`pnpm bench --quick`' : '`pnpm bench`';
+  const mode = `\`pnpm bench${r.quick ? ' --quick' : ''}${only ? ` --only ${[...only].join(',')}` : ''}\``;
   return `${mode}, ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, PostgreSQL; ${r.seconds} s.\n\n${lines.join('\n')}\n`;
 }

@@ -62,24 +62,29 @@ export function appRoleUrl(ownerUrl: string, role: string, password: string): st
 
 /**
  * Creates the role when missing, sets its password when it cannot sign in with the derived one,
- * and grants it this database's tables. Safe to run from many processes at once: the role is
- * shared by every database of the server, so catalog races are retried.
+ * and grants it this database's tables. Safe to run from many processes at once: instances of
+ * one database take turns (an advisory lock, which PostgreSQL keeps per database), and since the
+ * role is shared by every database of the server, a catalog race with another database's
+ * instances ("tuple concurrently updated") runs the idempotent steps again.
  */
 export async function provisionAppRole({ ownerUrl, role, password }: ProvisionOptions): Promise<string> {
   const appUrl = appRoleUrl(ownerUrl, role, password);
   await withClient(ownerUrl, async (owner) => {
     const database = (await owner.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db;
+    // Session-level: released when this client ends.
+    await owner.query(`SELECT pg_advisory_lock(hashtextextended('tessera:provision-app-role', 0))`);
     for (let attempt = 1; ; attempt += 1) {
       try {
         const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1;
         if (!exists) await owner.query(`CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN ${CREATE_ROLE} PASSWORD ${pg.escapeLiteral(password)}`);
         else if (!(await canSignIn(appUrl))) await owner.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
+        for (const statement of grantStatements(role, database)) await owner.query(statement);
         break;
       } catch (error) {
         if (!isConcurrentCatalogUpdate(error) || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
       }
     }
-    for (const statement of grantStatements(role, database)) await owner.query(statement);
   });
   return appUrl;
 }

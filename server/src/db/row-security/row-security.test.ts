@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import type { Db } from '../client.ts';
+import { uniqueName, withPgClient } from '../../../test/database.ts';
+import { deriveAppRolePassword, provisionAppRole } from './app-role.ts';
 import { asSystem, NO_COMPANIES, withCompany, withDbScope } from './scope.ts';
 import { flattenCompoundKeys } from './unbatched-find-unique.ts';
 
@@ -202,6 +204,25 @@ describe('starting', () => {
   it.skipIf(!process.env.DATABASE_URL)('refuses an app connection the policies would not bind, and says why (PostgreSQL)', async () => {
     // DATABASE_URL's own user owns the tables (and is a superuser in CI): not a valid app role.
     await expect(startTestServer({ DATABASE_APP_URL: process.env.DATABASE_URL! })).rejects.toThrow(/row security.*(superuser|owns the tables)/i);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('provisions the app role from many instances at once, each ending with a role that signs in (PostgreSQL)', async () => {
+    // Instances started together (a deploy) once failed here: concurrent GRANTs on one database
+    // raced ("tuple concurrently updated") and an instance refused to start.
+    const ownerUrl = server.config.databaseUrl!;
+    const role = uniqueName('tessera_app_race');
+    const password = deriveAppRolePassword('race-key', role);
+    try {
+      const urls = await Promise.all(Array.from({ length: 6 }, () => provisionAppRole({ ownerUrl, role, password })));
+      expect(new Set(urls).size).toBe(1);
+      const canRead = await withPgClient(urls[0]!, async (client) => (await client.query('SELECT count(*)::int AS n FROM api_endpoints')).rows[0].n);
+      expect(canRead).toBe(0); // signed in, granted, and bound by the policies (no scope: no rows)
+    } finally {
+      await withPgClient(ownerUrl, async (owner) => {
+        await owner.query(`DROP OWNED BY "${role}"`);
+        await owner.query(`DROP ROLE "${role}"`);
+      });
+    }
   });
 
   it('with DATABASE_ROW_SECURITY=false runs as the owner, whom the policies do not bind', async () => {
