@@ -7,6 +7,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startCommand } from '../scripts/start-command.mjs';
 import { round2 } from './stats.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -56,15 +57,16 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns `node <script>` (from the repository root; TypeScript through tsx, bundles as they are)
- * and waits for the line that `ready` matches; its first group is the server's URL.
+ * Spawns `node <script>` (from the repository root) and waits for the line that `ready` matches;
+ * its first group is the server's URL. TypeScript runs through tsx; a bundle runs with the node
+ * options of `pnpm start` (scripts/start-command.mjs, expanded from `env`), as `pnpm start` runs it.
  * `nodeArgs`: more node options (--cpu-prof).
  */
 export async function startProcess(script: string, env: Record<string, string | undefined>, ready: RegExp, { timeoutMs = 90_000, nodeArgs = [] as string[] } = {}): Promise<ServerProcess> {
-  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', ...loader, script], {
+  const start = script.endsWith('.ts') ? { env: {}, nodeOptions: ['--enable-source-maps', '--import', 'tsx'] } : startCommand(env);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...start.nodeOptions, script], {
     cwd: REPO_ROOT,
-    env: env as NodeJS.ProcessEnv,
+    env: { ...env, ...start.env } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = ''; // the last of the output: for errors, and to find the ready line
@@ -97,7 +99,7 @@ export async function startProcess(script: string, env: Record<string, string | 
 }
 
 /** What `pnpm start` runs: the server bundle that scripts/build-server.mjs writes. */
-export const TESSERA_BUNDLE = 'server/dist/main.mjs';
+export const TESSERA_BUNDLE: string = startCommand().script;
 
 /** Bundles `entry` into `outfile` as `pnpm start` does (a child process running scripts/build-server.mjs). */
 export async function bundleServer(entry = 'server/src/main.ts', outfile = TESSERA_BUNDLE): Promise<void> {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCommand } from '../../../scripts/start-command.mjs';
 import { uniqueName, withDatabaseName, withPgClient } from '../../test/database.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -17,7 +18,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUNDLE = `server/dist/main.process-test-${process.pid}.mjs`;
 
 function serverProcess(env: Record<string, string>) {
-  return spawn(process.execPath, ['--enable-source-maps', BUNDLE], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const start = startCommand(env);
+  return spawn(process.execPath, [...start.nodeOptions, BUNDLE], { cwd: ROOT, env: { ...env, ...start.env }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 beforeAll(() => {
