@@ -65,6 +65,9 @@ export async function createHttpApp(deps: AppDeps) {
 
   const app = express();
   app.disable('x-powered-by');
+  // res.send's ETag hashes every GraphQL answer (a SHA-1 of 20-30 KB per dashboard request)
+  // for a revalidation no GraphQL client does; the web app's files keep serve-static's own.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use((req, res, next) => {
     const requestId = requestIdOf(req);

@@ -128,6 +128,12 @@ describe('request hardening', () => {
     expect(((await res.json()) as { errors: GqlError[] }).errors[0]!.message).toBe('Request body too large.');
   });
 
+  it('answers without an ETag (hashing every answer served no GraphQL client)', async () => {
+    const res = await post(JSON.stringify({ query: '{ __typename }' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
   it('refuses CSRF-able requests: a GET or a simple-content-type POST without a preflight header', async () => {
     const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
     expect(get.status).toBe(400);
