@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { listOperationsOfEndpoints } from './endpoint.service.ts';
+import type { OperationRow } from './endpoint.types.ts';
 
 export interface CompanyScopedKey {
   companyId: string;
@@ -41,7 +42,7 @@ export function createEndpointLoader(db: Db) {
 }
 
 export function createOperationsByEndpointLoader(db: Db) {
-  type Op = Awaited<ReturnType<typeof listOperationsOfEndpoints>>[number];
+  type Op = OperationRow;
   return companyScopedLoader(async (companyId, endpointIds) => {
     const rows = await listOperationsOfEndpoints(db, { companyId, endpointIds });
     const map = new Map<string, Op[]>();

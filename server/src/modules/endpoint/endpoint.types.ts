@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
+import type { EndpointOperation as PrismaEndpointOperation } from '../../generated/prisma/client.ts';
 import { Company } from '../company/company.types.ts';
 
 @ObjectType({ simpleResolvers: true })
@@ -37,6 +38,9 @@ export interface EndpointRow {
   cacheTtlSeconds: number;
   rateLimitPerMinute: number | null;
 }
+
+/** What the operations loader holds for an EndpointOperation (the list queries carry no timestamps). */
+export type OperationRow = Omit<PrismaEndpointOperation, 'createdAt' | 'updatedAt'>;
 
 @InputType()
 export class CreateOperationInput {
