@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
 import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
-import { mayChangeData, mayCreateAccessTokens } from './policy.ts';
+import { mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
 
 const A = 'company-a';
 const B = 'company-b';
@@ -106,5 +106,13 @@ describe('personal access tokens', () => {
     expect(mayCreateAccessTokens(ceoAtA)).toBe(true);
     expect(mayCreateAccessTokens(fullCeo)).toBe(false);
     expect(mayCreateAccessTokens(readOnlyCeo)).toBe(false);
+  });
+
+  it('shows a read-only token a WRITE grant as READ, and changes nothing else', () => {
+    expect(usableAccess(readOnlyCeo, 'WRITE')).toBe('READ');
+    expect(usableAccess(readOnlyCeo, 'READ')).toBe('READ');
+    expect(usableAccess(readOnlyCeo, 'NONE')).toBe('NONE');
+    expect(usableAccess(fullCeo, 'WRITE')).toBe('WRITE');
+    expect(usableAccess(ceoAtA, 'WRITE')).toBe('WRITE');
   });
 });

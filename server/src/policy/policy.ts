@@ -105,6 +105,14 @@ export function mayChangeData(principal: Principal): boolean {
   return !principal.token?.readOnly;
 }
 
+/**
+ * The access the caller can use of a grant: what lists show them (myEndpoints). A read-only
+ * token reads with a WRITE grant (decide() refuses its writes), so it is shown READ.
+ */
+export function usableAccess(principal: Principal, access: AccessLevel): AccessLevel {
+  return access === 'WRITE' && !mayChangeData(principal) ? 'READ' : access;
+}
+
 /** Access tokens are made in a signed-in session only: a stolen token must not mint more. */
 export function mayCreateAccessTokens(principal: Principal): boolean {
   return principal.token === undefined;

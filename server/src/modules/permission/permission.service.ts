@@ -4,7 +4,7 @@ import { loadPrincipal, type Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { effectiveGrant, roleIdsIn } from '../../policy/policy.ts';
+import { effectiveGrant, roleIdsIn, usableAccess } from '../../policy/policy.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
@@ -39,7 +39,7 @@ export async function listMyEndpoints(db: Db, { companyId, principal }: { compan
   const rows = await queryGrantedEndpoints(db, { companyId, roleIds });
   return rows.flatMap(({ endpoint, operations, grants }) => {
     const grant = effectiveGrant(principal, companyId, grants);
-    return grant ? [{ endpoint, operations, access: grant.access as AccessLevel }] : [];
+    return grant ? [{ endpoint, operations, access: usableAccess(principal, grant.access) as AccessLevel }] : [];
   });
 }
 
