@@ -19,6 +19,7 @@ import { metricsRoute } from '../observability/metrics-route.ts';
 import { observabilityPlugin } from '../observability/graphql-plugin.ts';
 import { graphqlSpans } from '../observability/tracing.ts';
 import { NO_COMPANIES, runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
+import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
 
 export interface AppDeps extends AppServices {
   schema: GraphQLSchema;
@@ -52,7 +53,7 @@ export async function createHttpApp(deps: AppDeps) {
     // Depth, aliases, directives, cost (validation) and tokens (parse): see graphql/limits.
     validationRules: limitValidationRules(),
     parseOptions: limitParseOptions(),
-    // main.ts owns shutdown; Apollo's own handler would re-raise the signal mid-way.
+    // serve.ts owns shutdown; Apollo's own handler would re-raise the signal mid-way.
     stopOnTerminationSignals: false,
     // Apollo installs its cache-control plugin unless told not to; it hooks every field's
     // resolution (willResolveField) to compute cache hints Tessera never sends, which cost more
@@ -95,7 +96,7 @@ export async function createHttpApp(deps: AppDeps) {
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: MAX_GRAPHQL_BODY_BYTES }),
     // After the body is read (stream callbacks would lose it): the request, its context, shield
     // rules, resolvers and what they start run in one row scope, set once the caller is known.
     (_req: Request, res: Response, next: NextFunction) => {

@@ -11,6 +11,7 @@ import { formatError } from '../graphql/errors.ts';
 import { parseAndValidate } from '../graphql/limits/index.ts';
 import type { ContextSource } from './context.ts';
 import type { RequestContext } from '../graphql/context.ts';
+import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
 
 const mask = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
@@ -28,7 +29,7 @@ function scopedStream<T>(stream: AsyncGenerator<T>, cell: ScopeCell): AsyncGener
 }
 
 export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFor: (source: ContextSource) => Promise<RequestContext>) {
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_GRAPHQL_BODY_BYTES });
   const disposable = useServer(
     {
       schema,

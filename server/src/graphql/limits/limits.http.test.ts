@@ -11,6 +11,7 @@ import { isRequestSql, startTestServer, type GqlError, type TestServer } from '.
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { loadConfig } from '../../config.ts';
 import { DEFAULT_QUERY_LIMITS as L } from './index.ts';
+import { MAX_GRAPHQL_BODY_BYTES } from '../../http/body-limit.ts';
 
 let server: TestServer;
 let ids: WorldIds;
@@ -122,8 +123,8 @@ describe('request hardening', () => {
     expect(await res.text()).toMatch(/batch/i);
   });
 
-  it('answers 413 to a body over 1 MB', async () => {
-    const res = await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024) } }));
+  it('answers 413 to a body over 2 MB', async () => {
+    const res = await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(MAX_GRAPHQL_BODY_BYTES) } }));
     expect(res.status).toBe(413);
     expect(((await res.json()) as { errors: GqlError[] }).errors[0]!.message).toBe('Request body too large.');
   });
