@@ -5,6 +5,7 @@ import type { RequestContext } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { NO_COMPANIES, type ScopeCell } from '../db/row-security/scope.ts';
 import { scopeOfPrincipal } from '../db/row-security/principal-scope.ts';
+import { actorOf } from '../modules/audit/audit.service.ts';
 import type { AppDeps } from './app.ts';
 
 export interface ContextSource {
@@ -42,7 +43,7 @@ export function createContextFactory(deps: AppDeps) {
       dbScope: scopeCell,
       loadPrincipal: (userId) => loadSessionPrincipal(db, userId),
       loaders: createLoaders(db),
-      actor: { userId: principal?.userId ?? null, email: principal?.email ?? null, requestId },
+      actor: actorOf(principal, requestId),
       clientIp,
     };
   };

@@ -17,6 +17,7 @@ import type { Gateway } from '../gateway/gateway.ts';
 import { ErrorCode } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
+import { actorOf } from '../modules/audit/audit.service.ts';
 import { isMember } from '../policy/policy.ts';
 import { createMcpServer, createMcpTransport } from './mcp.server.ts';
 
@@ -85,7 +86,7 @@ export function mcpRouter(deps: McpDeps): Router {
         principal,
         companyId,
         requestId,
-        actor: { userId: principal.userId, email: principal.email, requestId },
+        actor: actorOf(principal, requestId, 'mcp'),
         // The policy narrows an access token too: a read-only one is offered no write.
         operations: () => (operations ??= permittedOperations(db, { companyId, principal })),
       });

@@ -164,6 +164,10 @@ describe('calls', () => {
     const actionId = (proposed.data as { actionId: string }).actionId;
     const row = await server.db.pendingAction.findUniqueOrThrow({ where: { id: actionId } });
     expect(row).toMatchObject({ status: 'pending', userId: ids.user.ceo, companyId: ids.company.acme, conversationId: null, args: { params: {}, body: { name: 'MCP deal', accountId, amount: 777 } } });
+    // Its audit row says it came through MCP (a session here: no access token).
+    const audit = await server.db.auditLog.findFirstOrThrow({ where: { action: 'assistant.action_proposed', targetId: actionId } });
+    expect(audit.details).toMatchObject({ via: { channel: 'mcp' } });
+    expect((audit.details as { via: Record<string, unknown> }).via).not.toHaveProperty('accessTokenId');
 
     const status = async (c: Client) => payload(await c.callTool({ name: ACTION_STATUS_TOOL, arguments: { actionId } }));
     expect((await status(client)).data).toMatchObject({ actionId, status: 'pending', resultStatus: null });
@@ -255,6 +259,15 @@ describe('personal access tokens', () => {
     expect((await refusal(connect(token, { companyId: ids.company.globex! }))).status).toBe(404);
     expect(await server.gql(REVOKE_TOKEN, { id }, tokens['ceo@demo.test'])).toMatchObject({ errors: undefined });
     expect((await refusal(connect(token))).status).toBe(401);
+  });
+
+  it("a write proposed with a token is audited with the token and the channel", async () => {
+    const { token, accessToken: { id } } = await accessToken('ceo@demo.test', 'acme', false);
+    const client = await connect(token);
+    const proposed = payload(await client.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'Token deal', accountId: 'acc-1', amount: 5 } }));
+    const actionId = (proposed.data as { actionId: string }).actionId;
+    const audit = await server.db.auditLog.findFirstOrThrow({ where: { action: 'assistant.action_proposed', targetId: actionId } });
+    expect(audit).toMatchObject({ actorId: ids.user.ceo, details: { via: { accessTokenId: id, channel: 'mcp' } } });
   });
 
   it('a read-only token is offered no write, and calling one proposes nothing', async () => {

@@ -221,10 +221,27 @@ describe('a read-only token', () => {
     expect((await server.gql<{ accessTokens: { status: string }[] }>(LIST, {}, made.token)).data!.accessTokens.length).toBeGreaterThan(0);
   });
 
+  it("is shown its WRITE grants as READ in myEndpoints, as the gateway treats them; a full token and the session see WRITE", async () => {
+    const MINE = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
+    const accessOf = async (token: string) =>
+      Object.fromEntries((await server.gql<{ myEndpoints: { access: string; endpoint: { slug: string } }[] }>(MINE, { c: acme() }, token)).data!.myEndpoints.map((g) => [g.endpoint.slug, g.access]));
+    const session = await accessOf(sessions['ceo@demo.test']!);
+    expect(session['sales-api']).toBe('WRITE');
+    expect(await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'full list' })).token)).toEqual(session);
+    const readOnly = await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'ro list', readOnly: true })).token);
+    expect(Object.keys(readOnly)).toEqual(Object.keys(session));
+    expect(Object.values(readOnly).every((access) => access === 'READ')).toBe(true);
+  });
+
   it('while a full token may change data (here: revoke itself)', async () => {
     const made = await create('ceo@demo.test', { companyId: acme(), name: 'full' });
     const res = await server.gql<{ revokeAccessToken: { status: string } }>(REVOKE, { id: made.accessToken.id }, made.token);
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
+    // The audit row names the token the change was made with; the session's own rows name none.
+    const [revoke] = await server.db.auditLog.findMany({ where: { action: 'access_token.revoke', targetId: made.accessToken.id } });
+    expect(revoke!.details).toMatchObject({ via: { accessTokenId: made.accessToken.id } });
+    const [create_] = await server.db.auditLog.findMany({ where: { action: 'access_token.create', targetId: made.accessToken.id } });
+    expect(create_!.details).not.toHaveProperty('via');
     expect(errorCode(await server.gql(ME, {}, made.token))).toBe('UNAUTHENTICATED');
   });
 });

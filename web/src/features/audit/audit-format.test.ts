@@ -30,6 +30,9 @@ describe('summaries', () => {
     ['endpoint.delete', { slug: 'hr-api' }, 'hr-api'],
     ['auth.login', null, null],
     ['company.update', ['odd'], null],
+    ['access_token.revoke', { name: 'ci', prefix: 'tsr_pat_abcd', via: { accessTokenId: 't1' } }, 'ci · with an access token'],
+    ['assistant.action_proposed', { endpointId: 'e', operation: 'createOpportunity', via: { channel: 'mcp' } }, 'through MCP'],
+    ['assistant.action_proposed', { via: { channel: 'mcp', accessTokenId: 't1' } }, 'through MCP, with an access token'],
   ])('%s %j → %s', (action, details, expected) => {
     expect(summarize(action, details)).toBe(expected);
   });

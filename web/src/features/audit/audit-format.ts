@@ -5,6 +5,7 @@
 const ACTIONS: Record<string, string> = {
   'auth.login': 'Signed in',
   'auth.login_failed': 'Sign-in failed',
+  'auth.login_rate_limited': 'Sign-in refused (too many failures)',
   'user.create': 'Person added',
   'company.create': 'Company created',
   'company.update': 'Company changed',
@@ -14,6 +15,7 @@ const ACTIONS: Record<string, string> = {
   'endpoint.create': 'API added',
   'endpoint.update': 'API changed',
   'endpoint.delete': 'API removed',
+  'endpoint.import': 'API imported (OpenAPI)',
   'operation.create': 'Operation added',
   'operation.update': 'Operation changed',
   'operation.delete': 'Operation removed',
@@ -28,6 +30,14 @@ const ACTIONS: Record<string, string> = {
   'assistant.action_executed': 'Assistant change carried out',
   'assistant.action_failed': 'Assistant change failed',
   'assistant.action_rejected': 'Assistant change rejected',
+  'upstream.write': 'Change sent to an API',
+  'field_rule.set': 'Response fields rule set',
+  'field_rule.delete': 'Response fields rule removed',
+  'access_token.create': 'Access token created',
+  'access_token.revoke': 'Access token revoked',
+  'webhook.create': 'Webhook added',
+  'webhook.delete': 'Webhook removed',
+  'inbound_webhook.rotate': 'Inbound webhook secret replaced',
 };
 
 /** Families first ("any credential change"), then each action, as the filter offers them. */
@@ -41,6 +51,9 @@ export const ACTION_GROUPS: readonly { label: string; family: string }[] = [
   { label: 'Sign-ins', family: 'auth.' },
   { label: 'Assistant', family: 'assistant.' },
   { label: 'Users', family: 'user.' },
+  { label: 'Access tokens', family: 'access_token.' },
+  { label: 'Response fields', family: 'field_rule.' },
+  { label: 'Webhooks', family: 'webhook.' },
 ];
 
 export function actionsOf(family: string): { value: string; label: string }[] {
@@ -61,10 +74,25 @@ export function actionLabel(action: string): string {
 const LEVEL: Record<string, string> = { NONE: 'no access', READ: 'read', WRITE: 'read & write' };
 const str = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
 
-/** A short "what changed" from the entry's details, or null when there is nothing telling. */
+/**
+ * A short "what changed" from the entry's details, or null when there is nothing telling; with
+ * how it came in when that was not the web app (through MCP, with an access token).
+ */
 export function summarize(action: string, details: unknown): string | null {
   if (!details || typeof details !== 'object' || Array.isArray(details)) return null;
   const d = details as Record<string, unknown>;
+  const parts = [whatChanged(action, d), viaNote(d.via)].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+function viaNote(via: unknown): string | null {
+  if (!via || typeof via !== 'object') return null;
+  const v = via as Record<string, unknown>;
+  const notes = [v.channel === 'mcp' ? 'through MCP' : null, typeof v.accessTokenId === 'string' ? 'with an access token' : null].filter((n) => n !== null);
+  return notes.length > 0 ? notes.join(', ') : null;
+}
+
+function whatChanged(action: string, d: Record<string, unknown>): string | null {
   switch (action) {
     case 'permission.set':
       return d.from && d.to ? `${LEVEL[String(d.from)] ?? d.from} → ${LEVEL[String(d.to)] ?? d.to}` : null;
