@@ -11,7 +11,8 @@ import type { Db } from '../db/client.ts';
 import { VaultDecryptError, seal, unseal } from './envelope.ts';
 import type { KeyRing } from './keyring.ts';
 import { referencedKeyIds } from './key-check.ts';
-import { sealContext, Vault } from './vault.ts';
+import { resealWebhookSecrets } from './reseal-webhook-secrets.ts';
+import { sealContext } from './vault.ts';
 
 export interface RotateOptions {
   /** Rows per batch (default 100). */
@@ -125,33 +126,22 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
   return result;
 }
 
-/** Webhook subscriptions' signing secrets, the same way (compare-and-set on the old ciphertext). */
+/** Webhook subscriptions' signing secrets, the same way (vault/reseal-webhook-secrets.ts). */
 async function rotateWebhookSecrets(db: Db, ring: KeyRing, result: RotateResult): Promise<void> {
-  const vault = new Vault(ring);
-  const primary = ring.primary.id;
-  // One keyset-paginated pass by id, like the credentials above.
-  for (let after: string | undefined; ; ) {
-    const rows = await db.webhookSubscription.findMany({
-      where: { secretKeyId: { not: primary }, ...(after === undefined ? {} : { id: { gt: after } }) },
-      select: { id: true, companyId: true, secretCiphertext: true, secretKeyId: true, updatedAt: true },
-      orderBy: { id: 'asc' },
-      take: 100,
-    });
-    if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.id;
-    for (const row of rows) {
-      try {
-        const sealed = vault.sealWebhookSecret(row, vault.openWebhookSecret(row));
-        const { count } = await db.webhookSubscription.updateMany({ where: { id: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } });
-        if (count === 1) result.rotated++;
-        else result.skipped++;
-      } catch (error) {
-        if (!(error instanceof VaultDecryptError)) throw error;
-        result.failed.push({ credentialId: row.id, column: 'webhookSecret', keyId: row.secretKeyId });
-      }
-    }
-    if (rows.length < 100) return;
-  }
+  const outcome = await resealWebhookSecrets(ring, {
+    page: ({ after, primaryKeyId, take }) =>
+      db.webhookSubscription.findMany({
+        where: { secretKeyId: { not: primaryKeyId }, ...(after === undefined ? {} : { id: { gt: after } }) },
+        select: { id: true, companyId: true, secretCiphertext: true, secretKeyId: true, updatedAt: true },
+        orderBy: { id: 'asc' },
+        take,
+      }),
+    replace: async (row, sealed) =>
+      (await db.webhookSubscription.updateMany({ where: { id: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } })).count,
+  });
+  result.rotated += outcome.rotated;
+  result.skipped += outcome.skipped;
+  result.failed.push(...outcome.failed.map(({ id, keyId }) => ({ credentialId: id, column: 'webhookSecret' as const, keyId })));
 }
 
 /** How many stored secrets each key id holds (both sealed columns), plus recorded keys holding none. */

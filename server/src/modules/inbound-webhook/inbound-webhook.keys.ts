@@ -3,11 +3,8 @@
 // removing an old key would make every inbound webhook of those endpoints fail (500).
 // vault/rotation.ts and vault/key-check.ts call these (one line each), as for every sealed column.
 import type { Db } from '../../db/client.ts';
-import { VaultDecryptError } from '../../vault/envelope.ts';
 import type { KeyRing } from '../../vault/keyring.ts';
-import { Vault } from '../../vault/vault.ts';
-
-const BATCH = 100;
+import { resealWebhookSecrets } from '../../vault/reseal-webhook-secrets.ts';
 
 /** Key id → how many inbound webhook secrets it still seals. */
 export async function inboundSecretKeyIds(db: Db): Promise<Map<string, number>> {
@@ -27,36 +24,20 @@ export interface InboundRotation {
   failed: { endpointId: string; keyId: string }[];
 }
 
-/** Re-seals every inbound secret under the primary key; compare-and-set on the old ciphertext, like the credentials. */
+/** Re-seals every inbound secret under the primary key (vault/reseal-webhook-secrets.ts); keyed by endpoint. */
 export async function rotateInboundWebhookSecrets(db: Db, ring: KeyRing): Promise<InboundRotation> {
-  const vault = new Vault(ring);
-  const primary = ring.primary.id;
-  const result: InboundRotation = { rotated: 0, skipped: 0, failed: [] };
-  // One keyset-paginated pass by endpoint id.
-  for (let after: string | undefined; ; ) {
-    const rows = await db.inboundWebhookSecret.findMany({
-      where: { secretKeyId: { not: primary }, ...(after === undefined ? {} : { endpointId: { gt: after } }) },
-      select: { endpointId: true, companyId: true, secretCiphertext: true, secretKeyId: true, updatedAt: true },
-      orderBy: { endpointId: 'asc' },
-      take: BATCH,
-    });
-    if (rows.length === 0) return result;
-    after = rows[rows.length - 1]!.endpointId;
-    for (const row of rows) {
-      const sealRow = { id: row.endpointId, companyId: row.companyId };
-      try {
-        const sealed = vault.sealWebhookSecret(sealRow, vault.openWebhookSecret({ ...sealRow, secretCiphertext: row.secretCiphertext }));
-        const { count } = await db.inboundWebhookSecret.updateMany({
-          where: { endpointId: row.endpointId, secretCiphertext: row.secretCiphertext },
-          data: { ...sealed, updatedAt: row.updatedAt },
-        });
-        if (count === 1) result.rotated++;
-        else result.skipped++;
-      } catch (error) {
-        if (!(error instanceof VaultDecryptError)) throw error;
-        result.failed.push({ endpointId: row.endpointId, keyId: row.secretKeyId });
-      }
-    }
-    if (rows.length < BATCH) return result;
-  }
+  const { rotated, skipped, failed } = await resealWebhookSecrets(ring, {
+    page: async ({ after, primaryKeyId, take }) =>
+      (
+        await db.inboundWebhookSecret.findMany({
+          where: { secretKeyId: { not: primaryKeyId }, ...(after === undefined ? {} : { endpointId: { gt: after } }) },
+          select: { endpointId: true, companyId: true, secretCiphertext: true, secretKeyId: true, updatedAt: true },
+          orderBy: { endpointId: 'asc' },
+          take,
+        })
+      ).map(({ endpointId, ...row }) => ({ id: endpointId, ...row })),
+    replace: async (row, sealed) =>
+      (await db.inboundWebhookSecret.updateMany({ where: { endpointId: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } })).count,
+  });
+  return { rotated, skipped, failed: failed.map(({ id, keyId }) => ({ endpointId: id, keyId })) };
 }
