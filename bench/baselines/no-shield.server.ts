@@ -3,8 +3,6 @@
 // the only difference between the two processes is the shield. bench/run.ts bundles it as
 // `pnpm start` bundles the server (server/dist/no-shield.server.mjs: beside it, so that the
 // server's packages resolve and paths keep their depth).
-import { appSchemaOptions } from '../../server/src/graphql/schema.ts';
+import { serve } from '../../server/src/serve.ts';
 
-appSchemaOptions.shield = false;
-// Imported only now: main.ts starts Tessera as it loads, and must see the option set.
-await import('../../server/src/main.ts');
+await serve({ schema: { shield: false } });

@@ -1,5 +1,5 @@
 // Assembles a running Tessera from a config: database (migrated, seeded when asked), vault,
-// OAuth2 token manager, the demo sandbox APIs, schema and HTTP server. main.ts runs it as a
+// OAuth2 token manager, the demo sandbox APIs, schema and HTTP server. serve.ts (main.ts) runs it as a
 // process; the tests run it in-process on port 0.
 import 'reflect-metadata';
 import { join } from 'node:path';
@@ -53,6 +53,8 @@ export interface StartOptions {
   /** Run the demo sandbox APIs (default: when the demo world is seeded). */
   sandbox?: boolean;
   db?: DbOptions;
+  /** `shield: false` leaves authorization out: only the benchmark's shield-cost baseline sets it. */
+  schema?: { shield?: boolean };
 }
 
 export interface Tessera {
@@ -180,7 +182,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       gateway,
       assistant,
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
-      schema: await buildAppSchema(),
+      schema: await buildAppSchema(options.schema),
       introspection: config.graphqlIntrospection,
       webDistDir: config.webDistDir ?? WEB_DIST_DIR,
       loginLimiter: new LoginLimiter(

@@ -71,13 +71,8 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
   });
 }
 
-/**
- * `shield: false` leaves authorization out. Only the benchmark's shield-cost baseline sets it, in
- * a process of its own before Tessera starts (bench/baselines/no-shield.server.ts).
- */
-export const appSchemaOptions = { shield: true };
-
-export async function buildAppSchema({ shield = appSchemaOptions.shield }: { shield?: boolean } = {}): Promise<GraphQLSchema> {
+/** `shield: false` leaves authorization out: only the benchmark's shield-cost baseline asks for it. */
+export async function buildAppSchema({ shield = true }: { shield?: boolean } = {}): Promise<GraphQLSchema> {
   // The shield first (who may ask), then the refusal of text the database cannot store.
   const bare = await buildBareSchema();
   if (!shield) return applyMiddleware(bare, storableTextMiddleware);

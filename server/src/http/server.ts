@@ -1,4 +1,4 @@
-// Starts and stops the HTTP server. Used by main.ts and by the tests (on port 0).
+// Starts and stops the HTTP server. Used by tessera.ts and by the tests (on port 0).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp, type AppDeps } from './app.ts';
