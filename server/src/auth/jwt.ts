@@ -2,6 +2,7 @@
 // pinned on verify, so `alg: none`, another algorithm, another issuer or a tampered payload
 // are all refused the same way.
 import { SignJWT, jwtVerify } from 'jose';
+import { LruMap } from '../lib/lru-map.ts';
 
 export const JWT_ALGORITHM = 'HS256';
 export const JWT_ISSUER = 'tessera';
@@ -20,7 +21,7 @@ export class TokenService {
   // asynchronous) was about 5% of the server's time under the dashboard benchmark. A token
   // verified once is remembered with its expiry and never served past it; one that failed is
   // not remembered (it costs its sender the full check every time).
-  private readonly verified = new Map<string, { claims: SessionClaims; expiresAtMs: number }>();
+  private readonly verified = new LruMap<string, { claims: SessionClaims; expiresAtMs: number }>(VERIFIED_CACHE_SIZE);
 
   constructor(secret: string, private readonly ttlSeconds: number) {
     this.key = new TextEncoder().encode(secret);
@@ -41,11 +42,8 @@ export class TokenService {
   async verify(token: string, now: number = Date.now()): Promise<SessionClaims | null> {
     const known = this.verified.get(token);
     if (known) {
+      if (known.expiresAtMs > now) return known.claims;
       this.verified.delete(token);
-      if (known.expiresAtMs > now) {
-        this.verified.set(token, known); // most recently used
-        return known.claims;
-      }
     }
     try {
       const { payload } = await jwtVerify(token, this.key, {
@@ -57,16 +55,11 @@ export class TokenService {
       });
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) return null;
       const claims = { userId: payload.sub };
-      this.remember(token, claims, payload.exp! * 1000);
+      this.verified.set(token, { claims, expiresAtMs: payload.exp! * 1000 });
       return claims;
     } catch {
       return null;
     }
-  }
-
-  private remember(token: string, claims: SessionClaims, expiresAtMs: number): void {
-    this.verified.set(token, { claims, expiresAtMs });
-    if (this.verified.size > VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
   }
 }
 
