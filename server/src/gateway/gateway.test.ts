@@ -99,6 +99,18 @@ describe('reads and writes through the demo world', () => {
   });
 });
 
+/**
+ * The largest budget for the rest of this test (then the endpoint's own again): a bucket refills
+ * at its limit per minute from its last call, so the next call finds it full whatever an earlier
+ * test left in it.
+ */
+async function withLargeBudget(endpoint: string) {
+  const where = { id: ids.endpoint[endpoint]! };
+  const { rateLimitPerMinute } = await server.db.apiEndpoint.findUniqueOrThrow({ where, select: { rateLimitPerMinute: true } });
+  await server.db.apiEndpoint.update({ where, data: { rateLimitPerMinute: 1_000_000 } });
+  onTestFinished(() => server.db.apiEndpoint.update({ where, data: { rateLimitPerMinute } }).then(() => undefined));
+}
+
 describe('rate limits', () => {
   it('refuses past the endpoint budget with retryAfterSeconds, sends nothing, and leaves other endpoints alone', async () => {
     await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { rateLimitPerMinute: 3, cacheTtlSeconds: 0 } });
@@ -138,6 +150,9 @@ describe('the response cache', () => {
   });
 
   it('a write to the endpoint invalidates its cached reads', async () => {
+    // About the cache, not the budget: the rate-limit tests above drained Sales API's bucket,
+    // which refills at 10 calls a second once restored, so a fast run would be refused here.
+    await withLargeBudget('acme/sales-api');
     await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
     expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached).toBe(true);
     const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation.data.data[0].id;
@@ -156,10 +171,50 @@ describe('the response cache', () => {
     // The CFO gets a credential of their own (sealed again: a copied ciphertext would not open).
     const secret = server.tessera.vault.openCredentialSecret(ceoCredential);
     await server.gql(`mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, { input: { companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId, name: row.name, kind: row.kind, secret } }, admin);
-    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { cacheTtlSeconds: 60, rateLimitPerMinute: null } });
+    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { cacheTtlSeconds: 60 } });
+    await withLargeBudget('acme/finance-api'); // drained by the rate-limit tests
     await read('ceo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
     const cfo = await read('cfo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
     expect(cfo.data!.readOperation.cached).toBe(false);
+  });
+});
+
+describe('a read whose cache key the gateway remembers (its lookup starts while the facts load)', () => {
+  const gitlab = () => ids.endpoint['globex/gitlab-api']!;
+  const admin = (query: string, variables: Record<string, unknown>) => server.gql(query, variables, tokens['admin@demo.test']);
+  const SET_ACCESS = `mutation ($r: ID!, $c: ID!, $e: ID!, $a: AccessLevel!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: $a) { access } }`;
+  const listProjects = () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 7 });
+
+  it('is still decided by the facts: once the grant is gone it is refused, and no cached data comes back', async () => {
+    await server.db.apiEndpoint.update({ where: { id: gitlab() }, data: { cacheTtlSeconds: 60 } });
+    await listProjects();
+    expect((await listProjects()).data!.readOperation.cached).toBe(true);
+    expect((await admin(SET_ACCESS, { r: ids.role.developer, c: ids.company.globex, e: gitlab(), a: 'NONE' })).errors).toBeUndefined();
+    try {
+      const refused = await listProjects();
+      expect(errorCode(refused)).toBe('NOT_FOUND');
+      expect(refused.data).toBeNull();
+    } finally {
+      await admin(SET_ACCESS, { r: ids.role.developer, c: ids.company.globex, e: gitlab(), a: 'READ' });
+    }
+    expect((await listProjects()).data!.readOperation.cached).toBe(true);
+  });
+
+  it("is not served the old credential's entry once the role's credential is another one", async () => {
+    await server.db.apiEndpoint.update({ where: { id: gitlab() }, data: { cacheTtlSeconds: 60 } });
+    await listProjects();
+    expect((await listProjects()).data!.readOperation.cached).toBe(true);
+    const old = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: gitlab(), roleId: ids.role.developer } });
+    const created = await admin(`mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, {
+      input: { companyId: old.companyId, roleId: old.roleId, endpointId: old.endpointId, name: 'developer key 2', kind: old.kind, secret: server.tessera.vault.openCredentialSecret(old) },
+    });
+    expect(created.errors).toBeUndefined();
+    expect((await admin('mutation ($id: ID!) { deleteCredential(id: $id) }', { id: old.id })).errors).toBeUndefined();
+    const before = upstreamRequests();
+    const fresh = await listProjects();
+    expect(fresh.data!.readOperation).toMatchObject({ status: 200, cached: false });
+    expect(upstreamRequests()).toBe(before + 1);
+    expect((await listProjects()).data!.readOperation.cached).toBe(true);
   });
 });
 
