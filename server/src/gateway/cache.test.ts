@@ -375,6 +375,42 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisRe
     }
   });
 
+  it('a look-ahead of the same scope and key is the hit\'s one round trip; one of another key is dropped, and a failed one goes upstream', async () => {
+    const counted = await connectRedis(REDIS_URL!);
+    let commands = 0;
+    const send = counted.sendCommand.bind(counted);
+    counted.sendCommand = ((...args: Parameters<typeof send>) => ((commands += 1), send(...args))) as typeof send;
+    try {
+      const cache = new RedisResponseCache(counted, PREFIX);
+      const scope = newScope();
+      const c = counter();
+      await cache.getOrLoad(scope, key(), 60, c.load); // stored (and the script cached)
+      commands = 0;
+      const ahead = cache.lookAhead(scope, key());
+      expect(commands).toBe(1); // sent at once, before getOrLoad is called
+      expect(await cache.getOrLoad(scope, key(), 60, c.load, ahead)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
+      expect(commands).toBe(1);
+
+      // A look-ahead of another key (it finds that key's entry) is not this key's answer.
+      await cache.getOrLoad(scope, 'the-key-of-last-time', 60, async () => ({ entry: entry('another entry'), cacheable: true }));
+      commands = 0;
+      const stale = cache.lookAhead(scope, 'the-key-of-last-time');
+      expect(await cache.getOrLoad(scope, key(), 60, c.load, stale)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
+      expect(commands).toBe(2); // its own lookup
+
+      // After an invalidation a look-ahead reads the new version, as a lookup would: a miss.
+      await cache.invalidate(scope);
+      expect(await cache.getOrLoad(scope, key(), 60, c.load, cache.lookAhead(scope, key()))).toMatchObject({ cached: false, entry: { body: 'body#2' } });
+
+      const failed = { scope, key: key(), found: Promise.reject(new Error('Redis went away')) };
+      failed.found.catch(() => undefined);
+      expect(await cache.getOrLoad(scope, key(), 60, c.load, failed)).toMatchObject({ cached: false, entry: { body: 'body#3' } });
+      expect(c.calls).toBe(3);
+    } finally {
+      await counted.quit();
+    }
+  });
+
   it('instances share entries and invalidations', async () => {
     const other = await connectRedis(REDIS_URL!);
     try {

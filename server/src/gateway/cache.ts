@@ -39,9 +39,25 @@ export interface CacheResult {
   cached: boolean;
 }
 
+/**
+ * A store lookup begun before its caller knew it would need it (the gateway starts one while its
+ * facts load, for the key the same call used last time). getOrLoad uses it only when its scope
+ * and key are the ones asked for; otherwise it is dropped.
+ */
+export interface LookAhead {
+  scope: string;
+  key: string;
+  found: Promise<unknown>;
+}
+
 export interface ResponseCache {
-  /** `ttlSeconds <= 0`: never read or store (concurrent identical calls still share one load). */
-  getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>): Promise<CacheResult>;
+  /**
+   * `ttlSeconds <= 0`: never read or store (concurrent identical calls still share one load).
+   * `ahead`: a lookAhead of this scope and key, read instead of a lookup of its own.
+   */
+  getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>, ahead?: LookAhead): Promise<CacheResult>;
+  /** Starts the store lookup of `key` now (a cache whose lookup is a round trip has one). */
+  lookAhead?(scope: string, key: string): LookAhead;
   /** Make every entry of `scope` unreachable, including any being loaded right now. */
   invalidate(scope: string): Promise<void>;
 }
@@ -202,6 +218,12 @@ export class MemoryResponseCache implements ResponseCache {
 // ---------------------------------------------------------------------------------------------
 // Redis
 
+/** What a Redis lookup finds: the scope's version, and the entry stored under it (or null). */
+interface Found {
+  version: string;
+  raw: string | null;
+}
+
 /** KEYS[1]: the scope's version key; the entry's key is ARGV[1] .. version .. ARGV[2]. */
 const lookupEntry = luaScript(`
 local version = redis.call('GET', KEYS[1]) or '0'
@@ -238,7 +260,13 @@ export class RedisResponseCache implements ResponseCache {
     this.onError = options.onError ?? (() => {});
   }
 
-  async getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>): Promise<CacheResult> {
+  lookAhead(scope: string, key: string): LookAhead {
+    const found = this.lookup(scope, key);
+    found.catch(() => undefined); // it may never be awaited; getOrLoad reports a failure when it is
+    return { scope, key, found };
+  }
+
+  async getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>, ahead?: LookAhead): Promise<CacheResult> {
     if (ttlSeconds <= 0) {
       // Concurrent identical calls still share one load. A write made through this process starts
       // new flights (its invalidate bumps the local version), so a read after it never joins a
@@ -246,9 +274,9 @@ export class RedisResponseCache implements ResponseCache {
       const flightKey = `n:${scope}:${this.localVersions.get(scope) ?? 0}:${key}`;
       return share(this.flights.run(flightKey, async () => ({ entry: (await load()).entry, cached: false })));
     }
-    let found: { version: string; raw: string | null };
+    let found: Found;
     try {
-      found = await this.lookup(scope, key);
+      found = ahead && ahead.scope === scope && ahead.key === key ? ((await ahead.found) as Found) : await this.lookup(scope, key);
     } catch (err) {
       // Without the version we cannot tell current entries from invalidated ones: go upstream.
       this.onError(err);
@@ -282,7 +310,7 @@ export class RedisResponseCache implements ResponseCache {
   }
 
   /** The scope's current version and the entry stored under it, in one round trip. */
-  private async lookup(scope: string, key: string): Promise<{ version: string; raw: string | null }> {
+  private async lookup(scope: string, key: string): Promise<Found> {
     const [version, raw] = (await lookupEntry(this.redis, [this.versionKey(scope)], [this.entryKeyBefore(scope), this.entryKeyAfter(key)])) as [string, string | null];
     return { version, raw };
   }

@@ -11,7 +11,8 @@ import type { Logger } from '../lib/logger.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { decide, roleIdsIn } from '../policy/policy.ts';
 import type { Vault } from '../vault/vault.ts';
-import { cacheKey, cacheScope, type CacheEntry, type ResponseCache } from './cache.ts';
+import { LruMap } from '../lib/lru-map.ts';
+import { cacheKey, cacheScope, canonicalJson, type CacheEntry, type LookAhead, type ResponseCache } from './cache.ts';
 import type { CallLog, CallLogEntry } from './call-log.ts';
 import { callWithCredential, type CredentialCallDeps } from './credential-call.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
@@ -26,6 +27,11 @@ import { observeGatewayCall } from '../observability/tracing.ts';
 
 /** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+/** Calls (of distinct company, endpoint, operation, roles and parameters) whose cache key is remembered. */
+const REMEMBERED_CACHE_KEYS = 2_000;
+/** Parameters longer than this (canonical JSON) are not remembered: a look-ahead is for dashboards' small, repeated reads. */
+const REMEMBERED_PARAMS_CHARS = 2_000;
 
 export interface GatewayCall {
   principal: Principal;
@@ -70,6 +76,13 @@ export interface GatewayDeps {
 const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
   error.failure === 'timeout' ? 'timeout' : error.failure === 'blocked' ? 'blocked' : error.failure === 'too_large' ? 'too_large' : 'network_error';
 
+/** What a read's cache key depends on before its facts are known; null when its parameters are too long to remember. */
+function rememberedKeyOf(call: GatewayCall, roleIds: readonly string[]): string | null {
+  const params = canonicalJson(call.params ?? null);
+  if (params.length > REMEMBERED_PARAMS_CHARS) return null;
+  return `${call.companyId}\n${call.endpointId}\n${call.operationKey}\n${roleIds.join(',')}\n${params}`;
+}
+
 function parseBody(body: string): unknown {
   if (body === '') return null;
   try {
@@ -82,6 +95,12 @@ function parseBody(body: string): unknown {
 export class Gateway {
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
+  /**
+   * The cache key a cacheable read computed, by what determines it before the facts are known
+   * (company, endpoint, operation, the caller's roles there, the parameters as given): the next
+   * such call starts its cache lookup while its facts load (see run()).
+   */
+  private readonly rememberedCacheKeys = new LruMap<string, string>(REMEMBERED_CACHE_KEYS);
 
   constructor(private readonly deps: GatewayDeps) {
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
@@ -117,6 +136,13 @@ export class Gateway {
     // company, the operation with the caller's roles' response field rules, the grants of those
     // roles, and the credentials they (or everyone) may use.
     const roleIds = roleIdsIn(principal, companyId);
+    // A repeated cacheable read starts its cache lookup (a Redis round trip) alongside the facts
+    // statement, for the key the same call used last time, instead of after it. Nothing is
+    // decided from it: the facts still decide the call, and the lookup's answer is used only if
+    // the key computed from them is the same, which is exactly the lookup the call would make.
+    const rememberAs = call.mode === 'write' ? null : rememberedKeyOf(call, roleIds);
+    const remembered = rememberAs === null ? undefined : this.rememberedCacheKeys.get(rememberAs);
+    const ahead: LookAhead | undefined = remembered === undefined ? undefined : this.deps.cache.lookAhead?.(cacheScope(companyId, endpointId), remembered);
     const endpoint = isUuid(endpointId) && isUuid(companyId) ? await loadCallFacts(db, { companyId, endpointId, operationKey: call.operationKey, roleIds }) : null;
     const operation = endpoint?.operation ?? null;
     const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
@@ -202,7 +228,8 @@ export class Gateway {
     try {
       if (method === 'GET') {
         const key = cacheKey({ credentialId: credential.id, operationKey: operation.key, params: built.params });
-        result = await this.deps.cache.getOrLoad(scope, key, endpoint!.cacheTtlSeconds, perform);
+        if (rememberAs !== null && endpoint!.cacheTtlSeconds > 0 && key !== remembered) this.rememberedCacheKeys.set(rememberAs, key);
+        result = await this.deps.cache.getOrLoad(scope, key, endpoint!.cacheTtlSeconds, perform, ahead);
       } else {
         // Invalidate even when the write failed or timed out: it may have been applied upstream.
         try {
