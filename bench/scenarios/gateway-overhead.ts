@@ -5,16 +5,10 @@
 // one request at a time.
 import { request } from 'undici';
 import { demoCredential } from '../../server/src/sandbox/credentials.ts';
-import { type ScenarioResult, type Scenario } from '../harness.ts';
+import { postGraphql as post, type ScenarioResult, type Scenario } from '../harness.ts';
 import { HEALTH_QUERY, readOperationQuery } from '../queries.ts';
 import { alternate, percentile, round2 } from '../stats.ts';
 import { setCacheTtl } from '../world.ts';
-
-async function post(url: string, body: string, token?: string) {
-  const res = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
-  const text = await res.body.text();
-  if (res.statusCode !== 200 || text.includes('"errors":[')) throw new Error(`GraphQL answered ${res.statusCode}: ${text.slice(0, 300)}`);
-}
 
 export const gatewayOverhead: Scenario = {
   name: 'gateway_overhead',
