@@ -1,13 +1,15 @@
 // The assistant in a real browser, as the CEO at Acme Corp: a read question streams its answer
 // with a tool trace; a request to create an opportunity shows a pending action with the exact
 // request; confirming it runs it (checked through the API); opening the page again still lists
-// an undecided action, and rejecting it changes nothing.
+// an undecided action, and rejecting it changes nothing; a change proposed through MCP appears
+// on the open page and runs once confirmed there.
 //
 // The model is scripted (server/test/fake-openai.ts, an OpenAI-compatible server): the default
 // offline planner only reads, so it never proposes a change.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type ChatRequestBody, type FakeOpenAI, type ScriptedReply } from '../../server/test/fake-openai.ts';
+import { connectMcp } from '../../server/test/mcp-client.ts';
 import { worldIds, type WorldIds } from '../../server/test/world.ts';
 import { parseToolResult } from '../../server/src/assistant/tool-result.ts';
 import { hasChromium, SKIP_REASON, startE2e, type E2eApp } from './harness.ts';
@@ -163,6 +165,27 @@ describe.skipIf(!hasChromium)('Assistant (Chromium)', () => {
     await main(page).getByRole('button', { name: 'New conversation' }).click();
     expect(await log(page).locator('.msg').count()).toBe(0);
     await main(page).getByRole('heading', { name: 'Try asking' }).waitFor();
+    expect(app.pageErrors(page)).toEqual([]);
+  });
+
+  it('shows a change proposed through MCP while the page is open, without a reload, and runs it once confirmed', async () => {
+    const page = await app.newPage();
+    await openAssistant(page);
+    const accountId = (await read<{ data: { id: string }[] }>('sales-api', 'listAccounts', { limit: 1 })).data[0]!.id;
+    const mcp = await connectMcp(app.server.url, ceoToken, { companyId: ids.company.acme! });
+    try {
+      const proposed = await mcp.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'MCP Live Deal', accountId, amount: 99 } });
+      expect(proposed.isError).toBeFalsy();
+    } finally {
+      await mcp.close();
+    }
+    // The page reads the person's pending actions again every few seconds.
+    const card = main(page).getByRole('region', { name: 'Waiting for your decision' }).getByRole('article').filter({ hasText: 'MCP Live Deal' });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await opportunitiesNamed('MCP Live Deal')).toEqual([]);
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => card.innerText(), { timeout: 15_000 }).toMatch(/Executed: HTTP 201/);
+    expect(await opportunitiesNamed('MCP Live Deal')).toEqual([expect.objectContaining({ amount: 99 })]);
     expect(app.pageErrors(page)).toEqual([]);
   });
 });

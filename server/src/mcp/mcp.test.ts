@@ -1,11 +1,12 @@
 // The MCP server over real HTTP, driven by the SDK's own client: the tools are exactly the
 // caller's permitted operations in the company, reads run through the gateway, writes wait for
 // the person's confirmation in the web app, and anything else is refused.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { connectMcp, mcpUrl as mcpUrlOf } from '../../test/mcp-client.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { parseToolResult } from '../assistant/tool-result.ts';
 import { permittedOperations, toolDescription, toolParameters } from '../assistant/tools.ts';
@@ -31,16 +32,10 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
 });
 
-function mcpUrl(query: Record<string, string> = {}): URL {
-  const url = new URL('/mcp', server.url);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  return url;
-}
+const mcpUrl = (query: Record<string, string> = {}) => mcpUrlOf(server.url, query);
 
 async function connect(bearer: string | null, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Client> {
-  const client = new Client({ name: 'tessera-mcp-test', version: '1.0.0' });
-  const transport = new StreamableHTTPClientTransport(mcpUrl(query), { requestInit: { headers: { ...headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } } });
-  await client.connect(transport);
+  const client = await connectMcp(server.url, bearer, query, headers);
   clients.push(client);
   return client;
 }

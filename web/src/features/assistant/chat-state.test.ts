@@ -109,6 +109,15 @@ describe('chatReducer', () => {
     expect(Object.keys(fresh.actions)).toEqual(['new']);
   });
 
+  it('adds actions proposed elsewhere when the pending list is read again, and never turns a decided one back to pending', () => {
+    let state = run({ type: 'pending-loaded', actions: [action('a1')] });
+    state = chatReducer(state, { type: 'action-updated', action: action('a1', { status: 'executed', resultStatus: 201 }) });
+    const polled = chatReducer(state, { type: 'pending-loaded', actions: [action('a1'), action('from-mcp')] });
+    expect(polled.actions.a1!.status).toBe('executed');
+    expect(earlierActions(polled).map((a) => a.id)).toEqual(['a1', 'from-mcp']);
+    expect(chatReducer(polled, { type: 'pending-loaded', actions: [action('from-mcp')] })).toBe(polled);
+  });
+
   it('records a decision with its result, and a later copy of the action keeps the result', () => {
     let state = run({ type: 'pending-loaded', actions: [action('a1')] });
     state = chatReducer(state, { type: 'action-updated', action: action('a1', { status: 'executed', resultStatus: 201 }), result: { status: 201, data: { id: 'opp_9' } } });

@@ -135,8 +135,13 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const pending = Object.fromEntries(Object.entries(state.actions).filter(([, a]) => a.status === 'pending'));
       return { ...initialChatState, actions: pending, model: state.model, nextId: state.nextId };
     }
-    case 'pending-loaded':
-      return { ...state, actions: withActions(state.actions, action.actions) };
+    case 'pending-loaded': {
+      // The list is read again every few seconds (an action proposed through MCP appears): it
+      // adds actions this page does not know, and never overwrites one it does, since an answer
+      // sent before a decision made here would turn that action back to pending.
+      const unknown = action.actions.filter((a) => !(a.id in state.actions));
+      return unknown.length === 0 ? state : { ...state, actions: withActions(state.actions, unknown) };
+    }
     case 'action-updated':
       return {
         ...state,

@@ -1,17 +1,28 @@
 // The conversation with the assistant in one company: sends a message as a chatStream
 // subscription (graphql-ws), folds its events into the state, can stop listening, and loads
-// the person's still-pending actions so a reload does not lose them.
+// the person's still-pending actions (again every few seconds) so a reload does not lose them
+// and one proposed through MCP shows up.
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { errorMessage } from '../../session/errors.ts';
 import { chatReducer, initialChatState, type ChatAction } from './chat-state.ts';
 import { ChatStreamSubscription, MyPendingActionsQuery } from './documents.ts';
 
+/** How often the person's pending actions are read again. */
+export const PENDING_POLL_MS = 5_000;
+
 export function useChat(companyId: string) {
   const client = useApolloClient();
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const stream = useRef<{ unsubscribe(): void } | null>(null);
-  const pending = useQuery(MyPendingActionsQuery, { variables: { companyId }, fetchPolicy: 'network-only' });
+  // Read again while the page is visible: an action proposed through MCP (or another tab)
+  // appears without a reload.
+  const pending = useQuery(MyPendingActionsQuery, {
+    variables: { companyId },
+    fetchPolicy: 'network-only',
+    pollInterval: PENDING_POLL_MS,
+    skipPollAttempt: () => document.visibilityState === 'hidden',
+  });
 
   useEffect(() => {
     if (pending.data) dispatch({ type: 'pending-loaded', actions: pending.data.myPendingActions });
