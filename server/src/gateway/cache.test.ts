@@ -330,6 +330,14 @@ describe('MemoryResponseCache bounds', () => {
   });
 });
 
+/** A connection that counts its commands at ioredis's single funnel: every command, scripts included, goes through sendCommand. */
+async function countingRedis() {
+  const counted = { redis: await connectRedis(REDIS_URL!), commands: 0 };
+  const send = counted.redis.sendCommand.bind(counted.redis);
+  counted.redis.sendCommand = ((...args: Parameters<typeof send>) => ((counted.commands += 1), send(...args))) as typeof send;
+  return counted;
+}
+
 describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisResponseCache in Redis (skipped: REDIS_URL is not set)', () => {
   beforeAll(async () => {
     redis ??= await connectRedis(REDIS_URL!);
@@ -350,53 +358,46 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisRe
   });
 
   it('a hit costs one Redis round trip, a miss three, and an endpoint that caches nothing none', async () => {
-    // Counted at ioredis's single funnel: every command, scripts included, goes through sendCommand.
-    const counted = await connectRedis(REDIS_URL!);
-    let commands = 0;
-    const send = counted.sendCommand.bind(counted);
-    counted.sendCommand = ((...args: Parameters<typeof send>) => ((commands += 1), send(...args))) as typeof send;
+    const counted = await countingRedis();
     try {
-      const cache = new RedisResponseCache(counted, PREFIX);
+      const cache = new RedisResponseCache(counted.redis, PREFIX);
       const scope = newScope();
       const c = counter();
       await cache.getOrLoad(scope, key(), 0, c.load); // warms the script cache (EVALSHA may be NOSCRIPT once)
       await cache.getOrLoad(scope, key(), 60, c.load);
-      commands = 0;
+      counted.commands = 0;
       expect(await cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: true, entry: { body: 'body#2' } });
-      expect(commands).toBe(1);
-      commands = 0;
+      expect(counted.commands).toBe(1);
+      counted.commands = 0;
       expect(await cache.getOrLoad(scope, 'another-key', 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#3' } });
-      expect(commands).toBe(3); // lookup, the read inside the flight, the store
-      commands = 0;
+      expect(counted.commands).toBe(3); // lookup, the read inside the flight, the store
+      counted.commands = 0;
       expect(await cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({ cached: false, entry: { body: 'body#4' } });
-      expect(commands).toBe(0);
+      expect(counted.commands).toBe(0);
     } finally {
-      await counted.quit();
+      await counted.redis.quit();
     }
   });
 
   it('a look-ahead of the same scope and key is the hit\'s one round trip; one of another key is dropped, and a failed one goes upstream', async () => {
-    const counted = await connectRedis(REDIS_URL!);
-    let commands = 0;
-    const send = counted.sendCommand.bind(counted);
-    counted.sendCommand = ((...args: Parameters<typeof send>) => ((commands += 1), send(...args))) as typeof send;
+    const counted = await countingRedis();
     try {
-      const cache = new RedisResponseCache(counted, PREFIX);
+      const cache = new RedisResponseCache(counted.redis, PREFIX);
       const scope = newScope();
       const c = counter();
       await cache.getOrLoad(scope, key(), 60, c.load); // stored (and the script cached)
-      commands = 0;
+      counted.commands = 0;
       const ahead = cache.lookAhead(scope, key());
-      expect(commands).toBe(1); // sent at once, before getOrLoad is called
+      expect(counted.commands).toBe(1); // sent at once, before getOrLoad is called
       expect(await cache.getOrLoad(scope, key(), 60, c.load, ahead)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
-      expect(commands).toBe(1);
+      expect(counted.commands).toBe(1);
 
       // A look-ahead of another key (it finds that key's entry) is not this key's answer.
       await cache.getOrLoad(scope, 'the-key-of-last-time', 60, async () => ({ entry: entry('another entry'), cacheable: true }));
-      commands = 0;
+      counted.commands = 0;
       const stale = cache.lookAhead(scope, 'the-key-of-last-time');
       expect(await cache.getOrLoad(scope, key(), 60, c.load, stale)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
-      expect(commands).toBe(2); // its own lookup
+      expect(counted.commands).toBe(2); // its own lookup
 
       // After an invalidation a look-ahead reads the new version, as a lookup would: a miss.
       await cache.invalidate(scope);
@@ -407,7 +408,7 @@ describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisRe
       expect(await cache.getOrLoad(scope, key(), 60, c.load, failed)).toMatchObject({ cached: false, entry: { body: 'body#3' } });
       expect(c.calls).toBe(3);
     } finally {
-      await counted.quit();
+      await counted.redis.quit();
     }
   });
 
