@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { BadInputError, ErrorCode, formatError, NotFoundError, RateLimitedError } from './errors.ts';
+import { MAX_GRAPHQL_BODY_BYTES } from '../http/body-limit.ts';
 
 const formatted = (error: unknown) => formatError({ message: (error as Error).message, path: ['x'], extensions: { ...(error as GraphQLError).extensions, stacktrace: ['at secret.ts:1'] } }, error);
 
@@ -77,7 +78,7 @@ describe('an unexpected failure over HTTP', () => {
   it.each([
     ['malformed JSON', '{"query": "{ me { ', 400, 'BAD_REQUEST'],
     ['a query that does not parse', JSON.stringify({ query: '{ me { ' }), 400, 'GRAPHQL_PARSE_FAILED'],
-    ['a body over 1 MB', JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }), 413, 'BAD_REQUEST'],
+    ['a body over the 2 MB limit', JSON.stringify({ query: `{ __typename } #${'x'.repeat(MAX_GRAPHQL_BODY_BYTES)}` }), 413, 'BAD_REQUEST'],
   ])('answers %s with a JSON client error', async (_name, body, status, code) => {
     expect(await post(body)).toMatchObject({ status, code });
   });
