@@ -2,6 +2,7 @@
 // OAuth2 token manager, the demo sandbox APIs, schema and HTTP server. serve.ts (main.ts) runs it as a
 // process; the tests run it in-process on port 0.
 import 'reflect-metadata';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { Assistant } from './assistant/chat.ts';
 import { createModelProvider } from './assistant/providers/index.ts';
@@ -42,6 +43,7 @@ import { TesseraMetrics } from './observability/metrics.ts';
 import { REPO_ROOT } from './repo-root.ts';
 import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
 import { RedisEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.redis-events.ts';
+import { AnswerBudget } from './gateway/answer-budget.ts';
 
 export const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
 
@@ -163,6 +165,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       send: upstream.send,
       limiter: redis ? new FallbackRateLimiter(new RedisRateLimiter(redis, `${config.redisKeyPrefix}rl:`), logger) : new MemoryRateLimiter(),
       cache: redis ? new RedisResponseCache(redis, `${config.redisKeyPrefix}cache:`) : new MemoryResponseCache(),
+      // A quarter of the heap for large answers being handled at once (answer-budget.ts).
+      answerBudget: new AnswerBudget(Math.floor(getHeapStatistics().heap_size_limit / 4)),
       metrics,
     });
     // Webhook deliveries use the same guarded client: a subscriber URL is an outgoing call like any other.

@@ -9,6 +9,7 @@ import { worldIds, type WorldIds } from '../../test/world.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../db/demo/world.ts';
 import { pickTestOperation } from '../modules/credential/credential.tester.ts';
 import { loadPrincipal } from '../auth/principal.ts';
+import { AnswerBudget, HEAP_PER_ANSWER_BYTE } from './answer-budget.ts';
 
 const READ = `query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status data cached attempts durationMs } }`;
 const WRITE = `mutation ($c: ID!, $e: ID!, $o: String!, $p: JSON, $b: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: $o, params: $p, body: $b) { status data cached attempts } }`;
@@ -254,6 +255,19 @@ describe('retries, timeouts and size', () => {
     expect(await fast.call({ ...call, params: { limit: 6 } })).toMatchObject({ status: 200, attempts: 2 });
     server.sandbox.knobs.hangNext(5);
     await expect(fast.call({ ...call, params: { limit: 7 } })).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_ERROR', reason: 'TIMEOUT' } });
+  });
+
+  it('handles large answers within its heap budget: callers beyond it wait their turn, and all are answered', async () => {
+    const budget = new AnswerBudget(3 * 1024 * 1024); // room for one 600 kB answer at a time (4 heap bytes per byte)
+    const gateway = server.tessera.gateway.withOptions({ answerBudget: budget });
+    const principal = (await loadPrincipal(server.db, ids.user.dev!))!;
+    const call = (n: number) => gateway.call({ principal, companyId: ids.company.acme!, endpointId: ids.endpoint['acme/github-api']!, operationKey: 'listRepositories', params: { limit: 20 + n }, mode: 'read', source: 'test' });
+    server.sandbox.knobs.hugeResponseNext(6, 600 * 1024);
+    const results = await Promise.all([0, 1, 2, 3, 4, 5].map(call));
+    expect(results.map((r) => [r.status, (r.data as { padding: string }).padding.length > 500_000])).toEqual(Array(6).fill([200, true]));
+    expect(budget.peak).toBe(600 * 1024 * HEAP_PER_ANSWER_BYTE); // one at a time, never two
+    // Small answers never wait, whatever the budget holds.
+    expect((await call(40)).status).toBe(200);
   });
 
   it('refuses a response over the size cap', async () => {

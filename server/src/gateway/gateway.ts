@@ -20,6 +20,7 @@ import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest } from './request-builder.ts';
 import { loadCallFacts } from './call-facts.ts';
 import { applyFieldRule } from './field-filter.ts';
+import type { AnswerBudget } from './answer-budget.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
 import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
@@ -71,6 +72,8 @@ export interface GatewayDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Prometheus counters of each call's outcome (observability/); none by default. */
   metrics?: GatewayMetrics;
+  /** Large answers handled at once, within a heap budget (answer-budget.ts); unbounded by default. */
+  answerBudget?: AnswerBudget;
 }
 
 const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
@@ -108,7 +111,7 @@ export class Gateway {
   }
 
   /** The same gateway with other timeouts or retry policy (e.g. a tighter one for dashboards). */
-  withOptions(options: Pick<GatewayDeps, 'timeoutMs' | 'retry'>): Gateway {
+  withOptions(options: Pick<GatewayDeps, 'timeoutMs' | 'retry' | 'answerBudget'>): Gateway {
     return new Gateway({ ...this.deps, ...options });
   }
 
@@ -256,8 +259,17 @@ export class Gateway {
     // decides the whole call, as it does for the credential. The cache keeps the answer whole
     // and every call, a cache hit too, is filtered on its way out.
     const rule = operation.fieldRules.find((r) => r.roleId === decision.roleId) ?? null;
-    const data = applyFieldRule(parseBody(entry.body), rule);
-    return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
+    // Every caller parses its own copy (one answer may serve many callers): a large one waits for
+    // room in the heap budget first. It gives the room back on the next turn of the event loop:
+    // what the caller does with the data right away (GraphQL serializing it into the response)
+    // runs on promise callbacks, before that turn, so the next large parse finds this one done.
+    const release = await this.deps.answerBudget?.reserve(entry.body.length);
+    try {
+      const data = applyFieldRule(parseBody(entry.body), rule);
+      return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
+    } finally {
+      if (release) setImmediate(release);
+    }
   }
 
   /** Repeats retryable failures with backoff; returns the last response (even a failed one). */
