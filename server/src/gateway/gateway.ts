@@ -20,7 +20,7 @@ import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest } from './request-builder.ts';
 import { loadCallFacts } from './call-facts.ts';
 import { applyFieldRule } from './field-filter.ts';
-import type { AnswerBudget } from './answer-budget.ts';
+import { LARGE_ANSWER_BYTES, type AnswerBudget } from './answer-budget.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
 import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
@@ -263,7 +263,7 @@ export class Gateway {
     // room in the heap budget first. It gives the room back on the next turn of the event loop:
     // what the caller does with the data right away (GraphQL serializing it into the response)
     // runs on promise callbacks, before that turn, so the next large parse finds this one done.
-    const release = await this.deps.answerBudget?.reserve(entry.body.length);
+    const release = entry.body.length >= LARGE_ANSWER_BYTES ? await this.deps.answerBudget?.reserve(entry.body.length) : undefined;
     try {
       const data = applyFieldRule(parseBody(entry.body), rule);
       return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
