@@ -47,9 +47,9 @@ export function TokenItem({ token, onRevoked }: { token: AccessTokenEntry; onRev
   }
 
   return (
-    <article className="token-item" aria-labelledby={titleId}>
-      <div className="token-head">
-        <div className="token-title">
+    <article className="record token-item" aria-labelledby={titleId}>
+      <div className="record-head">
+        <div className="record-title">
           <h3 id={titleId}>{token.name}</h3>
           <span className="small muted">
             <code>{token.prefix}…</code> · {token.readOnly ? 'read-only' : 'read & write'}

@@ -89,9 +89,9 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
   }
 
   return (
-    <article className="cred-item" aria-labelledby={titleId}>
-      <div className="cred-head">
-        <div className="cred-title">
+    <article className="record" aria-labelledby={titleId}>
+      <div className="record-head">
+        <div className="record-title">
           <h4 id={titleId}>{credential.name}</h4>
           <span className="small muted">
             {kindLabel(credential.kind)}
