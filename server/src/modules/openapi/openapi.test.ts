@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { snapshot, worldIds, type WorldIds } from '../../../test/world.ts';
 import { fixture } from './fixtures/fixtures.ts';
+import type { ImportResult } from './openapi.service.ts';
 
 const IMPORT = `mutation ($c: ID!, $doc: String!, $slug: String, $remove: Boolean, $dry: Boolean) {
   importOpenApi(companyId: $c, document: $doc, slug: $slug, removeMissing: $remove, dryRun: $dry) {
@@ -13,15 +14,10 @@ const IMPORT = `mutation ($c: ID!, $doc: String!, $slug: String, $remove: Boolea
   }
 }`;
 
-interface Result {
+/** The service's report as GraphQL answers it: the endpoint with its operations. */
+type Result = Omit<ImportResult, 'endpoint'> & {
   endpoint: { id: string; slug: string; name: string; baseUrl: string; description: string | null; operations: { key: string; method: string; path: string; description: string | null; paramsSchema: any }[] };
-  created: boolean;
-  operationsCreated: string[];
-  operationsUpdated: string[];
-  operationsUnchanged: string[];
-  operationsRemoved: string[];
-  warnings: string[];
-}
+};
 
 let server: TestServer;
 let ids: WorldIds;
