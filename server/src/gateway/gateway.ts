@@ -143,9 +143,11 @@ export class Gateway {
     // statement, for the key the same call used last time, instead of after it. Nothing is
     // decided from it: the facts still decide the call, and the lookup's answer is used only if
     // the key computed from them is the same, which is exactly the lookup the call would make.
-    const rememberAs = call.mode === 'write' ? null : rememberedKeyOf(call, roleIds);
+    // (Only for a cache whose lookup is a round trip: the in-process one has no look-ahead.)
+    const { cache } = this.deps;
+    const rememberAs = call.mode === 'write' || !cache.lookAhead ? null : rememberedKeyOf(call, roleIds);
     const remembered = rememberAs === null ? undefined : this.rememberedCacheKeys.get(rememberAs);
-    const ahead: LookAhead | undefined = remembered === undefined ? undefined : this.deps.cache.lookAhead?.(cacheScope(companyId, endpointId), remembered);
+    const ahead: LookAhead | undefined = remembered === undefined ? undefined : cache.lookAhead?.(cacheScope(companyId, endpointId), remembered);
     const endpoint = isUuid(endpointId) && isUuid(companyId) ? await loadCallFacts(db, { companyId, endpointId, operationKey: call.operationKey, roleIds }) : null;
     const operation = endpoint?.operation ?? null;
     const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
