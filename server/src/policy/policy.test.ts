@@ -1,7 +1,7 @@
 // The policy as a table: every rule of architecture.md, one row each.
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
-import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
+import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, granteeCompanyIds, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
 import { mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
 
 const A = 'company-a';
@@ -79,6 +79,11 @@ describe('administration', () => {
     expect([...administeredCompanyIds(companyAdminOfA)!]).toEqual([A]);
     expect(isAdministrator(ceoAtA)).toBe(false);
     expect(isAdministrator(companyAdminOfA)).toBe(true);
+  });
+
+  it('lets a platform admin give a role to anyone, a company admin only to people already in that company', () => {
+    expect(granteeCompanyIds(platformAdmin, A)).toBeNull();
+    expect(granteeCompanyIds(companyAdminOfA, A)).toEqual([A]);
   });
 });
 

@@ -146,6 +146,15 @@ export function visibleCompanyIds(principal: Principal): Set<string> | null {
   return new Set(principal.memberships.map((m) => m.companyId));
 }
 
+/**
+ * Whom the caller may give a role in `companyId`: null means anyone (a platform admin); a company
+ * admin only people who already hold a role there. Anyone else joins through an invitation they
+ * accept: granting must not pull a stranger in (nor reveal who they are) by their id alone.
+ */
+export function granteeCompanyIds(principal: Principal, companyId: string): string[] | null {
+  return principal.isPlatformAdmin ? null : [companyId];
+}
+
 /** The companies the caller administers; null means every company. */
 export function administeredCompanyIds(principal: Principal): Set<string> | null {
   if (principal.isPlatformAdmin) return null;

@@ -25,7 +25,7 @@ export class MembershipResolver {
     @Arg('roleId', () => ID) roleId: string,
     @Ctx() ctx: RequestContext,
   ) {
-    return grantCompanyAccess(ctx.db, ctx.actor, { userId, companyId, roleId });
+    return grantCompanyAccess(ctx.db, ctx.actor, ctx.principal!, { userId, companyId, roleId });
   }
 
   @Mutation(() => Boolean, { description: "Take a role in a company away from a person." })

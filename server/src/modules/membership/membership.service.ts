@@ -1,11 +1,13 @@
 // Who holds which role in which company. Granting is idempotent; every change is audited.
+import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import { NotFoundError } from '../../graphql/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
-import { getUserOrThrow } from '../user/user.service.ts';
+import { granteeCompanyIds } from '../../policy/policy.ts';
+import { getVisibleUserOrThrow } from '../user/user.service.ts';
 import type { MembershipRow } from './membership.types.ts';
 
 interface MembershipKey {
@@ -14,9 +16,10 @@ interface MembershipKey {
   roleId: string;
 }
 
-export async function grantCompanyAccess(db: Db, actor: Actor, key: MembershipKey): Promise<MembershipRow> {
+/** The grantee must be someone the policy lets `principal` give a role here; anyone else is NOT_FOUND. */
+export async function grantCompanyAccess(db: Db, actor: Actor, principal: Principal, key: MembershipKey): Promise<MembershipRow> {
   await getCompanyOrThrow(db, { companyId: key.companyId });
-  await getUserOrThrow(db, { userId: key.userId });
+  await getVisibleUserOrThrow(db, { userId: key.userId, companyIds: granteeCompanyIds(principal, key.companyId) });
   const role = await getRoleOrThrow(db, { roleId: key.roleId });
   return db.$transaction(async (tx) => {
     const existing = await tx.userCompanyAccess.findUnique({ where: { userId_companyId_roleId: key } });

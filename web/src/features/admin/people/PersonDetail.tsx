@@ -9,7 +9,7 @@ import { errorMessage } from '../../../session/errors.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NamedOptions } from '../../../ui/NamedOptions.tsx';
-import { groupMemberships, rolesNotHeld } from './people.ts';
+import { grantableCompanies, groupMemberships, rolesNotHeld } from './people.ts';
 
 const PeoplePersonQuery = graphql(`
   query PeoplePerson($id: ID!) {
@@ -72,7 +72,9 @@ export function PersonDetail({ userId }: { userId: string }) {
 
   const { user, roles } = data;
   const groups = groupMemberships(user.memberships);
-  const choices = rolesNotHeld(roles, user.memberships, companyId);
+  const grantable = grantableCompanies(administered, user.memberships, me.isPlatformAdmin);
+  const grantCompanyId = grantable.some((c) => c.id === companyId) ? companyId : (grantable[0]?.id ?? '');
+  const choices = rolesNotHeld(roles, user.memberships, grantCompanyId);
   const chosenRole = choices.find((r) => r.id === roleId) ?? null;
   const companyName = (id: string) => administered.find((c) => c.id === id)?.name ?? 'the company';
   // Changing one's own roles changes the header and the pages one may open.
@@ -87,8 +89,8 @@ export function PersonDetail({ userId }: { userId: string }) {
       return;
     }
     try {
-      await grant({ variables: { userId, companyId, roleId: chosenRole.id }, refetchQueries: REFETCH, awaitRefetchQueries: true });
-      setMessage({ kind: 'ok', text: `Granted: ${user.name} is now ${chosenRole.name} at ${companyName(companyId)}.` });
+      await grant({ variables: { userId, companyId: grantCompanyId, roleId: chosenRole.id }, refetchQueries: REFETCH, awaitRefetchQueries: true });
+      setMessage({ kind: 'ok', text: `Granted: ${user.name} is now ${chosenRole.name} at ${companyName(grantCompanyId)}.` });
       setRoleId('');
       afterChange();
     } catch (e) {
@@ -158,18 +160,21 @@ export function PersonDetail({ userId }: { userId: string }) {
 
       <form className="grant-form" onSubmit={(e) => void onGrant(e)} aria-labelledby={ids.grant}>
         <h3 id={ids.grant}>Give a role</h3>
+        {grantable.length < administered.length && (
+          <p className="small muted">You can give roles only where {user.name} already works; people join another company by accepting an invitation.</p>
+        )}
         <div className="grant-fields">
           <div className="field">
             <label htmlFor={ids.company}>Company</label>
             <select
               id={ids.company}
-              value={companyId}
+              value={grantCompanyId}
               onChange={(e) => {
                 setCompanyId(e.target.value);
                 setRoleId('');
               }}
             >
-              <NamedOptions items={administered} />
+              <NamedOptions items={grantable} />
             </select>
           </div>
           <div className="field">
@@ -182,7 +187,7 @@ export function PersonDetail({ userId }: { userId: string }) {
               {chosenRole?.description ?? 'Roles they already hold there are not listed.'}
             </p>
           </div>
-          <button type="submit" className="primary" disabled={granting.loading || administered.length === 0}>
+          <button type="submit" className="primary" disabled={granting.loading || grantable.length === 0}>
             {granting.loading ? 'Granting…' : 'Grant'}
           </button>
         </div>
