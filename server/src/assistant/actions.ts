@@ -1,12 +1,15 @@
 // Writes wait for a person. A write the model proposes becomes a PendingAction holding the
 // exact request (and its hash), owned by one user in one company, expiring after 15 minutes.
 // Only its owner can confirm it, once; the policy is checked again by the gateway at that
-// moment; exactly the stored arguments are sent.
+// moment; exactly the stored arguments are sent, and only as the request that was proposed:
+// the gateway refuses with CONFLICT if the operation or endpoint now makes another one
+// (gateway/bound-request.ts).
 import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db, Prisma } from '../db/client.ts';
 import { canonicalJson } from '../gateway/cache.ts';
+import { RequestChangedError, type BoundRequest } from '../gateway/bound-request.ts';
 import type { Gateway, UpstreamResult } from '../gateway/gateway.ts';
 import { ConflictError, NotFoundError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
@@ -20,16 +23,27 @@ export interface ActionArgs {
   body: Record<string, unknown> | null;
 }
 
-export function argsHash(endpointId: string, operationId: string, args: ActionArgs): string {
-  return createHash('sha256').update(canonicalJson({ endpointId, operationId, args })).digest('hex');
+/** The hash a person's confirmation is checked against: what is sent, and the request it makes. */
+export function actionHash(endpointId: string, operationId: string, args: ActionArgs, request: BoundRequest | null): string {
+  return createHash('sha256').update(canonicalJson({ endpointId, operationId, args, request })).digest('hex');
 }
 
 export async function proposeAction(
   db: Db,
   actor: Actor,
-  input: { userId: string; companyId: string; conversationId: string | null; endpointId: string; operationId: string; operationKey: string; args: ActionArgs; now?: number },
+  input: {
+    userId: string;
+    companyId: string;
+    conversationId: string | null;
+    endpointId: string;
+    operationId: string;
+    operationKey: string;
+    args: ActionArgs;
+    request: BoundRequest;
+    now?: number;
+  },
 ) {
-  const hash = argsHash(input.endpointId, input.operationId, input.args);
+  const hash = actionHash(input.endpointId, input.operationId, input.args, input.request);
   return db.$transaction(async (tx) => {
     const action = await tx.pendingAction.create({
       data: {
@@ -39,6 +53,7 @@ export async function proposeAction(
         endpointId: input.endpointId,
         operationId: input.operationId,
         args: input.args as unknown as Prisma.InputJsonObject,
+        request: input.request as unknown as Prisma.InputJsonObject,
         argsHash: hash,
         expiresAt: new Date((input.now ?? Date.now()) + ACTION_TTL_MS),
       },
@@ -83,8 +98,10 @@ async function confirmInScope(
   const action = await ownActionOrThrow(db, principal, id);
   await assertStillPending(db, action, now);
   const args = action.args as unknown as ActionArgs;
+  const request = action.request as unknown as BoundRequest | null;
   const operation = await db.endpointOperation.findFirst({ where: { id: action.operationId, endpointId: action.endpointId } });
-  const intact = operation && argsHash(action.endpointId, action.operationId, args) === action.argsHash;
+  // The stored row itself is checked too: arguments edited after the proposal are not what was shown.
+  const intact = operation && request && actionHash(action.endpointId, action.operationId, args, request) === action.argsHash;
   // Claim it: of two concurrent confirmations exactly one moves it out of "pending".
   const claimed = await db.pendingAction.updateMany({ where: { id, status: 'pending' }, data: { status: intact ? 'executing' : 'failed', decidedAt: new Date(now) } });
   if (claimed.count !== 1) throw new ConflictError('This action is already being executed or was decided.');
@@ -105,6 +122,7 @@ async function confirmInScope(
       mode: 'write',
       source: 'assistant',
       requestId,
+      boundTo: request,
     });
     const done = await db.$transaction(async (tx) => {
       const row = await tx.pendingAction.update({ where: { id }, data: { status: 'executed', resultStatus: result.status } });
@@ -115,7 +133,8 @@ async function confirmInScope(
     return { action: done, result };
   } catch (error) {
     await db.pendingAction.update({ where: { id }, data: { status: 'failed' } });
-    await audit('assistant.action_failed', { code: String((error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+    const code = String((error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    await audit('assistant.action_failed', error instanceof RequestChangedError ? { code, changed: error.changed } : { code });
     throw error;
   }
 }

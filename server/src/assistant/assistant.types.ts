@@ -10,6 +10,13 @@ export class ToolCallTrace {
   @Field(() => Boolean) ok!: boolean;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'The exact HTTP request a pending action sends when confirmed; any other is refused (CONFLICT).' })
+export class ProposedRequest {
+  @Field(() => String) method!: string;
+  @Field(() => String, { description: 'The resolved URL: base URL, path and query string' }) url!: string;
+  @Field(() => String, { description: "The operation's path template when proposed" }) pathTemplate!: string;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'A write the assistant proposed: the exact request, awaiting its owner.' })
 export class PendingAction {
   @Field(() => ID) id!: string;
@@ -20,6 +27,8 @@ export class PendingAction {
   @Field(() => DateTimeResolver) expiresAt!: Date;
   @Field(() => DateTimeResolver) createdAt!: Date;
   @Field(() => Int, { nullable: true, description: 'HTTP status of the executed request' }) resultStatus!: number | null;
+  @Field(() => ProposedRequest, { nullable: true, description: 'The request it is bound to (null on actions proposed before requests were bound)' })
+  request!: ProposedRequest | null;
 }
 
 export interface PendingActionRow {
@@ -32,6 +41,7 @@ export interface PendingActionRow {
   expiresAt: Date;
   createdAt: Date;
   resultStatus: number | null;
+  request: unknown;
 }
 
 @ObjectType({ simpleResolvers: true })

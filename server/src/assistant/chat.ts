@@ -10,10 +10,10 @@ import { AppError, BadInputError, NotFoundError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
-import { proposeAction, type ActionArgs } from './actions.ts';
+import { proposeAction } from './actions.ts';
 import type { ChatMessage, ModelProvider, ToolCallRequest } from './model.ts';
 import { formatToolResult } from './tool-result.ts';
-import { buildToolbox, INVOKE_TOOL, permittedOperations, SEARCH_TOOL, writeArgs, type PermittedOperation, type Toolbox } from './tools.ts';
+import { buildToolbox, INVOKE_TOOL, permittedOperations, SEARCH_TOOL, writeArgs, type PermittedOperation, type ProposedWrite, type Toolbox } from './tools.ts';
 
 export interface ToolCallTrace {
   tool: string;
@@ -197,9 +197,9 @@ export class Assistant {
   }
 
   private async proposeWrite(op: PermittedOperation, args: Record<string, unknown>, input: ChatInput, conversationId: string) {
-    let request: ActionArgs;
+    let proposed: ProposedWrite;
     try {
-      request = writeArgs(op, args);
+      proposed = writeArgs(op, args);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { content: formatToolResult({ tool: op.tool, status: 'error', data: { error: error.message } }), trace: { tool: op.tool, status: null, ok: false } };
@@ -211,7 +211,7 @@ export class Assistant {
       endpointId: op.endpoint.id,
       operationId: op.operation.id,
       operationKey: op.operation.key,
-      args: request,
+      ...proposed,
     });
     const data = { actionId: action.id, request: `${op.operation.method} ${op.operation.path}`, arguments: args, message: 'Proposed. Nothing has been changed: the person must confirm this action in Tessera.' };
     return { content: formatToolResult({ tool: op.tool, status: 'pending', data }), trace: { tool: op.tool, status: null, ok: true }, actionId: action.id };

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.ts';
 import { queryGrantedEndpoints } from '../modules/permission/permission.queries.ts';
 import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
 import { buildRequest } from '../gateway/request-builder.ts';
+import { boundRequestOf, type BoundRequest } from '../gateway/bound-request.ts';
 import type { ActionArgs } from './actions.ts';
 import type { ToolSpec } from './model.ts';
 
@@ -67,12 +68,18 @@ export function toolParameters(op: PermittedOperation): Record<string, unknown> 
  * everything else is the body (none for DELETE). Checked now (BadInputError), so the caller can
  * correct itself instead of proposing a request that will fail.
  */
-export function writeArgs(op: PermittedOperation, args: Record<string, unknown>): ActionArgs {
+export function writeArgs(op: PermittedOperation, args: Record<string, unknown>): ProposedWrite {
   const pathNames = new Set([...op.operation.path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!));
   const params = Object.fromEntries(Object.entries(args).filter(([k]) => pathNames.has(k)));
   const body = op.operation.method === 'DELETE' ? null : Object.fromEntries(Object.entries(args).filter(([k]) => !pathNames.has(k)));
-  buildRequest(op.endpoint.baseUrl, op.operation, params, body);
-  return { params, body };
+  const built = buildRequest(op.endpoint.baseUrl, op.operation, params, body);
+  return { args: { params, body }, request: boundRequestOf(op.endpoint.baseUrl, op.operation, built) };
+}
+
+/** A write as it will be proposed: its arguments, and the exact request they make now. */
+export interface ProposedWrite {
+  args: ActionArgs;
+  request: BoundRequest;
 }
 
 export interface Toolbox {

@@ -24,6 +24,8 @@ export interface CallFacts {
     method: string;
     path: string;
     paramsSchema: unknown;
+    /** When the operation last changed (ISO text): its compiled parameter validator is cached until then. */
+    updatedAt: string;
     fieldRules: (FieldRuleLike & { roleId: string })[];
   } | null;
   grants: { roleId: string; access: AccessLevel }[];
@@ -48,7 +50,7 @@ const CALL_FACTS: PreparedStatement = {
   name: 'tessera_gateway_call_facts',
   // $1 endpoint, $2 company, $3 operation key, $4 the caller's role ids in the company.
   text: `SELECT e.id, e.company_id, e.name, e.slug, e.base_url, e.cache_ttl_seconds, e.rate_limit_per_minute,
-      (SELECT json_build_object('id', o.id, 'key', o.key, 'method', o.method, 'path', o.path, 'paramsSchema', o.params_schema,
+      (SELECT json_build_object('id', o.id, 'key', o.key, 'method', o.method, 'path', o.path, 'paramsSchema', o.params_schema, 'updatedAt', o.updated_at,
           'fieldRules', COALESCE((SELECT json_agg(json_build_object('roleId', r.role_id, 'mode', r.mode, 'paths', r.paths))
                                   FROM operation_field_rules r WHERE r.operation_id = o.id AND r.role_id = ANY($4::uuid[])), '[]'::json))
         FROM endpoint_operations o WHERE o.endpoint_id = e.id AND o.key = $3) AS operation,

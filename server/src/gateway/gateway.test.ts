@@ -93,6 +93,21 @@ describe('reads and writes through the demo world', () => {
     expect(upstreamRequests()).toBe(before);
   });
 
+  it("validates with the operation's current parameter schema: a schema tightened after a call applies to the next one", async () => {
+    const id = ids.operation['acme/sales-api/listAccounts']!;
+    const { paramsSchema } = await server.db.endpointOperation.findUniqueOrThrow({ where: { id } });
+    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 })).errors).toBeUndefined();
+    const tightened = { type: 'object', properties: { limit: { type: 'integer', maximum: 2 } }, additionalProperties: false };
+    const admin = await server.login('admin@demo.test');
+    const update = await server.gql('mutation ($id: ID!, $s: JSON) { updateOperation(id: $id, input: { paramsSchema: $s }) { id } }', { id, s: tightened }, admin);
+    expect(update.errors).toBeUndefined();
+    try {
+      expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 }))).toBe('BAD_USER_INPUT');
+    } finally {
+      await server.db.endpointOperation.update({ where: { id }, data: { paramsSchema: paramsSchema ?? undefined } });
+    }
+  });
+
   it('answers an upstream 404 as UPSTREAM_ERROR with the status and no upstream body', async () => {
     const error = onlyError(await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'does-not-exist' }));
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 404 });

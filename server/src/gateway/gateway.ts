@@ -18,6 +18,7 @@ import { callWithCredential, type CredentialCallDeps } from './credential-call.t
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest } from './request-builder.ts';
+import { assertSameRequest, boundRequestOf, type BoundRequest } from './bound-request.ts';
 import { loadCallFacts } from './call-facts.ts';
 import { applyFieldRule } from './field-filter.ts';
 import { LARGE_ANSWER_BYTES, type AnswerBudget } from './answer-budget.ts';
@@ -45,6 +46,8 @@ export interface GatewayCall {
   mode: 'read' | 'write' | 'any';
   source: string;
   requestId?: string | null;
+  /** A confirmed write: the request that was proposed; anything else is refused (bound-request.ts). */
+  boundTo?: BoundRequest;
 }
 
 export interface UpstreamResult {
@@ -162,6 +165,8 @@ export class Gateway {
     if (call.mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
 
     const built = buildRequest(endpoint!.baseUrl, operation, call.params, call.body);
+    // Checked from the very facts the request is sent with, so no edit can slip in between.
+    if (call.boundTo) assertSameRequest(call.boundTo, boundRequestOf(endpoint!.baseUrl, operation, built));
     // The granting role's own credential first, else the company-wide one (architecture.md).
     const credential = endpoint!.credentials.find((c) => c.roleId === decision.roleId) ?? endpoint!.credentials.find((c) => c.roleId === null) ?? null;
     const log = (entry: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) => {

@@ -1,6 +1,7 @@
 // Turns an operation and the caller's parameters into an HTTP request: parameters validated
 // against the operation's JSON Schema (BAD_USER_INPUT before anything is sent), path template
 // filled, the rest as query string (GET, DELETE) or JSON body (POST, PUT, PATCH).
+import { createHash } from 'node:crypto';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { BadInputError } from '../graphql/errors.ts';
 
@@ -10,7 +11,8 @@ export interface OperationShape {
   method: string;
   path: string;
   paramsSchema: unknown;
-  updatedAt?: Date;
+  /** A new value (Date or ISO text) after every change: the compiled validator is cached per id and this. */
+  updatedAt?: Date | string;
 }
 
 export interface BuiltRequest {
@@ -26,7 +28,9 @@ const compiled = new Map<string, ValidateFunction>();
 
 function validatorFor(op: OperationShape): ValidateFunction | null {
   if (!op.paramsSchema || typeof op.paramsSchema !== 'object') return null;
-  const cacheKey = `${op.id}:${op.updatedAt?.getTime() ?? 0}`;
+  // Without a change time (the assistant's tool list has none) the schema's own text is the version.
+  const version = op.updatedAt instanceof Date ? op.updatedAt.toISOString() : (op.updatedAt ?? createHash('sha1').update(JSON.stringify(op.paramsSchema)).digest('base64'));
+  const cacheKey = `${op.id}:${version}`;
   let validate = compiled.get(cacheKey);
   if (!validate) {
     try {

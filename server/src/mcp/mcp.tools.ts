@@ -98,7 +98,7 @@ async function read(ctx: McpCallContext, op: PermittedOperation, args: Record<st
 }
 
 async function propose(ctx: McpCallContext, op: PermittedOperation, args: Record<string, unknown>): Promise<CallToolResult> {
-  const request = writeArgs(op, args);
+  const proposed = writeArgs(op, args);
   const action = await proposeAction(ctx.db, ctx.actor, {
     userId: ctx.principal.userId,
     companyId: ctx.companyId,
@@ -106,12 +106,12 @@ async function propose(ctx: McpCallContext, op: PermittedOperation, args: Record
     endpointId: op.endpoint.id,
     operationId: op.operation.id,
     operationKey: op.operation.key,
-    args: request,
+    ...proposed,
   });
   return toolText(op.tool, 'pending', {
     actionId: action.id,
     status: action.status,
-    request: { method: op.operation.method, path: op.operation.path, ...request },
+    request: { method: op.operation.method, path: op.operation.path, ...proposed.args },
     expiresAt: action.expiresAt.toISOString(),
     message: `Proposed. Nothing has been changed: the person must confirm this action on the Assistant page of the Tessera web app before it expires. Check it with ${ACTION_STATUS_TOOL}.`,
   });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
-import { proposeAction } from '../assistant/actions.ts';
+import { proposeForTest } from '../../test/propose.ts';
 
 const METRICS_TOKEN = 'metrics-test-token-0123456789';
 const READ = `query ReadForMetrics($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status cached attempts } }`;
@@ -153,14 +153,13 @@ describe('what is counted', () => {
 
   it('pending actions by status, read from the database', async () => {
     const propose = () =>
-      proposeAction(server.db, { userId: ids.user.ceo!, email: 'ceo@demo.test', requestId: null }, {
+      proposeForTest(server.db, {
         userId: ids.user.ceo!,
+        email: 'ceo@demo.test',
         companyId: ids.company.acme!,
-        conversationId: null,
         endpointId: ids.endpoint['acme/sales-api']!,
         operationId: ids.operation['acme/sales-api/createOpportunity']!,
-        operationKey: 'createOpportunity',
-        args: { params: {}, body: { name: 'Metrics deal', accountId: 'acc-unknown', amount: 1 } },
+        args: { name: 'Metrics deal', accountId: 'acc-unknown', amount: 1 },
       });
     const before = await samples();
     const [first, second] = [await propose(), await propose()];

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SSRF_BLOCKED_MESSAGE } from '../../gateway/ssrf.ts';
 import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
-import { proposeAction } from '../../assistant/actions.ts';
+import { proposeForTest } from '../../../test/propose.ts';
 import { emitWebhookEvent } from './webhook.events.ts';
 import { startReceiver, type Receiver } from './webhook.receiver.test-helper.ts';
 
@@ -185,14 +185,13 @@ describe('the outbox', () => {
     const { secret, subscription } = await subscribe(receiver.url('/actions'), ['action.pending', 'action.executed']);
     const grant = await server.gql(SET_ACCESS, { roleId: ids.role.ceo, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access: 'WRITE' }, admin);
     expect(grant.errors).toBeUndefined();
-    const action = await proposeAction(server.db, { userId: ids.user.ceo!, email: 'ceo@demo.test', requestId: null }, {
+    const action = await proposeForTest(server.db, {
       userId: ids.user.ceo!,
+      email: 'ceo@demo.test',
       companyId: ids.company.globex!,
-      conversationId: null,
       endpointId: ids.endpoint['globex/hr-api']!,
       operationId: ids.operation['globex/hr-api/createPosition']!,
-      operationKey: 'createPosition',
-      args: { params: {}, body: { title: 'Secret project lead', department: 'Engineering' } },
+      args: { title: 'Secret project lead', department: 'Engineering' },
     });
     const ceo = await server.login('ceo@demo.test');
     const confirmed = await server.gql('mutation ($id: ID!) { confirmAction(id: $id) { action { status } } }', { id: action.id }, ceo);

@@ -35,7 +35,7 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
   const status = displayStatus(action, at);
   const busy = confirming.loading || rejecting.loading;
   const path = resolvePath(action.operation.path, actionArgs(action.args).params);
-  const method = action.operation.method.toUpperCase();
+  const method = (action.request?.method ?? action.operation.method).toUpperCase();
 
   async function decide(kind: 'confirm' | 'reject') {
     setError(null);
@@ -64,6 +64,11 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
       <p className="request-line">
         <span className={`method method-${method.toLowerCase()}`}>{method}</span> <code>{path}</code>
       </p>
+      {action.request && (
+        <p className="small muted request-url">
+          Sent to <code>{action.request.url}</code>, and only there: if the API or operation changes before you confirm, it is not sent.
+        </p>
+      )}
       <p className="small muted" id={requestId}>
         Exact request (parameters and body, sent as stored):
       </p>

@@ -9,6 +9,10 @@ export const PendingActionFieldsFragment = graphql(`
     expiresAt
     createdAt
     resultStatus
+    request {
+      method
+      url
+    }
     endpoint {
       id
       name
