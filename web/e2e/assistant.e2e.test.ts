@@ -104,6 +104,8 @@ describe.skipIf(!hasChromium)('Assistant (Chromium)', () => {
     const card = log(page).getByRole('article', { name: 'Create an opportunity.' });
     await card.waitFor({ timeout: 20_000 });
     expect(await card.locator('.request-line').innerText()).toMatch(/POST\s+\/opportunities/);
+    // The exact URL it is bound to: a changed API or operation is refused, not sent (issue 16.5).
+    expect(await card.locator('.request-url').innerText()).toMatch(/^Sent to http:\/\/127\.0\.0\.1:\d+\/acme\/[a-z-]+\/opportunities, and only there/);
     const request = JSON.parse(await card.locator('pre.request').innerText()) as { params: object; body: { name: string; amount: number; accountId: string } };
     expect(request).toEqual({ params: {}, body: { name: 'E2E Deal', amount: 4242, accountId: expect.any(String) } });
     expect(await card.innerText()).toContain('Awaiting your decision');
