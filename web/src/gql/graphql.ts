@@ -450,6 +450,8 @@ export type Mutation = {
   importOpenApi: OpenApiImportResult;
   /** Sign in; the token goes in `Authorization: Bearer <token>`. */
   login: AuthPayload;
+  /** End this session: its token is refused from now on, here and on every instance, and its subscriptions close. Sessions only (an access token is revoked with revokeAccessToken). */
+  logout: Scalars['Boolean']['output'];
   /** Close a pending action without executing it; its owner only. */
   rejectAction: ActionResult;
   /** Revoke one of the caller's own tokens: it is refused from the next request on. */
@@ -463,6 +465,8 @@ export type Mutation = {
   setEndpointAccess: EndpointGrant;
   /** Sets which fields of an operation's answer a role sees in the company (creates or replaces the rule). */
   setFieldRule: FieldRule;
+  /** End every session of a person (default: the caller's own, from a signed-in session), including this one. Another person's: platform administrators only. Access tokens stay valid; revoke them one by one. */
+  signOutEverywhere: Scalars['Boolean']['output'];
   /** Call the endpoint with this credential and report; updates the credential's status. */
   testCredential: CredentialTestResult;
   updateCompany: Company;
@@ -618,6 +622,11 @@ export type MutationSetEndpointAccessArgs = {
 
 export type MutationSetFieldRuleArgs = {
   input: SetFieldRuleInput;
+};
+
+
+export type MutationSignOutEverywhereArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
