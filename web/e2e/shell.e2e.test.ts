@@ -5,6 +5,12 @@ import { hasChromium, SKIP_REASON, useE2eApp } from './harness.ts';
 
 describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
   const app = useE2eApp();
+  /** `me` over HTTP with a token the page held: the email, or the error code. */
+  const meWith = async (token: string | null) => {
+    const res = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { email } }' }) });
+    const body = (await res.json()) as { data?: { me: { email: string } } | null; errors?: { extensions?: { code?: string } }[] };
+    return body.data?.me.email ?? body.errors?.[0]?.extensions?.code;
+  };
 
   it('signs in with a demo login chosen on the page, and signs out', async () => {
     const page = await app.newPage();
@@ -14,14 +20,30 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     expect(await page.getByLabel('Email').inputValue()).toBe('ceo@demo.test');
     expect(await page.getByLabel('Password').inputValue()).toBe('tessera-demo');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
     expect(await page.locator('.who .name').textContent()).toBe('Casey CEO');
     await app.screenshot(page, 'shell-signed-in');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    const token = await page.evaluate(() => localStorage.getItem('tessera.token'));
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('tessera.token'))).toBeNull();
+    // The server ended the session too (logout): the old token is refused.
+    expect(await meWith(token)).toBe('UNAUTHENTICATED');
     expect(app.pageErrors(page)).toEqual([]);
+  });
+
+  it('signs out everywhere: this session and every other one of the person end', async () => {
+    const page = await app.newPage();
+    await app.signIn(page, 'dev@demo.test');
+    const other = await page.evaluate(() => localStorage.getItem('tessera.token'));
+    const second = await app.newPage();
+    await app.signIn(second, 'dev@demo.test');
+    await second.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await second.getByRole('dialog').getByRole('button', { name: 'Sign out everywhere' }).click();
+    await second.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await meWith(other)).toBe('UNAUTHENTICATED');
+    expect(app.pageErrors(second)).toEqual([]);
   });
 
   it('a wrong password is said in a sentence next to the form', async () => {

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscript
 import { requirePrincipal, type RequestContext } from '../graphql/context.ts';
 import { NotFoundError } from '../graphql/errors.ts';
 import { loadOrNotFound } from '../graphql/loaders.ts';
-import { assertSignedInAndBelongsTo } from '../graphql/shield.ts';
+import { assertSignedInAndBelongsTo, stillSignedInAndBelongsTo } from '../graphql/shield.ts';
 import { ApiEndpoint, EndpointOperation } from '../modules/endpoint/endpoint.types.ts';
 import { confirmAction, listPendingActions, rejectAction } from './actions.ts';
 import { ActionResult, ChatReply, ChatStreamEvent, PendingAction, type PendingActionRow } from './assistant.types.ts';
@@ -35,15 +35,22 @@ export class AssistantResolver {
     description: 'The same as chat, streamed: answer tokens, tool calls and proposed actions as they happen, then the reply.',
     subscribe: async function* ({ args, context }) {
       const ctx = context as RequestContext;
-      await assertSignedInAndBelongsTo(ctx, args.companyId as string);
-      yield* streamChat(ctx.assistant, {
+      const companyId = args.companyId as string;
+      await assertSignedInAndBelongsTo(ctx, companyId);
+      const events = streamChat(ctx.assistant, {
         principal: requirePrincipal(ctx),
         actor: ctx.actor,
-        companyId: args.companyId as string,
+        companyId,
         message: args.message as string,
         conversationId: (args.conversationId as string | null) ?? null,
         requestId: ctx.requestId,
       });
+      // Each chunk, tool call and proposed action asks again whether the socket's credential
+      // (and its role in the company) still holds: a revoked one receives nothing more.
+      for await (const event of events) {
+        if (!(await stillSignedInAndBelongsTo(ctx, companyId))) return;
+        yield event;
+      }
     },
   })
   chatStream(

@@ -1,4 +1,5 @@
 // Sign-in and session tokens over HTTP: every forgery answers UNAUTHENTICATED with one message.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +24,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function sign(claims: { sub?: string; iss?: string; aud?: string; exp?: number; iat?: number }, secret = JWT_TEST_SECRET, alg = 'HS256') {
+function sign(claims: { sub?: string; iss?: string; aud?: string; exp?: number; iat?: number; jti?: string | null; sv?: unknown }, secret = JWT_TEST_SECRET, alg = 'HS256') {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({}).setProtectedHeader({ alg });
+  const jwt = new SignJWT(claims.sv === undefined ? { sv: 0 } : claims.sv === null ? {} : { sv: claims.sv }).setProtectedHeader({ alg });
+  if (claims.jti !== null) jwt.setJti(claims.jti ?? randomUUID());
   if (claims.sub !== undefined) jwt.setSubject(claims.sub);
   jwt.setIssuer(claims.iss ?? JWT_ISSUER).setAudience(claims.aud ?? JWT_AUDIENCE);
   jwt.setIssuedAt(claims.iat ?? now).setExpirationTime(claims.exp ?? now + 600);
@@ -86,6 +88,13 @@ describe('tokens', () => {
     ['a user that does not exist', () => sign({ sub: '00000000-0000-4000-8000-000000000000' })],
     ['a subject that is not an id', () => sign({ sub: "x' OR 1=1" })],
     ['garbage', async () => 'not.a.jwt'],
+    // Sessions that cannot be ended are not accepted (tokens from before jti/sv: sign in again).
+    ['no session id (jti)', () => sign({ sub: ceoId, jti: null })],
+    ['a session id that is not a UUID', () => sign({ sub: ceoId, jti: "x' OR 1=1" })],
+    ['no session version (sv)', () => sign({ sub: ceoId, sv: null })],
+    ['a session version that is not a number', () => sign({ sub: ceoId, sv: '0' })],
+    ['an older session version', () => sign({ sub: ceoId, sv: -1 })],
+    ['a newer session version', () => sign({ sub: ceoId, sv: 1 })],
   ];
 
   it.each(forgeries)('%s → UNAUTHENTICATED, same message', async (_name, make) => {
@@ -106,23 +115,24 @@ describe('remembering verified tokens', () => {
     const tokens = service();
     const now = Date.now();
     const token = await sign({ sub: ceoId, exp: Math.floor(now / 1000) + 60 });
-    expect(await tokens.verify(token, now)).toEqual({ userId: ceoId });
-    expect(await tokens.verify(token, now + 59_000)).toEqual({ userId: ceoId }); // remembered
+    const claims = { userId: ceoId, sessionId: expect.any(String), sessionVersion: 0, expiresAtMs: expect.any(Number) };
+    expect(await tokens.verify(token, now)).toEqual(claims);
+    expect(await tokens.verify(token, now + 59_000)).toEqual(claims); // remembered
     expect(await tokens.verify(token, now + 61_000)).toBeNull(); // expired: remembered or not
-    expect(await tokens.verify(token, now + 1_000)).toEqual({ userId: ceoId }); // checked again in full
+    expect(await tokens.verify(token, now + 1_000)).toEqual(claims); // checked again in full
   });
 
   it('does not let a forgery ride on a remembered token, nor remember a refused one', async () => {
     const tokens = service();
     const good = await sign({ sub: ceoId });
-    expect(await tokens.verify(good)).toEqual({ userId: ceoId });
+    expect(await tokens.verify(good)).toMatchObject({ userId: ceoId });
     const [h, , sig] = good.split('.');
     const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
     const forged = `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${sig}`;
     expect(await tokens.verify(forged)).toBeNull();
     expect(await tokens.verify(forged)).toBeNull();
     const otherSecret = await sign({ sub: ceoId }, 'another-secret-another-secret-another-secret');
-    expect(await new TokenService('another-secret-another-secret-another-secret', 600).verify(otherSecret)).toEqual({ userId: ceoId });
+    expect(await new TokenService('another-secret-another-secret-another-secret', 600).verify(otherSecret)).toMatchObject({ userId: ceoId });
     expect(await tokens.verify(otherSecret)).toBeNull();
   });
 });

@@ -3,7 +3,8 @@
 //
 //   authenticateBearer(deps: BearerDeps, authorization: string | undefined): Promise<Principal | null>
 //
-// - `Bearer <session JWT>` → the user's principal (all their companies).
+// - `Bearer <session JWT>` → the user's principal (all their companies), with `principal.session`
+//   set; a session that was signed out (logout, sign out everywhere) is refused like a bad token.
 // - `Bearer tsr_pat_...` (a personal access token) → the owner's principal narrowed to the
 //   token's company, with `principal.token` set (read-only tokens may change nothing).
 // - No header, a malformed one, a bad/expired JWT, an unknown/revoked/expired token: null.
@@ -16,7 +17,7 @@ import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { isAccessTokenShaped, principalOfAccessToken } from './access-token.ts';
 import { bearerToken, type TokenService } from './jwt.ts';
-import { loadPrincipal, type Principal } from './principal.ts';
+import { loadPrincipal, loadPrincipalOfSession, type Principal } from './principal.ts';
 
 export interface BearerDeps {
   db: Db;
@@ -29,10 +30,11 @@ export async function authenticateBearer(deps: BearerDeps, authorization: string
   if (!token) return null;
   if (isAccessTokenShaped(token)) return principalOfAccessToken(deps, token);
   const claims = await deps.tokens.verify(token);
-  return claims ? loadSessionPrincipal(deps.db, claims.userId) : null;
+  if (!claims || !isUuid(claims.userId)) return null;
+  return asSystem('load the caller', () => loadPrincipalOfSession(deps.db, claims));
 }
 
-/** The principal of a signed-in user id. Whose request it is decides its row scope, so this read runs before any scope exists. */
+/** The principal of a user id, whatever session (used right after login). Whose request it is decides its row scope, so this read runs before any scope exists. */
 export function loadSessionPrincipal(db: Db, userId: string): Promise<Principal | null> {
   return isUuid(userId) ? asSystem('load the caller', () => loadPrincipal(db, userId)) : Promise.resolve(null);
 }

@@ -43,6 +43,12 @@ export interface RequestContext extends AppServices {
   dbScope: ScopeCell;
   /** Loads a principal by user id (used right after login). */
   loadPrincipal(userId: string): Promise<Principal | null>;
+  /**
+   * Authenticates the request's credential again and makes the answer the context's principal.
+   * Long-lived work (a subscription's events) calls it before each step: null means the token or
+   * session no longer works (and a WebSocket is then closed with 4401).
+   */
+  recheckPrincipal(): Promise<Principal | null>;
   loaders: Loaders;
   actor: Actor;
   clientIp: string | null;

@@ -13,6 +13,7 @@ import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, ma
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { SESSION_ONLY } from '../modules/session/session.revoke.ts';
 
 type Args = Record<string, unknown>;
 type CompanyOf = (args: Args, ctx: RequestContext) => Promise<string | null> | string | null;
@@ -73,6 +74,16 @@ export async function assertSignedInAndBelongsTo(ctx: RequestContext, companyId:
   if (!existing || companyStanding(ctx.principal, existing) === 'none') throw new NotFoundError('Company');
 }
 
+/**
+ * Before each event of a subscription: does the credential the socket was opened with still
+ * work, and does it still hold a role in the company? false: the subscription must end (when the
+ * credential itself is gone, recheckPrincipal is already closing the socket).
+ */
+export async function stillSignedInAndBelongsTo(ctx: RequestContext, companyId: string): Promise<boolean> {
+  const principal = await ctx.recheckPrincipal();
+  return principal !== null && companyStanding(principal, companyId) !== 'none';
+}
+
 // A platform admin's standing is 'admin' for any id at all, so a company named by an argument
 // must be shown to exist (through the request's loader, which the resolvers reuse). A role held
 // there already shows it: memberships are rows of existing companies (deleted with them), so
@@ -103,6 +114,18 @@ function changingData(rules: Record<string, ShieldRule>): Record<string, ShieldR
 const notWithAccessToken = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
   ctx.principal && !mayCreateAccessTokens(ctx.principal) ? new ForbiddenError('Access tokens can only be created in a signed-in session.') : true,
 );
+
+/** Ending sessions is done from a session: an access token ends nothing but itself (revokeAccessToken). */
+const inSession = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.principal?.session ? true : new ForbiddenError(SESSION_ONLY),
+);
+
+/** One's own sessions from a session; anyone else's: platform administrators only. */
+const ownSessionsOrPlatformAdmin = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) => {
+  const userId = args.userId;
+  if (userId === null || userId === undefined || userId === ctx.principal!.userId) return ctx.principal!.session ? true : new ForbiddenError(SESSION_ONLY);
+  return ctx.principal!.isPlatformAdmin ? true : new ForbiddenError();
+});
 
 export const permissions = shield(
   {
@@ -141,6 +164,8 @@ export const permissions = shield(
     },
     Mutation: changingData({
       login: allow,
+      logout: signedIn(inSession),
+      signOutEverywhere: signedIn(ownSessionsOrPlatformAdmin),
       createCompany: signedIn(isPlatformAdmin),
       updateCompany: signedIn(administers('Company', arg('id'))),
       deleteCompany: signedIn(isPlatformAdmin),

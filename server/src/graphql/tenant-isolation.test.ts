@@ -32,8 +32,10 @@ interface Row {
   adminOnly?: boolean;
   /** For 'global' rows: what the persona must get instead of NOT_FOUND. */
   check?: (res: GqlResponse, p: Persona) => void | Promise<void>;
-  /** Writes an audit row by design (login): runs after the "nothing changed" check. */
+  /** Writes an audit row by design (login, logout): runs after the "nothing changed" check. */
   writes?: boolean;
+  /** For a 'writes' row: how to call it (default: as login, with the persona's email and no token). */
+  run?: (p: Persona) => Promise<GqlResponse>;
 }
 
 let server: TestServer;
@@ -191,6 +193,18 @@ const TABLE: Record<string, Row[]> = {
       check: (res, p) => expect(slugsOf(res.data!.login.user.memberships)).toEqual([p.own]),
     },
   ],
+  // Ends the caller's own session only (a fresh one here, so the persona's token stays valid).
+  logout: [
+    {
+      kind: 'global',
+      writes: true,
+      query: 'mutation { logout }',
+      run: async (p) => server.gql('mutation { logout }', {}, await server.login(p.email)),
+      check: (res) => expect(res.data).toEqual({ logout: true }),
+    },
+  ],
+  // Another person's sessions: platform administrators only, whatever company they are in.
+  signOutEverywhere: [{ kind: 'global', query: 'mutation ($userId: ID) { signOutEverywhere(userId: $userId) }', vars: ({ c }) => ({ userId: onlyIn(c).userId }), check: forbidden }],
   createCompany: [{ kind: 'global', query: 'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }', check: forbidden }],
   deleteCompany: [{ kind: 'global', query: 'mutation ($id: ID!) { deleteCompany(id: $id) }', vars: ({ c }) => ({ id: co(c) }), check: forbidden }],
   createUser: [
@@ -414,7 +428,7 @@ describe("another company's ids answer NOT_FOUND; operations not scoped to a com
 });
 
 describe('a member without admin rights gets FORBIDDEN in their own company', () => {
-  const platformOnly = new Set(['companies', 'roles', 'users', 'createCompany', 'deleteCompany', 'createUser']);
+  const platformOnly = new Set(['companies', 'roles', 'users', 'createCompany', 'deleteCompany', 'createUser', 'signOutEverywhere']);
   const cases = entries.filter(({ field, row }) => row.kind === 'admin' || platformOnly.has(field));
   it.each(cases)('$label as dev@demo.test', async ({ row }) => {
     forbidden(await call(row, { c: 'acme', own: 'acme' }, tokens['dev@demo.test']!));
@@ -488,9 +502,9 @@ describe('nothing changed', () => {
   });
 });
 
-describe('signing in shows only the companies one belongs to', () => {
+describe('signing in shows only the companies one belongs to; signing out ends only one\'s own session', () => {
   it.each(crossCases(true))('$name', async ({ row, p }) => {
-    const res = await server.gql(row.query, { email: p.email }, null);
+    const res = row.run ? await row.run(p) : await server.gql(row.query, { email: p.email }, null);
     expect(res.errors).toBeUndefined();
     await row.check!(res, p);
   });

@@ -14,11 +14,13 @@ export interface ContextSource {
   clientIp: string | null;
   /** The cell the request runs in (HTTP: made by app.ts around Apollo); a new one otherwise. */
   scopeCell?: ScopeCell;
+  /** Called when the credential no longer authenticates on a re-check (WebSocket: closes the socket). */
+  onCredentialLost?: () => void;
 }
 
 export function createContextFactory(deps: AppDeps) {
   const { db, tokens, logger } = deps;
-  return async ({ authorization, requestId, clientIp, scopeCell = { scope: NO_COMPANIES } }: ContextSource): Promise<RequestContext> => {
+  return async ({ authorization, requestId, clientIp, scopeCell = { scope: NO_COMPANIES }, onCredentialLost }: ContextSource): Promise<RequestContext> => {
     // A session JWT or a personal access token (auth/authenticate.ts); anything else: no principal.
     const principal = await authenticateBearer(deps, authorization).catch((error: unknown) => {
       // Apollo answers a masked 500; the log keeps what happened, with the request id.
@@ -26,7 +28,7 @@ export function createContextFactory(deps: AppDeps) {
       throw error;
     });
     scopeCell.scope = scopeOfPrincipal(principal);
-    return {
+    const context: RequestContext = {
       db,
       tokens,
       vault: deps.vault,
@@ -42,9 +44,22 @@ export function createContextFactory(deps: AppDeps) {
       principal,
       dbScope: scopeCell,
       loadPrincipal: (userId) => loadSessionPrincipal(db, userId),
+      // The same credential again (the token, never the person's other sessions): a revoked or
+      // expired token, an ended session or an owner without a role there answers null.
+      async recheckPrincipal() {
+        const fresh = await authenticateBearer(deps, authorization);
+        if (!fresh) {
+          onCredentialLost?.();
+          return null;
+        }
+        context.principal = fresh;
+        scopeCell.scope = scopeOfPrincipal(fresh);
+        return fresh;
+      },
       loaders: createLoaders(db),
       actor: actorOf(principal, requestId),
       clientIp,
     };
+    return context;
   };
 }

@@ -1,6 +1,14 @@
 // GraphQL over WebSocket (graphql-ws) on /graphql, for the streamed chat. Same schema, same
 // shield, same context as HTTP; the token comes in the connection's `authorization` param;
 // errors are masked by the same formatError; the same query limits apply.
+//
+// A subscription outlives the request that opened it, so each of its events asks again whether
+// the socket's credential still works (ctx.recheckPrincipal: the same token, never the person's
+// other sessions). When it no longer does (access token revoked or expired, session signed out)
+// the whole socket is closed with 4401 "Unauthorized": graphql-ws clients treat that code as
+// fatal (no reconnect with the dead token) and every subscription on it ends with that close
+// event. A subscriber who merely lost their role in the subscription's company keeps the socket
+// and sees that one subscription complete.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { execute, subscribe, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
@@ -12,6 +20,9 @@ import { parseAndValidate } from '../graphql/limits/index.ts';
 import type { ContextSource } from './context.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
+
+/** The close code and reason of a socket whose credential stopped working (see the top). */
+export const CREDENTIAL_LOST_CLOSE = { code: 4401, reason: 'Unauthorized: the session or access token is no longer valid' } as const;
 
 const mask = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
 
@@ -45,6 +56,7 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFo
           authorization: typeof authorization === 'string' ? authorization : undefined,
           requestId: randomUUID(),
           clientIp: ctx.extra.request.socket.remoteAddress ?? null,
+          onCredentialLost: () => ctx.extra.socket.close(CREDENTIAL_LOST_CLOSE.code, CREDENTIAL_LOST_CLOSE.reason),
         });
       },
       // Each operation, and each step of a subscription's stream, runs in its context's row scope

@@ -1,9 +1,9 @@
 // The frame of every page: a skip link, the header (brand, navigation, company switcher, the
-// person and sign-out), and the page itself. Admin links show only to administrators.
+// person, sign-out and sign-out-everywhere), and the page itself. Admin links show only to administrators.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useCompany, useMe } from '../company/company-context.tsx';
-import { signOut } from '../session/auth.ts';
+import { SignOutButtons } from '../session/SignOutButtons.tsx';
 import type { Page } from './routes.tsx';
 
 export function Layout({ pages }: { pages: readonly Page[] }) {
@@ -77,9 +77,7 @@ export function Layout({ pages }: { pages: readonly Page[] }) {
             {company && company.roles.length > 0 ? company.roles.map((r) => r.name).join(', ') : me.isPlatformAdmin ? 'Platform admin' : me.email}
           </span>
         </div>
-        <button type="button" onClick={() => signOut()}>
-          Sign out
-        </button>
+        <SignOutButtons />
       </header>
       <main className="page" id="main" ref={mainRef} tabIndex={-1}>
         <Outlet />

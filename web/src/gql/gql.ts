@@ -64,6 +64,8 @@ type Documents = {
     "\n  query MyAccessTokens($companyId: ID) {\n    accessTokens(companyId: $companyId) {\n      id\n      name\n      prefix\n      readOnly\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.MyAccessTokensDocument,
     "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateAccessTokenDocument,
     "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": typeof types.RevokeAccessTokenDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation SignOutEverywhere($userId: ID) {\n    signOutEverywhere(userId: $userId)\n  }\n": typeof types.SignOutEverywhereDocument,
 };
 const documents: Documents = {
     "\n  query Shell {\n    me {\n      id\n      name\n      email\n      isPlatformAdmin\n      memberships {\n        company {\n          id\n          name\n          slug\n        }\n        role {\n          id\n          key\n          name\n        }\n      }\n    }\n    myAdministeredCompanies {\n      id\n      name\n      slug\n    }\n  }\n": types.ShellDocument,
@@ -116,6 +118,8 @@ const documents: Documents = {
     "\n  query MyAccessTokens($companyId: ID) {\n    accessTokens(companyId: $companyId) {\n      id\n      name\n      prefix\n      readOnly\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.MyAccessTokensDocument,
     "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateAccessTokenDocument,
     "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": types.RevokeAccessTokenDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation SignOutEverywhere($userId: ID) {\n    signOutEverywhere(userId: $userId)\n  }\n": types.SignOutEverywhereDocument,
 };
 
 /**
@@ -332,6 +336,14 @@ export function graphql(source: "\n  mutation CreateAccessToken($input: CreateAc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutEverywhere($userId: ID) {\n    signOutEverywhere(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation SignOutEverywhere($userId: ID) {\n    signOutEverywhere(userId: $userId)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

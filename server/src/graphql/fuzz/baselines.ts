@@ -47,6 +47,9 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
   const operationInput = { key: 'fuzzOp', method: 'POST', path: '/fuzz/{id}', description: 'd', paramsSchema: { type: 'object', properties: { id: { type: 'string' } } } };
   return {
     login: { as: 'anonymous', vars: { email: 'cfo@demo.test', password: 'not-the-password' } },
+    // Each case of these runs in a session of its own (see ENDS_SESSIONS in the test).
+    logout: member({}),
+    signOutEverywhere: admin({ userId: w.user.dev }),
     createCompany: admin({ input: { name: 'Fuzz Co', slug: 'fuzz-co' } }),
     updateCompany: admin({ id: f.company, input: { name: 'Fuzz Target', slug: 'fuzz-target' } }, { id: acme }),
     deleteCompany: admin({ id: f.company }),

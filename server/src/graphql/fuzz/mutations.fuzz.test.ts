@@ -34,6 +34,12 @@ const MUTATION_NAMES = mutations.map((m) => m.name);
 let server: TestServer;
 let plans: Record<string, Baseline>;
 const tokens: Partial<Record<Persona, string | null>> = { anonymous: null };
+const EMAILS: Record<Exclude<Persona, 'anonymous'>, string> = { admin: 'admin@demo.test', member: 'ceo@demo.test', companyAdmin: 'fuzzadmin@demo.test' };
+/**
+ * Mutations that end sessions (a null userId is the caller's own): each case runs with a session
+ * of its own, and every persona signs in again afterwards.
+ */
+const ENDS_SESSIONS = new Set(['logout', 'signOutEverywhere']);
 /** Accepted hostile values: fine, listed so a person can look. */
 const accepted: string[] = [];
 let ran = 0;
@@ -68,6 +74,8 @@ function casesOf(field: GraphQLField<unknown, unknown>, plan: Baseline): Case[] 
     const otherId = plan.other?.[where];
     if (otherId) cases.push({ label: `${where} = an id of a company the caller cannot see`, vars: withValue(plan.vars, slot.path, otherId) as Record<string, unknown>, as: plan.otherAs! });
   }
+  // Nothing to fuzz (logout): the call itself, once.
+  if (field.args.length === 0) cases.push({ label: 'no arguments', vars: plan.vars, as: plan.as });
   return cases;
 }
 
@@ -206,8 +214,13 @@ describe('every mutation answers hostile values with a contract code and changes
     const cases = casesOf(field, plans[name]!);
     for (const c of cases) {
       ran += 1;
+      let token = tokens[c.as] ?? null;
+      if (ENDS_SESSIONS.has(name) && c.as !== 'anonymous') {
+        token = await server.login(EMAILS[c.as]);
+        before = await fingerprint(server.db); // the sign-in's own audit row
+      }
       const logged = server.logs.length;
-      const res = await send(query, c.vars, tokens[c.as] ?? null);
+      const res = await send(query, c.vars, token);
       await server.tessera.callLog.flush();
       const after = await fingerprint(server.db);
       const where = `${name}(${c.label}) as ${c.as} [FUZZ_SEED=${SEED}]`;
@@ -223,6 +236,7 @@ describe('every mutation answers hostile values with a contract code and changes
       }
       before = after;
     }
+    if (ENDS_SESSIONS.has(name)) for (const persona of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) tokens[persona] = await server.login(EMAILS[persona]);
     expect(cases.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   });

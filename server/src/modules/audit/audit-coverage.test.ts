@@ -134,6 +134,13 @@ const STEPS: Step[] = [
     details: { slug: 'audited-import', created: true, operationsCreated: 1, operationsUpdated: 0, operationsUnchanged: 0, operationsRemoved: 0, warnings: 0 },
   },
   { field: 'rejectAction', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }', vars: () => ({ id: made.rejectable }), expected: ['assistant.action_rejected'], company: acme },
+  // Last: these end the sessions the steps above use.
+  {
+    field: 'signOutEverywhere', variant: 'another person, by a platform admin', as: 'admin@demo.test', query: 'mutation ($u: ID) { signOutEverywhere(userId: $u) }',
+    vars: () => ({ u: made.user }), expected: ['auth.sign_out_everywhere'], company: () => null, details: { own: false },
+  },
+  { field: 'logout', as: 'ceo@demo.test', query: 'mutation { logout }', expected: ['auth.logout'], company: () => null },
+  { field: 'signOutEverywhere', variant: 'own', as: 'admin@demo.test', query: 'mutation { signOutEverywhere }', expected: ['auth.sign_out_everywhere'], company: () => null, details: { own: true } },
 ];
 
 beforeAll(async () => {

@@ -45,13 +45,17 @@ export class InProcessEndpointEventBus implements EndpointEventBus {
   }
 }
 
+/** What `admit` answers to end the stream (the subscriber lost access): it completes at once. */
+export const END_OF_STREAM: unique symbol = Symbol('end of stream');
+
 /**
  * A company's events as an async iterator for a GraphQL subscription, each passed through
- * `admit` (the policy) in arrival order. Hand-written rather than an async generator: a
+ * `admit` (the policy) in arrival order: a value is delivered, null skips the event,
+ * END_OF_STREAM completes the stream (neither this event nor any later one is delivered). Hand-written rather than an async generator: a
  * generator waiting for the next event cannot be stopped until one arrives, so a closed
  * subscription would hold its listener until then; here `return()` lets go at once.
  */
-export function endpointEventStream<T>(bus: EndpointEventBus, companyId: string, admit: (event: EndpointEvent) => Promise<T | null>): AsyncIterableIterator<T> {
+export function endpointEventStream<T>(bus: EndpointEventBus, companyId: string, admit: (event: EndpointEvent) => Promise<T | null | typeof END_OF_STREAM>): AsyncIterableIterator<T> {
   const ready: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let closed = false;
@@ -66,7 +70,8 @@ export function endpointEventStream<T>(bus: EndpointEventBus, companyId: string,
     chain = chain.then(async () => {
       if (closed) return;
       const value = await admit(event).catch(() => null); // a failed check admits nothing
-      if (value !== null && !closed) deliver(value);
+      if (value === END_OF_STREAM) void close();
+      else if (value !== null && !closed) deliver(value);
     });
   });
   const close = (): Promise<IteratorResult<T>> => {

@@ -1,22 +1,22 @@
 import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
 import { NotFoundError } from '../../graphql/errors.ts';
-import { assertSignedInAndBelongsTo } from '../../graphql/shield.ts';
+import { assertSignedInAndBelongsTo, stillSignedInAndBelongsTo } from '../../graphql/shield.ts';
+import type { Principal } from '../../auth/principal.ts';
 import { withCompany } from '../../db/row-security/scope.ts';
 import { decide, roleIdsIn } from '../../policy/policy.ts';
 import { listRoleGrants } from '../permission/permission.service.ts';
-import { endpointEventStream, type EndpointEvent as EndpointEventData } from './inbound-webhook.events.ts';
+import { END_OF_STREAM, endpointEventStream, type EndpointEvent as EndpointEventData } from './inbound-webhook.events.ts';
 import { rotateInboundWebhookSecret } from './inbound-webhook.service.ts';
 import { EndpointEvent, InboundWebhookSecret } from './inbound-webhook.types.ts';
 
 /**
- * May the subscriber read this endpoint now? Asked per event, with the principal and grants
- * loaded afresh, so access revoked during a long-lived subscription stops its events at once.
+ * May the subscriber read this endpoint now? Asked per event with the principal just re-checked
+ * and the grants loaded afresh, so access revoked during a long-lived subscription stops its
+ * events at once.
  */
-async function mayRead(ctx: RequestContext, userId: string, event: EndpointEventData): Promise<boolean> {
+async function mayRead(ctx: RequestContext, principal: Principal, event: EndpointEventData): Promise<boolean> {
   return withCompany(event.companyId, async () => {
-    const principal = await ctx.loadPrincipal(userId);
-    if (!principal) return false;
     const grants = await listRoleGrants(ctx.db, { companyId: event.companyId, roleIds: roleIdsIn(principal, event.companyId) });
     const endpoint = { id: event.endpointId, companyId: event.companyId };
     return decide(principal, event.companyId, endpoint, 'GET', grants.get(event.endpointId) ?? []).allowed;
@@ -40,10 +40,11 @@ export class InboundWebhookResolver {
       const ctx = context as RequestContext;
       const companyId = args.companyId as string;
       await assertSignedInAndBelongsTo(ctx, companyId);
-      const userId = ctx.principal!.userId;
       return endpointEventStream(ctx.endpointEvents, companyId, async (event) => {
         try {
-          return (await mayRead(ctx, userId, event)) ? event : null;
+          // The socket's own credential, again: a revoked token or session, or a lost role, ends it.
+          if (!(await stillSignedInAndBelongsTo(ctx, companyId))) return END_OF_STREAM;
+          return (await mayRead(ctx, ctx.principal!, event)) ? event : null;
         } catch (error) {
           ctx.logger.error({ err: error, requestId: ctx.requestId, endpointId: event.endpointId }, 'could not check access for an endpoint event');
           return null;

@@ -1,9 +1,10 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.ts';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
 import { AuthPayload } from '../user/user.types.ts';
 import { login } from './session.service.ts';
 import { scopeOfPrincipal } from '../../db/row-security/principal-scope.ts';
 import { DemoLogin } from './session.types.ts';
+import { logout, signOutEverywhere } from './session.revoke.ts';
 
 @Resolver()
 export class SessionResolver {
@@ -19,5 +20,18 @@ export class SessionResolver {
     ctx.principal = await ctx.loadPrincipal(payload.user.id);
     ctx.dbScope.scope = scopeOfPrincipal(ctx.principal);
     return payload;
+  }
+
+  @Mutation(() => Boolean, { description: 'End this session: its token is refused from now on, here and on every instance, and its subscriptions close. Sessions only (an access token is revoked with revokeAccessToken).' })
+  logout(@Ctx() ctx: RequestContext) {
+    return logout(ctx.db, ctx.actor, requirePrincipal(ctx));
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "End every session of a person (default: the caller's own, from a signed-in session), including this one. Another person's: platform administrators only. Access tokens stay valid; revoke them one by one.",
+  })
+  signOutEverywhere(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: RequestContext) {
+    return signOutEverywhere(ctx.db, ctx.actor, requirePrincipal(ctx), userId ?? null);
   }
 }

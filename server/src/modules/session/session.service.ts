@@ -27,7 +27,7 @@ export async function login(db: Db, tokens: TokenService, actor: Actor, { email,
       throw new RateLimitedError(decision.retryAfterSeconds, TOO_MANY_LOGINS);
     }
   }
-  const user = normalized.length <= 254 ? await db.user.findUnique({ where: { email: normalized }, select: { ...publicUserSelect, passwordHash: true } }) : null;
+  const user = normalized.length <= 254 ? await db.user.findUnique({ where: { email: normalized }, select: { ...publicUserSelect, passwordHash: true, sessionVersion: true } }) : null;
   const ok = await verifyPassword(user?.passwordHash ?? null, password.slice(0, 1024));
   if (!user || !ok) {
     await recordAudit(db, { ...actor, email: normalized.slice(0, 254) }, { action: 'auth.login_failed', targetType: 'user', ...(user ? { targetId: user.id } : {}) });
@@ -35,7 +35,7 @@ export async function login(db: Db, tokens: TokenService, actor: Actor, { email,
   }
   await guard?.limiter.succeeded(normalized, guard.clientIp);
   await recordAudit(db, { ...actor, userId: user.id, email: user.email }, { action: 'auth.login', targetType: 'user', targetId: user.id });
-  const token = await tokens.issue({ userId: user.id });
-  const { passwordHash: _hash, ...publicUser } = user;
+  const token = await tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
+  const { passwordHash: _hash, sessionVersion: _version, ...publicUser } = user;
   return { token, user: publicUser };
 }

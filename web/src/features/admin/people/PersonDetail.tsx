@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NamedOptions } from '../../../ui/NamedOptions.tsx';
 import { grantableCompanies, groupMemberships, rolesNotHeld } from './people.ts';
+import { SignOutEverywhereMutation } from '../../../session/SignOutButtons.tsx';
 
 const PeoplePersonQuery = graphql(`
   query PeoplePerson($id: ID!) {
@@ -56,6 +57,7 @@ export function PersonDetail({ userId }: { userId: string }) {
   const { data, error, refetch } = useQuery(PeoplePersonQuery, { variables: { id: userId }, fetchPolicy: 'cache-and-network' });
   const [grant, granting] = useMutation(GrantMutation);
   const [revoke] = useMutation(RevokeMutation);
+  const [signOutEverywhere] = useMutation(SignOutEverywhereMutation);
   const [companyId, setCompanyId] = useState(() => (administered.some((c) => c.id === headerCompany?.id) ? headerCompany!.id : (administered[0]?.id ?? '')));
   const [roleId, setRoleId] = useState('');
   const [message, setMessage] = useState<Message>(null);
@@ -108,6 +110,15 @@ export function PersonDetail({ userId }: { userId: string }) {
     }
   }
 
+  async function onSignOutEverywhere() {
+    try {
+      await signOutEverywhere({ variables: { userId } });
+      setMessage({ kind: 'ok', text: `Signed out everywhere: ${user.name} must sign in again on every device.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorMessage(e) });
+    }
+  }
+
   return (
     <article className="panel person-detail" aria-labelledby={ids.title}>
       <h2 id={ids.title}>{user.name}</h2>
@@ -115,6 +126,18 @@ export function PersonDetail({ userId }: { userId: string }) {
         {user.email}
         {user.isPlatformAdmin && ' · Platform admin: manages every company, but uses APIs only through roles'}
       </p>
+      {/* Platform admins only (the server refuses anyone else); one's own is in the header. */}
+      {me.isPlatformAdmin && user.id !== me.id && (
+        <ConfirmButton
+          aria-label={`Sign ${user.name} out everywhere`}
+          title={`Sign ${user.name} out everywhere?`}
+          confirmLabel="Sign out everywhere"
+          message={<p>Every session of {user.name} ends at once, on every device; open live views close. Their access tokens keep working.</p>}
+          onConfirm={onSignOutEverywhere}
+        >
+          Sign out everywhere
+        </ConfirmButton>
+      )}
 
       <h3 id={ids.roles}>Company access</h3>
       {groups.length === 0 ? (

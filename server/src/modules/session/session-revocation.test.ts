@@ -1,0 +1,303 @@
+// Ending sessions over real HTTP and graphql-ws: logout, sign out everywhere (one's own, by a
+// platform admin, on a new password, on losing platform administration), and subscriptions that
+// stop at the next event once their socket's credential (session or access token) or role is gone.
+import { createClient } from 'graphql-ws';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
+import { errorCode, startPeer, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { CREDENTIAL_LOST_CLOSE } from '../../http/websocket.ts';
+
+const ME = '{ me { email } }';
+const LOGOUT = 'mutation { logout }';
+const EVERYWHERE = 'mutation ($u: ID) { signOutEverywhere(userId: $u) }';
+const CREATE_TOKEN = 'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }';
+const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }';
+const EVENTS = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
+const STREAM = 'subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) { type text toolCall { tool } } }';
+
+let server: TestServer;
+let fake: FakeOpenAI;
+let ids: WorldIds;
+let admin: string;
+let webhookSecret: string;
+let people = 0;
+
+const acme = () => ids.company.acme!;
+const sales = () => ids.endpoint['acme/sales-api']!;
+
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+  server = await startTestServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test-key-not-a-secret', OPENAI_MODEL: 'fake-model' });
+  ids = await worldIds(server.db);
+  admin = await server.login('admin@demo.test');
+  const rotated = await server.gql('mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }', { e: sales() }, admin);
+  webhookSecret = rotated.data!.rotateInboundWebhookSecret.secret;
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await fake?.close();
+});
+
+/** A new person with the CEO role at Acme (Sales: WRITE), so no test disturbs another's. */
+async function person(extra: { isPlatformAdmin?: boolean } = {}) {
+  const email = `session-${++people}@demo.test`;
+  const made = await server.gql('mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, name: 'Session Test', password: 'tessera-demo-long', ...extra } }, admin);
+  const id = made.data!.createUser.id as string;
+  const granted = await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', { u: id, c: acme(), r: ids.role.ceo }, admin);
+  expect(granted.errors).toBeUndefined();
+  return { id, email, login: () => server.login(email, 'tessera-demo-long') };
+}
+
+const meOf = async (token: string) => {
+  const res = await server.gql<{ me: { email: string } }>(ME, {}, token);
+  return res.data?.me.email ?? errorCode(res);
+};
+
+/** An event from Sales' provider, signed as standardwebhooks does (see inbound-webhook.test.ts). */
+let sequence = 0;
+async function postEvent(type: string) {
+  const id = `msg_session_${++sequence}`;
+  const body = JSON.stringify({ type });
+  const at = new Date();
+  const res = await fetch(`${server.url}/webhooks/${sales()}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(webhookSecret).sign(id, at, body) },
+    body,
+  });
+  expect(res.status).toBe(200);
+}
+
+/** A dashboard listening over graphql-ws: what it received and how it ended. */
+function listen(token: string) {
+  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const events: string[] = [];
+  const state: { ended?: 'complete' | { code?: number; reason?: string } } = {};
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    wake?.();
+    wake = null;
+  };
+  client.subscribe<{ endpointEvents: { eventType: string } }>(
+    { query: EVENTS, variables: { c: acme() } },
+    {
+      next: (value) => {
+        if (value.data) events.push(value.data.endpointEvents.eventType);
+        poke();
+      },
+      error: (error) => {
+        state.ended = { code: (error as { code?: number }).code, reason: (error as { reason?: string }).reason };
+        poke();
+      },
+      complete: () => {
+        state.ended = 'complete';
+        poke();
+      },
+    },
+  );
+  const settle = () => new Promise<void>((resolve) => {
+    wake = resolve;
+    setTimeout(resolve, 25);
+  });
+  return {
+    events,
+    state,
+    /** Posts warm-up events until one arrives: the subscription is live. */
+    async ready() {
+      while (!events.includes('warmup')) {
+        if (state.ended) throw new Error(`ended early: ${JSON.stringify(state.ended)}`);
+        await postEvent('warmup');
+        await settle();
+      }
+    },
+    /** Until the subscription ends or an event other than a warm-up arrives (the test's timeout bounds it). */
+    async untilEnded() {
+      while (!state.ended && events.every((e) => e === 'warmup')) await settle();
+    },
+    close: () => client.dispose(),
+  };
+}
+
+describe('logout', () => {
+  it('ends this session only: its token is UNAUTHENTICATED from then on, another session goes on', async () => {
+    const p = await person();
+    const [one, two] = [await p.login(), await p.login()];
+    expect(await meOf(one)).toBe(p.email);
+    expect((await server.gql(LOGOUT, {}, one)).data).toEqual({ logout: true });
+    expect(await meOf(one)).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(LOGOUT, {}, one))).toBe('UNAUTHENTICATED');
+    expect(await meOf(two)).toBe(p.email);
+    const rows = await server.db.auditLog.findMany({ where: { actorId: p.id, action: 'auth.logout' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ targetType: 'user', targetId: p.id, companyId: null });
+  });
+
+  it('remembers an ended session only until its token would have expired, and forgets older ones', async () => {
+    const p = await person();
+    await server.db.revokedSession.create({ data: { jti: '00000000-0000-4000-8000-00000000dead', userId: p.id, expiresAt: new Date(Date.now() - 1000) } });
+    await server.gql(LOGOUT, {}, await p.login());
+    const rows = await server.db.revokedSession.findMany({ where: { userId: p.id } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(rows[0]!.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + server.config.jwtTtlSeconds * 1000);
+  });
+
+  it('is for sessions: an access token is FORBIDDEN (it is revoked on its own)', async () => {
+    const p = await person();
+    const made = await server.gql(CREATE_TOKEN, { c: acme() }, await p.login());
+    const token = made.data!.createAccessToken.token as string;
+    expect(errorCode(await server.gql(LOGOUT, {}, token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(EVERYWHERE, {}, token))).toBe('FORBIDDEN');
+    expect(await server.db.revokedSession.count({ where: { userId: p.id } })).toBe(0);
+  });
+});
+
+describe('sign out everywhere', () => {
+  it("ends every one of the caller's sessions, this one included; signing in again works", async () => {
+    const p = await person();
+    const [one, two] = [await p.login(), await p.login()];
+    expect((await server.gql(EVERYWHERE, {}, one)).data).toEqual({ signOutEverywhere: true });
+    expect(await meOf(one)).toBe('UNAUTHENTICATED');
+    expect(await meOf(two)).toBe('UNAUTHENTICATED');
+    expect(await meOf(await p.login())).toBe(p.email);
+    const rows = await server.db.auditLog.findMany({ where: { actorId: p.id, action: 'auth.sign_out_everywhere' } });
+    expect(rows.map((r) => [r.targetId, r.details])).toEqual([[p.id, { own: true }]]);
+  });
+
+  it("of another person: a platform admin may, anyone else is FORBIDDEN, an unknown person is NOT_FOUND", async () => {
+    const target = await person();
+    const other = await person();
+    const session = await target.login();
+    expect(errorCode(await server.gql(EVERYWHERE, { u: target.id }, await other.login()))).toBe('FORBIDDEN');
+    expect(await meOf(session)).toBe(target.email);
+    expect(errorCode(await server.gql(EVERYWHERE, { u: '00000000-0000-4000-8000-000000000000' }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(EVERYWHERE, { u: 'not-an-id' }, admin))).toBe('NOT_FOUND');
+    expect((await server.gql(EVERYWHERE, { u: target.id }, admin)).data).toEqual({ signOutEverywhere: true });
+    expect(await meOf(session)).toBe('UNAUTHENTICATED');
+    expect(await meOf(admin)).toBe('admin@demo.test'); // the admin's own session goes on
+    const row = await server.db.auditLog.findFirstOrThrow({ where: { action: 'auth.sign_out_everywhere', targetId: target.id } });
+    expect(row).toMatchObject({ actorEmail: 'admin@demo.test', details: { own: false } });
+  });
+
+  it('happens when platform administration is taken away, and when the password changes', async () => {
+    const boss = await person({ isPlatformAdmin: true });
+    const session = await boss.login();
+    await server.db.user.update({ where: { id: boss.id }, data: { name: 'Renamed' } }); // any other change: nothing ends
+    expect(await meOf(session)).toBe(boss.email);
+    await server.db.user.update({ where: { id: boss.id }, data: { isPlatformAdmin: false } });
+    expect(await meOf(session)).toBe('UNAUTHENTICATED');
+
+    const p = await person();
+    const before = await p.login();
+    await server.db.user.update({ where: { id: p.id }, data: { passwordHash: 'not-a-real-hash' } });
+    expect(await meOf(before)).toBe('UNAUTHENTICATED');
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)('is seen at once by another instance over the same database', async () => {
+    const peer = await startPeer(server);
+    try {
+      const p = await person();
+      const session = await p.login();
+      expect((await peer.gql(ME, {}, session)).data).toEqual({ me: { email: p.email } }); // verified (and remembered) there
+      await server.gql(LOGOUT, {}, session);
+      expect(errorCode(await peer.gql(ME, {}, session))).toBe('UNAUTHENTICATED');
+      const again = await p.login();
+      await peer.gql(EVERYWHERE, {}, again);
+      expect(await meOf(again)).toBe('UNAUTHENTICATED');
+    } finally {
+      await peer.close();
+    }
+  });
+});
+
+describe('a subscription', () => {
+  it('opened with an access token gets no event after the token is revoked, and its socket closes 4401', async () => {
+    const p = await person();
+    const session = await p.login();
+    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const dashboard = listen(made.data!.createAccessToken.token);
+    try {
+      await dashboard.ready();
+      await server.gql(REVOKE_TOKEN, { id: made.data!.createAccessToken.accessToken.id }, session);
+      await postEvent('after.revoke');
+      await dashboard.untilEnded();
+      expect(dashboard.events.filter((e) => e !== 'warmup')).toEqual([]);
+      expect(dashboard.state.ended).toEqual(CREDENTIAL_LOST_CLOSE);
+    } finally {
+      await dashboard.close();
+    }
+  });
+
+  it.each([
+    ['logout', (token: string) => server.gql(LOGOUT, {}, token)],
+    ['sign out everywhere by a platform admin', (_token: string, userId: string) => server.gql(EVERYWHERE, { u: userId }, admin)],
+  ])('opened with a session gets no event after %s, and its socket closes 4401', async (_name, end) => {
+    const p = await person();
+    const session = await p.login();
+    const dashboard = listen(session);
+    try {
+      await dashboard.ready();
+      await end(session, p.id);
+      await postEvent('after.logout');
+      await dashboard.untilEnded();
+      expect(dashboard.events.filter((e) => e !== 'warmup')).toEqual([]);
+      expect(dashboard.state.ended).toEqual(CREDENTIAL_LOST_CLOSE);
+    } finally {
+      await dashboard.close();
+    }
+  });
+
+  it("whose person loses their role in the company completes (a session), or closes 4401 (an access token there)", async () => {
+    const p = await person();
+    const session = await p.login();
+    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const bySession = listen(session);
+    const byToken = listen(made.data!.createAccessToken.token);
+    try {
+      await bySession.ready();
+      await byToken.ready();
+      const revoked = await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }', { u: p.id, c: acme(), r: ids.role.ceo }, admin);
+      expect(revoked.errors).toBeUndefined();
+      await postEvent('after.role');
+      await bySession.untilEnded();
+      await byToken.untilEnded();
+      expect(bySession.events.filter((e) => e !== 'warmup')).toEqual([]);
+      expect(byToken.events.filter((e) => e !== 'warmup')).toEqual([]);
+      expect(bySession.state.ended).toBe('complete');
+      expect(byToken.state.ended).toEqual(CREDENTIAL_LOST_CLOSE);
+    } finally {
+      await bySession.close();
+      await byToken.close();
+    }
+  });
+
+  it('of a streamed chat stops before the next chunk once its access token is revoked', async () => {
+    const p = await person();
+    const session = await p.login();
+    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${made.data!.createAccessToken.token}` }, retryAttempts: 0 });
+    const received: { type: string; text: string | null }[] = [];
+    // Round one calls a tool (its event reaches the client); before round two answers, the token is revoked.
+    fake.queue({ toolCalls: [{ name: 'sales-api__listAccounts', arguments: { limit: 1 } }] });
+    fake.script(async () => {
+      while (!received.some((e) => e.type === 'tool_call')) await new Promise((resolve) => setTimeout(resolve, 10));
+      await server.gql(REVOKE_TOKEN, { id: made.data!.createAccessToken.accessToken.id }, session);
+      return { content: 'Here are your accounts, streamed after the revocation.' };
+    });
+    try {
+      const ended = await new Promise<unknown>((resolve) => {
+        client.subscribe<{ chatStream: { type: string; text: string | null } }>(
+          { query: STREAM, variables: { c: acme(), m: 'List our accounts' } },
+          { next: (value) => void (value.data && received.push(value.data.chatStream)), error: resolve, complete: () => resolve('complete') },
+        );
+      });
+      expect(received.map((e) => e.type)).toEqual(['tool_call']);
+      expect(ended).toMatchObject(CREDENTIAL_LOST_CLOSE);
+    } finally {
+      fake.script(() => ({ content: 'ok' }));
+      await client.dispose();
+    }
+  });
+});
