@@ -12,6 +12,7 @@ import { recordAudit } from '../modules/audit/audit.service.ts';
 import { markOriginRefused } from '../modules/credential/credential.origin.ts';
 import { decide, roleIdsIn } from '../policy/policy.ts';
 import type { Vault } from '../vault/vault.ts';
+import { VaultDecryptError } from '../vault/envelope.ts';
 import { LruMap } from '../lib/lru-map.ts';
 import { cacheKey, cacheScope, canonicalJson, type CacheEntry, type LookAhead, type ResponseCache } from './cache.ts';
 import type { CallLog, CallLogEntry } from './call-log.ts';
@@ -307,6 +308,11 @@ export class Gateway {
     if (error instanceof UpstreamNetworkError) {
       log({ outcome: outcomeOf(error), attempts });
       return new UpstreamError(`${endpointName}: ${error.message}`, { reason: error.failure.toUpperCase() });
+    }
+    if (error instanceof VaultDecryptError) {
+      // A stored secret that does not open (its key is gone, or the row was edited in the database: another origin, another row).
+      log({ outcome: 'credential_error', attempts });
+      return new UpstreamError(`${endpointName}: the stored credential cannot be opened; an administrator must replace its secret.`, { reason: 'CREDENTIAL_UNREADABLE' });
     }
     if (error instanceof CredentialOriginError) {
       log({ outcome: 'credential_error', attempts });

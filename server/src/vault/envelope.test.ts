@@ -96,7 +96,7 @@ describe('seal / unseal', () => {
   it('rejects non-canonical encodings and malformed values', () => {
     const { sealed } = seal(ring, SECRET, ctx);
     expectDecryptError(() => unseal(ring, `${sealed}=`, ctx), 'malformed');
-    expectDecryptError(() => unseal(ring, sealed.replace(/^v1\./, 'v2.'), ctx), 'malformed');
+    expectDecryptError(() => unseal(ring, sealed.replace(/^v2\./, 'v3.'), ctx), 'malformed');
     expectDecryptError(() => unseal(ring, sealed.split('.').slice(0, 4).join('.'), ctx), 'malformed');
     expectDecryptError(() => unseal(ring, 'not sealed at all', ctx), 'malformed');
     expect(() => keyIdOf('garbage')).toThrow(VaultDecryptError);

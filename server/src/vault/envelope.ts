@@ -67,8 +67,6 @@ function checkContext(context: SealContext): void {
     throw new TypeError('SealContext.roleId must be a non-empty string or null');
   }
   if (context.origin !== null && (typeof context.origin !== 'string' || context.origin === '')) throw new TypeError('SealContext.origin must be a non-empty string or null');
-  // A credential's secrets are always bound to an origin: sealing one without is a bug, not a choice.
-  if (context.purpose !== 'webhook-secret' && context.origin === null) throw new TypeError('SealContext.origin is required for a credential');
 }
 
 /**
@@ -84,6 +82,8 @@ function aad(version: FormatVersion, keyId: string, c: SealContext): Buffer {
 export function seal(ring: KeyRing, plaintext: string, context: SealContext): { sealed: string; keyId: string } {
   if (typeof plaintext !== 'string') throw new TypeError('seal() takes a string');
   checkContext(context);
+  // A credential's secrets are always bound to an origin: sealing one without is a bug, not a choice.
+  if (context.purpose !== 'webhook-secret' && context.origin === null) throw new TypeError('SealContext.origin is required for a credential');
   const { id: keyId, key } = ring.primary;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });

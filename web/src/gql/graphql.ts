@@ -72,12 +72,16 @@ export type ApiCredential = {
   kind: CredentialKind;
   lastTestedAt?: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
+  /** The origin (scheme://host:port) the secret was entered or confirmed for: the only one it is sent to. */
+  origin?: Maybe<Scalars['String']['output']>;
   /** null: shared by every role of the company that may use the endpoint */
   role?: Maybe<Role>;
   /** Non-secret settings: header or query name, token URL, scope. */
   settings?: Maybe<Scalars['JSON']['output']>;
   /** "ok", "untested", "failing", "needs_reconnect" */
   status: Scalars['String']['output'];
+  /** Why the status is what it is, when it alone does not say: "origin_changed" (the endpoint's base URL moved to another origin than `origin`; nothing is sent with this credential until an administrator replaces the secret or confirms it for the new origin with confirmCredentialOrigin). */
+  statusReason?: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -426,6 +430,8 @@ export type Mutation = {
   chat: ChatReply;
   /** Execute exactly the stored request of a pending action, once; its owner only. */
   confirmAction: ActionResult;
+  /** Re-seal a credential for its endpoint's current origin, which the administrator names as they were shown it (CONFLICT when the endpoint is elsewhere now). Ends a needs_reconnect of reason origin_changed. */
+  confirmCredentialOrigin: ApiCredential;
   /** Create a personal access token for one company where the caller holds a role; the answer holds the token, once. */
   createAccessToken: CreatedAccessToken;
   createCompany: Company;
@@ -484,6 +490,12 @@ export type MutationChatArgs = {
 
 export type MutationConfirmActionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmCredentialOriginArgs = {
+  id: Scalars['ID']['input'];
+  origin: Scalars['String']['input'];
 };
 
 

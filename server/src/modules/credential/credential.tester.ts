@@ -6,6 +6,7 @@ import { callWithCredential, CredentialOriginError, type CredentialCallDeps } fr
 import { ORIGIN_CHANGED } from './credential.origin.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError } from '../../gateway/oauth.ts';
 import { UpstreamNetworkError } from '../../gateway/upstream-client.ts';
+import { VaultDecryptError } from '../../vault/envelope.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { emitCredentialStatus } from '../webhook/webhook.events.ts';
 import { getCredentialOrThrow } from './credential.manage.ts';
@@ -60,6 +61,7 @@ export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Ac
       // The same origin check as every gateway call: a test never sends a secret where it was not entered for.
       if (error instanceof CredentialOriginError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', statusReason: ORIGIN_CHANGED, message: error.message };
       else if (error instanceof CredentialNeedsReconnectError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', message: error.message };
+      else if (error instanceof VaultDecryptError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: 'The stored secret cannot be opened; replace it.' };
       else if (error instanceof TokenEndpointError || error instanceof UpstreamNetworkError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: error.message };
       else throw error;
     }
