@@ -72,6 +72,8 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     ),
     updateCredential: admin({ id: f.credential, input: { name: 'target-cred', secret: { token: 'another-token-value' } } }, { id: f.acmeCredential }),
     rotateCredential: admin({ id: f.credential, secret: { token: 'rotated-token-value' } }, { id: f.acmeCredential }),
+    // An origin the target endpoint is not at: CONFLICT, nothing changes (the confirmation itself: credential.origin.test.ts).
+    confirmCredentialOrigin: admin({ id: f.credential, origin: 'https://fuzz.example.test' }, { id: f.acmeCredential }),
     deleteCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     testCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     writeOperation: member(
