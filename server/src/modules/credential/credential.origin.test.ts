@@ -55,7 +55,7 @@ beforeAll(async () => {
   server = await startTestServer({ UPSTREAM_ALLOW_HOSTS: new URL(attackerOrigin).host });
   ids = await worldIds(server.db);
   sandboxOrigin = new URL(server.sandbox.url).origin;
-  [admin, companyAdmin, ceo, dev] = await Promise.all(['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test', 'dev@demo.test'].map((e) => server.login(e)));
+  [admin, companyAdmin, ceo, dev] = (await Promise.all(['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test', 'dev@demo.test'].map((e) => server.login(e)))) as [string, string, string, string];
 });
 afterAll(async () => {
   await server?.close();
