@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     await addBearer(page, 'Moving token', goodToken);
     await move(`${elsewhere}/acme/github`);
     try {
-      await openCredentials(page);
+      await page.reload();
       const item = credential(page, 'Moving token');
       await expect.poll(() => item.locator('.cred-status').textContent()).toBe('API moved');
       expect(await item.locator('.cred-origin').textContent()).toBe(`Entered for ${sandbox.origin}; GitHub API now points at ${elsewhere}.`);
