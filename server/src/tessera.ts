@@ -17,6 +17,7 @@ import { usePreparedStatements } from './db/prepared.ts';
 import { waitForPostgres } from './db/wait-for-database.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
 import { seedDemoCredentials } from './db/demo/credentials.ts';
+import { bindCredentialOrigins } from './vault/credential-origins.ts';
 import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './db/seed.ts';
 import { DEMO_USERS } from './db/demo/world.ts';
@@ -125,6 +126,10 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const ring = loadKeyRing(config, logger);
     await verifyKeyRing(db, ring);
     const vault = new Vault(ring);
+    // Credentials from before origins were bound get their endpoint's origin, sealed in (decision 0019).
+    const origins = await bindCredentialOrigins(db, ring);
+    if (origins.bound) logger.info({ credentials: origins.bound }, 'bound stored credentials to their endpoint origin');
+    if (origins.failed.length) logger.warn({ credentialIds: origins.failed }, 'credentials that could not be opened stay unbound: nothing is sent with them until their secret is replaced');
 
     const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : null;
     if (redis) closer.add(() => redis.quit());

@@ -147,6 +147,40 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     expect(app.pageErrors(page)).toEqual([]);
   });
 
+  it('a credential whose API moved to another origin shows it, sends nothing, and is confirmed for the new address through a dialog naming it', async () => {
+    const admin = await app.server.login('admin@demo.test');
+    const github = (await app.server.db.apiEndpoint.findFirstOrThrow({ where: { slug: 'github-api', company: { slug: 'acme' } } })).id;
+    const move = async (url: string) => expect((await app.server.gql('mutation ($id: ID!, $url: String!) { updateEndpoint(id: $id, input: { baseUrl: $url }) { id } }', { id: github, url }, admin)).errors).toBeUndefined();
+    const sandbox = new URL(app.server.sandbox.url);
+    const elsewhere = `http://localhost:${sandbox.port}`;
+    const page = await app.newPage();
+    await openCredentials(page);
+    await addBearer(page, 'Moving token', goodToken);
+    await move(`${elsewhere}/acme/github`);
+    try {
+      await page.reload();
+      const item = credential(page, 'Moving token');
+      await expect.poll(() => item.locator('.cred-status').textContent()).toBe('API moved');
+      expect(await item.locator('.cred-origin').textContent()).toBe(`Entered for ${sandbox.origin}; GitHub API now points at ${elsewhere}.`);
+      await item.getByRole('button', { name: 'Test Moving token' }).click();
+      await expect.poll(() => item.getByRole('status').textContent()).toMatch(new RegExp(`^failed · \\d+ ms · This credential was entered for ${sandbox.origin}`));
+      await app.screenshot(page, 'credentials-origin-changed');
+
+      await item.getByRole('button', { name: `Confirm Moving token for ${elsewhere}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Send “Moving token” to ${elsewhere}?` });
+      await dialog.waitFor();
+      expect(await dialog.textContent()).toContain(`From now on Tessera sends it to ${elsewhere}`);
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await expect.poll(() => item.locator('.cred-status').textContent()).toBe('Untested');
+      await expect.poll(() => item.getByRole('status').textContent()).toContain(`Confirmed for ${elsewhere}`);
+      expect(await item.locator('.cred-origin').count()).toBe(0);
+      expect((await storedNamed('Moving token'))[0]).toMatchObject({ origin: elsewhere, statusReason: null });
+      expect(app.pageErrors(page)).toEqual([]);
+    } finally {
+      await move(`${app.server.sandbox.url}/acme/github`);
+    }
+  });
+
   it('is usable at phone width: nothing wider than the screen', async () => {
     const page = await app.newPage({ width: 390, height: 844 });
     await openCredentials(page);

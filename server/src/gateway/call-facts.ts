@@ -57,7 +57,7 @@ const CALL_FACTS: PreparedStatement = {
       COALESCE((SELECT json_agg(json_build_object('roleId', p.role_id, 'access', p.access))
                 FROM role_api_permissions p WHERE p.endpoint_id = e.id AND p.company_id = e.company_id AND p.role_id = ANY($4::uuid[])), '[]'::json) AS grants,
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'companyId', c.company_id, 'roleId', c.role_id, 'endpointId', c.endpoint_id,
-                                                  'kind', c.kind, 'ciphertext', c.ciphertext, 'createdAt', c.created_at) ORDER BY c.created_at, c.id)
+                                                  'kind', c.kind, 'ciphertext', c.ciphertext, 'origin', c.origin, 'createdAt', c.created_at) ORDER BY c.created_at, c.id)
                 FROM api_credentials c WHERE c.endpoint_id = e.id AND c.company_id = e.company_id AND (c.role_id IS NULL OR c.role_id = ANY($4::uuid[]))), '[]'::json) AS credentials
     FROM api_endpoints e
     WHERE e.id = $1::uuid AND e.company_id = $2::uuid`,

@@ -293,6 +293,12 @@ describe('retries, timeouts and size', () => {
 });
 
 describe('the SSRF guard', () => {
+  const confirmOrigin = async (endpoint: string, origin: string) => {
+    const credential = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint[endpoint] } });
+    const res = await server.gql('mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }', { id: credential.id, o: origin }, tokens['admin@demo.test']);
+    expect(res.errors).toBeUndefined();
+  };
+
   it('refuses an endpoint on a loopback address that is not allowlisted, and nothing reaches it', async () => {
     let received = 0;
     const target = createServer((_req, res) => {
@@ -303,11 +309,14 @@ describe('the SSRF guard', () => {
     try {
       const port = (target.address() as AddressInfo).port;
       await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/github-api'] }, data: { baseUrl: `http://127.0.0.1:${port}`, cacheTtlSeconds: 0 } });
+      // An administrator even confirmed the credential for that origin: the guard still refuses it.
+      await confirmOrigin('acme/github-api', `http://127.0.0.1:${port}`);
       const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories'));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'BLOCKED' });
       expect(received).toBe(0);
     } finally {
       await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/github-api'] }, data: { baseUrl: `${server.sandbox.url}/acme/github` } });
+      await confirmOrigin('acme/github-api', new URL(server.sandbox.url).origin);
       target.close();
     }
   });

@@ -9,12 +9,14 @@ import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, Upstrea
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
+import { markOriginRefused } from '../modules/credential/credential.origin.ts';
 import { decide, roleIdsIn } from '../policy/policy.ts';
 import type { Vault } from '../vault/vault.ts';
+import { VaultDecryptError } from '../vault/envelope.ts';
 import { LruMap } from '../lib/lru-map.ts';
 import { cacheKey, cacheScope, canonicalJson, type CacheEntry, type LookAhead, type ResponseCache } from './cache.ts';
 import type { CallLog, CallLogEntry } from './call-log.ts';
-import { callWithCredential, type CredentialCallDeps } from './credential-call.ts';
+import { callWithCredential, CredentialOriginError, type CredentialCallDeps } from './credential-call.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest } from './request-builder.ts';
@@ -249,6 +251,11 @@ export class Gateway {
         }
       }
     } catch (error) {
+      if (error instanceof CredentialOriginError) {
+        // The state shows on the Credentials page even when the base URL moved outside updateEndpoint.
+        const actor = { userId: principal.userId, email: principal.email, requestId: call.requestId ?? null };
+        await markOriginRefused(db, actor, credential, error.requestOrigin).catch((e: unknown) => this.deps.logger.error({ err: e, credentialId: credential.id }, 'could not mark a credential refused for its origin'));
+      }
       const failure = this.failure(error, log, attempts, endpoint!.name);
       await auditWrite(String((failure as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'), null);
       throw failure;
@@ -306,6 +313,15 @@ export class Gateway {
     if (error instanceof UpstreamNetworkError) {
       log({ outcome: outcomeOf(error), attempts });
       return new UpstreamError(`${endpointName}: ${error.message}`, { reason: error.failure.toUpperCase() });
+    }
+    if (error instanceof VaultDecryptError) {
+      // A stored secret that does not open (its key is gone, or the row was edited in the database: another origin, another row).
+      log({ outcome: 'credential_error', attempts });
+      return new UpstreamError(`${endpointName}: the stored credential cannot be opened; an administrator must replace its secret.`, { reason: 'CREDENTIAL_UNREADABLE' });
+    }
+    if (error instanceof CredentialOriginError) {
+      log({ outcome: 'credential_error', attempts });
+      return new UpstreamError(`${endpointName}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' });
     }
     if (error instanceof CredentialNeedsReconnectError || error instanceof TokenEndpointError) {
       log({ outcome: 'credential_error', attempts });

@@ -40,6 +40,7 @@ const credentialSelect = {
   endpointId: true,
   kind: true,
   ciphertext: true,
+  origin: true,
   tokenCiphertext: true,
   tokenExpiresAt: true,
   refreshFailures: true,

@@ -184,6 +184,7 @@ export const permissions = shield(
       updateCredential: signedIn(administers('Credential', credentialCompany('id'))),
       rotateCredential: signedIn(administers('Credential', credentialCompany('id'))),
       deleteCredential: signedIn(administers('Credential', credentialCompany('id'))),
+      confirmCredentialOrigin: signedIn(administers('Credential', credentialCompany('id'))),
       testCredential: signedIn(administers('Credential', credentialCompany('id'))),
       writeOperation: signedIn(belongsTo(arg('companyId'))),
       chat: signedIn(belongsTo(arg('companyId'))),

@@ -325,6 +325,7 @@ const TABLE: Record<string, Row[]> = {
   ],
   updateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "hijacked" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
   rotateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { token: "attacker-token" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
+  confirmCredentialOrigin: [{ kind: 'admin', query: 'mutation ($id: ID!) { confirmCredentialOrigin(id: $id, origin: "https://evil.example") { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
   deleteCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) }],
   testCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: ({ c }) => ({ id: cred(c) }) }],
   webhookSubscriptions: [{ kind: 'admin', query: 'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url } }', vars: ({ c }) => ({ companyId: co(c) }) }],

@@ -1,9 +1,9 @@
 // The envelope: what seals must open only with the same key and the same row, and any change to
 // the stored text must fail authentication.
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config.ts';
-import { VaultDecryptError, keyIdOf, seal, unseal, type SealContext } from './envelope.ts';
+import { VaultDecryptError, isLegacySeal, keyIdOf, seal, unseal, type SealContext } from './envelope.ts';
 import { KeyRing, generateKeySpec, parseKeyRing } from './keyring.ts';
 import { Vault } from './vault.ts';
 
@@ -17,6 +17,7 @@ const ctx: SealContext = {
   companyId: '22222222-2222-4222-8222-222222222222',
   roleId: '33333333-3333-4333-8333-333333333333',
   endpointId: '44444444-4444-4444-8444-444444444444',
+  origin: 'https://api.example.test',
 };
 const SECRET = 'sk_live_marker_5f2b9c0e';
 
@@ -26,6 +27,15 @@ function withPart(sealed: string, index: number, change: (bytes: Buffer) => Buff
   parts[index] = change(Buffer.from(parts[index]!, 'base64url')).toString('base64url');
   return parts.join('.');
 }
+/** A value as the vault sealed it before origins were bound (format v1: no origin in the associated data). */
+function legacySeal(plaintext: string, c: SealContext): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyA.key, iv, { authTagLength: 16 });
+  cipher.setAAD(Buffer.from(JSON.stringify(['tessera/vault', 'v1', 'A', c.purpose, c.credentialId, c.companyId, c.roleId, c.endpointId]), 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return ['v1', 'A', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+}
+
 function flipFirstBit(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);
   copy[0] = copy[0]! ^ 0x01;
@@ -50,7 +60,7 @@ describe('seal / unseal', () => {
   it('round-trips, and records the format version and the key id', () => {
     const { sealed, keyId } = seal(ring, SECRET, ctx);
     expect(keyId).toBe('A');
-    expect(sealed).toMatch(/^v1\.A\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+$/);
+    expect(sealed).toMatch(/^v2\.A\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+$/);
     expect(keyIdOf(sealed)).toBe('A');
     expect(unseal(ring, sealed, ctx)).toBe(SECRET);
     expect(unseal(ring, seal(ring, '', ctx).sealed, ctx)).toBe('');
@@ -86,13 +96,13 @@ describe('seal / unseal', () => {
   it('rejects non-canonical encodings and malformed values', () => {
     const { sealed } = seal(ring, SECRET, ctx);
     expectDecryptError(() => unseal(ring, `${sealed}=`, ctx), 'malformed');
-    expectDecryptError(() => unseal(ring, sealed.replace(/^v1\./, 'v2.'), ctx), 'malformed');
+    expectDecryptError(() => unseal(ring, sealed.replace(/^v2\./, 'v3.'), ctx), 'malformed');
     expectDecryptError(() => unseal(ring, sealed.split('.').slice(0, 4).join('.'), ctx), 'malformed');
     expectDecryptError(() => unseal(ring, 'not sealed at all', ctx), 'malformed');
     expect(() => keyIdOf('garbage')).toThrow(VaultDecryptError);
   });
 
-  it('fails for a value moved to another row, company, role or endpoint', () => {
+  it('fails for a value moved to another row, company, role, endpoint or origin', () => {
     const { sealed } = seal(ring, SECRET, ctx);
     const moves: Partial<SealContext>[] = [
       { credentialId: '11111111-1111-4111-8111-999999999999' },
@@ -100,6 +110,11 @@ describe('seal / unseal', () => {
       { roleId: '33333333-3333-4333-8333-999999999999' },
       { roleId: null },
       { endpointId: '44444444-4444-4444-8444-999999999999' },
+      // the origin the secret was entered for: another one stored beside it, or none
+      { origin: 'https://attacker.example.test' },
+      { origin: 'https://api.example.test:8443' },
+      { origin: 'http://api.example.test' },
+      { origin: null },
     ];
     for (const move of moves) expectDecryptError(() => unseal(ring, sealed, { ...ctx, ...move }), 'authentication');
     // and a company-wide (role null) value does not open as a role's
@@ -116,7 +131,7 @@ describe('seal / unseal', () => {
   it('fails when the key id in the stored text is changed, or unknown', () => {
     const both = new KeyRing([keyA, keyB]);
     const { sealed } = seal(both, SECRET, ctx);
-    const e = expectDecryptError(() => unseal(both, sealed.replace(/^v1\.A\./, 'v1.B.'), ctx), 'authentication');
+    const e = expectDecryptError(() => unseal(both, sealed.replace(/^v2\.A\./, 'v2.B.'), ctx), 'authentication');
     expect(e.message).toBe('A stored secret could not be decrypted (key id B).');
     const unknown = expectDecryptError(() => unseal(new KeyRing([keyB]), sealed, ctx), 'unknown-key');
     expect(unknown.keyId).toBe('A');
@@ -147,7 +162,21 @@ describe('seal / unseal', () => {
     expect(unseal(rotated, old, ctx)).toBe(SECRET);
   });
 
+  it('opens a value sealed before origins were bound (v1) with the v1 associated data, whatever origin is stored, and never writes v1', () => {
+    const legacy = legacySeal(SECRET, ctx);
+    expect(isLegacySeal(legacy)).toBe(true);
+    expect(unseal(ring, legacy, { ...ctx, origin: null })).toBe(SECRET);
+    // the row is still bound: moved to another credential, it fails
+    expectDecryptError(() => unseal(ring, legacy, { ...ctx, origin: null, credentialId: '11111111-1111-4111-8111-999999999999' }), 'authentication');
+    // a v2 value relabelled v1 (to drop the origin from what is checked) fails
+    const current = seal(ring, SECRET, ctx).sealed;
+    expect(isLegacySeal(current)).toBe(false);
+    expectDecryptError(() => unseal(ring, current.replace(/^v2\./, 'v1.'), ctx), 'authentication');
+  });
+
   it('refuses an incomplete context instead of sealing to it', () => {
+    expect(() => seal(ring, SECRET, { ...ctx, origin: null })).toThrow(TypeError);
+    expect(() => seal(ring, SECRET, { ...ctx, origin: '' })).toThrow(TypeError);
     expect(() => seal(ring, SECRET, { ...ctx, companyId: '' })).toThrow(TypeError);
     expect(() => seal(ring, SECRET, { ...ctx, purpose: 'other' as never })).toThrow(TypeError);
   });
@@ -155,7 +184,7 @@ describe('seal / unseal', () => {
 
 describe('Vault', () => {
   const vault = new Vault(new KeyRing([keyA]));
-  const row = { id: ctx.credentialId, companyId: ctx.companyId, roleId: null, endpointId: ctx.endpointId };
+  const row = { id: ctx.credentialId, companyId: ctx.companyId, roleId: null, endpointId: ctx.endpointId, origin: ctx.origin };
 
   it('seals JSON secrets and tokens bound to the row, each in its own purpose', () => {
     const secret = { clientId: 'cid', clientSecret: SECRET };
@@ -169,6 +198,8 @@ describe('Vault', () => {
     expect(() => vault.openToken({ ...row, tokenCiphertext: sealed.ciphertext })).toThrow(VaultDecryptError);
     expect(() => vault.openCredentialSecret({ ...row, ciphertext: token.tokenCiphertext })).toThrow(VaultDecryptError);
     expect(() => vault.openCredentialSecret({ ...row, companyId: ctx.roleId!, ciphertext: sealed.ciphertext })).toThrow(VaultDecryptError);
+    expect(() => vault.openCredentialSecret({ ...row, origin: 'https://attacker.example.test', ciphertext: sealed.ciphertext })).toThrow(VaultDecryptError);
+    expect(() => vault.openToken({ ...row, origin: 'https://attacker.example.test', tokenCiphertext: token.tokenCiphertext })).toThrow(VaultDecryptError);
   });
 });
 

@@ -3,13 +3,20 @@
 // A sealed value copied into another credential, company, role or endpoint (or from the secret
 // column into the token column) fails authentication instead of decrypting.
 //
-// Stored form: v1.<keyId>.<iv>.<tag>.<ciphertext>, each binary part base64url without padding.
+// Stored form: v2.<keyId>.<iv>.<tag>.<ciphertext>, each binary part base64url without padding.
+// v2 adds the origin the secret may be sent to (scheme://host:port) to the associated data, so a
+// ciphertext whose stored origin is changed, or copied to a row of another origin, fails to
+// open. v1 values (sealed before origins were bound) still open with the v1 associated data; the
+// start-up seals them again as v2 (credential-origins.ts), and nothing writes v1 any more.
 // Random 96-bit IVs keep the chance of a repeat negligible well past any realistic number of
 // writes per key (NIST's bound is 2^32 per key); rotation resets the count.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { KEY_ID_PATTERN, type KeyRing } from './keyring.ts';
 
-export const FORMAT_VERSION = 'v1';
+export const FORMAT_VERSION = 'v2';
+/** Still opened (the format before origins were bound); never written. */
+export const LEGACY_FORMAT_VERSION = 'v1';
+type FormatVersion = typeof FORMAT_VERSION | typeof LEGACY_FORMAT_VERSION;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const AAD_LABEL = 'tessera/vault';
@@ -25,6 +32,11 @@ export interface SealContext {
   companyId: string;
   roleId: string | null;
   endpointId: string;
+  /**
+   * The origin the secret belongs to (a credential's API origin); null for secrets that go to
+   * no upstream origin (a webhook's signing secret). Not part of v1 values' associated data.
+   */
+  origin: string | null;
 }
 
 export type VaultDecryptReason = 'malformed' | 'unknown-key' | 'authentication';
@@ -54,6 +66,7 @@ function checkContext(context: SealContext): void {
   if (context.roleId !== null && (typeof context.roleId !== 'string' || context.roleId === '')) {
     throw new TypeError('SealContext.roleId must be a non-empty string or null');
   }
+  if (context.origin !== null && (typeof context.origin !== 'string' || context.origin === '')) throw new TypeError('SealContext.origin must be a non-empty string or null');
 }
 
 /**
@@ -61,17 +74,20 @@ function checkContext(context: SealContext): void {
  * a null role differs from any role id). The version and key id are bound too, so neither can be
  * swapped in the stored text.
  */
-function aad(keyId: string, c: SealContext): Buffer {
-  return Buffer.from(JSON.stringify([AAD_LABEL, FORMAT_VERSION, keyId, c.purpose, c.credentialId, c.companyId, c.roleId, c.endpointId]), 'utf8');
+function aad(version: FormatVersion, keyId: string, c: SealContext): Buffer {
+  const fields = [AAD_LABEL, version, keyId, c.purpose, c.credentialId, c.companyId, c.roleId, c.endpointId];
+  return Buffer.from(JSON.stringify(version === LEGACY_FORMAT_VERSION ? fields : [...fields, c.origin]), 'utf8');
 }
 
 export function seal(ring: KeyRing, plaintext: string, context: SealContext): { sealed: string; keyId: string } {
   if (typeof plaintext !== 'string') throw new TypeError('seal() takes a string');
   checkContext(context);
+  // A credential's secrets are always bound to an origin: sealing one without is a bug, not a choice.
+  if (context.purpose !== 'webhook-secret' && context.origin === null) throw new TypeError('SealContext.origin is required for a credential');
   const { id: keyId, key } = ring.primary;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
-  cipher.setAAD(aad(keyId, context));
+  cipher.setAAD(aad(FORMAT_VERSION, keyId, context));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
   const parts = [FORMAT_VERSION, keyId, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')];
@@ -79,6 +95,7 @@ export function seal(ring: KeyRing, plaintext: string, context: SealContext): { 
 }
 
 interface Parsed {
+  version: FormatVersion;
   keyId: string;
   iv: Buffer;
   tag: Buffer;
@@ -95,14 +112,19 @@ function decodePart(text: string): Buffer | undefined {
 function parse(sealed: unknown): Parsed {
   if (typeof sealed !== 'string') throw new VaultDecryptError('malformed', undefined);
   const parts = sealed.split('.');
-  if (parts.length !== 5 || parts[0] !== FORMAT_VERSION) throw new VaultDecryptError('malformed', undefined);
-  const [, keyId, ivText, tagText, ctText] = parts as [string, string, string, string, string];
+  if (parts.length !== 5 || (parts[0] !== FORMAT_VERSION && parts[0] !== LEGACY_FORMAT_VERSION)) throw new VaultDecryptError('malformed', undefined);
+  const [version, keyId, ivText, tagText, ctText] = parts as [FormatVersion, string, string, string, string];
   if (!KEY_ID_PATTERN.test(keyId)) throw new VaultDecryptError('malformed', undefined);
   const iv = decodePart(ivText);
   const tag = decodePart(tagText);
   const ciphertext = decodePart(ctText);
   if (!iv || iv.length !== IV_BYTES || !tag || tag.length !== TAG_BYTES || !ciphertext) throw new VaultDecryptError('malformed', keyId);
-  return { keyId, iv, tag, ciphertext };
+  return { version, keyId, iv, tag, ciphertext };
+}
+
+/** True for a value sealed before origins were bound (v1): it should be sealed again. */
+export function isLegacySeal(sealed: string): boolean {
+  return sealed.startsWith(`${LEGACY_FORMAT_VERSION}.`);
 }
 
 /** The id of the key a sealed value was written under (without decrypting it). */
@@ -112,12 +134,12 @@ export function keyIdOf(sealed: string): string {
 
 export function unseal(ring: KeyRing, sealed: string, context: SealContext): string {
   checkContext(context);
-  const { keyId, iv, tag, ciphertext } = parse(sealed);
+  const { version, keyId, iv, tag, ciphertext } = parse(sealed);
   const key = ring.get(keyId);
   if (!key) throw new VaultDecryptError('unknown-key', keyId);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.key, iv, { authTagLength: TAG_BYTES });
-    decipher.setAAD(aad(keyId, context));
+    decipher.setAAD(aad(version, keyId, context));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
   } catch {

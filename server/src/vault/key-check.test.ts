@@ -37,7 +37,7 @@ describe('verifyKeyRing', () => {
 
   async function insertCredential(ring: KeyRing): Promise<string> {
     const endpoint = (await db.apiEndpoint.findFirst({ select: { id: true, companyId: true } }))!;
-    const row = { id: randomUUID(), companyId: endpoint.companyId, roleId: null, endpointId: endpoint.id };
+    const row = { id: randomUUID(), companyId: endpoint.companyId, roleId: null, endpointId: endpoint.id, origin: 'http://127.0.0.1:4010' };
     await db.apiCredential.create({
       data: { ...row, name: `key-check-${row.id}`, kind: 'BEARER', ...new Vault(ring).sealCredentialSecret(row, { token: 'kc-secret' }) },
     });

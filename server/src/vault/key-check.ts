@@ -69,7 +69,7 @@ export async function referencedKeyIds(db: Db): Promise<Map<string, number>> {
  */
 async function sampleDecrypts(db: Db, ring: KeyRing, keyId: string): Promise<boolean> {
   const vault = new Vault(ring);
-  const row = await db.apiCredential.findFirst({ where: { keyId }, select: { id: true, companyId: true, roleId: true, endpointId: true, ciphertext: true } });
+  const row = await db.apiCredential.findFirst({ where: { keyId }, select: { id: true, companyId: true, roleId: true, endpointId: true, origin: true, ciphertext: true } });
   try {
     if (row) {
       vault.openCredentialSecret(row);
@@ -77,7 +77,7 @@ async function sampleDecrypts(db: Db, ring: KeyRing, keyId: string): Promise<boo
     }
     const tokenRow = await db.apiCredential.findFirst({
       where: { tokenKeyId: keyId, tokenCiphertext: { not: null } },
-      select: { id: true, companyId: true, roleId: true, endpointId: true, tokenCiphertext: true },
+      select: { id: true, companyId: true, roleId: true, endpointId: true, origin: true, tokenCiphertext: true },
     });
     if (tokenRow) vault.openToken(tokenRow);
     return true;

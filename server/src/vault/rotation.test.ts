@@ -26,12 +26,13 @@ interface Row {
   companyId: string;
   roleId: string | null;
   endpointId: string;
+  origin: string;
 }
 
 /** Inserts a credential sealed under `ring`, with a cached token when `token` is given. */
 async function insertCredential(ring: KeyRing, n: number, token?: string): Promise<Row> {
   const vault = new Vault(ring);
-  const row: Row = { id: randomUUID(), companyId: endpoint.companyId, roleId: n % 2 === 0 ? roleId : null, endpointId: endpoint.id };
+  const row: Row = { id: randomUUID(), companyId: endpoint.companyId, roleId: n % 2 === 0 ? roleId : null, endpointId: endpoint.id, origin: 'http://127.0.0.1:4010' };
   await db.apiCredential.create({
     data: {
       ...row,

@@ -39,6 +39,7 @@ const ROW_SELECT = {
   companyId: true,
   roleId: true,
   endpointId: true,
+  origin: true,
   ciphertext: true,
   keyId: true,
   tokenCiphertext: true,
@@ -98,6 +99,11 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
         const keyId = row[column.keyId];
         if (sealedText === null || keyId === null || keyId === primary) continue;
         done++;
+        // Not bound to an origin yet: the start-up binds it (credential-origins.ts) unless it cannot be opened.
+        if (row.origin === null) {
+          result.failed.push({ credentialId: row.id, column: column.value, keyId });
+          continue;
+        }
         try {
           const context = sealContext(row, column.purpose);
           const { sealed } = seal(ring, unseal(ring, sealedText, context), context);

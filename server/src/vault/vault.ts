@@ -1,6 +1,8 @@
 // The vault as the credential service and the gateway use it: JSON values in, sealed text out,
 // each bound to its credential row. The row must already have its final id (generate it before
-// sealing, e.g. with randomUUID) because the id is part of what the seal authenticates.
+// sealing, e.g. with randomUUID) because the id is part of what the seal authenticates. So is the
+// row's origin (the API origin the secret was entered for): a secret sealed for one origin does
+// not open with another origin stored beside it (docs/decisions/0019-credential-origin.md).
 import { seal, unseal, type SealContext, type SealPurpose } from './envelope.ts';
 import type { KeyRing } from './keyring.ts';
 
@@ -9,14 +11,16 @@ export interface CredentialRowRef {
   companyId: string;
   roleId: string | null;
   endpointId: string;
+  /** Null only on rows sealed before origins were bound (they open, v1; sealing needs one). */
+  origin: string | null;
 }
 
 export function sealContext(row: CredentialRowRef, purpose: SealPurpose): SealContext {
-  return { purpose, credentialId: row.id, companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId };
+  return { purpose, credentialId: row.id, companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId, origin: row.origin };
 }
 
 function webhookContext(row: { id: string; companyId: string }): SealContext {
-  return { purpose: 'webhook-secret', credentialId: row.id, companyId: row.companyId, roleId: null, endpointId: row.id };
+  return { purpose: 'webhook-secret', credentialId: row.id, companyId: row.companyId, roleId: null, endpointId: row.id, origin: null };
 }
 
 function toJson(value: unknown): string {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../client.ts';
 import type { Vault } from '../../vault/vault.ts';
+import { originOf } from '../../lib/origin.ts';
 import { prepareSecret } from '../../modules/credential/credential.kinds.ts';
 import type { CredentialKind } from '../../modules/credential/credential.types.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
@@ -37,7 +38,8 @@ export async function seedDemoCredentials(db: Db, vault: Vault, { sandboxUrl, sa
       secret = { apiKey: secret.apiKey, queryParam: 'api_key' };
     }
     const prepared = prepareSecret(grant.credential as CredentialKind, secret);
-    const row = { id: randomUUID(), companyId: endpoint.companyId, roleId: role.id, endpointId: endpoint.id };
+    // Bound to the origin the endpoint points at now (the sandbox's port of this run).
+    const row = { id: randomUUID(), companyId: endpoint.companyId, roleId: role.id, endpointId: endpoint.id, origin: originOf(endpoint.baseUrl) };
     await db.apiCredential.create({
       data: {
         ...row,

@@ -11,6 +11,8 @@ export type Persona = 'admin' | 'member' | 'companyAdmin' | 'anonymous';
 export interface FuzzIds {
   company: string;
   endpoint: string;
+  /** The fuzzer endpoint's base URL: an update keeps its origin, so its credential stays usable (and raises no webhook event). */
+  endpointBaseUrl: string;
   operation: string;
   credential: string;
   /** Pending actions of the member (ceo@) in Acme, and of someone else (dev@) there. */
@@ -58,7 +60,7 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     revokeCompanyAccess: admin({ userId: w.user.dev, companyId: f.company, roleId: developer }, { companyId: acme }),
     createEndpoint: admin({ input: { ...endpointInput, companyId: f.company, slug: 'fuzz-api', name: 'Fuzz API', operations: [operationInput] } }, { 'input.companyId': acme }),
     importOpenApi: admin({ companyId: f.company, document: JSON.stringify(openApiDocument) }, { companyId: acme }),
-    updateEndpoint: admin({ id: f.endpoint, input: endpointInput }, { id: acmeSales }),
+    updateEndpoint: admin({ id: f.endpoint, input: { ...endpointInput, baseUrl: `${f.endpointBaseUrl}/v2` } }, { id: acmeSales }),
     deleteEndpoint: admin({ id: f.endpoint }, { id: acmeSales }),
     createOperation: admin({ endpointId: f.endpoint, input: operationInput }, { endpointId: acmeSales }),
     updateOperation: admin({ id: f.operation, input: { ...operationInput, key: 'targetOp' } }, { id: acmeOp }),
@@ -75,6 +77,7 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     ),
     updateCredential: admin({ id: f.credential, input: { name: 'target-cred', secret: { token: 'another-token-value' } } }, { id: f.acmeCredential }),
     rotateCredential: admin({ id: f.credential, secret: { token: 'rotated-token-value' } }, { id: f.acmeCredential }),
+    confirmCredentialOrigin: admin({ id: f.credential, origin: new URL(f.endpointBaseUrl).origin }, { id: f.acmeCredential }),
     deleteCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     testCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     writeOperation: member(

@@ -174,6 +174,7 @@ beforeAll(async () => {
   const f: FuzzIds = {
     company,
     endpoint: endpoint.id,
+    endpointBaseUrl: `${server.sandbox.url}/acme/hr`,
     operation: endpoint.operations[0].id,
     credential: cred,
     action: (await pending(w.user.ceo!)).id,

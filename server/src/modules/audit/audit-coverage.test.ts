@@ -80,6 +80,10 @@ const STEPS: Step[] = [
   },
   { field: 'updateCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }', vars: () => ({ id: made.credential }), expected: ['credential.update'], company: acme },
   { field: 'rotateCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { apiKey: "k-2" }) { id } }', vars: () => ({ id: made.credential }), expected: ['credential.rotate'], company: acme },
+  {
+    field: 'confirmCredentialOrigin', as: 'admin@demo.test', query: 'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
+    vars: () => ({ id: made.credential, o: new URL(server.sandbox.url).origin }), expected: ['credential.confirm_origin'], company: acme,
+  },
   { field: 'testCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: () => ({ id: made.credential }), expected: ['credential.test'], company: acme },
   { field: 'deleteCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: () => ({ id: made.credential }), expected: ['credential.delete'], company: acme },
   {

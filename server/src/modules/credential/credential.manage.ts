@@ -14,6 +14,7 @@ import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
 import { credentialMetadataSelect } from './credential.service.ts';
+import { originOf } from '../../lib/origin.ts';
 import { prepareSecret, type PreparedSecret } from './credential.kinds.ts';
 import { CredentialKind } from './credential.types.ts';
 
@@ -48,14 +49,20 @@ async function assertNameFree(db: Db, key: { companyId: string; roleId: string |
   if (clash) throw new ConflictError(`A credential named "${key.name}" already exists for this ${key.roleId ? 'role and company' : 'company'}.`, 'name');
 }
 
-/** The sealed columns for a new secret, and a reset of everything derived from the old one. */
-function sealedColumns(vault: Vault, row: { id: string; companyId: string; roleId: string | null; endpointId: string }, prepared: PreparedSecret) {
+/**
+ * The sealed columns for a new secret, and a reset of everything derived from the old one. The
+ * secret belongs to the origin of the endpoint's base URL as it is now (credential.origin.ts).
+ */
+function sealedColumns(vault: Vault, ref: { id: string; companyId: string; roleId: string | null; endpointId: string }, baseUrl: string, prepared: PreparedSecret) {
   const token = prepared.initialToken;
+  const row = { ...ref, origin: originOf(baseUrl) };
   return {
     ...vault.sealCredentialSecret(row, prepared.secret),
+    origin: row.origin,
     settings: prepared.settings as object,
     hint: prepared.hint,
     status: 'untested',
+    statusReason: null,
     refreshFailures: 0,
     refreshBlockedUntil: null,
     ...(token ? { ...vault.sealToken(row, { accessToken: token.accessToken }), tokenExpiresAt: token.expiresAt } : { tokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null }),
@@ -75,14 +82,14 @@ export async function createCredential(db: Db, vault: Vault, actor: Actor, { inp
   // Any given roleId must name a role: an empty string used to skip this check and reach the
   // database as an invalid uuid (INTERNAL_SERVER_ERROR; found by the mutation fuzzer).
   if (roleId !== null) await getRoleOrThrow(db, { roleId });
-  await getEndpointOrThrow(db, { companyId, endpointId: data.endpointId });
+  const endpoint = await getEndpointOrThrow(db, { companyId, endpointId: data.endpointId });
   const prepared = prepareSecret(data.kind as CredentialKind, data.secret);
   await assertNameFree(db, { companyId, roleId, name: data.name });
   const row = { id: randomUUID(), companyId, roleId, endpointId: data.endpointId };
   return db
     .$transaction(async (tx) => {
       const created = await tx.apiCredential.create({
-        data: { ...row, name: data.name, kind: data.kind as CredentialKind, ...sealedColumns(vault, row, prepared) },
+        data: { ...row, name: data.name, kind: data.kind as CredentialKind, ...sealedColumns(vault, row, endpoint.baseUrl, prepared) },
         select: credentialMetadataSelect,
       });
       await recordAudit(tx, actor, { companyId, action: 'credential.create', targetType: 'credential', targetId: row.id, details: { name: data.name, kind: data.kind, roleId, endpointId: data.endpointId } });
@@ -97,7 +104,8 @@ export async function updateCredential(db: Db, vault: Vault, actor: Actor, { com
   const existing = await getCredentialOrThrow(db, { companyId, credentialId });
   if (data.name === undefined && data.secret === undefined) throw new BadInputError('Nothing to update: give a name or a secret.', 'input');
   if (data.name) await assertNameFree(db, { companyId, roleId: existing.roleId, name: data.name }, credentialId);
-  const sealed = data.secret === undefined ? {} : sealedColumns(vault, existing, prepareSecret(existing.kind as CredentialKind, data.secret));
+  const endpoint = data.secret === undefined ? null : await getEndpointOrThrow(db, { companyId, endpointId: existing.endpointId });
+  const sealed = endpoint === null ? {} : sealedColumns(vault, existing, endpoint.baseUrl, prepareSecret(existing.kind as CredentialKind, data.secret));
   return db
     .$transaction(async (tx) => {
       const updated = await tx.apiCredential.update({ where: { id: credentialId }, data: { ...(data.name ? { name: data.name } : {}), ...sealed }, select: credentialMetadataSelect });
@@ -106,7 +114,7 @@ export async function updateCredential(db: Db, vault: Vault, actor: Actor, { com
         action: data.secret === undefined ? 'credential.update' : 'credential.rotate',
         targetType: 'credential',
         targetId: credentialId,
-        details: { name: updated.name, ...(data.name ? { renamedFrom: existing.name } : {}), secretReplaced: data.secret !== undefined },
+        details: { name: updated.name, ...(data.name ? { renamedFrom: existing.name } : {}), secretReplaced: data.secret !== undefined, ...(endpoint ? { origin: originOf(endpoint.baseUrl) } : {}) },
       });
       return updated;
     })

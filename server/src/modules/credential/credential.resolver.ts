@@ -9,6 +9,7 @@ import { ApiCredential, CreateCredentialInput, CredentialTestResult, UpdateCrede
 import { listCredentials, listMyCredentials } from './credential.service.ts';
 import { createCredential, deleteCredential, updateCredential } from './credential.manage.ts';
 import { testCredential } from './credential.tester.ts';
+import { confirmCredentialOrigin } from './credential.origin.ts';
 
 /** The company the shield rule already checked (the same per-request lookup, cached). */
 const companyOfCredential = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfCredential, id, 'Credential');
@@ -38,6 +39,14 @@ export class CredentialResolver {
   @Mutation(() => ApiCredential, { description: 'Replace the secret of a credential with a new one of the same kind.' })
   async rotateCredential(@Arg('id', () => ID) id: string, @Arg('secret', () => JSONResolver) secret: unknown, @Ctx() ctx: RequestContext) {
     return updateCredential(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, input: { secret } });
+  }
+
+  @Mutation(() => ApiCredential, {
+    description:
+      "Re-seal a credential for its endpoint's current origin, which the administrator names as they were shown it (CONFLICT when the endpoint is elsewhere now). Ends a needs_reconnect of reason origin_changed.",
+  })
+  async confirmCredentialOrigin(@Arg('id', () => ID) id: string, @Arg('origin', () => String) origin: string, @Ctx() ctx: RequestContext) {
+    return confirmCredentialOrigin(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, origin });
   }
 
   @Mutation(() => Boolean)

@@ -13,6 +13,8 @@ export const credentialMetadataSelect = {
   kind: true,
   hint: true,
   status: true,
+  statusReason: true,
+  origin: true,
   updatedAt: true,
   settings: true,
   lastTestedAt: true,

@@ -2,9 +2,11 @@
 // uses, to the endpoint's test operation (or its first GET that needs no parameter). The
 // credential's status follows the result; the upstream body is never shown.
 import type { Db } from '../../db/client.ts';
-import { callWithCredential, type CredentialCallDeps } from '../../gateway/credential-call.ts';
+import { callWithCredential, CredentialOriginError, type CredentialCallDeps } from '../../gateway/credential-call.ts';
+import { ORIGIN_CHANGED } from './credential.origin.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError } from '../../gateway/oauth.ts';
 import { UpstreamNetworkError } from '../../gateway/upstream-client.ts';
+import { VaultDecryptError } from '../../vault/envelope.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { emitCredentialStatus } from '../webhook/webhook.events.ts';
 import { getCredentialOrThrow } from './credential.manage.ts';
@@ -47,7 +49,7 @@ export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Ac
   const endpoint = await db.apiEndpoint.findUniqueOrThrow({ where: { id: credential.endpointId }, include: { operations: true } });
   const operation = pickTestOperation(endpoint.operations, endpoint.testOperationKey);
   const started = performance.now();
-  let outcome: { ok: boolean; status: number | null; credentialStatus: string | null; message: string };
+  let outcome: { ok: boolean; status: number | null; credentialStatus: string | null; statusReason?: string; message: string };
   if (!operation) {
     outcome = { ok: false, status: null, credentialStatus: null, message: `${endpoint.name} has no GET operation without parameters to test with; choose a test operation for it.` };
   } else {
@@ -56,7 +58,10 @@ export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Ac
       const res = await callWithCredential(deps, credential, { method: 'GET', url, headers: { accept: 'application/json' } });
       outcome = { status: res.status, ...describe(res.status, endpoint.name, operation.key) };
     } catch (error) {
-      if (error instanceof CredentialNeedsReconnectError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', message: error.message };
+      // The same origin check as every gateway call: a test never sends a secret where it was not entered for.
+      if (error instanceof CredentialOriginError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', statusReason: ORIGIN_CHANGED, message: error.message };
+      else if (error instanceof CredentialNeedsReconnectError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', message: error.message };
+      else if (error instanceof VaultDecryptError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: 'The stored secret cannot be opened; replace it.' };
       else if (error instanceof TokenEndpointError || error instanceof UpstreamNetworkError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: error.message };
       else throw error;
     }
@@ -70,9 +75,9 @@ export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Ac
     }
     await tx.apiCredential.update({
       where: { id: credentialId },
-      data: { lastTestedAt: new Date(), ...(outcome.credentialStatus ? { status: outcome.credentialStatus } : {}) },
+      data: { lastTestedAt: new Date(), ...(outcome.credentialStatus ? { status: outcome.credentialStatus, statusReason: outcome.statusReason ?? null } : {}) },
     });
-    await recordAudit(tx, actor, { companyId, action: 'credential.test', targetType: 'credential', targetId: credentialId, details: { ok: outcome.ok, status: outcome.status } });
+    await recordAudit(tx, actor, { companyId, action: 'credential.test', targetType: 'credential', targetId: credentialId, details: { ok: outcome.ok, status: outcome.status, ...(outcome.statusReason ? { reason: outcome.statusReason } : {}) } });
   });
   return { ok: outcome.ok, status: outcome.status, durationMs, message: outcome.message };
 }

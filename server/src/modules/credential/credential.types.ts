@@ -35,6 +35,14 @@ export class ApiCredential {
   @Field(() => CredentialKind) kind!: CredentialKind;
   @Field(() => String, { nullable: true, description: 'At most the last 4 characters of the secret.' }) hint!: string | null;
   @Field(() => String, { description: '"ok", "untested", "failing", "needs_reconnect"' }) status!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the status is what it is, when it alone does not say: "origin_changed" (the endpoint\'s base URL moved to another origin than `origin`; nothing is sent with this credential until an administrator replaces the secret or confirms it for the new origin with confirmCredentialOrigin).',
+  })
+  statusReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'The origin (scheme://host:port) the secret was entered or confirmed for: the only one it is sent to.' })
+  origin!: string | null;
   @Field(() => DateTimeResolver) updatedAt!: Date;
   @Field(() => JSONResolver, { nullable: true, description: 'Non-secret settings: header or query name, token URL, scope.' })
   settings!: unknown;
@@ -78,6 +86,8 @@ export interface CredentialRow {
   kind: string;
   hint: string | null;
   status: string;
+  statusReason: string | null;
+  origin: string | null;
   updatedAt: Date;
   settings: unknown;
   lastTestedAt: Date | null;

@@ -7,6 +7,7 @@ import { isUuid } from '../../lib/ids.ts';
 import { parseInput } from '../../lib/validate.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
+import { followEndpointOrigin } from '../credential/credential.origin.ts';
 import { endpointCreateSchema, endpointUpdateSchema, operationCreateSchema, operationUpdateSchema } from './endpoint.validation.ts';
 
 export function listEndpoints(db: Db, { companyId }: { companyId: string }) {
@@ -81,13 +82,15 @@ export async function createEndpoint(db: Db, actor: Actor, { input }: { input: u
 
 export async function updateEndpoint(db: Db, actor: Actor, { companyId, endpointId, input }: { companyId: string; endpointId: string; input: unknown }) {
   const data = parseInput(endpointUpdateSchema, input, 'input');
-  await getEndpointOrThrow(db, { companyId, endpointId });
+  const existing = await getEndpointOrThrow(db, { companyId, endpointId });
   await assertNameAndSlugFree(db, companyId, data, endpointId);
   const changes = data;
   return db
     .$transaction(async (tx) => {
       const endpoint = await tx.apiEndpoint.update({ where: { id: endpointId }, data: changes });
       await recordAudit(tx, actor, { companyId, action: 'endpoint.update', targetType: 'endpoint', targetId: endpointId, details: changes });
+      // Another origin suspends the endpoint's credentials: a secret is not sent where it was not entered for.
+      await followEndpointOrigin(tx, actor, { companyId, endpointId, from: existing.baseUrl, to: endpoint.baseUrl });
       return endpoint;
     })
     .catch(conflictOnRace('The endpoint'));

@@ -1,11 +1,13 @@
 // Applies an OpenAPI import: the plan (openapi.parse.ts) against the company's endpoint of the
-// same slug or name, in one transaction with one audit row. Grants and credentials are untouched.
+// same slug or name, in one transaction with one audit row. Grants are untouched; credentials too,
+// unless the base URL moves to another origin (credential/credential.origin.ts suspends them).
 import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
 import { ConflictError } from '../../graphql/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
+import { followEndpointOrigin } from '../credential/credential.origin.ts';
 import type { EndpointRow } from '../endpoint/endpoint.types.ts';
 import { diffOperations } from './openapi.diff.ts';
 import { planImport, type ImportPlan } from './openapi.parse.ts';
@@ -92,6 +94,7 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
           ? await tx.apiEndpoint.update({ where: { id: existing.id }, data: changes })
           : existing
         : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
+      if (existing) await followEndpointOrigin(tx, actor, { companyId, endpointId: row.id, from: existing.baseUrl, to: row.baseUrl });
       if (diff.created.length) {
         await tx.endpointOperation.createMany({ data: diff.created.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
       }

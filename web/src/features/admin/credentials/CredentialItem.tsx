@@ -9,7 +9,7 @@ import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { focusFirstError } from '../../../ui/fields.tsx';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { formatWhen } from './credential-groups.ts';
-import { buildSecret, hintText, kindDefinition, kindLabel, settingDefaults, settingsSummary, statusInfo, type FieldErrors } from './credential-kinds.ts';
+import { buildSecret, hintText, kindDefinition, kindLabel, originOfUrl, settingDefaults, settingsSummary, statusInfo, type FieldErrors } from './credential-kinds.ts';
 import { kindLabels, KindFields, placeServerError, readKindFields } from './KindFields.tsx';
 
 const TestCredentialMutation = graphql(`
@@ -29,8 +29,22 @@ const RotateCredentialMutation = graphql(`
       id
       hint
       status
+      statusReason
+      origin
       updatedAt
       settings
+    }
+  }
+`);
+
+const ConfirmCredentialOriginMutation = graphql(`
+  mutation ConfirmCredentialOrigin($id: ID!, $origin: String!) {
+    confirmCredentialOrigin(id: $id, origin: $origin) {
+      id
+      status
+      statusReason
+      origin
+      updatedAt
     }
   }
 `);
@@ -60,7 +74,10 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
   const [runTest] = useMutation(TestCredentialMutation);
   const [remove] = useMutation(DeleteCredentialMutation);
   const titleId = useId();
-  const status = statusInfo(credential.status);
+  const status = statusInfo(credential.status, credential.statusReason);
+  const [confirmOrigin] = useMutation(ConfirmCredentialOriginMutation);
+  const moved = credential.statusReason === 'origin_changed';
+  const newOrigin = originOfUrl(credential.endpoint.baseUrl);
   const where = settingsSummary(credential.kind, credential.settings);
   const scope = `${credential.endpoint.name}, ${credential.role?.name ?? 'shared by every role'}`;
 
@@ -73,6 +90,20 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
       await onChanged();
     } catch (e) {
       setTest({ state: 'error', message: errorMessage(e) });
+    }
+  }
+
+  async function onConfirmOrigin() {
+    if (!newOrigin) return;
+    setNotice(null);
+    try {
+      // The origin shown in the dialog is the one confirmed: if the API moved again meanwhile, the server refuses.
+      await confirmOrigin({ variables: { id: credential.id, origin: newOrigin } });
+      setTest({ state: 'idle' });
+      setNotice(`Confirmed for ${newOrigin}. Its status is back to untested: press Test to check it.`);
+      await onChanged();
+    } catch (e) {
+      setNotice(errorMessage(e));
     }
   }
 
@@ -102,6 +133,11 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
         <span className={`badge cred-status cred-status-${status.tone}`}>{status.label}</span>
       </div>
       <p className="small cred-advice">{status.advice}</p>
+      {moved && (
+        <p className="small cred-origin">
+          Entered for <code>{credential.origin ?? 'an unknown address'}</code>; {credential.endpoint.name} now points at <code>{newOrigin ?? credential.endpoint.baseUrl}</code>.
+        </p>
+      )}
       <p className="small muted cred-times">
         Updated <time dateTime={credential.updatedAt} title={new Date(credential.updatedAt).toLocaleString()}>{formatWhen(credential.updatedAt)}</time> · Last tested{' '}
         {credential.lastTestedAt ? (
@@ -119,6 +155,22 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
         <button type="button" onClick={() => setReplacing((r) => !r)} aria-expanded={replacing} aria-label={`Replace secret of ${credential.name}`}>
           Replace secret
         </button>
+        {moved && newOrigin && (
+          <ConfirmButton
+            aria-label={`Confirm ${credential.name} for ${newOrigin}`}
+            title={`Send “${credential.name}” to ${newOrigin}?`}
+            message={
+              <p>
+                Its secret was entered for <code>{credential.origin ?? 'another address'}</code>. From now on Tessera sends it to <strong>{newOrigin}</strong>, where {credential.endpoint.name}{' '}
+                now points. Confirm only if that server belongs to the API&apos;s provider.
+              </p>
+            }
+            confirmLabel="Confirm"
+            onConfirm={onConfirmOrigin}
+          >
+            Confirm new address
+          </ConfirmButton>
+        )}
         <ConfirmButton
           aria-label={`Delete ${credential.name}`}
           title={`Delete “${credential.name}”?`}

@@ -19,6 +19,8 @@ const AdminCredentialsQuery = graphql(`
       kind
       hint
       status
+      statusReason
+      origin
       updatedAt
       lastTestedAt
       settings
@@ -29,6 +31,7 @@ const AdminCredentialsQuery = graphql(`
       endpoint {
         id
         name
+        baseUrl
       }
     }
     endpoints(companyId: $companyId) {

@@ -104,6 +104,7 @@ describe('helpers', () => {
     expect(statusInfo('failing')).toMatchObject({ label: 'Failing', tone: 'bad' });
     expect(statusInfo('needs_reconnect').label).toBe('Needs reconnect');
     expect(statusInfo('weird').label).toBe('weird');
+    expect(statusInfo('needs_reconnect', 'origin_changed')).toMatchObject({ label: 'API moved', tone: 'bad' });
   });
 
   it('finds the form field of a server error and says it with the field label', () => {

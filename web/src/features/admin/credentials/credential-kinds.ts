@@ -228,8 +228,25 @@ const STATUS: Record<string, StatusInfo> = {
   },
 };
 
-export function statusInfo(status: string): StatusInfo {
+/** The status as shown; a reason the server gives (origin_changed) takes precedence over the generic advice. */
+export function statusInfo(status: string, reason?: string | null): StatusInfo {
+  if (reason === 'origin_changed') {
+    return {
+      label: 'API moved',
+      tone: 'bad',
+      advice: 'Its API now answers at another address than the one this secret was entered for, so Tessera sends it nowhere. Confirm it for the new address if you trust it, or replace the secret.',
+    };
+  }
   return STATUS[status] ?? { label: status, tone: 'neutral', advice: 'Press Test to check it.' };
+}
+
+/** The origin (scheme://host:port) a base URL's requests go to, as the server compares it; null if it does not parse. */
+export function originOfUrl(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /**
