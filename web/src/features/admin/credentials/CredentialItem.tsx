@@ -156,7 +156,9 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
           Replace secret
         </button>
         {moved && newOrigin && (
+          // The way out of "API moved" is the item's main action; its dialog stays red: it sends a secret somewhere new.
           <ConfirmButton
+            className="primary"
             aria-label={`Confirm ${credential.name} for ${newOrigin}`}
             title={`Send “${credential.name}” to ${newOrigin}?`}
             message={
