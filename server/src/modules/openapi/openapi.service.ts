@@ -8,7 +8,8 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import type { EndpointRow } from '../endpoint/endpoint.types.ts';
 import { diffOperations } from './openapi.diff.ts';
-import { planImport, type ImportPlan } from './openapi.parse.ts';
+import { runOffloaded } from '../../offload/offload.ts';
+import type { ImportPlan } from './openapi.parse.ts';
 
 export interface ImportArgs {
   companyId: string;
@@ -61,7 +62,9 @@ const asJson = (schema: Record<string, unknown>) => schema as Prisma.InputJsonOb
 export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Promise<ImportResult> {
   const { companyId } = args;
   await getCompanyOrThrow(db, { companyId });
-  const plan = planImport(args.document, { slug: args.slug });
+  // Parsing, $ref inlining and compiling every schema grow with the document: in the offload
+  // worker (time- and memory-limited), never on the event loop.
+  const { value: plan } = await runOffloaded('planImport', { document: args.document, slug: args.slug }, { owner: companyId, subject: 'The OpenAPI document' });
   const existing = await findTarget(db, companyId, plan);
   const current = existing ? await db.endpointOperation.findMany({ where: { endpointId: existing.id, endpoint: { companyId } } }) : [];
   const diff = diffOperations(current, plan.operations);
