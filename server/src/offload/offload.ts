@@ -95,7 +95,7 @@ class Offloader {
     const worker = this.ensureWorker();
     this.timer = setTimeout(() => {
       this.fail(
-        new BadInputError(`${job.options.subject} is too large or too complex: processing it took longer than ${Math.round((job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS) / 1000)} s. Split it into smaller parts.`),
+        new BadInputError(`${job.options.subject} is too large or too complex: processing it took longer than ${(job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS) / 1000} s. Split it into smaller parts.`),
       );
     }, job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS);
     const request: TaskRequest = { id: job.id, task: job.task, input: job.input };
