@@ -57,6 +57,8 @@ async function endpointChanges(db: Db, companyId: string, existing: EndpointRow,
   return { changes, notes };
 }
 
+const CREATE_BATCH = 10;
+
 const asJson = (schema: Record<string, unknown>) => schema as Prisma.InputJsonObject;
 
 export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Promise<ImportResult> {
@@ -95,8 +97,11 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
           ? await tx.apiEndpoint.update({ where: { id: existing.id }, data: changes })
           : existing
         : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
-      if (diff.created.length) {
-        await tx.endpointOperation.createMany({ data: diff.created.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
+      // In statements of CREATE_BATCH operations: with the embedded database (PGlite runs on the
+      // event loop) one statement of 100 large schemas held it for more than a second.
+      for (let i = 0; i < diff.created.length; i += CREATE_BATCH) {
+        const batch = diff.created.slice(i, i + CREATE_BATCH);
+        await tx.endpointOperation.createMany({ data: batch.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
       }
       for (const { id, plan: o } of diff.updated) {
         await tx.endpointOperation.update({ where: { id }, data: { method: o.method, path: o.path, description: o.description, paramsSchema: asJson(o.paramsSchema) } });
