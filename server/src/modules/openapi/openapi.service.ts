@@ -57,7 +57,7 @@ async function endpointChanges(db: Db, companyId: string, existing: EndpointRow,
   return { changes, notes };
 }
 
-const CREATE_BATCH = 10;
+const CREATE_BATCH = 2;
 
 const asJson = (schema: Record<string, unknown>) => schema as Prisma.InputJsonObject;
 
@@ -97,8 +97,9 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
           ? await tx.apiEndpoint.update({ where: { id: existing.id }, data: changes })
           : existing
         : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
-      // In statements of CREATE_BATCH operations: with the embedded database (PGlite runs on the
-      // event loop) one statement of 100 large schemas held it for more than a second.
+      // CREATE_BATCH operations per statement: building one statement of 100 large schemas (Prisma,
+      // and with PGlite the database itself) held the event loop for more than a second; in
+      // pairs, the loop gets a turn between statements (bench: import-event-loop).
       for (let i = 0; i < diff.created.length; i += CREATE_BATCH) {
         const batch = diff.created.slice(i, i + CREATE_BATCH);
         await tx.endpointOperation.createMany({ data: batch.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
