@@ -7,7 +7,11 @@
 // The bundle sits at the same depth as server/src/*.ts, so `new URL('../../…', import.meta.url)`
 // in a top-level source file points at the same place before and after bundling (see
 // server/src/repo-root.ts); deeper files must not resolve paths from their own location.
+//
+// The offload worker (server/src/offload/) is a second bundle beside it, offload-worker.mjs:
+// a worker thread needs a file of its own, and the bundled offload.ts looks for it there.
 import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +20,15 @@ export const SERVER_BUNDLE = 'server/dist/main.mjs';
 
 /** `entry` → `outfile` (both relative to the repository; the bench bundles a variant too). */
 export async function buildServer({ entry = 'server/src/main.ts', outfile = SERVER_BUNDLE } = {}) {
-  await build({
+  const bundles = [
+    [entry, outfile],
+    ['server/src/offload/offload.worker.ts', join(dirname(outfile), 'offload-worker.mjs')],
+  ];
+  await Promise.all(bundles.map(([entryPoint, out]) => bundle(entryPoint, out)));
+}
+
+function bundle(entry, outfile) {
+  return build({
     absWorkingDir: root,
     entryPoints: [entry],
     outfile,

@@ -2,8 +2,9 @@
 // against the operation's JSON Schema (BAD_USER_INPUT before anything is sent), path template
 // filled, the rest as query string (GET, DELETE) or JSON body (POST, PUT, PATCH).
 import { createHash } from 'node:crypto';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BadInputError } from '../graphql/errors.ts';
+import { compileParamsSchema, SchemaRefusedError, type CompiledSchema } from '../lib/json-schema/params-schema.ts';
 
 export interface OperationShape {
   id: string;
@@ -23,25 +24,45 @@ export interface BuiltRequest {
   params: Record<string, unknown>;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true });
-const compiled = new Map<string, ValidateFunction>();
+/**
+ * Compiled validators by operation id and version, least recently used dropped first. Weighed by
+ * schema size (objects and arrays), not by count: a compiled schema of 1,000 nodes holds far more
+ * code than one of 5.
+ */
+const MAX_CACHED_NODES = 50_000;
+const compiled = new Map<string, CompiledSchema>();
+let cachedNodes = 0;
+
+function remember(key: string, entry: CompiledSchema) {
+  compiled.set(key, entry);
+  cachedNodes += entry.nodes;
+  for (const [oldKey, old] of compiled) {
+    if (cachedNodes <= MAX_CACHED_NODES) break;
+    compiled.delete(oldKey);
+    cachedNodes -= old.nodes;
+  }
+}
 
 function validatorFor(op: OperationShape): ValidateFunction | null {
   if (!op.paramsSchema || typeof op.paramsSchema !== 'object') return null;
   // Without a change time (the assistant's tool list has none) the schema's own text is the version.
   const version = op.updatedAt instanceof Date ? op.updatedAt.toISOString() : (op.updatedAt ?? createHash('sha1').update(JSON.stringify(op.paramsSchema)).digest('base64'));
   const cacheKey = `${op.id}:${version}`;
-  let validate = compiled.get(cacheKey);
-  if (!validate) {
-    try {
-      validate = ajv.compile(op.paramsSchema as object);
-    } catch {
-      throw new BadInputError(`The parameter schema of operation "${op.key}" is not a valid JSON Schema; fix the operation.`);
-    }
-    if (compiled.size > 2000) compiled.clear();
-    compiled.set(cacheKey, validate);
+  let entry = compiled.get(cacheKey);
+  if (entry) {
+    compiled.delete(cacheKey); // re-inserted last: the most recently used
+    compiled.set(cacheKey, entry);
+    return entry.validate;
   }
-  return validate;
+  try {
+    entry = compileParamsSchema(op.paramsSchema);
+  } catch (error) {
+    // Saved before the rules of today (a backtracking pattern, say): refused, never run.
+    if (error instanceof SchemaRefusedError) throw new BadInputError(`The parameter schema of operation "${op.key}" ${error.message}; fix the operation.`);
+    throw error;
+  }
+  remember(cacheKey, entry);
+  return entry.validate;
 }
 
 function describeError(error: ErrorObject): string {
@@ -62,6 +83,32 @@ function describeError(error: ErrorObject): string {
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
+/**
+ * "." or ".." as a path segment, in any spelling that decodes to one ("%2e", ".%2E", "%252e%252e"
+ * decoded twice): a URL parser, a proxy or the upstream's router resolves it, and the request
+ * leaves the operation's path for a sibling or parent one, with the role's credential. Checked
+ * segment by segment after up to 4 rounds of percent-decoding ("/" and "\\" split segments,
+ * as some servers decode %2F and %5C before routing).
+ */
+function hasDotSegment(value: string): boolean {
+  let text = value;
+  for (let round = 0; round < 5; round++) {
+    if (text.split(/[/\\]/).some((segment) => segment === '.' || segment === '..')) return true;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      decoded = text.replace(/%2e/gi, '.'); // malformed elsewhere: still decode the dots
+    }
+    if (decoded === text) return false;
+    text = decoded;
+  }
+  return true; // still decoding after 5 rounds: nothing a real identifier does
+}
+
+/** The template's literal text before its first placeholder: "/things/{id}/x" → "/things/". */
+const literalPrefix = (template: string) => template.split('{')[0]!;
+
 export function buildRequest(baseUrl: string, op: OperationShape, params: unknown, body: unknown): BuiltRequest {
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) throw new BadInputError('params must be a JSON object.', 'params');
   if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) throw new BadInputError('body must be a JSON object.', 'body');
@@ -78,10 +125,19 @@ export function buildRequest(baseUrl: string, op: OperationShape, params: unknow
     const value = rest[name];
     if (value === undefined || value === null || value === '') throw new BadInputError(`params.${name} is required.`, 'params');
     if (typeof value === 'object') throw new BadInputError(`params.${name} must be a string or number.`, 'params');
+    if (hasDotSegment(String(value))) throw new BadInputError(`params.${name} must not be "." or ".." (in any encoding): a path parameter names one item.`, 'params');
     delete rest[name];
     return encodeURIComponent(String(value));
   });
-  const url = new URL(baseUrl.replace(/\/+$/, '') + path);
+  const base = baseUrl.replace(/\/+$/, '');
+  const url = new URL(base + path);
+  // The invariant, whatever the template and values: the URL parser changed nothing in the path
+  // (no dot segment resolved, e.g. one made of two placeholders, "{a}{b}" = "." + "."), so the
+  // request stays under the base URL's path followed by the operation's literal prefix.
+  const basePath = new URL(base).pathname.replace(/\/+$/, '');
+  if (url.pathname !== basePath + path || !url.pathname.startsWith(basePath + literalPrefix(op.path))) {
+    throw new BadInputError(`The path parameters of operation "${op.key}" do not make a path under ${literalPrefix(op.path)}; check their values.`, 'params');
+  }
   if (sendsBody) return { method, url, body: JSON.stringify(rest), params: merged };
   for (const [k, v] of Object.entries(rest)) {
     if (v === undefined || v === null) continue;

@@ -8,6 +8,7 @@ import { parseInput } from '../../lib/validate.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { followEndpointOrigin } from '../credential/credential.origin.ts';
+import { checkParamsSchemas } from './endpoint.params-schema.ts';
 import { endpointCreateSchema, endpointUpdateSchema, operationCreateSchema, operationUpdateSchema } from './endpoint.validation.ts';
 
 export function listEndpoints(db: Db, { companyId }: { companyId: string }) {
@@ -54,7 +55,9 @@ function conflictOnRace(what: string) {
 
 export async function createEndpoint(db: Db, actor: Actor, { input }: { input: unknown }) {
   const data = parseInput(endpointCreateSchema, input, 'input');
+  // Refused when saved (a backtracking-only pattern, too large), not when a reader calls it.
   const companyId = data.companyId;
+  await checkParamsSchemas(companyId, (data.operations ?? []).map((o, i) => ({ schema: o.paramsSchema, field: `input.operations.${i}.paramsSchema` })));
   await getCompanyOrThrow(db, { companyId });
   await assertNameAndSlugFree(db, companyId, data);
   const { operations, companyId: _companyId, ...fields } = data;
@@ -127,6 +130,7 @@ async function assertOperationKeyFree(db: Db, endpointId: string, key: string | 
 
 export async function createOperation(db: Db, actor: Actor, { companyId, endpointId, input }: { companyId: string; endpointId: string; input: unknown }) {
   const data = parseInput(operationCreateSchema, input, 'input');
+  await checkParamsSchemas(companyId, [{ schema: data.paramsSchema, field: 'input.paramsSchema' }]);
   await getEndpointOrThrow(db, { companyId, endpointId });
   await assertOperationKeyFree(db, endpointId, data.key);
   return db
@@ -140,6 +144,7 @@ export async function createOperation(db: Db, actor: Actor, { companyId, endpoin
 
 export async function updateOperation(db: Db, actor: Actor, { companyId, operationId, input }: { companyId: string; operationId: string; input: unknown }) {
   const data = parseInput(operationUpdateSchema, input, 'input');
+  await checkParamsSchemas(companyId, [{ schema: data.paramsSchema, field: 'input.paramsSchema' }]);
   const existing = await getOperationOrThrow(db, { companyId, operationId });
   await assertOperationKeyFree(db, existing.endpointId, data.key, operationId);
   const { paramsSchema: _schema, ...summary } = data;

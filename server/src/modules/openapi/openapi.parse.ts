@@ -1,12 +1,13 @@
 // An OpenAPI 3.0/3.1 document → the endpoint and operations Tessera would hold (a plan), with the
 // same validation createEndpoint and createOperation apply. Pure: no database, no network.
-import { Ajv } from 'ajv';
 import { BadInputError } from '../../graphql/errors.ts';
+import { compileParamsSchema } from '../../lib/json-schema/params-schema.ts';
 import { httpUrlSchema, slugSchema } from '../../lib/validate.ts';
 import { endpointUpdateSchema, operationCreateSchema } from '../endpoint/endpoint.validation.ts';
 import { isObject, readOpenApiDocument, type OpenApiDocument } from './openapi.document.ts';
+import { canonicalJson } from './openapi.diff.ts';
 import { buildParamsSchema, placeholderName, PLACEHOLDER_NAME } from './openapi.params.ts';
-import { deref, SCHEMA_BUDGET, SkipOperation, type RefContext } from './openapi.schema.ts';
+import { deref, DOCUMENT_BUDGET, SCHEMA_BUDGET, SkipOperation, type RefContext } from './openapi.schema.ts';
 
 export const MAX_OPERATIONS = 500;
 const SUPPORTED = ['get', 'post', 'put', 'patch', 'delete'];
@@ -123,7 +124,25 @@ function collectOperations(ctx: RefContext, doc: OpenApiDocument, warnings: stri
   return found;
 }
 
-function planOperation(ctx: RefContext, raw: RawOperation, key: string, ajv: Ajv, warnings: string[]): OperationPlan {
+/** Schemas already compiled in this import (canonical JSON → the refusal, or null): 100 operations sharing one body schema compile it once. */
+type CompileMemo = Map<string, string | null>;
+
+/** Compiles the schema as the gateway will (same module); SkipOperation when it would refuse it. */
+function assertCompiles(schema: Record<string, unknown>, memo: CompileMemo) {
+  const key = canonicalJson(schema);
+  if (!memo.has(key)) {
+    try {
+      compileParamsSchema(schema);
+      memo.set(key, null);
+    } catch (error) {
+      memo.set(key, (error as Error).message.slice(0, 300));
+    }
+  }
+  const refusal = memo.get(key);
+  if (refusal) throw new SkipOperation(`its parameter schema ${refusal}`);
+}
+
+function planOperation(ctx: RefContext, raw: RawOperation, key: string, memo: CompileMemo, warnings: string[]): OperationPlan {
   const label = `${raw.method} ${raw.path}`;
   ctx.budget = SCHEMA_BUDGET;
   const params = buildParamsSchema(ctx, { ...raw, label });
@@ -154,11 +173,7 @@ function planOperation(ctx: RefContext, raw: RawOperation, key: string, ajv: Ajv
     const issue = parsed.error.issues[0]!;
     throw new SkipOperation(`${issue.path.join('.')} ${issue.message}`);
   }
-  try {
-    ajv.compile(params.paramsSchema);
-  } catch (error) {
-    throw new SkipOperation(`its parameter schema does not compile (${(error as Error).message.slice(0, 200)})`);
-  }
+  assertCompiles(params.paramsSchema, memo);
   return { key, method: parsed.data.method, path: parsed.data.path, description: parsed.data.description ?? null, paramsSchema: params.paramsSchema };
 }
 
@@ -167,9 +182,9 @@ export function planImport(document: string, options: { slug?: string | null } =
   const doc = readOpenApiDocument(document);
   const warnings: string[] = [];
   const endpoint = endpointOf(doc, options.slug);
-  const ctx: RefContext = { doc, notes: new Set(), budget: SCHEMA_BUDGET };
-  // Same options as the request builder's (gateway/request-builder.ts), so what compiles here compiles there.
-  const ajv = new Ajv({ allErrors: false, strict: false, coerceTypes: false, useDefaults: true });
+  const ctx: RefContext = { doc, notes: new Set(), budget: SCHEMA_BUDGET, documentBudget: DOCUMENT_BUDGET };
+  // The request builder's compiler (lib/json-schema), so what is imported compiles when called.
+  const memo: CompileMemo = new Map();
   const operations: OperationPlan[] = [];
   const keys = new Set<string>();
   for (const raw of collectOperations(ctx, doc, warnings)) {
@@ -186,7 +201,7 @@ export function planImport(document: string, options: { slug?: string | null } =
       key = unique;
     }
     try {
-      operations.push(planOperation(ctx, raw, key, ajv, warnings));
+      operations.push(planOperation(ctx, raw, key, memo, warnings));
       keys.add(key);
     } catch (error) {
       if (!(error instanceof SkipOperation)) throw error;

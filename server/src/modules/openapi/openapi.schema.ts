@@ -1,5 +1,6 @@
 // OpenAPI schemas → plain JSON Schema the gateway's Ajv (draft-07, no format plugins) compiles:
 // local $refs inlined (depth- and cycle-limited), OpenAPI-only keywords translated or dropped.
+import { BadInputError } from '../../graphql/errors.ts';
 import { isObject } from './openapi.document.ts';
 
 /** Beyond this nesting of $refs a schema is cut to "any value": the model needs no more. */
@@ -14,9 +15,16 @@ export interface RefContext {
   notes: Set<string>;
   /** Schema parts one operation may still expand to: $refs used twice in each of 8 levels would otherwise blow up. */
   budget: number;
+  /** Schema parts the whole document may still expand to: the import's work stays bounded (see DOCUMENT_BUDGET). */
+  documentBudget: number;
 }
 
 export const SCHEMA_BUDGET = 5000;
+/**
+ * All operations together: 100 operations that each inline one 400-property schema are 40,000
+ * parts; 500 operations of 5,000 would be 2.5 million, minutes of work and hundreds of MB.
+ */
+export const DOCUMENT_BUDGET = 100_000;
 
 /** Follows a local JSON pointer ("#/components/schemas/Pet"). */
 export function lookupRef(ctx: RefContext, ref: string): unknown {
@@ -56,6 +64,9 @@ export const MAX_SCHEMA_DEPTH = 32;
 export function toJsonSchema(ctx: RefContext, schema: unknown, stack: string[] = [], depth = 0): Record<string, unknown> | boolean {
   if (typeof schema === 'boolean') return schema;
   if (!isObject(schema)) return {};
+  if (--ctx.documentBudget < 0) {
+    throw new BadInputError(`The document's schemas expand to more than ${DOCUMENT_BUDGET} parts once their $refs are inlined; it is too large or too complex to import. Split it into several documents.`, 'document');
+  }
   if (--ctx.budget < 0) throw new SkipOperation(`its schemas expand to more than ${SCHEMA_BUDGET} parts once their $refs are inlined`);
   if (depth > MAX_SCHEMA_DEPTH) {
     ctx.notes.add(`a schema nested deeper than ${MAX_SCHEMA_DEPTH} levels is cut to "any value" there`);

@@ -10,7 +10,8 @@ import { getCompanyOrThrow } from '../company/company.service.ts';
 import { followEndpointOrigin } from '../credential/credential.origin.ts';
 import type { EndpointRow } from '../endpoint/endpoint.types.ts';
 import { diffOperations } from './openapi.diff.ts';
-import { planImport, type ImportPlan } from './openapi.parse.ts';
+import { runOffloaded } from '../../offload/offload.ts';
+import type { ImportPlan } from './openapi.parse.ts';
 
 export interface ImportArgs {
   companyId: string;
@@ -58,12 +59,16 @@ async function endpointChanges(db: Db, companyId: string, existing: EndpointRow,
   return { changes, notes };
 }
 
+const CREATE_BATCH = 2;
+
 const asJson = (schema: Record<string, unknown>) => schema as Prisma.InputJsonObject;
 
 export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Promise<ImportResult> {
   const { companyId } = args;
   await getCompanyOrThrow(db, { companyId });
-  const plan = planImport(args.document, { slug: args.slug });
+  // Parsing, $ref inlining and compiling every schema grow with the document: in the offload
+  // worker (time- and memory-limited), never on the event loop.
+  const { value: plan } = await runOffloaded('planImport', { document: args.document, slug: args.slug }, { owner: companyId, subject: 'The OpenAPI document' });
   const existing = await findTarget(db, companyId, plan);
   const current = existing ? await db.endpointOperation.findMany({ where: { endpointId: existing.id, endpoint: { companyId } } }) : [];
   const diff = diffOperations(current, plan.operations);
@@ -95,8 +100,12 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
           : existing
         : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
       if (existing) await followEndpointOrigin(tx, actor, { companyId, endpointId: row.id, from: existing.baseUrl, to: row.baseUrl });
-      if (diff.created.length) {
-        await tx.endpointOperation.createMany({ data: diff.created.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
+      // CREATE_BATCH operations per statement: building one statement of 100 large schemas (Prisma,
+      // and with PGlite the database itself) held the event loop for more than a second; in
+      // pairs, the loop gets a turn between statements (bench: import-event-loop).
+      for (let i = 0; i < diff.created.length; i += CREATE_BATCH) {
+        const batch = diff.created.slice(i, i + CREATE_BATCH);
+        await tx.endpointOperation.createMany({ data: batch.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
       }
       for (const { id, plan: o } of diff.updated) {
         await tx.endpointOperation.update({ where: { id }, data: { method: o.method, path: o.path, description: o.description, paramsSchema: asJson(o.paramsSchema) } });

@@ -1,0 +1,87 @@
+// Regular expressions from users and imported documents (JSON Schema `pattern` and
+// `patternProperties`) run on RE2 (re2js, a pure-JavaScript port): matching takes time linear in
+// the input, so a pattern such as ^(a+)+$ cannot stop the event loop the way a backtracking
+// engine (V8's RegExp) lets it. RE2 has no backreferences and no lookaround; a pattern that uses
+// them does not compile here, and Tessera refuses it (see compileParamsSchema).
+import { RE2JS } from 're2js';
+
+/** Longer patterns are refused: matching is linear in the input but also grows with the pattern. */
+export const MAX_PATTERN_LENGTH = 1000;
+
+/** Why a pattern is refused, in words for the person who wrote the schema. */
+export class UnsupportedPatternError extends Error {}
+
+/**
+ * ECMAScript escapes RE2 spells differently: \uXXXX and \u{X…} become \x{…}. Everything else is
+ * passed as written (RE2 rejects what it does not know, e.g. \1, (?=…), (?<=…)).
+ */
+export function toRe2Syntax(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const next = pattern[i + 1];
+    const braced = next === 'u' ? /^\{([0-9A-Fa-f]{1,6})\}/.exec(pattern.slice(i + 2, i + 10)) : null;
+    const four = next === 'u' && !braced ? /^[0-9A-Fa-f]{4}/.exec(pattern.slice(i + 2, i + 6)) : null;
+    if (braced) {
+      out += `\\x{${braced[1]}}`;
+      i += 1 + braced[0].length;
+    } else if (four) {
+      out += `\\x{${four[0]}}`;
+      i += 5;
+    } else {
+      // Any other escape is copied whole, so "\\u" (an escaped backslash, then u) stays as it is.
+      out += c + (next ?? '');
+      i += 1;
+    }
+  }
+  return out;
+}
+
+const WHY: [RegExp, string][] = [
+  [/\(\?<?[=!]/, 'lookahead and lookbehind ((?=…), (?!…), (?<=…), (?<!…)) are not supported'],
+  [/\\[1-9]|\\k</, 'backreferences (\\1, \\k<name>) are not supported'],
+];
+
+/** The pattern compiled for RE2, or UnsupportedPatternError saying why not. */
+export function compileLinear(pattern: string, flags = ''): RE2JS {
+  if (pattern.length > MAX_PATTERN_LENGTH) throw new UnsupportedPatternError(`is longer than ${MAX_PATTERN_LENGTH} characters`);
+  let re2Flags = 0;
+  for (const flag of flags) {
+    if (flag === 'i') re2Flags |= RE2JS.CASE_INSENSITIVE;
+    else if (flag === 'm') re2Flags |= RE2JS.MULTILINE;
+    else if (flag === 's') re2Flags |= RE2JS.DOTALL;
+    // "u": RE2 always matches Unicode code points; "g" and "y" mean nothing to test().
+  }
+  try {
+    return RE2JS.compile(toRe2Syntax(pattern), re2Flags);
+  } catch (error) {
+    const known = WHY.find(([shape]) => shape.test(pattern));
+    const detail = String((error as Error).message ?? error).replace(/^error parsing regexp: /, '').slice(0, 200);
+    throw new UnsupportedPatternError(known ? known[1] : `is not supported (${detail})`);
+  }
+}
+
+/**
+ * Ajv's `code.regExp` engine: Ajv calls it with a schema's pattern and "u", and only ever calls
+ * `.test(string)` on the result. The error names the pattern so the schema's author can find it.
+ */
+export function linearRegExp(pattern: string, flags: string): { test(input: string): boolean } {
+  let re: RE2JS;
+  try {
+    re = compileLinear(pattern, flags);
+  } catch (error) {
+    if (error instanceof UnsupportedPatternError) {
+      throw new UnsupportedPatternError(
+        `the pattern "${pattern.slice(0, 100)}${pattern.length > 100 ? '…' : ''}" ${error.message}: Tessera runs patterns with a linear-time engine (RE2 syntax)`,
+      );
+    }
+    throw error;
+  }
+  return { test: (input: string) => re.test(input) };
+}
+// Ajv puts `code` into generated source only for standalone code, which Tessera never emits.
+linearRegExp.code = 'linearRegExp';

@@ -1,0 +1,55 @@
+// The shared schema compiler (issue 16, items 1 and 2): patterns and patternProperties run on
+// RE2, patterns it cannot run are refused with a reason, and schemas beyond the size limits
+// are refused before Ajv spends time on them.
+import { describe, expect, it } from 'vitest';
+import { toRe2Syntax } from './linear-regexp.ts';
+import { compileParamsSchema, MAX_SCHEMA_NESTING, MAX_SCHEMA_NODES, SchemaRefusedError } from './params-schema.ts';
+
+const withPattern = (pattern: string) => compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern } } }).validate;
+
+describe('compileParamsSchema', () => {
+  // V8's backtracking engine needs about a minute for these inputs; the time limit fails it.
+  it('runs exponential patterns in linear time (pattern and patternProperties)', { timeout: 5_000 }, () => {
+    expect(withPattern('^(a+)+$')({ q: `${'a'.repeat(30)}!` })).toBe(false);
+    expect(withPattern('^(a+)+$')({ q: 'aaaa' })).toBe(true);
+    const keys = compileParamsSchema({ type: 'object', patternProperties: { '^(a|aa)+$': { type: 'integer' } } }).validate;
+    expect(keys({ [`${'a'.repeat(40)}!`]: 'not checked' })).toBe(true);
+    expect(keys({ aaaa: 'not an integer' })).toBe(false);
+  });
+
+  it('keeps JSON Schema semantics: unanchored search, \\d, classes, \\uXXXX', () => {
+    expect(withPattern('\\d{3}')({ q: 'abc123def' })).toBe(true);
+    expect(withPattern('^[A-Z]{2}-\\d{3}$')({ q: 'AB-123' })).toBe(true);
+    expect(withPattern('^[A-Z]{2}-\\d{3}$')({ q: 'ab-123' })).toBe(false);
+    expect(withPattern('^\\u00e9t\\u{E9}$')({ q: 'été' })).toBe(true);
+    expect(toRe2Syntax('\\\\u0041 \\u0041 \\u{1F600}')).toBe('\\\\u0041 \\x{0041} \\x{1F600}');
+  });
+
+  it.each([
+    ['(a)\\1', /backreferences/],
+    ['(?<n>a)\\k<n>', /backreferences/],
+    ['(?=a)', /lookahead and lookbehind/],
+    ['(?<!a)b', /lookahead and lookbehind/],
+    ['(a{1000}){1000}', /not supported \(invalid repeat count/],
+    ['x'.repeat(1001), /longer than 1000 characters/],
+  ])('refuses %s, saying why', (pattern, why) => {
+    expect(() => withPattern(pattern)).toThrow(SchemaRefusedError);
+    expect(() => withPattern(pattern)).toThrow(why);
+  });
+
+  it('refuses schemas beyond the size and nesting limits before compiling them, whatever their depth', () => {
+    const wide = { type: 'object', properties: Object.fromEntries(Array.from({ length: MAX_SCHEMA_NODES }, (_, i) => [`p${i}`, { type: 'string' }])) };
+    expect(() => compileParamsSchema(wide)).toThrow(`has more than ${MAX_SCHEMA_NODES} objects and arrays`);
+    let deep: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < 10_000; i++) deep = { not: deep };
+    expect(() => compileParamsSchema(deep)).toThrow(`is nested deeper than ${MAX_SCHEMA_NESTING} levels`);
+  });
+
+  it("one schema's $id never reaches another's compile (one Ajv per schema)", () => {
+    const meta = { $id: 'http://json-schema.org/draft-07/schema', type: 'object' };
+    compileParamsSchema(meta);
+    compileParamsSchema(meta);
+    compileParamsSchema({ $id: 'https://x.test/a', type: 'object' });
+    expect(compileParamsSchema({ $id: 'https://x.test/a', type: 'string' }).validate('s')).toBe(true);
+  });
+});

@@ -1,0 +1,169 @@
+// Work that grows with what a user sends (an OpenAPI import, compiling large parameter schemas)
+// runs here, off the event loop: in one worker thread, one task at a time, under a time limit
+// and a memory cap. While it works, the main thread keeps answering every other request.
+//
+// - Time: a task still running after OFFLOAD_TIME_LIMIT_MS has its worker terminated and fails
+//   with BAD_USER_INPUT ("too large or too complex"); the next task gets a new worker.
+// - Memory: the worker's heap is capped (resourceLimits); running out is the same refusal.
+// - Fairness: tasks wait in one queue, at most MAX_PENDING_PER_OWNER per company and
+//   MAX_QUEUED in all, so one company cannot fill the queue ahead of the others (RATE_LIMITED).
+// - Idle: the worker ends OFFLOAD_IDLE_MS after its last task, so it holds no memory for nothing.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, BadInputError, RateLimitedError } from '../graphql/errors.ts';
+import type { TaskName, TaskInput, TaskOutput } from './offload.tasks.ts';
+import type { TaskReply, TaskRequest } from './offload.worker.ts';
+
+export const OFFLOAD_TIME_LIMIT_MS = 20_000;
+export const OFFLOAD_MEMORY_MB = 128;
+const OFFLOAD_IDLE_MS = 30_000;
+const MAX_QUEUED = 32;
+const MAX_PENDING_PER_OWNER = 2;
+
+export interface OffloadOptions {
+  /** Who asked (a company id): bounds how many of the queue's places one company takes. */
+  owner: string;
+  /** What the task works on, for the refusal's message: "The OpenAPI document". */
+  subject: string;
+  /** Overrides OFFLOAD_TIME_LIMIT_MS (tests). */
+  timeLimitMs?: number;
+}
+
+export interface OffloadResult<T> {
+  value: T;
+  /** The worker thread that computed it (never the main thread's 0): tests check the work left the event loop. */
+  threadId: number;
+}
+
+interface Job {
+  id: number;
+  task: TaskName;
+  input: unknown;
+  options: OffloadOptions;
+  resolve: (result: OffloadResult<unknown>) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The worker's entry: the TypeScript source under tsx (tests, `pnpm dev`; this file then ends in
+ * .ts), or offload-worker.mjs beside the bundle (server/dist/main.mjs, see scripts/build-server.mjs).
+ */
+function spawnWorker(): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const resourceLimits = { maxOldGenerationSizeMb: OFFLOAD_MEMORY_MB, maxYoungGenerationSizeMb: 16 };
+  if (fromSource) {
+    // tsx's loader, registered inside the worker before its entry is imported (an --import in
+    // execArgv comes too late for the entry on Node 20).
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const entry = new URL('./offload.worker.ts', import.meta.url).href;
+    const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+    return new Worker(boot, { eval: true, execArgv: [], resourceLimits });
+  }
+  return new Worker(new URL('./offload-worker.mjs', import.meta.url), { execArgv: [], resourceLimits });
+}
+
+class Offloader {
+  private worker: Worker | null = null;
+  private queue: Job[] = [];
+  private running: Job | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private nextId = 1;
+
+  run<N extends TaskName>(task: N, input: TaskInput<N>, options: OffloadOptions): Promise<OffloadResult<TaskOutput<N>>> {
+    const pending = this.queue.filter((j) => j.options.owner === options.owner).length + (this.running?.options.owner === options.owner ? 1 : 0);
+    if (pending >= MAX_PENDING_PER_OWNER) {
+      return Promise.reject(new RateLimitedError(30, 'This company already has work of this kind running; wait until it is done and try again.'));
+    }
+    if (this.queue.length >= MAX_QUEUED) return Promise.reject(new RateLimitedError(30, 'The server is busy with other imports; try again in a minute.'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, task, input, options, resolve: resolve as Job['resolve'], reject });
+      this.pump();
+    });
+  }
+
+  activity() {
+    return { running: this.running ? { task: this.running.task, owner: this.running.options.owner } : null, queued: this.queue.length };
+  }
+
+  private pump() {
+    if (this.running || this.queue.length === 0) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const job = (this.running = this.queue.shift()!);
+    const worker = this.ensureWorker();
+    this.timer = setTimeout(() => {
+      this.fail(
+        new BadInputError(`${job.options.subject} is too large or too complex: processing it took longer than ${(job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS) / 1000} s. Split it into smaller parts.`),
+      );
+    }, job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS);
+    const request: TaskRequest = { id: job.id, task: job.task, input: job.input };
+    worker.postMessage(request);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = spawnWorker();
+    worker.unref(); // never what keeps the process alive
+    worker.on('message', (reply: TaskReply) => this.settle(reply));
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (this.worker !== worker) return; // an ended worker's last words
+      // Out of memory ends the worker with this code; anything else is a bug (masked as internal).
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const subject = this.running?.options.subject ?? 'The input';
+      this.fail(outOfMemory ? new BadInputError(`${subject} is too large or too complex: processing it needs more than ${OFFLOAD_MEMORY_MB} MB. Split it into smaller parts.`) : error);
+    });
+    worker.on('exit', () => {
+      if (this.worker !== worker) return; // ended on purpose (fail, idle)
+      this.worker = null;
+      if (this.running) this.fail(new Error('the offload worker stopped'));
+    });
+    return (this.worker = worker);
+  }
+
+  private settle(reply: TaskReply) {
+    const job = this.running;
+    if (!job || job.id !== reply.id) return;
+    this.finish();
+    if (reply.ok) job.resolve({ value: reply.value, threadId: reply.threadId });
+    else if (reply.error.code) job.reject(new AppError(reply.error.code as AppError['code'], reply.error.message, reply.error.field ? { field: reply.error.field } : {}));
+    else job.reject(new Error(reply.error.message));
+  }
+
+  /** The running task fails and its worker is ended (it may be stuck); the queue goes on with a new one. */
+  private fail(error: unknown) {
+    const job = this.running;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+    if (!job) return;
+    this.finish();
+    job.reject(error);
+  }
+
+  private finish() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.running = null;
+    if (this.queue.length) return this.pump();
+    this.idleTimer = setTimeout(() => {
+      const worker = this.worker;
+      this.worker = null;
+      if (worker) void worker.terminate();
+    }, OFFLOAD_IDLE_MS);
+    this.idleTimer.unref();
+  }
+}
+
+const offloader = new Offloader();
+
+/** What the worker is doing (tests and diagnostics): the running task, if any, and how many wait. */
+export function offloadActivity(): { running: { task: TaskName; owner: string } | null; queued: number } {
+  return offloader.activity();
+}
+
+/** Runs a task of offload.tasks.ts in the worker; its errors arrive as the task threw them (typed ones keep their code). */
+export function runOffloaded<N extends TaskName>(task: N, input: TaskInput<N>, options: OffloadOptions): Promise<OffloadResult<TaskOutput<N>>> {
+  return offloader.run(task, input, options);
+}
