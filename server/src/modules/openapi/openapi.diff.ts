@@ -1,4 +1,5 @@
 // What an import changes: each planned operation against the endpoint's current ones, by key.
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { OperationPlan } from './openapi.parse.ts';
 
 export interface CurrentOperation {
@@ -33,10 +34,14 @@ export function canonicalJson(value: unknown): string {
 const same = (cur: CurrentOperation, plan: OperationPlan) =>
   cur.method === plan.method && cur.path === plan.path && (cur.description ?? null) === plan.description && canonicalJson(cur.paramsSchema) === canonicalJson(plan.paramsSchema);
 
-export function diffOperations(current: CurrentOperation[], planned: OperationPlan[]): OperationDiff {
+/** Operations compared between two turns of the event loop: each comparison serializes two schemas. */
+const COMPARED_PER_TURN = 10;
+
+export async function diffOperations(current: CurrentOperation[], planned: OperationPlan[]): Promise<OperationDiff> {
   const byKey = new Map(current.map((op) => [op.key, op]));
   const diff: OperationDiff = { created: [], updated: [], unchanged: [], missing: [] };
-  for (const plan of planned) {
+  for (const [i, plan] of planned.entries()) {
+    if (i > 0 && i % COMPARED_PER_TURN === 0) await yieldToEventLoop();
     const cur = byKey.get(plan.key);
     if (!cur) diff.created.push(plan);
     else if (same(cur, plan)) diff.unchanged.push(plan.key);

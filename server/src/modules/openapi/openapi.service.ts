@@ -11,6 +11,7 @@ import { followEndpointOrigin } from '../credential/credential.origin.ts';
 import type { EndpointRow } from '../endpoint/endpoint.types.ts';
 import { diffOperations } from './openapi.diff.ts';
 import { runOffloaded } from '../../offload/offload.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { ImportPlan } from './openapi.parse.ts';
 
 export interface ImportArgs {
@@ -60,6 +61,19 @@ async function endpointChanges(db: Db, companyId: string, existing: EndpointRow,
 }
 
 const CREATE_BATCH = 2;
+/** Operations read per statement when comparing with the document (their schemas can be large). */
+const READ_BATCH = 10;
+
+/** The endpoint's operations, a few at a time with a turn of the event loop between reads. */
+async function currentOperations(db: Db, { companyId, endpointId }: { companyId: string; endpointId: string }) {
+  const keys = await db.endpointOperation.findMany({ where: { endpointId, endpoint: { companyId } }, select: { id: true }, orderBy: { key: 'asc' } });
+  const out = [];
+  for (let i = 0; i < keys.length; i += READ_BATCH) {
+    if (i > 0) await yieldToEventLoop();
+    out.push(...(await db.endpointOperation.findMany({ where: { id: { in: keys.slice(i, i + READ_BATCH).map((k) => k.id) }, endpointId }, orderBy: { key: 'asc' } })));
+  }
+  return out;
+}
 
 const asJson = (schema: Record<string, unknown>) => schema as Prisma.InputJsonObject;
 
@@ -70,8 +84,8 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
   // worker (time- and memory-limited), never on the event loop.
   const { value: plan } = await runOffloaded('planImport', { document: args.document, slug: args.slug }, { owner: companyId, subject: 'The OpenAPI document' });
   const existing = await findTarget(db, companyId, plan);
-  const current = existing ? await db.endpointOperation.findMany({ where: { endpointId: existing.id, endpoint: { companyId } } }) : [];
-  const diff = diffOperations(current, plan.operations);
+  const current = existing ? await currentOperations(db, { companyId, endpointId: existing.id }) : [];
+  const diff = await diffOperations(current, plan.operations);
   const { changes, notes } = existing ? await endpointChanges(db, companyId, existing, plan) : { changes: {}, notes: [] };
   const removed = args.removeMissing ? diff.missing : [];
   const report = {
@@ -102,13 +116,15 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
       if (existing) await followEndpointOrigin(tx, actor, { companyId, endpointId: row.id, from: existing.baseUrl, to: row.baseUrl });
       // CREATE_BATCH operations per statement: building one statement of 100 large schemas (Prisma,
       // and with PGlite the database itself) held the event loop for more than a second; in
-      // pairs, the loop gets a turn between statements (bench: import-event-loop).
+      // pairs, with a turn of the loop between statements (bench: import-event-loop).
       for (let i = 0; i < diff.created.length; i += CREATE_BATCH) {
         const batch = diff.created.slice(i, i + CREATE_BATCH);
         await tx.endpointOperation.createMany({ data: batch.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
+        await yieldToEventLoop();
       }
       for (const { id, plan: o } of diff.updated) {
         await tx.endpointOperation.update({ where: { id }, data: { method: o.method, path: o.path, description: o.description, paramsSchema: asJson(o.paramsSchema) } });
+        await yieldToEventLoop();
       }
       if (removed.length) await tx.endpointOperation.deleteMany({ where: { id: { in: removed.map((o) => o.id) }, endpointId: row.id } });
       await recordAudit(tx, actor, {
