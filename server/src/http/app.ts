@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { TrustProxy } from '../config.ts';
 import type { AppServices, RequestContext } from '../graphql/context.ts';
 import { formatError } from '../graphql/errors.ts';
 import { limitParseOptions, limitValidationRules } from '../graphql/limits/index.ts';
@@ -32,6 +33,8 @@ export interface AppDeps extends AppServices {
   /** Prometheus metrics (observability/), served at /metrics when given; METRICS_TOKEN guards them. */
   metrics?: TesseraMetrics;
   metricsToken?: string;
+  /** Express `trust proxy` (TRUST_PROXY): whose X-Forwarded-For/-Proto count; default loopback. */
+  trustProxy?: TrustProxy;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -69,7 +72,9 @@ export async function createHttpApp(deps: AppDeps) {
   // res.send's ETag hashes every GraphQL answer (a SHA-1 of 20-30 KB per dashboard request)
   // for a revalidation no GraphQL client does; the web app's files keep serve-static's own.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // req.ip (sign-in limits, logs) and req.secure (HSTS) believe X-Forwarded-For/-Proto only
+  // from these peers: behind a load balancer on another host, set TRUST_PROXY to it.
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use((req, res, next) => {
     const requestId = requestIdOf(req);
     res.locals.requestId = requestId;

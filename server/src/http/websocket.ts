@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { formatError } from '../graphql/errors.ts';
 import { parseAndValidate } from '../graphql/limits/index.ts';
 import type { ContextSource } from './context.ts';
+import type { ClientAddressOf } from './client-address.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
 
@@ -28,7 +29,12 @@ function scopedStream<T>(stream: AsyncGenerator<T>, cell: ScopeCell): AsyncGener
   return scoped;
 }
 
-export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFor: (source: ContextSource) => Promise<RequestContext>) {
+export function attachWebSocket(
+  server: Server,
+  schema: GraphQLSchema,
+  contextFor: (source: ContextSource) => Promise<RequestContext>,
+  clientAddressOf: ClientAddressOf = (req) => req.socket.remoteAddress ?? null,
+) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_GRAPHQL_BODY_BYTES });
   const disposable = useServer(
     {
@@ -44,7 +50,8 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFo
         return contextFor({
           authorization: typeof authorization === 'string' ? authorization : undefined,
           requestId: randomUUID(),
-          clientIp: ctx.extra.request.socket.remoteAddress ?? null,
+          // TRUST_PROXY's rule, as for HTTP (client-address.ts).
+          clientIp: clientAddressOf(ctx.extra.request),
         });
       },
       // Each operation, and each step of a subscription's stream, runs in its context's row scope
