@@ -15,7 +15,7 @@ export interface RunningServer {
 export async function startHttpServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const { app, apollo, contextFor } = await createHttpApp(deps);
   const server = createServer(app);
-  const websocket = attachWebSocket(server, deps.schema, contextFor, clientAddressResolver(deps.trustProxy ?? 'loopback'));
+  const websocket = attachWebSocket(server, deps.schema, contextFor, { clientAddressOf: clientAddressResolver(deps.trustProxy ?? 'loopback'), introspection: deps.introspection });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

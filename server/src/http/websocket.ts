@@ -7,14 +7,18 @@ import { execute, subscribe, type DocumentNode, type ExecutionArgs, type GraphQL
 import { runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { formatError } from '../graphql/errors.ts';
+import { formatError, formatErrorWithoutSuggestions } from '../graphql/errors.ts';
 import { parseAndValidate } from '../graphql/limits/index.ts';
 import type { ContextSource } from './context.ts';
 import type { ClientAddressOf } from './client-address.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
 
-const mask = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+/** Errors as HTTP formats them; with introspection off, without "Did you mean …?" (app.ts). */
+const masker = (introspection: boolean) => {
+  const format = introspection ? formatError : formatErrorWithoutSuggestions;
+  return (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
+};
 
 const cellOf = (args: ExecutionArgs) => (args.contextValue as RequestContext).dbScope;
 
@@ -33,15 +37,19 @@ export function attachWebSocket(
   server: Server,
   schema: GraphQLSchema,
   contextFor: (source: ContextSource) => Promise<RequestContext>,
-  clientAddressOf: ClientAddressOf = (req) => req.socket.remoteAddress ?? null,
+  {
+    clientAddressOf = (req) => req.socket.remoteAddress ?? null,
+    introspection = true,
+  }: { clientAddressOf?: ClientAddressOf; introspection?: boolean } = {},
 ) {
+  const mask = masker(introspection);
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_GRAPHQL_BODY_BYTES });
   const disposable = useServer(
     {
       schema,
       // The query limits of the HTTP path (token cap at parse, depth/aliases/directives/cost at validation).
       onSubscribe: (_ctx, _id, payload) => {
-        const document = parseAndValidate(schema, payload.query);
+        const document = parseAndValidate(schema, payload.query, undefined, { introspection });
         if (Array.isArray(document)) return document as readonly GraphQLError[];
         return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables };
       },
