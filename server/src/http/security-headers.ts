@@ -27,13 +27,13 @@ const APP_DIRECTIVES = {
 };
 
 /**
- * GraphiQL's editor (Monaco) writes <style> elements at run time (themes, decorations) and
- * starts its language workers from blob: URLs; only /graphiql gets those two allowances.
+ * GraphiQL's editor (Monaco) writes <style> elements and style attributes at run time (themes,
+ * decorations): only /graphiql allows inline styles (never scripts). Its workers are files of
+ * the build (editor.worker-*.js), so 'self' covers them; no blob: (checked in Chromium).
  */
 const GRAPHIQL_DIRECTIVES = {
   ...APP_DIRECTIVES,
   'style-src': ["'self'", "'unsafe-inline'"],
-  'worker-src': ["'self'", 'blob:'],
 };
 
 const common = {
