@@ -1,6 +1,7 @@
 // Every environment variable Tessera reads, parsed once with clear errors. Nothing else in the
 // code reads process.env.
 import { resolve } from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const boolFlag = z
@@ -9,10 +10,40 @@ const boolFlag = z
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/**
+ * Which peers may tell the client's address (X-Forwarded-For) and protocol (X-Forwarded-Proto),
+ * in the forms Express's `trust proxy` takes: `true`/`false`, a hop count, or a comma-separated
+ * list of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+ */
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim();
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 100) return hops;
+    ctx.addIssue({ code: 'custom', message: 'a hop count must be at most 100' });
+    return z.NEVER;
+  }
+  const list = value.split(',').map((v) => v.trim());
+  try {
+    // Express compiles the same list with proxy-addr: what passes here, Express accepts.
+    proxyaddr.compile(list);
+    return list.join(',');
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count, or comma-separated addresses/CIDR ranges (loopback, linklocal, uniquelocal allowed): ${(error as Error).message}` });
+    return z.NEVER;
+  }
+});
+
+/** Express's `trust proxy` value: all, none, a hop count, or an address/CIDR list. */
+export type TrustProxy = boolean | number | string;
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Proxies trusted for the client address and protocol; default: loopback only (docs/decisions/0018). */
+  TRUST_PROXY: trustProxy.default('loopback'),
   SANDBOX_PORT: port.default(4010),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -64,6 +95,8 @@ export interface Config {
   env: Env['NODE_ENV'];
   port: number;
   host: string;
+  /** Express `trust proxy`: whose X-Forwarded-For/-Proto decide req.ip and req.secure (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   sandboxPort: number;
   dataDir: string;
   databaseUrl: string | undefined;
@@ -113,6 +146,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    trustProxy: e.TRUST_PROXY,
     sandboxPort: e.SANDBOX_PORT,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,

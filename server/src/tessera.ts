@@ -207,6 +207,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
       port: config.port,
       host: config.host,
+      trustProxy: config.trustProxy,
     });
     closer.add(() => server.close());
     webhooks.start();

@@ -9,6 +9,7 @@ import {
   RedisResponseCache,
   cacheKey,
   cacheScope,
+  canonicalJson,
   type CacheEntry,
   type LoadResult,
   type ResponseCache,
@@ -281,6 +282,27 @@ describe('cacheKey', () => {
     expect(cacheKey({ ...base, params: { a: 1, b: undefined } })).toBe(cacheKey({ ...base, params: { a: 1 } }));
     expect(cacheKey({ ...base, params: { a: '1' } })).not.toBe(cacheKey({ ...base, params: { a: 1 } }));
     expect(cacheKey({ ...base, params: {} })).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("writes JSON.stringify's text with keys sorted: toJSON, dropped undefined and functions, null in arrays, escapes", () => {
+    const when = new Date('2026-07-07T00:00:00Z');
+    const value = { b: [1, undefined, () => 1, 'x"\u2028'], a: { d: when, c: null, e: undefined }, f: -0, g: Number.NaN, '\u0000k': true };
+    expect(canonicalJson(value)).toBe(JSON.stringify({ '\u0000k': true, a: { c: null, d: when }, b: [1, null, null, 'x"\u2028'], f: -0, g: null }));
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson([[], {}, [{}]])).toBe('[[],{},[{}]]');
+    // A value met twice (not a cycle) is fine; a cycle is refused as JSON.stringify refuses it.
+    const shared = { s: 1 };
+    expect(canonicalJson({ x: shared, y: [shared] })).toBe('{"x":{"s":1},"y":[{"s":1}]}');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = { again: cyclic };
+    expect(() => canonicalJson(cyclic)).toThrow(TypeError);
+  });
+
+  it('keys params nested 10,000 levels deep without overflowing the stack (issue 16, item 9)', () => {
+    let deep: unknown = { leaf: true };
+    for (let i = 0; i < 10_000; i += 1) deep = i % 2 ? [deep] : { a: deep };
+    expect(cacheKey({ credentialId: 'c', operationKey: 'op', params: deep })).toMatch(/^[0-9a-f]{64}$/);
+    expect(canonicalJson(deep)).toBe(`${'[{"a":'.repeat(5_000)}{"leaf":true}${'}]'.repeat(5_000)}`);
   });
 
   it('differs by credential and operation', () => {

@@ -127,6 +127,15 @@ function isVariableErrorLimit(error: unknown): boolean {
  * else. The original is logged by the logging plugin with the request id; the client gets the
  * request id so support can find it.
  */
+/** graphql-js's hints at names it knows: ' Did you mean "a", "b", or "c"?', '… the enum value "READ"?'. */
+const SUGGESTION = /\s*Did you mean [^]*\?$/;
+
+/** formatError, and the schema's names kept out of messages: for when introspection is off. */
+export function formatErrorWithoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // Before formatError shortens the message (a cut suggestion would no longer end in "?").
+  return formatError({ ...formatted, message: formatted.message.replace(SUGGESTION, '') }, error);
+}
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // Found by the mutation fuzzer: graphql-js's variable errors quote the bad value whole (a 900 kB
   // string came back twice over), and its "too many errors" has no code, so it was masked as internal.

@@ -22,6 +22,7 @@ import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webho
 import { FieldRuleResolver } from '../modules/field-rule/field-rule.resolver.ts';
 import { AccessTokenResolver } from '../modules/access-token/access-token.resolver.ts';
 import { UsageResolver } from '../modules/usage/usage.resolver.ts';
+import { argumentBoundsMiddleware } from './plugins/argument-bounds.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
 import { permissions, rootFieldsOnly } from './shield.ts';
 
@@ -73,8 +74,9 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
 
 /** `shield: false` leaves authorization out: only the benchmark's shield-cost baseline asks for it. */
 export async function buildAppSchema({ shield = true }: { shield?: boolean } = {}): Promise<GraphQLSchema> {
-  // The shield first (who may ask), then the refusal of text the database cannot store.
+  // The shield first (who may ask), then the bounds on JSON and times (argument-bounds.ts), then
+  // the refusal of text the database cannot store.
   const bare = await buildBareSchema();
-  if (!shield) return applyMiddleware(bare, storableTextMiddleware);
-  return applyMiddleware(bare, rootFieldsOnly(permissions, bare), storableTextMiddleware);
+  if (!shield) return applyMiddleware(bare, argumentBoundsMiddleware, storableTextMiddleware);
+  return applyMiddleware(bare, rootFieldsOnly(permissions, bare), argumentBoundsMiddleware, storableTextMiddleware);
 }

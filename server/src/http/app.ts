@@ -7,8 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import type { TrustProxy } from '../config.ts';
 import type { AppServices, RequestContext } from '../graphql/context.ts';
-import { formatError } from '../graphql/errors.ts';
+import { formatError, formatErrorWithoutSuggestions } from '../graphql/errors.ts';
 import { limitParseOptions, limitValidationRules } from '../graphql/limits/index.ts';
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
@@ -20,6 +21,7 @@ import { observabilityPlugin } from '../observability/graphql-plugin.ts';
 import { graphqlSpans } from '../observability/tracing.ts';
 import { NO_COMPANIES, runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppDeps extends AppServices {
   schema: GraphQLSchema;
@@ -32,6 +34,8 @@ export interface AppDeps extends AppServices {
   /** Prometheus metrics (observability/), served at /metrics when given; METRICS_TOKEN guards them. */
   metrics?: TesseraMetrics;
   metricsToken?: string;
+  /** Express `trust proxy` (TRUST_PROXY): whose X-Forwarded-For/-Proto count; default loopback. */
+  trustProxy?: TrustProxy;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -45,7 +49,9 @@ export async function createHttpApp(deps: AppDeps) {
   const { db, logger } = deps;
   const apollo = new ApolloServer<RequestContext>({
     schema: deps.schema,
-    formatError,
+    // Without introspection the schema is not for strangers to read, nor to guess at through
+    // "Did you mean …?" (validation, unknown enum values and input fields): suggestions go.
+    formatError: deps.introspection ? formatError : formatErrorWithoutSuggestions,
     introspection: deps.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -69,13 +75,17 @@ export async function createHttpApp(deps: AppDeps) {
   // res.send's ETag hashes every GraphQL answer (a SHA-1 of 20-30 KB per dashboard request)
   // for a revalidation no GraphQL client does; the web app's files keep serve-static's own.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // req.ip (sign-in limits, logs) and req.secure (HSTS) believe X-Forwarded-For/-Proto only
+  // from these peers: behind a load balancer on another host, set TRUST_PROXY to it.
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use((req, res, next) => {
     const requestId = requestIdOf(req);
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     next();
   });
+  // CSP (no framing), nosniff, Referrer-Policy, HSTS over HTTPS: on every answer, first.
+  app.use(securityHeaders());
   app.use(inboundWebhookRouter({ db, vault: deps.vault, gateway: deps.gateway, logger, events: deps.endpointEvents, toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS }));
   // MCP clients (Streamable HTTP): the caller's permitted operations as tools, in their own row scope.
   app.use(mcpRouter({ db, tokens: deps.tokens, gateway: deps.gateway, logger }));
@@ -139,6 +149,11 @@ export async function createHttpApp(deps: AppDeps) {
       res.sendFile(join(webDir, 'index.html'));
     });
   }
+
+  // Anything else: a plain 404 of ours (Express's own replaces the security headers' CSP).
+  app.use((_req: Request, res: Response) => {
+    res.status(404).type('text/plain').send('Not found.');
+  });
 
   return { app, apollo, contextFor };
 }

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp, type AppDeps } from './app.ts';
+import { clientAddressResolver } from './client-address.ts';
 import { attachWebSocket } from './websocket.ts';
 
 export interface RunningServer {
@@ -14,7 +15,7 @@ export interface RunningServer {
 export async function startHttpServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const { app, apollo, contextFor } = await createHttpApp(deps);
   const server = createServer(app);
-  const websocket = attachWebSocket(server, deps.schema, contextFor);
+  const websocket = attachWebSocket(server, deps.schema, contextFor, { clientAddressOf: clientAddressResolver(deps.trustProxy ?? 'loopback'), introspection: deps.introspection });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

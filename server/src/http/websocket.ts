@@ -15,16 +15,21 @@ import { execute, subscribe, type DocumentNode, type ExecutionArgs, type GraphQL
 import { runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { formatError } from '../graphql/errors.ts';
+import { formatError, formatErrorWithoutSuggestions } from '../graphql/errors.ts';
 import { parseAndValidate } from '../graphql/limits/index.ts';
 import type { ContextSource } from './context.ts';
+import type { ClientAddressOf } from './client-address.ts';
 import type { RequestContext } from '../graphql/context.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
 
 /** The close code and reason of a socket whose credential stopped working (see the top). */
 export const CREDENTIAL_LOST_CLOSE = { code: 4401, reason: 'Unauthorized: the session or access token is no longer valid' } as const;
 
-const mask = (errors: readonly GraphQLError[]) => errors.map((error) => formatError(error.toJSON(), error));
+/** Errors as HTTP formats them; with introspection off, without "Did you mean …?" (app.ts). */
+const masker = (introspection: boolean) => {
+  const format = introspection ? formatError : formatErrorWithoutSuggestions;
+  return (errors: readonly GraphQLError[]) => errors.map((error) => format(error.toJSON(), error));
+};
 
 const cellOf = (args: ExecutionArgs) => (args.contextValue as RequestContext).dbScope;
 
@@ -39,14 +44,23 @@ function scopedStream<T>(stream: AsyncGenerator<T>, cell: ScopeCell): AsyncGener
   return scoped;
 }
 
-export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFor: (source: ContextSource) => Promise<RequestContext>) {
+export function attachWebSocket(
+  server: Server,
+  schema: GraphQLSchema,
+  contextFor: (source: ContextSource) => Promise<RequestContext>,
+  {
+    clientAddressOf = (req) => req.socket.remoteAddress ?? null,
+    introspection = true,
+  }: { clientAddressOf?: ClientAddressOf; introspection?: boolean } = {},
+) {
+  const mask = masker(introspection);
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: MAX_GRAPHQL_BODY_BYTES });
   const disposable = useServer(
     {
       schema,
       // The query limits of the HTTP path (token cap at parse, depth/aliases/directives/cost at validation).
       onSubscribe: (_ctx, _id, payload) => {
-        const document = parseAndValidate(schema, payload.query);
+        const document = parseAndValidate(schema, payload.query, undefined, { introspection });
         if (Array.isArray(document)) return document as readonly GraphQLError[];
         return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables };
       },
@@ -55,7 +69,8 @@ export function attachWebSocket(server: Server, schema: GraphQLSchema, contextFo
         return contextFor({
           authorization: typeof authorization === 'string' ? authorization : undefined,
           requestId: randomUUID(),
-          clientIp: ctx.extra.request.socket.remoteAddress ?? null,
+          // TRUST_PROXY's rule, as for HTTP (client-address.ts).
+          clientIp: clientAddressOf(ctx.extra.request),
           onCredentialLost: () => ctx.extra.socket.close(CREDENTIAL_LOST_CLOSE.code, CREDENTIAL_LOST_CLOSE.reason),
         });
       },

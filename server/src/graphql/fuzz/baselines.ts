@@ -1,4 +1,5 @@
-// The valid-ish variables each mutation is fuzzed from, one value at a time, and who calls it.
+// The valid-ish variables each mutation (and each query taking arguments) is fuzzed from, one
+// value at a time, and who calls it.
 // Admin mutations work on a company made for the fuzzer ("fuzz-target"), so a hostile value
 // that is accepted (a unicode name is fine) changes nothing the other mutations rely on.
 // `other`: slots that, given an id of a company the caller cannot see, must answer NOT_FOUND
@@ -92,5 +93,40 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     createAccessToken: member({ input: { companyId: acme, name: 'fuzz token', readOnly: false, expiresInDays: 30 } }, { 'input.companyId': f.company }),
     revokeAccessToken: member({ id: f.accessToken }, { id: f.othersAccessToken }),
     rotateInboundWebhookSecret: admin({ endpointId: f.endpoint }, { endpointId: acmeSales }),
+  };
+}
+
+/**
+ * The queries' baselines. `other` here must be refused: a query that answers for a company
+ * the caller cannot see fails the fuzzer (mutations' accepted cases are only listed).
+ */
+export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
+  const acme = w.company.acme!;
+  const acmeSales = w.endpoint['acme/sales-api']!;
+  const developer = w.role.developer!;
+  const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'admin', vars, ...(other ? { other, otherAs: 'companyAdmin' } : {}) });
+  const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'member', vars, ...(other ? { other, otherAs: 'member' } : {}) });
+  const from = '2026-01-01T00:00:00Z';
+  const to = '2026-02-01T00:00:00Z';
+  return {
+    auditLogs: admin({ companyId: f.company, first: 20, after: null, filter: { action: 'company.', actorId: w.user.admin, targetType: 'company', from, to } }, { companyId: acme }),
+    company: admin({ id: f.company }, { id: acme }),
+    credentials: admin({ companyId: f.company }, { companyId: acme }),
+    myCredentials: member({ companyId: acme }, { companyId: f.company }),
+    endpoints: admin({ companyId: f.company }, { companyId: acme }),
+    endpoint: admin({ id: f.endpoint }, { id: acmeSales }),
+    webhookSubscriptions: admin({ companyId: f.company }, { companyId: acme }),
+    webhookDeliveries: admin({ subscriptionId: f.webhook, first: 20 }, { subscriptionId: f.acmeWebhook }),
+    myPendingActions: member({ companyId: acme }, { companyId: f.company }),
+    dashboard: member({ companyId: acme }, { companyId: f.company }),
+    readOperation: member({ companyId: acme, endpointId: acmeSales, operation: 'listAccounts', params: { limit: 1 } }, { companyId: f.company, endpointId: f.endpoint }),
+    myEndpoints: member({ companyId: acme }, { companyId: f.company }),
+    roleAccess: admin({ companyId: f.company, roleId: developer }, { companyId: acme }),
+    userAccess: admin({ companyId: f.company, userId: w.user.dev }, { companyId: acme }),
+    previewTools: admin({ companyId: f.company, roleId: developer }, { companyId: acme }),
+    user: admin({ id: w.user.dev }),
+    fieldRules: admin({ companyId: f.company, endpointId: f.endpoint }, { companyId: acme, endpointId: acmeSales }),
+    accessTokens: member({ companyId: acme }, { companyId: f.company }),
+    usageStats: admin({ companyId: f.company, from, to, groupBy: 'DAY' }, { companyId: acme }),
   };
 }

@@ -1,4 +1,4 @@
-// The hostile-value generator of the mutation fuzzer: a seeded PRNG (a failure reproduces from
+// The hostile-value generator of the mutation and query fuzzer: a seeded PRNG (a failure reproduces from
 // its seed), the places ("slots") of a mutation's variables where a value can go, found by
 // walking the schema through input objects and lists, and per GraphQL type a pool of values
 // an attacker or a broken client would send.
@@ -12,6 +12,10 @@ import {
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
+import { canonicalJson } from '../../gateway/cache.ts';
+
+/** JSON text of any value, however deep (JSON.stringify overflows the stack near 5,000 levels). */
+export const jsonText = (value: unknown): string => canonicalJson(value);
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
 export function prng(seed: number): () => number {
@@ -57,7 +61,7 @@ export function slotsOf(field: GraphQLField<unknown, unknown>): Slot[] {
 
 /** A printable name of a value, short enough for a test title. */
 export function describeValue(label: string, value: unknown): string {
-  return `${label} (${JSON.stringify(value)?.length ?? 0} chars of JSON)`;
+  return `${label} (${value === undefined ? 0 : jsonText(value).length} chars of JSON)`;
 }
 
 export interface Hostile {
@@ -129,12 +133,34 @@ const MALFORMED_IDS: Hostile[] = [
   { label: 'UUID in braces', value: '{00000000-0000-4000-8000-000000000000}' },
 ];
 
+/** DateTime edges: valid RFC 3339 that no database year holds (0000, 10000 in UTC), the last valid second, and malformed ones. */
+const DATES: Hostile[] = [
+  { label: 'not a date', value: 'not a date' },
+  { label: 'month 13', value: '2024-13-45T99:99:99Z' },
+  { label: 'February 30', value: '2024-02-30T00:00:00Z' },
+  { label: 'year 0000', value: '0000-01-01T00:00:00Z' },
+  { label: 'year 0000 at the end', value: '0000-12-31T23:59:59Z' },
+  { label: 'last second of 9999', value: '9999-12-31T23:59:59Z' },
+  { label: '9999-12-31 at -23:59 (year 10000 in UTC)', value: '9999-12-31T23:59:59-23:59' },
+  { label: 'year 10000', value: '10000-01-01T00:00:00Z' },
+  { label: 'year -271821', value: '-271821-04-20T00:00:00Z' },
+  { label: 'bare -271821', value: '-271821' },
+  { label: 'year 275760+ (far future)', value: '+275761-01-01T00:00:00Z' },
+  { label: 'epoch number', value: 0 },
+  { label: 'far-future epoch number', value: 8.64e15 + 1 },
+];
+
 const HOSTILE_JSON: Hostile[] = [
   // JSON.parse makes "__proto__" an own key, as a request body does; an object literal would not.
   { label: 'JSON __proto__ key', value: JSON.parse('{"__proto__":{"isPlatformAdmin":true,"polluted":1}}') },
   { label: 'JSON constructor.prototype', value: JSON.parse('{"constructor":{"prototype":{"polluted":1}}}') },
   { label: 'JSON $where', value: { $where: 1, $ne: null } },
   { label: 'JSON nested 1000 deep', value: nested(1000) },
+  // Deeper than JSON.stringify, recursive walks and the stack reach (issue 16, item 9); and the
+  // bound's edges (graphql/plugins/argument-bounds.ts: 64 levels).
+  { label: 'JSON nested 10,000 deep', value: nested(10_000) },
+  { label: 'JSON nested 64 deep', value: nested(63) },
+  { label: 'JSON nested 65 deep', value: nested(64) },
   { label: 'JSON array of 100k', value: Array.from({ length: 100_000 }, (_, i) => i) },
   { label: 'JSON 900 kB string value', value: { v: 'x'.repeat(900_000) } },
   { label: 'JSON string', value: 'just a string' },
@@ -174,7 +200,7 @@ export function hostilePool(type: GraphQLInputType): Hostile[] {
     case 'JSON':
       return [...nulls, ...HOSTILE_JSON, ...HOSTILE_STRINGS.slice(0, 3)];
     case 'DateTime':
-      return [...nulls, { label: 'not a date', value: 'not a date' }, { label: 'month 13', value: '2024-13-45T99:99:99Z' }, { label: 'year 275760+', value: '+275761-01-01T00:00:00Z' }, { label: 'epoch number', value: 0 }, ...HOSTILE_STRINGS.slice(0, 2)];
+      return [...nulls, ...DATES, ...HOSTILE_STRINGS.slice(0, 2)];
     default:
       return [...nulls, ...HOSTILE_STRINGS.slice(0, 4), ...WRONG_TYPES];
   }

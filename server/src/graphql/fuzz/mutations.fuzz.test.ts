@@ -7,13 +7,18 @@
 // fine and listed. Deterministic: FUZZ_SEED=<n> reproduces a run (it orders the pools and drives
 // the generator); FUZZ_PER_SLOT=<n> samples fewer pool values per slot (default: all of them);
 // FUZZ_GENERATED=<n> sets how many generated values each slot also gets.
+//
+// Every Query that takes arguments is fuzzed the same way (run first, before mutations change
+// the fuzzer's company), with two differences: a query must change nothing whatever it answers
+// (one table fingerprint around all of a query's cases, not one per case: reads are many and
+// cheap), and one given an id of a company the caller cannot see must be refused, not answered.
 import { getNamedType, getNullableType, isLeafType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
 import { worldIds } from '../../../test/world.ts';
 import { buildBareSchema } from '../schema.ts';
-import { baselines, type Baseline, type FuzzIds, type Persona } from './baselines.ts';
-import { describeValue, generatedValue, hostilePool, prng, sample, slotsOf, withValue, type Hostile } from './hostile-values.ts';
+import { baselines, queryBaselines, type Baseline, type FuzzIds, type Persona } from './baselines.ts';
+import { describeValue, generatedValue, hostilePool, jsonText, prng, sample, slotsOf, withValue, type Hostile } from './hostile-values.ts';
 import { fingerprint, diffTables } from './fingerprint.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_707);
@@ -28,11 +33,16 @@ const MAX_MESSAGE = 300;
 const LEAKS = /\b(select|insert into|delete from|update \w+ set|prisma|postgres|pglite|violates|constraint|syntax error at|relation "|node_modules)\b|\s+at \S+ \(|\.ts:\d+/i;
 
 // Read at load, so each mutation of the schema is a test of its own, named before setup runs.
-const mutations = Object.values((await buildBareSchema()).getMutationType()!.getFields());
+const bare = await buildBareSchema();
+const mutations = Object.values(bare.getMutationType()!.getFields());
 const MUTATION_NAMES = mutations.map((m) => m.name);
+/** Queries without arguments have nothing to fuzz. */
+const queries = Object.values(bare.getQueryType()!.getFields()).filter((q) => q.args.length > 0);
+const QUERY_NAMES = queries.map((q) => q.name);
 
 let server: TestServer;
 let plans: Record<string, Baseline>;
+let queryPlans: Record<string, Baseline>;
 const tokens: Partial<Record<Persona, string | null>> = { anonymous: null };
 const EMAILS: Record<Exclude<Persona, 'anonymous'>, string> = { admin: 'admin@demo.test', member: 'ceo@demo.test', companyAdmin: 'fuzzadmin@demo.test' };
 /**
@@ -46,17 +56,19 @@ let ran = 0;
 /** Per mutation, how many cases ended with each code ("ok" when accepted): how deep the cases got. */
 const outcomes: Record<string, Record<string, number>> = {};
 
-function operationText(field: GraphQLField<unknown, unknown>): string {
+function operationText(field: GraphQLField<unknown, unknown>, kind: 'query' | 'mutation' = 'mutation'): string {
   const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const leaf = isLeafType(getNamedType(getNullableType(field.type)));
-  return `mutation Fuzz${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''}${leaf ? '' : ' { __typename }'} }`;
+  return `${kind} Fuzz${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''}${leaf ? '' : ' { __typename }'} }`;
 }
 
 interface Case {
   label: string;
   vars: Record<string, unknown>;
   as: Persona;
+  /** An id of a company the caller cannot see: a query must refuse it. */
+  other?: boolean;
 }
 
 /** The cases of one mutation: per slot, a seeded sample of its pool, plus the other company's ids. */
@@ -72,7 +84,7 @@ function casesOf(field: GraphQLField<unknown, unknown>, plan: Baseline): Case[] 
     }
     for (const h of picks) cases.push({ label: `${where} = ${describeValue(h.label, h.value)}`, vars: withValue(plan.vars, slot.path, h.value) as Record<string, unknown>, as: plan.as });
     const otherId = plan.other?.[where];
-    if (otherId) cases.push({ label: `${where} = an id of a company the caller cannot see`, vars: withValue(plan.vars, slot.path, otherId) as Record<string, unknown>, as: plan.otherAs! });
+    if (otherId) cases.push({ label: `${where} = an id of a company the caller cannot see`, vars: withValue(plan.vars, slot.path, otherId) as Record<string, unknown>, as: plan.otherAs!, other: true });
   }
   // Nothing to fuzz (logout): the call itself, once.
   if (field.args.length === 0) cases.push({ label: 'no arguments', vars: plan.vars, as: plan.as });
@@ -118,7 +130,8 @@ async function send(query: string, vars: Record<string, unknown>, token: string 
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables: vars }),
+    // Not JSON.stringify: it overflows on the 10,000-level values.
+    body: jsonText({ query, variables: vars }),
   });
   const text = await res.text();
   try {
@@ -187,13 +200,14 @@ beforeAll(async () => {
     othersAccessToken: (await token(w.user.dev!)).id,
   };
   plans = baselines(w, f);
+  queryPlans = queryBaselines(w, f);
   tokens.admin = admin;
   tokens.member = ceo;
   tokens.companyAdmin = await server.login('fuzzadmin@demo.test');
   console.info(`mutation fuzzer: FUZZ_SEED=${SEED} FUZZ_PER_SLOT=${PER_SLOT} FUZZ_GENERATED=${GENERATED}`);
 });
 afterAll(async () => {
-  console.info(`mutation fuzzer: ${ran} cases, ${accepted.length} accepted (fine, listed for review):\n  ${accepted.join('\n  ')}`);
+  console.info(`mutation and query fuzzer: ${ran} cases, ${accepted.length} accepted (fine, listed for review):\n  ${accepted.join('\n  ')}`);
   console.info(`mutation fuzzer outcomes:\n${Object.entries(outcomes).map(([m, o]) => `  ${m}: ${JSON.stringify(o)}`).join('\n')}`);
   await server?.close();
 });
@@ -201,6 +215,41 @@ afterAll(async () => {
 describe('the fuzzer covers the schema', () => {
   it('has a baseline for every mutation', () => {
     expect(Object.keys(plans).sort()).toEqual(mutations.map((m) => m.name).sort());
+  });
+
+  it('has a baseline for every query that takes arguments', () => {
+    expect(Object.keys(queryPlans).sort()).toEqual(QUERY_NAMES.slice().sort());
+  });
+});
+
+describe('every query answers hostile values with a contract code, changes nothing, and refuses other companies', () => {
+  it.each(QUERY_NAMES)('%s', async (name) => {
+    const field = queries.find((q) => q.name === name)!;
+    const query = operationText(field, 'query');
+    const failures: string[] = [];
+    await server.tessera.callLog.flush();
+    const before = await fingerprint(server.db);
+    const cases = casesOf(field, queryPlans[name]!);
+    for (const c of cases) {
+      ran += 1;
+      const logged = server.logs.length;
+      const res = await send(query, c.vars, tokens[c.as] ?? null);
+      const where = `${name}(${c.label}) as ${c.as} [FUZZ_SEED=${SEED}]`;
+      const outcome = res.errors?.[0]?.extensions?.code ?? (res.status < 400 ? 'ok' : `HTTP ${res.status}`);
+      (outcomes[name] ??= {})[outcome] = (outcomes[name][outcome] ?? 0) + 1;
+      const problem = problemsOf(res);
+      if (problem) failures.push(`${where}: ${problem}${causeIn(server.logs.slice(logged))}`);
+      if (!res.errors?.length && res.status < 400) {
+        if (c.other) failures.push(`${where}: answered for a company the caller cannot see`);
+        else accepted.push(where);
+      }
+    }
+    // Reads write only the call log (and a credential's health, an upstream call's audit row).
+    await server.tessera.callLog.flush();
+    const changed = diffTables(before, await fingerprint(server.db)).filter((t) => !['upstream_calls', 'api_credentials', 'audit_logs'].includes(t));
+    if (changed.length) failures.push(`${name}: its cases changed ${changed.join(', ')}`);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(failures).toEqual([]);
   });
 });
 

@@ -27,6 +27,8 @@ export function requestLoggingPlugin(): ApolloServerPlugin<RequestContext> {
               operationName: operationName ?? null,
               operation: operation?.operation ?? null,
               userId: contextValue.principal?.userId ?? null,
+              // TRUST_PROXY decides it (http/app.ts): the client, not a load balancer in front.
+              clientIp: contextValue.clientIp,
               errorCodes: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
               durationMs: Math.round((performance.now() - started) * 10) / 10,
             },
