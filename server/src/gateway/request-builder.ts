@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BadInputError } from '../graphql/errors.ts';
+import { argumentProblem } from '../lib/argument-bounds.ts';
 import { compileParamsSchema, SchemaRefusedError, type CompiledSchema } from '../lib/json-schema/params-schema.ts';
 
 export interface OperationShape {
@@ -110,6 +111,11 @@ function hasDotSegment(value: string): boolean {
 const literalPrefix = (template: string) => template.split('{')[0]!;
 
 export function buildRequest(baseUrl: string, op: OperationShape, params: unknown, body: unknown): BuiltRequest {
+  // Bounded here as at GraphQL's boundary: the model's and MCP clients' arguments come in here too.
+  for (const [name, value] of [['params', params], ['body', body]] as const) {
+    const problem = argumentProblem(value, name);
+    if (problem) throw new BadInputError(problem, name);
+  }
   if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) throw new BadInputError('params must be a JSON object.', 'params');
   if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) throw new BadInputError('body must be a JSON object.', 'body');
   const method = op.method.toUpperCase();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
-import { argumentProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from './plugins/argument-bounds.ts';
+import { argumentProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../lib/argument-bounds.ts';
 
 let server: TestServer;
 let ids: WorldIds;

@@ -177,6 +177,23 @@ describe('calls', () => {
     expect((await status(client)).data).toMatchObject({ actionId, status: 'executed', resultStatus: confirmed.data!.confirmAction.action.resultStatus });
   });
 
+  it('arguments nested 10,000 deep are a tool error with BAD_USER_INPUT, for a read and a write alike', async () => {
+    // Deeper than the SDK's client can serialize (JSON.stringify overflows): sent as raw JSON-RPC.
+    const deep = `${'{"d":'.repeat(10_000)}"x"${'}'.repeat(10_000)}`;
+    const pendingBefore = await server.db.pendingAction.count();
+    for (const [i, name] of ['sales-api__listAccounts', 'sales-api__createOpportunity'].entries()) {
+      const res = await fetch(mcpUrl({ companyId: ids.company.acme! }), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${tokens['ceo@demo.test']}` },
+        body: `{"jsonrpc":"2.0","id":${i + 1},"method":"tools/call","params":{"name":"${name}","arguments":{"name":"Deep","amount":1,"accountId":"a","deep":${deep}}}}`,
+      });
+      const text = await res.text();
+      const message = JSON.parse(text.startsWith('{') ? text : text.slice(text.indexOf('data:') + 5)) as { result: CallToolResult };
+      expect(payload(message.result)).toMatchObject({ isError: true, status: 'error', data: { code: 'BAD_USER_INPUT', error: expect.stringMatching(/^(params|body) is nested more than 64 levels deep\.$/) } });
+    }
+    expect(await server.db.pendingAction.count()).toBe(pendingBefore);
+  });
+
   it('a write with bad arguments is a tool error, and nothing is proposed', async () => {
     const client = await as('ceo@demo.test', 'acme');
     const pendingBefore = await server.db.pendingAction.count();
