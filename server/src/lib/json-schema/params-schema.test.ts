@@ -52,4 +52,21 @@ describe('compileParamsSchema', () => {
     compileParamsSchema({ $id: 'https://x.test/a', type: 'object' });
     expect(compileParamsSchema({ $id: 'https://x.test/a', type: 'string' }).validate('s')).toBe(true);
   });
+
+  it('runs each pattern of a schema with its own engine (not the first one for all)', () => {
+    const validate = compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern: '^a$' }, r: { type: 'string', pattern: '^b$' } } }).validate;
+    expect(validate({ q: 'a', r: 'b' })).toBe(true);
+    expect(validate({ q: 'a', r: 'a' })).toBe(false);
+    expect(validate.errors?.[0]?.instancePath).toBe('/r');
+  });
+
+  it('refuses a schema that breaks the draft-07 meta-schema, with Ajv\'s reason, whichever $schema it names', () => {
+    for (const schema of [{ type: 'nope' }, { $schema: 'http://json-schema.org/draft-07/schema#', type: 'nope' }]) {
+      expect(() => compileParamsSchema(schema)).toThrow(SchemaRefusedError);
+      expect(() => compileParamsSchema(schema)).toThrow('is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values');
+    }
+    expect(() => compileParamsSchema({ type: 'object', properties: { a: { minLength: -1 } } })).toThrow('is not a valid JSON Schema (schema is invalid: data/properties/a/minLength must be >= 0)');
+    expect(() => compileParamsSchema({ $schema: 'https://x.test/unknown', type: 'object' })).toThrow('is not a valid JSON Schema (no schema with key or ref "https://x.test/unknown")');
+    expect(compileParamsSchema({ type: 'object', properties: { a: { minLength: 1 } } }).validate({ a: 'x' })).toBe(true);
+  });
 });
