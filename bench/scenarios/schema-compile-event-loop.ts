@@ -20,7 +20,11 @@ async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   while (!done) {
     const started = performance.now();
-    await (await fetch(`${url}/healthz`)).arrayBuffer();
+    try {
+      await (await fetch(`${url}/healthz`)).arrayBuffer();
+    } catch {
+      continue; // a kept-alive connection the server closed meanwhile: ask again on a new one
+    }
     samples.push(performance.now() - started);
   }
   return samples;
