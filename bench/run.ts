@@ -24,6 +24,7 @@ import { dashboard } from './scenarios/dashboard.ts';
 import { gatewayOverhead } from './scenarios/gateway-overhead.ts';
 import { health } from './scenarios/health.ts';
 import { importEventLoop } from './scenarios/import-event-loop.ts';
+import { schemaCompileEventLoop } from './scenarios/schema-compile-event-loop.ts';
 import { memory } from './scenarios/memory.ts';
 import { rowSecurity } from './scenarios/row-security.ts';
 import { NO_SHIELD_BUNDLE, NO_SHIELD_ENTRY, shieldCost } from './scenarios/shield-cost.ts';
@@ -32,7 +33,7 @@ import { startup } from './scenarios/startup.ts';
 import { seedBenchWorld } from './world.ts';
 
 // Each scenario has its own prepared value (the processes it started).
-const SCENARIOS: Scenario<any>[] = [health, dashboard, memory, rowSecurity, sqlPerRequest, shieldCost, gatewayOverhead, cacheHit, startup, importEventLoop];
+const SCENARIOS: Scenario<any>[] = [health, dashboard, memory, rowSecurity, sqlPerRequest, shieldCost, gatewayOverhead, cacheHit, startup, importEventLoop, schemaCompileEventLoop];
 const READY = /(?:Tessera is running at|BENCH_READY) (\S+)/;
 
 const args = process.argv.slice(2);

@@ -13,7 +13,7 @@ export async function proposeForTest(
     where: { id: input.operationId },
     select: { id: true, key: true, method: true, path: true, description: true, paramsSchema: true },
   });
-  const proposed = writeArgs({ tool: toolName(endpoint.slug, operation.key), endpoint, operation, access: 'WRITE' }, input.args);
+  const proposed = await writeArgs({ tool: toolName(endpoint.slug, operation.key), endpoint, operation, access: 'WRITE' }, input.args);
   return proposeAction(db, { userId: input.userId, email: input.email, requestId: null }, {
     userId: input.userId,
     companyId: input.companyId,

@@ -199,7 +199,7 @@ export class Assistant {
   private async proposeWrite(op: PermittedOperation, args: Record<string, unknown>, input: ChatInput, conversationId: string) {
     let proposed: ProposedWrite;
     try {
-      proposed = writeArgs(op, args);
+      proposed = await writeArgs(op, args);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { content: formatToolResult({ tool: op.tool, status: 'error', data: { error: error.message } }), trace: { tool: op.tool, status: null, ok: false } };

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import { queryGrantedEndpoints } from '../modules/permission/permission.queries.ts';
 import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
-import { buildRequest } from '../gateway/request-builder.ts';
+import { buildRequest, prepareValidator } from '../gateway/request-builder.ts';
 import { boundRequestOf, type BoundRequest } from '../gateway/bound-request.ts';
 import type { ActionArgs } from './actions.ts';
 import type { ToolSpec } from './model.ts';
@@ -68,10 +68,11 @@ export function toolParameters(op: PermittedOperation): Record<string, unknown> 
  * everything else is the body (none for DELETE). Checked now (BadInputError), so the caller can
  * correct itself instead of proposing a request that will fail.
  */
-export function writeArgs(op: PermittedOperation, args: Record<string, unknown>): ProposedWrite {
+export async function writeArgs(op: PermittedOperation, args: Record<string, unknown>): Promise<ProposedWrite> {
   const pathNames = new Set([...op.operation.path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!));
   const params = Object.fromEntries(Object.entries(args).filter(([k]) => pathNames.has(k)));
   const body = op.operation.method === 'DELETE' ? null : Object.fromEntries(Object.entries(args).filter(([k]) => !pathNames.has(k)));
+  await prepareValidator(op.operation, op.endpoint.companyId);
   const built = buildRequest(op.endpoint.baseUrl, op.operation, params, body);
   return { args: { params, body }, request: boundRequestOf(op.endpoint.baseUrl, op.operation, built) };
 }

@@ -19,7 +19,7 @@ import type { CallLog, CallLogEntry } from './call-log.ts';
 import { callWithCredential, CredentialOriginError, type CredentialCallDeps } from './credential-call.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
-import { buildRequest } from './request-builder.ts';
+import { buildRequest, prepareValidator } from './request-builder.ts';
 import { assertSameRequest, boundRequestOf, type BoundRequest } from './bound-request.ts';
 import { loadCallFacts } from './call-facts.ts';
 import { applyFieldRule } from './field-filter.ts';
@@ -166,6 +166,7 @@ export class Gateway {
     if (call.mode === 'read' && method !== 'GET') throw new BadInputError('readOperation runs GET operations only; use writeOperation.');
     if (call.mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
 
+    await prepareValidator(operation, companyId); // a large schema's first call: compiled off the event loop
     const built = buildRequest(endpoint!.baseUrl, operation, call.params, call.body);
     // Checked from the very facts the request is sent with, so no edit can slip in between.
     if (call.boundTo) assertSameRequest(call.boundTo, boundRequestOf(endpoint!.baseUrl, operation, built));

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
+import { offloadCompleted } from '../offload/offload.ts';
 
 const CREATE = 'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id key } }';
 const UPDATE = 'mutation ($id: ID!, $input: UpdateOperationInput!) { updateOperation(id: $id, input: $input) { id } }';
@@ -103,5 +104,54 @@ describe('path parameters stay on the operation path', () => {
     expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(onlyError(res).message).toMatch(/params\.id must not be "\." or "\.\."/);
     expect(server.sandbox.stats.requests.total).toBe(before);
+  });
+});
+
+describe('a large parameter schema compiles off the event loop (issue 16, item 2)', () => {
+  /** 990 properties (more than INLINE_COMPILE_NODES): its first call compiles in the offload worker. */
+  const wideSchema = (extra: Record<string, unknown> = {}) => ({
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      ...Object.fromEntries(Array.from({ length: 987 }, (_, i) => [`f${i}`, { type: 'string' }])),
+      code: { type: 'string', pattern: '^[A-Z]{2}-\\d{3}$' },
+      name: { type: 'string', maxLength: 3 },
+      kind: { enum: ['a', 'b'] },
+      ...extra,
+    },
+  });
+
+  it('concurrent first calls share one compile in the worker, and validate as before', { timeout: 60_000 }, async () => {
+    expect((await createOperation({ key: 'searchWide', method: 'GET', path: '/accounts', paramsSchema: wideSchema() })).errors).toBeUndefined();
+    const compiles = offloadCompleted('compileParamsSchema');
+    const before = server.sandbox.stats.requests.total;
+    const [ok, badPattern, tooLong, notAllowed, unknown] = await Promise.all([
+      read('searchWide', { code: 'AB-123', name: 'é😀x', kind: 'a' }),
+      read('searchWide', { code: 'ab-123' }),
+      read('searchWide', { name: 'é😀xy' }),
+      read('searchWide', { kind: 'c' }),
+      read('searchWide', { other: 1 }),
+    ]);
+    expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.readOperation.status).toBe(200);
+    expect(onlyError(badPattern)).toMatchObject({ message: 'params.code must match pattern "^[A-Z]{2}-\\d{3}$".', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(onlyError(tooLong).message).toBe('params.name must NOT have more than 3 characters.');
+    expect(onlyError(notAllowed).message).toBe('params.kind must be one of a, b.');
+    expect(onlyError(unknown).message).toBe('params.other is not a parameter of this operation.');
+    expect(server.sandbox.stats.requests.total).toBe(before + 1);
+    // Compiled once: later calls use the cached validator.
+    expect(onlyError(await read('searchWide', { code: 'x' })).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
+  });
+
+  it('a large schema stored before the rules of today is refused from the worker, naming the operation', { timeout: 60_000 }, async () => {
+    const created = await createOperation({ key: 'wideLater', method: 'GET', path: '/accounts', paramsSchema: { type: 'object' } });
+    await server.db.endpointOperation.update({ where: { id: created.data!.createOperation.id }, data: { paramsSchema: wideSchema({ q: { type: 'string', pattern: '^(?!admin).*$' } }) } });
+    const compiles = offloadCompleted('compileParamsSchema');
+    const call = onlyError(await read('wideLater', { q: 'x' }));
+    expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
+    expect(call.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(call.message).toMatch(/^The parameter schema of operation "wideLater" the pattern .* lookahead and lookbehind .* fix the operation\.$/);
   });
 });

@@ -1,11 +1,18 @@
 // Turns an operation and the caller's parameters into an HTTP request: parameters validated
 // against the operation's JSON Schema (BAD_USER_INPUT before anything is sent), path template
 // filled, the rest as query string (GET, DELETE) or JSON body (POST, PUT, PATCH).
+//
+// Validators are compiled on an operation's first call and cached. A large schema (more than
+// INLINE_COMPILE_NODES objects and arrays) would hold the event loop for up to half a second
+// there, so callers await prepareValidator first: it compiles such a schema in the offload
+// worker and caches the result, and buildRequest (synchronous) finds it ready.
 import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BadInputError } from '../graphql/errors.ts';
 import { argumentProblem } from '../lib/argument-bounds.ts';
-import { compileParamsSchema, SchemaRefusedError, type CompiledSchema } from '../lib/json-schema/params-schema.ts';
+import { compileParamsSchema, INLINE_COMPILE_NODES, measureSchema, SchemaRefusedError, type CompiledSchema } from '../lib/json-schema/params-schema.ts';
+import { validatorFromSource } from '../lib/json-schema/params-schema.standalone.ts';
+import { runOffloaded } from '../offload/offload.ts';
 
 export interface OperationShape {
   id: string;
@@ -44,11 +51,63 @@ function remember(key: string, entry: CompiledSchema) {
   }
 }
 
-function validatorFor(op: OperationShape): ValidateFunction | null {
+/** The cache key of the operation's current schema, or null when it has none. */
+function cacheKeyOf(op: OperationShape): string | null {
   if (!op.paramsSchema || typeof op.paramsSchema !== 'object') return null;
   // Without a change time (the assistant's tool list has none) the schema's own text is the version.
   const version = op.updatedAt instanceof Date ? op.updatedAt.toISOString() : (op.updatedAt ?? createHash('sha1').update(JSON.stringify(op.paramsSchema)).digest('base64'));
-  const cacheKey = `${op.id}:${version}`;
+  return `${op.id}:${version}`;
+}
+
+/** Saved before the rules of today (a backtracking pattern, say): refused, never run. */
+const refusal = (op: OperationShape, reason: string) => new BadInputError(`The parameter schema of operation "${op.key}" ${reason}; fix the operation.`);
+
+/** Compiles running in the offload worker, by cache key: concurrent first calls share one. */
+const compiling = new Map<string, Promise<void>>();
+
+/**
+ * Call (and await) before buildRequest: a large schema not compiled yet is compiled in the
+ * offload worker, queued under the company (`owner`), and cached. Small or cached schemas cost
+ * nothing here. Refusals are buildRequest's own (BAD_USER_INPUT naming the operation).
+ */
+export async function prepareValidator(op: OperationShape, owner: string): Promise<void> {
+  const key = cacheKeyOf(op);
+  if (key === null || compiled.has(key)) return;
+  let nodes: number;
+  try {
+    nodes = measureSchema(op.paramsSchema);
+  } catch (error) {
+    if (error instanceof SchemaRefusedError) throw refusal(op, error.message);
+    throw error;
+  }
+  if (nodes <= INLINE_COMPILE_NODES) return; // buildRequest compiles it in a few ms
+  let pending = compiling.get(key);
+  if (!pending) {
+    pending = compileInWorker(op, key, owner).finally(() => compiling.delete(key));
+    compiling.set(key, pending);
+  }
+  await pending;
+}
+
+async function compileInWorker(op: OperationShape, key: string, owner: string): Promise<void> {
+  const { value } = await runOffloaded(
+    'compileParamsSchema',
+    { schema: op.paramsSchema as object },
+    // Its own queue places (not the company's imports'), several at once: a dashboard's first
+    // calls may each need one. Still bounded per company and in all.
+    { owner: `compile:${owner}`, subject: `The parameter schema of operation "${op.key}"`, maxPending: 8 },
+  );
+  if ('refused' in value) throw refusal(op, value.refused);
+  if (!compiled.has(key)) remember(key, validatorFromSource(value));
+}
+
+/**
+ * The cached validator, else compiled here on the event loop: a small schema, or (if a caller did
+ * not await prepareValidator, or the cache dropped it since) a large one, as before.
+ */
+function validatorFor(op: OperationShape): ValidateFunction | null {
+  const cacheKey = cacheKeyOf(op);
+  if (cacheKey === null) return null;
   let entry = compiled.get(cacheKey);
   if (entry) {
     compiled.delete(cacheKey); // re-inserted last: the most recently used
@@ -56,10 +115,9 @@ function validatorFor(op: OperationShape): ValidateFunction | null {
     return entry.validate;
   }
   try {
-    entry = compileParamsSchema(op.paramsSchema);
+    entry = compileParamsSchema(op.paramsSchema as object);
   } catch (error) {
-    // Saved before the rules of today (a backtracking pattern, say): refused, never run.
-    if (error instanceof SchemaRefusedError) throw new BadInputError(`The parameter schema of operation "${op.key}" ${error.message}; fix the operation.`);
+    if (error instanceof SchemaRefusedError) throw refusal(op, error.message);
     throw error;
   }
   remember(cacheKey, entry);

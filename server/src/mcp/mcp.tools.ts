@@ -98,7 +98,7 @@ async function read(ctx: McpCallContext, op: PermittedOperation, args: Record<st
 }
 
 async function propose(ctx: McpCallContext, op: PermittedOperation, args: Record<string, unknown>): Promise<CallToolResult> {
-  const proposed = writeArgs(op, args);
+  const proposed = await writeArgs(op, args);
   const action = await proposeAction(ctx.db, ctx.actor, {
     userId: ctx.principal.userId,
     companyId: ctx.companyId,

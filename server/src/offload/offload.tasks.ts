@@ -1,7 +1,8 @@
 // The CPU-heavy tasks that run in the offload worker (offload.worker.ts), by name. Each takes
 // and returns plain data (structured clone); a BadInputError thrown here reaches the caller
 // as BAD_USER_INPUT with its message and field.
-import { assertUsableParamsSchema } from '../lib/json-schema/params-schema.ts';
+import { assertUsableParamsSchema, SchemaRefusedError } from '../lib/json-schema/params-schema.ts';
+import { paramsSchemaSource, type ParamsSchemaSource } from '../lib/json-schema/params-schema.standalone.ts';
 import { planImport } from '../modules/openapi/openapi.parse.ts';
 
 export const TASKS = {
@@ -11,6 +12,18 @@ export const TASKS = {
   checkParamsSchemas: (input: { schemas: { schema: unknown; field: string }[] }) => {
     for (const { schema, field } of input.schemas) assertUsableParamsSchema(schema, field);
     return true;
+  },
+  /**
+   * A large parameter schema's validator, as source for the gateway (params-schema.standalone.ts);
+   * a schema refused today (saved under older rules) comes back as the reason, in words.
+   */
+  compileParamsSchema: (input: { schema: object }): ParamsSchemaSource | { refused: string } => {
+    try {
+      return paramsSchemaSource(input.schema);
+    } catch (error) {
+      if (error instanceof SchemaRefusedError) return { refused: error.message };
+      throw error;
+    }
   },
 } as const;
 

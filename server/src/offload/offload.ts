@@ -28,6 +28,8 @@ export interface OffloadOptions {
   subject: string;
   /** Overrides OFFLOAD_TIME_LIMIT_MS (tests). */
   timeLimitMs?: number;
+  /** Overrides MAX_PENDING_PER_OWNER: short tasks many calls may need at once (the gateway's compiles). */
+  maxPending?: number;
 }
 
 export interface OffloadResult<T> {
@@ -70,17 +72,22 @@ class Offloader {
   private timer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
+  private completed = new Map<TaskName, number>();
 
   run<N extends TaskName>(task: N, input: TaskInput<N>, options: OffloadOptions): Promise<OffloadResult<TaskOutput<N>>> {
     const pending = this.queue.filter((j) => j.options.owner === options.owner).length + (this.running?.options.owner === options.owner ? 1 : 0);
-    if (pending >= MAX_PENDING_PER_OWNER) {
+    if (pending >= (options.maxPending ?? MAX_PENDING_PER_OWNER)) {
       return Promise.reject(new RateLimitedError(30, 'This company already has work of this kind running; wait until it is done and try again.'));
     }
-    if (this.queue.length >= MAX_QUEUED) return Promise.reject(new RateLimitedError(30, 'The server is busy with other imports; try again in a minute.'));
+    if (this.queue.length >= MAX_QUEUED) return Promise.reject(new RateLimitedError(30, 'The server is busy with other large work; try again in a minute.'));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, input, options, resolve: resolve as Job['resolve'], reject });
       this.pump();
     });
+  }
+
+  completedCount(task: TaskName) {
+    return this.completed.get(task) ?? 0;
   }
 
   activity() {
@@ -125,6 +132,7 @@ class Offloader {
   private settle(reply: TaskReply) {
     const job = this.running;
     if (!job || job.id !== reply.id) return;
+    this.completed.set(job.task, (this.completed.get(job.task) ?? 0) + 1);
     this.finish();
     if (reply.ok) job.resolve({ value: reply.value, threadId: reply.threadId });
     else if (reply.error.code) job.reject(new AppError(reply.error.code as AppError['code'], reply.error.message, reply.error.field ? { field: reply.error.field } : {}));
@@ -161,6 +169,11 @@ const offloader = new Offloader();
 /** What the worker is doing (tests and diagnostics): the running task, if any, and how many wait. */
 export function offloadActivity(): { running: { task: TaskName; owner: string } | null; queued: number } {
   return offloader.activity();
+}
+
+/** How many tasks of this name the worker has answered (result or error) since the process started: tests check work went there. */
+export function offloadCompleted(task: TaskName): number {
+  return offloader.completedCount(task);
 }
 
 /** Runs a task of offload.tasks.ts in the worker; its errors arrive as the task threw them (typed ones keep their code). */

@@ -69,7 +69,7 @@ export function compileLinear(pattern: string, flags = ''): RE2JS {
  * Ajv's `code.regExp` engine: Ajv calls it with a schema's pattern and "u", and only ever calls
  * `.test(string)` on the result. The error names the pattern so the schema's author can find it.
  */
-export function linearRegExp(pattern: string, flags: string): { test(input: string): boolean } {
+export function linearRegExp(pattern: string, flags: string): { test(input: string): boolean; toString(): string } {
   let re: RE2JS;
   try {
     re = compileLinear(pattern, flags);
@@ -81,7 +81,11 @@ export function linearRegExp(pattern: string, flags: string): { test(input: stri
     }
     throw error;
   }
-  return { test: (input: string) => re.test(input) };
+  // Ajv keeps one engine per distinct toString() in a schema: without it every pattern of a
+  // schema would be "[object Object]", and all of them would run the first one.
+  const key = `/${pattern}/${flags}`;
+  return { test: (input: string) => re.test(input), toString: () => key };
 }
-// Ajv puts `code` into generated source only for standalone code, which Tessera never emits.
-linearRegExp.code = 'linearRegExp';
+// How standalone code (params-schema.standalone.ts: compiled in the offload worker) asks for
+// this engine; the main thread's `require` for that code answers with linearRegExp itself.
+linearRegExp.code = 'require("tessera:linear-regexp").linearRegExp';

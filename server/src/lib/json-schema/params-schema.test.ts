@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { toRe2Syntax } from './linear-regexp.ts';
 import { compileParamsSchema, MAX_SCHEMA_NESTING, MAX_SCHEMA_NODES, SchemaRefusedError } from './params-schema.ts';
+import { paramsSchemaSource, validatorFromSource } from './params-schema.standalone.ts';
 
 const withPattern = (pattern: string) => compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern } } }).validate;
 
@@ -51,5 +52,88 @@ describe('compileParamsSchema', () => {
     compileParamsSchema(meta);
     compileParamsSchema({ $id: 'https://x.test/a', type: 'object' });
     expect(compileParamsSchema({ $id: 'https://x.test/a', type: 'string' }).validate('s')).toBe(true);
+  });
+
+  it('runs each pattern of a schema with its own engine (not the first one for all)', () => {
+    const validate = compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern: '^a$' }, r: { type: 'string', pattern: '^b$' } } }).validate;
+    expect(validate({ q: 'a', r: 'b' })).toBe(true);
+    expect(validate({ q: 'a', r: 'a' })).toBe(false);
+    expect(validate.errors?.[0]?.instancePath).toBe('/r');
+  });
+
+  it('refuses a schema that breaks the draft-07 meta-schema, with Ajv\'s reason, whichever $schema it names', () => {
+    for (const schema of [{ type: 'nope' }, { $schema: 'http://json-schema.org/draft-07/schema#', type: 'nope' }]) {
+      expect(() => compileParamsSchema(schema)).toThrow(SchemaRefusedError);
+      expect(() => compileParamsSchema(schema)).toThrow('is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values');
+    }
+    expect(() => compileParamsSchema({ type: 'object', properties: { a: { minLength: -1 } } })).toThrow('is not a valid JSON Schema (schema is invalid: data/properties/a/minLength must be >= 0)');
+    expect(() => compileParamsSchema({ $schema: 'https://x.test/unknown', type: 'object' })).toThrow('is not a valid JSON Schema (no schema with key or ref "https://x.test/unknown")');
+    expect(compileParamsSchema({ type: 'object', properties: { a: { minLength: 1 } } }).validate({ a: 'x' })).toBe(true);
+  });
+});
+
+// Large schemas compile in the offload worker as Ajv standalone code (params-schema.standalone.ts):
+// the main thread's validator must answer exactly as the one compiled in-process.
+describe('validatorFromSource (standalone code from the worker)', () => {
+  const schema = {
+    type: 'object',
+    required: ['name', 'address'],
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string', minLength: 1, maxLength: 3 },
+      code: { type: 'string', pattern: '^[A-Z]{2}-\\d{3}$' },
+      other: { type: 'string', pattern: '^x+$' },
+      kind: { enum: ['a', 'b', { deep: [1, 2] }] },
+      limit: { type: 'integer', minimum: 1, default: 20 },
+      tags: { type: 'array', items: { type: 'string' }, uniqueItems: true, default: [] },
+      address: {
+        type: 'object',
+        required: ['city'],
+        additionalProperties: false,
+        properties: { city: { type: 'string' }, country: { type: 'string', default: 'FR' } },
+      },
+    },
+  };
+  const inputs: unknown[] = [
+    { name: 'Al', address: { city: 'Lyon' } },
+    { name: 'é😀x', address: { city: 'Lyon' } }, // 3 code points (4 UTF-16 units): ucs2length
+    { name: 'é😀xy', address: { city: 'Lyon' } },
+    { name: '', address: { city: 'Lyon' } },
+    { name: 'Al', code: 'AB-123', other: 'xxx', address: { city: 'Lyon' } },
+    { name: 'Al', code: 'ab-123', address: { city: 'Lyon' } },
+    { name: 'Al', other: 'xy', address: { city: 'Lyon' } },
+    { name: 'Al', kind: 'b', address: { city: 'Lyon' } },
+    { name: 'Al', kind: { deep: [1, 2] }, address: { city: 'Lyon' } },
+    { name: 'Al', kind: { deep: [2, 1] }, address: { city: 'Lyon' } },
+    { name: 'Al', limit: 0, address: { city: 'Lyon' } },
+    { name: 'Al', limit: '5', address: { city: 'Lyon' } },
+    { name: 'Al', tags: ['a', 'a'], address: { city: 'Lyon' } },
+    { name: 'Al', address: {} },
+    { name: 'Al', address: { city: 'Lyon', zip: '1' } },
+    { name: 'Al', address: { city: 'Lyon' }, extra: true },
+    { address: { city: 'Lyon' } },
+    'not an object',
+  ];
+
+  it('accepts, refuses and fills defaults exactly as the in-process validator, with the same first error', () => {
+    const inProcess = compileParamsSchema(structuredClone(schema)).validate;
+    const source = paramsSchemaSource(structuredClone(schema));
+    // What the worker sends survives a structured clone (postMessage).
+    const standalone = validatorFromSource(structuredClone(source)).validate;
+    for (const input of inputs) {
+      const [a, b] = [structuredClone(input), structuredClone(input)];
+      const expected = inProcess(a);
+      expect({ input, valid: standalone(b) }).toEqual({ input, valid: expected });
+      expect(b).toEqual(a); // defaults filled alike (limit, tags, address.country)
+      expect(standalone.errors?.[0] ?? null).toEqual(inProcess.errors?.[0] ?? null);
+    }
+    const filled: Record<string, unknown> = { name: 'Al', address: { city: 'Lyon' } };
+    expect(standalone(filled)).toBe(true);
+    expect(filled).toEqual({ name: 'Al', limit: 20, tags: [], address: { city: 'Lyon', country: 'FR' } });
+  });
+
+  it('is refused in the worker for the same reasons as in-process', () => {
+    expect(() => paramsSchemaSource({ type: 'nope' })).toThrow('is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values');
+    expect(() => paramsSchemaSource({ type: 'object', properties: { q: { type: 'string', pattern: '(a)\\1' } } })).toThrow(/backreferences/);
   });
 });
