@@ -33,7 +33,7 @@ async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
 const wideSchema = () => ({
   type: 'object',
   additionalProperties: false,
-  properties: Object.fromEntries(Array.from({ length: PROPERTIES }, (_, i) => [`field${i}`, { type: 'string', maxLength: 40, ...(i % 3 === 0 ? { pattern: `^[a-z]{0,${10 + i}}$` } : {}) }])),
+  properties: Object.fromEntries(Array.from({ length: PROPERTIES }, (_, i) => [`field${i}`, { type: 'string', maxLength: 40, ...(i % 3 === 0 ? { pattern: `^[a-z0-9-]{0,${10 + (i % 11)}}$` } : {}) }])),
 });
 
 export const schemaCompileEventLoop: Scenario = {

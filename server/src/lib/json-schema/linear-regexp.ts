@@ -8,8 +8,34 @@ import { RE2JS } from 're2js';
 /** Longer patterns are refused: matching is linear in the input but also grows with the pattern. */
 export const MAX_PATTERN_LENGTH = 1000;
 
+/**
+ * RE2 matches in time linear in the input, times the size of the pattern's program: `[a-z]{0,1000}`
+ * is 15 characters but 2,000 instructions, and 330 such patterns in one schema took seconds to
+ * compile and match. So programs are bounded too: per pattern, and per schema in all.
+ */
+export const MAX_PATTERN_PROGRAM = 1000;
+export const MAX_SCHEMA_PATTERN_PROGRAM = 20_000;
+
 /** Why a pattern is refused, in words for the person who wrote the schema. */
 export class UnsupportedPatternError extends Error {}
+
+/** The compiled program's instruction count (re2js keeps it on its RE2 object); 0 if it ever moves. */
+function programSize(re: RE2JS): number {
+  return (re as unknown as { re2Input?: { prog?: { inst?: unknown[] } } }).re2Input?.prog?.inst?.length ?? 0;
+}
+
+let schemaBudget: { used: number } | null = null;
+
+/** Runs `compile` (one schema's compile) with MAX_SCHEMA_PATTERN_PROGRAM instructions for all its patterns. */
+export function withPatternBudget<T>(compile: () => T): T {
+  const outer = schemaBudget;
+  schemaBudget = { used: 0 };
+  try {
+    return compile();
+  } finally {
+    schemaBudget = outer;
+  }
+}
 
 /**
  * ECMAScript escapes RE2 spells differently: \uXXXX and \u{X…} become \x{…}. Everything else is
@@ -56,13 +82,20 @@ export function compileLinear(pattern: string, flags = ''): RE2JS {
     else if (flag === 's') re2Flags |= RE2JS.DOTALL;
     // "u": RE2 always matches Unicode code points; "g" and "y" mean nothing to test().
   }
+  let re: RE2JS;
   try {
-    return RE2JS.compile(toRe2Syntax(pattern), re2Flags);
+    re = RE2JS.compile(toRe2Syntax(pattern), re2Flags);
   } catch (error) {
     const known = WHY.find(([shape]) => shape.test(pattern));
     const detail = String((error as Error).message ?? error).replace(/^error parsing regexp: /, '').slice(0, 200);
     throw new UnsupportedPatternError(known ? known[1] : `is not supported (${detail})`);
   }
+  const size = programSize(re);
+  if (size > MAX_PATTERN_PROGRAM) throw new UnsupportedPatternError(`is too complex (${size} steps; at most ${MAX_PATTERN_PROGRAM}): use smaller repetition counts`);
+  if (schemaBudget && (schemaBudget.used += size) > MAX_SCHEMA_PATTERN_PROGRAM) {
+    throw new UnsupportedPatternError(`is one too many: the schema's patterns need more than ${MAX_SCHEMA_PATTERN_PROGRAM} steps in all`);
+  }
+  return re;
 }
 
 /**

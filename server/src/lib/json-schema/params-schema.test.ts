@@ -54,6 +54,23 @@ describe('compileParamsSchema', () => {
     expect(compileParamsSchema({ $id: 'https://x.test/a', type: 'string' }).validate('s')).toBe(true);
   });
 
+  it('refuses $async schemas, whose validators answer a Promise that a check would take for "valid"', () => {
+    expect(() => compileParamsSchema({ $async: true, type: 'object', properties: { q: { type: 'integer' } } })).toThrow(/\$async/);
+    // A property merely named "$async" is a parameter like any other.
+    expect(compileParamsSchema({ type: 'object', properties: { $async: { type: 'boolean' } } }).validate({ $async: true })).toBe(true);
+  });
+
+  it("bounds what a pattern's program may cost: per pattern, and for all of a schema's patterns", () => {
+    // Short texts, large programs: a repetition count is an instruction per step.
+    expect(() => withPattern('^[a-z]{0,1000}$')).toThrow(/too complex \(\d+ steps; at most 1000\)/);
+    expect(withPattern('^[a-z]{0,100}$')({ q: 'abc' })).toBe(true);
+    const many = (n: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { type: 'string', pattern: `^[a-z]{0,${300 + i}}$` }])) });
+    expect(() => compileParamsSchema(many(40))).toThrow(/more than 20000 steps in all/);
+    expect(compileParamsSchema(many(10)).validate({ f0: 'abc' })).toBe(true);
+    // The budget is per schema: compiling one does not spend another's.
+    expect(compileParamsSchema(many(10)).validate({ f9: 'x1' })).toBe(false);
+  });
+
   it('runs each pattern of a schema with its own engine (not the first one for all)', () => {
     const validate = compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern: '^a$' }, r: { type: 'string', pattern: '^b$' } } }).validate;
     expect(validate({ q: 'a', r: 'b' })).toBe(true);

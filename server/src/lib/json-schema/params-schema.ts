@@ -11,7 +11,7 @@
 //   worker (params-schema.standalone.ts), so a first call never holds the event loop for it.
 import { Ajv, type ValidateFunction } from 'ajv';
 import { BadInputError } from '../../graphql/errors.ts';
-import { linearRegExp, UnsupportedPatternError } from './linear-regexp.ts';
+import { linearRegExp, UnsupportedPatternError, withPatternBudget } from './linear-regexp.ts';
 
 /** Objects and arrays in one schema; 1,000 covers request bodies of a few hundred fields. */
 export const MAX_SCHEMA_NODES = 1000;
@@ -62,6 +62,9 @@ function assertValidAgainstMeta(schema: object): void {
 
 /** The schema's count of objects and arrays; SchemaRefusedError beyond the limits (iterative: any depth is safe to measure). */
 export function measureSchema(schema: unknown): number {
+  // An $async schema's validator answers a Promise, which a synchronous check would take for
+  // "valid" (Ajv allows $async only at the root, or refuses the schema).
+  if (typeof schema === 'object' && schema !== null && Object.hasOwn(schema, '$async')) throw new SchemaRefusedError('uses "$async", which parameter schemas may not');
   let nodes = 0;
   const stack: [unknown, number][] = [[schema, 1]];
   while (stack.length) {
@@ -88,7 +91,7 @@ export function withParamsSchema<T>(schema: object, compile: (ajv: Ajv, schema: 
   const nodes = measureSchema(schema);
   try {
     assertValidAgainstMeta(schema);
-    return { ...compile(newAjv(options), schema), nodes };
+    return { ...withPatternBudget(() => compile(newAjv(options), schema)), nodes };
   } catch (error) {
     if (error instanceof UnsupportedPatternError) throw new SchemaRefusedError(error.message);
     const message = String((error as Error)?.message ?? error).slice(0, 200);
