@@ -5,23 +5,11 @@
 // document held the loop for about 10 s. Baseline: the same probe with no import running.
 import { largeDocument } from '../../server/src/modules/openapi/fixtures/large-document.ts';
 import { gql, type Scenario } from '../harness.ts';
+import { probeHealthz } from '../probe.ts';
 import { percentile, round2 } from '../stats.ts';
 
 const TARGET_MS = 50;
 const IMPORT = 'mutation ($c: ID!, $d: String!, $dry: Boolean) { importOpenApi(companyId: $c, document: $d, dryRun: $dry) { operationsCreated } }';
-
-/** /healthz latencies (ms), asked one after another until `until` settles. */
-async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  void until.finally(() => (done = true));
-  const samples: number[] = [];
-  while (!done) {
-    const started = performance.now();
-    await (await fetch(`${url}/healthz`)).arrayBuffer();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 export const importEventLoop: Scenario = {
   name: 'import-event-loop',
@@ -32,12 +20,12 @@ export const importEventLoop: Scenario = {
     const idle: number[] = [];
     const during: { dry: number[]; write: number[]; seconds: number[] } = { dry: [], write: [], seconds: [] };
     for (let round = 0; round < rounds; round++) {
-      idle.push(...(await probe(url, new Promise((resolve) => setTimeout(resolve, 1000)))));
+      idle.push(...(await probeHealthz(url, new Promise((resolve) => setTimeout(resolve, 1000)))));
       for (const dry of [true, false]) {
         const document = largeDocument({ title: `Bench Import ${Date.now()} ${round}` });
         const started = performance.now();
         const imported = gql<{ importOpenApi: { operationsCreated: string[] } }>(url, IMPORT, { c: companyId, d: document, dry }, ctx.tokens.admin);
-        const samples = await probe(url, imported);
+        const samples = await probeHealthz(url, imported);
         const result = await imported;
         if (result.importOpenApi.operationsCreated.length !== 100) throw new Error(`the import created ${result.importOpenApi.operationsCreated.length} operations, not 100`);
         during.seconds.push((performance.now() - started) / 1000);

@@ -6,29 +6,13 @@
 // prepareValidator), only the step that loads the worker's code remains (a few ms).
 // Baseline: the same probe with no call running. Each round uses a new operation (a first call).
 import { gql, type Scenario } from '../harness.ts';
+import { probeHealthz } from '../probe.ts';
 import { readOperationQuery } from '../queries.ts';
 import { percentile, round2 } from '../stats.ts';
 
 const TARGET_MS = 50;
 const PROPERTIES = 990;
 const CREATE = 'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id } }';
-
-/** /healthz latencies (ms), asked one after another until `until` settles. */
-async function probe(url: string, until: Promise<unknown>): Promise<number[]> {
-  let done = false;
-  void until.finally(() => (done = true));
-  const samples: number[] = [];
-  while (!done) {
-    const started = performance.now();
-    try {
-      await (await fetch(`${url}/healthz`)).arrayBuffer();
-    } catch {
-      continue; // a kept-alive connection the server closed meanwhile: ask again on a new one
-    }
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 const wideSchema = () => ({
   type: 'object',
@@ -47,13 +31,13 @@ export const schemaCompileEventLoop: Scenario = {
     const slowest: number[] = [];
     const seconds: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      idle.push(...(await probe(url, new Promise((resolve) => setTimeout(resolve, 500)))));
+      idle.push(...(await probeHealthz(url, new Promise((resolve) => setTimeout(resolve, 500)))));
       const key = `benchWide${Date.now()}${round}`;
       await gql(url, CREATE, { e: endpointId, input: { key, method: 'GET', path: '/cash-balance', paramsSchema: wideSchema() } }, ctx.tokens.admin);
       const { query, variables } = readOperationQuery(companyId, endpointId, key, { field0: 'abc' });
       const started = performance.now();
       const first = gql<{ readOperation: { status: number } }>(url, query, variables, ctx.tokens.ceo);
-      const samples = await probe(url, first);
+      const samples = await probeHealthz(url, first);
       const result = await first;
       if (result.readOperation.status !== 200) throw new Error(`the first call answered ${result.readOperation.status}`);
       seconds.push((performance.now() - started) / 1000);

@@ -1,10 +1,9 @@
 // Inbound webhooks end to end: a real server and database, requests signed by the reference
 // `standardwebhooks` package and posted over HTTP, dashboards listening over graphql-ws.
-import { createClient } from 'graphql-ws';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
+import { watchSubscription } from '../../../test/subscription.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 
 let server: TestServer;
@@ -227,55 +226,22 @@ interface Received {
 
 /** A dashboard listening to endpointEvents over graphql-ws. */
 function listen(token: string | null, companyId: string) {
-  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
-  const events: Received[] = [];
-  const errors: { message: string; extensions?: { code?: string } }[] = [];
-  let ended = false;
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    wake?.();
-    wake = null;
-  };
-  client.subscribe<{ endpointEvents: Received }>(
-    { query: EVENTS, variables: { c: companyId } },
-    {
-      next: (value) => {
-        if (value.data) events.push(value.data.endpointEvents);
-        if (value.errors) errors.push(...(value.errors as typeof errors));
-        poke();
-      },
-      error: (error) => {
-        errors.push(...((Array.isArray(error) ? error : [error]) as typeof errors));
-        ended = true;
-        poke();
-      },
-      complete: () => {
-        ended = true;
-        poke();
-      },
-    },
-  );
-  const settle = () => new Promise<void>((resolve) => {
-    wake = resolve;
-    setTimeout(resolve, 25);
-  });
+  const watched = watchSubscription(server.url, token, { query: EVENTS, variables: { c: companyId } }, (data: { endpointEvents: Received }) => data.endpointEvents);
+  const { values: events, errors, state } = watched;
   return {
     events,
     errors,
-    /** Until the stream ends (refused) or `done` holds; the test's timeout bounds it. */
-    async until(done: () => boolean) {
-      while (!done() && !ended) await settle();
-    },
+    until: watched.until,
     /** Posts "warmup" events to an endpoint this listener may read until one arrives: the subscription is then live. */
     async ready(endpointId: string) {
       while (!events.some((e) => e.eventType === 'warmup')) {
-        if (ended) throw new Error(`subscription ended: ${JSON.stringify(errors)}`);
+        if (state.ended) throw new Error(`subscription ended: ${JSON.stringify(errors)}`);
         await post(endpointId, { payload: { type: 'warmup' } });
-        await settle();
+        await watched.settle();
       }
     },
     real: () => events.filter((e) => e.eventType !== 'warmup'),
-    close: () => client.dispose(),
+    close: watched.close,
   };
 }
 

@@ -1,12 +1,11 @@
 // Ending sessions over real HTTP and graphql-ws: logout, sign out everywhere (one's own, by a
 // platform admin, on a new password, on losing platform administration), and subscriptions that
 // stop at the next event once their socket's credential (session or access token) or role is gone.
-import { createClient } from 'graphql-ws';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
 import { errorCode, startPeer, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { watchSubscription } from '../../../test/subscription.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { CREDENTIAL_LOST_CLOSE } from '../../http/websocket.ts';
 
@@ -70,37 +69,10 @@ async function postEvent(type: string) {
   expect(res.status).toBe(200);
 }
 
-/** A dashboard listening over graphql-ws: what it received and how it ended. */
+/** A dashboard listening over graphql-ws: the event types it received and how it ended. */
 function listen(token: string) {
-  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
-  const events: string[] = [];
-  const state: { ended?: 'complete' | { code?: number; reason?: string } } = {};
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    wake?.();
-    wake = null;
-  };
-  client.subscribe<{ endpointEvents: { eventType: string } }>(
-    { query: EVENTS, variables: { c: acme() } },
-    {
-      next: (value) => {
-        if (value.data) events.push(value.data.endpointEvents.eventType);
-        poke();
-      },
-      error: (error) => {
-        state.ended = { code: (error as { code?: number }).code, reason: (error as { reason?: string }).reason };
-        poke();
-      },
-      complete: () => {
-        state.ended = 'complete';
-        poke();
-      },
-    },
-  );
-  const settle = () => new Promise<void>((resolve) => {
-    wake = resolve;
-    setTimeout(resolve, 25);
-  });
+  const watched = watchSubscription(server.url, token, { query: EVENTS, variables: { c: acme() } }, (data: { endpointEvents: { eventType: string } }) => data.endpointEvents.eventType);
+  const { values: events, state } = watched;
   return {
     events,
     state,
@@ -109,14 +81,12 @@ function listen(token: string) {
       while (!events.includes('warmup')) {
         if (state.ended) throw new Error(`ended early: ${JSON.stringify(state.ended)}`);
         await postEvent('warmup');
-        await settle();
+        await watched.settle();
       }
     },
     /** Until the subscription ends or an event other than a warm-up arrives (the test's timeout bounds it). */
-    async untilEnded() {
-      while (!state.ended && events.every((e) => e === 'warmup')) await settle();
-    },
-    close: () => client.dispose(),
+    untilEnded: () => watched.until(() => events.some((e) => e !== 'warmup')),
+    close: watched.close,
   };
 }
 
@@ -277,8 +247,6 @@ describe('a subscription', () => {
     const p = await person();
     const session = await p.login();
     const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
-    const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${made.data!.createAccessToken.token}` }, retryAttempts: 0 });
-    const received: { type: string; text: string | null }[] = [];
     // Round one calls a tool (its event reaches the client); before round two answers, the token is revoked.
     fake.queue({ toolCalls: [{ name: 'sales-api__listAccounts', arguments: { limit: 1 } }] });
     fake.script(async () => {
@@ -286,18 +254,15 @@ describe('a subscription', () => {
       await server.gql(REVOKE_TOKEN, { id: made.data!.createAccessToken.accessToken.id }, session);
       return { content: 'Here are your accounts, streamed after the revocation.' };
     });
+    const chat = watchSubscription(server.url, made.data!.createAccessToken.token, { query: STREAM, variables: { c: acme(), m: 'List our accounts' } }, (data: { chatStream: { type: string; text: string | null } }) => data.chatStream);
+    const received = chat.values;
     try {
-      const ended = await new Promise<unknown>((resolve) => {
-        client.subscribe<{ chatStream: { type: string; text: string | null } }>(
-          { query: STREAM, variables: { c: acme(), m: 'List our accounts' } },
-          { next: (value) => void (value.data && received.push(value.data.chatStream)), error: resolve, complete: () => resolve('complete') },
-        );
-      });
+      await chat.until(() => false);
       expect(received.map((e) => e.type)).toEqual(['tool_call']);
-      expect(ended).toMatchObject(CREDENTIAL_LOST_CLOSE);
+      expect(chat.state.ended).toMatchObject(CREDENTIAL_LOST_CLOSE);
     } finally {
       fake.script(() => ({ content: 'ok' }));
-      await client.dispose();
+      await chat.close();
     }
   });
 });
