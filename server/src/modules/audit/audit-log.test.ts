@@ -137,7 +137,8 @@ describe('entries of a change', () => {
         ? Object.entries(value).flatMap(([k, v]) => (/secret|token|password|api.?key/i.test(k) && typeof v === 'string' ? [`${path}${k}`] : secretLooking(v, `${path}${k}.`)))
         : [];
     expect(shown.flatMap((n) => secretLooking(n.details))).toEqual([]);
-    expect(shown.find((n) => n.action === 'credential.rotate')!.details).toEqual({ name: 'audit test', secretReplaced: true });
+    // Replacing the secret binds it to the endpoint's current origin, which the row names (never a secret).
+    expect(shown.find((n) => n.action === 'credential.rotate')!.details).toEqual({ name: 'audit test', secretReplaced: true, origin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
   });
 
   it('hides a secret-looking string that ever reached details', async () => {
