@@ -1,7 +1,8 @@
 // Proposes a write as the assistant would (tools.ts writeArgs, then proposeAction), for tests
 // about what happens to a pending action without scripting a model.
 import { proposeAction } from '../src/assistant/actions.ts';
-import { toolName, writeArgs } from '../src/assistant/tools.ts';
+import { writeArgs } from '../src/assistant/tools.ts';
+import { toolName } from '../src/policy/policy.operations.ts';
 import type { Db } from '../src/db/client.ts';
 
 export async function proposeForTest(

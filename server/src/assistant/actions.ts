@@ -13,6 +13,7 @@ import { RequestChangedError, type BoundRequest } from '../gateway/bound-request
 import type { Gateway, UpstreamResult } from '../gateway/gateway.ts';
 import { ConflictError, NotFoundError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
+import { ownedScope } from '../policy/policy.ts';
 import { recordAudit, type Actor } from '../modules/audit/audit.service.ts';
 import { emitWebhookEvent } from '../modules/webhook/webhook.events.ts';
 
@@ -67,7 +68,7 @@ export async function proposeAction(
 
 /** The caller's own action; anyone else's, or none, is NOT_FOUND. */
 async function ownActionOrThrow(db: Db, principal: Principal, id: string) {
-  const action = isUuid(id) ? await db.pendingAction.findFirst({ where: { id, userId: principal.userId } }) : null;
+  const action = isUuid(id) ? await db.pendingAction.findFirst({ where: { id, ...ownedScope(principal) } }) : null;
   if (!action) throw new NotFoundError('Action');
   return action;
 }
@@ -152,6 +153,6 @@ async function rejectInScope(db: Db, actor: Actor, { principal, id, now = Date.n
   return { action: { ...action, status: 'rejected' }, result: null };
 }
 
-export function listPendingActions(db: Db, { companyId, userId, now = Date.now() }: { companyId: string; userId: string; now?: number }) {
-  return db.pendingAction.findMany({ where: { companyId, userId, status: 'pending', expiresAt: { gt: new Date(now) } }, orderBy: { createdAt: 'desc' } });
+export function listPendingActions(db: Db, { companyId, principal, now = Date.now() }: { companyId: string; principal: Principal; now?: number }) {
+  return db.pendingAction.findMany({ where: { ...ownedScope(principal, companyId), status: 'pending', expiresAt: { gt: new Date(now) } }, orderBy: { createdAt: 'desc' } });
 }

@@ -64,7 +64,7 @@ export class AssistantResolver {
 
   @Query(() => [PendingAction], { description: "The caller's actions in the company that still await a decision." })
   myPendingActions(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
-    return listPendingActions(ctx.db, { companyId, userId: requirePrincipal(ctx).userId });
+    return listPendingActions(ctx.db, { companyId, principal: requirePrincipal(ctx) });
   }
 
   @FieldResolver(() => ApiEndpoint)

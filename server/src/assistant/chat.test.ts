@@ -9,7 +9,7 @@ import { createLogger } from '../lib/logger.ts';
 import { Assistant } from './chat.ts';
 import { OpenAIProvider } from './providers/openai.ts';
 import { parseToolResult } from './tool-result.ts';
-import { toolName } from './tools.ts';
+import { toolName } from '../policy/policy.operations.ts';
 
 const CHAT = `mutation ($c: ID!, $m: String!, $conv: ID) { chat(companyId: $c, message: $m, conversationId: $conv) {
   conversationId message model toolCalls { tool status ok } pendingActions { id status args expiresAt endpoint { slug } operation { key method } } } }`;

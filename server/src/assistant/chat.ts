@@ -9,11 +9,13 @@ import type { Gateway } from '../gateway/gateway.ts';
 import { AppError, BadInputError, NotFoundError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
+import { ownedScope } from '../policy/policy.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 import { proposeAction } from './actions.ts';
 import type { ChatMessage, ModelProvider, ToolCallRequest } from './model.ts';
 import { formatToolResult } from './tool-result.ts';
-import { buildToolbox, INVOKE_TOOL, permittedOperations, SEARCH_TOOL, writeArgs, type PermittedOperation, type ProposedWrite, type Toolbox } from './tools.ts';
+import { permittedOperations, type PermittedOperation } from '../policy/policy.operations.ts';
+import { buildToolbox, INVOKE_TOOL, SEARCH_TOOL, writeArgs, type ProposedWrite, type Toolbox } from './tools.ts';
 
 export interface ToolCallTrace {
   tool: string;
@@ -142,7 +144,7 @@ export class Assistant {
     const { db } = this.deps;
     if (input.conversationId) {
       const found = isUuid(input.conversationId)
-        ? await db.conversation.findFirst({ where: { id: input.conversationId, userId: input.principal.userId, companyId: input.companyId } })
+        ? await db.conversation.findFirst({ where: { id: input.conversationId, ...ownedScope(input.principal, input.companyId) } })
         : null;
       if (!found) throw new NotFoundError('Conversation');
       return found;

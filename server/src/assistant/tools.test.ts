@@ -1,6 +1,7 @@
 // Tool naming and the switch to search + invoke past 40 permitted operations.
 import { describe, expect, it } from 'vitest';
-import { buildToolbox, INVOKE_TOOL, MAX_DIRECT_TOOLS, SEARCH_TOOL, toolName, type PermittedOperation } from './tools.ts';
+import { toolName, type PermittedOperation } from '../policy/policy.operations.ts';
+import { buildToolbox, INVOKE_TOOL, MAX_DIRECT_TOOLS, SEARCH_TOOL } from './tools.ts';
 
 function operation(i: number, method = 'GET'): PermittedOperation {
   const key = `listThings${i}`;

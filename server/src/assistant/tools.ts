@@ -1,11 +1,9 @@
 // The assistant's tools come from the policy and nothing else: one function tool per operation
-// the caller may use in the company (GET with READ, every method with WRITE). Past 40 of them
-// the model gets a search tool and an invoke tool instead, with the same list behind both.
-import { createHash } from 'node:crypto';
-import type { Principal } from '../auth/principal.ts';
-import type { Db } from '../db/client.ts';
-import { queryGrantedEndpoints } from '../modules/permission/permission.queries.ts';
-import { decide, roleIdsIn, type AccessLevel } from '../policy/policy.ts';
+// the caller may use in the company (policy/policy.operations.ts: permittedOperations, which MCP
+// and the admin preview offer too). This file gives them their shapes: description, argument
+// schema, the request a write makes. Past 40 of them the model gets a search tool and an invoke
+// tool instead, with the same list behind both.
+import type { PermittedOperation } from '../policy/policy.operations.ts';
 import { buildRequest, prepareValidator } from '../gateway/request-builder.ts';
 import { boundRequestOf, type BoundRequest } from '../gateway/bound-request.ts';
 import type { ActionArgs } from './actions.ts';
@@ -15,42 +13,7 @@ export const MAX_DIRECT_TOOLS = 40;
 export const SEARCH_TOOL = 'search_operations';
 export const INVOKE_TOOL = 'invoke_operation';
 
-export interface PermittedOperation {
-  tool: string;
-  endpoint: { id: string; slug: string; name: string; companyId: string; baseUrl: string };
-  operation: { id: string; key: string; method: string; path: string; description: string | null; paramsSchema: unknown };
-  access: AccessLevel;
-}
-
 const EMPTY_SCHEMA = { type: 'object', properties: {}, additionalProperties: false };
-
-/** `<endpoint slug>__<operation key>`, within the 64 characters and the characters tools allow. */
-export function toolName(endpointSlug: string, operationKey: string): string {
-  const name = `${endpointSlug}__${operationKey}`.replace(/[^A-Za-z0-9_-]/g, '_');
-  if (name.length <= 64) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name.slice(0, 55)}_${hash}`;
-}
-
-/**
- * Every operation the policy lets the caller use in the company, in a stable order (endpoints by
- * name, operations by key): the endpoints their roles are granted, read with their operations
- * in one statement (the same query as `myEndpoints`).
- */
-export async function permittedOperations(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<PermittedOperation[]> {
-  const roleIds = roleIdsIn(principal, companyId);
-  if (roleIds.length === 0) return [];
-  const out: PermittedOperation[] = [];
-  for (const { endpoint, operations, grants } of await queryGrantedEndpoints(db, { companyId, roleIds })) {
-    for (const op of operations) {
-      // The same decide() the gateway applies again when the tool is run.
-      const decision = decide(principal, companyId, endpoint, op.method, grants);
-      if (!decision.allowed) continue;
-      out.push({ tool: toolName(endpoint.slug, op.key), endpoint, operation: op, access: decision.access });
-    }
-  }
-  return out;
-}
 
 /** What the model reads about a tool; the admin preview shows the same text. */
 export function toolDescription(op: PermittedOperation): string {

@@ -2,10 +2,12 @@
 // endpoint of this company, the operation with the response-field rules of the caller's roles,
 // the grants of those roles, and the credentials they (or every role) may use. It runs on every
 // call, cached or not, so it skips the ORM's query building and result mapping (the
-// gateway_overhead benchmark: about a millisecond per call).
+// gateway_overhead benchmark: about a millisecond per call). The grants are the policy's own
+// facts query (policy/policy.facts.ts), embedded so the call stays one statement.
 import type { Db } from '../db/client.ts';
 import { preparedQuery, type PreparedStatement } from '../db/prepared.ts';
 import type { AccessLevel } from '../policy/policy.ts';
+import { grantsOfRoles } from '../policy/policy.facts.ts';
 import type { CredentialForCall } from './credential-call.ts';
 import type { FieldRuleLike } from './field-filter.ts';
 
@@ -54,8 +56,7 @@ const CALL_FACTS: PreparedStatement = {
           'fieldRules', COALESCE((SELECT json_agg(json_build_object('roleId', r.role_id, 'mode', r.mode, 'paths', r.paths))
                                   FROM operation_field_rules r WHERE r.operation_id = o.id AND r.role_id = ANY($4::uuid[])), '[]'::json))
         FROM endpoint_operations o WHERE o.endpoint_id = e.id AND o.key = $3) AS operation,
-      COALESCE((SELECT json_agg(json_build_object('roleId', p.role_id, 'access', p.access))
-                FROM role_api_permissions p WHERE p.endpoint_id = e.id AND p.company_id = e.company_id AND p.role_id = ANY($4::uuid[])), '[]'::json) AS grants,
+      ${grantsOfRoles('e', '$4')} AS grants,
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'companyId', c.company_id, 'roleId', c.role_id, 'endpointId', c.endpoint_id,
                                                   'kind', c.kind, 'ciphertext', c.ciphertext, 'origin', c.origin, 'createdAt', c.created_at) ORDER BY c.created_at, c.id)
                 FROM api_credentials c WHERE c.endpoint_id = e.id AND c.company_id = e.company_id AND (c.role_id IS NULL OR c.role_id = ANY($4::uuid[]))), '[]'::json) AS credentials

@@ -9,7 +9,8 @@
 import type { GraphQLSchema } from 'graphql';
 import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
-import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, mayChangeData, mayCreateAccessTokens } from '../policy/policy.ts';
+import type { Principal } from '../auth/principal.ts';
+import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, mayChangeData, mayCreateAccessTokens, mayCreateUsers, mayEndSessionsOf, mayManageCompanies, mayReadEveryCompany } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
@@ -26,9 +27,9 @@ const isAdministrator = rule({ cache: 'contextual' })((_parent, _args, ctx: Requ
   ctx.principal && isAdministratorPolicy(ctx.principal) ? true : new ForbiddenError(),
 );
 
-const isPlatformAdmin = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
-  ctx.principal?.isPlatformAdmin ? true : new ForbiddenError(),
-);
+/** A power the policy names (platform administration): FORBIDDEN without it. */
+const policyAllows = (may: (principal: Principal) => boolean) =>
+  rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => (ctx.principal && may(ctx.principal) ? true : new ForbiddenError()));
 
 /**
  * The caller must administer the company that `companyOf` names. Outside it (or when it does
@@ -51,7 +52,7 @@ function administersDecision(what: string, companyId: string | null, ctx: Reques
 /** As `administers('Company', arg(name))`; leaving the company out means every company: platform admins only. */
 function administersOneOrAll(name: string): IRule {
   return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
-    if (args[name] === null || args[name] === undefined) return ctx.principal!.isPlatformAdmin ? true : new ForbiddenError();
+    if (args[name] === null || args[name] === undefined) return mayReadEveryCompany(ctx.principal!) ? true : new ForbiddenError();
     return administersDecision('Company', await arg(name)(args, ctx), ctx);
   });
 }
@@ -122,9 +123,10 @@ const inSession = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestCon
 
 /** One's own sessions from a session; anyone else's: platform administrators only. */
 const ownSessionsOrPlatformAdmin = rule({ cache: 'no_cache' })((_parent, args: Args, ctx: RequestContext) => {
-  const userId = args.userId;
-  if (userId === null || userId === undefined || userId === ctx.principal!.userId) return ctx.principal!.session ? true : new ForbiddenError(SESSION_ONLY);
-  return ctx.principal!.isPlatformAdmin ? true : new ForbiddenError();
+  const userId = args.userId === null || args.userId === undefined ? ctx.principal!.userId : String(args.userId);
+  const ending = mayEndSessionsOf(ctx.principal!, userId);
+  if (ending === 'session_only') return new ForbiddenError(SESSION_ONLY);
+  return ending === 'allowed' ? true : new ForbiddenError();
 });
 
 export const permissions = shield(
@@ -166,10 +168,10 @@ export const permissions = shield(
       login: allow,
       logout: signedIn(inSession),
       signOutEverywhere: signedIn(ownSessionsOrPlatformAdmin),
-      createCompany: signedIn(isPlatformAdmin),
+      createCompany: signedIn(policyAllows(mayManageCompanies)),
       updateCompany: signedIn(administers('Company', arg('id'))),
-      deleteCompany: signedIn(isPlatformAdmin),
-      createUser: signedIn(isPlatformAdmin),
+      deleteCompany: signedIn(policyAllows(mayManageCompanies)),
+      createUser: signedIn(policyAllows(mayCreateUsers)),
       grantCompanyAccess: signedIn(administers('Company', arg('companyId'))),
       revokeCompanyAccess: signedIn(administers('Company', arg('companyId'))),
       createEndpoint: signedIn(administers('Company', inputArg('companyId'))),

@@ -7,7 +7,7 @@
 // credentials, 400 without a company, 404 for a company the person holds no role in (the same
 // as one that does not exist). No cookie is read, so a browser page cannot borrow a session.
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { permittedOperations, type PermittedOperation } from '../assistant/tools.ts';
+import { permittedOperations, type PermittedOperation } from '../policy/policy.operations.ts';
 import { authenticateBearer } from '../auth/authenticate.ts';
 import type { TokenService } from '../auth/jwt.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -15,10 +15,9 @@ import type { Db } from '../db/client.ts';
 import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import { ErrorCode } from '../graphql/errors.ts';
-import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { actorOf } from '../modules/audit/audit.service.ts';
-import { isMember } from '../policy/policy.ts';
+import { workingCompany } from '../policy/policy.ts';
 import { createMcpServer, createMcpTransport } from './mcp.server.ts';
 
 export const MCP_PATH = '/mcp';
@@ -55,13 +54,10 @@ function refuse(res: Response, refusal: Refusal) {
 function companyOf(principal: Principal, req: Request): { companyId: string } | { refusal: Refusal } {
   const query = req.query.companyId;
   const asked = (typeof query === 'string' && query) || req.header(COMPANY_HEADER) || null;
-  const token = principal.token;
-  // An access token works in its own company only; asking for another is asking for nothing.
-  if (token && asked && asked !== token.companyId) return { refusal: 'notFound' };
-  const companyId = token?.companyId ?? asked;
-  if (!companyId) return { refusal: 'badCompany' };
-  if (!isUuid(companyId) || !isMember(principal, companyId)) return { refusal: 'notFound' };
-  return { companyId };
+  // The policy says which: an access token's own company only, else one the person holds a role in.
+  const working = workingCompany(principal, asked);
+  if ('companyId' in working) return working;
+  return { refusal: working.refusal === 'no_company' ? 'badCompany' : 'notFound' };
 }
 
 export function mcpRouter(deps: McpDeps): Router {

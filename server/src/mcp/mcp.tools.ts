@@ -5,13 +5,15 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { proposeAction } from '../assistant/actions.ts';
 import { formatToolResult } from '../assistant/tool-result.ts';
-import { toolDescription, toolParameters, writeArgs, type PermittedOperation } from '../assistant/tools.ts';
+import { toolDescription, toolParameters, writeArgs } from '../assistant/tools.ts';
+import type { PermittedOperation } from '../policy/policy.operations.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import { AppError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
+import { ownedScope } from '../policy/policy.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
 
 export const ACTION_STATUS_TOOL = 'get_action_status';
@@ -120,7 +122,7 @@ async function propose(ctx: McpCallContext, op: PermittedOperation, args: Record
 async function actionStatus(ctx: McpCallContext, args: Record<string, unknown>): Promise<CallToolResult> {
   const id = typeof args.actionId === 'string' ? args.actionId : '';
   // The caller's own action in this company; anyone else's reads exactly like none.
-  const action = isUuid(id) ? await ctx.db.pendingAction.findFirst({ where: { id, userId: ctx.principal.userId, companyId: ctx.companyId } }) : null;
+  const action = isUuid(id) ? await ctx.db.pendingAction.findFirst({ where: { id, ...ownedScope(ctx.principal, ctx.companyId) } }) : null;
   if (!action) return toolText(ACTION_STATUS_TOOL, 'error', { error: 'Action not found.', code: 'NOT_FOUND' });
   const expired = action.status === 'pending' && action.expiresAt.getTime() <= Date.now();
   return toolText(ACTION_STATUS_TOOL, 'ok', {

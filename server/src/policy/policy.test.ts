@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
 import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, granteeCompanyIds, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
 import { mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
+import { isPlatformAdministrator, mayCreateUsers, mayEndSessionsOf, mayManageCompanies, mayReadEveryCompany, memberCompanyIds, ownedScope, visibleMemberships, workingCompany } from './policy.ts';
 
 const A = 'company-a';
 const B = 'company-b';
@@ -119,5 +120,71 @@ describe('personal access tokens', () => {
     expect(usableAccess(readOnlyCeo, 'NONE')).toBe('NONE');
     expect(usableAccess(fullCeo, 'WRITE')).toBe('WRITE');
     expect(usableAccess(ceoAtA, 'WRITE')).toBe('WRITE');
+  });
+});
+
+describe('platform administration', () => {
+  it.each([
+    // who, and whether they hold every platform power (manage companies, create users, read every company)
+    ['platform admin', platformAdmin, true],
+    ['company admin', companyAdminOfA, false],
+    ['plain member', ceoAtA, false],
+    ['nobody at all', person([]), false],
+  ] as const)('%s → %s', (_name, principal, allowed) => {
+    expect(isPlatformAdministrator(principal)).toBe(allowed);
+    expect(mayManageCompanies(principal)).toBe(allowed);
+    expect(mayCreateUsers(principal)).toBe(allowed);
+    expect(mayReadEveryCompany(principal)).toBe(allowed);
+  });
+
+  const inSession = (principal: Principal): Principal => ({ ...principal, session: { id: 'jti', expiresAtMs: 0 } });
+  const viaToken = (principal: Principal): Principal => ({ ...principal, token: { id: 't', companyId: A, readOnly: false } });
+  it.each([
+    // who,                                   whose sessions, answer
+    ['own, from a session', inSession(ceoAtA), 'u', 'allowed'],
+    ['own, with an access token', viaToken(ceoAtA), 'u', 'session_only'],
+    ["someone else's, plain member", inSession(ceoAtA), 'other', 'forbidden'],
+    ["someone else's, company admin", inSession(companyAdminOfA), 'other', 'forbidden'],
+    ["someone else's, platform admin", inSession(platformAdmin), 'other', 'allowed'],
+    ['own, platform admin with a token', viaToken(platformAdmin), 'u', 'session_only'],
+  ] as const)('ending sessions: %s → %s', (_name, principal, userId, answer) => {
+    expect(mayEndSessionsOf(principal, userId)).toBe(answer);
+  });
+
+  it('lists the companies one holds a role in, and of another person the memberships in companies one may see', () => {
+    const rows = [{ companyId: A }, { companyId: B }];
+    expect([...memberCompanyIds(ceoAndDevAtA)]).toEqual([A]);
+    expect([...memberCompanyIds(platformAdmin)]).toEqual([]);
+    expect(visibleMemberships(ceoAtA, 'u', rows)).toEqual(rows); // one's own: all
+    expect(visibleMemberships(companyAdminOfA, 'other', rows)).toEqual([{ companyId: A }]);
+    expect(visibleMemberships(platformAdmin, 'other', rows)).toEqual(rows);
+    expect(visibleMemberships(person([]), 'other', rows)).toEqual([]);
+  });
+});
+
+describe('ownership of conversations and pending actions', () => {
+  it.each([
+    ['in any company', ceoAtA, undefined, { userId: 'u' }],
+    ['in one company', ceoAtA, A, { userId: 'u', companyId: A }],
+    ['a platform admin owns only their own', platformAdmin, A, { userId: 'u', companyId: A }],
+  ] as const)('%s', (_name, principal, companyId, scope) => {
+    expect(ownedScope(principal, companyId)).toEqual(scope);
+  });
+});
+
+describe('the company a request works in (MCP)', () => {
+  const token = (readOnly = false): Principal => ({ ...ceoAtA, token: { id: 't', companyId: A, readOnly } });
+  it.each([
+    // who,                        asked,     answer
+    ['session, own company', ceoAtA, A, { companyId: A }],
+    ['session, company without a role', ceoAtA, B, { refusal: 'not_found' }],
+    ['session, not a company id', ceoAtA, 'x', { refusal: 'not_found' }],
+    ['session, none named', ceoAtA, null, { refusal: 'no_company' }],
+    ['platform admin without a role', platformAdmin, A, { refusal: 'not_found' }],
+    ["token, none named: the token's", token(), null, { companyId: A }],
+    ["token, its own named", token(true), A, { companyId: A }],
+    ['token, another named', token(), B, { refusal: 'not_found' }],
+  ] as const)('%s', (_name, principal, asked, answer) => {
+    expect(workingCompany(principal, asked)).toEqual(answer);
   });
 });

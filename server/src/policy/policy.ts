@@ -118,11 +118,44 @@ export function mayCreateAccessTokens(principal: Principal): boolean {
   return principal.token === undefined;
 }
 
+// Platform administration. The flag on the user row is read here and nowhere else (the
+// policy-boundary test holds every other file to it): what it allows is named by the functions
+// below, so a new power is a new function here, not a new `if (isPlatformAdmin)` in a resolver.
+
+/** A platform administrator manages every company (but uses endpoints only through roles: decide()). */
+export function isPlatformAdministrator(principal: Pick<Principal, 'isPlatformAdmin'>): boolean {
+  return principal.isPlatformAdmin;
+}
+
+/** Creating and deleting companies: platform administrators only. */
+export function mayManageCompanies(principal: Principal): boolean {
+  return isPlatformAdministrator(principal);
+}
+
+/** Creating people who can sign in: platform administrators only (others join by invitation). */
+export function mayCreateUsers(principal: Principal): boolean {
+  return isPlatformAdministrator(principal);
+}
+
+/** Reading the audit log and usage of every company at once (no company named): platform administrators only. */
+export function mayReadEveryCompany(principal: Principal): boolean {
+  return isPlatformAdministrator(principal);
+}
+
+/** Why sessions may not be ended: one's own only from a session, anyone else's by a platform administrator. */
+export type SessionEnding = 'allowed' | 'session_only' | 'forbidden';
+
+/** May the caller end every session of `userId` (sign out everywhere)? */
+export function mayEndSessionsOf(principal: Principal, userId: string): SessionEnding {
+  if (userId === principal.userId) return principal.session ? 'allowed' : 'session_only';
+  return isPlatformAdministrator(principal) ? 'allowed' : 'forbidden';
+}
+
 /** What an administrator may see of a company: 'admin', only 'member' (no admin rights), or 'none'. */
 export type CompanyStanding = 'admin' | 'member' | 'none';
 
 export function companyStanding(principal: Principal, companyId: string): CompanyStanding {
-  if (principal.isPlatformAdmin) return 'admin';
+  if (isPlatformAdministrator(principal)) return 'admin';
   const here = principal.memberships.filter((m) => m.companyId === companyId);
   if (here.some((m) => m.capabilities.includes(MANAGE_COMPANY))) return 'admin';
   return here.length > 0 ? 'member' : 'none';
@@ -134,7 +167,7 @@ export function canAdministerCompany(principal: Principal, companyId: string): b
 
 /** Platform admins, and anyone who administers at least one company. */
 export function isAdministrator(principal: Principal): boolean {
-  return principal.isPlatformAdmin || principal.memberships.some((m) => m.capabilities.includes(MANAGE_COMPANY));
+  return isPlatformAdministrator(principal) || principal.memberships.some((m) => m.capabilities.includes(MANAGE_COMPANY));
 }
 
 /**
@@ -142,8 +175,23 @@ export function isAdministrator(principal: Principal): boolean {
  * admin). Lists are filtered with it so nothing of another company appears.
  */
 export function visibleCompanyIds(principal: Principal): Set<string> | null {
-  if (principal.isPlatformAdmin) return null;
+  if (isPlatformAdministrator(principal)) return null;
+  return memberCompanyIds(principal);
+}
+
+/** The companies in which the caller holds a role (what `myCompanies` lists, platform admin or not). */
+export function memberCompanyIds(principal: Principal): Set<string> {
   return new Set(principal.memberships.map((m) => m.companyId));
+}
+
+/**
+ * Which of a person's memberships the caller may see: all of their own; of someone else's, those
+ * in the companies the caller may see (a company admin does not learn where else a person works).
+ */
+export function visibleMemberships<M extends { companyId: string }>(principal: Principal, userId: string, memberships: readonly M[]): M[] {
+  if (principal.userId === userId) return [...memberships];
+  const visible = visibleCompanyIds(principal);
+  return visible === null ? [...memberships] : memberships.filter((m) => visible.has(m.companyId));
 }
 
 /**
@@ -152,11 +200,40 @@ export function visibleCompanyIds(principal: Principal): Set<string> | null {
  * accept: granting must not pull a stranger in (nor reveal who they are) by their id alone.
  */
 export function granteeCompanyIds(principal: Principal, companyId: string): string[] | null {
-  return principal.isPlatformAdmin ? null : [companyId];
+  return isPlatformAdministrator(principal) ? null : [companyId];
 }
 
 /** The companies the caller administers; null means every company. */
 export function administeredCompanyIds(principal: Principal): Set<string> | null {
-  if (principal.isPlatformAdmin) return null;
+  if (isPlatformAdministrator(principal)) return null;
   return new Set(principal.memberships.filter((m) => m.capabilities.includes(MANAGE_COMPANY)).map((m) => m.companyId));
+}
+
+// Ownership. Conversations and pending actions belong to one person in one company: only their
+// owner sees or decides them, and anyone else's read exactly like none (NOT_FOUND). Every query of
+// them is scoped with this `where`, so the rule is written once (Keystone-style: an access rule
+// may answer a filter instead of a yes or no).
+
+/** A Prisma `where` for rows owned by a person (conversations, pending actions). */
+export interface OwnedScope {
+  userId: string;
+  companyId?: string;
+}
+
+/** The caller's own rows; in `companyId` only, when given (without it: in any of their companies). */
+export function ownedScope(principal: Principal, companyId?: string): OwnedScope {
+  return companyId === undefined ? { userId: principal.userId } : { userId: principal.userId, companyId };
+}
+
+// The company a request outside GraphQL works in (MCP): an access token works in its own company
+// only, so asking for another is asking for nothing; a session names one it holds a role in.
+
+export type WorkingCompany = { companyId: string } | { refusal: 'no_company' | 'not_found' };
+
+export function workingCompany(principal: Principal, asked: string | null): WorkingCompany {
+  const token = principal.token;
+  if (token && asked && asked !== token.companyId) return { refusal: 'not_found' };
+  const companyId = token?.companyId ?? asked;
+  if (!companyId) return { refusal: 'no_company' };
+  return isMember(principal, companyId) ? { companyId } : { refusal: 'not_found' };
 }

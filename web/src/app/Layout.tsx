@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useCompany, useMe } from '../company/company-context.tsx';
+import { isPlatformAdministrator } from '../company/policy.ts';
 import { SignOutButtons } from '../session/SignOutButtons.tsx';
 import type { Page } from './routes.tsx';
 
@@ -74,7 +75,7 @@ export function Layout({ pages }: { pages: readonly Page[] }) {
         <div className="who">
           <span className="name">{me.name}</span>
           <span className="muted small">
-            {company && company.roles.length > 0 ? company.roles.map((r) => r.name).join(', ') : me.isPlatformAdmin ? 'Platform admin' : me.email}
+            {company && company.roles.length > 0 ? company.roles.map((r) => r.name).join(', ') : isPlatformAdministrator(me) ? 'Platform admin' : me.email}
           </span>
         </div>
         <SignOutButtons />

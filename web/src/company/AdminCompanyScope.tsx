@@ -2,6 +2,7 @@
 // log, analytics): which one is chosen, whether the caller may read it, and the select for it.
 import { useId, useState } from 'react';
 import { useCompany, useMe } from './company-context.tsx';
+import { canAdministerCompany, mayReadEveryCompany } from './policy.ts';
 
 const ALL = 'all';
 
@@ -23,11 +24,11 @@ export function useAdminCompanyScope(): AdminCompanyScope {
   const me = useMe();
   const { company } = useCompany();
   const [scope, setScope] = useState<string>('company');
-  const everyCompany = me.isPlatformAdmin && (scope === ALL || !company);
+  const everyCompany = mayReadEveryCompany(me) && (scope === ALL || !company);
   return {
     everyCompany,
     companyId: everyCompany ? null : (company?.id ?? null),
-    canRead: everyCompany || (company !== null && (company.administers || me.isPlatformAdmin)),
+    canRead: everyCompany || canAdministerCompany(me, company),
     name: everyCompany ? 'all companies' : (company?.name ?? ''),
     key: everyCompany ? ALL : (company?.id ?? ''),
     choose: setScope,
@@ -39,7 +40,7 @@ export function CompanyScopeSelect({ scope }: { scope: AdminCompanyScope }) {
   const me = useMe();
   const { company } = useCompany();
   const id = useId();
-  if (!me.isPlatformAdmin) return null;
+  if (!mayReadEveryCompany(me)) return null;
   return (
     <div>
       <label htmlFor={id}>Companies</label>

@@ -7,6 +7,7 @@ import type { ShellQuery } from '../gql/graphql.ts';
 import { getSavedCompanyId, saveCompanyId } from '../session/auth.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { buildCompanyChoices, pickCompany, type CompanyChoice } from './company-choices.ts';
+import { isAdministrator } from './policy.ts';
 
 const ShellQueryDocument = graphql(`
   query Shell {
@@ -67,7 +68,7 @@ export function CompanyProvider({ children }: { children: ReactNode }) {
         setChosenId(companyId);
         saveCompanyId(companyId);
       },
-      isAdministrator: data.me.isPlatformAdmin || data.myAdministeredCompanies.length > 0,
+      isAdministrator: isAdministrator(data.me, data.myAdministeredCompanies),
       refresh: () => void refetch(),
     };
   }, [data, chosenId, refetch]);

@@ -9,7 +9,8 @@ import { demoCredential } from '../../sandbox/credentials.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.ts';
 import type { ChatMessage, ToolCallRequest, ToolSpec } from '../model.ts';
 import { formatToolResult, parseToolResult, type ToolResultPayload } from '../tool-result.ts';
-import { buildToolbox, type PermittedOperation, type Toolbox } from '../tools.ts';
+import type { PermittedOperation } from '../../policy/policy.operations.ts';
+import { buildToolbox, type Toolbox } from '../tools.ts';
 import { OfflinePlanner } from './offline-planner.ts';
 
 const SECRET = 'test';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { administeredCompanyIds } from '../../policy/policy.ts';
+import { administeredCompanyIds, memberCompanyIds } from '../../policy/policy.ts';
 import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
 import { Company, CreateCompanyInput, UpdateCompanyInput } from './company.types.ts';
 import { createCompany, deleteCompany, getCompanyOrThrow, listCompanies, updateCompany } from './company.service.ts';
@@ -10,8 +10,7 @@ const administeredCompanies = (ctx: RequestContext) => listCompanies(ctx.db, { i
 export class CompanyResolver {
   @Query(() => [Company], { description: 'The companies in which the caller holds a role.' })
   myCompanies(@Ctx() ctx: RequestContext) {
-    const principal = requirePrincipal(ctx);
-    return listCompanies(ctx.db, { ids: new Set(principal.memberships.map((m) => m.companyId)) });
+    return listCompanies(ctx.db, { ids: memberCompanyIds(requirePrincipal(ctx)) });
   }
 
   @Query(() => [Company], { description: 'Every company the caller may administer.' })

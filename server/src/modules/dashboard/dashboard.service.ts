@@ -1,7 +1,7 @@
 // A caller's dashboard of one company. The widgets come from the operations the policy lets the
 // caller read there (the same list the assistant's tools come from), each fetched through the
 // gateway with the caller's own principal, all at once; a failing call costs only its widgets.
-import { permittedOperations, type PermittedOperation } from '../../assistant/tools.ts';
+import { permittedOperations, type PermittedOperation } from '../../policy/policy.operations.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Gateway, UpstreamResult } from '../../gateway/gateway.ts';

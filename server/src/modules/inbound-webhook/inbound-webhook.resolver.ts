@@ -5,7 +5,7 @@ import { assertSignedInAndBelongsTo, stillSignedInAndBelongsTo } from '../../gra
 import type { Principal } from '../../auth/principal.ts';
 import { withCompany } from '../../db/row-security/scope.ts';
 import { decide, roleIdsIn } from '../../policy/policy.ts';
-import { listRoleGrants } from '../permission/permission.service.ts';
+import { loadRoleGrants } from '../../policy/policy.facts.ts';
 import { END_OF_STREAM, endpointEventStream, type EndpointEvent as EndpointEventData } from './inbound-webhook.events.ts';
 import { rotateInboundWebhookSecret } from './inbound-webhook.service.ts';
 import { EndpointEvent, InboundWebhookSecret } from './inbound-webhook.types.ts';
@@ -17,7 +17,7 @@ import { EndpointEvent, InboundWebhookSecret } from './inbound-webhook.types.ts'
  */
 async function mayRead(ctx: RequestContext, principal: Principal, event: EndpointEventData): Promise<boolean> {
   return withCompany(event.companyId, async () => {
-    const grants = await listRoleGrants(ctx.db, { companyId: event.companyId, roleIds: roleIdsIn(principal, event.companyId) });
+    const grants = await loadRoleGrants(ctx.db, { companyId: event.companyId, roleIds: roleIdsIn(principal, event.companyId), endpointId: event.endpointId });
     const endpoint = { id: event.endpointId, companyId: event.companyId };
     return decide(principal, event.companyId, endpoint, 'GET', grants.get(event.endpointId) ?? []).allowed;
   });

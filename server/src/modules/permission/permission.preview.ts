@@ -1,7 +1,8 @@
 // What the assistant would offer someone holding only one role in a company. It runs the very
 // code a real chat runs (permittedOperations, then the tool descriptions the model reads) for
 // a principal made of that single membership, so the preview cannot drift from the assistant.
-import { permittedOperations, toolDescription } from '../../assistant/tools.ts';
+import { toolDescription } from '../../assistant/tools.ts';
+import { permittedOperations } from '../../policy/policy.operations.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';

@@ -1,21 +1,14 @@
-// The two long access lists, in hand-written prepared statements: a role's row of the admin
-// matrix (every endpoint of the company with the role's access) and a person's APIs (the
-// endpoints their roles are granted), each with its endpoints' operations. Through Prisma's
-// relation queries (a JSONB aggregate per relation, then the ORM's result mapping) a matrix row of
-// 50 endpoints took about 5 ms; this SQL about 2 ms (the bench's dashboard scenario).
+// The long access lists, in hand-written prepared statements: a role's row of the admin matrix
+// (every endpoint of the company with the role's access) here, and a person's APIs (the endpoints
+// their roles are granted) in policy/policy.facts.ts, which every surface reads the grants from;
+// each with its endpoints' operations. Through Prisma's relation queries (a JSONB aggregate per
+// relation, then the ORM's result mapping) a matrix row of 50 endpoints took about 5 ms; this SQL
+// about 2 ms (the bench's dashboard scenario).
 import type { Db } from '../../db/client.ts';
 import { preparedQuery, type PreparedStatement } from '../../db/prepared.ts';
 import type { AccessLevel } from '../../policy/policy.ts';
+import { ENDPOINT_COLUMNS, OPERATIONS_OF_ENDPOINT } from '../../policy/policy.facts.ts';
 import type { EndpointRow, OperationRow } from '../endpoint/endpoint.types.ts';
-
-const ENDPOINT_COLUMNS = `e.id, e.company_id AS "companyId", e.slug, e.name, e.description, e.base_url AS "baseUrl",
-  e.cache_ttl_seconds AS "cacheTtlSeconds", e.rate_limit_per_minute AS "rateLimitPerMinute"`;
-
-// Without created_at and updated_at, which nothing reading these lists shows: turning them back
-// into Dates (new Date of an ISO string, 300 per matrix row) was 2% of the dashboard's CPU.
-const OPERATIONS_OF_ENDPOINT = `COALESCE((SELECT json_agg(json_build_object('id', o.id, 'endpointId', o.endpoint_id, 'key', o.key, 'method', o.method,
-    'path', o.path, 'description', o.description, 'paramsSchema', o.params_schema) ORDER BY o.key)
-  FROM endpoint_operations o WHERE o.endpoint_id = e.id), '[]'::json) AS operations`;
 
 // The role is checked in the same statement: no row when it does not exist, and one row without
 // an endpoint (e.id null) when it does but the company has none.
@@ -26,16 +19,6 @@ const ROLE_ACCESS: PreparedStatement = {
     LEFT JOIN api_endpoints e ON e.company_id = $1::uuid
     LEFT JOIN role_api_permissions p ON p.endpoint_id = e.id AND p.company_id = e.company_id AND p.role_id = r.id
     WHERE r.id = $2::uuid
-    ORDER BY e.name`,
-};
-
-const GRANTED_ENDPOINTS: PreparedStatement = {
-  name: 'tessera_granted_endpoints',
-  text: `SELECT ${ENDPOINT_COLUMNS}, json_agg(json_build_object('roleId', p.role_id, 'access', p.access)) AS grants, ${OPERATIONS_OF_ENDPOINT}
-    FROM api_endpoints e
-    JOIN role_api_permissions p ON p.endpoint_id = e.id AND p.company_id = e.company_id AND p.role_id = ANY($2::uuid[])
-    WHERE e.company_id = $1::uuid
-    GROUP BY e.id
     ORDER BY e.name`,
 };
 
@@ -69,13 +52,4 @@ export async function queryRoleAccess(db: Db, { companyId, roleId }: { companyId
       const { endpoint, operations, extra } = split(row);
       return { endpoint, operations, access: extra.access };
     });
-}
-
-/** The company's endpoints some of `roleIds` are granted, with those grants, by name. */
-export async function queryGrantedEndpoints(db: Db, { companyId, roleIds }: { companyId: string; roleIds: readonly string[] }) {
-  const rows = await preparedQuery<EndpointWith<{ grants: { roleId: string; access: AccessLevel }[] }>>(db, GRANTED_ENDPOINTS, [companyId, [...roleIds]]);
-  return rows.map((row) => {
-    const { endpoint, operations, extra } = split(row);
-    return { endpoint, operations, grants: extra.grants };
-  });
 }

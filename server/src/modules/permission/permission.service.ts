@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { effectiveGrant, roleIdsIn, usableAccess } from '../../policy/policy.ts';
+import { loadRoleGrants, queryGrantedEndpoints } from '../../policy/policy.facts.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
@@ -12,22 +13,9 @@ import { getRoleOrThrow } from '../role/role.service.ts';
 import { getVisibleUserOrThrow } from '../user/user.service.ts';
 import { emitWebhookEvent } from '../webhook/webhook.events.ts';
 import { AccessLevel, type EffectiveGrantRow, type EndpointGrantRow } from './permission.types.ts';
-import { queryGrantedEndpoints, queryRoleAccess, type EndpointWithOperations } from './permission.queries.ts';
+import { queryRoleAccess, type EndpointWithOperations } from './permission.queries.ts';
 
 const LEVELS = new Set<string>(Object.values(AccessLevel));
-
-/** The grants of the given roles on every endpoint of the company, grouped by endpoint. */
-export async function listRoleGrants(db: Db, { companyId, roleIds }: { companyId: string; roleIds: readonly string[] }) {
-  const rows = await db.roleApiPermission.findMany({
-    where: { companyId, roleId: { in: [...roleIds] } },
-    select: { endpointId: true, roleId: true, access: true },
-  });
-  const byEndpoint = new Map<string, { roleId: string; access: AccessLevel }[]>();
-  for (const row of rows) {
-    byEndpoint.set(row.endpointId, [...(byEndpoint.get(row.endpointId) ?? []), { roleId: row.roleId, access: row.access as AccessLevel }]);
-  }
-  return byEndpoint;
-}
 
 /**
  * What the caller may use in the company: every endpoint with READ or WRITE, by the policy, with
@@ -70,7 +58,7 @@ export async function listUserAccess(
   const roleIds = roleIdsIn(principal, companyId);
   const [endpoints, grants, roles] = await Promise.all([
     db.apiEndpoint.findMany({ where: { companyId }, orderBy: [{ name: 'asc' }] }),
-    listRoleGrants(db, { companyId, roleIds }),
+    loadRoleGrants(db, { companyId, roleIds }),
     db.role.findMany({ where: { id: { in: roleIds } }, orderBy: [{ name: 'asc' }] }),
   ]);
   return endpoints.map((endpoint) => {

@@ -13,6 +13,7 @@ import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import { ForbiddenError, NotFoundError } from '../../graphql/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
+import { mayEndSessionsOf } from '../../policy/policy.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 
 export const SESSION_ONLY = 'Only a signed-in session can do this; an access token is revoked on its own.';
@@ -41,8 +42,9 @@ export async function logout(db: Db, actor: Actor, principal: Principal): Promis
 export async function signOutEverywhere(db: Db, actor: Actor, principal: Principal, userId: string | null): Promise<true> {
   const target = userId ?? principal.userId;
   const own = target === principal.userId;
-  if (own && !principal.session) throw new ForbiddenError(SESSION_ONLY);
-  if (!own && !principal.isPlatformAdmin) throw new ForbiddenError();
+  const ending = mayEndSessionsOf(principal, target);
+  if (ending === 'session_only') throw new ForbiddenError(SESSION_ONLY);
+  if (ending === 'forbidden') throw new ForbiddenError();
   if (!isUuid(target)) throw new NotFoundError('User');
   await db.$transaction(async (tx) => {
     const changed = await tx.user.updateMany({ where: { id: target }, data: { sessionVersion: { increment: 1 } } });

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
-import { administeredCompanyIds, visibleCompanyIds } from '../../policy/policy.ts';
+import { administeredCompanyIds, visibleMemberships } from '../../policy/policy.ts';
 import { Membership } from '../membership/membership.types.ts';
 import { CreateUserInput, User } from './user.types.ts';
 import { createUser, getUserOrThrow, getVisibleUserOrThrow, listUsers } from './user.service.ts';
@@ -29,10 +29,6 @@ export class UserResolver {
 
   @FieldResolver(() => [Membership])
   async memberships(@Root() user: { id: string }, @Ctx() ctx: RequestContext) {
-    const rows = await ctx.loaders.membershipsByUser.load(user.id);
-    const principal = requirePrincipal(ctx);
-    if (principal.userId === user.id) return rows;
-    const visible = visibleCompanyIds(principal);
-    return visible === null ? rows : rows.filter((row) => visible.has(row.companyId));
+    return visibleMemberships(requirePrincipal(ctx), user.id, await ctx.loaders.membershipsByUser.load(user.id));
   }
 }

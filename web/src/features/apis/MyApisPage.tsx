@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useCompany } from '../../company/company-context.tsx';
+import { accessAllows } from '../../company/policy.ts';
 import { graphql } from '../../gql';
 import type { AccessLevel } from '../../gql/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -32,8 +33,6 @@ const ACCESS_LABEL: Record<AccessLevel, string> = {
   WRITE: 'Read & write',
 };
 
-/** Mirrors the policy's meaning of the levels, for display only: the server decides. */
-const coveredBy = (access: AccessLevel, method: string) => access === 'WRITE' || (access === 'READ' && method === 'GET');
 
 export function MyApisPage() {
   const { company } = useCompany();
@@ -85,7 +84,7 @@ function MyApis({ companyId, companyName }: { companyId: string; companyName: st
               </thead>
               <tbody>
                 {endpoint.operations.map((op) => {
-                  const covered = coveredBy(access, op.method);
+                  const covered = accessAllows(access, op.method);
                   return (
                     <tr key={op.id} className={covered ? undefined : 'not-covered'}>
                       <td>

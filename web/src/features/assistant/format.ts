@@ -1,5 +1,6 @@
 // How the assistant page words things: the request a pending action will send, the result of
 // one that ran, each tool call of the trace, and questions to start with.
+import { accessChanges } from '../../company/policy.ts';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -134,7 +135,7 @@ export function suggestPrompts(grants: readonly Grant[], { writes, max = 4 }: { 
   let write: string | null = null;
   if (writes) {
     for (const grant of grants) {
-      const create = grant.access === 'WRITE' ? grant.endpoint.operations.find((o) => o.method === 'POST' && o.key.startsWith('create')) : undefined;
+      const create = accessChanges(grant.access) ? grant.endpoint.operations.find((o) => o.method === 'POST' && o.key.startsWith('create')) : undefined;
       if (create) {
         write = `Create a new ${words(create.key.slice(6))} in the ${grant.endpoint.name}.`;
         break;

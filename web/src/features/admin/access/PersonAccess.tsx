@@ -4,6 +4,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
+import { isPlatformAdministrator } from '../../../company/policy.ts';
 import { graphql } from '../../../gql';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { groupMemberships } from '../people/people.ts';
@@ -63,7 +64,7 @@ export function PersonAccess({ userId, companyId, companyName, onEditRole }: Pro
         <h2 id={ids.roles}>{user.name}’s roles</h2>
         <p className="small muted">
           {user.email}
-          {user.isPlatformAdmin && ' · Platform admin (manages every company, but uses APIs only through roles)'}
+          {isPlatformAdministrator(user) && ' · Platform admin (manages every company, but uses APIs only through roles)'}
         </p>
         {groups.length === 0 ? (
           <p>{user.name} holds no role in any company you administer.</p>

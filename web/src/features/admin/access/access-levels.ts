@@ -1,5 +1,7 @@
 // What each access level means, in words an administrator reads next to the control. The
-// server's policy decides; this only describes it (READ = GET operations, WRITE = all).
+// server's policy decides; this only describes it (READ = GET operations, WRITE = all:
+// company/policy.ts accessAllows).
+import { accessAllows, accessChanges } from '../../../company/policy.ts';
 
 export type Level = 'NONE' | 'READ' | 'WRITE';
 
@@ -19,8 +21,8 @@ export function coverageText(operations: readonly { method: string }[], level: L
   if (total === 0) return 'This API has no operations yet.';
   const reads = operations.filter((o) => o.method.toUpperCase() === 'GET').length;
   const changes = total - reads;
-  if (level === 'NONE') return 'Nothing: this role cannot call the API.';
-  if (level === 'READ') {
+  if (!accessAllows(level, 'GET')) return 'Nothing: this role cannot call the API.';
+  if (!accessChanges(level)) {
     if (reads === 0) return 'Nothing: every operation of this API changes data.';
     if (reads < total) return `${reads} of ${total} operations: the ones that look data up.`;
     return total === 1 ? 'Its one operation, which looks data up.' : `All ${total} operations: they all look data up.`;

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useMe } from '../../../company/company-context.tsx';
+import { isPlatformAdministrator, mayCreateUsers } from '../../../company/policy.ts';
 import { graphql } from '../../../gql';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { CreateUserForm } from './CreateUserForm.tsx';
@@ -40,7 +41,7 @@ export function PeoplePage() {
     <section aria-labelledby={ids.title} className="people-page">
       <div className="title-row">
         <h1 id={ids.title}>People</h1>
-        {me.isPlatformAdmin && !creating && (
+        {mayCreateUsers(me) && !creating && (
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             Create user
           </button>
@@ -88,7 +89,7 @@ export function PeoplePage() {
                         <span className="person-name">{person.name}</span>
                         <span className="small muted block">{person.email}</span>
                         <span className="small block">
-                          {person.isPlatformAdmin ? 'Platform admin' : companies.length > 0 ? companies.join(', ') : 'No company yet'}
+                          {isPlatformAdministrator(person) ? 'Platform admin' : companies.length > 0 ? companies.join(', ') : 'No company yet'}
                         </span>
                       </button>
                     </li>

@@ -4,12 +4,13 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useCompany, useMe } from '../../../company/company-context.tsx';
+import { grantableCompanies, isPlatformAdministrator, mayEndSessionsOfSomeoneElse } from '../../../company/policy.ts';
 import { graphql } from '../../../gql';
 import { errorMessage } from '../../../session/errors.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NamedOptions } from '../../../ui/NamedOptions.tsx';
-import { grantableCompanies, groupMemberships, rolesNotHeld } from './people.ts';
+import { groupMemberships, rolesNotHeld } from './people.ts';
 import { SignOutEverywhereMutation } from '../../../session/SignOutButtons.tsx';
 
 const PeoplePersonQuery = graphql(`
@@ -74,7 +75,7 @@ export function PersonDetail({ userId }: { userId: string }) {
 
   const { user, roles } = data;
   const groups = groupMemberships(user.memberships);
-  const grantable = grantableCompanies(administered, user.memberships, me.isPlatformAdmin);
+  const grantable = grantableCompanies(administered, user.memberships, me);
   const grantCompanyId = grantable.some((c) => c.id === companyId) ? companyId : (grantable[0]?.id ?? '');
   const choices = rolesNotHeld(roles, user.memberships, grantCompanyId);
   const chosenRole = choices.find((r) => r.id === roleId) ?? null;
@@ -124,10 +125,10 @@ export function PersonDetail({ userId }: { userId: string }) {
       <h2 id={ids.title}>{user.name}</h2>
       <p className="small muted">
         {user.email}
-        {user.isPlatformAdmin && ' · Platform admin: manages every company, but uses APIs only through roles'}
+        {isPlatformAdministrator(user) && ' · Platform admin: manages every company, but uses APIs only through roles'}
       </p>
       {/* Platform admins only (the server refuses anyone else); one's own is in the header. */}
-      {me.isPlatformAdmin && user.id !== me.id && (
+      {mayEndSessionsOfSomeoneElse(me, user.id) && (
         <ConfirmButton
           aria-label={`Sign ${user.name} out everywhere`}
           title={`Sign ${user.name} out everywhere?`}
@@ -141,7 +142,7 @@ export function PersonDetail({ userId }: { userId: string }) {
 
       <h3 id={ids.roles}>Company access</h3>
       {groups.length === 0 ? (
-        <p>{user.name} holds no role {me.isPlatformAdmin ? 'in any company yet' : 'in the companies you manage'}.</p>
+        <p>{user.name} holds no role {isPlatformAdministrator(me) ? 'in any company yet' : 'in the companies you manage'}.</p>
       ) : (
         <ul className="company-roles" aria-labelledby={ids.roles}>
           {groups.map(({ company, roles: held }) => (

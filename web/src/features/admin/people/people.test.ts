@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterPeople, formField, grantableCompanies, groupMemberships, rolesNotHeld, validateNewUser } from './people.ts';
+import { filterPeople, formField, groupMemberships, rolesNotHeld, validateNewUser } from './people.ts';
 
 const acme = { id: 'c1', name: 'Acme Corp' };
 const globex = { id: 'c2', name: 'Globex' };
@@ -66,16 +66,5 @@ describe('formField', () => {
     expect(formField('email')).toBe('email');
     expect(formField('input.isPlatformAdmin')).toBeNull();
     expect(formField(undefined)).toBeNull();
-  });
-});
-
-describe('grantableCompanies', () => {
-  const memberships = [{ company: globex, role: dev }];
-  it('a platform admin may grant in every company they administer', () => {
-    expect(grantableCompanies([acme, globex], memberships, true)).toEqual([acme, globex]);
-  });
-  it("a company admin only where the person already holds a role (the server's rule)", () => {
-    expect(grantableCompanies([acme, globex], memberships, false)).toEqual([globex]);
-    expect(grantableCompanies([acme, globex], [], false)).toEqual([]);
   });
 });

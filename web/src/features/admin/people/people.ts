@@ -46,17 +46,6 @@ export function rolesNotHeld<R extends Named>(roles: readonly R[], memberships: 
   return roles.filter((r) => !held.has(r.id)).sort(byName);
 }
 
-/**
- * The companies where the admin may give this person a role: any they administer for a platform
- * admin; for a company admin, only those where the person already holds a role (the server's
- * rule, policy granteeCompanyIds: anyone else joins through an invitation).
- */
-export function grantableCompanies<C extends Named>(administered: readonly C[], memberships: readonly MembershipLike[], isPlatformAdmin: boolean): C[] {
-  if (isPlatformAdmin) return [...administered];
-  const present = new Set(memberships.map((m) => m.company.id));
-  return administered.filter((c) => present.has(c.id));
-}
-
 export interface NewUser {
   name: string;
   email: string;
