@@ -152,11 +152,11 @@ export function isRequestSql(sql: string): boolean {
 }
 
 /** The single error of a response, failing loudly when there is none or several. */
-export function onlyError(res: GqlResponse): GqlError {
+export function onlyError(res: GqlResponse<unknown>): GqlError {
   if (!res.errors || res.errors.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(res.errors)} with data ${JSON.stringify(res.data)}`);
   return res.errors[0]!;
 }
 
-export function errorCode(res: GqlResponse): string | undefined {
+export function errorCode(res: GqlResponse<unknown>): string | undefined {
   return onlyError(res).extensions?.code;
 }

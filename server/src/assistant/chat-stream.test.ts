@@ -1,26 +1,17 @@
 // The streamed chat over GraphQL WebSocket (graphql-ws): tokens, tool calls and the reply
 // arrive as events; the same shield guards it as over HTTP.
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import WebSocket from 'ws';
-import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../test/world.ts';
+import { serverTest as it } from '../../test/fixture.ts';
+import type { TestServer } from '../../test/harness.ts';
 
 const STREAM = `subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) {
   type text actionId error code toolCall { tool status ok } reply { conversationId message model } } }`;
 
 type Event = { type: string; text: string | null; toolCall: { tool: string; ok: boolean } | null; reply: { message: string; model: string } | null };
 
-let server: TestServer;
-let ids: WorldIds;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-});
-afterAll(() => server?.close());
-
-async function stream(token: string | null, companyId: string, message: string) {
+async function stream(server: TestServer, token: string | null, companyId: string, message: string) {
   const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
   const events: Event[] = [];
   const errors: { message: string; extensions?: { code?: string } }[] = [];
@@ -48,8 +39,8 @@ async function stream(token: string | null, companyId: string, message: string) 
 }
 
 describe('chatStream', () => {
-  it('streams tokens and tool calls, then the whole reply', async () => {
-    const { events, errors } = await stream(await server.login('ceo@demo.test'), ids.company.acme!, 'How is our pipeline?');
+  it('streams tokens and tool calls, then the whole reply', async ({ server, world, as }) => {
+    const { events, errors } = await stream(server, (await as('ceo')).token, world.company.acme!, 'How is our pipeline?');
     expect(errors).toEqual([]);
     const types = events.map((e) => e.type);
     expect(types.at(-1)).toBe('done');
@@ -60,12 +51,12 @@ describe('chatStream', () => {
     expect(events.at(-1)!.reply!.model).toBe('offline-planner');
   });
 
-  it('refuses an unauthenticated subscription and another company', async () => {
-    const anonymous = await stream(null, ids.company.acme!, 'hi');
+  it('refuses an unauthenticated subscription and another company', async ({ server, world, as }) => {
+    const anonymous = await stream(server, null, world.company.acme!, 'hi');
     expect(anonymous.events).toEqual([]);
     expect(anonymous.errors.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    const cross = await stream(await server.login('cfo@demo.test'), ids.company.globex!, 'hi');
+    const cross = await stream(server, (await as('cfo')).token, world.company.globex!, 'hi');
     expect(cross.errors.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
-    expect(await server.db.conversation.count({ where: { companyId: ids.company.globex } })).toBe(0);
+    expect(await server.db.conversation.count({ where: { companyId: world.company.globex } })).toBe(0);
   });
 });

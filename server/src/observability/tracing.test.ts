@@ -1,12 +1,12 @@
 // The OpenTelemetry hooks, turned on the way an operator's SDK would: a tracer provider and a
-// context manager registered globally (here the in-memory ones of memory-tracer.ts). A real
+// context manager registered globally (here the in-memory ones of server/test/memory-tracer.ts). A real
 // server over HTTP: the GraphQL request's span, the gateway call nested under it, the OAuth2
 // token request, error codes as statuses, and nothing secret in any attribute.
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
-import { installMemoryTracer, type RecordedSpan } from './memory-tracer.ts';
+import { installMemoryTracer, type RecordedSpan } from '../../test/memory-tracer.ts';
 
 const READ = `query TracedRead($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status cached } }`;
 

@@ -78,8 +78,10 @@ describe('rotateSecrets', () => {
       rotateSecrets(db, rotating, {
         batchSize: 2,
         onProgress: (done, total) => progress.push([done, total]),
-        beforeBatch: (i) => {
-          if (i === 2) throw new Error('simulated crash');
+        hooks: {
+          beforeBatch: (i) => {
+            if (i === 2) throw new Error('simulated crash');
+          },
         },
       }),
     ).rejects.toThrow('simulated crash');
@@ -147,12 +149,14 @@ describe('rotateSecrets', () => {
     const untouched = await insertCredential(onlyA, 4);
 
     const result = await rotateSecrets(db, rotating, {
-      afterSelect: async () => {
-        await db.apiCredential.update({
-          where: { id: movedOn.id },
-          data: { ...new Vault(rotating).sealCredentialSecret(movedOn, { apiKey: 'new-b' }), ...new Vault(onlyA).sealToken(movedOn, { accessToken: 'token-new' }) },
-        });
-        await db.apiCredential.update({ where: { id: rewritten.id }, data: new Vault(onlyA).sealCredentialSecret(rewritten, { apiKey: 'new-a' }) });
+      hooks: {
+        afterSelect: async () => {
+          await db.apiCredential.update({
+            where: { id: movedOn.id },
+            data: { ...new Vault(rotating).sealCredentialSecret(movedOn, { apiKey: 'new-b' }), ...new Vault(onlyA).sealToken(movedOn, { accessToken: 'token-new' }) },
+          });
+          await db.apiCredential.update({ where: { id: rewritten.id }, data: new Vault(onlyA).sealCredentialSecret(rewritten, { apiKey: 'new-a' }) });
+        },
       },
     });
     // movedOn's secret and token and rewritten's secret were changed under the rotation's feet.

@@ -19,9 +19,19 @@ export interface RotateOptions {
   batchSize?: number;
   /** After each batch: secrets handled so far (rotated, skipped or failed) and the total at start. */
   onProgress?: (done: number, total: number) => void;
-  /** Before each batch is read; a test throws here to simulate a crash. */
+  /** Points inside a pass where the caller may act (see RotationHooks). */
+  hooks?: RotationHooks;
+}
+
+/**
+ * Points between the steps of a pass, for a caller that must act there: pause, log, or (the
+ * tests) crash before a batch or write a secret between a batch's read and its write, which is
+ * how the resume-after-crash and compare-and-set promises are proved.
+ */
+export interface RotationHooks {
+  /** Before each batch is read; a throw here stops the pass as a crash would. */
   beforeBatch?: (batchIndex: number) => void | Promise<void>;
-  /** After a batch is read and before it is written; lets a test write concurrently. */
+  /** After a batch is read and before it is written. */
   afterSelect?: (credentialIds: string[]) => void | Promise<void>;
 }
 
@@ -82,7 +92,7 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
   // old key by an instance that has not been given the new ring yet (run again for those).
   let after: string | undefined;
   for (let batchIndex = 0; ; batchIndex++) {
-    await options.beforeBatch?.(batchIndex);
+    await options.hooks?.beforeBatch?.(batchIndex);
     const rows = await db.apiCredential.findMany({
       where: { AND: [notPrimary(primary), ...(after === undefined ? [] : [{ id: { gt: after } }])] },
       select: ROW_SELECT,
@@ -91,7 +101,7 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
     });
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
-    await options.afterSelect?.(rows.map((r) => r.id));
+    await options.hooks?.afterSelect?.(rows.map((r) => r.id));
 
     for (const row of rows) {
       for (const column of SEALED_COLUMNS) {

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { JWT_TEST_SECRET } from '../../../test/harness.ts';
 import { copyTemplate, type TestDatabase } from '../../../test/database.ts';
 import { DEMO_PASSWORD } from '../../db/demo/world.ts';
-import { startReceiver, type Receiver } from './webhook.receiver.test-helper.ts';
+import { startReceiver, type Receiver } from '../../../test/webhook-receiver.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 let database: TestDatabase;

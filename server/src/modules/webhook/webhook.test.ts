@@ -9,7 +9,7 @@ import { errorCode, startTestServer, type TestServer } from '../../../test/harne
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { proposeForTest } from '../../../test/propose.ts';
 import { emitWebhookEvent } from './webhook.events.ts';
-import { startReceiver, type Receiver } from './webhook.receiver.test-helper.ts';
+import { startReceiver, type Receiver } from '../../../test/webhook-receiver.ts';
 
 let server: TestServer;
 let receiver: Receiver;

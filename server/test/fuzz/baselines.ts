@@ -4,7 +4,7 @@
 // that is accepted (a unicode name is fine) changes nothing the other mutations rely on.
 // `other`: slots that, given an id of a company the caller cannot see, must answer NOT_FOUND
 // (or another contract code) and change nothing; such cases run as `otherAs`.
-import type { WorldIds } from '../../../test/world.ts';
+import type { WorldIds } from '../world.ts';
 
 export type Persona = 'admin' | 'member' | 'companyAdmin' | 'anonymous';
 

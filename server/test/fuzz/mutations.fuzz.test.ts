@@ -14,9 +14,9 @@
 // cheap), and one given an id of a company the caller cannot see must be refused, not answered.
 import { getNamedType, getNullableType, isLeafType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
-import { worldIds } from '../../../test/world.ts';
-import { buildBareSchema } from '../schema.ts';
+import { startTestServer, type GqlResponse, type TestServer } from '../harness.ts';
+import { worldIds } from '../world.ts';
+import { buildBareSchema } from '../../src/graphql/schema.ts';
 import { baselines, queryBaselines, type Baseline, type FuzzIds, type Persona } from './baselines.ts';
 import { describeValue, generatedValue, hostilePool, jsonText, prng, sample, slotsOf, withValue, type Hostile } from './hostile-values.ts';
 import { fingerprint, diffTables } from './fingerprint.ts';

@@ -1,6 +1,6 @@
 // A cheap "did anything change?" for the fuzzer: one md5 per table over all of its rows, in one
 // query. snapshot() in test/world.ts reads every row into memory, too slow to run twice per case.
-import type { Db } from '../../db/client.ts';
+import type { Db } from '../../src/db/client.ts';
 
 let tables: string[] | null = null;
 

@@ -1,6 +1,6 @@
 // The guard the fuzzer asked for (plugins/storable-text.ts): what it refuses and what it must not.
 import { describe, expect, it } from 'vitest';
-import { findUnstorable } from '../plugins/storable-text.ts';
+import { findUnstorable } from './storable-text.ts';
 
 describe('findUnstorable', () => {
   it('accepts real-world text: emoji (surrogate pairs), right-to-left marks, accents, CJK, control characters other than NUL', () => {

@@ -1,0 +1,51 @@
+// The test fixture most server test files need: one real Tessera for the file, the ids of its demo
+// world, and clients signed in as the demo personas. Instead of each file repeating
+// beforeAll(startTestServer, worldIds) / afterAll(close):
+//
+//   import { serverTest as it } from '../../../test/fixture.ts';
+//   it('…', async ({ server, world, as }) => {
+//     const ceo = await as('ceo');
+//     const res = await ceo.gql<{ me: { id: string } }>('{ me { id } }');
+//   });
+//
+// `server` and `world` are file-scoped (vitest's `{ scope: 'file' }`): made once, on the first test
+// that asks, shared by the file's tests and closed after its last one. A file whose server needs
+// other settings overrides `serverEnv` at its top: `it.override('serverEnv', { KEY: 'value' })`.
+import { test } from 'vitest';
+import { startTestServer, type GqlResponse, type TestServer } from './harness.ts';
+import { PERSONAS, type Persona } from './personas.ts';
+import { worldIds, type WorldIds } from './world.ts';
+
+export { PERSONAS, type Persona };
+
+/** GraphQL over HTTP as one signed-in person. */
+export interface SignedInClient {
+  email: string;
+  /** The session's bearer token. */
+  token: string;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+}
+
+/** Signs a persona in (a new session each call, as `server.login` does) and binds the client to it. */
+export async function signIn(server: TestServer, persona: Persona): Promise<SignedInClient> {
+  const email = PERSONAS[persona];
+  const token = await server.login(email);
+  return { email, token, gql: (query, variables) => server.gql(query, variables, token) };
+}
+
+export const serverTest = test
+  .extend('serverEnv', { scope: 'file' }, {} as Record<string, string>)
+  .extend('server', { scope: 'file' }, async ({ serverEnv }, { onCleanup }) => {
+    const server = await startTestServer(serverEnv);
+    onCleanup(() => server.close());
+    return server;
+  })
+  .extend('world', { scope: 'file' }, async ({ server }): Promise<WorldIds> => worldIds(server.db))
+  .extend('as', { scope: 'file' }, async ({ server }) => (persona: Persona) => signIn(server, persona));
+
+// Start the server in a suite hook, under hookTimeout, rather than inside the first test's
+// testTimeout. Registered into the file that imports this module (each test file loads its own
+// copy of the modules); without it the fixture still starts the server on first use.
+serverTest.beforeAll(async ({ server }) => {
+  void server;
+});
