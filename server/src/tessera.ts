@@ -40,6 +40,8 @@ import { loadKeyRing } from './vault/keyring.ts';
 import { Vault } from './vault/vault.ts';
 import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
+import { markOriginRefused } from './modules/credential/credential.origin.ts';
 import { TesseraMetrics } from './observability/metrics.ts';
 import { REPO_ROOT } from './repo-root.ts';
 import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
@@ -173,6 +175,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       // A quarter of the heap for large answers being handled at once (answer-budget.ts).
       answerBudget: new AnswerBudget(Math.floor(getHeapStatistics().heap_size_limit / 4)),
       metrics,
+      audit: { record: recordAudit },
+      credentialOrigins: { refused: markOriginRefused },
     });
     // Webhook deliveries use the same guarded client: a subscriber URL is an outgoing call like any other.
     const webhooks = new WebhookDispatcher({ db: systemView(client, 'webhook deliveries of every company'), vault, logger, send: upstream.send, ...config.webhooks });
