@@ -8,20 +8,19 @@ import type { Db } from '../db/client.ts';
 import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError } from '../graphql/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
-import { markOriginRefused } from '../modules/credential/credential.origin.ts';
 import { decide, roleIdsIn } from '../policy/policy.ts';
 import type { Vault } from '../vault/vault.ts';
 import { VaultDecryptError } from '../vault/envelope.ts';
 import { LruMap } from '../lib/lru-map.ts';
-import { cacheKey, cacheScope, canonicalJson, type CacheEntry, type LookAhead, type ResponseCache } from './cache.ts';
+import { cacheKey, cacheScope, canonicalJson, type CacheResult, type LoadResult, type LookAhead, type ResponseCache } from './cache.ts';
 import type { CallLog, CallLogEntry } from './call-log.ts';
-import { callWithCredential, CredentialOriginError, type CredentialCallDeps } from './credential-call.ts';
+import { callWithCredential, CredentialOriginError, type CredentialCallDeps, type CredentialForCall } from './credential-call.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
-import { buildRequest, prepareValidator } from './request-builder.ts';
+import { buildRequest, prepareValidator, type BuiltRequest } from './request-builder.ts';
 import { assertSameRequest, boundRequestOf, type BoundRequest } from './bound-request.ts';
-import { loadCallFacts } from './call-facts.ts';
+import { loadCallFacts, type CallFacts } from './call-facts.ts';
+import type { CredentialOriginSink, GatewayActor, GatewayAudit } from './gateway-sinks.ts';
 import { applyFieldRule } from './field-filter.ts';
 import { LARGE_ANSWER_BYTES, type AnswerBudget } from './answer-budget.ts';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
@@ -79,7 +78,41 @@ export interface GatewayDeps {
   metrics?: GatewayMetrics;
   /** Large answers handled at once, within a heap budget (answer-budget.ts); unbounded by default. */
   answerBudget?: AnswerBudget;
+  /** Where each upstream write's audit row goes (modules/audit, wired in tessera.ts). */
+  audit: GatewayAudit;
+  /** What shows a credential refused for its origin (modules/credential, wired in tessera.ts). */
+  credentialOrigins: CredentialOriginSink;
 }
+
+/** A call the policy allowed, with the facts it was allowed on. */
+interface AuthorizedCall {
+  call: GatewayCall;
+  /** Its span's and metrics' note of the outcome (observability/tracing.ts). */
+  note: (event: GatewayCallEvent) => void;
+  started: number;
+  endpoint: CallFacts;
+  operation: NonNullable<CallFacts['operation']>;
+  method: string;
+  /** The role whose grant allows the call: its credential and its field rule are the ones used. */
+  roleId: string | null;
+}
+
+/** An authorized call ready to send: its request built and checked, its credential chosen. */
+interface PreparedCall extends AuthorizedCall {
+  built: BuiltRequest;
+  credential: CredentialForCall;
+  /** Upstream attempts so far (retries included). */
+  attempts: number;
+}
+
+/** The cache key remembered for this call (see Gateway.rememberedCacheKeys) and the lookup started for it. */
+interface CacheLookAhead {
+  rememberAs: string;
+  remembered: string | undefined;
+  ahead: LookAhead | undefined;
+}
+
+type LogEntry = Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>;
 
 const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
   error.failure === 'timeout' ? 'timeout' : error.failure === 'blocked' ? 'blocked' : error.failure === 'too_large' ? 'too_large' : 'network_error';
@@ -136,155 +169,178 @@ export class Gateway {
     return inScopeOf(call.principal, () => observeGatewayCall(this.deps.metrics, call, (note) => this.run(call, note)));
   }
 
+  /**
+   * authorize → prepare → fetch → record → shape. Every step before fetch refuses before anything
+   * is sent upstream; each one narrows what the call is known to have (AuthorizedCall, PreparedCall).
+   */
   private async run(call: GatewayCall, note: (event: GatewayCallEvent) => void): Promise<UpstreamResult> {
     const started = performance.now();
-    const { db } = this.deps;
-    const { companyId, endpointId, principal } = call;
+    const { companyId, endpointId } = call;
+    const roleIds = roleIdsIn(call.principal, companyId);
+    const lookAhead = this.startLookAhead(call, roleIds);
     // Everything the decision needs in one statement (call-facts.ts): the endpoint of this
     // company, the operation with the caller's roles' response field rules, the grants of those
     // roles, and the credentials they (or everyone) may use.
-    const roleIds = roleIdsIn(principal, companyId);
-    // A repeated cacheable read starts its cache lookup (a Redis round trip) alongside the facts
-    // statement, for the key the same call used last time, instead of after it. Nothing is
-    // decided from it: the facts still decide the call, and the lookup's answer is used only if
-    // the key computed from them is the same, which is exactly the lookup the call would make.
-    // (Only for a cache whose lookup is a round trip: the in-process one has no look-ahead.)
-    const { cache } = this.deps;
-    const rememberAs = call.mode === 'write' || !cache.lookAhead ? null : rememberedKeyOf(call, roleIds);
-    const remembered = rememberAs === null ? undefined : this.rememberedCacheKeys.get(rememberAs);
-    const ahead: LookAhead | undefined = remembered === undefined ? undefined : cache.lookAhead?.(cacheScope(companyId, endpointId), remembered);
-    const endpoint = isUuid(endpointId) && isUuid(companyId) ? await loadCallFacts(db, { companyId, endpointId, operationKey: call.operationKey, roleIds }) : null;
-    const operation = endpoint?.operation ?? null;
-    const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
-    const grants = endpoint?.grants ?? [];
-    const decision = decide(principal, companyId, endpoint, method, grants);
-    if (!decision.allowed) {
-      if (decision.reason === 'read_only') throw new ForbiddenError(`Your role may only read from ${endpoint!.name}.`);
-      throw new NotFoundError('Endpoint');
-    }
-    if (!operation) throw new NotFoundError('Operation');
-    if (call.mode === 'read' && method !== 'GET') throw new BadInputError('readOperation runs GET operations only; use writeOperation.');
-    if (call.mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
-
-    await prepareValidator(operation, companyId); // a large schema's first call: compiled off the event loop
-    const built = buildRequest(endpoint!.baseUrl, operation, call.params, call.body);
-    // Checked from the very facts the request is sent with, so no edit can slip in between.
-    if (call.boundTo) assertSameRequest(call.boundTo, boundRequestOf(endpoint!.baseUrl, operation, built));
-    // The granting role's own credential first, else the company-wide one (architecture.md).
-    const credential = endpoint!.credentials.find((c) => c.roleId === decision.roleId) ?? endpoint!.credentials.find((c) => c.roleId === null) ?? null;
-    const log = (entry: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) => {
-      const full: CallLogEntry = {
-        companyId,
-        userId: principal.userId,
-        roleId: decision.roleId,
-        endpointId,
-        credentialId: credential?.id ?? null,
-        operationKey: operation.key,
-        method,
-        source: call.source,
-        status: null,
-        durationMs: performance.now() - started,
-        attempts: 0,
-        cached: false,
-        bytes: 0,
-        requestId: call.requestId ?? null,
-        ...entry,
-      };
-      this.deps.callLog.record(full);
-      note({ ...full, endpoint: endpoint!.slug });
-    };
-    if (!credential) {
-      log({ outcome: 'no_credential' });
-      throw new UpstreamError(`No credential is set up for ${endpoint!.name} for your role. Ask an administrator to add one.`, { reason: 'NO_CREDENTIAL' });
-    }
-
-    // Only calls that reach the upstream API spend the company's budget: cached reads (and the
-    // waiters of a shared miss) do not, so dashboards polling cached data cannot exhaust it.
-    const spendRateToken = async () => {
-      // A shared limiter that loses its store falls back to in-process limits (FallbackRateLimiter);
-      // an error here is unexpected and fails the call rather than opening the gate.
-      const rate = await this.deps.limiter.take(rateLimitKey(companyId, endpointId), endpoint!.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
-      if (!rate.allowed) {
-        log({ outcome: 'rate_limited' });
-        throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint!.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
-      }
-    };
-
-    let attempts = 0;
-    const perform = async (): Promise<{ entry: CacheEntry; cacheable: boolean }> => {
-      await spendRateToken();
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (built.body !== undefined) headers['content-type'] = 'application/json';
-      if (method !== 'GET') headers['idempotency-key'] = randomUUID();
-      const res = await this.withRetries(method, headers, (n) => {
-        attempts = n;
-        return callWithCredential(this.credentialCall, credential, { method, url: built.url, headers, ...(built.body !== undefined ? { body: built.body } : {}), ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}) });
-      });
-      const entry = { status: res.status, body: res.body.toString('utf8'), storedAt: Date.now() };
-      return { entry, cacheable: res.status >= 200 && res.status < 300 };
-    };
-
-    // Every write that got this far (allowed, with a credential) leaves one audit row, whether
-    // the upstream API took it or not. The write may already be applied upstream, so a failed
-    // audit insert is logged rather than turned into an error the caller would retry.
-    const auditWrite = async (outcome: string, status: number | null) => {
-      if (method === 'GET') return;
-      const actor = { userId: principal.userId, email: principal.email, requestId: call.requestId ?? null };
-      const details = { endpointId, operation: operation.key, method, credentialId: credential.id, source: call.source, outcome, status };
-      await recordAudit(db, actor, { companyId, action: 'upstream.write', targetType: 'operation', targetId: operation.id, details }).catch((error: unknown) =>
-        this.deps.logger.error({ err: error, companyId, endpointId, operation: operation.key }, 'could not write the audit row of an upstream write'),
-      );
-    };
-
-    const scope = cacheScope(companyId, endpointId);
-    let result: { entry: CacheEntry; cached: boolean };
+    const facts = isUuid(endpointId) && isUuid(companyId) ? await loadCallFacts(this.deps.db, { companyId, endpointId, operationKey: call.operationKey, roleIds }) : null;
+    const authorized = authorize(call, note, started, facts);
+    await prepareValidator(authorized.operation, companyId); // a large schema's first call: compiled off the event loop
+    const prepared = this.prepare(authorized);
+    let answer: CacheResult;
     try {
-      if (method === 'GET') {
-        const key = cacheKey({ credentialId: credential.id, operationKey: operation.key, params: built.params });
-        if (rememberAs !== null && endpoint!.cacheTtlSeconds > 0 && key !== remembered) this.rememberedCacheKeys.set(rememberAs, key);
-        result = await this.deps.cache.getOrLoad(scope, key, endpoint!.cacheTtlSeconds, perform, ahead);
-      } else {
-        // Invalidate even when the write failed or timed out: it may have been applied upstream.
-        try {
-          result = { ...(await perform()), cached: false };
-        } finally {
-          await this.deps.cache.invalidate(scope).catch((error: unknown) => this.deps.logger.error({ err: error, companyId, endpointId }, 'could not invalidate cached reads'));
-        }
-      }
+      answer = await this.fetch(prepared, lookAhead);
     } catch (error) {
-      if (error instanceof CredentialOriginError) {
-        // The state shows on the Credentials page even when the base URL moved outside updateEndpoint.
-        const actor = { userId: principal.userId, email: principal.email, requestId: call.requestId ?? null };
-        await markOriginRefused(db, actor, credential, error.requestOrigin).catch((e: unknown) => this.deps.logger.error({ err: e, credentialId: credential.id }, 'could not mark a credential refused for its origin'));
-      }
-      const failure = this.failure(error, log, attempts, endpoint!.name);
-      await auditWrite(String((failure as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'), null);
-      throw failure;
+      throw await this.failed(prepared, error);
     }
-
-    const { entry, cached } = result;
-    const ok = entry.status >= 200 && entry.status < 300;
-    await auditWrite(ok ? 'ok' : 'upstream_error', entry.status);
-    log({ outcome: ok ? 'ok' : 'upstream_error', status: entry.status, attempts: cached ? 0 : attempts, cached, bytes: Buffer.byteLength(entry.body) });
-    if (!ok) {
-      throw new UpstreamError(`${endpoint!.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`, { upstreamStatus: entry.status });
-    }
-    // The field rule of the granting role (decision.roleId): the role whose grant allows this
-    // call and whose credential fetched the data answers for what of it is shown, so one role
-    // decides the whole call, as it does for the credential. The cache keeps the answer whole
-    // and every call, a cache hit too, is filtered on its way out.
-    const rule = operation.fieldRules.find((r) => r.roleId === decision.roleId) ?? null;
+    await this.record(prepared, answer);
     // Every caller parses its own copy (one answer may serve many callers): a large one waits for
     // room in the heap budget first. It gives the room back on the next turn of the event loop:
     // what the caller does with the data right away (GraphQL serializing it into the response)
     // runs on promise callbacks, before that turn, so the next large parse finds this one done.
-    const release = entry.body.length >= LARGE_ANSWER_BYTES ? await this.deps.answerBudget?.reserve(entry.body.length) : undefined;
+    const size = answer.entry.body.length;
+    const release = size >= LARGE_ANSWER_BYTES ? await this.deps.answerBudget?.reserve(size) : undefined;
     try {
-      const data = applyFieldRule(parseBody(entry.body), rule);
-      return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
+      return shape(prepared, answer);
     } finally {
       if (release) setImmediate(release);
     }
+  }
+
+  /**
+   * A repeated cacheable read starts its cache lookup (a Redis round trip) alongside the facts
+   * statement, for the key the same call used last time, instead of after it. Nothing is
+   * decided from it: the facts still decide the call, and the lookup's answer is used only if
+   * the key computed from them is the same, which is exactly the lookup the call would make.
+   * (Only for a cache whose lookup is a round trip: the in-process one has no look-ahead.)
+   */
+  private startLookAhead(call: GatewayCall, roleIds: readonly string[]): CacheLookAhead | null {
+    const { cache } = this.deps;
+    const rememberAs = call.mode === 'write' || !cache.lookAhead ? null : rememberedKeyOf(call, roleIds);
+    if (rememberAs === null) return null;
+    const remembered = this.rememberedCacheKeys.get(rememberAs);
+    const ahead = remembered === undefined ? undefined : cache.lookAhead?.(cacheScope(call.companyId, call.endpointId), remembered);
+    return { rememberAs, remembered, ahead };
+  }
+
+  /** The request built and checked, and the credential it goes with; a call without one is logged and refused. */
+  private prepare(authorized: AuthorizedCall): PreparedCall {
+    const { call, note, started, endpoint, operation, method, roleId } = authorized;
+    const built = buildRequest(endpoint.baseUrl, operation, call.params, call.body);
+    // Checked from the very facts the request is sent with, so no edit can slip in between.
+    if (call.boundTo) assertSameRequest(call.boundTo, boundRequestOf(endpoint.baseUrl, operation, built));
+    // The granting role's own credential first, else the company-wide one (architecture.md).
+    const credential = endpoint.credentials.find((c) => c.roleId === roleId) ?? endpoint.credentials.find((c) => c.roleId === null);
+    if (!credential) {
+      this.log(authorized, null, { outcome: 'no_credential' });
+      throw new UpstreamError(`No credential is set up for ${endpoint.name} for your role. Ask an administrator to add one.`, { reason: 'NO_CREDENTIAL' });
+    }
+    // Written out, not spread from `authorized`: a spread object costs this hot path about 4 µs a call.
+    return { call, note, started, endpoint, operation, method, roleId, built, credential, attempts: 0 };
+  }
+
+  /** A read through the cache (shared with identical calls), or a write, which drops the endpoint's cached reads. */
+  private fetch(prepared: PreparedCall, lookAhead: CacheLookAhead | null): Promise<CacheResult> {
+    if (prepared.method !== 'GET') return this.write(prepared);
+    const { call, endpoint, operation, built, credential } = prepared;
+    const key = cacheKey({ credentialId: credential.id, operationKey: operation.key, params: built.params });
+    if (lookAhead && endpoint.cacheTtlSeconds > 0 && key !== lookAhead.remembered) this.rememberedCacheKeys.set(lookAhead.rememberAs, key);
+    return this.deps.cache.getOrLoad(cacheScope(call.companyId, call.endpointId), key, endpoint.cacheTtlSeconds, () => this.send(prepared), lookAhead?.ahead);
+  }
+
+  private async write(prepared: PreparedCall): Promise<CacheResult> {
+    const { companyId, endpointId } = prepared.call;
+    // Invalidate even when the write failed or timed out: it may have been applied upstream.
+    try {
+      return { ...(await this.send(prepared)), cached: false };
+    } finally {
+      await this.deps.cache.invalidate(cacheScope(companyId, endpointId)).catch((error: unknown) => this.deps.logger.error({ err: error, companyId, endpointId }, 'could not invalidate cached reads'));
+    }
+  }
+
+  /** One exchange with the upstream API (with retries), after spending a rate token. */
+  private async send(prepared: PreparedCall): Promise<LoadResult> {
+    await this.spendRateToken(prepared);
+    const { method, built, credential } = prepared;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (built.body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') headers['idempotency-key'] = randomUUID();
+    const res = await this.withRetries(method, headers, (n) => {
+      prepared.attempts = n;
+      return callWithCredential(this.credentialCall, credential, { method, url: built.url, headers, ...(built.body !== undefined ? { body: built.body } : {}), ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}) });
+    });
+    const entry = { status: res.status, body: res.body.toString('utf8'), storedAt: Date.now() };
+    return { entry, cacheable: res.status >= 200 && res.status < 300 };
+  }
+
+  /**
+   * Only calls that reach the upstream API spend the company's budget: cached reads (and the
+   * waiters of a shared miss) do not, so dashboards polling cached data cannot exhaust it.
+   * A shared limiter that loses its store falls back to in-process limits (FallbackRateLimiter);
+   * an error here is unexpected and fails the call rather than opening the gate.
+   */
+  private async spendRateToken(prepared: PreparedCall): Promise<void> {
+    const { call, endpoint } = prepared;
+    const rate = await this.deps.limiter.take(rateLimitKey(call.companyId, call.endpointId), endpoint.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+    if (!rate.allowed) {
+      this.log(prepared, prepared.credential.id, { outcome: 'rate_limited' });
+      throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
+    }
+  }
+
+  /** A call that got an answer: its audit row (writes), its call-log entry; an error answer is refused. */
+  private async record(prepared: PreparedCall, { entry, cached }: CacheResult): Promise<void> {
+    const ok = entry.status >= 200 && entry.status < 300;
+    if (prepared.method !== 'GET') await this.auditWrite(prepared, ok ? 'ok' : 'upstream_error', entry.status);
+    this.log(prepared, prepared.credential.id, { outcome: ok ? 'ok' : 'upstream_error', status: entry.status, attempts: cached ? 0 : prepared.attempts, cached, bytes: Buffer.byteLength(entry.body) });
+    if (!ok) {
+      throw new UpstreamError(`${prepared.endpoint.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`, { upstreamStatus: entry.status });
+    }
+  }
+
+  /** A call that got no answer: the error it ends with, logged (and audited, for a write). */
+  private async failed(prepared: PreparedCall, error: unknown): Promise<Error> {
+    if (error instanceof CredentialOriginError) {
+      const { credential } = prepared;
+      await this.deps.credentialOrigins.refused(this.deps.db, actorOf(prepared.call), credential, error.requestOrigin).catch((e: unknown) => this.deps.logger.error({ err: e, credentialId: credential.id }, 'could not mark a credential refused for its origin'));
+    }
+    const failure = this.failure(error, prepared);
+    if (prepared.method !== 'GET') await this.auditWrite(prepared, String((failure as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'), null);
+    return failure;
+  }
+
+  /**
+   * Every write that got this far (allowed, with a credential) leaves one audit row, whether
+   * the upstream API took it or not. The write may already be applied upstream, so a failed
+   * audit insert is logged rather than turned into an error the caller would retry.
+   */
+  private async auditWrite({ call, operation, method, credential }: PreparedCall, outcome: string, status: number | null): Promise<void> {
+    const { companyId, endpointId } = call;
+    const details = { endpointId, operation: operation.key, method, credentialId: credential.id, source: call.source, outcome, status };
+    await this.deps.audit.record(this.deps.db, actorOf(call), { companyId, action: 'upstream.write', targetType: 'operation', targetId: operation.id, details }).catch((error: unknown) =>
+      this.deps.logger.error({ err: error, companyId, endpointId, operation: operation.key }, 'could not write the audit row of an upstream write'),
+    );
+  }
+
+  /** The call-log entry of an authorized call (also a note for its span and metrics). */
+  private log({ call, note, started, endpoint, operation, method, roleId }: AuthorizedCall, credentialId: string | null, entry: LogEntry): void {
+    const full: CallLogEntry = {
+      companyId: call.companyId,
+      userId: call.principal.userId,
+      roleId,
+      endpointId: call.endpointId,
+      credentialId,
+      operationKey: operation.key,
+      method,
+      source: call.source,
+      status: null,
+      durationMs: performance.now() - started,
+      attempts: 0,
+      cached: false,
+      bytes: 0,
+      requestId: call.requestId ?? null,
+      ...entry,
+    };
+    this.deps.callLog.record(full);
+    note({ ...full, endpoint: endpoint.slug });
   }
 
   /** Repeats retryable failures with backoff; returns the last response (even a failed one). */
@@ -292,42 +348,86 @@ export class Gateway {
     const retryable = mayRetry(method, headers);
     let waited = 0;
     for (let n = 1; ; n += 1) {
-      let res: UpstreamResponse | null = null;
-      let failure: unknown = null;
+      let res: UpstreamResponse | undefined;
+      let failure: unknown;
       try {
         res = await attempt(n);
       } catch (error) {
         failure = error;
       }
-      const transient = failure ? failure instanceof UpstreamNetworkError && (failure.failure === 'network' || failure.failure === 'connect' || failure.failure === 'timeout') : isRetryableStatus(res!.status);
-      const delay = retryable && transient ? nextDelayMs(this.retry, n, waited, res ? serverRequestedDelayMs(res.headers) : null) : null;
+      const delay = !retryable ? null : res ? this.delayAfterAnswer(n, waited, res) : isTransient(failure) ? nextDelayMs(this.retry, n, waited, null) : null;
       if (delay === null) {
-        if (failure) throw failure;
-        return res!;
+        if (res) return res;
+        throw failure;
       }
       waited += delay;
       await this.sleep(delay);
     }
   }
 
-  private failure(error: unknown, log: (e: Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>) => void, attempts: number, endpointName: string): Error {
-    if (error instanceof UpstreamNetworkError) {
-      log({ outcome: outcomeOf(error), attempts });
-      return new UpstreamError(`${endpointName}: ${error.message}`, { reason: error.failure.toUpperCase() });
-    }
+  private delayAfterAnswer(n: number, waited: number, res: UpstreamResponse): number | null {
+    return isRetryableStatus(res.status) ? nextDelayMs(this.retry, n, waited, serverRequestedDelayMs(res.headers)) : null;
+  }
+
+  /** The error a call without an answer ends with; the known failures are logged here. */
+  private failure(error: unknown, prepared: PreparedCall): Error {
+    const name = prepared.endpoint.name;
+    const logged = (outcome: CallLogEntry['outcome'], failure: Error) => {
+      this.log(prepared, prepared.credential.id, { outcome, attempts: prepared.attempts });
+      return failure;
+    };
+    if (error instanceof UpstreamNetworkError) return logged(outcomeOf(error), new UpstreamError(`${name}: ${error.message}`, { reason: error.failure.toUpperCase() }));
+    // A stored secret that does not open (its key is gone, or the row was edited in the database: another origin, another row).
     if (error instanceof VaultDecryptError) {
-      // A stored secret that does not open (its key is gone, or the row was edited in the database: another origin, another row).
-      log({ outcome: 'credential_error', attempts });
-      return new UpstreamError(`${endpointName}: the stored credential cannot be opened; an administrator must replace its secret.`, { reason: 'CREDENTIAL_UNREADABLE' });
+      return logged('credential_error', new UpstreamError(`${name}: the stored credential cannot be opened; an administrator must replace its secret.`, { reason: 'CREDENTIAL_UNREADABLE' }));
     }
-    if (error instanceof CredentialOriginError) {
-      log({ outcome: 'credential_error', attempts });
-      return new UpstreamError(`${endpointName}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' });
-    }
-    if (error instanceof CredentialNeedsReconnectError || error instanceof TokenEndpointError) {
-      log({ outcome: 'credential_error', attempts });
-      return new UpstreamError(`${endpointName}: ${error.message}`, { reason: error instanceof CredentialNeedsReconnectError ? 'NEEDS_RECONNECT' : 'TOKEN_ENDPOINT' });
-    }
+    if (error instanceof CredentialOriginError) return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' }));
+    if (error instanceof CredentialNeedsReconnectError) return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'NEEDS_RECONNECT' }));
+    if (error instanceof TokenEndpointError) return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'TOKEN_ENDPOINT' }));
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+/**
+ * The policy's decision on the call, before anything else: a refused call learns nothing more
+ * (an endpoint it may not use is "not found"). Then the operation must exist and suit the mode.
+ */
+function authorize(call: GatewayCall, note: (event: GatewayCallEvent) => void, started: number, facts: CallFacts | null): AuthorizedCall {
+  const operation = facts?.operation ?? null;
+  const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
+  const decision = decide(call.principal, call.companyId, facts, method, facts?.grants ?? []);
+  // decide() allows no call without the endpoint, and says read_only only of one it found.
+  if (!decision.allowed || !facts) {
+    if (decision.reason === 'read_only' && facts) throw new ForbiddenError(`Your role may only read from ${facts.name}.`);
+    throw new NotFoundError('Endpoint');
+  }
+  if (!operation) throw new NotFoundError('Operation');
+  assertMode(call.mode, method);
+  return { call, note, started, endpoint: facts, operation, method, roleId: decision.roleId };
+}
+
+/**
+ * The answer as this caller may see it. The field rule of the granting role (roleId): the role
+ * whose grant allows this call and whose credential fetched the data answers for what of it is
+ * shown, so one role decides the whole call, as it does for the credential. The cache keeps the
+ * answer whole and every call, a cache hit too, is filtered on its way out.
+ */
+function shape({ operation, roleId, started, attempts }: PreparedCall, { entry, cached }: CacheResult): UpstreamResult {
+  const rule = operation.fieldRules.find((r) => r.roleId === roleId) ?? null;
+  const data = applyFieldRule(parseBody(entry.body), rule);
+  return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
+}
+
+/** readOperation only runs GET operations, writeOperation only the others. */
+function assertMode(mode: GatewayCall['mode'], method: string): void {
+  if (mode === 'read' && method !== 'GET') throw new BadInputError('readOperation runs GET operations only; use writeOperation.');
+  if (mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
+}
+
+function actorOf(call: GatewayCall): GatewayActor {
+  return { userId: call.principal.userId, email: call.principal.email, requestId: call.requestId ?? null };
+}
+
+function isTransient(failure: unknown): boolean {
+  return failure instanceof UpstreamNetworkError && (failure.failure === 'network' || failure.failure === 'connect' || failure.failure === 'timeout');
 }

@@ -64,57 +64,78 @@ export const MAX_SCHEMA_DEPTH = 32;
 export function toJsonSchema(ctx: RefContext, schema: unknown, stack: string[] = [], depth = 0): Record<string, unknown> | boolean {
   if (typeof schema === 'boolean') return schema;
   if (!isObject(schema)) return {};
+  if (!spendBudget(ctx, depth)) return {};
+  const sub = (v: unknown, refs = stack) => toJsonSchema(ctx, v, refs, depth + 1);
+  if (typeof schema.$ref === 'string') return inlineRef(ctx, schema, schema.$ref, stack, sub);
+  const out = translateKeywords(schema, sub);
+  applyOpenApiKeywords(schema, out);
+  return out;
+}
+
+type Translate = (schema: unknown, refs?: string[]) => Record<string, unknown> | boolean;
+
+/**
+ * Counts one schema part against the operation's and the document's budgets (refusing past
+ * them); false when the schema is nested too deep and is cut to "any value" there.
+ */
+function spendBudget(ctx: RefContext, depth: number): boolean {
   if (--ctx.documentBudget < 0) {
     throw new BadInputError(`The document's schemas expand to more than ${DOCUMENT_BUDGET} parts once their $refs are inlined; it is too large or too complex to import. Split it into several documents.`, 'document');
   }
   if (--ctx.budget < 0) throw new SkipOperation(`its schemas expand to more than ${SCHEMA_BUDGET} parts once their $refs are inlined`);
   if (depth > MAX_SCHEMA_DEPTH) {
     ctx.notes.add(`a schema nested deeper than ${MAX_SCHEMA_DEPTH} levels is cut to "any value" there`);
+    return false;
+  }
+  return true;
+}
+
+/** A $ref replaced by its target (translated); a recursive or too deep one is cut to "any value". */
+function inlineRef(ctx: RefContext, schema: Record<string, unknown>, ref: string, stack: string[], sub: Translate): Record<string, unknown> | boolean {
+  if (stack.includes(ref) || stack.length >= MAX_REF_DEPTH) {
+    ctx.notes.add(`schema ${ref} is recursive or nested deeper than ${MAX_REF_DEPTH} levels; it is cut to "any value" there`);
     return {};
   }
-  const sub = (v: unknown, refs = stack) => toJsonSchema(ctx, v, refs, depth + 1);
-  if (typeof schema.$ref === 'string') {
-    const ref = schema.$ref;
-    if (stack.includes(ref) || stack.length >= MAX_REF_DEPTH) {
-      ctx.notes.add(`schema ${ref} is recursive or nested deeper than ${MAX_REF_DEPTH} levels; it is cut to "any value" there`);
-      return {};
-    }
-    const target = sub(lookupRef(ctx, ref), [...stack, ref]);
-    // 3.1 allows siblings next to $ref (a description, say); they refine the target.
-    const { $ref: _ref, ...siblings } = schema;
-    const extra = sub(siblings);
-    return typeof target === 'object' && typeof extra === 'object' ? { ...target, ...extra } : target;
-  }
+  const target = sub(lookupRef(ctx, ref), [...stack, ref]);
+  // 3.1 allows siblings next to $ref (a description, say); they refine the target.
+  const { $ref: _ref, ...siblings } = schema;
+  const extra = sub(siblings);
+  return typeof target === 'object' && typeof extra === 'object' ? { ...target, ...extra } : target;
+}
+
+/** The schema's keywords, annotations and OpenAPI-only ones dropped, subschemas translated. */
+function translateKeywords(schema: Record<string, unknown>, sub: Translate): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (DROPPED.has(key) || key.startsWith('x-')) continue;
-    if (SCHEMA_MAPS.includes(key) && isObject(value)) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sub(v)]));
-    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) {
-      out[key] = value.map((v) => sub(v));
-    } else if (SCHEMA_SINGLES.includes(key) && (isObject(value) || typeof value === 'boolean')) {
-      out[key] = sub(value);
-    } else if (key === 'items' && Array.isArray(value)) {
-      out[key] = value.map((v) => sub(v));
-    } else {
-      out[key] = value;
-    }
+    out[key] = translateKeyword(key, value, sub);
   }
+  return out;
+}
+
+function translateKeyword(key: string, value: unknown, sub: Translate): unknown {
+  if (SCHEMA_MAPS.includes(key) && isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sub(v)]));
+  if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) return value.map((v) => sub(v));
+  if (SCHEMA_SINGLES.includes(key) && (isObject(value) || typeof value === 'boolean')) return sub(value);
+  if (key === 'items' && Array.isArray(value)) return value.map((v) => sub(v));
+  return value;
+}
+
+/** OpenAPI 3.0's own meanings (nullable, boolean exclusive bounds, formats) in JSON Schema terms. */
+function applyOpenApiKeywords(schema: Record<string, unknown>, out: Record<string, unknown>): void {
   // OpenAPI 3.0: `nullable: true` is a type union in JSON Schema.
   if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   // OpenAPI 3.0 (draft-04 style): boolean exclusive bounds qualify minimum/maximum.
   for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
-    if (typeof out[flag] === 'boolean') {
-      if (out[flag] === true && typeof out[bound] === 'number') {
-        out[flag] = out[bound];
-        delete out[bound];
-      } else delete out[flag];
-    }
+    if (typeof out[flag] !== 'boolean') continue;
+    if (out[flag] === true && typeof out[bound] === 'number') {
+      out[flag] = out[bound];
+      delete out[bound];
+    } else delete out[flag];
   }
   // The gateway's Ajv has no format plugins; the format still tells the model what to send.
   if (typeof schema.format === 'string' && !NUMERIC_FORMATS.has(schema.format)) {
     const note = `Format: ${schema.format}.`;
     out.description = typeof out.description === 'string' && out.description ? `${out.description} (${note})` : note;
   }
-  return out;
 }
