@@ -1,4 +1,4 @@
-// The demo world seed is idempotent and matches architecture.md.
+// The demo world seed is idempotent and matches docs/architecture.md ("The demo world").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { snapshot } from '../../test/world.ts';

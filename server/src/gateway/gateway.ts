@@ -227,7 +227,7 @@ export class Gateway {
     const built = buildRequest(endpoint.baseUrl, operation, call.params, call.body);
     // Checked from the very facts the request is sent with, so no edit can slip in between.
     if (call.boundTo) assertSameRequest(call.boundTo, boundRequestOf(endpoint.baseUrl, operation, built));
-    // The granting role's own credential first, else the company-wide one (architecture.md).
+    // The granting role's own credential first, else the company-wide one (docs/architecture.md, "The policy").
     const credential = endpoint.credentials.find((c) => c.roleId === roleId) ?? endpoint.credentials.find((c) => c.roleId === null);
     if (!credential) {
       this.log(authorized, null, { outcome: 'no_credential' });

@@ -1,4 +1,4 @@
-// The policy as a table: every rule of architecture.md, one row each.
+// The policy as a table: every rule of docs/architecture.md ("The policy"), one row each.
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
 import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, granteeCompanyIds, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';

@@ -1,4 +1,4 @@
-// The demo world of architecture.md, which the embedded default seeds and the tests rely on.
+// The demo world of docs/architecture.md, which the embedded default seeds and the tests rely on.
 import { API_TEMPLATES, type ApiTemplate } from './apis.ts';
 
 export const DEMO_PASSWORD = 'tessera-demo';
