@@ -2,7 +2,7 @@
 // demo world on first start, serve HTTP, and shut down cleanly on SIGTERM/SIGINT. A start that
 // fails says why on stderr and exits 1.
 import { ConfigError, loadConfig } from './config.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './db/demo/world.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/world.ts';
 import { createLogger } from './lib/logger.ts';
 import { startTessera, type StartOptions } from './tessera.ts';
 

@@ -16,11 +16,11 @@ import { withoutCrossScopeBatching } from './db/row-security/unbatched-find-uniq
 import { usePreparedStatements } from './db/prepared.ts';
 import { waitForPostgres } from './db/wait-for-database.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
-import { seedDemoCredentials } from './db/demo/credentials.ts';
+import { seedDemoCredentials } from './demo/credentials.ts';
 import { bindCredentialOrigins } from './vault/credential-origins.ts';
 import { applyMigrations } from './db/migrator.ts';
-import { isEmptyDatabase, seedDemoWorld } from './db/seed.ts';
-import { DEMO_USERS } from './db/demo/world.ts';
+import { isEmptyDatabase, seedDemoWorld } from './demo/seed.ts';
+import { DEMO_USERS } from './demo/world.ts';
 import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
 import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -29,6 +29,9 @@ import { MemoryRateLimiter, RedisRateLimiter } from './gateway/rate-limit.ts';
 import { FallbackRateLimiter } from './gateway/rate-limit-fallback.ts';
 import { createUpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
+import { emitCredentialStatus, emitWebhookEvent } from './modules/webhook/webhook.events.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
+import { connectActionSinks } from './assistant/action-sinks.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer } from './http/server.ts';
 import { loadOrCreateLocalSecret } from './lib/local-secret.ts';
@@ -36,6 +39,7 @@ import type { Logger } from './lib/logger.ts';
 import { connectRedis, type Redis } from './lib/redis.ts';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
 import { verifyKeyRing } from './vault/key-check.ts';
+import { registerSealedSecretTables } from './modules/sealed-secret-tables.ts';
 import { loadKeyRing } from './vault/keyring.ts';
 import { Vault } from './vault/vault.ts';
 import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
@@ -124,6 +128,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const db = systemView(client, 'start-up, tests and tools');
 
     const ring = loadKeyRing(config, logger);
+    registerSealedSecretTables();
+    connectActionSinks({ recordAudit, emitWebhookEvent });
     await verifyKeyRing(db, ring);
     const vault = new Vault(ring);
     // Credentials from before origins were bound get their endpoint's origin, sealed in (decision 0019).
@@ -158,7 +164,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     // Prometheus metrics at /metrics, only when configured (METRICS_ENABLED / METRICS_TOKEN).
     const metrics = config.metrics.enabled ? new TesseraMetrics({ db: appDb, logger }) : undefined;
     if (metrics && !config.metrics.token && config.env === 'production') logger.warn('metrics are served at /metrics without METRICS_TOKEN: keep the port private');
-    const oauth = new OAuthTokens({ db: appDb, vault, locks, logger, send: upstream.send, metrics });
+    const oauth = new OAuthTokens({ db: appDb, vault, locks, logger, send: upstream.send, metrics, credentialStatus: emitCredentialStatus });
     const callLog = new CallLog(systemView(client, 'upstream call log: rows of every company, written in batches'), logger);
     closer.add(() => callLog.flush());
     const gateway: Gateway = new Gateway({

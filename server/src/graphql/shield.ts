@@ -12,7 +12,7 @@ import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
 import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, mayChangeData, mayCreateAccessTokens } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../lib/errors.ts';
 import { SESSION_ONLY } from '../modules/session/session.revoke.ts';
 
 type Args = Record<string, unknown>;

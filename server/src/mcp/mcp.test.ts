@@ -11,7 +11,7 @@ import { worldIds, type WorldIds } from '../../test/world.ts';
 import { parseToolResult } from '../assistant/tool-result.ts';
 import { permittedOperations, toolDescription, toolParameters } from '../assistant/tools.ts';
 import { loadPrincipal } from '../auth/principal.ts';
-import { DEMO_USERS } from '../db/demo/world.ts';
+import { DEMO_USERS } from '../demo/world.ts';
 import { ACTION_STATUS_TOOL } from './mcp.tools.ts';
 
 let server: TestServer;

@@ -9,7 +9,7 @@ import { toolDescription, toolParameters, writeArgs, type PermittedOperation } f
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import type { Gateway } from '../gateway/gateway.ts';
-import { AppError } from '../graphql/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
