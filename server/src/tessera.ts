@@ -60,8 +60,6 @@ export interface StartOptions {
   /** Run the demo sandbox APIs (default: when the demo world is seeded). */
   sandbox?: boolean;
   db?: DbOptions;
-  /** `shield: false` leaves authorization out: only the benchmark's shield-cost baseline sets it. */
-  schema?: { shield?: boolean };
 }
 
 export interface Tessera {
@@ -197,7 +195,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
       gateway,
       assistant,
       tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
-      schema: await buildAppSchema(options.schema),
+      schema: await buildAppSchema(),
       introspection: config.graphqlIntrospection,
       webDistDir: config.webDistDir ?? WEB_DIST_DIR,
       loginLimiter: new LoginLimiter(
