@@ -103,8 +103,10 @@ export async function startProcess(script: string, env: Record<string, string | 
 export const TESSERA_BUNDLE: string = startCommand().script;
 
 /** Bundles `entry` into `outfile` as `pnpm start` does (a child process running scripts/build-server.mjs). */
-export async function bundleServer(entry = 'server/src/main.ts', outfile = TESSERA_BUNDLE): Promise<void> {
-  const child = spawn(process.execPath, ['scripts/build-server.mjs', entry, outfile], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+/** Bundles like `pnpm start`; `replace` swaps source files in the bundle (scripts/build-server.mjs). */
+export async function bundleServer(entry = 'server/src/main.ts', outfile = TESSERA_BUNDLE, replace: Record<string, string> = {}): Promise<void> {
+  const swaps = Object.entries(replace).map(([from, to]) => `${from}=${to}`);
+  const child = spawn(process.execPath, ['scripts/build-server.mjs', entry, outfile, ...swaps], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('exit', resolve));
   if (code !== 0) throw new Error(`scripts/build-server.mjs ${entry} exited with ${code}`);
 }

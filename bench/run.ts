@@ -27,7 +27,7 @@ import { importEventLoop } from './scenarios/import-event-loop.ts';
 import { schemaCompileEventLoop } from './scenarios/schema-compile-event-loop.ts';
 import { memory } from './scenarios/memory.ts';
 import { rowSecurity } from './scenarios/row-security.ts';
-import { NO_SHIELD_BUNDLE, NO_SHIELD_ENTRY, shieldCost } from './scenarios/shield-cost.ts';
+import { NO_SHIELD_BUNDLE, NO_SHIELD_ENTRY, NO_SHIELD_REPLACE, shieldCost } from './scenarios/shield-cost.ts';
 import { sqlPerRequest } from './scenarios/sql-per-request.ts';
 import { startup } from './scenarios/startup.ts';
 import { seedBenchWorld } from './world.ts';
@@ -98,7 +98,7 @@ try {
   // failed reports the error when its turn comes.
   // Tessera runs as `pnpm start` runs it: bundled (scripts/build-server.mjs), not through tsx.
   log('bundling the server as `pnpm start` does');
-  await Promise.all([bundleServer(), bundleServer(NO_SHIELD_ENTRY, NO_SHIELD_BUNDLE)]);
+  await Promise.all([bundleServer(), bundleServer(NO_SHIELD_ENTRY, NO_SHIELD_BUNDLE, NO_SHIELD_REPLACE)]);
   log(`starting Tessera (${TESSERA_BUNDLE}, PostgreSQL, row security on), the baselines and the other processes`);
   const prepareContext = { quick, ownerUrl: database.url, tesseraEnv, start };
   const [tessera, prepared] = await Promise.all([

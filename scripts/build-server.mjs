@@ -11,24 +11,42 @@
 // The offload worker (server/src/offload/) is a second bundle beside it, offload-worker.mjs:
 // a worker thread needs a file of its own, and the bundled offload.ts looks for it there.
 import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const SERVER_BUNDLE = 'server/dist/main.mjs';
 
-/** `entry` → `outfile` (both relative to the repository; the bench bundles a variant too). */
-export async function buildServer({ entry = 'server/src/main.ts', outfile = SERVER_BUNDLE } = {}) {
+/**
+ * `entry` → `outfile` (both relative to the repository). `replace` maps a source file to another
+ * that the bundle uses in its place (not in the replacement itself): the bench's variants are built
+ * that way, so the product needs no switch for them.
+ */
+export async function buildServer({ entry = 'server/src/main.ts', outfile = SERVER_BUNDLE, replace = {} } = {}) {
   const bundles = [
     [entry, outfile],
     ['server/src/offload/offload.worker.ts', join(dirname(outfile), 'offload-worker.mjs')],
   ];
-  await Promise.all(bundles.map(([entryPoint, out]) => bundle(entryPoint, out)));
+  await Promise.all(bundles.map(([entryPoint, out]) => bundle(entryPoint, out, replace)));
 }
 
-function bundle(entry, outfile) {
+function replaceFiles(replace) {
+  const byPath = new Map(Object.entries(replace).map(([from, to]) => [resolve(root, from), resolve(root, to)]));
+  return {
+    name: 'replace-files',
+    setup(b) {
+      b.onResolve({ filter: /^\./ }, (args) => {
+        const target = byPath.get(resolve(args.resolveDir, args.path));
+        return target && target !== args.importer ? { path: target } : undefined;
+      });
+    },
+  };
+}
+
+function bundle(entry, outfile, replace) {
   return build({
+    plugins: [replaceFiles(replace)],
     absWorkingDir: root,
     entryPoints: [entry],
     outfile,
@@ -43,8 +61,9 @@ function bundle(entry, outfile) {
   });
 }
 
-// `node scripts/build-server.mjs [entry outfile]` (the bench bundles its no-shield variant).
+// `node scripts/build-server.mjs [entry outfile [from=to ...]]` (the bench bundles its no-shield variant).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [entry, outfile] = process.argv.slice(2);
-  await buildServer(entry && outfile ? { entry, outfile } : {});
+  const [entry, outfile, ...replacements] = process.argv.slice(2);
+  const replace = Object.fromEntries(replacements.map((r) => r.split('=')));
+  await buildServer(entry && outfile ? { entry, outfile, replace } : {});
 }

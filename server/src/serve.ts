@@ -2,15 +2,14 @@
 // demo world on first start, serve HTTP, and shut down cleanly on SIGTERM/SIGINT. A start that
 // fails says why on stderr and exits 1.
 import { ConfigError, loadConfig } from './config.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './db/demo/world.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo/world.ts';
 import { createLogger } from './lib/logger.ts';
-import { startTessera, type StartOptions } from './tessera.ts';
+import { startTessera } from './tessera.ts';
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
-/** `schema`: only the benchmark's shield-cost baseline changes it (bench/baselines/no-shield.server.ts). */
-export function serve(options: Pick<StartOptions, 'schema'> = {}): Promise<void> {
-  return start(options).catch((error: unknown) => {
+export function serve(): Promise<void> {
+  return start().catch((error: unknown) => {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
     } else {
@@ -20,10 +19,10 @@ export function serve(options: Pick<StartOptions, 'schema'> = {}): Promise<void>
   });
 }
 
-async function start(options: Pick<StartOptions, 'schema'>) {
+async function start() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const tessera = await startTessera({ config, logger, ...options });
+  const tessera = await startTessera({ config, logger });
 
   let stopping = false;
   const stop = (signal: string) => {

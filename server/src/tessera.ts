@@ -16,11 +16,11 @@ import { withoutCrossScopeBatching } from './db/row-security/unbatched-find-uniq
 import { usePreparedStatements } from './db/prepared.ts';
 import { waitForPostgres } from './db/wait-for-database.ts';
 import { createPrismaClient, type Db, type DbOptions } from './db/client.ts';
-import { seedDemoCredentials } from './db/demo/credentials.ts';
+import { seedDemoCredentials } from './demo/credentials.ts';
 import { bindCredentialOrigins } from './vault/credential-origins.ts';
 import { applyMigrations } from './db/migrator.ts';
-import { isEmptyDatabase, seedDemoWorld } from './db/seed.ts';
-import { DEMO_USERS } from './db/demo/world.ts';
+import { isEmptyDatabase, seedDemoWorld } from './demo/seed.ts';
+import { DEMO_USERS } from './demo/world.ts';
 import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
 import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -29,6 +29,9 @@ import { MemoryRateLimiter, RedisRateLimiter } from './gateway/rate-limit.ts';
 import { FallbackRateLimiter } from './gateway/rate-limit-fallback.ts';
 import { createUpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
+import { emitCredentialStatus, emitWebhookEvent } from './modules/webhook/webhook.events.ts';
+import { recordAudit } from './modules/audit/audit.service.ts';
+import { connectActionSinks } from './assistant/action-sinks.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer, type RunningServer } from './http/server.ts';
 import { loadOrCreateLocalSecret } from './lib/local-secret.ts';
@@ -36,11 +39,11 @@ import type { Logger } from './lib/logger.ts';
 import { connectRedis, type Redis } from './lib/redis.ts';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
 import { verifyKeyRing } from './vault/key-check.ts';
+import { registerSealedSecretTables } from './modules/sealed-secret-tables.ts';
 import { loadKeyRing } from './vault/keyring.ts';
 import { Vault } from './vault/vault.ts';
 import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
-import { recordAudit } from './modules/audit/audit.service.ts';
 import { markOriginRefused } from './modules/credential/credential.origin.ts';
 import { TesseraMetrics } from './observability/metrics.ts';
 import { REPO_ROOT } from './repo-root.ts';
@@ -58,8 +61,6 @@ export interface StartOptions {
   /** Run the demo sandbox APIs (default: when the demo world is seeded). */
   sandbox?: boolean;
   db?: DbOptions;
-  /** `shield: false` leaves authorization out: only the benchmark's shield-cost baseline sets it. */
-  schema?: { shield?: boolean };
 }
 
 export interface Tessera {
@@ -176,6 +177,9 @@ async function openStore({ options, config, logger, closer }: Start): Promise<St
 /** The key ring, checked against the stored secrets, and credentials from before origins were bound, bound. */
 async function openVault({ config, logger }: Start, db: Db): Promise<Vault> {
   const ring = loadKeyRing(config, logger);
+  // The modules' sealed columns, which the key check and rotation cover; the assistant's audit and event sinks.
+  registerSealedSecretTables();
+  connectActionSinks({ recordAudit, emitWebhookEvent });
   await verifyKeyRing(db, ring);
   const vault = new Vault(ring);
   // Credentials from before origins were bound get their endpoint's origin, sealed in (decision 0019).
@@ -226,7 +230,7 @@ function buildUpstream({ config, logger, closer }: Start, { appDb, client }: Sto
   // Prometheus metrics at /metrics, only when configured (METRICS_ENABLED / METRICS_TOKEN).
   const metrics = config.metrics.enabled ? new TesseraMetrics({ db: appDb, logger }) : undefined;
   if (metrics && !config.metrics.token && config.env === 'production') logger.warn('metrics are served at /metrics without METRICS_TOKEN: keep the port private');
-  const oauth = new OAuthTokens({ db: appDb, vault, locks, logger, send: upstream.send, metrics });
+  const oauth = new OAuthTokens({ db: appDb, vault, locks, logger, send: upstream.send, metrics, credentialStatus: emitCredentialStatus });
   const callLog = new CallLog(systemView(client, 'upstream call log: rows of every company, written in batches'), logger);
   closer.add(() => callLog.flush());
   const gateway = new Gateway({
@@ -269,7 +273,7 @@ async function startHttp({ options, config, logger, closer }: Start, { appDb }: 
     gateway: upstream.gateway,
     assistant,
     tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
-    schema: await buildAppSchema(options.schema),
+    schema: await buildAppSchema(),
     introspection: config.graphqlIntrospection,
     webDistDir: config.webDistDir ?? WEB_DIST_DIR,
     loginLimiter: new LoginLimiter(

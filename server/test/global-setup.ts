@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/adapter.ts';
 import { createPrismaClient } from '../src/db/client.ts';
 import { applyMigrations } from '../src/db/migrator.ts';
-import { seedDemoWorld } from '../src/db/seed.ts';
+import { seedDemoWorld } from '../src/demo/seed.ts';
 import { uniqueName, withDatabaseName, withPgClient, type TemplateInfo } from './database.ts';
 
 export const TEST_SANDBOX_PORT = 4010;

@@ -1,6 +1,6 @@
 // The demo personas by the part they play, so tests name a role instead of repeating email
 // literals. Read from the demo world's definition: rename a demo user there and this follows.
-import { DEMO_USERS } from '../src/db/demo/world.ts';
+import { DEMO_USERS } from '../src/demo/world.ts';
 
 function personaEmail(localPart: string): string {
   const user = DEMO_USERS.find((u) => u.email.split('@')[0] === localPart);
@@ -8,7 +8,7 @@ function personaEmail(localPart: string): string {
   return user.email;
 }
 
-/** The demo world's people (db/demo/world.ts), by the part they play. */
+/** The demo world's people (demo/world.ts), by the part they play. */
 export const PERSONAS = {
   /** Platform admin, no company role. */
   admin: personaEmail('admin'),

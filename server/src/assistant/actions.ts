@@ -11,11 +11,10 @@ import type { Db, Prisma } from '../db/client.ts';
 import { canonicalJson } from '../gateway/cache.ts';
 import { RequestChangedError, type BoundRequest } from '../gateway/bound-request.ts';
 import type { Gateway, UpstreamResult } from '../gateway/gateway.ts';
-import { ConflictError, NotFoundError } from '../graphql/errors.ts';
+import { ConflictError, NotFoundError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import { ownedScope } from '../policy/policy.ts';
-import { recordAudit, type Actor } from '../modules/audit/audit.service.ts';
-import { emitWebhookEvent } from '../modules/webhook/webhook.events.ts';
+import { emitWebhookEvent, recordAudit, type Actor } from './action-sinks.ts';
 
 export const ACTION_TTL_MS = 15 * 60 * 1000;
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { requirePrincipal, type RequestContext } from '../graphql/context.ts';
-import { NotFoundError } from '../graphql/errors.ts';
+import { NotFoundError } from '../lib/errors.ts';
 import { loadOrNotFound } from '../graphql/loaders.ts';
 import { assertSignedInAndBelongsTo, stillSignedInAndBelongsTo } from '../graphql/shield.ts';
 import { ApiEndpoint, EndpointOperation } from '../modules/endpoint/endpoint.types.ts';

@@ -1,6 +1,6 @@
 // A chat as a stream of events for the web app (GraphQL subscription over graphql-ws): answer
 // tokens as they arrive, each tool call, each proposed action, then the whole reply.
-import { AppError } from '../graphql/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import type { Assistant, ChatInput, ToolCallTrace } from './chat.ts';
 
 export type ChatStreamEvent =

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../../test/fake-openai.ts';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
-import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../db/demo/world.ts';
+import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../demo/world.ts';
 import { createLogger } from '../lib/logger.ts';
 import { Assistant } from './chat.ts';
 import { OpenAIProvider } from './providers/openai.ts';

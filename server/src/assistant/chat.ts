@@ -6,7 +6,7 @@ import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db, Prisma } from '../db/client.ts';
 import type { Gateway } from '../gateway/gateway.ts';
-import { AppError, BadInputError, NotFoundError } from '../graphql/errors.ts';
+import { AppError, BadInputError, NotFoundError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { ownedScope } from '../policy/policy.ts';

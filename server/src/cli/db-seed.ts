@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/adapter.ts';
 import { createPrismaClient } from '../db/client.ts';
 import { applyMigrations } from '../db/migrator.ts';
-import { seedDemoWorld } from '../db/seed.ts';
+import { seedDemoWorld } from '../demo/seed.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();

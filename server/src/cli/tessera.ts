@@ -14,6 +14,7 @@ import { createLogger, type Logger } from '../lib/logger.ts';
 import { verifyAuditChains } from '../modules/audit/audit-chain.ts';
 import { formatAuditReport } from '../modules/audit/audit-chain-report.ts';
 import { fingerprint, verifyKeyRing } from '../vault/key-check.ts';
+import { registerSealedSecretTables } from '../modules/sealed-secret-tables.ts';
 import { generateKeySpec, loadKeyRing, type KeyRing } from '../vault/keyring.ts';
 import { keyStatus, pendingSecrets, rotateSecrets } from '../vault/rotation.ts';
 
@@ -157,7 +158,7 @@ async function keysRotate(config: Config, logger: Logger, batchSize: number): Pr
     else if (empty.length > 0) lines.push(`Key${empty.length > 1 ? 's' : ''} ${empty.join(', ')} now hold${empty.length > 1 ? '' : 's'} no secrets and can be removed from the configured keys.`);
     process.stdout.write(`${lines.join('\n')}\n`);
     if (result.failed.length > 0) {
-      const ids = result.failed.map((f) => `${f.credentialId} (${f.column === 'ciphertext' ? 'secret' : f.column === 'webhookSecret' ? 'webhook secret' : 'cached token'}, key "${f.keyId}")`);
+      const ids = result.failed.map((f) => `${f.credentialId} (${f.column === 'ciphertext' ? 'secret' : f.column === 'webhookSecret' ? 'webhook secret' : f.column === 'inboundWebhookSecret' ? 'inbound webhook secret' : 'cached token'}, key "${f.keyId}")`);
       throw new Error(
         `${result.failed.length} stored secret${result.failed.length === 1 ? '' : 's'} could not be decrypted and ${result.failed.length === 1 ? 'was' : 'were'} not rotated: ${ids.join(', ')}. ` +
           'Set a new secret for these credentials (or delete them), then run the command again.',
@@ -217,6 +218,7 @@ async function main(argv: string[]): Promise<void> {
       const config = loadConfig();
       // Logs (e.g. the warning about a generated key) go to stderr; stdout carries the results.
       const logger = createLogger(config.logLevel, process.stderr);
+      registerSealedSecretTables();
       if (command === 'keys status') return keysStatus(config, logger);
       return keysRotate(config, logger, positiveInt(values['batch-size'], '--batch-size', 100));
     }

@@ -4,7 +4,7 @@
 // and the confirmation must not turn an approved "POST /opportunities" into another request, so
 // the gateway compares the request it is about to send with the one that was proposed, from the
 // same facts it sends with, and refuses on any difference (ConflictError, naming what changed).
-import { ConflictError } from '../graphql/errors.ts';
+import { ConflictError } from '../lib/errors.ts';
 import { canonicalJson } from './cache.ts';
 import type { BuiltRequest, OperationShape } from './request-builder.ts';
 

@@ -1,6 +1,6 @@
 // How each credential kind is put on a request. Static kinds come straight from the sealed
 // secret; OAuth2 kinds send the access token the token manager keeps fresh.
-import type { ApiKeySecret, BasicSecret, BearerSecret } from '../modules/credential/credential.kinds.ts';
+import type { ApiKeySecret, BasicSecret, BearerSecret } from '../vault/credential-kinds.ts';
 
 export interface AuthMaterial {
   headers: Record<string, string>;

@@ -6,7 +6,7 @@ import type { Vault } from '../vault/vault.ts';
 import { bearerAuth, staticAuth, withAuth, type AuthMaterial } from './credential-auth.ts';
 import type { OAuthTokens } from './oauth.ts';
 import type { UpstreamRequest, UpstreamResponse } from './upstream-client.ts';
-import { isOAuthKind } from '../modules/credential/credential.kinds.ts';
+import { isOAuthKind } from '../vault/credential-kinds.ts';
 
 export interface CredentialForCall {
   id: string;

@@ -1,7 +1,7 @@
 // applyFieldRule and parseFieldPaths: the path syntax, ALLOW and REMOVE over objects, arrays
 // (root, nested, of scalars), missing paths and non-JSON answers, and never a mutated input.
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../graphql/errors.ts';
+import { BadInputError } from '../lib/errors.ts';
 import { applyFieldRule, parseFieldPaths } from './field-filter.ts';
 
 const allow = (data: unknown, ...paths: string[]) => applyFieldRule(data, { mode: 'ALLOW', paths });

@@ -21,7 +21,7 @@
 // REMOVE deletes the listed paths and keeps everything else; a path that is not there changes
 // nothing, and an answer that is not JSON (a string) passes unchanged.
 // Neither ever mutates its input: the response cache may hold it.
-import { BadInputError } from '../graphql/errors.ts';
+import { BadInputError } from '../lib/errors.ts';
 
 /** A stored rule: its mode is a column of text, checked when the rule is applied. */
 export interface FieldRuleLike {

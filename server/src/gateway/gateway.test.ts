@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
-import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../db/demo/world.ts';
+import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../demo/world.ts';
 import { pickTestOperation } from '../modules/credential/credential.tester.ts';
 import { loadPrincipal } from '../auth/principal.ts';
 import { AnswerBudget, HEAP_PER_ANSWER_BYTE } from './answer-budget.ts';

@@ -5,7 +5,7 @@ import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
-import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError } from '../graphql/errors.ts';
+import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { decide, roleIdsIn } from '../policy/policy.ts';

@@ -9,6 +9,7 @@ import { callWithCredential } from './credential-call.ts';
 import { PostgresAdvisoryLocks, RedisLocks } from './locks.ts';
 import { CredentialNeedsReconnectError, OAuthTokens } from './oauth.ts';
 import { asSystem } from '../db/row-security/scope.ts';
+import { emitCredentialStatus } from '../modules/webhook/webhook.events.ts';
 
 let server: TestServer;
 let clientCredentials: string; // Acme GitHub API, Developer
@@ -30,7 +31,7 @@ beforeEach(() => {
 function anotherInstance() {
   const { db, vault, redis, gateway } = server.tessera;
   const locks = redis ? new RedisLocks(redis, db, createLogger('silent')) : new PostgresAdvisoryLocks(db);
-  return new OAuthTokens({ db, vault, locks, logger: createLogger('silent'), send: gateway.credentialCall.send });
+  return new OAuthTokens({ db, vault, locks, logger: createLogger('silent'), send: gateway.credentialCall.send, credentialStatus: emitCredentialStatus });
 }
 
 /** The server's own token manager, called outside any request: in the system row scope. */

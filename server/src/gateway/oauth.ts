@@ -4,10 +4,10 @@
 // and the row re-read under the lock so a token another process just obtained is reused.
 // A rotated refresh token is stored before the lock is released.
 import type { Logger } from '../lib/logger.ts';
-import type { ClientCredentialsSecret, RefreshTokenSecret } from '../modules/credential/credential.kinds.ts';
+import type { ClientCredentialsSecret, RefreshTokenSecret } from '../vault/credential-kinds.ts';
 import type { Prisma } from '../db/client.ts';
 import type { Vault } from '../vault/vault.ts';
-import { emitCredentialStatus } from '../modules/webhook/webhook.events.ts';
+import type { CredentialStatusSink } from './credential-events.ts';
 import type { CredentialLocks, LockedDb } from './locks.ts';
 import { jsonBody, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { OAuthMetrics, OAuthRefreshOutcome } from '../observability/metrics.ts';
@@ -69,6 +69,8 @@ export interface OAuthDeps {
   now?: () => number;
   /** Counts token requests by outcome (observability/); none by default. */
   metrics?: OAuthMetrics;
+  /** Announces a credential turning failing or needs_reconnect (the webhook outbox, wired in tessera.ts). */
+  credentialStatus: CredentialStatusSink;
 }
 
 export class OAuthTokens {
@@ -189,7 +191,7 @@ export class OAuthTokens {
         where: { id: row.id },
         data: { status, refreshFailures: failures, refreshBlockedUntil: new Date(this.now() + refreshBackoffMs(failures)) },
       });
-      await emitCredentialStatus(tx, { companyId: row.companyId, credentialId: row.id, endpointId: row.endpointId, from: row.status, to: status });
+      await this.deps.credentialStatus(tx, { companyId: row.companyId, credentialId: row.id, endpointId: row.endpointId, from: row.status, to: status });
     };
     if (db === this.deps.db) await this.deps.db.$transaction(write);
     else await write(db as Prisma.TransactionClient);

@@ -2,7 +2,7 @@
 // refused, and whatever the values, the final URL stays under the base URL's path followed by
 // the operation's literal prefix.
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../graphql/errors.ts';
+import { BadInputError } from '../lib/errors.ts';
 import { buildRequest, type OperationShape } from './request-builder.ts';
 
 const BASE = 'https://api.example.test/tenants/acme';

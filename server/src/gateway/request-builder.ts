@@ -8,7 +8,7 @@
 // worker and caches the result, and buildRequest (synchronous) finds it ready.
 import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { BadInputError } from '../graphql/errors.ts';
+import { BadInputError } from '../lib/errors.ts';
 import { argumentProblem } from '../lib/argument-bounds.ts';
 import { compileParamsSchema, INLINE_COMPILE_NODES, measureSchema, SchemaRefusedError, type CompiledSchema } from '../lib/json-schema/params-schema.ts';
 import { validatorFromSource } from '../lib/json-schema/params-schema.standalone.ts';

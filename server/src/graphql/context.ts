@@ -6,7 +6,7 @@ import type { Db } from '../db/client.ts';
 import type { ScopeCell } from '../db/row-security/scope.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Actor } from '../modules/audit/audit.service.ts';
-import { UnauthenticatedError } from './errors.ts';
+import { UnauthenticatedError } from '../lib/errors.ts';
 import type { Loaders } from './loaders.ts';
 import type { TokenService } from '../auth/jwt.ts';
 import type { Assistant } from '../assistant/chat.ts';

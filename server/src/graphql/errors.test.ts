@@ -4,7 +4,8 @@
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
-import { BadInputError, ErrorCode, formatError, NotFoundError, RateLimitedError } from './errors.ts';
+import { BadInputError, ErrorCode, NotFoundError, RateLimitedError } from '../lib/errors.ts';
+import { formatError } from './errors.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from '../http/body-limit.ts';
 
 const formatted = (error: unknown) => formatError({ message: (error as Error).message, path: ['x'], extensions: { ...(error as GraphQLError).extensions, stacktrace: ['at secret.ts:1'] } }, error);

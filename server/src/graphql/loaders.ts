@@ -2,7 +2,7 @@
 // number of SQL statements whatever the row counts.
 import DataLoader from 'dataloader';
 import type { Db } from '../db/client.ts';
-import { NotFoundError } from './errors.ts';
+import { NotFoundError } from '../lib/errors.ts';
 import { createCompanyLoader } from '../modules/company/company.loader.ts';
 import { companiesOfCredentials } from '../modules/credential/credential.manage.ts';
 import { companiesOfEndpoints, companiesOfOperations } from '../modules/endpoint/endpoint.service.ts';

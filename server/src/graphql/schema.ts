@@ -72,11 +72,18 @@ export function buildBareSchema(): Promise<GraphQLSchema> {
   });
 }
 
-/** `shield: false` leaves authorization out: only the benchmark's shield-cost baseline asks for it. */
-export async function buildAppSchema({ shield = true }: { shield?: boolean } = {}): Promise<GraphQLSchema> {
-  // The shield first (who may ask), then the bounds on JSON and times (argument-bounds.ts), then
-  // the refusal of text the database cannot store.
+/**
+ * The resolvers with the bounds on JSON and times (argument-bounds.ts) and the refusal of text the
+ * database cannot store, without authorization. Nothing in the product serves it; the benchmark's
+ * shield-cost baseline does (bench/baselines/no-shield.schema.ts).
+ */
+export async function buildResolverSchema(): Promise<GraphQLSchema> {
   const bare = await buildBareSchema();
-  if (!shield) return applyMiddleware(bare, argumentBoundsMiddleware, storableTextMiddleware);
+  return applyMiddleware(bare, argumentBoundsMiddleware, storableTextMiddleware);
+}
+
+/** The schema Tessera serves: buildResolverSchema's, with the shield before everything (who may ask). */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const bare = await buildBareSchema();
   return applyMiddleware(bare, rootFieldsOnly(permissions, bare), argumentBoundsMiddleware, storableTextMiddleware);
 }

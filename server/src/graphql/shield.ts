@@ -13,7 +13,7 @@ import type { Principal } from '../auth/principal.ts';
 import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, mayChangeData, mayCreateAccessTokens, mayCreateUsers, mayEndSessionsOf, mayManageCompanies, mayReadEveryCompany } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../lib/errors.ts';
 import { SESSION_ONLY } from '../modules/session/session.revoke.ts';
 
 type Args = Record<string, unknown>;

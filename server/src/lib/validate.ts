@@ -1,7 +1,7 @@
 // Input validation shared by every service (GraphQL, and later the assistant and MCP): one set
 // of rules, and failures become BAD_USER_INPUT with a message a person understands.
 import { z } from 'zod';
-import { BadInputError } from '../graphql/errors.ts';
+import { BadInputError } from './errors.ts';
 
 export const nameSchema = z
   .string()

@@ -14,7 +14,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import type { Gateway } from '../gateway/gateway.ts';
-import { ErrorCode } from '../graphql/errors.ts';
+import { ErrorCode } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
 import { actorOf } from '../modules/audit/audit.service.ts';
 import { workingCompany } from '../policy/policy.ts';

@@ -12,7 +12,7 @@ import { parseToolResult } from '../assistant/tool-result.ts';
 import { toolDescription, toolParameters } from '../assistant/tools.ts';
 import { permittedOperations } from '../policy/policy.operations.ts';
 import { loadPrincipal } from '../auth/principal.ts';
-import { DEMO_USERS } from '../db/demo/world.ts';
+import { DEMO_USERS } from '../demo/world.ts';
 import { ACTION_STATUS_TOOL } from './mcp.tools.ts';
 
 let server: TestServer;

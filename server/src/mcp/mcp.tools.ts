@@ -10,7 +10,7 @@ import type { PermittedOperation } from '../policy/policy.operations.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import type { Gateway } from '../gateway/gateway.ts';
-import { AppError } from '../graphql/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { ownedScope } from '../policy/policy.ts';

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError, BadInputError, RateLimitedError } from '../graphql/errors.ts';
+import { AppError, BadInputError, RateLimitedError } from '../lib/errors.ts';
 import type { TaskName, TaskInput, TaskOutput } from './offload.tasks.ts';
 import type { TaskReply, TaskRequest } from './offload.worker.ts';
 

@@ -2,7 +2,7 @@
 // with its result or its error. It runs as TypeScript under tsx (tests, `pnpm dev`) and as
 // server/dist/offload-worker.mjs in the bundle (scripts/build-server.mjs).
 import { parentPort, threadId } from 'node:worker_threads';
-import { AppError } from '../graphql/errors.ts';
+import { AppError } from '../lib/errors.ts';
 import { TASKS, type TaskName } from './offload.tasks.ts';
 
 export interface TaskRequest {

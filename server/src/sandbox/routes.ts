@@ -1,7 +1,7 @@
 // Generic REST over a service's collections: list (filters, limit), get, create, update, delete,
 // top-level (/opportunities/{id}) and nested (/repos/{repo}/pulls). Writes are validated against the
-// operation's params schema in db/demo/apis.ts first, then by the service's own rules.
-import { API_TEMPLATES, type OperationSeed } from '../db/demo/apis.ts';
+// operation's params schema in demo/apis.ts first, then by the service's own rules.
+import { API_TEMPLATES, type OperationSeed } from '../demo/apis.ts';
 import { SERVICES } from './generators/index.ts';
 import { ValidationError, type FieldError, type Item, type ResourceDef, type ServiceDef } from './generators/types.ts';
 import { HttpError } from './http.ts';

@@ -2,8 +2,8 @@
 // demo world (derived from DEMO_COMPANIES, so it stays in sync), writes, and each test knob.
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OperationSeed } from '../db/demo/apis.ts';
-import { DEMO_COMPANIES } from '../db/demo/world.ts';
+import type { OperationSeed } from '../demo/apis.ts';
+import { DEMO_COMPANIES } from '../demo/world.ts';
 import { demoCredential, type CredentialKind } from './credentials.ts';
 import { startSandbox, type RunningSandbox } from './sandbox.ts';
 

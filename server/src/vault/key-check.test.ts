@@ -13,6 +13,10 @@ import { createLogger } from '../lib/logger.ts';
 import { VaultKeyError, fingerprint, verifyKeyRing } from './key-check.ts';
 import { KeyRing, loadKeyRing, type VaultKey } from './keyring.ts';
 import { Vault } from './vault.ts';
+import { registerSealedSecretTables } from '../modules/sealed-secret-tables.ts';
+
+// What the composition root does at start: the vault counts and rotates the modules' sealed tables too.
+registerSealedSecretTables();
 
 const A: VaultKey = { id: 'kc-a', key: randomBytes(32) };
 const B: VaultKey = { id: 'kc-b', key: randomBytes(32) };

@@ -3,11 +3,11 @@
 // `encryption_keys`; later starts compare. Starting anyway with a wrong key would make every
 // credential fail at call time, and new secrets written under it would mix two key materials
 // under one id, so the server refuses and says which key and what to do.
-import { inboundSecretKeyIds } from '../modules/inbound-webhook/inbound-webhook.keys.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import { VaultDecryptError } from './envelope.ts';
 import type { KeyRing, VaultKey } from './keyring.ts';
+import { sealedSecretTables } from './sealed-tables.ts';
 import { Vault } from './vault.ts';
 
 const FINGERPRINT_LABEL = 'tessera/vault/key-fingerprint/v1';
@@ -48,16 +48,15 @@ function mismatchError(ids: string[]): VaultKeyError {
   );
 }
 
-/** Key ids that sealed values still reference, with how many each. */
+/** Key ids that sealed values still reference, with how many each (credentials and the registered tables). */
 export async function referencedKeyIds(db: Db): Promise<Map<string, number>> {
-  const [secrets, tokens, webhooks, inbound] = await Promise.all([
+  const [secrets, tokens, tables] = await Promise.all([
     db.apiCredential.groupBy({ by: ['keyId'], _count: { _all: true } }),
     db.apiCredential.groupBy({ by: ['tokenKeyId'], where: { tokenKeyId: { not: null }, tokenCiphertext: { not: null } }, _count: { _all: true } }),
-    db.webhookSubscription.groupBy({ by: ['secretKeyId'], _count: { _all: true } }),
-    inboundSecretKeyIds(db),
+    Promise.all(sealedSecretTables().map((table) => table.keyIdCounts(db))),
   ]);
-  const counts = new Map<string, number>(inbound);
-  for (const g of webhooks) counts.set(g.secretKeyId, (counts.get(g.secretKeyId) ?? 0) + g._count._all);
+  const counts = new Map<string, number>();
+  for (const table of tables) for (const [keyId, n] of table) counts.set(keyId, (counts.get(keyId) ?? 0) + n);
   for (const g of secrets) counts.set(g.keyId, (counts.get(g.keyId) ?? 0) + g._count._all);
   for (const g of tokens) if (g.tokenKeyId !== null) counts.set(g.tokenKeyId, (counts.get(g.tokenKeyId) ?? 0) + g._count._all);
   return counts;

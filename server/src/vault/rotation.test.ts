@@ -8,6 +8,10 @@ import { keyIdOf } from './envelope.ts';
 import { KeyRing } from './keyring.ts';
 import { keyStatus, rotateSecrets } from './rotation.ts';
 import { Vault } from './vault.ts';
+import { registerSealedSecretTables } from '../modules/sealed-secret-tables.ts';
+
+// What the composition root does at start: the vault counts and rotates the modules' sealed tables too.
+registerSealedSecretTables();
 
 const A = { id: 'rot-a', key: randomBytes(32) };
 const B = { id: 'rot-b', key: randomBytes(32) };

@@ -4,14 +4,13 @@
 // on its old key id and ciphertext: a secret changed by someone else in the meantime (a new
 // secret, a refreshed OAuth token) is left alone, never overwritten with the older value.
 //
-// Every sealed column the product stores is listed in SECRET_COLUMNS; a new one must be added
-// here (and to referencedKeyIds in key-check.ts) to be rotated and counted.
-import { pendingInboundSecrets, rotateInboundWebhookSecrets } from '../modules/inbound-webhook/inbound-webhook.keys.ts';
+// A credential row's sealed columns are listed in SEALED_COLUMNS; the other tables holding sealed
+// secrets are registered by their modules (sealed-tables.ts) and rotated after the credentials.
 import type { Db } from '../db/client.ts';
 import { VaultDecryptError, seal, unseal } from './envelope.ts';
 import type { KeyRing } from './keyring.ts';
 import { referencedKeyIds } from './key-check.ts';
-import { resealWebhookSecrets } from './reseal-webhook-secrets.ts';
+import { sealedSecretTables } from './sealed-tables.ts';
 import { sealContext } from './vault.ts';
 
 export interface RotateOptions {
@@ -40,8 +39,12 @@ export interface RotateResult {
   rotated: number;
   /** Secrets changed by someone else between read and write (left as they were). */
   skipped: number;
-  /** Secrets that could not be opened, by credential id and column; never re-sealed. */
-  failed: { credentialId: string; column: 'ciphertext' | 'tokenCiphertext' | 'webhookSecret' | 'inboundWebhookSecret'; keyId: string }[];
+  /**
+   * Secrets that could not be opened, by row id (a credential's, a subscription's, an endpoint's
+   * for inbound webhook secrets) and column ("ciphertext", "tokenCiphertext", or a registered
+   * table's column such as "webhookSecret"); never re-sealed.
+   */
+  failed: { credentialId: string; column: string; keyId: string }[];
 }
 
 const ROW_SELECT = {
@@ -72,13 +75,12 @@ function notPrimary(primary: string) {
 /** How many secrets are not under the primary key yet. */
 export async function pendingSecrets(db: Db, ring: KeyRing): Promise<number> {
   const primary = ring.primary.id;
-  const [secrets, tokens, webhooks, inbound] = await Promise.all([
+  const [secrets, tokens, tables] = await Promise.all([
     db.apiCredential.count({ where: { keyId: { not: primary } } }),
     db.apiCredential.count({ where: { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] } }),
-    db.webhookSubscription.count({ where: { secretKeyId: { not: primary } } }),
-    pendingInboundSecrets(db, ring),
+    Promise.all(sealedSecretTables().map((table) => table.pending(db, ring))),
   ]);
-  return secrets + tokens + webhooks + inbound;
+  return tables.reduce((sum, n) => sum + n, secrets + tokens);
 }
 
 export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOptions = {}): Promise<RotateResult> {
@@ -134,30 +136,13 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
     options.onProgress?.(done, Math.max(total, done)); // rows written meanwhile may add to the total
     if (rows.length < batchSize) break;
   }
-  await rotateWebhookSecrets(db, ring, result);
-  const inbound = await rotateInboundWebhookSecrets(db, ring);
-  result.rotated += inbound.rotated;
-  result.skipped += inbound.skipped;
-  result.failed.push(...inbound.failed.map(({ endpointId, keyId }) => ({ credentialId: endpointId, column: 'inboundWebhookSecret' as const, keyId })));
+  for (const table of sealedSecretTables()) {
+    const outcome = await table.rotate(db, ring);
+    result.rotated += outcome.rotated;
+    result.skipped += outcome.skipped;
+    result.failed.push(...outcome.failed.map(({ id, keyId }) => ({ credentialId: id, column: table.column, keyId })));
+  }
   return result;
-}
-
-/** Webhook subscriptions' signing secrets, the same way (vault/reseal-webhook-secrets.ts). */
-async function rotateWebhookSecrets(db: Db, ring: KeyRing, result: RotateResult): Promise<void> {
-  const outcome = await resealWebhookSecrets(ring, {
-    page: ({ after, primaryKeyId, take }) =>
-      db.webhookSubscription.findMany({
-        where: { secretKeyId: { not: primaryKeyId }, ...(after === undefined ? {} : { id: { gt: after } }) },
-        select: { id: true, companyId: true, secretCiphertext: true, secretKeyId: true, updatedAt: true },
-        orderBy: { id: 'asc' },
-        take,
-      }),
-    replace: async (row, sealed) =>
-      (await db.webhookSubscription.updateMany({ where: { id: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } })).count,
-  });
-  result.rotated += outcome.rotated;
-  result.skipped += outcome.skipped;
-  result.failed.push(...outcome.failed.map(({ id, keyId }) => ({ credentialId: id, column: 'webhookSecret' as const, keyId })));
 }
 
 /** How many stored secrets each key id holds (both sealed columns), plus recorded keys holding none. */

@@ -3,8 +3,8 @@
 // number the answers must contain is computed here, independently, from the sandbox's own responses.
 import 'reflect-metadata'; // the toolbox (../tools.ts) loads modules that declare type-graphql classes
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiTemplate } from '../../db/demo/apis.ts';
-import { DEMO_COMPANIES, DEMO_GRANTS } from '../../db/demo/world.ts';
+import type { ApiTemplate } from '../../demo/apis.ts';
+import { DEMO_COMPANIES, DEMO_GRANTS } from '../../demo/world.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.ts';
 import type { ChatMessage, ToolCallRequest, ToolSpec } from '../model.ts';

@@ -28,7 +28,7 @@ import {
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
 } from 'graphql';
-import { AppError, ErrorCode } from '../errors.ts';
+import { AppError, ErrorCode } from '../../lib/errors.ts';
 
 export interface QueryLimits {
   /** Deepest field nesting, top-level fields being depth 1. */

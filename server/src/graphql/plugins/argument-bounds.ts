@@ -8,7 +8,7 @@
 // BAD_USER_INPUT naming the argument. Runs after the shield (schema.ts), like storable-text.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 import { argumentProblem } from '../../lib/argument-bounds.ts';
 
 const guard: IMiddlewareFunction = (resolve, root, args: Record<string, unknown>, context, info: GraphQLResolveInfo) => {

@@ -7,7 +7,7 @@
 // It runs after the shield (see schema.ts), so an unauthenticated caller still hears UNAUTHENTICATED.
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 

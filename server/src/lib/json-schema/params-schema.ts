@@ -10,7 +10,7 @@
 //   a busy 2-core machine). Beyond INLINE_COMPILE_NODES the gateway compiles in the offload
 //   worker (params-schema.standalone.ts), so a first call never holds the event loop for it.
 import { Ajv, type ValidateFunction } from 'ajv';
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../errors.ts';
 import { linearRegExp, UnsupportedPatternError, withPatternBudget } from './linear-regexp.ts';
 
 /** Objects and arrays in one schema; 1,000 covers request bodies of a few hundred fields. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { generateAccessToken } from '../../auth/access-token.ts';
 import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
-import { ConflictError, NotFoundError } from '../../graphql/errors.ts';
+import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { nameSchema, parseInput } from '../../lib/validate.ts';
 import { isMember } from '../../policy/policy.ts';

@@ -1,7 +1,7 @@
 // Opaque keyset cursors for the audit log: a position in (createdAt desc, id desc) order.
 // Keyset, not OFFSET, so a page after rows were added elsewhere neither repeats nor skips rows,
 // and a deep page costs what the first one does. The format is private: clients pass it back.
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 
 export interface AuditPosition {
   createdAt: Date;

@@ -3,7 +3,7 @@
 // audit.service.ts.
 import { z } from 'zod';
 import type { Db, Prisma } from '../../db/client.ts';
-import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
+import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { parseInput } from '../../lib/validate.ts';
 import { decodeCursor, encodeCursor } from './audit-cursor.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
-import { BadInputError, ConflictError, NotFoundError } from '../../graphql/errors.ts';
+import { BadInputError, ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { nameSchema, parseInput, unchangedIfNull } from '../../lib/validate.ts';
 import type { Vault } from '../../vault/vault.ts';
@@ -15,8 +15,7 @@ import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
 import { credentialMetadataSelect } from './credential.service.ts';
 import { originOf } from '../../lib/origin.ts';
-import { prepareSecret, type PreparedSecret } from './credential.kinds.ts';
-import { CredentialKind } from './credential.types.ts';
+import { CredentialKind, prepareSecret, type PreparedSecret } from '../../vault/credential-kinds.ts';
 
 const KINDS = new Set<string>(Object.values(CredentialKind));
 

@@ -8,7 +8,7 @@ import { createCipheriv, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
-import { DEMO_COMPANIES } from '../../db/demo/world.ts';
+import { DEMO_COMPANIES } from '../../demo/world.ts';
 import { callWithCredential, CredentialOriginError } from '../../gateway/credential-call.ts';
 import { bindCredentialOrigins } from '../../vault/credential-origins.ts';
 import { VaultDecryptError } from '../../vault/envelope.ts';

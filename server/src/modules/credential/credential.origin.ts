@@ -7,7 +7,7 @@
 import type { Db, Prisma } from '../../db/client.ts';
 import { originOf } from '../../lib/origin.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
-import { ConflictError } from '../../graphql/errors.ts';
+import { ConflictError } from '../../lib/errors.ts';
 import { VaultDecryptError } from '../../vault/envelope.ts';
 import type { Vault } from '../../vault/vault.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';

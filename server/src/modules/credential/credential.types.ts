@@ -3,14 +3,7 @@ import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
-
-export enum CredentialKind {
-  API_KEY = 'API_KEY',
-  BEARER = 'BEARER',
-  BASIC = 'BASIC',
-  OAUTH2_CLIENT_CREDENTIALS = 'OAUTH2_CLIENT_CREDENTIALS',
-  OAUTH2_REFRESH_TOKEN = 'OAUTH2_REFRESH_TOKEN',
-}
+import { CredentialKind } from '../../vault/credential-kinds.ts';
 
 registerEnumType(CredentialKind, {
   name: 'CredentialKind',

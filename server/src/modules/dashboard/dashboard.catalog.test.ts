@@ -1,7 +1,7 @@
 // The catalog's derivations against payloads the real sandbox generators produce, with the
 // expected numbers computed independently from the generators' own collections.
 import { describe, expect, it } from 'vitest';
-import { API_TEMPLATES } from '../../db/demo/apis.ts';
+import { API_TEMPLATES } from '../../demo/apis.ts';
 import { handleApi } from '../../sandbox/routes.ts';
 import { Store } from '../../sandbox/store.ts';
 import { CATALOG, catalogEntry } from './dashboard.catalog.ts';

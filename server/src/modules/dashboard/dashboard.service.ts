@@ -6,7 +6,7 @@ import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import type { Gateway, UpstreamResult } from '../../gateway/gateway.ts';
 import type { RetryPolicy } from '../../gateway/retry.ts';
-import { AppError, ErrorCode } from '../../graphql/errors.ts';
+import { AppError, ErrorCode } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { CATALOG, catalogEntry, type CatalogEntry } from './dashboard.catalog.ts';
 import { listOf, ShapeError, text, type Grouped, type Metric } from './dashboard.derive.ts';

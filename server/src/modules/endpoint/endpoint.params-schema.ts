@@ -3,7 +3,7 @@
 // lookaround) or a schema too large is refused to the administrator, never met by a reader.
 // Small schemas compile in a few milliseconds here; larger ones in the offload worker.
 import { assertUsableParamsSchema, measureSchema, SchemaRefusedError } from '../../lib/json-schema/params-schema.ts';
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 import { runOffloaded } from '../../offload/offload.ts';
 
 /** Up to this many objects and arrays in all, compiling stays well under a few ms on the event loop. */

@@ -2,7 +2,7 @@
 // never touches another company's rows.
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
-import { ConflictError, NotFoundError } from '../../graphql/errors.ts';
+import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { parseInput } from '../../lib/validate.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';

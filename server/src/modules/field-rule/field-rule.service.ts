@@ -3,7 +3,7 @@
 // company's administrators manage them (the shield); every change leaves an audit row.
 import type { Db } from '../../db/client.ts';
 import { parseFieldPaths } from '../../gateway/field-filter.ts';
-import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
+import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';

@@ -1,10 +1,12 @@
 // Inbound webhook secrets are sealed by the vault like credentials and outgoing webhook secrets,
 // so key rotation must re-seal them and the start-up key check must count them: otherwise
 // removing an old key would make every inbound webhook of those endpoints fail (500).
-// vault/rotation.ts and vault/key-check.ts call these (one line each), as for every sealed column.
+// The vault reaches them through inboundWebhookSecretTable, registered with the other sealed-secret
+// tables at start (modules/sealed-secret-tables.ts).
 import type { Db } from '../../db/client.ts';
 import type { KeyRing } from '../../vault/keyring.ts';
 import { resealWebhookSecrets } from '../../vault/reseal-webhook-secrets.ts';
+import type { SealedSecretTable } from '../../vault/sealed-tables.ts';
 
 /** Key id → how many inbound webhook secrets it still seals. */
 export async function inboundSecretKeyIds(db: Db): Promise<Map<string, number>> {
@@ -41,3 +43,14 @@ export async function rotateInboundWebhookSecrets(db: Db, ring: KeyRing): Promis
   });
   return { rotated, skipped, failed: failed.map(({ id, keyId }) => ({ endpointId: id, keyId })) };
 }
+
+/** inbound_webhook_secrets as the vault's key check and rotation see it (failures by endpoint id). */
+export const inboundWebhookSecretTable: SealedSecretTable = {
+  column: 'inboundWebhookSecret',
+  keyIdCounts: inboundSecretKeyIds,
+  pending: pendingInboundSecrets,
+  rotate: async (db, ring) => {
+    const { rotated, skipped, failed } = await rotateInboundWebhookSecrets(db, ring);
+    return { rotated, skipped, failed: failed.map(({ endpointId, keyId }) => ({ id: endpointId, keyId })) };
+  },
+};

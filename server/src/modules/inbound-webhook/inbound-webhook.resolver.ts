@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
+import { NotFoundError } from '../../lib/errors.ts';
 import { assertSignedInAndBelongsTo, stillSignedInAndBelongsTo } from '../../graphql/shield.ts';
 import type { Principal } from '../../auth/principal.ts';
 import { withCompany } from '../../db/row-security/scope.ts';

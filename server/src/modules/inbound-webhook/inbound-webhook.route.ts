@@ -10,7 +10,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { asSystem, withCompany } from '../../db/row-security/scope.ts';
 import type { Gateway } from '../../gateway/gateway.ts';
-import { ErrorCode } from '../../graphql/errors.ts';
+import { ErrorCode } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { Db } from '../../db/client.ts';

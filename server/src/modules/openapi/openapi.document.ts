@@ -1,7 +1,7 @@
 // Reading an OpenAPI document: text → plain object, refused early (nothing read further) when it
 // is too large, not JSON or YAML, Swagger 2.0, or not OpenAPI 3.0/3.1.
 import { parse as parseYaml } from 'yaml';
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 
 /** The express body limit for /graphql is 1 MiB; the document must fit under it with the query. */
 export const MAX_DOCUMENT_BYTES = 1_000_000;

@@ -1,6 +1,6 @@
 // An OpenAPI 3.0/3.1 document → the endpoint and operations Tessera would hold (a plan), with the
 // same validation createEndpoint and createOperation apply. Pure: no database, no network.
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 import { compileParamsSchema } from '../../lib/json-schema/params-schema.ts';
 import { httpUrlSchema, slugSchema } from '../../lib/validate.ts';
 import { endpointUpdateSchema, operationCreateSchema } from '../endpoint/endpoint.validation.ts';

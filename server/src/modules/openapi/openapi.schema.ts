@@ -1,6 +1,6 @@
 // OpenAPI schemas → plain JSON Schema the gateway's Ajv (draft-07, no format plugins) compiles:
 // local $refs inlined (depth- and cycle-limited), OpenAPI-only keywords translated or dropped.
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 import { isObject } from './openapi.document.ts';
 
 /** Beyond this nesting of $refs a schema is cut to "any value": the model needs no more. */

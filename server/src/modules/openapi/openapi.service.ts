@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
-import { ConflictError } from '../../graphql/errors.ts';
+import { ConflictError } from '../../lib/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { followEndpointOrigin } from '../credential/credential.origin.ts';

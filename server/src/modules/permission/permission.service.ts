@@ -2,7 +2,7 @@
 // the row. The effective access of a person is computed by the policy, never here.
 import { loadPrincipal, type Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
-import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
+import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { effectiveGrant, roleIdsIn, usableAccess } from '../../policy/policy.ts';
 import { loadRoleGrants, queryGrantedEndpoints } from '../../policy/policy.facts.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
+import { NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 
 export function listRoles(db: Db) {

@@ -1,7 +1,7 @@
 // The sign-in page lists demo personas only where the demo world is meant to be.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { DEMO_USERS } from '../../db/demo/world.ts';
+import { DEMO_USERS } from '../../demo/world.ts';
 
 let server: TestServer | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@
 // run has REDIS_URL), plus the counter's window on an injected clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type GqlError, type TestServer } from '../../../test/harness.ts';
-import { DEMO_PASSWORD } from '../../db/demo/world.ts';
+import { DEMO_PASSWORD } from '../../demo/world.ts';
 import { connectRedis } from '../../lib/redis.ts';
 import { addressBlock, FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter, type FailureCounter } from './login-limit.ts';
 import { TOO_MANY_LOGINS } from './session.service.ts';

@@ -11,7 +11,7 @@
 // Personal access tokens are not sessions: they are revoked one by one (modules/access-token).
 import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
-import { ForbiddenError, NotFoundError } from '../../graphql/errors.ts';
+import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { mayEndSessionsOf } from '../../policy/policy.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';

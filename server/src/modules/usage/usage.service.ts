@@ -6,7 +6,7 @@
 // itself rather than leaning on row-level security alone.
 import type { Db } from '../../db/client.ts';
 import { Prisma } from '../../db/client.ts';
-import { BadInputError } from '../../graphql/errors.ts';
+import { BadInputError } from '../../lib/errors.ts';
 import { UsageGroupBy, type UsageRow, type UsageStats } from './usage.types.ts';
 
 /** A year, leap day included: a DAY chart of more than that is no longer readable. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
-import { ConflictError, NotFoundError } from '../../graphql/errors.ts';
+import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { emailSchema, nameSchema, parseInput } from '../../lib/validate.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';

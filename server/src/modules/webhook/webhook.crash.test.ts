@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { JWT_TEST_SECRET } from '../../../test/harness.ts';
 import { copyTemplate, type TestDatabase } from '../../../test/database.ts';
-import { DEMO_PASSWORD } from '../../db/demo/world.ts';
+import { DEMO_PASSWORD } from '../../demo/world.ts';
 import { startReceiver, type Receiver } from '../../../test/webhook-receiver.ts';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
-import { NotFoundError } from '../../graphql/errors.ts';
+import { NotFoundError } from '../../lib/errors.ts';
 import { companiesOfSubscriptions, createWebhookSubscription, deleteWebhookSubscription, listWebhookDeliveries, listWebhookSubscriptions } from './webhook.service.ts';
 import { CreatedWebhookSubscription, WebhookDelivery, WebhookSubscription } from './webhook.types.ts';
 

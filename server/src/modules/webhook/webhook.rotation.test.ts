@@ -9,6 +9,10 @@ import { KeyRing } from '../../vault/keyring.ts';
 import { rotateSecrets } from '../../vault/rotation.ts';
 import { Vault } from '../../vault/vault.ts';
 import { generateWebhookSecret } from './webhook.signing.ts';
+import { registerSealedSecretTables } from '../sealed-secret-tables.ts';
+
+// What the composition root does at start: the vault counts and rotates the modules' sealed tables too.
+registerSealedSecretTables();
 
 const A = { id: 'wh-a', key: randomBytes(32) };
 const B = { id: 'wh-b', key: randomBytes(32) };

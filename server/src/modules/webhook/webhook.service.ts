@@ -3,7 +3,7 @@
 // the shield's (company administrators); every lookup here is still scoped by company.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { BadInputError, NotFoundError } from '../../graphql/errors.ts';
+import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { Vault } from '../../vault/vault.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';

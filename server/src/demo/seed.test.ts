@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { snapshot } from '../../test/world.ts';
-import { DEMO_ROLES } from './demo/roles.ts';
+import { DEMO_ROLES } from './roles.ts';
 import { seedDemoWorld } from './seed.ts';
 
 let server: TestServer;

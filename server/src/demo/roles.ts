@@ -1,5 +1,5 @@
 // The role catalogue seeded in every installation's demo world (and a sensible default set).
-import { MANAGE_COMPANY } from '../../policy/policy.ts';
+import { MANAGE_COMPANY } from '../policy/policy.ts';
 
 export interface RoleSeed {
   key: string;

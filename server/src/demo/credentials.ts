@@ -2,12 +2,11 @@
 // derives from its own local secret: nothing secret is committed, and the sandbox accepts
 // exactly these. Idempotent like the rest of the seed.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../client.ts';
-import type { Vault } from '../../vault/vault.ts';
-import { originOf } from '../../lib/origin.ts';
-import { prepareSecret } from '../../modules/credential/credential.kinds.ts';
-import type { CredentialKind } from '../../modules/credential/credential.types.ts';
-import { demoCredential } from '../../sandbox/credentials.ts';
+import type { Db } from '../db/client.ts';
+import type { Vault } from '../vault/vault.ts';
+import { originOf } from '../lib/origin.ts';
+import { prepareSecret, type CredentialKind } from '../vault/credential-kinds.ts';
+import { demoCredential } from '../sandbox/credentials.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS } from './world.ts';
 import { DEMO_ROLES } from './roles.ts';
 

@@ -1,9 +1,19 @@
-// The secret each credential kind holds, validated and split into what is sealed (everything
-// secret), what admins may see (settings), and the hint (at most the last 4 characters of the
-// main secret, and only when the secret is long enough that 4 characters reveal little).
+// The kinds of credential the vault seals and the gateway sends, and the secret each holds,
+// validated and split into what is sealed (everything secret), what admins may see (settings), and
+// the hint (at most the last 4 characters of the main secret, and only when the secret is long
+// enough that 4 characters reveal little). Here, below the credential module, because the gateway
+// and its OAuth2 token manager read the same shapes; the module names the enum in the GraphQL
+// schema (credential.types.ts).
 import { z } from 'zod';
-import { httpUrlSchema, parseInput } from '../../lib/validate.ts';
-import { CredentialKind } from './credential.types.ts';
+import { httpUrlSchema, parseInput } from '../lib/validate.ts';
+
+export enum CredentialKind {
+  API_KEY = 'API_KEY',
+  BEARER = 'BEARER',
+  BASIC = 'BASIC',
+  OAUTH2_CLIENT_CREDENTIALS = 'OAUTH2_CLIENT_CREDENTIALS',
+  OAUTH2_REFRESH_TOKEN = 'OAUTH2_REFRESH_TOKEN',
+}
 
 const secretText = z.string().min(1, 'must not be empty').max(8192, 'must be at most 8192 characters');
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'must be a valid HTTP header name');

@@ -1,9 +1,9 @@
 // Seeds the demo world. Idempotent: it creates what is missing and changes nothing that
 // exists (so a second run, or a run after an admin's edits, alters no row).
 import { hashPassword } from '../auth/passwords.ts';
-import type { Db, Prisma } from './client.ts';
-import { DEMO_ROLES } from './demo/roles.ts';
-import { DEMO_COMPANIES, DEMO_FIELD_RULES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './demo/world.ts';
+import type { Db, Prisma } from '../db/client.ts';
+import { DEMO_ROLES } from './roles.ts';
+import { DEMO_COMPANIES, DEMO_FIELD_RULES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './world.ts';
 
 export interface SeedOptions {
   sandboxPort: number;
