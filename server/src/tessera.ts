@@ -30,7 +30,7 @@ import { FallbackRateLimiter } from './gateway/rate-limit-fallback.ts';
 import { createUpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
 import { emitCredentialStatus, emitWebhookEvent } from './modules/webhook/webhook.events.ts';
-import { recordAudit } from './modules/audit/audit.service.ts';
+import { recordAudit } from './modules/audit/audit.record.ts';
 import { connectActionSinks } from './assistant/action-sinks.ts';
 import { buildAppSchema } from './graphql/schema.ts';
 import { startHttpServer, type RunningServer } from './http/server.ts';

@@ -10,7 +10,7 @@ import { AppError, BadInputError, NotFoundError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { ownedScope } from '../policy/policy.ts';
-import type { Actor } from '../modules/audit/audit.service.ts';
+import type { Actor } from '../modules/audit/audit.record.ts';
 import { proposeAction } from './actions.ts';
 import type { ChatMessage, ModelProvider, ToolCallRequest } from './model.ts';
 import { formatToolResult } from './tool-result.ts';

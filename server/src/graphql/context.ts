@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
 import type { ScopeCell } from '../db/row-security/scope.ts';
 import type { Logger } from '../lib/logger.ts';
-import type { Actor } from '../modules/audit/audit.service.ts';
+import type { Actor } from '../modules/audit/audit.record.ts';
 import { UnauthenticatedError } from '../lib/errors.ts';
 import type { Loaders } from './loaders.ts';
 import type { TokenService } from '../auth/jwt.ts';

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { Db } from '../db/client.ts';
 import { NotFoundError } from '../lib/errors.ts';
 import { createCompanyLoader } from '../modules/company/company.loader.ts';
-import { companiesOfCredentials } from '../modules/credential/credential.manage.ts';
+import { companiesOfCredentials } from '../modules/credential/credential.changes.ts';
 import { companiesOfEndpoints, companiesOfOperations } from '../modules/endpoint/endpoint.service.ts';
 import { createEndpointLoader, createOperationsByEndpointLoader } from '../modules/endpoint/endpoint.loader.ts';
 import { createMembershipsByUserLoader } from '../modules/membership/membership.loader.ts';

@@ -5,7 +5,7 @@ import type { RequestContext } from '../graphql/context.ts';
 import { createLoaders } from '../graphql/loaders.ts';
 import { NO_COMPANIES, type ScopeCell } from '../db/row-security/scope.ts';
 import { scopeOfPrincipal } from '../db/row-security/principal-scope.ts';
-import { actorOf } from '../modules/audit/audit.service.ts';
+import { actorOf } from '../modules/audit/audit.record.ts';
 import type { AppDeps } from './app.ts';
 
 export interface ContextSource {

@@ -16,7 +16,7 @@ import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import type { Gateway } from '../gateway/gateway.ts';
 import { ErrorCode } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import { actorOf } from '../modules/audit/audit.service.ts';
+import { actorOf } from '../modules/audit/audit.record.ts';
 import { workingCompany } from '../policy/policy.ts';
 import { createMcpServer, createMcpTransport } from './mcp.server.ts';
 

@@ -14,7 +14,7 @@ import { AppError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { ownedScope } from '../policy/policy.ts';
-import type { Actor } from '../modules/audit/audit.service.ts';
+import type { Actor } from '../modules/audit/audit.record.ts';
 
 export const ACTION_STATUS_TOOL = 'get_action_status';
 export const MCP_SOURCE = 'mcp';

@@ -10,7 +10,7 @@ import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { nameSchema, parseInput } from '../../lib/validate.ts';
 import { isMember } from '../../policy/policy.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { AccessTokenStatus, type AccessTokenRow } from './access-token.types.ts';
 
 /** Enough for every script a person runs; a bound on what one stolen session could mint. */

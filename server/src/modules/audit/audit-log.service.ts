@@ -1,6 +1,6 @@
 // Reads the audit log: newest first, keyset-paginated, scoped to one company or (platform
 // admins, decided by the shield) to all. Rows are never changed here; writing is in
-// audit.service.ts.
+// audit.record.ts.
 import { z } from 'zod';
 import type { Db, Prisma } from '../../db/client.ts';
 import { BadInputError, NotFoundError } from '../../lib/errors.ts';

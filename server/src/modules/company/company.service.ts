@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/prisma-errors.ts';
 import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { nameSchema, parseInput, slugSchema } from '../../lib/validate.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 
 const createSchema = z.object({ name: nameSchema, slug: slugSchema });
 const updateSchema = z.object({ name: nameSchema.nullish(), slug: slugSchema.nullish() });

@@ -10,10 +10,10 @@ import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { ConflictError } from '../../lib/errors.ts';
 import { VaultDecryptError } from '../../vault/envelope.ts';
 import type { Vault } from '../../vault/vault.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { emitCredentialStatus } from '../webhook/webhook.events.ts';
-import { getCredentialOrThrow } from './credential.manage.ts';
-import { credentialMetadataSelect } from './credential.service.ts';
+import { getCredentialOrThrow } from './credential.changes.ts';
+import { credentialMetadataSelect } from './credential.queries.ts';
 
 export const ORIGIN_CHANGED = 'origin_changed';
 const SUSPENDED = 'needs_reconnect';

@@ -6,8 +6,8 @@ import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
 import { ApiCredential, CreateCredentialInput, CredentialTestResult, UpdateCredentialInput, type CredentialRow } from './credential.types.ts';
-import { listCredentials, listMyCredentials } from './credential.service.ts';
-import { createCredential, deleteCredential, updateCredential } from './credential.manage.ts';
+import { listCredentials, listMyCredentials } from './credential.queries.ts';
+import { createCredential, deleteCredential, updateCredential } from './credential.changes.ts';
 import { testCredential } from './credential.tester.ts';
 import { confirmCredentialOrigin } from './credential.origin.ts';
 

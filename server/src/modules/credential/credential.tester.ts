@@ -7,9 +7,9 @@ import { ORIGIN_CHANGED } from './credential.origin.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError } from '../../gateway/oauth.ts';
 import { UpstreamNetworkError } from '../../gateway/upstream-client.ts';
 import { VaultDecryptError } from '../../vault/envelope.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { emitCredentialStatus } from '../webhook/webhook.events.ts';
-import { getCredentialOrThrow } from './credential.manage.ts';
+import { getCredentialOrThrow } from './credential.changes.ts';
 
 export interface CredentialTestOutcome {
   ok: boolean;

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/prisma-errors.ts';
 import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { parseInput } from '../../lib/validate.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { followEndpointOrigin } from '../credential/credential.origin.ts';
 import { checkParamsSchemas } from './endpoint.params-schema.ts';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { parseFieldPaths } from '../../gateway/field-filter.ts';
 import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
 import { FieldRuleMode } from './field-rule.types.ts';

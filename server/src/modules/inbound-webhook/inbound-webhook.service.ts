@@ -3,7 +3,7 @@
 // make each webhook-id count once.
 import type { Db } from '../../db/client.ts';
 import type { Vault } from '../../vault/vault.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { generateWebhookSecret } from '../webhook/webhook.signing.ts';
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Prisma } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
 import { ConflictError } from '../../lib/errors.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { followEndpointOrigin } from '../credential/credential.origin.ts';
 import type { EndpointRow } from '../endpoint/endpoint.types.ts';

@@ -6,7 +6,7 @@ import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { effectiveGrant, roleIdsIn, usableAccess } from '../../policy/policy.ts';
 import { loadRoleGrants, queryGrantedEndpoints } from '../../policy/policy.facts.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';

@@ -14,7 +14,7 @@ import type { Db } from '../../db/client.ts';
 import { ForbiddenError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { mayEndSessionsOf } from '../../policy/policy.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 
 export const SESSION_ONLY = 'Only a signed-in session can do this; an access token is revoked on its own.';
 

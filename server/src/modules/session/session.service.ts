@@ -3,7 +3,7 @@ import { verifyPassword } from '../../auth/passwords.ts';
 import type { TokenService } from '../../auth/jwt.ts';
 import type { Db } from '../../db/client.ts';
 import { RateLimitedError, UnauthenticatedError } from '../../lib/errors.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { publicUserSelect } from '../user/user.service.ts';
 import type { LoginLimiter } from './login-limit.ts';
 

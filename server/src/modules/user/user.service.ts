@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/prisma-errors.ts';
 import { ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { emailSchema, nameSchema, parseInput } from '../../lib/validate.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 
 /** Never select the password hash outside the login path. */
 export const publicUserSelect = { id: true, email: true, name: true, isPlatformAdmin: true } as const;

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { BadInputError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import type { Vault } from '../../vault/vault.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { WEBHOOK_EVENTS } from './webhook.events.ts';
 import { generateWebhookSecret } from './webhook.signing.ts';

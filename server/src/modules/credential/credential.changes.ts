@@ -9,11 +9,11 @@ import { BadInputError, ConflictError, NotFoundError } from '../../lib/errors.ts
 import { isUuid } from '../../lib/ids.ts';
 import { nameSchema, parseInput, unchangedIfNull } from '../../lib/validate.ts';
 import type { Vault } from '../../vault/vault.ts';
-import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
-import { credentialMetadataSelect } from './credential.service.ts';
+import { credentialMetadataSelect } from './credential.queries.ts';
 import { originOf } from '../../lib/origin.ts';
 import { CredentialKind, prepareSecret, type PreparedSecret } from '../../vault/credential-kinds.ts';
 
