@@ -8,7 +8,7 @@ import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db, Prisma } from '../db/client.ts';
-import { canonicalJson } from '../gateway/cache.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
 import { RequestChangedError, type BoundRequest } from '../gateway/bound-request.ts';
 import type { Gateway, UpstreamResult } from '../gateway/gateway.ts';
 import { ConflictError, NotFoundError } from '../lib/errors.ts';

@@ -5,7 +5,7 @@
 // the gateway compares the request it is about to send with the one that was proposed, from the
 // same facts it sends with, and refuses on any difference (ConflictError, naming what changed).
 import { ConflictError } from '../lib/errors.ts';
-import { canonicalJson } from './cache.ts';
+import { canonicalJson } from '../lib/canonical-json.ts';
 import type { BuiltRequest, OperationShape } from './request-builder.ts';
 
 export interface BoundRequest {

@@ -3,13 +3,13 @@
 // gated by promises the test releases, never by timing. The Redis cases need REDIS_URL.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../lib/canonical-json.ts';
 import { connectRedis, type Redis } from '../lib/redis.ts';
 import {
   MemoryResponseCache,
   RedisResponseCache,
   cacheKey,
   cacheScope,
-  canonicalJson,
   type CacheEntry,
   type LoadResult,
   type ResponseCache,

@@ -12,7 +12,7 @@ import {
   type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
-import { canonicalJson } from '../../src/gateway/cache.ts';
+import { canonicalJson } from '../../src/lib/canonical-json.ts';
 
 /** JSON text of any value, however deep (JSON.stringify overflows the stack near 5,000 levels). */
 export const jsonText = (value: unknown): string => canonicalJson(value);

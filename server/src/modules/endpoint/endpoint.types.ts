@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { JSONResolver } from 'graphql-scalars';
 import type { EndpointOperation as PrismaEndpointOperation } from '../../generated/prisma/client.ts';
+import type { GrantedEndpointFacts } from '../../policy/policy.facts.ts';
 import { Company } from '../company/company.types.ts';
 
 @ObjectType({ simpleResolvers: true })
@@ -27,17 +28,8 @@ export class ApiEndpoint {
   @Field(() => [EndpointOperation]) operations!: EndpointOperation[];
 }
 
-/** What services return for an ApiEndpoint; company and operations are resolved by loaders. */
-export interface EndpointRow {
-  id: string;
-  companyId: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  baseUrl: string;
-  cacheTtlSeconds: number;
-  rateLimitPerMinute: number | null;
-}
+/** What services return for an ApiEndpoint (the columns the policy's facts carry too); company and operations are resolved by loaders. */
+export type EndpointRow = GrantedEndpointFacts;
 
 /** What the operations loader holds for an EndpointOperation (the list queries carry no timestamps). */
 export type OperationRow = Omit<PrismaEndpointOperation, 'createdAt' | 'updatedAt'>;

@@ -1,4 +1,5 @@
 // What an import changes: each planned operation against the endpoint's current ones, by key.
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { OperationPlan } from './openapi.parse.ts';
 
@@ -17,18 +18,6 @@ export interface OperationDiff {
   unchanged: string[];
   /** Present in Tessera, absent from the document: removed only when asked. */
   missing: CurrentOperation[];
-}
-
-/** JSON with sorted keys: jsonb does not keep key order, so a plain string compare would lie. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 const same = (cur: CurrentOperation, plan: OperationPlan) =>

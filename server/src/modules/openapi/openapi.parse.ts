@@ -5,7 +5,7 @@ import { compileParamsSchema } from '../../lib/json-schema/params-schema.ts';
 import { httpUrlSchema, slugSchema } from '../../lib/validate.ts';
 import { endpointUpdateSchema, operationCreateSchema } from '../endpoint/endpoint.validation.ts';
 import { isObject, readOpenApiDocument, type OpenApiDocument } from './openapi.document.ts';
-import { canonicalJson } from './openapi.diff.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import { buildParamsSchema, placeholderName, PLACEHOLDER_NAME } from './openapi.params.ts';
 import { deref, DOCUMENT_BUDGET, SCHEMA_BUDGET, SkipOperation, type RefContext } from './openapi.schema.ts';
 
