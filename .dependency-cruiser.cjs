@@ -41,7 +41,10 @@ function noUpward(name, from, above) {
     severity: 'error',
     comment: `${name}: imports run downward (see the layer table at the top of .dependency-cruiser.cjs)`,
     // A file whose role puts it in a higher layer than its folder is judged by that layer's rule.
-    from: { path: layer[from], pathNot: [TESTS, layer.composition, ...(from === 'surfaces' ? [] : [SURFACE_ROLE])].join('|') },
+    from: {
+      path: layer[from],
+      pathNot: [TESTS, layer.composition, ...(from === 'surfaces' ? [] : [SURFACE_ROLE])].join('|'),
+    },
     to: { path: above.map((l) => `(${layer[l]})`).join('|'), dependencyTypesNot: ['type-only'] },
   };
 }

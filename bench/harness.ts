@@ -63,8 +63,15 @@ export interface ServerProcess {
  * options of `pnpm start` (scripts/start-command.mjs, expanded from `env`), as `pnpm start` runs it.
  * `nodeArgs`: more node options (--cpu-prof).
  */
-export async function startProcess(script: string, env: Record<string, string | undefined>, ready: RegExp, { timeoutMs = 90_000, nodeArgs = [] as string[] } = {}): Promise<ServerProcess> {
-  const start = script.endsWith('.ts') ? { env: {}, nodeOptions: ['--enable-source-maps', '--import', 'tsx'] } : startCommand(env);
+export async function startProcess(
+  script: string,
+  env: Record<string, string | undefined>,
+  ready: RegExp,
+  { timeoutMs = 90_000, nodeArgs = [] as string[] } = {},
+): Promise<ServerProcess> {
+  const start = script.endsWith('.ts')
+    ? { env: {}, nodeOptions: ['--enable-source-maps', '--import', 'tsx'] }
+    : startCommand(env);
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...start.nodeOptions, script], {
     cwd: REPO_ROOT,
     env: { ...env, ...start.env } as NodeJS.ProcessEnv,
@@ -80,10 +87,14 @@ export async function startProcess(script: string, env: Record<string, string | 
       child.kill('SIGKILL');
       reject(new Error(`${script} did not start within ${timeoutMs / 1000} s:\n${log.slice(-2000)}`));
     }, timeoutMs);
-    void exited.then((code) => (clearTimeout(timer), reject(new Error(`${script} exited (${code}) before it was ready:\n${log.slice(-2000)}`))));
+    void exited.then(
+      (code) => (
+        clearTimeout(timer), reject(new Error(`${script} exited (${code}) before it was ready:\n${log.slice(-2000)}`))
+      ),
+    );
     const check = () => {
       const match = ready.exec(log);
-      if (match) (clearTimeout(timer), resolve(match[1]!));
+      if (match) clearTimeout(timer), resolve(match[1]!);
       else if (child.exitCode === null) setTimeout(check, 50);
     };
     check();
@@ -104,9 +115,16 @@ export const TESSERA_BUNDLE: string = startCommand().script;
 
 /** Bundles `entry` into `outfile` as `pnpm start` does (a child process running scripts/build-server.mjs). */
 /** Bundles like `pnpm start`; `replace` swaps source files in the bundle (scripts/build-server.mjs). */
-export async function bundleServer(entry = 'server/src/main.ts', outfile = TESSERA_BUNDLE, replace: Record<string, string> = {}): Promise<void> {
+export async function bundleServer(
+  entry = 'server/src/main.ts',
+  outfile = TESSERA_BUNDLE,
+  replace: Record<string, string> = {},
+): Promise<void> {
   const swaps = Object.entries(replace).map(([from, to]) => `${from}=${to}`);
-  const child = spawn(process.execPath, ['scripts/build-server.mjs', entry, outfile, ...swaps], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['scripts/build-server.mjs', entry, outfile, ...swaps], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const code = await new Promise<number | null>((resolve, reject) => child.on('error', reject).on('exit', resolve));
   if (code !== 0) throw new Error(`scripts/build-server.mjs ${entry} exited with ${code}`);
 }
@@ -122,7 +140,12 @@ export interface GqlBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function gql<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+export async function gql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<T> {
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -138,19 +161,32 @@ export async function gql<T = Record<string, any>>(url: string, query: string, v
  * so less of a measured latency is the bench's own client: for scenarios that time one request.
  */
 export async function postGraphql<T = Record<string, any>>(url: string, body: string, token?: string): Promise<T> {
-  const res = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  const res = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body,
+  });
   const answer = (await res.body.json()) as GqlBody<T>;
-  if (res.statusCode !== 200 || answer.errors?.length || !answer.data) throw new Error(`GraphQL answered ${res.statusCode}: ${JSON.stringify(answer.errors ?? null).slice(0, 300)}`);
+  if (res.statusCode !== 200 || answer.errors?.length || !answer.data)
+    throw new Error(`GraphQL answered ${res.statusCode}: ${JSON.stringify(answer.errors ?? null).slice(0, 300)}`);
   return answer.data;
 }
 
 export async function login(url: string, email: string): Promise<string> {
-  const data = await gql<{ login: { token: string } }>(url, 'mutation ($e: String!) { login(email: $e, password: "tessera-demo") { token } }', { e: email });
+  const data = await gql<{ login: { token: string } }>(
+    url,
+    'mutation ($e: String!) { login(email: $e, password: "tessera-demo") { token } }',
+    { e: email },
+  );
   return data.login.token;
 }
 
 /** An autocannon request: a GraphQL POST. */
-export function graphqlRequest(query: string, variables: Record<string, unknown> = {}, token?: string): autocannon.Request {
+export function graphqlRequest(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): autocannon.Request {
   return {
     method: 'POST',
     path: '/graphql',
@@ -175,7 +211,11 @@ export interface LoadResult {
 }
 
 /** One autocannon run; every answer must be a 200 without GraphQL errors (else the scenario errors). */
-export async function load(url: string, requests: autocannon.Request[], { seconds, connections = CONNECTIONS }: { seconds: number; connections?: number }): Promise<LoadResult> {
+export async function load(
+  url: string,
+  requests: autocannon.Request[],
+  { seconds, connections = CONNECTIONS }: { seconds: number; connections?: number },
+): Promise<LoadResult> {
   let graphqlErrors = 0;
   let firstError = '';
   const checked = requests.map((r) => ({
@@ -187,9 +227,14 @@ export async function load(url: string, requests: autocannon.Request[], { second
     },
   }));
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, requests: checked }, (error, res) => (error ? reject(error) : resolve(res)));
+    autocannon({ url, connections, duration: seconds, requests: checked }, (error, res) =>
+      error ? reject(error) : resolve(res),
+    );
   });
-  if (graphqlErrors > 0 || result.errors > 0) throw new Error(`load on ${url}: ${graphqlErrors} bad answers, ${result.errors} connection errors; first: ${firstError}`);
+  if (graphqlErrors > 0 || result.errors > 0)
+    throw new Error(
+      `load on ${url}: ${graphqlErrors} bad answers, ${result.errors} connection errors; first: ${firstError}`,
+    );
   return {
     requests: result.requests.total,
     seconds: result.duration,
@@ -220,9 +265,11 @@ export async function alternateLoad(
     A.push(await load(a.url, a.requests, { seconds, connections }));
     B.push(await load(b.url, b.requests, { seconds, connections }));
   }
-  const rps = (runs: LoadResult[]) => runs.reduce((n, x) => n + x.requests, 0) / runs.reduce((n, x) => n + x.seconds, 0);
+  const rps = (runs: LoadResult[]) =>
+    runs.reduce((n, x) => n + x.requests, 0) / runs.reduce((n, x) => n + x.seconds, 0);
   // autocannon drops what is in flight when the time is up: with no answer at all, nothing was measured.
-  if (rps(A) === 0 || rps(B) === 0) throw new Error(`no request completed within ${seconds} s windows (${a.url}: ${rps(A)}/s, ${b.url}: ${rps(B)}/s)`);
+  if (rps(A) === 0 || rps(B) === 0)
+    throw new Error(`no request completed within ${seconds} s windows (${a.url}: ${rps(A)}/s, ${b.url}: ${rps(B)}/s)`);
   return { a: rps(A), b: rps(B), aRuns: A, bRuns: B };
 }
 
@@ -266,7 +313,23 @@ export interface Scenario<P = void> {
 }
 
 /** A "Tessera ÷ baseline, higher is better" row. */
-export function ratioRow(name: string, metric: string, value: number, baseline: number, minimum: number, note?: string): ScenarioResult {
+export function ratioRow(
+  name: string,
+  metric: string,
+  value: number,
+  baseline: number,
+  minimum: number,
+  note?: string,
+): ScenarioResult {
   const ratio = value / baseline;
-  return { name, metric, value: round2(value), baseline: round2(baseline), ratio: round2(ratio), target: `ratio ≥ ${minimum}`, pass: ratio >= minimum, ...(note ? { note } : {}) };
+  return {
+    name,
+    metric,
+    value: round2(value),
+    baseline: round2(baseline),
+    ratio: round2(ratio),
+    target: `ratio ≥ ${minimum}`,
+    pass: ratio >= minimum,
+    ...(note ? { note } : {}),
+  };
 }

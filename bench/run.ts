@@ -18,7 +18,17 @@ import { loadConfig } from '../server/src/config.ts';
 import { createLogger } from '../server/src/lib/logger.ts';
 import { loadOrCreateLocalSecret } from '../server/src/lib/local-secret.ts';
 import { startTessera } from '../server/src/tessera.ts';
-import { bundleServer, createBenchDatabase, login, startProcess, TESSERA_BUNDLE, type BenchContext, type Scenario, type ScenarioResult, type ServerProcess } from './harness.ts';
+import {
+  bundleServer,
+  createBenchDatabase,
+  login,
+  startProcess,
+  TESSERA_BUNDLE,
+  type BenchContext,
+  type Scenario,
+  type ScenarioResult,
+  type ServerProcess,
+} from './harness.ts';
 import { cacheHit } from './scenarios/cache-hit.ts';
 import { dashboard } from './scenarios/dashboard.ts';
 import { gatewayOverhead } from './scenarios/gateway-overhead.ts';
@@ -33,7 +43,19 @@ import { startup } from './scenarios/startup.ts';
 import { seedBenchWorld } from './world.ts';
 
 // Each scenario has its own prepared value (the processes it started).
-const SCENARIOS: Scenario<any>[] = [health, dashboard, memory, rowSecurity, sqlPerRequest, shieldCost, gatewayOverhead, cacheHit, startup, importEventLoop, schemaCompileEventLoop];
+const SCENARIOS: Scenario<any>[] = [
+  health,
+  dashboard,
+  memory,
+  rowSecurity,
+  sqlPerRequest,
+  shieldCost,
+  gatewayOverhead,
+  cacheHit,
+  startup,
+  importEventLoop,
+  schemaCompileEventLoop,
+];
 const READY = /(?:Tessera is running at|BENCH_READY) (\S+)/;
 
 const args = process.argv.slice(2);
@@ -47,7 +69,9 @@ if (only && selected.length !== only.size) {
   process.exit(2);
 }
 if (!process.env.DATABASE_URL) {
-  console.error('pnpm bench runs against PostgreSQL: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm bench [--quick]');
+  console.error(
+    'pnpm bench runs against PostgreSQL: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres pnpm bench [--quick]',
+  );
   process.exit(2);
 }
 
@@ -82,14 +106,27 @@ try {
   log('migrating and seeding the bench database (in-process Tessera with the demo sandbox)');
   const sql: string[] = [];
   const config = loadConfig({ ...baseEnv, PORT: '0', SANDBOX_PORT: '0', SEED_DEMO: 'true' } as NodeJS.ProcessEnv);
-  const inProcess = await startTessera({ config, logger: createLogger('silent'), sandbox: true, db: { onQuery: (q) => sql.push(q) } });
+  const inProcess = await startTessera({
+    config,
+    logger: createLogger('silent'),
+    sandbox: true,
+    db: { onQuery: (q) => sql.push(q) },
+  });
   cleanup.unshift(() => inProcess.close());
   const sandbox = inProcess.sandbox!;
   const world = await seedBenchWorld(database.url);
 
-  const tesseraEnv = (overrides: Record<string, string> = {}) => ({ ...baseEnv, PORT: '0', SEED_DEMO: 'false', UPSTREAM_ALLOW_HOSTS: new URL(sandbox.url).host, ...overrides });
+  const tesseraEnv = (overrides: Record<string, string> = {}) => ({
+    ...baseEnv,
+    PORT: '0',
+    SEED_DEMO: 'false',
+    UPSTREAM_ALLOW_HOSTS: new URL(sandbox.url).host,
+    ...overrides,
+  });
   const start = async (script: string, env: Record<string, string | undefined>) => {
-    const server = await startProcess(script, env, READY, { nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+    const server = await startProcess(script, env, READY, {
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
     processes.push(server);
     return server;
   };
@@ -103,9 +140,18 @@ try {
   const prepareContext = { quick, ownerUrl: database.url, tesseraEnv, start };
   const [tessera, prepared] = await Promise.all([
     start(TESSERA_BUNDLE, tesseraEnv()),
-    Promise.all(selected.map((scenario) => (scenario.prepare ? scenario.prepare(prepareContext) : Promise.resolve()).then((value) => ({ value }), (error: unknown) => ({ error })))),
+    Promise.all(
+      selected.map((scenario) =>
+        (scenario.prepare ? scenario.prepare(prepareContext) : Promise.resolve()).then(
+          (value) => ({ value }),
+          (error: unknown) => ({ error }),
+        ),
+      ),
+    ),
   ]);
-  const [admin, dev, ceo] = await Promise.all(['admin@demo.test', 'dev@demo.test', 'ceo@demo.test'].map((email) => login(tessera.url, email)));
+  const [admin, dev, ceo] = await Promise.all(
+    ['admin@demo.test', 'dev@demo.test', 'ceo@demo.test'].map((email) => login(tessera.url, email)),
+  );
 
   const ctx: BenchContext = {
     quick,
@@ -130,11 +176,23 @@ try {
       if ('error' in ready) throw ready.error;
       const rows = await scenario.run(ctx, ready.value);
       results.push(...rows);
-      for (const row of rows) log(`  ${row.pass ? 'PASS' : 'MISS'} ${row.name}: ${row.value} (${row.metric}; baseline ${row.baseline}, ratio ${row.ratio}, target ${row.target})`);
+      for (const row of rows)
+        log(
+          `  ${row.pass ? 'PASS' : 'MISS'} ${row.name}: ${row.value} (${row.metric}; baseline ${row.baseline}, ratio ${row.ratio}, target ${row.target})`,
+        );
     } catch (error) {
       errored = true;
       const message = error instanceof Error ? error.message : String(error);
-      results.push({ name: scenario.name, metric: 'error', value: null, baseline: null, ratio: null, target: '', pass: false, note: message.slice(0, 500) });
+      results.push({
+        name: scenario.name,
+        metric: 'error',
+        value: null,
+        baseline: null,
+        ratio: null,
+        target: '',
+        pass: false,
+        note: message.slice(0, 500),
+      });
       log(`  ERROR ${scenario.name}: ${message}`);
     }
   }
@@ -167,7 +225,10 @@ function markdown(r: typeof report): string {
   const lines = [
     `| scenario | metric | Tessera | baseline | ratio | target | pass |`,
     `| --- | --- | ---: | ---: | ---: | --- | --- |`,
-    ...r.scenarios.map((s) => `| \`${s.name}\` | ${cell(s.metric)} | ${cell(s.value)} | ${cell(s.baseline)} | ${cell(s.ratio)} | ${cell(s.target)} | ${s.metric === 'error' ? `error: ${cell(s.note)}` : s.pass ? 'yes' : '**no**'} |`),
+    ...r.scenarios.map(
+      (s) =>
+        `| \`${s.name}\` | ${cell(s.metric)} | ${cell(s.value)} | ${cell(s.baseline)} | ${cell(s.ratio)} | ${cell(s.target)} | ${s.metric === 'error' ? `error: ${cell(s.note)}` : s.pass ? 'yes' : '**no**'} |`,
+    ),
   ];
   const mode = `\`pnpm bench${r.quick ? ' --quick' : ''}${only ? ` --only ${[...only].join(',')}` : ''}\``;
   return `${mode}, ${r.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ${r.machine.cpus} × ${r.machine.cpu}, Node ${r.machine.node}, PostgreSQL; ${r.seconds} s.\n\n${lines.join('\n')}\n`;

@@ -30,7 +30,17 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tessera-soak-'));
 
 await bundleServer(); // as `pnpm start` runs the server
 const child = spawn(process.execPath, [TESSERA_BUNDLE], {
-  env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SEED_DEMO: 'true', PORT: String(await freePort()), SANDBOX_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'development', JWT_SECRET: randomBytes(32).toString('hex') },
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    PORT: String(await freePort()),
+    SANDBOX_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 let log = '';
@@ -41,23 +51,38 @@ const url = await new Promise<string>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
   const check = () => {
     const match = /Tessera is running at (http:\/\/\S+)/.exec(log);
-    if (match) (clearTimeout(timer), resolve(match[1]!));
+    if (match) clearTimeout(timer), resolve(match[1]!);
     else setTimeout(check, 100);
   };
   check();
 });
 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { data: T; errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
 }
-const login = async (email: string) => (await gql<{ login: { token: string } }>('mutation ($e: String!) { login(email: $e, password: "tessera-demo") { token } }', { e: email })).login.token;
+const login = async (email: string) =>
+  (
+    await gql<{ login: { token: string } }>(
+      'mutation ($e: String!) { login(email: $e, password: "tessera-demo") { token } }',
+      { e: email },
+    )
+  ).login.token;
 const soakDb = new pg.Client({ connectionString: databaseUrl });
 await soakDb.connect();
 const idOf = async (company: string, endpoint: string) =>
-  (await soakDb.query<{ company: string; endpoint: string }>('SELECT c.id AS company, e.id AS endpoint FROM companies c JOIN api_endpoints e ON e.company_id = c.id WHERE c.slug = $1 AND e.slug = $2', [company, endpoint])).rows[0]!;
+  (
+    await soakDb.query<{ company: string; endpoint: string }>(
+      'SELECT c.id AS company, e.id AS endpoint FROM companies c JOIN api_endpoints e ON e.company_id = c.id WHERE c.slug = $1 AND e.slug = $2',
+      [company, endpoint],
+    )
+  ).rows[0]!;
 
 const ceo = await login('ceo@demo.test');
 const dev = await login('dev@demo.test');
@@ -92,7 +117,9 @@ const post = (token: string, query: string, variables: Record<string, unknown> =
 });
 const run = (connections: number, requests: autocannon.Request[]) =>
   new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections, duration: SECONDS, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration: SECONDS, requests }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 
 const started = Date.now();
@@ -100,19 +127,31 @@ const [reads, dashboards, writeRun] = await Promise.all([
   // 35 users browsing: their companies, their APIs, cached and uncached reads.
   run(35, [
     post(dev, '{ myCompanies { id name } }'),
-    post(dev, 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { name operations { key method } } } }', { c: github.company }),
-    post(ceo, 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getCashBalance") { status cached } }', { c: finance.company, e: finance.endpoint }),
+    post(dev, 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { name operations { key method } } } }', {
+      c: github.company,
+    }),
+    post(
+      ceo,
+      'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getCashBalance") { status cached } }',
+      { c: finance.company, e: finance.endpoint },
+    ),
   ]),
   // 10 dashboards.
-  run(10, [post(ceo, 'query ($c: ID!) { dashboard(companyId: $c) { widgets { id value error } } }', { c: sales.company })]),
+  run(10, [
+    post(ceo, 'query ($c: ID!) { dashboard(companyId: $c) { widgets { id value error } } }', { c: sales.company }),
+  ]),
   // 5 people writing (past the endpoint's budget on purpose: refusals must be accounted too).
   run(WRITERS, [
     {
-      ...post(ceo, 'mutation ($c: ID!, $e: ID!, $b: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", body: $b) { status } }', {
-        c: sales.company,
-        e: sales.endpoint,
-        b: { name: 'Soak deal', amount: 1, accountId },
-      }),
+      ...post(
+        ceo,
+        'mutation ($c: ID!, $e: ID!, $b: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", body: $b) { status } }',
+        {
+          c: sales.company,
+          e: sales.endpoint,
+          b: { name: 'Soak deal', amount: 1, accountId },
+        },
+      ),
       onResponse: (_status: number, body: string) => {
         const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
         if (!parsed.errors) writes.ok += 1;
@@ -127,7 +166,9 @@ const elapsed = (Date.now() - started) / 1000;
 
 child.kill('SIGTERM');
 const exitCode = await exited;
-const calls = await soakDb.query<{ outcome: string; n: string }>("SELECT outcome, count(*) AS n FROM upstream_calls WHERE method = 'POST' AND source <> 'credential_test' GROUP BY outcome");
+const calls = await soakDb.query<{ outcome: string; n: string }>(
+  "SELECT outcome, count(*) AS n FROM upstream_calls WHERE method = 'POST' AND source <> 'credential_test' GROUP BY outcome",
+);
 const byOutcome = Object.fromEntries(calls.rows.map((r) => [r.outcome, Number(r.n)]));
 await soakDb.end();
 await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
@@ -144,17 +185,28 @@ const failedWrites = writes.other;
 // An answered write is one the upstream received: ok, or an upstream error; each has one row.
 const loggedAnswered = (byOutcome.ok ?? 0) + (byOutcome.upstream_error ?? 0);
 /** `logged` has every answered one, plus at most `inFlight` whose answers came after the stop. */
-const within = (answered: number, logged: number, inFlight: number) => logged >= answered && logged - answered <= inFlight;
+const within = (answered: number, logged: number, inFlight: number) =>
+  logged >= answered && logged - answered <= inFlight;
 const checks = [
   { name: 'no 5xx', pass: fiveXX === 0, value: fiveXX },
-  { name: 'no unhandled rejection or uncaught exception', pass: !/unhandled|uncaught/i.test(log), value: /unhandled|uncaught/i.test(log) ? 'found in log' : 'none' },
+  {
+    name: 'no unhandled rejection or uncaught exception',
+    pass: !/unhandled|uncaught/i.test(log),
+    value: /unhandled|uncaught/i.test(log) ? 'found in log' : 'none',
+  },
   { name: 'clean shutdown (exit 0)', pass: exitCode === 0, value: exitCode },
-  { name: 'memory stable: last third ≤ 1.25 × middle third', pass: last <= middle * 1.25, value: `${middle.toFixed(0)} → ${last.toFixed(0)} MB` },
+  {
+    name: 'memory stable: last third ≤ 1.25 × middle third',
+    pass: last <= middle * 1.25,
+    value: `${middle.toFixed(0)} → ${last.toFixed(0)} MB`,
+  },
   // Writes still in flight when the load stops reach the upstream (and the log) without their
   // answer being counted: at most one per writing connection, hence the small allowance.
   {
     name: 'every write accounted for: each answer has its call-log row',
-    pass: within(writes.ok + failedWrites, loggedAnswered, WRITERS) && within(writes.rateLimited, byOutcome.rate_limited ?? 0, WRITERS),
+    pass:
+      within(writes.ok + failedWrites, loggedAnswered, WRITERS) &&
+      within(writes.rateLimited, byOutcome.rate_limited ?? 0, WRITERS),
     value: `answered ${writes.ok + failedWrites} / logged ${loggedAnswered}; refused ${writes.rateLimited} / logged ${byOutcome.rate_limited ?? 0}`,
   },
 ];

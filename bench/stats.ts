@@ -22,7 +22,13 @@ export interface AlternateHooks {
 }
 
 /** Runs A and B alternately for `rounds` rounds after one warm-up of each; pooled samples. */
-export async function alternate(rounds: number, perRound: number, a: (i: number) => Promise<unknown>, b: (i: number) => Promise<unknown>, hooks: AlternateHooks = {}) {
+export async function alternate(
+  rounds: number,
+  perRound: number,
+  a: (i: number) => Promise<unknown>,
+  b: (i: number) => Promise<unknown>,
+  hooks: AlternateHooks = {},
+) {
   const blockA = async (count: number) => (await hooks.beforeA?.(), timeEach(count, a));
   const blockB = async (count: number) => (await hooks.beforeB?.(), timeEach(count, b));
   await blockA(Math.max(20, perRound / 5));

@@ -21,7 +21,10 @@ export const MATRIX_ENDPOINTS = 50;
 export const WIDE_ENDPOINTS = 1000;
 
 async function company(client: pg.Client, slug: string, name: string): Promise<string> {
-  const { rows } = await client.query<{ id: string }>('INSERT INTO companies (id, name, slug, updated_at) VALUES (gen_random_uuid(), $1, $2, now()) RETURNING id', [name, slug]);
+  const { rows } = await client.query<{ id: string }>(
+    'INSERT INTO companies (id, name, slug, updated_at) VALUES (gen_random_uuid(), $1, $2, now()) RETURNING id',
+    [name, slug],
+  );
   return rows[0]!.id;
 }
 
@@ -60,8 +63,11 @@ export async function seedBenchWorld(ownerUrl: string): Promise<BenchWorld> {
   await client.connect();
   try {
     await client.query('BEGIN');
-    const roleIds = (await client.query<{ id: string }>('SELECT id FROM roles ORDER BY key LIMIT $1', [MATRIX_ROLES])).rows.map((r) => r.id);
-    if (roleIds.length < MATRIX_ROLES) throw new Error(`the demo world has ${roleIds.length} roles; the matrix needs ${MATRIX_ROLES}`);
+    const roleIds = (
+      await client.query<{ id: string }>('SELECT id FROM roles ORDER BY key LIMIT $1', [MATRIX_ROLES])
+    ).rows.map((r) => r.id);
+    if (roleIds.length < MATRIX_ROLES)
+      throw new Error(`the demo world has ${roleIds.length} roles; the matrix needs ${MATRIX_ROLES}`);
 
     const matrixId = await company(client, 'bench-matrix', 'Bench Matrix');
     const matrixEndpoints = await endpoints(client, matrixId, MATRIX_ENDPOINTS, 3);
@@ -84,7 +90,7 @@ export async function seedBenchWorld(ownerUrl: string): Promise<BenchWorld> {
         "SELECT c.id AS company, e.id AS endpoint, e.base_url FROM companies c JOIN api_endpoints e ON e.company_id = c.id WHERE c.slug = 'acme' AND e.slug = 'finance-api'",
       )
     ).rows[0];
-    if (!finance) throw new Error("the demo world has no Acme Finance API");
+    if (!finance) throw new Error('the demo world has no Acme Finance API');
     await client.query('COMMIT');
     return {
       matrix: { companyId: matrixId, roleIds },

@@ -8,5 +8,9 @@ import { fileURLToPath } from 'node:url';
 const stub = fileURLToPath(new URL('./schema-engine-stub.sh', import.meta.url));
 execFileSync('node_modules/.bin/prisma', ['generate'], {
   stdio: 'inherit',
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? stub, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? stub,
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  },
 });

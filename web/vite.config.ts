@@ -8,7 +8,8 @@ function graphiqlRoute(): Plugin {
     name: 'tessera-graphiql-route',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (req.url === '/graphiql' || req.url?.startsWith('/graphiql?')) req.url = req.url.replace('/graphiql', '/graphiql.html');
+        if (req.url === '/graphiql' || req.url?.startsWith('/graphiql?'))
+          req.url = req.url.replace('/graphiql', '/graphiql.html');
         next();
       });
     },

@@ -34,9 +34,15 @@ function verifyJwt(token: string): string | null {
   const given = b64url(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   if ((JSON.parse(b64url(header).toString()) as { alg?: string }).alg !== 'HS256') return null;
-  const claims = JSON.parse(b64url(payload).toString()) as { sub?: string; iss?: string; aud?: string | string[]; exp?: number };
+  const claims = JSON.parse(b64url(payload).toString()) as {
+    sub?: string;
+    iss?: string;
+    aud?: string | string[];
+    exp?: number;
+  };
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-  if (claims.iss !== 'tessera' || !audiences.includes('tessera-api') || !claims.exp || claims.exp * 1000 < Date.now()) return null;
+  if (claims.iss !== 'tessera' || !audiences.includes('tessera-api') || !claims.exp || claims.exp * 1000 < Date.now())
+    return null;
   return claims.sub ?? null;
 }
 
@@ -57,7 +63,10 @@ function batcher<V>(fetch: (ids: string[]) => Promise<Map<string, V>>) {
           process.nextTick(() => {
             const batch = queue;
             queue = [];
-            fetch(batch.map((b) => b.id)).then((rows) => batch.forEach((b) => b.resolve(rows.get(b.id))), (e) => batch.forEach((b) => b.reject(e)));
+            fetch(batch.map((b) => b.id)).then(
+              (rows) => batch.forEach((b) => b.resolve(rows.get(b.id))),
+              (e) => batch.forEach((b) => b.reject(e)),
+            );
           });
         }
         queue.push({ id, resolve, reject });
@@ -79,7 +88,14 @@ interface EndpointRow {
 
 function requestContext(caller: Caller | null) {
   const operations = batcher(async (ids) => {
-    const { rows } = await pool.query<{ endpoint_id: string; id: string; key: string; method: string; path: string; description: string | null }>(
+    const { rows } = await pool.query<{
+      endpoint_id: string;
+      id: string;
+      key: string;
+      method: string;
+      path: string;
+      description: string | null;
+    }>(
       'SELECT endpoint_id, id, key, method, path, description FROM endpoint_operations WHERE endpoint_id = ANY($1::uuid[]) ORDER BY key',
       [ids],
     );
@@ -88,7 +104,10 @@ function requestContext(caller: Caller | null) {
     return byEndpoint;
   });
   const companies = batcher(async (ids) => {
-    const { rows } = await pool.query<{ id: string; name: string; slug: string }>('SELECT id, name, slug FROM companies WHERE id = ANY($1::uuid[])', [ids]);
+    const { rows } = await pool.query<{ id: string; name: string; slug: string }>(
+      'SELECT id, name, slug FROM companies WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r]));
   });
   const endpoint = (row: EndpointRow) => ({
@@ -111,7 +130,9 @@ const ACCESS_RANK: Record<string, number> = { READ: 1, WRITE: 2 };
 const rootValue = {
   async roleAccess({ roleId, companyId }: { roleId: string; companyId: string }, { caller, endpoint }: Context) {
     if (!caller) throw new GraphQLError('Sign in first.', { extensions: { code: 'UNAUTHENTICATED' } });
-    const admin = caller.isPlatformAdmin || caller.memberships.some((m) => m.companyId === companyId && m.capabilities.includes('manage_company'));
+    const admin =
+      caller.isPlatformAdmin ||
+      caller.memberships.some((m) => m.companyId === companyId && m.capabilities.includes('manage_company'));
     if (!admin) throw notFound('Company');
     const exists = await pool.query<{ company: boolean; role: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM companies WHERE id = $1) AS company, EXISTS (SELECT 1 FROM roles WHERE id = $2) AS role',
@@ -141,7 +162,8 @@ const rootValue = {
     );
     // The highest level over the caller's roles, as the policy computes it.
     const best = new Map<string, EndpointRow & { access: string }>();
-    for (const row of rows) if ((ACCESS_RANK[row.access] ?? 0) > (ACCESS_RANK[best.get(row.id)?.access ?? ''] ?? 0)) best.set(row.id, row);
+    for (const row of rows)
+      if ((ACCESS_RANK[row.access] ?? 0) > (ACCESS_RANK[best.get(row.id)?.access ?? ''] ?? 0)) best.set(row.id, row);
     return [...best.values()].map((row) => ({ access: row.access, endpoint: endpoint(row) }));
   },
 };
@@ -150,7 +172,12 @@ async function callerOf(req: IncomingMessage): Promise<Caller | null> {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const userId = token ? verifyJwt(token) : null;
   if (!userId) return null;
-  const { rows } = await pool.query<{ is_platform_admin: boolean; company_id: string | null; role_id: string | null; capabilities: string[] | null }>(
+  const { rows } = await pool.query<{
+    is_platform_admin: boolean;
+    company_id: string | null;
+    role_id: string | null;
+    capabilities: string[] | null;
+  }>(
     `SELECT u.is_platform_admin, m.company_id, m.role_id, r.capabilities
      FROM users u LEFT JOIN user_company_access m ON m.user_id = u.id LEFT JOIN roles r ON r.id = m.role_id WHERE u.id = $1`,
     [userId],
@@ -158,7 +185,9 @@ async function callerOf(req: IncomingMessage): Promise<Caller | null> {
   if (rows.length === 0) return null;
   return {
     isPlatformAdmin: rows[0]!.is_platform_admin,
-    memberships: rows.filter((r) => r.company_id).map((r) => ({ companyId: r.company_id!, roleId: r.role_id!, capabilities: r.capabilities ?? [] })),
+    memberships: rows
+      .filter((r) => r.company_id)
+      .map((r) => ({ companyId: r.company_id!, roleId: r.role_id!, capabilities: r.capabilities ?? [] })),
   };
 }
 

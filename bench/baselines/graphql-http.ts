@@ -14,18 +14,33 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Serves `schema` at POST /graphql on a free port; prints "BENCH_READY <url>" for the bench. */
-export async function serveGraphql<C>(schema: GraphQLSchema, rootValue: unknown, contextFor: (req: IncomingMessage) => Promise<C> | C): Promise<void> {
+export async function serveGraphql<C>(
+  schema: GraphQLSchema,
+  rootValue: unknown,
+  contextFor: (req: IncomingMessage) => Promise<C> | C,
+): Promise<void> {
   const server = createServer(async (req, res) => {
     if (req.method !== 'POST' || req.url !== '/graphql') {
       res.writeHead(404).end();
       return;
     }
     try {
-      const { query, variables } = JSON.parse(await readBody(req)) as { query: string; variables?: Record<string, unknown> };
-      const result = await graphql({ schema, source: query, rootValue, variableValues: variables, contextValue: await contextFor(req) });
+      const { query, variables } = JSON.parse(await readBody(req)) as {
+        query: string;
+        variables?: Record<string, unknown>;
+      };
+      const result = await graphql({
+        schema,
+        source: query,
+        rootValue,
+        variableValues: variables,
+        contextValue: await contextFor(req),
+      });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     } catch (error) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ errors: [{ message: (error as Error).message }] }));
     }
   });
   server.keepAliveTimeout = 65_000;

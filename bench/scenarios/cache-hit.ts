@@ -11,7 +11,8 @@ import { setCacheTtl } from '../world.ts';
 import { loadPrincipal } from '../../server/src/auth/principal.ts';
 import type { Db } from '../../server/src/db/client.ts';
 
-const userId = async (db: Db, email: string) => (await db.user.findFirstOrThrow({ where: { email }, select: { id: true } })).id;
+const userId = async (db: Db, email: string) =>
+  (await db.user.findFirstOrThrow({ where: { email }, select: { id: true } })).id;
 
 const LATENCY_MS = 20;
 const MIN_SPEEDUP = 20;
@@ -25,12 +26,18 @@ export const cacheHit: Scenario = {
     ctx.sandbox.knobs.setLatency(LATENCY_MS, scope);
     try {
       const read = (params?: Record<string, unknown>) =>
-        postGraphql<{ readOperation: { cached: boolean } }>(ctx.tessera.url, JSON.stringify(readOperationQuery(finance.companyId, finance.endpointId, 'listPayments', params)), ctx.tokens.ceo);
+        postGraphql<{ readOperation: { cached: boolean } }>(
+          ctx.tessera.url,
+          JSON.stringify(readOperationQuery(finance.companyId, finance.endpointId, 'listPayments', params)),
+          ctx.tokens.ceo,
+        );
       const uncached = async () => {
-        if ((await read({ limit: 5 })).readOperation.cached) throw new Error('a read with the cache off came from the cache');
+        if ((await read({ limit: 5 })).readOperation.cached)
+          throw new Error('a read with the cache off came from the cache');
       };
       const cached = async () => {
-        if (!(await read({ limit: 5 })).readOperation.cached) throw new Error('a read with the cache on missed the cache');
+        if (!(await read({ limit: 5 })).readOperation.cached)
+          throw new Error('a read with the cache on missed the cache');
       };
       const { a: slow, b: fast } = await alternate(ctx.rounds, ctx.samples, uncached, cached, {
         beforeA: () => setCacheTtl(ctx.ownerUrl, finance.endpointId, 0),
@@ -41,12 +48,23 @@ export const cacheHit: Scenario = {
       const { tessera } = ctx.inProcess;
       const principal = (await loadPrincipal(tessera.db, await userId(tessera.db, 'ceo@demo.test')))!;
       const call = (expectCached: boolean) => async () => {
-        const result = await tessera.gateway.call({ principal, companyId: finance.companyId, endpointId: finance.endpointId, operationKey: 'listPayments', params: { limit: 5 }, mode: 'read', source: 'bench' });
-        if (result.cached !== expectCached) throw new Error(`a gateway read with the cache ${expectCached ? 'on missed' : 'off came from'} the cache`);
+        const result = await tessera.gateway.call({
+          principal,
+          companyId: finance.companyId,
+          endpointId: finance.endpointId,
+          operationKey: 'listPayments',
+          params: { limit: 5 },
+          mode: 'read',
+          source: 'bench',
+        });
+        if (result.cached !== expectCached)
+          throw new Error(`a gateway read with the cache ${expectCached ? 'on missed' : 'off came from'} the cache`);
       };
       const { a: slowCall, b: fastCall } = await alternate(ctx.rounds, ctx.samples, call(false), call(true), {
         beforeA: () => setCacheTtl(ctx.ownerUrl, finance.endpointId, 0),
-        beforeB: async () => (await setCacheTtl(ctx.ownerUrl, finance.endpointId, 300), call(false)().catch(() => undefined)),
+        beforeB: async () => (
+          await setCacheTtl(ctx.ownerUrl, finance.endpointId, 300), call(false)().catch(() => undefined)
+        ),
       });
       const gatewaySpeedup = percentile(slowCall, 50) / percentile(fastCall, 50);
 

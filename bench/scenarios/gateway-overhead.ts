@@ -17,7 +17,9 @@ export const gatewayOverhead: Scenario = {
     await setCacheTtl(ctx.ownerUrl, finance.endpointId, 0);
     const { secret } = demoCredential(ctx.sandboxSecret, 'acme', 'finance', 'API_KEY', ctx.sandbox.url);
     const direct = async () => {
-      const res = await request(`${finance.baseUrl}/cash-balance`, { headers: { 'x-api-key': String(secret.apiKey), accept: 'application/json' } });
+      const res = await request(`${finance.baseUrl}/cash-balance`, {
+        headers: { 'x-api-key': String(secret.apiKey), accept: 'application/json' },
+      });
       if (res.statusCode !== 200) throw new Error(`the sandbox answered ${res.statusCode}`);
       await res.body.json();
     };

@@ -7,7 +7,21 @@ export const health: Scenario<ServerProcess> = {
   prepare: (ctx) => ctx.start('bench/baselines/health.server.ts', { ...process.env }),
   async run(ctx, baseline) {
     const requests = [graphqlRequest(HEALTH_QUERY)];
-    const { a, b } = await alternateLoad(ctx.rounds, ctx.loadSeconds, { url: ctx.tessera.url, requests }, { url: baseline.url, requests });
-    return [ratioRow('health', `requests/s, ${CONNECTIONS} connections`, a, b, 0.6, 'baseline: bench/baselines/health.server.ts')];
+    const { a, b } = await alternateLoad(
+      ctx.rounds,
+      ctx.loadSeconds,
+      { url: ctx.tessera.url, requests },
+      { url: baseline.url, requests },
+    );
+    return [
+      ratioRow(
+        'health',
+        `requests/s, ${CONNECTIONS} connections`,
+        a,
+        b,
+        0.6,
+        'baseline: bench/baselines/health.server.ts',
+      ),
+    ];
   },
 };

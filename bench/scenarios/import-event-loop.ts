@@ -9,7 +9,8 @@ import { probeHealthz } from '../probe.ts';
 import { percentile, round2 } from '../stats.ts';
 
 const TARGET_MS = 50;
-const IMPORT = 'mutation ($c: ID!, $d: String!, $dry: Boolean) { importOpenApi(companyId: $c, document: $d, dryRun: $dry) { operationsCreated } }';
+const IMPORT =
+  'mutation ($c: ID!, $d: String!, $dry: Boolean) { importOpenApi(companyId: $c, document: $d, dryRun: $dry) { operationsCreated } }';
 
 export const importEventLoop: Scenario = {
   name: 'import-event-loop',
@@ -24,10 +25,16 @@ export const importEventLoop: Scenario = {
       for (const dry of [true, false]) {
         const document = largeDocument({ title: `Bench Import ${Date.now()} ${round}` });
         const started = performance.now();
-        const imported = gql<{ importOpenApi: { operationsCreated: string[] } }>(url, IMPORT, { c: companyId, d: document, dry }, ctx.tokens.admin);
+        const imported = gql<{ importOpenApi: { operationsCreated: string[] } }>(
+          url,
+          IMPORT,
+          { c: companyId, d: document, dry },
+          ctx.tokens.admin,
+        );
         const samples = await probeHealthz(url, imported);
         const result = await imported;
-        if (result.importOpenApi.operationsCreated.length !== 100) throw new Error(`the import created ${result.importOpenApi.operationsCreated.length} operations, not 100`);
+        if (result.importOpenApi.operationsCreated.length !== 100)
+          throw new Error(`the import created ${result.importOpenApi.operationsCreated.length} operations, not 100`);
         during.seconds.push((performance.now() - started) / 1000);
         (dry ? during.dry : during.write).push(...samples);
       }

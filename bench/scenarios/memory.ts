@@ -19,7 +19,10 @@ async function peakUnderLoad(ctx: BenchContext, server: ServerProcess) {
   const sampler = setInterval(() => samples.push(server.memoryMb().rss), 100);
   let rps: number;
   try {
-    const result = await load(server.url, dashboardRequests(ctx), { seconds: ctx.loadSeconds * 2, connections: CONNECTIONS });
+    const result = await load(server.url, dashboardRequests(ctx), {
+      seconds: ctx.loadSeconds * 2,
+      connections: CONNECTIONS,
+    });
     rps = result.requests / result.seconds;
   } finally {
     clearInterval(sampler);

@@ -8,7 +8,21 @@ export const rowSecurity: Scenario<ServerProcess> = {
   prepare: (ctx) => ctx.start(TESSERA_BUNDLE, ctx.tesseraEnv({ DATABASE_ROW_SECURITY: 'false' })),
   async run(ctx, off) {
     const requests = dashboardRequests(ctx);
-    const { a, b } = await alternateLoad(ctx.rounds, ctx.loadSeconds, { url: ctx.tessera.url, requests }, { url: off.url, requests });
-    return [ratioRow('row_security', 'dashboard requests/s, row security on ÷ off', a, b, 0.85, 'the same dashboard load; a second `pnpm start` server with DATABASE_ROW_SECURITY=false')];
+    const { a, b } = await alternateLoad(
+      ctx.rounds,
+      ctx.loadSeconds,
+      { url: ctx.tessera.url, requests },
+      { url: off.url, requests },
+    );
+    return [
+      ratioRow(
+        'row_security',
+        'dashboard requests/s, row security on ÷ off',
+        a,
+        b,
+        0.85,
+        'the same dashboard load; a second `pnpm start` server with DATABASE_ROW_SECURITY=false',
+      ),
+    ];
   },
 };

@@ -12,12 +12,18 @@ import { percentile, round2 } from '../stats.ts';
 
 const TARGET_MS = 50;
 const PROPERTIES = 990;
-const CREATE = 'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id } }';
+const CREATE =
+  'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id } }';
 
 const wideSchema = () => ({
   type: 'object',
   additionalProperties: false,
-  properties: Object.fromEntries(Array.from({ length: PROPERTIES }, (_, i) => [`field${i}`, { type: 'string', maxLength: 40, ...(i % 3 === 0 ? { pattern: `^[a-z0-9-]{0,${10 + (i % 11)}}$` } : {}) }])),
+  properties: Object.fromEntries(
+    Array.from({ length: PROPERTIES }, (_, i) => [
+      `field${i}`,
+      { type: 'string', maxLength: 40, ...(i % 3 === 0 ? { pattern: `^[a-z0-9-]{0,${10 + (i % 11)}}$` } : {}) },
+    ]),
+  ),
 });
 
 export const schemaCompileEventLoop: Scenario = {
@@ -33,13 +39,19 @@ export const schemaCompileEventLoop: Scenario = {
     for (let round = 0; round < rounds; round++) {
       idle.push(...(await probeHealthz(url, new Promise((resolve) => setTimeout(resolve, 500)))));
       const key = `benchWide${Date.now()}${round}`;
-      await gql(url, CREATE, { e: endpointId, input: { key, method: 'GET', path: '/cash-balance', paramsSchema: wideSchema() } }, ctx.tokens.admin);
+      await gql(
+        url,
+        CREATE,
+        { e: endpointId, input: { key, method: 'GET', path: '/cash-balance', paramsSchema: wideSchema() } },
+        ctx.tokens.admin,
+      );
       const { query, variables } = readOperationQuery(companyId, endpointId, key, { field0: 'abc' });
       const started = performance.now();
       const first = gql<{ readOperation: { status: number } }>(url, query, variables, ctx.tokens.ceo);
       const samples = await probeHealthz(url, first);
       const result = await first;
-      if (result.readOperation.status !== 200) throw new Error(`the first call answered ${result.readOperation.status}`);
+      if (result.readOperation.status !== 200)
+        throw new Error(`the first call answered ${result.readOperation.status}`);
       seconds.push((performance.now() - started) / 1000);
       during.push(...samples);
       slowest.push(Math.max(...samples));

@@ -15,7 +15,21 @@ export const shieldCost: Scenario<ServerProcess> = {
   async run(ctx, noShield) {
     const list = endpointListQuery(ctx.world.wide.companyId);
     const requests = [graphqlRequest(list.query, list.variables, ctx.tokens.admin)];
-    const { a, b } = await alternateLoad(ctx.rounds, ctx.loadSeconds, { url: ctx.tessera.url, requests }, { url: noShield.url, requests });
-    return [ratioRow('shield_cost', 'requests/s of a 1,000-row list, shield on ÷ off', a, b, 0.85, 'endpoints(companyId) of a company with 1,000 endpoints, 6 fields each; shield off: bench/baselines/no-shield.schema.ts')];
+    const { a, b } = await alternateLoad(
+      ctx.rounds,
+      ctx.loadSeconds,
+      { url: ctx.tessera.url, requests },
+      { url: noShield.url, requests },
+    );
+    return [
+      ratioRow(
+        'shield_cost',
+        'requests/s of a 1,000-row list, shield on ÷ off',
+        a,
+        b,
+        0.85,
+        'endpoints(companyId) of a company with 1,000 endpoints, 6 fields each; shield off: bench/baselines/no-shield.schema.ts',
+      ),
+    ];
   },
 };

@@ -20,7 +20,8 @@ async function statementsFor(ctx: BenchContext, roleId: string, companyId: strin
 }
 
 /** "companies, roles, ..." : the table each statement reads first, to show where they go. */
-const tablesOf = (statements: string[]) => statements.map((sql) => /\bFROM\s+"?(?:public"?\.)?"?(\w+)/i.exec(sql)?.[1] ?? sql.slice(0, 20)).join(', ');
+const tablesOf = (statements: string[]) =>
+  statements.map((sql) => /\bFROM\s+"?(?:public"?\.)?"?(\w+)/i.exec(sql)?.[1] ?? sql.slice(0, 20)).join(', ');
 
 export const sqlPerRequest: Scenario = {
   name: 'sql_per_request',

@@ -16,7 +16,18 @@ async function startOnce(): Promise<number> {
   const started = performance.now();
   await bundleServer();
   // Ready as soon as the process prints its URL; the clock stops at the first healthy /readyz.
-  const server = await startProcess(TESSERA_BUNDLE, { ...env, DATA_DIR: dataDir, PORT: String(port), SANDBOX_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'development' }, /(?:Tessera is running at) (\S+)/);
+  const server = await startProcess(
+    TESSERA_BUNDLE,
+    {
+      ...env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      SANDBOX_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
+    /(?:Tessera is running at) (\S+)/,
+  );
   try {
     for (;;) {
       const res = await fetch(`${server.url}/readyz`).catch(() => null);
@@ -38,7 +49,7 @@ export const startup: Scenario = {
     return [
       {
         name: 'startup',
-        metric: 'seconds from spawning `pnpm start`\'s command (PGlite, new DATA_DIR) to a healthy /readyz',
+        metric: "seconds from spawning `pnpm start`'s command (PGlite, new DATA_DIR) to a healthy /readyz",
         value: round2(median),
         baseline: null,
         ratio: null,

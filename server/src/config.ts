@@ -30,7 +30,10 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
     proxyaddr.compile(list);
     return list.join(',');
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `must be true, false, a hop count, or comma-separated addresses/CIDR ranges (loopback, linklocal, uniquelocal allowed): ${(error as Error).message}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be true, false, a hop count, or comma-separated addresses/CIDR ranges (loopback, linklocal, uniquelocal allowed): ${(error as Error).message}`,
+    });
     return z.NEVER;
   }
 });
@@ -58,12 +61,26 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('tessera_app'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('tessera_app'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
   /** Namespace of every Redis key (rate limits, cache, locks, sign-in counts): one per installation sharing a Redis. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_", "." or "-"').default('tessera:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'must be 1-64 letters, digits, ":", "_", "." or "-"')
+    .default('tessera:'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(8 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(8 * 3600),
   TESSERA_ENCRYPTION_KEYS: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.url().optional(),
@@ -75,9 +92,17 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: boolFlag.optional(),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
-  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  LOGIN_FAILURE_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(15 * 60),
   /** Waits between webhook delivery attempts, comma-separated milliseconds; its length is the number of retries. */
-  WEBHOOK_RETRY_SCHEDULE_MS: z.string().regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated milliseconds').optional(),
+  WEBHOOK_RETRY_SCHEDULE_MS: z
+    .string()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'must be comma-separated milliseconds')
+    .optional(),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   /** One delivery attempt's time limit; a claimed delivery is taken over after twice that. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
@@ -151,7 +176,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,
-    database: { rowSecurity: e.DATABASE_ROW_SECURITY ?? true, appUrl: e.DATABASE_APP_URL, appRole: e.DATABASE_APP_ROLE },
+    database: {
+      rowSecurity: e.DATABASE_ROW_SECURITY ?? true,
+      appUrl: e.DATABASE_APP_URL,
+      appRole: e.DATABASE_APP_ROLE,
+    },
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     jwtSecret: e.JWT_SECRET,
@@ -166,9 +195,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     },
     webDistDir: e.WEB_DIST_DIR === undefined ? undefined : resolve(e.WEB_DIST_DIR),
-    upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean),
+    upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '')
+      .split(/[\s,]+/)
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
-    webhooks: { retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE_MS?.split(',').map((v) => Number(v.trim())), pollMs: e.WEBHOOK_POLL_MS, timeoutMs: e.WEBHOOK_TIMEOUT_MS },
+    webhooks: {
+      retryScheduleMs: e.WEBHOOK_RETRY_SCHEDULE_MS?.split(',').map((v) => Number(v.trim())),
+      pollMs: e.WEBHOOK_POLL_MS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    },
     inboundWebhookToleranceSeconds: e.INBOUND_WEBHOOK_TOLERANCE_SECONDS,
     metrics: { enabled: e.METRICS_ENABLED ?? e.METRICS_TOKEN !== undefined, token: e.METRICS_TOKEN },
   };

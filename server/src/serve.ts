@@ -45,9 +45,15 @@ async function start() {
   process.on('SIGINT', () => stop('SIGINT'));
 
   // Printed only once the handlers are in place: whoever waits for this line may signal at once.
-  const lines = [`Tessera is running at ${tessera.url}  (GraphQL: ${tessera.url}/graphql)`, `Database: ${tessera.databaseKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`];
+  const lines = [
+    `Tessera is running at ${tessera.url}  (GraphQL: ${tessera.url}/graphql)`,
+    `Database: ${tessera.databaseKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
+  ];
   if (config.seedDemo) {
-    lines.push(`Demo logins (password "${DEMO_PASSWORD}"):`, ...DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.note}`));
+    lines.push(
+      `Demo logins (password "${DEMO_PASSWORD}"):`,
+      ...DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.note}`),
+    );
   }
   process.stdout.write(`\n${lines.join('\n')}\n\n`);
 }

@@ -42,7 +42,12 @@ import { verifyKeyRing } from './vault/key-check.ts';
 import { registerSealedSecretTables } from './modules/sealed-secret-tables.ts';
 import { loadKeyRing } from './vault/keyring.ts';
 import { Vault } from './vault/vault.ts';
-import { FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter } from './modules/session/login-limit.ts';
+import {
+  FallbackFailureCounter,
+  LoginLimiter,
+  MemoryFailureCounter,
+  RedisFailureCounter,
+} from './modules/session/login-limit.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { markOriginRefused } from './modules/credential/credential.origin.ts';
 import { TesseraMetrics } from './observability/metrics.ts';
@@ -149,7 +154,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
 
 /** Waits for PostgreSQL (when configured), opens the database, applies pending migrations and makes the clients. */
 async function openStore({ options, config, logger, closer }: Start): Promise<Store> {
-  if (config.databaseUrl) await waitForPostgres(config.databaseUrl, { deadlineMs: config.databaseWaitSeconds * 1000, logger });
+  if (config.databaseUrl)
+    await waitForPostgres(config.databaseUrl, { deadlineMs: config.databaseWaitSeconds * 1000, logger });
   const database = await openDatabase(config);
   closer.add(() => database.close());
   const appliedMigrations = (options.migrate ?? true) ? (await applyMigrations(database.factory)).applied : [];
@@ -159,8 +165,15 @@ async function openStore({ options, config, logger, closer }: Start): Promise<St
   // for the start-up work below and for tests and tools.
   const appFactory = await database.forApplication({
     ...config.database,
-    passwordKey: appRolePasswordKey(config.databaseUrl, () => loadOrCreateLocalSecret(config.dataDir, 'database-app-role-key').value),
-    onIdleError: (error) => logger.warn({ code: (error as { code?: string }).code }, 'an idle database connection was closed by the server; it will be replaced'),
+    passwordKey: appRolePasswordKey(
+      config.databaseUrl,
+      () => loadOrCreateLocalSecret(config.dataDir, 'database-app-role-key').value,
+    ),
+    onIdleError: (error) =>
+      logger.warn(
+        { code: (error as { code?: string }).code },
+        'an idle database connection was closed by the server; it will be replaced',
+      ),
   });
   const client = createPrismaClient(appFactory, options.db);
   const appDb = withoutCrossScopeBatching(client);
@@ -168,7 +181,10 @@ async function openStore({ options, config, logger, closer }: Start): Promise<St
   if (prepared) {
     // Counted like Prisma's statements where someone counts them (the tests, the bench).
     const onQuery = options.db?.onQuery;
-    usePreparedStatements(appDb, onQuery ? (statement, values) => (onQuery(statement.text), prepared(statement, values)) : prepared);
+    usePreparedStatements(
+      appDb,
+      onQuery ? (statement, values) => (onQuery(statement.text), prepared(statement, values)) : prepared,
+    );
   }
   closer.add(() => client.$disconnect());
   return { database, appliedMigrations, appDb, db: systemView(client, 'start-up, tests and tools'), client };
@@ -185,7 +201,11 @@ async function openVault({ config, logger }: Start, db: Db): Promise<Vault> {
   // Credentials from before origins were bound get their endpoint's origin, sealed in (decision 0019).
   const origins = await bindCredentialOrigins(db, ring);
   if (origins.bound) logger.info({ credentials: origins.bound }, 'bound stored credentials to their endpoint origin');
-  if (origins.failed.length) logger.warn({ credentialIds: origins.failed }, 'credentials that could not be opened stay unbound: nothing is sent with them until their secret is replaced');
+  if (origins.failed.length)
+    logger.warn(
+      { credentialIds: origins.failed },
+      'credentials that could not be opened stay unbound: nothing is sent with them until their secret is replaced',
+    );
   return vault;
 }
 
@@ -211,27 +231,56 @@ interface DemoSandbox {
 }
 
 /** Seeds the demo world into an empty database when SEED_DEMO asks for it; true when it did. */
-async function seedDemoIfEmpty({ config, logger }: Start, db: Db, vault: Vault, sandbox: DemoSandbox): Promise<boolean> {
+async function seedDemoIfEmpty(
+  { config, logger }: Start,
+  db: Db,
+  vault: Vault,
+  sandbox: DemoSandbox,
+): Promise<boolean> {
   if (!config.seedDemo || !(await isEmptyDatabase(db))) return false;
   // The demo endpoints point at the sandbox's actual port (SANDBOX_PORT may be 0: any free port).
   const report = await seedDemoWorld(db, { sandboxPort: sandbox.running?.port ?? config.sandboxPort });
-  if (sandbox.running) await seedDemoCredentials(db, vault, { sandboxUrl: sandbox.running.url, sandboxSecret: sandbox.secret });
+  if (sandbox.running)
+    await seedDemoCredentials(db, vault, { sandboxUrl: sandbox.running.url, sandboxSecret: sandbox.secret });
   logger.info({ rows: report.created }, 'seeded the demo world');
   return true;
 }
 
 /** Everything that calls out: the guarded upstream client, OAuth2 tokens, the gateway, its call log, webhook deliveries. */
-function buildUpstream({ config, logger, closer }: Start, { appDb, client }: Store, vault: Vault, redis: Redis | null, sandbox: DemoSandbox): Upstream {
+function buildUpstream(
+  { config, logger, closer }: Start,
+  { appDb, client }: Store,
+  vault: Vault,
+  redis: Redis | null,
+  sandbox: DemoSandbox,
+): Upstream {
   // Upstream calls: private and loopback addresses are refused unless allowlisted (the sandbox is).
-  const allowHosts = new Set([...config.upstreamAllowHosts, ...(sandbox.running ? [new URL(sandbox.running.url).host] : [])]);
+  const allowHosts = new Set([
+    ...config.upstreamAllowHosts,
+    ...(sandbox.running ? [new URL(sandbox.running.url).host] : []),
+  ]);
   const upstream = createUpstreamClient({ allowHosts });
   closer.add(() => upstream.close());
-  const locks = redis ? new RedisLocks(redis, appDb, logger, `${config.redisKeyPrefix}lock:credential:`) : new PostgresAdvisoryLocks(appDb);
+  const locks = redis
+    ? new RedisLocks(redis, appDb, logger, `${config.redisKeyPrefix}lock:credential:`)
+    : new PostgresAdvisoryLocks(appDb);
   // Prometheus metrics at /metrics, only when configured (METRICS_ENABLED / METRICS_TOKEN).
   const metrics = config.metrics.enabled ? new TesseraMetrics({ db: appDb, logger }) : undefined;
-  if (metrics && !config.metrics.token && config.env === 'production') logger.warn('metrics are served at /metrics without METRICS_TOKEN: keep the port private');
-  const oauth = new OAuthTokens({ db: appDb, vault, locks, logger, send: upstream.send, metrics, credentialStatus: emitCredentialStatus });
-  const callLog = new CallLog(systemView(client, 'upstream call log: rows of every company, written in batches'), logger);
+  if (metrics && !config.metrics.token && config.env === 'production')
+    logger.warn('metrics are served at /metrics without METRICS_TOKEN: keep the port private');
+  const oauth = new OAuthTokens({
+    db: appDb,
+    vault,
+    locks,
+    logger,
+    send: upstream.send,
+    metrics,
+    credentialStatus: emitCredentialStatus,
+  });
+  const callLog = new CallLog(
+    systemView(client, 'upstream call log: rows of every company, written in batches'),
+    logger,
+  );
   closer.add(() => callLog.flush());
   const gateway = new Gateway({
     db: appDb,
@@ -240,7 +289,9 @@ function buildUpstream({ config, logger, closer }: Start, { appDb, client }: Sto
     logger,
     callLog,
     send: upstream.send,
-    limiter: redis ? new FallbackRateLimiter(new RedisRateLimiter(redis, `${config.redisKeyPrefix}rl:`), logger) : new MemoryRateLimiter(),
+    limiter: redis
+      ? new FallbackRateLimiter(new RedisRateLimiter(redis, `${config.redisKeyPrefix}rl:`), logger)
+      : new MemoryRateLimiter(),
     cache: redis ? new RedisResponseCache(redis, `${config.redisKeyPrefix}cache:`) : new MemoryResponseCache(),
     // A quarter of the heap for large answers being handled at once (answer-budget.ts).
     answerBudget: new AnswerBudget(Math.floor(getHeapStatistics().heap_size_limit / 4)),
@@ -249,7 +300,13 @@ function buildUpstream({ config, logger, closer }: Start, { appDb, client }: Sto
     credentialOrigins: { refused: markOriginRefused },
   });
   // Webhook deliveries use the same guarded client: a subscriber URL is an outgoing call like any other.
-  const webhooks = new WebhookDispatcher({ db: systemView(client, 'webhook deliveries of every company'), vault, logger, send: upstream.send, ...config.webhooks });
+  const webhooks = new WebhookDispatcher({
+    db: systemView(client, 'webhook deliveries of every company'),
+    vault,
+    logger,
+    send: upstream.send,
+    ...config.webhooks,
+  });
   return { gateway, oauth, callLog, webhooks, metrics, allowHosts };
 }
 
@@ -261,9 +318,18 @@ function buildAssistant({ config, logger }: Start, appDb: Db, gateway: Gateway):
 }
 
 /** The endpoint event bus, the schema and the HTTP server (GraphQL, MCP, webhooks, the web app). */
-async function startHttp({ options, config, logger, closer }: Start, { appDb }: Store, vault: Vault, redis: Redis | null, upstream: Upstream, assistant: Assistant): Promise<RunningServer> {
+async function startHttp(
+  { options, config, logger, closer }: Start,
+  { appDb }: Store,
+  vault: Vault,
+  redis: Redis | null,
+  upstream: Upstream,
+  assistant: Assistant,
+): Promise<RunningServer> {
   // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen (on every instance, with Redis).
-  const endpointEvents = redis ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger) : new InProcessEndpointEventBus();
+  const endpointEvents = redis
+    ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger)
+    : new InProcessEndpointEventBus();
   if (endpointEvents instanceof RedisEndpointEventBus) closer.add(() => endpointEvents.close());
   const server = await startHttpServer({
     db: appDb,
@@ -277,11 +343,14 @@ async function startHttp({ options, config, logger, closer }: Start, { appDb }: 
     introspection: config.graphqlIntrospection,
     webDistDir: config.webDistDir ?? WEB_DIST_DIR,
     loginLimiter: new LoginLimiter(
-      redis ? new FallbackFailureCounter(new RedisFailureCounter(redis, `${config.redisKeyPrefix}login:`), logger) : new MemoryFailureCounter(),
+      redis
+        ? new FallbackFailureCounter(new RedisFailureCounter(redis, `${config.redisKeyPrefix}login:`), logger)
+        : new MemoryFailureCounter(),
       config.loginLimit,
     ),
     // The sign-in page lists the demo personas only where the demo world is meant to be.
-    demoLogins: config.seedDemo && config.env !== 'production' ? DEMO_USERS.map(({ email, note }) => ({ email, note })) : [],
+    demoLogins:
+      config.seedDemo && config.env !== 'production' ? DEMO_USERS.map(({ email, note }) => ({ email, note })) : [],
     webhooks: { allowHosts: upstream.allowHosts },
     metrics: upstream.metrics,
     metricsToken: config.metrics.token,
@@ -303,7 +372,25 @@ function startBackgroundJobs({ closer }: Start, webhooks: WebhookDispatcher): vo
 /** The handle on a started Tessera; close() closes what was opened, last first, once. */
 function runningTessera(
   { closer }: Start,
-  { url, store, vault, upstream, assistant, sandbox, redis, seeded }: { url: string; store: Store; vault: Vault; upstream: Upstream; assistant: Assistant; sandbox: DemoSandbox; redis: Redis | null; seeded: boolean },
+  {
+    url,
+    store,
+    vault,
+    upstream,
+    assistant,
+    sandbox,
+    redis,
+    seeded,
+  }: {
+    url: string;
+    store: Store;
+    vault: Vault;
+    upstream: Upstream;
+    assistant: Assistant;
+    sandbox: DemoSandbox;
+    redis: Redis | null;
+    seeded: boolean;
+  },
 ): Tessera {
   const { database } = store;
   let closing: Promise<void> | undefined;

@@ -113,13 +113,24 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const next = queued.shift();
     if (next) return next;
     if (handler) return handler(body, recorded);
-    return { status: 500, error: apiError('fake-openai: no reply scripted for this request', 'server_error', null).error };
+    return {
+      status: 500,
+      error: apiError('fake-openai: no reply scripted for this request', 'server_error', null).error,
+    };
   }
 
   async function completions(req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest): Promise<void> {
     const body = recorded.body;
     if (typeof body.model !== 'string' || !Array.isArray(body.messages)) {
-      sendJson(res, 400, apiError("Missing required parameter: 'model' or 'messages'.", 'invalid_request_error', 'missing_required_parameter'));
+      sendJson(
+        res,
+        400,
+        apiError(
+          "Missing required parameter: 'model' or 'messages'.",
+          'invalid_request_error',
+          'missing_required_parameter',
+        ),
+      );
       return;
     }
     const reply = await nextReply(body, recorded);
@@ -127,7 +138,12 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     if (res.destroyed) return;
 
     if ('status' in reply) {
-      sendJson(res, reply.status, { error: { message: 'error', type: 'server_error', param: null, code: null, ...reply.error } }, reply.headers);
+      sendJson(
+        res,
+        reply.status,
+        { error: { message: 'error', type: 'server_error', param: null, code: null, ...reply.error } },
+        reply.headers,
+      );
       return;
     }
 
@@ -135,17 +151,27 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const created = Math.floor(Date.now() / 1000);
     const model = body.model as string;
     const content = 'toolCalls' in reply ? (reply.content ?? null) : reply.content;
-    const toolCalls = 'toolCalls' in reply
-      ? reply.toolCalls.map((c) => ({
-          id: `call_${++toolCallCount}`,
-          type: 'function' as const,
-          function: { name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments ?? {}) },
-        }))
-      : [];
+    const toolCalls =
+      'toolCalls' in reply
+        ? reply.toolCalls.map((c) => ({
+            id: `call_${++toolCallCount}`,
+            type: 'function' as const,
+            function: {
+              name: c.name,
+              arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments ?? {}),
+            },
+          }))
+        : [];
     const finishReason = 'toolCalls' in reply ? 'tool_calls' : (reply.finishReason ?? 'stop');
     const promptTokens = tokens(JSON.stringify(body.messages) + JSON.stringify(body.tools ?? []));
-    const completionTokens = tokens((content ?? '') + toolCalls.map((c) => c.function.name + c.function.arguments).join(''));
-    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+    const completionTokens = tokens(
+      (content ?? '') + toolCalls.map((c) => c.function.name + c.function.arguments).join(''),
+    );
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    };
 
     if (body.stream !== true) {
       sendJson(
@@ -159,7 +185,13 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
           choices: [
             {
               index: 0,
-              message: { role: 'assistant', content, refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}), annotations: [] },
+              message: {
+                role: 'assistant',
+                content,
+                refusal: null,
+                ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+                annotations: [],
+              },
               logprobs: null,
               finish_reason: finishReason,
             },
@@ -214,7 +246,16 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     });
     events.push(chunk({}, finishReason));
     if (includeUsage) {
-      events.push({ id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: 'fp_fake', choices: [], usage });
+      events.push({
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model,
+        service_tier: 'default',
+        system_fingerprint: 'fp_fake',
+        choices: [],
+        usage,
+      });
     }
     if (reply.cutAfterEvents !== undefined) events.length = Math.min(events.length, reply.cutAfterEvents);
     for (const event of events) {
@@ -240,14 +281,23 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       } catch {
         body = null;
       }
-      const recorded: RecordedRequest = { method: req.method, path, headers: { ...req.headers }, body: body ?? { model: '', messages: [] } };
+      const recorded: RecordedRequest = {
+        method: req.method,
+        path,
+        headers: { ...req.headers },
+        body: body ?? { model: '', messages: [] },
+      };
       requests.push(recorded);
       if (!authorized) {
         sendJson(res, 401, apiError('You did not provide an API key.', 'invalid_request_error', 'invalid_api_key'));
         return;
       }
       if (!body) {
-        sendJson(res, 400, apiError('We could not parse the JSON body of your request.', 'invalid_request_error', null));
+        sendJson(
+          res,
+          400,
+          apiError('We could not parse the JSON body of your request.', 'invalid_request_error', null),
+        );
         return;
       }
       await completions(req, res, recorded);
@@ -259,7 +309,10 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         sendJson(res, 401, apiError('You did not provide an API key.', 'invalid_request_error', 'invalid_api_key'));
         return;
       }
-      sendJson(res, 200, { object: 'list', data: [{ id: FAKE_MODEL, object: 'model', created: 1_721_172_741, owned_by: 'fake-openai' }] });
+      sendJson(res, 200, {
+        object: 'list',
+        data: [{ id: FAKE_MODEL, object: 'model', created: 1_721_172_741, owned_by: 'fake-openai' }],
+      });
       return;
     }
 
@@ -273,7 +326,11 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         res.destroy();
         return;
       }
-      sendJson(res, 500, apiError(`fake-openai: ${err instanceof Error ? err.message : String(err)}`, 'server_error', null));
+      sendJson(
+        res,
+        500,
+        apiError(`fake-openai: ${err instanceof Error ? err.message : String(err)}`, 'server_error', null),
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -41,7 +41,13 @@ export const serverTest = test
     return server;
   })
   .extend('world', { scope: 'file' }, async ({ server }): Promise<WorldIds> => worldIds(server.db))
-  .extend('as', { scope: 'file' }, async ({ server }) => (persona: Persona) => signIn(server, persona));
+  .extend(
+    'as',
+    { scope: 'file' },
+    async ({ server }) =>
+      (persona: Persona) =>
+        signIn(server, persona),
+  );
 
 // Start the server in a suite hook, under hookTimeout, rather than inside the first test's
 // testTimeout. Registered into the file that imports this module (each test file loads its own

@@ -37,9 +37,13 @@ export default async function setup(project: TestProject) {
   if (serverUrl) {
     const name = uniqueName('tessera_tpl');
     await withPgClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-    await migrateAndSeed({ databaseUrl: withDatabaseName(serverUrl, name), dataDir: mkdtempSync(join(tmpdir(), 'tessera-tpl-')) });
+    await migrateAndSeed({
+      databaseUrl: withDatabaseName(serverUrl, name),
+      dataDir: mkdtempSync(join(tmpdir(), 'tessera-tpl-')),
+    });
     template = { kind: 'postgres', location: name, serverUrl };
-    cleanup = () => withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
+    cleanup = () =>
+      withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'tessera-tpl-'));
     await migrateAndSeed({ dataDir });

@@ -39,7 +39,11 @@ export interface TestServer {
   logs: Record<string, unknown>[];
   /** SQL statements run so far; reset with `sql.length = 0`. */
   sql: string[];
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -66,10 +70,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     ...env,
   });
   const sql: string[] = [];
-  const tessera = await startTessera({ config, logger: createLogger('info', sink), migrate: false, sandbox: true, db: { onQuery: (q) => sql.push(q) } });
+  const tessera = await startTessera({
+    config,
+    logger: createLogger('info', sink),
+    migrate: false,
+    sandbox: true,
+    db: { onQuery: (q) => sql.push(q) },
+  });
   const sandbox = tessera.sandbox!;
   // The template was seeded for the default sandbox port; this file's sandbox has its own.
-  await tessera.db.$executeRaw`UPDATE api_endpoints SET base_url = regexp_replace(base_url, '^http://127[.]0[.]0[.]1:[0-9]+', ${sandbox.url})`;
+  await tessera.db
+    .$executeRaw`UPDATE api_endpoints SET base_url = regexp_replace(base_url, '^http://127[.]0[.]0[.]1:[0-9]+', ${sandbox.url})`;
   const sandboxSecret = loadOrCreateLocalSecret(config.dataDir, 'sandbox-secret').value;
   await seedDemoCredentials(tessera.db, tessera.vault, { sandboxUrl: sandbox.url, sandboxSecret });
   sql.length = 0;
@@ -96,7 +107,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 
 /** GraphQL over HTTP against one server, as the demo personas. */
 function graphqlClient(url: string): Pick<TestServer, 'gql' | 'login'> {
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GqlResponse<T>> {
+  async function gql<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token?: string | null,
+  ): Promise<GqlResponse<T>> {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -129,8 +144,16 @@ export interface TestPeer extends Pick<TestServer, 'url' | 'gql' | 'login' | 'lo
  */
 export async function startPeer(server: TestServer): Promise<TestPeer> {
   const logs: Record<string, unknown>[] = [];
-  const config = { ...server.config, upstreamAllowHosts: [...server.config.upstreamAllowHosts, new URL(server.sandbox.url).host] };
-  const tessera = await startTessera({ config, logger: createLogger('info', logSink(logs)), migrate: false, sandbox: false });
+  const config = {
+    ...server.config,
+    upstreamAllowHosts: [...server.config.upstreamAllowHosts, new URL(server.sandbox.url).host],
+  };
+  const tessera = await startTessera({
+    config,
+    logger: createLogger('info', logSink(logs)),
+    migrate: false,
+    sandbox: false,
+  });
   return { url: tessera.url, tessera, logs, ...graphqlClient(tessera.url), close: () => tessera.close() };
 }
 
@@ -153,7 +176,10 @@ export function isRequestSql(sql: string): boolean {
 
 /** The single error of a response, failing loudly when there is none or several. */
 export function onlyError(res: GqlResponse<unknown>): GqlError {
-  if (!res.errors || res.errors.length !== 1) throw new Error(`expected exactly one error, got ${JSON.stringify(res.errors)} with data ${JSON.stringify(res.data)}`);
+  if (!res.errors || res.errors.length !== 1)
+    throw new Error(
+      `expected exactly one error, got ${JSON.stringify(res.errors)} with data ${JSON.stringify(res.data)}`,
+    );
   return res.errors[0]!;
 }
 

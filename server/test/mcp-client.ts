@@ -10,9 +10,16 @@ export function mcpUrl(serverUrl: string, query: Record<string, string> = {}): U
 }
 
 /** `bearer`: a session token or a personal access token; `query`: `companyId` for a session. */
-export async function connectMcp(serverUrl: string, bearer: string | null, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Client> {
+export async function connectMcp(
+  serverUrl: string,
+  bearer: string | null,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<Client> {
   const client = new Client({ name: 'tessera-test', version: '1.0.0' });
-  const transport = new StreamableHTTPClientTransport(mcpUrl(serverUrl, query), { requestInit: { headers: { ...headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } } });
+  const transport = new StreamableHTTPClientTransport(mcpUrl(serverUrl, query), {
+    requestInit: { headers: { ...headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) } },
+  });
   await client.connect(transport);
   return client;
 }

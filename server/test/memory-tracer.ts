@@ -38,7 +38,12 @@ class AsyncLocalContextManager implements ContextManager {
   active(): Context {
     return this.storage.getStore() ?? ROOT_CONTEXT;
   }
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(ctx: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    ctx: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
     return this.storage.run(ctx, () => fn.call(thisArg, ...args));
   }
   bind<T>(ctx: Context, target: T): T {
@@ -102,7 +107,11 @@ class MemoryTracer implements Tracer {
 
   startSpan(name: string, options: SpanOptions = {}, ctx: Context = context.active()): Span {
     const parent = options.root ? undefined : trace.getSpanContext(ctx);
-    const spanContext = { traceId: parent?.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: TraceFlags.SAMPLED };
+    const spanContext = {
+      traceId: parent?.traceId ?? randomBytes(16).toString('hex'),
+      spanId: randomBytes(8).toString('hex'),
+      traceFlags: TraceFlags.SAMPLED,
+    };
     const record: RecordedSpan = {
       name,
       kind: options.kind ?? SpanKind.INTERNAL,
@@ -130,7 +139,8 @@ class MemoryTracer implements Tracer {
 export function installMemoryTracer(): { spans: RecordedSpan[]; uninstall(): void } {
   const spans: RecordedSpan[] = [];
   const provider: TracerProvider = { getTracer: () => new MemoryTracer(spans) };
-  if (!context.setGlobalContextManager(new AsyncLocalContextManager().enable())) throw new Error('a context manager is already registered');
+  if (!context.setGlobalContextManager(new AsyncLocalContextManager().enable()))
+    throw new Error('a context manager is already registered');
   if (!trace.setGlobalTracerProvider(provider)) throw new Error('a tracer provider is already registered');
   return {
     spans,

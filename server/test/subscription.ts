@@ -17,8 +17,18 @@ export interface Watched<T> {
   close(): Promise<void>;
 }
 
-export function watchSubscription<D, T>(serverUrl: string, token: string | null, request: { query: string; variables: Record<string, unknown> }, pick: (data: D) => T): Watched<T> {
-  const client = createClient({ url: `${serverUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+export function watchSubscription<D, T>(
+  serverUrl: string,
+  token: string | null,
+  request: { query: string; variables: Record<string, unknown> },
+  pick: (data: D) => T,
+): Watched<T> {
+  const client = createClient({
+    url: `${serverUrl.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
   const watched: Omit<Watched<T>, 'settle' | 'until' | 'close'> = { values: [], errors: [], state: {} };
   let wake: (() => void) | null = null;
   const poke = () => {
@@ -34,7 +44,11 @@ export function watchSubscription<D, T>(serverUrl: string, token: string | null,
     error: (error) => {
       // A closed socket arrives as a CloseEvent (code, reason); refused operations as GraphQL errors.
       if (Array.isArray(error)) watched.errors.push(...(error as Watched<T>['errors']));
-      watched.state.ended = { code: (error as { code?: number }).code, reason: (error as { reason?: string }).reason, ...(Array.isArray(error) ? { errors: error } : {}) };
+      watched.state.ended = {
+        code: (error as { code?: number }).code,
+        reason: (error as { reason?: string }).reason,
+        ...(Array.isArray(error) ? { errors: error } : {}),
+      };
       poke();
     },
     complete: () => {

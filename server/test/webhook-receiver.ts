@@ -58,7 +58,12 @@ export async function startReceiver(port = 0): Promise<Receiver> {
       const path = req.url ?? '/';
       const n = received.filter((r) => r.path === path).length + 1;
       const status = receiver.respond(path, n);
-      const entry: Received = { path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered: status === 'hang' ? 0 : status };
+      const entry: Received = {
+        path,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        answered: status === 'hang' ? 0 : status,
+      };
       if (status === 'hang') hanging.add(res);
       else res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
       received.push(entry);

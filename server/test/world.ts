@@ -24,7 +24,9 @@ export async function worldIds(db: Db): Promise<WorldIds> {
     role: Object.fromEntries(roles.map((r) => [r.key, r.id])),
     user: Object.fromEntries(users.map((u) => [u.email.split('@')[0]!, u.id])),
     endpoint: Object.fromEntries(endpoints.map((e) => [`${e.company.slug}/${e.slug}`, e.id])),
-    operation: Object.fromEntries(operations.map((o) => [`${o.endpoint.company.slug}/${o.endpoint.slug}/${o.key}`, o.id])),
+    operation: Object.fromEntries(
+      operations.map((o) => [`${o.endpoint.company.slug}/${o.endpoint.slug}/${o.key}`, o.id]),
+    ),
   };
 }
 

@@ -24,7 +24,9 @@ describe.skipIf(!hasChromium)('Admin → Access (Chromium)', () => {
     for (const api of ['Finance API', 'GitHub API', 'HR API', 'Sales API']) await row(page, api).waitFor();
     expect(await row(page, 'GitHub API').getByRole('radio', { name: 'Read' }).isChecked()).toBe(true);
     expect(await row(page, 'Finance API').getByRole('radio', { name: 'None' }).isChecked()).toBe(true);
-    await expect.poll(() => preview(page).getByRole('listitem').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('github-api__')]));
+    await expect
+      .poll(() => preview(page).getByRole('listitem').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('github-api__')]));
     expect((await preview(page).textContent()) ?? '').not.toContain('finance-api__');
 
     await row(page, 'Finance API').getByText('Read', { exact: true }).click();
@@ -34,13 +36,17 @@ describe.skipIf(!hasChromium)('Admin → Access (Chromium)', () => {
 
     await page.reload();
     await row(page, 'Finance API').waitFor();
-    expect(await main(page).getByLabel('Role', { exact: true }).locator('option:checked').textContent()).toBe('Developer');
+    expect(await main(page).getByLabel('Role', { exact: true }).locator('option:checked').textContent()).toBe(
+      'Developer',
+    );
     await expect.poll(() => row(page, 'Finance API').getByRole('radio', { name: 'Read' }).isChecked()).toBe(true);
     await expect.poll(() => preview(page).textContent()).toContain('finance-api__');
     expect(await preview(page).textContent()).not.toContain('Asks for confirmation');
 
     // The server agrees: the grant is stored.
-    const grants = await app.server.db.roleApiPermission.findMany({ where: { role: { key: 'developer' }, endpoint: { slug: 'finance-api', company: { slug: 'acme' } } } });
+    const grants = await app.server.db.roleApiPermission.findMany({
+      where: { role: { key: 'developer' }, endpoint: { slug: 'finance-api', company: { slug: 'acme' } } },
+    });
     expect(grants.map((g) => g.access)).toEqual(['READ']);
     expect(app.pageErrors(page)).toEqual([]);
   });
@@ -59,7 +65,13 @@ describe.skipIf(!hasChromium)('Admin → Access (Chromium)', () => {
     await expect.poll(() => preview(page).getByText('Asks for confirmation').count()).toBeGreaterThan(0);
     await app.screenshot(page, 'access-keyboard-write');
     await expect
-      .poll(async () => (await app.server.db.roleApiPermission.findMany({ where: { role: { key: 'cfo' }, endpoint: { slug: 'hr-api', company: { slug: 'acme' } } } })).map((g) => g.access))
+      .poll(async () =>
+        (
+          await app.server.db.roleApiPermission.findMany({
+            where: { role: { key: 'cfo' }, endpoint: { slug: 'hr-api', company: { slug: 'acme' } } },
+          })
+        ).map((g) => g.access),
+      )
       .toEqual(['WRITE']);
 
     await hr.getByText('None', { exact: true }).click();
@@ -77,10 +89,18 @@ describe.skipIf(!hasChromium)('Admin → Access (Chromium)', () => {
     await page.route('**/graphql', async (route) => {
       const body = route.request().postDataJSON() as { operationName?: string } | null;
       if (body?.operationName !== 'SetEndpointAccess') return route.fallback();
-      await route.fulfill({ contentType: 'application/json', body: JSON.stringify({ data: null, errors: [{ message: 'Endpoint not found.', extensions: { code: 'NOT_FOUND' } }] }) });
+      await route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          data: null,
+          errors: [{ message: 'Endpoint not found.', extensions: { code: 'NOT_FOUND' } }],
+        }),
+      });
     });
     await row(page, 'Sales API').getByText('Write', { exact: true }).click();
-    await expect.poll(() => row(page, 'Sales API').getByRole('status').textContent()).toBe('Not saved: Endpoint not found.');
+    await expect
+      .poll(() => row(page, 'Sales API').getByRole('status').textContent())
+      .toBe('Not saved: Endpoint not found.');
     expect(await row(page, 'Sales API').getByRole('radio', { name: 'None' }).isChecked()).toBe(true);
     await app.screenshot(page, 'access-save-failed');
   });

@@ -19,9 +19,18 @@ async function axeViolations(page: Page): Promise<Violation[]> {
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an injected inline <script>.
   await page.evaluate(AXE_SCRIPT);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: unknown): Promise<{ violations: Violation[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
 }
 
@@ -57,13 +66,15 @@ describe.skipIf(!hasChromium)('accessibility: axe-core on every page (Chromium)'
     await page.waitForLoadState('networkidle');
     const violations = await axeViolations(page);
     const minor = violations.filter((v) => !isSerious(v));
-    if (minor.length > 0) console.info(`${path}: minor accessibility findings`, minor.map((v) => `${v.id} (${v.nodes.length})`).join(', '));
+    if (minor.length > 0)
+      console.info(`${path}: minor accessibility findings`, minor.map((v) => `${v.id} (${v.nodes.length})`).join(', '));
     expect(serious(violations)).toEqual([]);
   });
 });
 
 const isSerious = (v: Violation) => v.impact === 'serious' || v.impact === 'critical';
 /** What failed and where, readable in the test output. */
-const serious = (violations: Violation[]) => violations.filter(isSerious).map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+const serious = (violations: Violation[]) =>
+  violations.filter(isSerious).map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
 if (!hasChromium) console.warn(SKIP_REASON);

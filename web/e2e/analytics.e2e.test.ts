@@ -15,7 +15,10 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
     ids = await worldIds(app.server.db);
     const ceo = await app.server.login('ceo@demo.test');
     const dev = await app.server.login('dev@demo.test');
-    await app.server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/sales-api'] }, data: { cacheTtlSeconds: 300 } });
+    await app.server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/sales-api'] },
+      data: { cacheTtlSeconds: 300 },
+    });
     const calls: [string, string, string, string][] = [
       [ceo, 'acme', 'sales-api', 'listAccounts'],
       [ceo, 'acme', 'sales-api', 'listAccounts'],
@@ -24,7 +27,11 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
       [dev, 'globex', 'gitlab-api', 'listProjects'],
     ];
     for (const [token, company, endpoint, operation] of calls) {
-      const res = await app.server.gql(READ, { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation }, token);
+      const res = await app.server.gql(
+        READ,
+        { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation },
+        token,
+      );
       expect(res.errors).toBeUndefined();
     }
     await app.server.tessera.callLog.flush();
@@ -38,7 +45,10 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
     // The dashboard's own widgets may have called the APIs too: at least our four Acme calls.
     const calls = Number((await totals.first().textContent())!.replace(/\D/g, ''));
     expect(calls).toBeGreaterThanOrEqual(4);
-    expect(await page.locator('.analytics-chart figcaption').allTextContents()).toEqual(['Calls and failures per day', 'Latency per endpoint (p50 and p95)']);
+    expect(await page.locator('.analytics-chart figcaption').allTextContents()).toEqual([
+      'Calls and failures per day',
+      'Latency per endpoint (p50 and p95)',
+    ]);
     // Recharts draws once its container has been measured.
     await expect.poll(() => page.locator('.analytics-chart-drawing .recharts-wrapper').count()).toBe(2);
 
@@ -64,11 +74,15 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
     await page.getByLabel('Companies').selectOption({ label: 'All companies' });
     await page.getByRole('tab', { name: 'By company' }).click();
     const table = page.getByRole('region', { name: 'Usage by company' });
-    await expect.poll(() => table.locator('tbody th').allTextContents()).toEqual(expect.arrayContaining(['Acme Corp', 'Globex']));
+    await expect
+      .poll(() => table.locator('tbody th').allTextContents())
+      .toEqual(expect.arrayContaining(['Acme Corp', 'Globex']));
     // Another period keeps the tab.
     await page.getByRole('button', { name: '7 days' }).click();
     await expect.poll(() => page.getByRole('button', { name: '7 days' }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => table.locator('tbody th').allTextContents()).toEqual(expect.arrayContaining(['Acme Corp', 'Globex']));
+    await expect
+      .poll(() => table.locator('tbody th').allTextContents())
+      .toEqual(expect.arrayContaining(['Acme Corp', 'Globex']));
     expect(await page.getByRole('tab', { name: 'By company' }).getAttribute('aria-selected')).toBe('true');
     await app.screenshot(page, 'analytics-phone');
     // Nothing wider than the screen but the table's own scrolling box.
@@ -80,7 +94,9 @@ describe.skipIf(!hasChromium)('analytics page (Chromium)', () => {
     await app.server.db.upstreamCall.deleteMany({ where: { companyId: ids.company.globex } });
     const page = await app.newPage();
     await app.openPage(page, 'Analytics', { as: 'companyadmin@demo.test' });
-    await expect.poll(() => page.locator('.analytics .empty').textContent()).toMatch(/^No calls to any API of Globex in the last 30 days\./);
+    await expect
+      .poll(() => page.locator('.analytics .empty').textContent())
+      .toMatch(/^No calls to any API of Globex in the last 30 days\./);
     expect(await page.getByLabel('Companies').count()).toBe(0);
     expect(await page.locator('.analytics-chart').count()).toBe(0);
     expect(app.pageErrors(page)).toEqual([]);

@@ -23,9 +23,21 @@ describe.skipIf(!hasChromium)('audit log page (Chromium)', () => {
   beforeAll(async () => {
     ids = await worldIds(app.server.db);
     const admin = await app.server.login('admin@demo.test');
-    const res = await app.server.gql(SET_ACCESS, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'READ' }, admin);
+    const res = await app.server.gql(
+      SET_ACCESS,
+      {
+        roleId: ids.role.cfo,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/finance-api'],
+        access: 'READ',
+      },
+      admin,
+    );
     expect(res.errors).toBeUndefined();
-    const row = await app.server.db.auditLog.findFirstOrThrow({ where: { action: 'permission.set' }, orderBy: { id: 'desc' } });
+    const row = await app.server.db.auditLog.findFirstOrThrow({
+      where: { action: 'permission.set' },
+      orderBy: { id: 'desc' },
+    });
     requestId = row.requestId!;
     expect(requestId).toBeTruthy();
   });
@@ -34,7 +46,9 @@ describe.skipIf(!hasChromium)('audit log page (Chromium)', () => {
     const page = await app.newPage();
     await app.signIn(page, 'admin@demo.test');
     await openAuditLog(page);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toMatch(/for Acme Corp/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Showing' }).textContent())
+      .toMatch(/for Acme Corp/);
 
     const row = page.locator('.audit-table tbody tr').first();
     expect(await row.locator('.audit-action').textContent()).toBe('Access changed');
@@ -55,7 +69,9 @@ describe.skipIf(!hasChromium)('audit log page (Chromium)', () => {
     await openAuditLog(page);
     await page.locator('.audit-table').waitFor();
     await page.getByLabel('Action').selectOption({ label: 'Credential deleted' });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'No entries' }).textContent()).toBe('No entries for Acme Corp match these filters.');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'No entries' }).textContent())
+      .toBe('No entries for Acme Corp match these filters.');
     await page.getByLabel('Action').selectOption({ label: 'Access changed' });
     await expect.poll(() => page.locator('.audit-table .audit-action').allTextContents()).toEqual(['Access changed']);
 
@@ -71,7 +87,13 @@ describe.skipIf(!hasChromium)('audit log page (Chromium)', () => {
   it('loads older entries fifty at a time, and every company for a platform admin', async () => {
     const base = Date.now() - 3_600_000;
     await app.server.db.auditLog.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ companyId: ids.company.globex, action: 'endpoint.update', targetType: 'endpoint', createdAt: new Date(base - i * 60_000), details: { slug: `old-${i}` } })),
+      data: Array.from({ length: 60 }, (_, i) => ({
+        companyId: ids.company.globex,
+        action: 'endpoint.update',
+        targetType: 'endpoint',
+        createdAt: new Date(base - i * 60_000),
+        details: { slug: `old-${i}` },
+      })),
     });
     const page = await app.newPage();
     await app.signIn(page, 'admin@demo.test');
@@ -93,7 +115,9 @@ describe.skipIf(!hasChromium)('audit log page (Chromium)', () => {
     const page = await app.newPage({ width: 390, height: 844 });
     await app.signIn(page, 'companyadmin@demo.test');
     await openAuditLog(page);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).toMatch(/for Globex/);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Showing' }).textContent())
+      .toMatch(/for Globex/);
     expect(await page.getByLabel('Companies').count()).toBe(0);
     const companies = await page.locator('.audit-table tbody tr').allTextContents();
     expect(companies.some((text) => text.includes('Access changed'))).toBe(false);

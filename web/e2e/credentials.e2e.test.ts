@@ -13,14 +13,20 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
   const wrongToken = 'sbx_tok_this-is-not-the-right-token-0000';
 
   beforeAll(() => {
-    goodToken = (demoCredential(app.server.sandboxSecret, 'acme', 'github', 'BEARER', app.server.sandbox.url).secret as { token: string }).token;
+    goodToken = (
+      demoCredential(app.server.sandboxSecret, 'acme', 'github', 'BEARER', app.server.sandbox.url).secret as {
+        token: string;
+      }
+    ).token;
   });
 
   const main = (page: Page) => page.locator('main');
   const credential = (page: Page, name: string) => main(page).getByRole('article', { name, exact: true });
-  const storedNamed = (name: string) => app.server.db.apiCredential.findMany({ where: { name, company: { slug: 'acme' } } });
+  const storedNamed = (name: string) =>
+    app.server.db.apiCredential.findMany({ where: { name, company: { slug: 'acme' } } });
 
-  const openCredentials = (page: Page) => app.openPage(page, 'Credentials', { company: 'Acme Corp', heading: 'Credentials at Acme Corp' });
+  const openCredentials = (page: Page) =>
+    app.openPage(page, 'Credentials', { company: 'Acme Corp', heading: 'Credentials at Acme Corp' });
 
   async function addBearer(page: Page, name: string, token: string) {
     await main(page).getByRole('button', { name: 'Add credential', exact: true }).click();
@@ -39,7 +45,8 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     const page = await app.newPage();
     await openCredentials(page);
     // Every API of Acme has its section, grouped by role inside.
-    for (const api of ['Finance API', 'GitHub API', 'HR API', 'Sales API']) await main(page).getByRole('heading', { name: api, level: 2 }).waitFor();
+    for (const api of ['Finance API', 'GitHub API', 'HR API', 'Sales API'])
+      await main(page).getByRole('heading', { name: api, level: 2 }).waitFor();
 
     await main(page).getByRole('button', { name: 'Add credential', exact: true }).click();
     const form = main(page).getByRole('form', { name: 'Add credential' });
@@ -49,9 +56,15 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     expect(await tokenInput.getAttribute('autocomplete')).toBe('new-password');
     // Nothing filled in: each problem is said next to its field, and nothing is saved.
     await form.getByRole('button', { name: 'Save credential' }).click();
-    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(
-      expect.arrayContaining(['Choose the API this credential is for.', 'Choose a role, or “Shared by every role”.', 'Enter the token.']),
-    );
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents())
+      .toEqual(
+        expect.arrayContaining([
+          'Choose the API this credential is for.',
+          'Choose a role, or “Shared by every role”.',
+          'Enter the token.',
+        ]),
+      );
     await app.screenshot(page, 'credentials-form-errors');
     await form.getByRole('button', { name: 'Cancel' }).click();
 
@@ -85,7 +98,9 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     const item = credential(page, 'Wrong GitHub token');
 
     await item.getByRole('button', { name: 'Test Wrong GitHub token' }).click();
-    await expect.poll(() => item.getByRole('status').textContent()).toMatch(/^failed · HTTP 401 · \d+ ms · .*refused this credential/);
+    await expect
+      .poll(() => item.getByRole('status').textContent())
+      .toMatch(/^failed · HTTP 401 · \d+ ms · .*refused this credential/);
     await expect.poll(() => item.locator('.cred-status').textContent()).toBe('Failing');
     expect(await item.textContent()).toContain('Replace the secret, then test again.');
     expect((await storedNamed('Wrong GitHub token'))[0]?.status).toBe('failing');
@@ -118,7 +133,9 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     await form.getByLabel('Token', { exact: true }).fill(wrongToken);
     await form.getByRole('button', { name: 'Save credential' }).click();
     const nameHint = form.locator(`[id="${await form.getByLabel('Name').getAttribute('aria-describedby')}"]`);
-    await expect.poll(() => nameHint.textContent()).toBe('A credential named "Twice" already exists for this role and company.');
+    await expect
+      .poll(() => nameHint.textContent())
+      .toBe('A credential named "Twice" already exists for this role and company.');
     expect(await form.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
     expect(await storedNamed('Twice')).toHaveLength(1);
     await app.screenshot(page, 'credentials-name-taken');
@@ -149,8 +166,19 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
 
   it('a credential whose API moved to another origin shows it, sends nothing, and is confirmed for the new address through a dialog naming it', async () => {
     const admin = await app.server.login('admin@demo.test');
-    const github = (await app.server.db.apiEndpoint.findFirstOrThrow({ where: { slug: 'github-api', company: { slug: 'acme' } } })).id;
-    const move = async (url: string) => expect((await app.server.gql('mutation ($id: ID!, $url: String!) { updateEndpoint(id: $id, input: { baseUrl: $url }) { id } }', { id: github, url }, admin)).errors).toBeUndefined();
+    const github = (
+      await app.server.db.apiEndpoint.findFirstOrThrow({ where: { slug: 'github-api', company: { slug: 'acme' } } })
+    ).id;
+    const move = async (url: string) =>
+      expect(
+        (
+          await app.server.gql(
+            'mutation ($id: ID!, $url: String!) { updateEndpoint(id: $id, input: { baseUrl: $url }) { id } }',
+            { id: github, url },
+            admin,
+          )
+        ).errors,
+      ).toBeUndefined();
     const sandbox = new URL(app.server.sandbox.url);
     const elsewhere = `http://localhost:${sandbox.port}`;
     const page = await app.newPage();
@@ -161,9 +189,13 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
       await page.reload();
       const item = credential(page, 'Moving token');
       await expect.poll(() => item.locator('.cred-status').textContent()).toBe('API moved');
-      expect(await item.locator('.cred-origin').textContent()).toBe(`Entered for ${sandbox.origin}; GitHub API now points at ${elsewhere}.`);
+      expect(await item.locator('.cred-origin').textContent()).toBe(
+        `Entered for ${sandbox.origin}; GitHub API now points at ${elsewhere}.`,
+      );
       await item.getByRole('button', { name: 'Test Moving token' }).click();
-      await expect.poll(() => item.getByRole('status').textContent()).toMatch(new RegExp(`^failed · \\d+ ms · This credential was entered for ${sandbox.origin}`));
+      await expect
+        .poll(() => item.getByRole('status').textContent())
+        .toMatch(new RegExp(`^failed · \\d+ ms · This credential was entered for ${sandbox.origin}`));
       await app.screenshot(page, 'credentials-origin-changed');
 
       await item.getByRole('button', { name: `Confirm Moving token for ${elsewhere}` }).click();
@@ -185,7 +217,10 @@ describe.skipIf(!hasChromium)('Admin → Credentials (Chromium)', () => {
     const page = await app.newPage({ width: 390, height: 844 });
     await openCredentials(page);
     await main(page).getByRole('button', { name: 'Add credential', exact: true }).click();
-    await main(page).getByRole('form', { name: 'Add credential' }).getByLabel('Kind').selectOption({ label: 'OAuth2 refresh token' });
+    await main(page)
+      .getByRole('form', { name: 'Add credential' })
+      .getByLabel('Kind')
+      .selectOption({ label: 'OAuth2 refresh token' });
     expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     await app.screenshot(page, 'credentials-phone');
   });

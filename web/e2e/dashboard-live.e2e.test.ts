@@ -30,7 +30,12 @@ describe.skipIf(!hasChromium)('live dashboard (Chromium)', () => {
       const at = new Date();
       const res = await fetch(`${app.baseUrl}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) },
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': id,
+          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'webhook-signature': new Webhook(secret).sign(id, at, body),
+        },
         body,
       });
       expect(res.status).toBe(200);

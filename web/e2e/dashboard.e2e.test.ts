@@ -13,7 +13,8 @@ interface ServerWidget {
   error: string | null;
 }
 
-const money = (value: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
+const money = (value: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(value);
 
 describe.skipIf(!hasChromium)('dashboard (Chromium)', () => {
   const app = useE2eApp();
@@ -69,7 +70,9 @@ describe.skipIf(!hasChromium)('dashboard (Chromium)', () => {
 
     const globex = await serverWidgets('ceo@demo.test', 'globex');
     expect(await cardValue(page, 'Headcount')).toBe(`${globex.find((w) => w.title === 'Headcount')!.value} people`);
-    expect(await cardValue(page, 'Open incidents')).toBe(String(globex.find((w) => w.title === 'Open incidents')!.value));
+    expect(await cardValue(page, 'Open incidents')).toBe(
+      String(globex.find((w) => w.title === 'Open incidents')!.value),
+    );
     await page.getByRole('table', { name: 'Headcount by department' }).waitFor({ state: 'attached' });
     await page.getByRole('table', { name: 'Shipments by status' }).waitFor({ state: 'attached' });
     expect(await card(page, 'Open pipeline').count()).toBe(0);
@@ -81,13 +84,18 @@ describe.skipIf(!hasChromium)('dashboard (Chromium)', () => {
 
   it('a failing API puts a sentence on its own cards only, and Refresh brings the numbers back', async () => {
     // No cached answer may hide the failure.
-    await app.server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { cacheTtlSeconds: 0 } });
+    await app.server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/finance-api'] },
+      data: { cacheTtlSeconds: 0 },
+    });
     app.server.sandbox.knobs.failNext(100, 503, { company: 'acme', service: 'finance' });
     const page = await app.newPage();
     await app.signIn(page, 'ceo@demo.test');
     await page.getByLabel('Company').selectOption({ label: 'Acme Corp' });
     await card(page, 'Cash').locator('.widget-error').waitFor();
-    expect(await card(page, 'Cash').locator('.widget-error').textContent()).toContain('Finance API answered HTTP 503. Try refreshing in a moment.');
+    expect(await card(page, 'Cash').locator('.widget-error').textContent()).toContain(
+      'Finance API answered HTTP 503. Try refreshing in a moment.',
+    );
     expect(await cardValue(page, 'Open pipeline')).toMatch(/^\$[\d,]+$/);
     await app.screenshot(page, 'dashboard-upstream-error');
 
@@ -103,7 +111,9 @@ describe.skipIf(!hasChromium)('dashboard (Chromium)', () => {
     const page = await app.newPage();
     await app.signIn(page, 'cfo@demo.test');
     await page.getByRole('heading', { name: 'Nothing to show yet' }).waitFor();
-    expect(await page.locator('.dashboard-empty').textContent()).toContain('Your role at Acme Corp (CFO) cannot read any API yet');
+    expect(await page.locator('.dashboard-empty').textContent()).toContain(
+      'Your role at Acme Corp (CFO) cannot read any API yet',
+    );
     expect(await page.locator('.dashboard-empty').textContent()).toContain('Ask a Data Admin');
     await app.screenshot(page, 'dashboard-empty');
   });

@@ -10,14 +10,21 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
 
   const main = (page: Page) => page.locator('main');
   const list = (page: Page) => main(page).getByRole('list', { name: 'Endpoints' });
-  const stored = (slug: string) => app.server.db.apiEndpoint.findFirst({ where: { slug, company: { slug: 'acme' } }, include: { operations: { orderBy: { key: 'asc' } } } });
+  const stored = (slug: string) =>
+    app.server.db.apiEndpoint.findFirst({
+      where: { slug, company: { slug: 'acme' } },
+      include: { operations: { orderBy: { key: 'asc' } } },
+    });
 
-  const openEndpoints = (page: Page) => app.openPage(page, 'Endpoints', { company: 'Acme Corp', heading: 'Endpoints at Acme Corp' });
+  const openEndpoints = (page: Page) =>
+    app.openPage(page, 'Endpoints', { company: 'Acme Corp', heading: 'Endpoints at Acme Corp' });
 
   it('lists the company’s endpoints with slug, base URL and operation count', async () => {
     const page = await app.newPage();
     await openEndpoints(page);
-    await expect.poll(() => list(page).locator('.ep-name').allTextContents()).toEqual(['Finance API', 'GitHub API', 'HR API', 'Sales API']);
+    await expect
+      .poll(() => list(page).locator('.ep-name').allTextContents())
+      .toEqual(['Finance API', 'GitHub API', 'HR API', 'Sales API']);
     const github = list(page).getByRole('button', { name: /GitHub API/ });
     const count = (await stored('github-api'))!.operations.length;
     expect(await github.textContent()).toContain(`github-api · ${count} operations`);
@@ -46,8 +53,12 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
     await op.getByLabel('Description').fill('One item');
     await form.getByRole('button', { name: 'Save endpoint' }).click();
     // A wrong base URL is said next to it, with focus there, and nothing is saved.
-    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(['Enter a full http(s) address without a user name or password.']);
-    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe(await form.getByLabel('Base URL').getAttribute('id'));
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents())
+      .toEqual(['Enter a full http(s) address without a user name or password.']);
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      await form.getByLabel('Base URL').getAttribute('id'),
+    );
     expect(await stored('inventory-api')).toBeNull();
     await app.screenshot(page, 'endpoints-create-error');
 
@@ -62,7 +73,9 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
       name: 'Inventory API',
       baseUrl: 'https://inventory.example.com/v1',
       description: 'Stock levels per warehouse.',
-      operations: [expect.objectContaining({ key: 'getItemsById', method: 'GET', path: '/items/{id}', description: 'One item' })],
+      operations: [
+        expect.objectContaining({ key: 'getItemsById', method: 'GET', path: '/items/{id}', description: 'One item' }),
+      ],
     });
     await app.screenshot(page, 'endpoints-created');
 
@@ -77,7 +90,11 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
     await renamed.waitFor();
     await expect.poll(() => list(page).locator('.ep-name').allTextContents()).toContain('Stock API');
     expect(await renamed.textContent()).toContain('https://stock.example.com/v2');
-    expect(await stored('inventory-api')).toMatchObject({ name: 'Stock API', description: 'Stock levels and reservations.', baseUrl: 'https://stock.example.com/v2' });
+    expect(await stored('inventory-api')).toMatchObject({
+      name: 'Stock API',
+      description: 'Stock levels and reservations.',
+      baseUrl: 'https://stock.example.com/v2',
+    });
 
     // Add a second operation, then edit it.
     await renamed.getByRole('button', { name: 'Add operation' }).click();
@@ -86,14 +103,18 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
     await add.getByLabel('Path').fill('/reservations');
     expect(await add.getByLabel('Key').inputValue()).toBe('createReservations');
     await add.getByRole('button', { name: 'Add operation' }).click();
-    await expect.poll(() => renamed.locator('tbody .op-key').allTextContents()).toEqual(['createReservations', 'getItemsById']);
+    await expect
+      .poll(() => renamed.locator('tbody .op-key').allTextContents())
+      .toEqual(['createReservations', 'getItemsById']);
 
     await renamed.getByRole('button', { name: 'Edit operation createReservations' }).click();
     const editOp = renamed.getByRole('form', { name: 'Edit createReservations' });
     await editOp.getByLabel('Key').fill('reserveItems');
     await editOp.getByLabel('Description').fill('Hold items for an order');
     await editOp.getByRole('button', { name: 'Save operation' }).click();
-    await expect.poll(() => renamed.locator('tbody .op-key').allTextContents()).toEqual(['reserveItems', 'getItemsById']);
+    await expect
+      .poll(() => renamed.locator('tbody .op-key').allTextContents())
+      .toEqual(['reserveItems', 'getItemsById']);
     expect((await stored('inventory-api'))!.operations.map((o) => [o.key, o.method, o.path, o.description])).toEqual([
       ['getItemsById', 'GET', '/items/{id}', 'One item'],
       ['reserveItems', 'POST', '/reservations', 'Hold items for an order'],
@@ -131,7 +152,9 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
     expect(await form.getByLabel('Slug').inputValue()).toBe('github-api');
     await form.getByLabel('Base URL').fill('https://mirror.example.com');
     await form.getByRole('button', { name: 'Save endpoint' }).click();
-    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(['This company already has an endpoint with slug "github-api".']);
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents())
+      .toEqual(['This company already has an endpoint with slug "github-api".']);
     expect(await form.getByLabel('Slug').getAttribute('aria-invalid')).toBe('true');
     expect(await app.server.db.apiEndpoint.count({ where: { name: 'GitHub Mirror API' } })).toBe(0);
     await app.screenshot(page, 'endpoints-slug-taken');
@@ -140,7 +163,9 @@ describe.skipIf(!hasChromium)('Admin → Endpoints (Chromium)', () => {
   it('is usable at phone width: nothing wider than the screen', async () => {
     const page = await app.newPage({ width: 390, height: 844 });
     await openEndpoints(page);
-    await list(page).getByRole('button', { name: /GitHub API/ }).click();
+    await list(page)
+      .getByRole('button', { name: /GitHub API/ })
+      .click();
     await main(page).getByRole('article', { name: 'GitHub API' }).waitFor();
     expect(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
     await app.screenshot(page, 'endpoints-phone');

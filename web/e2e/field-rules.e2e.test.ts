@@ -10,7 +10,8 @@ describe.skipIf(!hasChromium)('Admin → Access → Response fields (Chromium)',
   const app = useE2eApp();
 
   const panel = (page: Page) => page.locator('main').getByRole('region', { name: /^Response fields for/ });
-  const rulesOf = (role: string) => app.server.db.operationFieldRule.findMany({ where: { role: { key: role } }, include: { operation: true } });
+  const rulesOf = (role: string) =>
+    app.server.db.operationFieldRule.findMany({ where: { role: { key: role } }, include: { operation: true } });
 
   /** As app.openPage, with the link's exact name ("Access tokens" is another link). */
   async function openAccess(page: Page) {
@@ -29,10 +30,16 @@ describe.skipIf(!hasChromium)('Admin → Access → Response fields (Chromium)',
   it("lists the developer's demo rule; refuses a bad path in place; saves and deletes a rule", async () => {
     const page = await app.newPage();
     await open(page, 'Developer');
-    await expect.poll(() => panel(page).getByRole('listitem').allTextContents()).toEqual([expect.stringContaining('Finance API · getCashBalance')]);
-    expect(await panel(page).getByRole('listitem').textContent()).toContain('Hides accounts[].accountNumber, accounts[].bank');
+    await expect
+      .poll(() => panel(page).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringContaining('Finance API · getCashBalance')]);
+    expect(await panel(page).getByRole('listitem').textContent()).toContain(
+      'Hides accounts[].accountNumber, accounts[].bank',
+    );
     // The developer may not use Finance API yet: the rule says it is not in effect, until they may.
-    expect(await panel(page).getByRole('listitem').textContent()).toContain('Not in effect yet: Developer cannot use Finance API.');
+    expect(await panel(page).getByRole('listitem').textContent()).toContain(
+      'Not in effect yet: Developer cannot use Finance API.',
+    );
     const finance = page.locator('main').getByRole('group', { name: 'Finance API', exact: true });
     await finance.getByText('Read', { exact: true }).click();
     await expect.poll(() => finance.getByRole('status').textContent()).toContain('Saved');
@@ -44,7 +51,9 @@ describe.skipIf(!hasChromium)('Admin → Access → Response fields (Chromium)',
     await paths.fill('data[].customer\ndata..method');
     await panel(page).getByRole('button', { name: 'Save rule' }).click();
     await expect.poll(() => paths.getAttribute('aria-invalid')).toBe('true');
-    expect(await panel(page).locator('.field-error').textContent()).toMatch(/Path 2 \("data\.\.method"\) has an empty segment/);
+    expect(await panel(page).locator('.field-error').textContent()).toMatch(
+      /Path 2 \("data\.\.method"\) has an empty segment/,
+    );
     expect((await rulesOf('developer')).map((r) => r.operation.key)).toEqual(['getCashBalance']);
     await app.screenshot(page, 'field-rules-bad-path');
 
@@ -73,7 +82,9 @@ describe.skipIf(!hasChromium)('Admin → Access → Response fields (Chromium)',
     await openAccess(page);
     await page.locator('main').getByLabel('Role', { exact: true }).selectOption({ label: 'Developer' });
     await panel(page).getByRole('listitem').first().waitFor();
-    await panel(page).getByLabel('Operation', { exact: true }).selectOption({ label: 'GET getCashBalance (has a rule)' });
+    await panel(page)
+      .getByLabel('Operation', { exact: true })
+      .selectOption({ label: 'GET getCashBalance (has a rule)' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await app.screenshot(page, 'field-rules-phone');
   });

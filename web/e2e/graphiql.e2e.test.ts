@@ -45,11 +45,18 @@ describe.skipIf(!hasChromium)('GraphiQL', () => {
     const foreign: string[] = [];
     page.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(app.baseUrl) && !/^(data|blob):/.test(url) && !url.startsWith(app.baseUrl.replace(/^http/, 'ws'))) foreign.push(url);
+      if (
+        !url.startsWith(app.baseUrl) &&
+        !/^(data|blob):/.test(url) &&
+        !url.startsWith(app.baseUrl.replace(/^http/, 'ws'))
+      )
+        foreign.push(url);
     });
     await app.signIn(page, 'ceo@demo.test');
     await page.goto('/graphiql');
-    await expect.poll(() => page.locator('.graphiql-query-editor .monaco-editor').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor .monaco-editor').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
 
     await run(page, '{ me { email } }');
     await expect.poll(() => responseText(page), { timeout: 15_000 }).toContain('"ceo@demo.test"');
@@ -57,7 +64,10 @@ describe.skipIf(!hasChromium)('GraphiQL', () => {
 
     // A subscription goes over graphql-ws; the token travels in the connection params.
     const acme = (await worldIds(app.server.db)).company.acme!;
-    await run(page, `subscription { chatStream(companyId: "${acme}", message: "What is our cash balance?") { type reply { model } } }`);
+    await run(
+      page,
+      `subscription { chatStream(companyId: "${acme}", message: "What is our cash balance?") { type reply { model } } }`,
+    );
     await expect.poll(() => responseText(page), { timeout: 20_000 }).toContain('offline-planner');
     await app.screenshot(page, 'graphiql-subscription');
 

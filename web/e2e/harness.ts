@@ -13,7 +13,10 @@ import { ensureWebBuilt } from './web-build.ts';
 export { hasChromium, SKIP_REASON } from './browser.ts';
 
 /** Screenshots: test-artifacts/e2e/ in the repository, or under TESSERA_ARTIFACTS_DIR when set. */
-export const ARTIFACTS_DIR = join(process.env.TESSERA_ARTIFACTS_DIR ?? fileURLToPath(new URL('../../test-artifacts/', import.meta.url)), 'e2e');
+export const ARTIFACTS_DIR = join(
+  process.env.TESSERA_ARTIFACTS_DIR ?? fileURLToPath(new URL('../../test-artifacts/', import.meta.url)),
+  'e2e',
+);
 export const DEMO_PASSWORD = 'tessera-demo';
 
 export interface E2eApp {
@@ -39,7 +42,16 @@ export interface E2eApp {
 
 // Flags as in the machine's notes: no sandbox as root, and no background network traffic to
 // hosts this closed network cannot reach.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export async function startE2e(env: Record<string, string> = {}): Promise<E2eApp> {
   const webDist = inject('webDist');
@@ -56,7 +68,9 @@ export async function startE2e(env: Record<string, string> = {}): Promise<E2eApp
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out', exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Sign out', exact: true }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
   }
 
   return {

@@ -10,7 +10,8 @@ describe.skipIf(!hasChromium)('from a grant to a developer using it (Chromium)',
   const app = useE2eApp();
 
   const main = (page: Page) => page.locator('main');
-  const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const nav = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
   it('admin grants and provides a credential; the developer sees Finance metrics and its tool', async () => {
     // Before: the developer's Acme dashboard has no finance card.
@@ -42,7 +43,11 @@ describe.skipIf(!hasChromium)('from a grant to a developer using it (Chromium)',
     await form.getByLabel('Used by').selectOption({ label: 'Developer' });
     await form.getByLabel('Name').fill('Finance key for developers');
     await form.getByLabel('Kind').selectOption({ label: 'Bearer token' });
-    const token = (demoCredential(app.server.sandboxSecret, 'acme', 'finance', 'BEARER', app.server.sandbox.url).secret as { token: string }).token;
+    const token = (
+      demoCredential(app.server.sandboxSecret, 'acme', 'finance', 'BEARER', app.server.sandbox.url).secret as {
+        token: string;
+      }
+    ).token;
     await form.getByLabel('Token', { exact: true }).fill(token);
     await form.getByRole('button', { name: 'Save credential' }).click();
     const item = main(admin).getByRole('article', { name: 'Finance key for developers', exact: true });

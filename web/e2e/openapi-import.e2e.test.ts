@@ -6,11 +6,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, SKIP_REASON, useE2eApp } from './harness.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`../../server/src/modules/openapi/fixtures/${name}`, import.meta.url));
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../../server/src/modules/openapi/fixtures/${name}`, import.meta.url));
 
 describe.skipIf(!hasChromium)('Admin → Endpoints → Import OpenAPI (Chromium)', () => {
   const app = useE2eApp();
-  const stored = () => app.server.db.apiEndpoint.findFirst({ where: { slug: 'swagger-petstore', company: { slug: 'acme' } }, include: { operations: { orderBy: { key: 'asc' } } } });
+  const stored = () =>
+    app.server.db.apiEndpoint.findFirst({
+      where: { slug: 'swagger-petstore', company: { slug: 'acme' } },
+      include: { operations: { orderBy: { key: 'asc' } } },
+    });
 
   it('previews, then imports a document; refuses Swagger 2.0 with the reason', async () => {
     const page = await app.newPage({ width: 390, height: 844 });
@@ -33,7 +38,9 @@ describe.skipIf(!hasChromium)('Admin → Endpoints → Import OpenAPI (Chromium)
     await app.screenshot(page, 'openapi-import-preview');
 
     await dialog.getByRole('button', { name: 'Import' }).click();
-    await expect.poll(() => main.locator('.notice').textContent()).toContain('Imported Swagger Petstore: 3 new operations.');
+    await expect
+      .poll(() => main.locator('.notice').textContent())
+      .toContain('Imported Swagger Petstore: 3 new operations.');
     expect(await dialog.isVisible()).toBe(false);
     expect((await stored())!.operations.map((o) => o.key)).toEqual(['createPets', 'listPets', 'showPetById']);
     await main.getByRole('article', { name: 'Swagger Petstore' }).waitFor();

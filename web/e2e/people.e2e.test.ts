@@ -11,7 +11,12 @@ describe.skipIf(!hasChromium)('Admin → People (Chromium)', () => {
   const main = (page: Page) => page.locator('main');
   const detail = (page: Page) => main(page).getByRole('article');
   const membershipsOf = async (email: string) =>
-    (await app.server.db.userCompanyAccess.findMany({ where: { user: { email } }, select: { company: { select: { slug: true } }, role: { select: { key: true } } } }))
+    (
+      await app.server.db.userCompanyAccess.findMany({
+        where: { user: { email } },
+        select: { company: { select: { slug: true } }, role: { select: { key: true } } },
+      })
+    )
       .map((m) => `${m.company.slug}:${m.role.key}`)
       .sort();
 
@@ -30,13 +35,17 @@ describe.skipIf(!hasChromium)('Admin → People (Chromium)', () => {
     await detail(page).getByLabel('Company', { exact: true }).selectOption({ label: 'Globex' });
     await detail(page).getByLabel('Role', { exact: true }).selectOption({ label: 'Finance Analyst' });
     await detail(page).getByRole('button', { name: 'Grant' }).click();
-    await expect.poll(() => detail(page).getByRole('status').textContent()).toBe('Granted: Frankie CFO is now Finance Analyst at Globex.');
+    await expect
+      .poll(() => detail(page).getByRole('status').textContent())
+      .toBe('Granted: Frankie CFO is now Finance Analyst at Globex.');
     expect(await membershipsOf('cfo@demo.test')).toEqual(['acme:cfo', 'globex:finance_analyst']);
     const globex = detail(page).getByRole('listitem').filter({ hasText: 'Globex' }).first();
     expect(await globex.textContent()).toContain('Finance Analyst');
     // The role they hold there is no longer offered again.
     await detail(page).getByLabel('Company', { exact: true }).selectOption({ label: 'Globex' });
-    expect(await detail(page).getByLabel('Role', { exact: true }).locator('option').allTextContents()).not.toContain('Finance Analyst');
+    expect(await detail(page).getByLabel('Role', { exact: true }).locator('option').allTextContents()).not.toContain(
+      'Finance Analyst',
+    );
     await app.screenshot(page, 'people-granted');
 
     // Revoking asks first; Cancel changes nothing.
@@ -49,7 +58,9 @@ describe.skipIf(!hasChromium)('Admin → People (Chromium)', () => {
 
     await detail(page).getByRole('button', { name: 'Revoke Finance Analyst at Globex' }).click();
     await dialog.getByRole('button', { name: 'Revoke' }).click();
-    await expect.poll(() => detail(page).getByRole('status').textContent()).toBe('Revoked: Frankie CFO is no longer Finance Analyst at Globex.');
+    await expect
+      .poll(() => detail(page).getByRole('status').textContent())
+      .toBe('Revoked: Frankie CFO is no longer Finance Analyst at Globex.');
     expect(await membershipsOf('cfo@demo.test')).toEqual(['acme:cfo']);
     const access = detail(page).getByRole('list', { name: 'Company access' });
     await expect.poll(() => access.getByRole('listitem').filter({ hasText: 'Globex' }).count()).toBe(0);
@@ -69,7 +80,9 @@ describe.skipIf(!hasChromium)('Admin → People (Chromium)', () => {
     await form.getByLabel('Email').fill('pat');
     await form.getByLabel('First password').fill('short');
     await form.getByRole('button', { name: 'Create user' }).click();
-    await expect.poll(() => form.getByText('This is not an email address (like name@company.com).').isVisible()).toBe(true);
+    await expect
+      .poll(() => form.getByText('This is not an email address (like name@company.com).').isVisible())
+      .toBe(true);
     expect(await form.getByText('The password must be at least 12 characters (5 so far).').isVisible()).toBe(true);
     expect(await form.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
     await app.screenshot(page, 'people-create-invalid');
@@ -83,7 +96,9 @@ describe.skipIf(!hasChromium)('Admin → People (Chromium)', () => {
     await form.getByLabel('Email').fill('pat@demo.test');
     await form.getByRole('button', { name: 'Create user' }).click();
     await detail(page).getByRole('heading', { name: 'Pat Lee' }).waitFor();
-    expect(await main(page).getByRole('status').filter({ hasText: 'can now sign in' }).textContent()).toContain('pat@demo.test');
+    expect(await main(page).getByRole('status').filter({ hasText: 'can now sign in' }).textContent()).toContain(
+      'pat@demo.test',
+    );
     expect(await membershipsOf('pat@demo.test')).toEqual([]);
     await app.screenshot(page, 'people-created');
   });
@@ -103,7 +118,10 @@ describe.skipIf(!hasChromium)('Admin → People (Chromium)', () => {
     const page = await app.newPage({ width: 390, height: 844 });
     await app.signIn(page, 'admin@demo.test');
     await page.getByRole('link', { name: 'People' }).click();
-    await main(page).getByRole('list', { name: 'People' }).getByRole('button', { name: /Casey CEO/ }).click();
+    await main(page)
+      .getByRole('list', { name: 'People' })
+      .getByRole('button', { name: /Casey CEO/ })
+      .click();
     await detail(page).getByRole('heading', { name: 'Casey CEO' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await app.screenshot(page, 'people-phone');

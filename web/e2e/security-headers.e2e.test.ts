@@ -29,7 +29,11 @@ describe.skipIf(!hasChromium)('security headers (Chromium)', () => {
     // Init scripts come from the browser, not the page: the CSP does not apply to them.
     await page.addInitScript(() => {
       window.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations!.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations!.push(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
+      );
     });
     const violations = async () => [...consoleRefusals, ...(await page.evaluate(() => window.__cspViolations ?? []))];
     return { page, violations };
@@ -65,7 +69,9 @@ describe.skipIf(!hasChromium)('security headers (Chromium)', () => {
     const { page, violations } = await watchedPage();
     await app.signIn(page, 'ceo@demo.test');
     await page.goto('/graphiql');
-    await expect.poll(() => page.locator('.graphiql-query-editor .monaco-editor').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor .monaco-editor').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
     await editor.click();
     await page.keyboard.press('Control+A');
@@ -73,7 +79,9 @@ describe.skipIf(!hasChromium)('security headers (Chromium)', () => {
     await page.keyboard.insertText('{ me { email } }');
     await page.waitForTimeout(500);
     await page.getByRole('button', { name: /^Execute query/ }).click();
-    await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 15_000 }).toContain('"ceo@demo.test"');
+    await expect
+      .poll(() => page.locator('.graphiql-response').innerText(), { timeout: 15_000 })
+      .toContain('"ceo@demo.test"');
     expect(await violations()).toEqual([]);
     expect(app.pageErrors(page)).toEqual([]);
   });
@@ -82,7 +90,11 @@ describe.skipIf(!hasChromium)('security headers (Chromium)', () => {
     // A page of another origin (a server on 127.0.0.2; the app is on 127.0.0.1) framing the
     // sign-in page. A real server: Chromium treats a page Playwright makes up as public, and
     // would block its frame to loopback for that reason alone.
-    const attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><iframe id="victim" src="${app.baseUrl}/" width="800" height="600"></iframe>`));
+    const attacker = createServer((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<!doctype html><iframe id="victim" src="${app.baseUrl}/" width="800" height="600"></iframe>`),
+    );
     await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.2', resolve));
     try {
       const page = await app.newPage();

@@ -7,8 +7,15 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
   const app = useE2eApp();
   /** `me` over HTTP with a token the page held: the email, or the error code. */
   const meWith = async (token: string | null) => {
-    const res = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { email } }' }) });
-    const body = (await res.json()) as { data?: { me: { email: string } } | null; errors?: { extensions?: { code?: string } }[] };
+    const res = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    });
+    const body = (await res.json()) as {
+      data?: { me: { email: string } } | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
     return body.data?.me.email ?? body.errors?.[0]?.extensions?.code;
   };
 
@@ -64,16 +71,22 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     expect(await switcher.locator('option').allTextContents()).toEqual(['Acme Corp', 'Globex']);
     await page.getByRole('heading', { name: 'APIs you can use at Acme Corp' }).waitFor();
     // The heading shows at once; the list follows when its query answers.
-    await expect.poll(() => page.locator('.endpoints h3').allTextContents()).toEqual(expect.arrayContaining(['Sales API', 'Finance API']));
+    await expect
+      .poll(() => page.locator('.endpoints h3').allTextContents())
+      .toEqual(expect.arrayContaining(['Sales API', 'Finance API']));
 
     await switcher.selectOption({ label: 'Globex' });
     await page.getByRole('heading', { name: 'APIs you can use at Globex' }).waitFor();
-    await expect.poll(() => page.locator('.endpoints h3').allTextContents()).toEqual(expect.arrayContaining(['HR API', 'Operations API']));
+    await expect
+      .poll(() => page.locator('.endpoints h3').allTextContents())
+      .toEqual(expect.arrayContaining(['HR API', 'Operations API']));
     expect(await page.locator('.endpoints h3').allTextContents()).not.toContain('Finance API');
 
     await page.reload();
     await page.getByRole('heading', { name: 'APIs you can use at Globex' }).waitFor();
-    expect(await page.getByLabel('Company').inputValue()).toBe(await page.getByLabel('Company').locator('option', { hasText: 'Globex' }).getAttribute('value'));
+    expect(await page.getByLabel('Company').inputValue()).toBe(
+      await page.getByLabel('Company').locator('option', { hasText: 'Globex' }).getAttribute('value'),
+    );
     await app.screenshot(page, 'shell-company-switcher');
     expect(app.pageErrors(page)).toEqual([]);
   });
@@ -81,8 +94,17 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
   it('a person without an admin role sees no admin links and cannot open admin pages', async () => {
     const page = await app.newPage();
     await app.signIn(page, 'dev@demo.test');
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access', exact: true }).count()).toBe(0);
-    for (const path of ['/admin/access', '/admin/credentials', '/admin/endpoints', '/admin/people', '/audit', '/analytics']) {
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access', exact: true }).count(),
+    ).toBe(0);
+    for (const path of [
+      '/admin/access',
+      '/admin/credentials',
+      '/admin/endpoints',
+      '/admin/people',
+      '/audit',
+      '/analytics',
+    ]) {
       await page.goto(path);
       await page.getByRole('heading', { name: 'Administrators only' }).waitFor();
     }
@@ -93,25 +115,41 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     const page = await app.newPage();
     await app.signIn(page, 'admin@demo.test');
     const admin = page.getByRole('list', { name: 'Administration' });
-    expect(await admin.getByRole('link').allTextContents()).toEqual(['Access', 'Credentials', 'Endpoints', 'People', 'Audit log', 'Analytics', 'GraphiQL']);
+    expect(await admin.getByRole('link').allTextContents()).toEqual([
+      'Access',
+      'Credentials',
+      'Endpoints',
+      'People',
+      'Audit log',
+      'Analytics',
+      'GraphiQL',
+    ]);
   });
 
   it('an expired session returns to sign-in and says why', async () => {
     const page = await app.newPage();
     await app.signIn(page, 'dev@demo.test');
     // A token whose exp has passed: the app must not keep showing a session the server refuses.
-    const expired = ['{"alg":"HS256"}', `{"sub":"x","exp":${Math.floor(Date.now() / 1000) - 60}}`].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.sig';
+    const expired =
+      ['{"alg":"HS256"}', `{"sub":"x","exp":${Math.floor(Date.now() / 1000) - 60}}`]
+        .map((part) => Buffer.from(part).toString('base64url'))
+        .join('.') + '.sig';
     await page.evaluate((token) => localStorage.setItem('tessera.token', token), expired);
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Your session has expired. Please sign in again.');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toBe('Your session has expired. Please sign in again.');
     await app.screenshot(page, 'shell-session-expired');
   });
 
   it('a token the server refuses (signed with another secret) also returns to sign-in', async () => {
     const page = await app.newPage();
     await app.signIn(page, 'dev@demo.test');
-    const forged = ['{"alg":"HS256"}', `{"sub":"x","exp":${Math.floor(Date.now() / 1000) + 3600}}`].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.forged';
+    const forged =
+      ['{"alg":"HS256"}', `{"sub":"x","exp":${Math.floor(Date.now() / 1000) + 3600}}`]
+        .map((part) => Buffer.from(part).toString('base64url'))
+        .join('.') + '.forged';
     await page.evaluate((token) => localStorage.setItem('tessera.token', token), forged);
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -123,7 +161,9 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent);
     expect(focused).toBe('Skip to content');
-    expect(await page.getByRole('link', { name: 'Skip to content' }).boundingBox()).toMatchObject({ y: expect.any(Number) });
+    expect(await page.getByRole('link', { name: 'Skip to content' }).boundingBox()).toMatchObject({
+      y: expect.any(Number),
+    });
     const box = await page.getByRole('link', { name: 'Skip to content' }).boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');

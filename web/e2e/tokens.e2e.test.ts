@@ -9,8 +9,13 @@ describe.skipIf(!hasChromium)('Access tokens (Chromium)', () => {
   const app = useE2eApp();
   const main = (page: Page) => page.locator('main');
   const me = (token: string) =>
-    fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { email } }' }) }).then(
-      (r) => r.json() as Promise<{ data?: { me: { email: string } } | null; errors?: { extensions?: { code?: string } }[] }>,
+    fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { email } }' }),
+    }).then(
+      (r) =>
+        r.json() as Promise<{ data?: { me: { email: string } } | null; errors?: { extensions?: { code?: string } }[] }>,
     );
 
   it('creates a token shown once, which works until it is revoked', async () => {
@@ -24,7 +29,9 @@ describe.skipIf(!hasChromium)('Access tokens (Chromium)', () => {
     // Nothing named, a lifetime out of range: said next to each field, nothing made.
     await form.getByLabel('Expires after (days)').fill('400');
     await form.getByRole('button', { name: 'Create token' }).click();
-    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(['Give it a name, e.g. “CI reports”.', 'Between 1 and 365 days.']);
+    await expect
+      .poll(() => form.locator('.field-error').allTextContents())
+      .toEqual(['Give it a name, e.g. “CI reports”.', 'Between 1 and 365 days.']);
     expect(await app.server.db.accessToken.count()).toBe(0);
 
     await form.getByLabel('Name').fill('Weekly report');

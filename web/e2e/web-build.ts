@@ -26,7 +26,13 @@ export async function ensureWebBuilt(outDir: string): Promise<void> {
       const nodeEnv = process.env.NODE_ENV;
       process.env.NODE_ENV = 'production';
       try {
-        await build({ root: WEB_ROOT, configFile: join(WEB_ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: false } });
+        await build({
+          root: WEB_ROOT,
+          configFile: join(WEB_ROOT, 'vite.config.ts'),
+          mode: 'production',
+          logLevel: 'warn',
+          build: { outDir, emptyOutDir: false },
+        });
       } finally {
         process.env.NODE_ENV = nodeEnv;
       }

@@ -39,7 +39,8 @@ export function connectActionSinks(sinks: ActionSinks): void {
 }
 
 function sinks(): ActionSinks {
-  if (!connected) throw new Error('The assistant action sinks are not connected: tessera.ts calls connectActionSinks() at start.');
+  if (!connected)
+    throw new Error('The assistant action sinks are not connected: tessera.ts calls connectActionSinks() at start.');
   return connected;
 }
 

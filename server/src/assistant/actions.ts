@@ -24,7 +24,12 @@ export interface ActionArgs {
 }
 
 /** The hash a person's confirmation is checked against: what is sent, and the request it makes. */
-export function actionHash(endpointId: string, operationId: string, args: ActionArgs, request: BoundRequest | null): string {
+export function actionHash(
+  endpointId: string,
+  operationId: string,
+  args: ActionArgs,
+  request: BoundRequest | null,
+): string {
   return createHash('sha256').update(canonicalJson({ endpointId, operationId, args, request })).digest('hex');
 }
 
@@ -58,9 +63,25 @@ export async function proposeAction(
         expiresAt: new Date((input.now ?? Date.now()) + ACTION_TTL_MS),
       },
     });
-    await recordAudit(tx, actor, { companyId: input.companyId, action: 'assistant.action_proposed', targetType: 'pending_action', targetId: action.id, details: { endpointId: input.endpointId, operation: input.operationKey, argsHash: hash } });
+    await recordAudit(tx, actor, {
+      companyId: input.companyId,
+      action: 'assistant.action_proposed',
+      targetType: 'pending_action',
+      targetId: action.id,
+      details: { endpointId: input.endpointId, operation: input.operationKey, argsHash: hash },
+    });
     // What was proposed, not the arguments: they may hold business data the subscriber should not get.
-    await emitWebhookEvent(tx, { companyId: input.companyId, type: 'action.pending', data: { actionId: action.id, userId: input.userId, endpointId: input.endpointId, operation: input.operationKey, expiresAt: action.expiresAt.toISOString() } });
+    await emitWebhookEvent(tx, {
+      companyId: input.companyId,
+      type: 'action.pending',
+      data: {
+        actionId: action.id,
+        userId: input.userId,
+        endpointId: input.endpointId,
+        operation: input.operationKey,
+        expiresAt: action.expiresAt.toISOString(),
+      },
+    });
     return action;
   });
 }
@@ -93,19 +114,37 @@ async function confirmInScope(
   db: Db,
   gateway: Gateway,
   actor: Actor,
-  { principal, id, requestId, now = Date.now() }: { principal: Principal; id: string; requestId: string | null; now?: number },
+  {
+    principal,
+    id,
+    requestId,
+    now = Date.now(),
+  }: { principal: Principal; id: string; requestId: string | null; now?: number },
 ): Promise<{ action: Awaited<ReturnType<typeof ownActionOrThrow>>; result: UpstreamResult }> {
   const action = await ownActionOrThrow(db, principal, id);
   await assertStillPending(db, action, now);
   const args = action.args as unknown as ActionArgs;
   const request = action.request as unknown as BoundRequest | null;
-  const operation = await db.endpointOperation.findFirst({ where: { id: action.operationId, endpointId: action.endpointId } });
+  const operation = await db.endpointOperation.findFirst({
+    where: { id: action.operationId, endpointId: action.endpointId },
+  });
   // The stored row itself is checked too: arguments edited after the proposal are not what was shown.
-  const intact = operation && request && actionHash(action.endpointId, action.operationId, args, request) === action.argsHash;
+  const intact =
+    operation && request && actionHash(action.endpointId, action.operationId, args, request) === action.argsHash;
   // Claim it: of two concurrent confirmations exactly one moves it out of "pending".
-  const claimed = await db.pendingAction.updateMany({ where: { id, status: 'pending' }, data: { status: intact ? 'executing' : 'failed', decidedAt: new Date(now) } });
+  const claimed = await db.pendingAction.updateMany({
+    where: { id, status: 'pending' },
+    data: { status: intact ? 'executing' : 'failed', decidedAt: new Date(now) },
+  });
   if (claimed.count !== 1) throw new ConflictError('This action is already being executed or was decided.');
-  const audit = (name: string, details: Prisma.InputJsonObject) => recordAudit(db, actor, { companyId: action.companyId, action: name, targetType: 'pending_action', targetId: id, details });
+  const audit = (name: string, details: Prisma.InputJsonObject) =>
+    recordAudit(db, actor, {
+      companyId: action.companyId,
+      action: name,
+      targetType: 'pending_action',
+      targetId: id,
+      details,
+    });
   if (!intact) {
     await audit('assistant.action_failed', { reason: 'the stored request changed or its operation is gone' });
     throw new ConflictError('This action can no longer be executed: its operation changed. Ask the assistant again.');
@@ -125,16 +164,38 @@ async function confirmInScope(
       boundTo: request,
     });
     const done = await db.$transaction(async (tx) => {
-      const row = await tx.pendingAction.update({ where: { id }, data: { status: 'executed', resultStatus: result.status } });
-      await recordAudit(tx, actor, { companyId: action.companyId, action: 'assistant.action_executed', targetType: 'pending_action', targetId: id, details: { status: result.status } });
-      await emitWebhookEvent(tx, { companyId: action.companyId, type: 'action.executed', data: { actionId: id, userId: action.userId, endpointId: action.endpointId, operation: operation.key, resultStatus: result.status } });
+      const row = await tx.pendingAction.update({
+        where: { id },
+        data: { status: 'executed', resultStatus: result.status },
+      });
+      await recordAudit(tx, actor, {
+        companyId: action.companyId,
+        action: 'assistant.action_executed',
+        targetType: 'pending_action',
+        targetId: id,
+        details: { status: result.status },
+      });
+      await emitWebhookEvent(tx, {
+        companyId: action.companyId,
+        type: 'action.executed',
+        data: {
+          actionId: id,
+          userId: action.userId,
+          endpointId: action.endpointId,
+          operation: operation.key,
+          resultStatus: result.status,
+        },
+      });
       return row;
     });
     return { action: done, result };
   } catch (error) {
     await db.pendingAction.update({ where: { id }, data: { status: 'failed' } });
     const code = String((error as { extensions?: { code?: string } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    await audit('assistant.action_failed', error instanceof RequestChangedError ? { code, changed: error.changed } : { code });
+    await audit(
+      'assistant.action_failed',
+      error instanceof RequestChangedError ? { code, changed: error.changed } : { code },
+    );
     throw error;
   }
 }
@@ -143,15 +204,33 @@ export function rejectAction(db: Db, actor: Actor, input: { principal: Principal
   return inScopeOf(input.principal, () => rejectInScope(db, actor, input));
 }
 
-async function rejectInScope(db: Db, actor: Actor, { principal, id, now = Date.now() }: { principal: Principal; id: string; now?: number }) {
+async function rejectInScope(
+  db: Db,
+  actor: Actor,
+  { principal, id, now = Date.now() }: { principal: Principal; id: string; now?: number },
+) {
   const action = await ownActionOrThrow(db, principal, id);
   await assertStillPending(db, action, now);
-  const claimed = await db.pendingAction.updateMany({ where: { id, status: 'pending' }, data: { status: 'rejected', decidedAt: new Date(now) } });
+  const claimed = await db.pendingAction.updateMany({
+    where: { id, status: 'pending' },
+    data: { status: 'rejected', decidedAt: new Date(now) },
+  });
   if (claimed.count !== 1) throw new ConflictError('This action was already decided.');
-  await recordAudit(db, actor, { companyId: action.companyId, action: 'assistant.action_rejected', targetType: 'pending_action', targetId: id });
+  await recordAudit(db, actor, {
+    companyId: action.companyId,
+    action: 'assistant.action_rejected',
+    targetType: 'pending_action',
+    targetId: id,
+  });
   return { action: { ...action, status: 'rejected' }, result: null };
 }
 
-export function listPendingActions(db: Db, { companyId, principal, now = Date.now() }: { companyId: string; principal: Principal; now?: number }) {
-  return db.pendingAction.findMany({ where: { ...ownedScope(principal, companyId), status: 'pending', expiresAt: { gt: new Date(now) } }, orderBy: { createdAt: 'desc' } });
+export function listPendingActions(
+  db: Db,
+  { companyId, principal, now = Date.now() }: { companyId: string; principal: Principal; now?: number },
+) {
+  return db.pendingAction.findMany({
+    where: { ...ownedScope(principal, companyId), status: 'pending', expiresAt: { gt: new Date(now) } },
+    orderBy: { createdAt: 'desc' },
+  });
 }

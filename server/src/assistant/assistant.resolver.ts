@@ -10,20 +10,35 @@ import { streamChat } from './chat-stream.ts';
 
 @Resolver(() => PendingAction)
 export class AssistantResolver {
-  @Mutation(() => ChatReply, { description: "Ask the assistant; it answers from the company's APIs with the caller's access." })
+  @Mutation(() => ChatReply, {
+    description: "Ask the assistant; it answers from the company's APIs with the caller's access.",
+  })
   async chat(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('message', () => String) message: string,
     @Arg('conversationId', () => ID, { nullable: true }) conversationId: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const reply = await ctx.assistant.chat({ principal: requirePrincipal(ctx), actor: ctx.actor, companyId, message, conversationId, requestId: ctx.requestId });
+    const reply = await ctx.assistant.chat({
+      principal: requirePrincipal(ctx),
+      actor: ctx.actor,
+      companyId,
+      message,
+      conversationId,
+      requestId: ctx.requestId,
+    });
     return { ...reply, model: ctx.assistant.providerName };
   }
 
-  @Mutation(() => ActionResult, { description: 'Execute exactly the stored request of a pending action, once; its owner only.' })
+  @Mutation(() => ActionResult, {
+    description: 'Execute exactly the stored request of a pending action, once; its owner only.',
+  })
   confirmAction(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return confirmAction(ctx.db, ctx.gateway, ctx.actor, { principal: requirePrincipal(ctx), id, requestId: ctx.requestId });
+    return confirmAction(ctx.db, ctx.gateway, ctx.actor, {
+      principal: requirePrincipal(ctx),
+      id,
+      requestId: ctx.requestId,
+    });
   }
 
   @Mutation(() => ActionResult, { description: 'Close a pending action without executing it; its owner only.' })
@@ -32,7 +47,8 @@ export class AssistantResolver {
   }
 
   @Subscription(() => ChatStreamEvent, {
-    description: 'The same as chat, streamed: answer tokens, tool calls and proposed actions as they happen, then the reply.',
+    description:
+      'The same as chat, streamed: answer tokens, tool calls and proposed actions as they happen, then the reply.',
     subscribe: async function* ({ args, context }) {
       const ctx = context as RequestContext;
       const companyId = args.companyId as string;
@@ -74,7 +90,10 @@ export class AssistantResolver {
 
   @FieldResolver(() => EndpointOperation)
   async operation(@Root() action: PendingActionRow, @Ctx() ctx: RequestContext) {
-    const operations = await ctx.loaders.operationsByEndpoint.load({ companyId: action.companyId, id: action.endpointId });
+    const operations = await ctx.loaders.operationsByEndpoint.load({
+      companyId: action.companyId,
+      id: action.endpointId,
+    });
     const operation = operations.find((o) => o.id === action.operationId);
     if (!operation) throw new NotFoundError('Operation');
     return operation;

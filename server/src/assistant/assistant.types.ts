@@ -10,14 +10,20 @@ export class ToolCallTrace {
   @Field(() => Boolean) ok!: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'The exact HTTP request a pending action sends when confirmed; any other is refused (CONFLICT).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The exact HTTP request a pending action sends when confirmed; any other is refused (CONFLICT).',
+})
 export class ProposedRequest {
   @Field(() => String) method!: string;
   @Field(() => String, { description: 'The resolved URL: base URL, path and query string' }) url!: string;
   @Field(() => String, { description: "The operation's path template when proposed" }) pathTemplate!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A write the assistant proposed: the exact request, awaiting its owner.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A write the assistant proposed: the exact request, awaiting its owner.',
+})
 export class PendingAction {
   @Field(() => ID) id!: string;
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
@@ -26,8 +32,13 @@ export class PendingAction {
   @Field(() => String, { description: '"pending", "executed", "rejected", "expired", "failed"' }) status!: string;
   @Field(() => DateTimeResolver) expiresAt!: Date;
   @Field(() => DateTimeResolver) createdAt!: Date;
-  @Field(() => Int, { nullable: true, description: 'HTTP status of the executed request' }) resultStatus!: number | null;
-  @Field(() => ProposedRequest, { nullable: true, description: 'The request it is bound to (null on actions proposed before requests were bound)' })
+  @Field(() => Int, { nullable: true, description: 'HTTP status of the executed request' }) resultStatus!:
+    | number
+    | null;
+  @Field(() => ProposedRequest, {
+    nullable: true,
+    description: 'The request it is bound to (null on actions proposed before requests were bound)',
+  })
   request!: ProposedRequest | null;
 }
 
@@ -59,7 +70,10 @@ export class ActionResult {
   @Field(() => UpstreamResult, { nullable: true }) result!: UpstreamResult | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One event of a streamed chat: "token", "tool_call", "pending_action", "done" or "error".' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One event of a streamed chat: "token", "tool_call", "pending_action", "done" or "error".',
+})
 export class ChatStreamEvent {
   @Field(() => String) type!: string;
   @Field(() => String, { nullable: true, description: 'token: a piece of the answer' }) text?: string | null;

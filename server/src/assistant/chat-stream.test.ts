@@ -9,10 +9,20 @@ import type { TestServer } from '../../test/harness.ts';
 const STREAM = `subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) {
   type text actionId error code toolCall { tool status ok } reply { conversationId message model } } }`;
 
-type Event = { type: string; text: string | null; toolCall: { tool: string; ok: boolean } | null; reply: { message: string; model: string } | null };
+type Event = {
+  type: string;
+  text: string | null;
+  toolCall: { tool: string; ok: boolean } | null;
+  reply: { message: string; model: string } | null;
+};
 
 async function stream(server: TestServer, token: string | null, companyId: string, message: string) {
-  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { authorization: `Bearer ${token}` } : {}, retryAttempts: 0 });
+  const client = createClient({
+    url: `${server.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
   const events: Event[] = [];
   const errors: { message: string; extensions?: { code?: string } }[] = [];
   try {
@@ -40,12 +50,20 @@ async function stream(server: TestServer, token: string | null, companyId: strin
 
 describe('chatStream', () => {
   it('streams tokens and tool calls, then the whole reply', async ({ server, world, as }) => {
-    const { events, errors } = await stream(server, (await as('ceo')).token, world.company.acme!, 'How is our pipeline?');
+    const { events, errors } = await stream(
+      server,
+      (await as('ceo')).token,
+      world.company.acme!,
+      'How is our pipeline?',
+    );
     expect(errors).toEqual([]);
     const types = events.map((e) => e.type);
     expect(types.at(-1)).toBe('done');
     expect(types).toContain('tool_call');
-    const tokens = events.filter((e) => e.type === 'token').map((e) => e.text).join('');
+    const tokens = events
+      .filter((e) => e.type === 'token')
+      .map((e) => e.text)
+      .join('');
     expect(events.filter((e) => e.type === 'token').length).toBeGreaterThan(1);
     expect(tokens.trim()).toBe(events.at(-1)!.reply!.message.trim());
     expect(events.at(-1)!.reply!.model).toBe('offline-planner');

@@ -11,7 +11,10 @@ export type ChatStreamEvent =
   | { type: 'error'; error: string; code: string };
 
 /** Runs the chat and yields its events; ends after "done" or "error". */
-export async function* streamChat(assistant: Assistant, input: Omit<ChatInput, 'onEvent'>): AsyncGenerator<ChatStreamEvent> {
+export async function* streamChat(
+  assistant: Assistant,
+  input: Omit<ChatInput, 'onEvent'>,
+): AsyncGenerator<ChatStreamEvent> {
   const queue: ChatStreamEvent[] = [];
   let wake: (() => void) | null = null;
   let finished = false;
@@ -23,7 +26,13 @@ export async function* streamChat(assistant: Assistant, input: Omit<ChatInput, '
     .chat({
       ...input,
       onEvent: (event) =>
-        push(event.type === 'token' ? event : event.type === 'tool_call' ? { type: 'tool_call', toolCall: event.trace } : { type: 'pending_action', actionId: event.actionId }),
+        push(
+          event.type === 'token'
+            ? event
+            : event.type === 'tool_call'
+              ? { type: 'tool_call', toolCall: event.trace }
+              : { type: 'pending_action', actionId: event.actionId },
+        ),
     })
     .then((reply) => push({ type: 'done', reply: { ...reply, model: assistant.providerName } }))
     .catch((error: unknown) =>

@@ -81,20 +81,41 @@ export class Assistant {
     const { db } = this.deps;
     const text = input.message.trim();
     if (!text) throw new BadInputError('message must not be empty.', 'message');
-    if (text.length > MAX_MESSAGE_CHARS) throw new BadInputError(`message must be at most ${MAX_MESSAGE_CHARS} characters.`, 'message');
+    if (text.length > MAX_MESSAGE_CHARS)
+      throw new BadInputError(`message must be at most ${MAX_MESSAGE_CHARS} characters.`, 'message');
     const company = await db.company.findUniqueOrThrow({ where: { id: input.companyId } });
     const conversation = await this.conversationFor(input, text);
-    const history = await db.message.findMany({ where: { conversationId: conversation.id }, orderBy: { id: 'desc' }, take: this.deps.historyMessages ?? 30 });
-    const roles = input.principal.memberships.filter((m) => m.companyId === input.companyId).map((m) => m.roleKey).join(', ') || 'none';
+    const history = await db.message.findMany({
+      where: { conversationId: conversation.id },
+      orderBy: { id: 'desc' },
+      take: this.deps.historyMessages ?? 30,
+    });
+    const roles =
+      input.principal.memberships
+        .filter((m) => m.companyId === input.companyId)
+        .map((m) => m.roleKey)
+        .join(', ') || 'none';
     // The window of history starts at a question, never in the middle of a tool exchange.
     const recent = history.reverse();
     const firstQuestion = recent.findIndex((m) => m.role === 'user');
     const past = firstQuestion < 0 ? [] : recent.slice(firstQuestion).flatMap(toChatMessage);
-    const messages: ChatMessage[] = [{ role: 'system', content: SYSTEM_PROMPT(company.name, roles, new Date().toISOString().slice(0, 10)) }, ...past];
-    const toolbox = buildToolbox(await permittedOperations(db, { companyId: input.companyId, principal: input.principal }));
+    const messages: ChatMessage[] = [
+      { role: 'system', content: SYSTEM_PROMPT(company.name, roles, new Date().toISOString().slice(0, 10)) },
+      ...past,
+    ];
+    const toolbox = buildToolbox(
+      await permittedOperations(db, { companyId: input.companyId, principal: input.principal }),
+    );
 
     const store = (role: string, content: string | null, toolCalls?: unknown) =>
-      db.message.create({ data: { conversationId: conversation.id, role, content, ...(toolCalls ? { toolCalls: toolCalls as Prisma.InputJsonValue } : {}) } });
+      db.message.create({
+        data: {
+          conversationId: conversation.id,
+          role,
+          content,
+          ...(toolCalls ? { toolCalls: toolCalls as Prisma.InputJsonValue } : {}),
+        },
+      });
     messages.push({ role: 'user', content: text });
     await store('user', text);
 
@@ -107,14 +128,26 @@ export class Assistant {
       if (Date.now() >= deadline) break;
       let turn;
       try {
-        turn = await this.deps.provider.complete({ messages, tools: toolbox.tools, signal, onToken: (t) => input.onEvent?.({ type: 'token', text: t }) });
+        turn = await this.deps.provider.complete({
+          messages,
+          tools: toolbox.tools,
+          signal,
+          onToken: (t) => input.onEvent?.({ type: 'token', text: t }),
+        });
       } catch (error) {
         if (signal.aborted) break;
         this.deps.logger.warn({ err: error, requestId: input.requestId }, 'the model provider failed');
-        answer = error instanceof Error && error.name === 'ModelProviderError' ? error.message : 'The assistant could not reach its model. Try again in a moment.';
+        answer =
+          error instanceof Error && error.name === 'ModelProviderError'
+            ? error.message
+            : 'The assistant could not reach its model. Try again in a moment.';
         break;
       }
-      messages.push({ role: 'assistant', content: turn.content, ...(turn.toolCalls.length ? { toolCalls: turn.toolCalls } : {}) });
+      messages.push({
+        role: 'assistant',
+        content: turn.content,
+        ...(turn.toolCalls.length ? { toolCalls: turn.toolCalls } : {}),
+      });
       await store('assistant', turn.content, turn.toolCalls.length ? turn.toolCalls : undefined);
       if (turn.toolCalls.length === 0) {
         answer = turn.content ?? '';
@@ -136,7 +169,9 @@ export class Assistant {
       answer = 'I could not finish within my limits for one question (rounds or time). Try a narrower question.';
       await store('assistant', answer);
     }
-    const pendingActions = actionIds.length ? await db.pendingAction.findMany({ where: { id: { in: actionIds } }, orderBy: { createdAt: 'asc' } }) : [];
+    const pendingActions = actionIds.length
+      ? await db.pendingAction.findMany({ where: { id: { in: actionIds } }, orderBy: { createdAt: 'asc' } })
+      : [];
     return { conversationId: conversation.id, message: answer, toolCalls: traces, pendingActions };
   }
 
@@ -144,15 +179,24 @@ export class Assistant {
     const { db } = this.deps;
     if (input.conversationId) {
       const found = isUuid(input.conversationId)
-        ? await db.conversation.findFirst({ where: { id: input.conversationId, ...ownedScope(input.principal, input.companyId) } })
+        ? await db.conversation.findFirst({
+            where: { id: input.conversationId, ...ownedScope(input.principal, input.companyId) },
+          })
         : null;
       if (!found) throw new NotFoundError('Conversation');
       return found;
     }
-    return db.conversation.create({ data: { userId: input.principal.userId, companyId: input.companyId, title: text.slice(0, 80) } });
+    return db.conversation.create({
+      data: { userId: input.principal.userId, companyId: input.companyId, title: text.slice(0, 80) },
+    });
   }
 
-  private async runTool(call: ToolCallRequest, toolbox: Toolbox, input: ChatInput, conversationId: string): Promise<{ content: string; trace: ToolCallTrace; actionId?: string }> {
+  private async runTool(
+    call: ToolCallRequest,
+    toolbox: Toolbox,
+    input: ChatInput,
+    conversationId: string,
+  ): Promise<{ content: string; trace: ToolCallTrace; actionId?: string }> {
     const fail = (tool: string, message: string, status: number | null = null) => ({
       content: formatToolResult({ tool, status: 'error', httpStatus: status, data: { error: message } }),
       trace: { tool, status, ok: false },
@@ -166,7 +210,10 @@ export class Assistant {
       return fail(call.name, 'The arguments were not a JSON object.');
     }
     if (toolbox.mode === 'search' && call.name === SEARCH_TOOL) {
-      return { content: formatToolResult({ tool: call.name, status: 'ok', data: toolbox.search(String(args.query ?? '')) }), trace: { tool: call.name, status: null, ok: true } };
+      return {
+        content: formatToolResult({ tool: call.name, status: 'ok', data: toolbox.search(String(args.query ?? '')) }),
+        trace: { tool: call.name, status: null, ok: true },
+      };
     }
     let name = call.name;
     if (toolbox.mode === 'search' && call.name === INVOKE_TOOL) {
@@ -175,10 +222,17 @@ export class Assistant {
     }
     const op = toolbox.resolve(name);
     if (!op) return fail(name, 'There is no such tool among those you may use.');
-    return op.operation.method === 'GET' ? this.read(op, args, input, fail) : this.proposeWrite(op, args, input, conversationId);
+    return op.operation.method === 'GET'
+      ? this.read(op, args, input, fail)
+      : this.proposeWrite(op, args, input, conversationId);
   }
 
-  private async read(op: PermittedOperation, args: Record<string, unknown>, input: ChatInput, fail: (tool: string, message: string, status?: number | null) => { content: string; trace: ToolCallTrace }) {
+  private async read(
+    op: PermittedOperation,
+    args: Record<string, unknown>,
+    input: ChatInput,
+    fail: (tool: string, message: string, status?: number | null) => { content: string; trace: ToolCallTrace },
+  ) {
     try {
       const result = await this.deps.gateway.call({
         principal: input.principal,
@@ -190,7 +244,10 @@ export class Assistant {
         source: 'assistant',
         requestId: input.requestId ?? null,
       });
-      return { content: formatToolResult({ tool: op.tool, status: 'ok', httpStatus: result.status, data: result.data }), trace: { tool: op.tool, status: result.status, ok: true } };
+      return {
+        content: formatToolResult({ tool: op.tool, status: 'ok', httpStatus: result.status, data: result.data }),
+        trace: { tool: op.tool, status: result.status, ok: true },
+      };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const status = (error.extensions.upstreamStatus as number | undefined) ?? null;
@@ -198,13 +255,21 @@ export class Assistant {
     }
   }
 
-  private async proposeWrite(op: PermittedOperation, args: Record<string, unknown>, input: ChatInput, conversationId: string) {
+  private async proposeWrite(
+    op: PermittedOperation,
+    args: Record<string, unknown>,
+    input: ChatInput,
+    conversationId: string,
+  ) {
     let proposed: ProposedWrite;
     try {
       proposed = await writeArgs(op, args);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return { content: formatToolResult({ tool: op.tool, status: 'error', data: { error: error.message } }), trace: { tool: op.tool, status: null, ok: false } };
+      return {
+        content: formatToolResult({ tool: op.tool, status: 'error', data: { error: error.message } }),
+        trace: { tool: op.tool, status: null, ok: false },
+      };
     }
     const action = await proposeAction(this.deps.db, input.actor, {
       userId: input.principal.userId,
@@ -215,8 +280,17 @@ export class Assistant {
       operationKey: op.operation.key,
       ...proposed,
     });
-    const data = { actionId: action.id, request: `${op.operation.method} ${op.operation.path}`, arguments: args, message: 'Proposed. Nothing has been changed: the person must confirm this action in Tessera.' };
-    return { content: formatToolResult({ tool: op.tool, status: 'pending', data }), trace: { tool: op.tool, status: null, ok: true }, actionId: action.id };
+    const data = {
+      actionId: action.id,
+      request: `${op.operation.method} ${op.operation.path}`,
+      arguments: args,
+      message: 'Proposed. Nothing has been changed: the person must confirm this action in Tessera.',
+    };
+    return {
+      content: formatToolResult({ tool: op.tool, status: 'pending', data }),
+      trace: { tool: op.tool, status: null, ok: true },
+      actionId: action.id,
+    };
   }
 }
 

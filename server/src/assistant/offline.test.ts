@@ -10,7 +10,9 @@ type Fixtures = { world: WorldIds; as: (persona: Persona) => Promise<SignedInCli
 const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 
 async function ask({ world, as }: Fixtures, persona: Persona, company: string, message: string) {
-  const res = await (await as(persona)).gql<{ chat: { message: string; model: string; toolCalls: { tool: string; ok: boolean }[]; pendingActions: unknown[] } }>(
+  const res = await (await as(persona)).gql<{
+    chat: { message: string; model: string; toolCalls: { tool: string; ok: boolean }[]; pendingActions: unknown[] };
+  }>(
     'mutation ($c: ID!, $m: String!) { chat(companyId: $c, message: $m) { message model toolCalls { tool ok } pendingActions { id } } }',
     { c: world.company[company], m: message },
   );
@@ -18,7 +20,14 @@ async function ask({ world, as }: Fixtures, persona: Persona, company: string, m
   return res.data!.chat;
 }
 
-async function read({ world, as }: Fixtures, persona: Persona, company: string, endpoint: string, operation: string, params: unknown) {
+async function read(
+  { world, as }: Fixtures,
+  persona: Persona,
+  company: string,
+  endpoint: string,
+  operation: string,
+  params: unknown,
+) {
   const res = await (await as(persona)).gql<{ readOperation: { data: any } }>(
     'query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { data } }',
     { c: world.company[company], e: world.endpoint[`${company}/${endpoint}`], o: operation, p: params },
@@ -28,11 +37,16 @@ async function read({ world, as }: Fixtures, persona: Persona, company: string, 
 
 describe('the offline planner in the embedded demo', () => {
   it("answers the CEO's question about Acme's pipeline with the right figures", async ({ world, as }) => {
-    const all = (await read({ world, as }, 'ceo', 'acme', 'sales-api', 'listOpportunities', { limit: 100 })).data as { amount: number; isClosed: boolean }[];
+    const all = (await read({ world, as }, 'ceo', 'acme', 'sales-api', 'listOpportunities', { limit: 100 })).data as {
+      amount: number;
+      isClosed: boolean;
+    }[];
     const open = all.filter((o) => !o.isClosed);
     const reply = await ask({ world, as }, 'ceo', 'acme', 'How is our pipeline at Acme?');
     expect(reply.model).toBe('offline-planner');
-    expect(reply.message).toContain(`${open.length} open opportunities worth ${money(open.reduce((s, o) => s + o.amount, 0))}`);
+    expect(reply.message).toContain(
+      `${open.length} open opportunities worth ${money(open.reduce((s, o) => s + o.amount, 0))}`,
+    );
     expect(reply.message).toContain('offline planner');
     expect(reply.toolCalls.every((t) => t.ok && t.tool.startsWith('sales-api__'))).toBe(true);
     expect(reply.pendingActions).toEqual([]);

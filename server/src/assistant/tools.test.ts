@@ -8,7 +8,14 @@ function operation(i: number, method = 'GET'): PermittedOperation {
   return {
     tool: toolName('things-api', key),
     endpoint: { id: 'e', slug: 'things-api', name: 'Things API', companyId: 'c', baseUrl: 'https://x.test' },
-    operation: { id: `o${i}`, key, method, path: `/things/${i}`, description: `List things of kind ${i}`, paramsSchema: { type: 'object', properties: {} } },
+    operation: {
+      id: `o${i}`,
+      key,
+      method,
+      path: `/things/${i}`,
+      description: `List things of kind ${i}`,
+      paramsSchema: { type: 'object', properties: {} },
+    },
     access: 'READ',
   };
 }

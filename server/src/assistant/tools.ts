@@ -17,7 +17,8 @@ const EMPTY_SCHEMA = { type: 'object', properties: {}, additionalProperties: fal
 
 /** What the model reads about a tool; the admin preview shows the same text. */
 export function toolDescription(op: PermittedOperation): string {
-  const write = op.operation.method !== 'GET' ? ' Changes data: it only proposes the change, which the person must confirm.' : '';
+  const write =
+    op.operation.method !== 'GET' ? ' Changes data: it only proposes the change, which the person must confirm.' : '';
   return `${op.endpoint.name}: ${op.operation.description ?? op.operation.key} (${op.operation.method} ${op.operation.path}).${write}`;
 }
 
@@ -34,7 +35,10 @@ export function toolParameters(op: PermittedOperation): Record<string, unknown> 
 export async function writeArgs(op: PermittedOperation, args: Record<string, unknown>): Promise<ProposedWrite> {
   const pathNames = new Set([...op.operation.path.matchAll(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!));
   const params = Object.fromEntries(Object.entries(args).filter(([k]) => pathNames.has(k)));
-  const body = op.operation.method === 'DELETE' ? null : Object.fromEntries(Object.entries(args).filter(([k]) => !pathNames.has(k)));
+  const body =
+    op.operation.method === 'DELETE'
+      ? null
+      : Object.fromEntries(Object.entries(args).filter(([k]) => !pathNames.has(k)));
   await prepareValidator(op.operation, op.endpoint.companyId);
   const built = buildRequest(op.endpoint.baseUrl, op.operation, params, body);
   return { args: { params, body }, request: boundRequestOf(op.endpoint.baseUrl, op.operation, built) };
@@ -57,9 +61,15 @@ export interface Toolbox {
 export function buildToolbox(operations: PermittedOperation[]): Toolbox {
   const byName = new Map(operations.map((o) => [o.tool, o]));
   const search = (query: string) => {
-    const words = query.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+    const words = query
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1);
     return operations
-      .map((o) => ({ o, score: words.filter((w) => `${o.tool} ${toolDescription(o)}`.toLowerCase().includes(w)).length }))
+      .map((o) => ({
+        o,
+        score: words.filter((w) => `${o.tool} ${toolDescription(o)}`.toLowerCase().includes(w)).length,
+      }))
       .filter((x) => x.score > 0 || words.length === 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, 15)
@@ -78,13 +88,24 @@ export function buildToolbox(operations: PermittedOperation[]): Toolbox {
     tools: [
       {
         name: SEARCH_TOOL,
-        description: 'Find the operations you may use, by keywords (e.g. "invoices overdue"). Returns tool names, descriptions and parameter schemas.',
-        parameters: { type: 'object', properties: { query: { type: 'string' } }, required: ['query'], additionalProperties: false },
+        description:
+          'Find the operations you may use, by keywords (e.g. "invoices overdue"). Returns tool names, descriptions and parameter schemas.',
+        parameters: {
+          type: 'object',
+          properties: { query: { type: 'string' } },
+          required: ['query'],
+          additionalProperties: false,
+        },
       },
       {
         name: INVOKE_TOOL,
         description: 'Run one operation found with search_operations: give its tool name and its arguments.',
-        parameters: { type: 'object', properties: { tool: { type: 'string' }, arguments: { type: 'object' } }, required: ['tool'], additionalProperties: false },
+        parameters: {
+          type: 'object',
+          properties: { tool: { type: 'string' }, arguments: { type: 'object' } },
+          required: ['tool'],
+          additionalProperties: false,
+        },
       },
     ],
     resolve: (name) => byName.get(name) ?? null,

@@ -40,11 +40,16 @@ interface TokenPrincipalRow extends PrincipalRow {
  * only the memberships there, never platform administration. Unknown, revoked, expired, or an
  * owner who no longer holds a role in that company: null, all alike.
  */
-export async function principalOfAccessToken(deps: { db: Db; logger: Logger }, token: string): Promise<Principal | null> {
+export async function principalOfAccessToken(
+  deps: { db: Db; logger: Logger },
+  token: string,
+): Promise<Principal | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   // The caller (and so the row scope) is what this read finds out: it runs in the system scope.
-  const rows = await asSystem('authenticate an access token', () =>
-    deps.db.$queryRaw<TokenPrincipalRow[]>`
+  const rows = await asSystem(
+    'authenticate an access token',
+    () =>
+      deps.db.$queryRaw<TokenPrincipalRow[]>`
       SELECT t.id AS token_id, t.company_id AS token_company_id, t.read_only, t.last_used_at,
              u.id, u.email, u.is_platform_admin, m.company_id, m.role_id, r.key AS role_key, r.capabilities
       FROM access_tokens t
@@ -58,16 +63,24 @@ export async function principalOfAccessToken(deps: { db: Db; logger: Logger }, t
   const user = principalFromRows(rows);
   if (!first || !user || user.memberships.length === 0) return null;
   noteUse(deps, first.token_id, first.last_used_at);
-  return { ...user, isPlatformAdmin: false, token: { id: first.token_id, companyId: first.token_company_id, readOnly: first.read_only } };
+  return {
+    ...user,
+    isPlatformAdmin: false,
+    token: { id: first.token_id, companyId: first.token_company_id, readOnly: first.read_only },
+  };
 }
 
 /** Fire and forget: a failed bookkeeping write must not fail the request it accompanies. */
 function noteUse(deps: { db: Db; logger: Logger }, tokenId: string, lastUsedAt: Date | null): void {
   if (lastUsedAt && Date.now() - lastUsedAt.getTime() < LAST_USE_RESOLUTION_MS) return;
   // The WHERE repeats the check so concurrent first uses write once.
-  asSystem('note an access token use', () =>
-    deps.db.$executeRaw`
+  asSystem(
+    'note an access token use',
+    () =>
+      deps.db.$executeRaw`
       UPDATE access_tokens SET last_used_at = now()
       WHERE id = ${tokenId}::uuid AND (last_used_at IS NULL OR last_used_at < ${new Date(Date.now() - LAST_USE_RESOLUTION_MS)})`,
-  ).catch((error: unknown) => deps.logger.error({ err: error, tokenId }, 'could not record the last use of an access token'));
+  ).catch((error: unknown) =>
+    deps.logger.error({ err: error, tokenId }, 'could not record the last use of an access token'),
+  );
 }

@@ -24,9 +24,15 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-function sign(claims: { sub?: string; iss?: string; aud?: string; exp?: number; iat?: number; jti?: string | null; sv?: unknown }, secret = JWT_TEST_SECRET, alg = 'HS256') {
+function sign(
+  claims: { sub?: string; iss?: string; aud?: string; exp?: number; iat?: number; jti?: string | null; sv?: unknown },
+  secret = JWT_TEST_SECRET,
+  alg = 'HS256',
+) {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT(claims.sv === undefined ? { sv: 0 } : claims.sv === null ? {} : { sv: claims.sv }).setProtectedHeader({ alg });
+  const jwt = new SignJWT(
+    claims.sv === undefined ? { sv: 0 } : claims.sv === null ? {} : { sv: claims.sv },
+  ).setProtectedHeader({ alg });
   if (claims.jti !== null) jwt.setJti(claims.jti ?? randomUUID());
   if (claims.sub !== undefined) jwt.setSubject(claims.sub);
   jwt.setIssuer(claims.iss ?? JWT_ISSUER).setAudience(claims.aud ?? JWT_AUDIENCE);
@@ -46,7 +52,9 @@ describe('login', () => {
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const wrong = onlyError(await server.gql('mutation { login(email: "ceo@demo.test", password: "nope") { token } }'));
-    const unknown = onlyError(await server.gql('mutation { login(email: "nobody@demo.test", password: "tessera-demo") { token } }'));
+    const unknown = onlyError(
+      await server.gql('mutation { login(email: "nobody@demo.test", password: "tessera-demo") { token } }'),
+    );
     expect(wrong.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown).toEqual(wrong);
   });
@@ -56,7 +64,9 @@ describe('login', () => {
     await server.login('cfo@demo.test');
     const rows = await server.db.auditLog.findMany({ where: { actorEmail: 'cfo@demo.test' }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login']);
-    expect(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain('wrong-password-marker');
+    expect(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(
+      'wrong-password-marker',
+    );
     expect(JSON.stringify(server.logs)).not.toContain('wrong-password-marker');
   });
 });
@@ -70,9 +80,16 @@ describe('tokens', () => {
   });
 
   const forgeries: [string, () => Promise<string>][] = [
-    ['expired', () => sign({ sub: ceoId, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 })],
+    [
+      'expired',
+      () => sign({ sub: ceoId, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
+    ],
     ['signed with another secret', () => sign({ sub: ceoId }, 'another-secret-another-secret-another-secret')],
-    ['alg none', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: ceoId, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.`],
+    [
+      'alg none',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: ceoId, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.`,
+    ],
     [
       'tampered payload',
       async () => {
@@ -132,7 +149,9 @@ describe('remembering verified tokens', () => {
     expect(await tokens.verify(forged)).toBeNull();
     expect(await tokens.verify(forged)).toBeNull();
     const otherSecret = await sign({ sub: ceoId }, 'another-secret-another-secret-another-secret');
-    expect(await new TokenService('another-secret-another-secret-another-secret', 600).verify(otherSecret)).toMatchObject({ userId: ceoId });
+    expect(
+      await new TokenService('another-secret-another-secret-another-secret', 600).verify(otherSecret),
+    ).toMatchObject({ userId: ceoId });
     expect(await tokens.verify(otherSecret)).toBeNull();
   });
 });

@@ -25,7 +25,10 @@ export interface BearerDeps {
   logger: Logger;
 }
 
-export async function authenticateBearer(deps: BearerDeps, authorization: string | undefined): Promise<Principal | null> {
+export async function authenticateBearer(
+  deps: BearerDeps,
+  authorization: string | undefined,
+): Promise<Principal | null> {
   const token = bearerToken(authorization);
   if (!token) return null;
   if (isAccessTokenShaped(token)) return principalOfAccessToken(deps, token);

@@ -9,9 +9,15 @@ import type { Logger } from '../lib/logger.ts';
 export function resolveJwtSecret(config: Config, logger: Logger): string {
   if (config.jwtSecret) return config.jwtSecret;
   if (config.env === 'production') {
-    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 48`).');
+    throw new ConfigError(
+      'JWT_SECRET is required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -base64 48`).',
+    );
   }
   const { value, created } = loadOrCreateLocalSecret(config.dataDir, 'jwt-secret');
-  if (created) logger.warn({ dataDir: config.dataDir }, 'generated a JWT signing secret into DATA_DIR/jwt-secret; set JWT_SECRET in production');
+  if (created)
+    logger.warn(
+      { dataDir: config.dataDir },
+      'generated a JWT signing secret into DATA_DIR/jwt-secret; set JWT_SECRET in production',
+    );
   return value;
 }

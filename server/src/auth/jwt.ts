@@ -46,7 +46,10 @@ export class TokenService {
   // request, with the principal (principal.ts).
   private readonly verified = new LruMap<string, SessionClaims>(VERIFIED_CACHE_SIZE);
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -80,7 +83,12 @@ export class TokenService {
       if (typeof payload.sub !== 'string' || payload.sub.length === 0) return null;
       if (typeof payload.jti !== 'string' || !UUID_SHAPE.test(payload.jti)) return null;
       if (!Number.isSafeInteger(payload.sv) || (payload.sv as number) < 0) return null;
-      const claims: SessionClaims = { userId: payload.sub, sessionId: payload.jti.toLowerCase(), sessionVersion: payload.sv as number, expiresAtMs: payload.exp! * 1000 };
+      const claims: SessionClaims = {
+        userId: payload.sub,
+        sessionId: payload.jti.toLowerCase(),
+        sessionVersion: payload.sv as number,
+        expiresAtMs: payload.exp! * 1000,
+      };
       this.verified.set(token, claims);
       return claims;
     } catch {

@@ -81,8 +81,17 @@ const PRINCIPAL_OF_SESSION: PreparedStatement = {
     ORDER BY m.created_at, m.id`,
 };
 
-export async function loadPrincipalOfSession(db: Db, session: { userId: string; sessionId: string; sessionVersion: number; expiresAtMs: number }): Promise<Principal | null> {
-  const principal = principalFromRows(await preparedQuery<PrincipalRow>(db, PRINCIPAL_OF_SESSION, [session.userId, session.sessionVersion, session.sessionId]));
+export async function loadPrincipalOfSession(
+  db: Db,
+  session: { userId: string; sessionId: string; sessionVersion: number; expiresAtMs: number },
+): Promise<Principal | null> {
+  const principal = principalFromRows(
+    await preparedQuery<PrincipalRow>(db, PRINCIPAL_OF_SESSION, [
+      session.userId,
+      session.sessionVersion,
+      session.sessionId,
+    ]),
+  );
   return principal && { ...principal, session: { id: session.sessionId, expiresAtMs: session.expiresAtMs } };
 }
 
@@ -95,6 +104,11 @@ export function principalFromRows(rows: readonly PrincipalRow[]): Principal | nu
     isPlatformAdmin: user.is_platform_admin,
     memberships: rows
       .filter((m) => m.company_id !== null && m.role_id !== null && m.role_key !== null)
-      .map((m) => ({ companyId: m.company_id!, roleId: m.role_id!, roleKey: m.role_key!, capabilities: m.capabilities ?? [] })),
+      .map((m) => ({
+        companyId: m.company_id!,
+        roleId: m.role_id!,
+        roleKey: m.role_key!,
+        capabilities: m.capabilities ?? [],
+      })),
   };
 }

@@ -14,7 +14,11 @@ async function main(): Promise<void> {
     const db = createPrismaClient(database.factory);
     const { created } = await seedDemoWorld(db, { sandboxPort: config.sandboxPort });
     await db.$disconnect();
-    console.log(created === 0 ? 'The demo world is already complete: nothing to do.' : `Seeded the demo world: ${created} rows created.`);
+    console.log(
+      created === 0
+        ? 'The demo world is already complete: nothing to do.'
+        : `Seeded the demo world: ${created} rows created.`,
+    );
   } finally {
     await database.close();
   }

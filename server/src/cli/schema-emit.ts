@@ -57,7 +57,9 @@ async function main(): Promise<void> {
 // Run only as a script; the artifacts test imports renderSchemaFile().
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(`schema:emit failed: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}`);
+    console.error(
+      `schema:emit failed: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}`,
+    );
     process.exitCode = 1;
   });
 }

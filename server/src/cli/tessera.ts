@@ -56,7 +56,14 @@ async function withDatabase<T>(config: Config, use: (db: Db) => Promise<T>): Pro
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('   ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('   ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 async function keysStatus(config: Config, logger: Logger): Promise<void> {
@@ -79,16 +86,22 @@ async function keysStatus(config: Config, logger: Logger): Promise<void> {
       const secrets = counts.get(id) ?? 0;
       const notes: string[] = [];
       if (ring?.primary.id === id) notes.push('primary (encrypts new secrets)');
-      if (key && recorded.has(id) && recorded.get(id) !== fingerprint(key)) notes.push('KEY MATERIAL DIFFERS from the recorded key');
+      if (key && recorded.has(id) && recorded.get(id) !== fingerprint(key))
+        notes.push('KEY MATERIAL DIFFERS from the recorded key');
       if (ring && !key && secrets > 0) notes.push('missing: add it back to read these secrets');
-      if (key && ring?.primary.id !== id) notes.push(secrets === 0 ? 'holds nothing: can be removed' : 'run `pnpm tessera keys rotate`');
+      if (key && ring?.primary.id !== id)
+        notes.push(secrets === 0 ? 'holds nothing: can be removed' : 'run `pnpm tessera keys rotate`');
       rows.push([id, String(secrets), ring ? (key ? 'yes' : 'no') : '?', notes.join('; ')]);
     }
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     const out = [table(rows), '', `${total} stored secret${total === 1 ? '' : 's'} in total.`];
     if (ring) {
       const pending = await pendingSecrets(db, ring);
-      out.push(pending === 0 ? `All of them are under the primary key "${ring.primary.id}".` : `${pending} not yet under the primary key "${ring.primary.id}".`);
+      out.push(
+        pending === 0
+          ? `All of them are under the primary key "${ring.primary.id}".`
+          : `${pending} not yet under the primary key "${ring.primary.id}".`,
+      );
     } else {
       out.push(`The configured keys could not be loaded: ${ringProblem}`);
     }
@@ -136,7 +149,9 @@ async function keysRotate(config: Config, logger: Logger, batchSize: number): Pr
       process.stdout.write(`Nothing to rotate: every stored secret is already under the primary key "${primary}".\n`);
       return;
     }
-    process.stderr.write(`Re-encrypting ${pending} secret${pending === 1 ? '' : 's'} under key "${primary}", in batches of ${batchSize}.\n`);
+    process.stderr.write(
+      `Re-encrypting ${pending} secret${pending === 1 ? '' : 's'} under key "${primary}", in batches of ${batchSize}.\n`,
+    );
     const started = Date.now();
     const progress = progressReporter(process.stderr);
     let result;
@@ -146,19 +161,29 @@ async function keysRotate(config: Config, logger: Logger, batchSize: number): Pr
       progress.finish();
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const lines = [`Re-encrypted ${result.rotated} secret${result.rotated === 1 ? '' : 's'} under key "${primary}" in ${seconds}s.`];
+    const lines = [
+      `Re-encrypted ${result.rotated} secret${result.rotated === 1 ? '' : 's'} under key "${primary}" in ${seconds}s.`,
+    ];
     if (result.skipped > 0) {
-      lines.push(`${result.skipped} changed while rotating and were left as written; run the command again to pick up any still under an old key.`);
+      lines.push(
+        `${result.skipped} changed while rotating and were left as written; run the command again to pick up any still under an old key.`,
+      );
     }
     const status = await keyStatus(db);
     const old = status.filter((s) => s.keyId !== primary && ring.get(s.keyId));
     const empty = old.filter((s) => s.secrets === 0).map((s) => `"${s.keyId}"`);
     const holding = old.filter((s) => s.secrets > 0).map((s) => `"${s.keyId}" (${s.secrets})`);
     if (holding.length > 0) lines.push(`Still under old keys: ${holding.join(', ')}.`);
-    else if (empty.length > 0) lines.push(`Key${empty.length > 1 ? 's' : ''} ${empty.join(', ')} now hold${empty.length > 1 ? '' : 's'} no secrets and can be removed from the configured keys.`);
+    else if (empty.length > 0)
+      lines.push(
+        `Key${empty.length > 1 ? 's' : ''} ${empty.join(', ')} now hold${empty.length > 1 ? '' : 's'} no secrets and can be removed from the configured keys.`,
+      );
     process.stdout.write(`${lines.join('\n')}\n`);
     if (result.failed.length > 0) {
-      const ids = result.failed.map((f) => `${f.credentialId} (${f.column === 'ciphertext' ? 'secret' : f.column === 'webhookSecret' ? 'webhook secret' : f.column === 'inboundWebhookSecret' ? 'inbound webhook secret' : 'cached token'}, key "${f.keyId}")`);
+      const ids = result.failed.map(
+        (f) =>
+          `${f.credentialId} (${f.column === 'ciphertext' ? 'secret' : f.column === 'webhookSecret' ? 'webhook secret' : f.column === 'inboundWebhookSecret' ? 'inbound webhook secret' : 'cached token'}, key "${f.keyId}")`,
+      );
       throw new Error(
         `${result.failed.length} stored secret${result.failed.length === 1 ? '' : 's'} could not be decrypted and ${result.failed.length === 1 ? 'was' : 'were'} not rotated: ${ids.join(', ')}. ` +
           'Set a new secret for these credentials (or delete them), then run the command again.',
@@ -188,14 +213,20 @@ async function auditVerify(config: Config, company: string | undefined): Promise
 
 function positiveInt(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 100_000) throw new UsageError(`${name} must be a whole number from 1 to 100000.`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 100_000)
+    throw new UsageError(`${name} must be a whole number from 1 to 100000.`);
   return Number(text);
 }
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { 'batch-size': { type: 'string' }, id: { type: 'string' }, company: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'batch-size': { type: 'string' },
+      id: { type: 'string' },
+      company: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -209,7 +240,9 @@ async function main(argv: string[]): Promise<void> {
       const spec = values.id === undefined ? generateKeySpec() : generateKeySpec(values.id);
       process.stdout.write(`${spec}\n`);
       if (process.stdout.isTTY) {
-        process.stderr.write('\nPut it first in TESSERA_ENCRYPTION_KEYS (comma-separated, keep the current keys after it), restart, then run `pnpm tessera keys rotate`.\nKeep it in your secret store: without it the secrets it encrypts cannot be read.\n');
+        process.stderr.write(
+          '\nPut it first in TESSERA_ENCRYPTION_KEYS (comma-separated, keep the current keys after it), restart, then run `pnpm tessera keys rotate`.\nKeep it in your secret store: without it the secrets it encrypts cannot be read.\n',
+        );
       }
       return;
     }

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { assertPostgresAppRole, becomeAppRoleOnPglite, deriveAppRolePassword, provisionAppRole, RowSecurityUnavailableError } from './row-security/app-role.ts';
+import {
+  assertPostgresAppRole,
+  becomeAppRoleOnPglite,
+  deriveAppRolePassword,
+  provisionAppRole,
+  RowSecurityUnavailableError,
+} from './row-security/app-role.ts';
 import { asSessionUser, withRowSecurity } from './row-security/scoped-adapter.ts';
 import { ScopedPool } from './row-security/scoped-pool.ts';
 import { loadPglite } from './pglite.ts';
@@ -76,7 +82,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
         if (!access.rowSecurity) return factory;
         const appUrl =
           access.appUrl ??
-          (await provisionAppRole({ ownerUrl, role: access.appRole, password: deriveAppRolePassword(access.passwordKey, access.appRole) }).catch((error: unknown) => {
+          (await provisionAppRole({
+            ownerUrl,
+            role: access.appRole,
+            password: deriveAppRolePassword(access.passwordKey, access.appRole),
+          }).catch((error: unknown) => {
             throw new RowSecurityUnavailableError(
               `Row security: could not provision the database role "${access.appRole}" (${(error as Error).message}). ` +
                 'Create a plain role with access to this database and set DATABASE_APP_URL, or set DATABASE_ROW_SECURITY=false.',
@@ -87,7 +97,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
         pools.push(pool);
         appPool = pool;
         // (@types/pg differs between the adapter and this package; the runtime pg is one.)
-        return withRowSecurity(new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]), 'scoped-pool');
+        return withRowSecurity(
+          new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0]),
+          'scoped-pool',
+        );
       },
       ownerFactory: () => factory,
       runAsOwner: async (sql) => {

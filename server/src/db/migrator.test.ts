@@ -144,7 +144,9 @@ describe('migrator', { timeout: 60_000 }, () => {
   });
 
   const databaseUrl = process.env.DATABASE_URL;
-  const pgTitle = databaseUrl ? 'applies the migrations to PostgreSQL once' : 'PostgreSQL (skipped: DATABASE_URL is unset)';
+  const pgTitle = databaseUrl
+    ? 'applies the migrations to PostgreSQL once'
+    : 'PostgreSQL (skipped: DATABASE_URL is unset)';
   it.skipIf(!databaseUrl)(pgTitle, async () => {
     const name = `tessera_migrator_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: databaseUrl });
@@ -158,7 +160,9 @@ describe('migrator', { timeout: 60_000 }, () => {
       expect((await applyMigrations(factory)).applied).toEqual(committed);
       expect((await applyMigrations(factory)).applied).toEqual([]);
       await check.connect();
-      expect(await tableNames(check)).toEqual(expect.arrayContaining(['_prisma_migrations', 'companies', 'api_credentials']));
+      expect(await tableNames(check)).toEqual(
+        expect.arrayContaining(['_prisma_migrations', 'companies', 'api_credentials']),
+      );
     } finally {
       await check.end().catch(() => {});
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

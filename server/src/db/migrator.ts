@@ -38,7 +38,10 @@ export type EngineLog = (entry: EngineLogEntry) => void;
 /** An engine failure, reduced to its message (the engine appends a Rust span trace). */
 export class MigrationError extends Error {
   override name = 'MigrationError';
-  constructor(message: string, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
@@ -275,7 +278,9 @@ export async function applyMigrations(
     });
   } catch (error) {
     if (current && error instanceof MigrationError && !error.code) {
-      throw new MigrationError(`Migration ${current} failed (recorded as failed in _prisma_migrations): ${error.message}`);
+      throw new MigrationError(
+        `Migration ${current} failed (recorded as failed in _prisma_migrations): ${error.message}`,
+      );
     }
     throw error;
   }

@@ -13,7 +13,10 @@ export function isForeignKeyViolation(error: unknown): boolean {
 }
 
 function prismaCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error && typeof (error as { code: unknown }).code === 'string'
+  return typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof (error as { code: unknown }).code === 'string'
     ? (error as { code: string }).code
     : undefined;
 }

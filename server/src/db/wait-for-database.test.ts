@@ -22,7 +22,14 @@ describe('waitFor', () => {
         if (calls < 5) throw new Error('ECONNREFUSED');
       },
       'the test database',
-      { deadlineMs: 60_000, logger, initialDelayMs: 500, maxDelayMs: 2_000, sleep: async (ms) => void pauses.push(ms), now: () => 0 },
+      {
+        deadlineMs: 60_000,
+        logger,
+        initialDelayMs: 500,
+        maxDelayMs: 2_000,
+        sleep: async (ms) => void pauses.push(ms),
+        now: () => 0,
+      },
     );
     expect(calls).toBe(5);
     expect(pauses).toEqual([500, 1000, 2000, 2000]);
@@ -38,11 +45,15 @@ describe('waitFor', () => {
       now: () => clock,
     });
     await expect(attempt).rejects.toThrow(DatabaseUnreachableError);
-    await expect(attempt).rejects.toThrow(/^PostgreSQL at db:5432\/app is unreachable after \d+ attempts over 3 s: ECONNREFUSED$/);
+    await expect(attempt).rejects.toThrow(
+      /^PostgreSQL at db:5432\/app is unreachable after \d+ attempts over 3 s: ECONNREFUSED$/,
+    );
   });
 
   it('describes a database URL without its user or password', () => {
-    expect(describeDatabaseUrl('postgresql://app:hunter2-secret@db.internal:6543/tessera?sslmode=require')).toBe('db.internal:6543/tessera');
+    expect(describeDatabaseUrl('postgresql://app:hunter2-secret@db.internal:6543/tessera?sslmode=require')).toBe(
+      'db.internal:6543/tessera',
+    );
     expect(describeDatabaseUrl('not a url')).toBe('the configured PostgreSQL server');
   });
 });
@@ -76,33 +87,36 @@ async function flakyProxy(target: { host: string; port: number }) {
 
 const SERVER_URL = process.env.DATABASE_URL;
 
-describe.skipIf(!SERVER_URL)('waitForPostgres against a real PostgreSQL (needs DATABASE_URL; CI runs it in the PostgreSQL pass)', () => {
-  it('waits while the server is unreachable and goes on once it answers', async () => {
-    const real = new URL(SERVER_URL!);
-    const proxy = await flakyProxy({ host: real.hostname, port: Number(real.port || 5432) });
-    try {
-      const viaProxy = new URL(SERVER_URL!);
-      viaProxy.hostname = '127.0.0.1';
-      viaProxy.port = String(proxy.port);
-      const logger = quietLogger();
-      // The server "comes back" after the second refused attempt.
-      const waiting = waitForPostgres(viaProxy.toString(), {
-        deadlineMs: 30_000,
-        logger,
-        initialDelayMs: 50,
-        sleep: async (ms) => {
-          if (proxy.state.refused >= 2) proxy.state.up = true;
-          await new Promise((resolve) => setTimeout(resolve, ms));
-        },
-      });
-      await expect(waiting).resolves.toBeUndefined();
-      expect(proxy.state.refused).toBeGreaterThanOrEqual(2);
-      expect(logger.warnings.length).toBe(proxy.state.refused);
-    } finally {
-      await proxy.close();
-    }
-  });
-});
+describe.skipIf(!SERVER_URL)(
+  'waitForPostgres against a real PostgreSQL (needs DATABASE_URL; CI runs it in the PostgreSQL pass)',
+  () => {
+    it('waits while the server is unreachable and goes on once it answers', async () => {
+      const real = new URL(SERVER_URL!);
+      const proxy = await flakyProxy({ host: real.hostname, port: Number(real.port || 5432) });
+      try {
+        const viaProxy = new URL(SERVER_URL!);
+        viaProxy.hostname = '127.0.0.1';
+        viaProxy.port = String(proxy.port);
+        const logger = quietLogger();
+        // The server "comes back" after the second refused attempt.
+        const waiting = waitForPostgres(viaProxy.toString(), {
+          deadlineMs: 30_000,
+          logger,
+          initialDelayMs: 50,
+          sleep: async (ms) => {
+            if (proxy.state.refused >= 2) proxy.state.up = true;
+            await new Promise((resolve) => setTimeout(resolve, ms));
+          },
+        });
+        await expect(waiting).resolves.toBeUndefined();
+        expect(proxy.state.refused).toBeGreaterThanOrEqual(2);
+        expect(logger.warnings.length).toBe(proxy.state.refused);
+      } finally {
+        await proxy.close();
+      }
+    });
+  },
+);
 
 describe('pnpm start with an unreachable database', () => {
   it('retries, then exits 1 with a clear message that leaves the password out', async () => {
@@ -113,7 +127,17 @@ describe('pnpm start with an unreachable database', () => {
     await new Promise<void>((resolve) => probe.close(() => resolve()));
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-      env: { ...process.env, DATABASE_URL: `postgresql://app:hunter2-secret@127.0.0.1:${port}/tessera`, DATABASE_WAIT_SECONDS: '2', PORT: '0', SANDBOX_PORT: '0', SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', REDIS_URL: '' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `postgresql://app:hunter2-secret@127.0.0.1:${port}/tessera`,
+        DATABASE_WAIT_SECONDS: '2',
+        PORT: '0',
+        SANDBOX_PORT: '0',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+        REDIS_URL: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -123,7 +147,9 @@ describe('pnpm start with an unreachable database', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
 
     expect(code).toBe(1);
-    expect(stderr).toMatch(new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${port}/tessera is unreachable after \\d+ attempts`));
+    expect(stderr).toMatch(
+      new RegExp(`PostgreSQL at 127\\.0\\.0\\.1:${port}/tessera is unreachable after \\d+ attempts`),
+    );
     const waits = stdout.split('\n').filter((line) => line.includes('waiting for PostgreSQL'));
     expect(waits.length).toBeGreaterThanOrEqual(2);
     expect(stdout + stderr).not.toContain('hunter2-secret');

@@ -43,7 +43,9 @@ export async function waitFor(probe: () => Promise<void>, what: string, options:
       const reason = error instanceof Error ? error.message : String(error);
       const left = deadlineMs - (now() - started);
       if (left <= 0) {
-        throw new DatabaseUnreachableError(`${what} is unreachable after ${attempt} attempts over ${Math.round((now() - started) / 1000)} s: ${reason}`);
+        throw new DatabaseUnreachableError(
+          `${what} is unreachable after ${attempt} attempts over ${Math.round((now() - started) / 1000)} s: ${reason}`,
+        );
       }
       const pause = Math.min(delay, left);
       logger.warn({ attempt, retryInMs: pause, reason }, `waiting for ${what}`);

@@ -34,8 +34,20 @@ const capitalize = (word: string) => word[0]!.toUpperCase() + word.slice(1);
 /** listThings and getThing for a collection resource, e.g. ('opportunities', 'opportunity'). */
 function crud(resource: string, noun: string, list: Record<string, unknown>): OperationSeed[] {
   return [
-    { key: `list${capitalize(resource)}`, method: 'GET', path: `/${resource}`, description: `List ${resource}.`, paramsSchema: params({ ...list, ...paging }) },
-    { key: `get${capitalize(noun)}`, method: 'GET', path: `/${resource}/{id}`, description: `Get one ${noun} by id.`, paramsSchema: byId(noun) },
+    {
+      key: `list${capitalize(resource)}`,
+      method: 'GET',
+      path: `/${resource}`,
+      description: `List ${resource}.`,
+      paramsSchema: params({ ...list, ...paging }),
+    },
+    {
+      key: `get${capitalize(noun)}`,
+      method: 'GET',
+      path: `/${resource}/{id}`,
+      description: `Get one ${noun} by id.`,
+      paramsSchema: byId(noun),
+    },
   ];
 }
 
@@ -46,20 +58,33 @@ export const API_TEMPLATES = {
     cacheTtlSeconds: 30,
     operations: [
       ...crud('accounts', 'account', { industry: str('Filter by industry.') }),
-      ...crud('opportunities', 'opportunity', { stage: str('Filter by stage, e.g. "Prospecting", "Negotiation", "Closed Won".') }),
+      ...crud('opportunities', 'opportunity', {
+        stage: str('Filter by stage, e.g. "Prospecting", "Negotiation", "Closed Won".'),
+      }),
       {
         key: 'createOpportunity',
         method: 'POST',
         path: '/opportunities',
         description: 'Create an opportunity.',
-        paramsSchema: params({ name: str('Opportunity name.'), accountId: str('Account id.'), amount: num('Amount in USD.'), stage: str('Stage.') }, ['name', 'accountId', 'amount']),
+        paramsSchema: params(
+          {
+            name: str('Opportunity name.'),
+            accountId: str('Account id.'),
+            amount: num('Amount in USD.'),
+            stage: str('Stage.'),
+          },
+          ['name', 'accountId', 'amount'],
+        ),
       },
       {
         key: 'updateOpportunity',
         method: 'PATCH',
         path: '/opportunities/{id}',
         description: "Update an opportunity's stage or amount.",
-        paramsSchema: params({ id: str('Opportunity id.'), stage: str('New stage.'), amount: num('New amount in USD.') }, ['id']),
+        paramsSchema: params(
+          { id: str('Opportunity id.'), stage: str('New stage.'), amount: num('New amount in USD.') },
+          ['id'],
+        ),
       },
     ],
   },
@@ -68,14 +93,19 @@ export const API_TEMPLATES = {
     description: 'HubSpot-like CRM: deals and contacts.',
     cacheTtlSeconds: 30,
     operations: [
-      ...crud('deals', 'deal', { pipelineStage: str('Filter by deal stage, e.g. "appointmentscheduled", "closedwon".') }),
+      ...crud('deals', 'deal', {
+        pipelineStage: str('Filter by deal stage, e.g. "appointmentscheduled", "closedwon".'),
+      }),
       ...crud('contacts', 'contact', { company: str('Filter by company name.') }),
       {
         key: 'createDeal',
         method: 'POST',
         path: '/deals',
         description: 'Create a deal.',
-        paramsSchema: params({ dealname: str('Deal name.'), amount: num('Amount in USD.'), dealstage: str('Deal stage.') }, ['dealname', 'amount']),
+        paramsSchema: params(
+          { dealname: str('Deal name.'), amount: num('Amount in USD.'), dealstage: str('Deal stage.') },
+          ['dealname', 'amount'],
+        ),
       },
       {
         key: 'updateDeal',
@@ -92,14 +122,29 @@ export const API_TEMPLATES = {
     cacheTtlSeconds: 60,
     operations: [
       ...crud('invoices', 'invoice', { status: str('Filter by status: "open", "paid", "overdue".') }),
-      { key: 'listPayments', method: 'GET', path: '/payments', description: 'List received payments.', paramsSchema: params({ ...paging }) },
-      { key: 'getCashBalance', method: 'GET', path: '/cash-balance', description: 'Current cash balance per account and in total.', paramsSchema: params({}) },
+      {
+        key: 'listPayments',
+        method: 'GET',
+        path: '/payments',
+        description: 'List received payments.',
+        paramsSchema: params({ ...paging }),
+      },
+      {
+        key: 'getCashBalance',
+        method: 'GET',
+        path: '/cash-balance',
+        description: 'Current cash balance per account and in total.',
+        paramsSchema: params({}),
+      },
       {
         key: 'createInvoice',
         method: 'POST',
         path: '/invoices',
         description: 'Issue an invoice to a customer.',
-        paramsSchema: params({ customer: str('Customer name.'), amount: num('Amount in USD.'), dueDate: str('Due date, YYYY-MM-DD.') }, ['customer', 'amount']),
+        paramsSchema: params(
+          { customer: str('Customer name.'), amount: num('Amount in USD.'), dueDate: str('Due date, YYYY-MM-DD.') },
+          ['customer', 'amount'],
+        ),
       },
     ],
   },
@@ -109,8 +154,20 @@ export const API_TEMPLATES = {
     cacheTtlSeconds: 300,
     operations: [
       ...crud('employees', 'employee', { department: str('Filter by department.') }),
-      { key: 'getHeadcount', method: 'GET', path: '/headcount', description: 'Headcount per department and in total.', paramsSchema: params({}) },
-      { key: 'listOpenPositions', method: 'GET', path: '/positions', description: 'List open positions.', paramsSchema: params({ department: str('Filter by department.'), ...paging }) },
+      {
+        key: 'getHeadcount',
+        method: 'GET',
+        path: '/headcount',
+        description: 'Headcount per department and in total.',
+        paramsSchema: params({}),
+      },
+      {
+        key: 'listOpenPositions',
+        method: 'GET',
+        path: '/positions',
+        description: 'List open positions.',
+        paramsSchema: params({ department: str('Filter by department.'), ...paging }),
+      },
       {
         key: 'createPosition',
         method: 'POST',
@@ -126,14 +183,29 @@ export const API_TEMPLATES = {
     cacheTtlSeconds: 30,
     operations: [
       ...crud('orders', 'order', { status: str('Filter by status: "pending", "shipped", "delivered".') }),
-      { key: 'listShipments', method: 'GET', path: '/shipments', description: 'List shipments.', paramsSchema: params({ ...paging }) },
-      { key: 'listIncidents', method: 'GET', path: '/incidents', description: 'List operational incidents.', paramsSchema: params({ severity: str('Filter by severity.'), ...paging }) },
+      {
+        key: 'listShipments',
+        method: 'GET',
+        path: '/shipments',
+        description: 'List shipments.',
+        paramsSchema: params({ ...paging }),
+      },
+      {
+        key: 'listIncidents',
+        method: 'GET',
+        path: '/incidents',
+        description: 'List operational incidents.',
+        paramsSchema: params({ severity: str('Filter by severity.'), ...paging }),
+      },
       {
         key: 'createIncident',
         method: 'POST',
         path: '/incidents',
         description: 'Report an incident.',
-        paramsSchema: params({ title: str('What happened.'), severity: str('"low", "medium" or "high".') }, ['title', 'severity']),
+        paramsSchema: params({ title: str('What happened.'), severity: str('"low", "medium" or "high".') }, [
+          'title',
+          'severity',
+        ]),
       },
     ],
   },
@@ -142,27 +214,40 @@ export const API_TEMPLATES = {
     description: 'GitHub-like code hosting: repositories, pull requests, issues.',
     cacheTtlSeconds: 30,
     operations: [
-      { key: 'listRepositories', method: 'GET', path: '/repos', description: 'List repositories.', paramsSchema: params({ ...paging }) },
+      {
+        key: 'listRepositories',
+        method: 'GET',
+        path: '/repos',
+        description: 'List repositories.',
+        paramsSchema: params({ ...paging }),
+      },
       {
         key: 'listPullRequests',
         method: 'GET',
         path: '/repos/{repo}/pulls',
         description: 'List pull requests of a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), state: str('"open", "closed" or "all".'), ...paging }, ['repo']),
+        paramsSchema: params({ repo: str('Repository name.'), state: str('"open", "closed" or "all".'), ...paging }, [
+          'repo',
+        ]),
       },
       {
         key: 'listIssues',
         method: 'GET',
         path: '/repos/{repo}/issues',
         description: 'List issues of a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), state: str('"open", "closed" or "all".'), ...paging }, ['repo']),
+        paramsSchema: params({ repo: str('Repository name.'), state: str('"open", "closed" or "all".'), ...paging }, [
+          'repo',
+        ]),
       },
       {
         key: 'createIssue',
         method: 'POST',
         path: '/repos/{repo}/issues',
         description: 'Open an issue in a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), title: str('Issue title.'), body: str('Issue text.') }, ['repo', 'title']),
+        paramsSchema: params({ repo: str('Repository name.'), title: str('Issue title.'), body: str('Issue text.') }, [
+          'repo',
+          'title',
+        ]),
       },
     ],
   },
@@ -171,27 +256,42 @@ export const API_TEMPLATES = {
     description: 'GitLab-like code hosting: projects, merge requests, pipelines.',
     cacheTtlSeconds: 30,
     operations: [
-      { key: 'listProjects', method: 'GET', path: '/projects', description: 'List projects.', paramsSchema: params({ ...paging }) },
+      {
+        key: 'listProjects',
+        method: 'GET',
+        path: '/projects',
+        description: 'List projects.',
+        paramsSchema: params({ ...paging }),
+      },
       {
         key: 'listMergeRequests',
         method: 'GET',
         path: '/projects/{projectId}/merge_requests',
         description: 'List merge requests of a project.',
-        paramsSchema: params({ projectId: str('Project id.'), state: str('"opened", "merged", "closed" or "all".'), ...paging }, ['projectId']),
+        paramsSchema: params(
+          { projectId: str('Project id.'), state: str('"opened", "merged", "closed" or "all".'), ...paging },
+          ['projectId'],
+        ),
       },
       {
         key: 'listPipelines',
         method: 'GET',
         path: '/projects/{projectId}/pipelines',
         description: 'List CI pipelines of a project.',
-        paramsSchema: params({ projectId: str('Project id.'), status: str('"running", "success" or "failed".'), ...paging }, ['projectId']),
+        paramsSchema: params(
+          { projectId: str('Project id.'), status: str('"running", "success" or "failed".'), ...paging },
+          ['projectId'],
+        ),
       },
       {
         key: 'createIssue',
         method: 'POST',
         path: '/projects/{projectId}/issues',
         description: 'Open an issue in a project.',
-        paramsSchema: params({ projectId: str('Project id.'), title: str('Issue title.'), description: str('Issue text.') }, ['projectId', 'title']),
+        paramsSchema: params(
+          { projectId: str('Project id.'), title: str('Issue title.'), description: str('Issue text.') },
+          ['projectId', 'title'],
+        ),
       },
     ],
   },

@@ -19,26 +19,46 @@ export function demoCredentialName(endpointName: string, roleName: string): stri
   return `${endpointName} – ${roleName}`;
 }
 
-export async function seedDemoCredentials(db: Db, vault: Vault, { sandboxUrl, sandboxSecret }: DemoCredentialOptions): Promise<number> {
+export async function seedDemoCredentials(
+  db: Db,
+  vault: Vault,
+  { sandboxUrl, sandboxSecret }: DemoCredentialOptions,
+): Promise<number> {
   let created = 0;
   for (const grant of DEMO_GRANTS) {
     const companySeed = DEMO_COMPANIES.find((c) => c.slug === grant.company)!;
     const endpointSeed = companySeed.endpoints.find((e) => e.slug === grant.endpoint)!;
     const roleSeed = DEMO_ROLES.find((r) => r.key === grant.role)!;
-    const endpoint = await db.apiEndpoint.findFirst({ where: { slug: grant.endpoint, company: { slug: grant.company } } });
+    const endpoint = await db.apiEndpoint.findFirst({
+      where: { slug: grant.endpoint, company: { slug: grant.company } },
+    });
     const role = await db.role.findUnique({ where: { key: grant.role } });
     if (!endpoint || !role) continue;
     const name = demoCredentialName(endpointSeed.name, roleSeed.name);
-    const existing = await db.apiCredential.findFirst({ where: { companyId: endpoint.companyId, roleId: role.id, name } });
+    const existing = await db.apiCredential.findFirst({
+      where: { companyId: endpoint.companyId, roleId: role.id, name },
+    });
     if (existing) continue;
-    let { secret } = demoCredential(sandboxSecret, grant.company, endpointSeed.template.service, grant.credential, sandboxUrl);
+    let { secret } = demoCredential(
+      sandboxSecret,
+      grant.company,
+      endpointSeed.template.service,
+      grant.credential,
+      sandboxUrl,
+    );
     // Vary API key placement across the demo: Globex's GitLab takes it as a query parameter.
     if (grant.credential === 'API_KEY' && endpointSeed.template.service === 'gitlab') {
       secret = { apiKey: secret.apiKey, queryParam: 'api_key' };
     }
     const prepared = prepareSecret(grant.credential as CredentialKind, secret);
     // Bound to the origin the endpoint points at now (the sandbox's port of this run).
-    const row = { id: randomUUID(), companyId: endpoint.companyId, roleId: role.id, endpointId: endpoint.id, origin: originOf(endpoint.baseUrl) };
+    const row = {
+      id: randomUUID(),
+      companyId: endpoint.companyId,
+      roleId: role.id,
+      endpointId: endpoint.id,
+      origin: originOf(endpoint.baseUrl),
+    };
     await db.apiCredential.create({
       data: {
         ...row,

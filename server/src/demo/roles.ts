@@ -9,8 +9,18 @@ export interface RoleSeed {
 }
 
 export const DEMO_ROLES: RoleSeed[] = [
-  { key: 'data_admin', name: 'Data Admin', description: 'Decides which role may use which API in a company.', capabilities: [MANAGE_COMPANY] },
-  { key: 'company_admin', name: 'Company Admin', description: "Administers one company's people, APIs and credentials.", capabilities: [MANAGE_COMPANY] },
+  {
+    key: 'data_admin',
+    name: 'Data Admin',
+    description: 'Decides which role may use which API in a company.',
+    capabilities: [MANAGE_COMPANY],
+  },
+  {
+    key: 'company_admin',
+    name: 'Company Admin',
+    description: "Administers one company's people, APIs and credentials.",
+    capabilities: [MANAGE_COMPANY],
+  },
   { key: 'ceo', name: 'CEO', description: 'Chief executive: pipeline, cash and the big picture.' },
   { key: 'cfo', name: 'CFO', description: 'Chief financial officer.' },
   { key: 'cto', name: 'CTO', description: 'Chief technology officer.' },

@@ -33,7 +33,18 @@ describe('seedDemoWorld', () => {
     const roles = await server.db.role.findMany();
     expect(roles.length).toBeGreaterThanOrEqual(20);
     expect(roles.length).toBe(DEMO_ROLES.length);
-    for (const key of ['data_admin', 'company_admin', 'ceo', 'cfo', 'cto', 'coo', 'developer', 'sales_manager', 'hr_manager', 'support_agent']) {
+    for (const key of [
+      'data_admin',
+      'company_admin',
+      'ceo',
+      'cfo',
+      'cto',
+      'coo',
+      'developer',
+      'sales_manager',
+      'hr_manager',
+      'support_agent',
+    ]) {
       expect(roles.map((r) => r.key)).toContain(key);
     }
     expect(roles.find((r) => r.key === 'company_admin')!.capabilities).toContain('manage_company');
@@ -42,9 +53,17 @@ describe('seedDemoWorld', () => {
 
   it('gives every demo endpoint several GET operations and at least one write, each with a parameter schema', async () => {
     const endpoints = await server.db.apiEndpoint.findMany({ include: { operations: true, company: true } });
-    expect(endpoints.map((e) => `${e.company.slug}/${e.name}`).sort()).toEqual(
-      ['acme/Finance API', 'acme/GitHub API', 'acme/HR API', 'acme/Sales API', 'globex/Finance API', 'globex/GitLab API', 'globex/HR API', 'globex/Operations API', 'globex/Sales API'],
-    );
+    expect(endpoints.map((e) => `${e.company.slug}/${e.name}`).sort()).toEqual([
+      'acme/Finance API',
+      'acme/GitHub API',
+      'acme/HR API',
+      'acme/Sales API',
+      'globex/Finance API',
+      'globex/GitLab API',
+      'globex/HR API',
+      'globex/Operations API',
+      'globex/Sales API',
+    ]);
     for (const endpoint of endpoints) {
       expect(endpoint.operations.filter((o) => o.method === 'GET').length).toBeGreaterThanOrEqual(2);
       expect(endpoint.operations.some((o) => o.method !== 'GET')).toBe(true);

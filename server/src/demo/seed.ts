@@ -15,13 +15,16 @@ export interface SeedReport {
 
 export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promise<SeedReport> {
   let created = 0;
-  const count = <T>(row: T | null, make: () => Promise<T>) => (row ? Promise.resolve(row) : make().then((r) => ((created += 1), r)));
+  const count = <T>(row: T | null, make: () => Promise<T>) =>
+    row ? Promise.resolve(row) : make().then((r) => ((created += 1), r));
 
   const roles = new Map<string, string>();
   for (const seed of DEMO_ROLES) {
     const existing = await db.role.findUnique({ where: { key: seed.key } });
     const role = await count(existing, () =>
-      db.role.create({ data: { key: seed.key, name: seed.name, description: seed.description, capabilities: seed.capabilities ?? [] } }),
+      db.role.create({
+        data: { key: seed.key, name: seed.name, description: seed.description, capabilities: seed.capabilities ?? [] },
+      }),
     );
     roles.set(seed.key, role.id);
   }
@@ -51,14 +54,20 @@ export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promi
       for (const op of ep.template.operations) {
         const opWhere = { endpointId_key: { endpointId: endpoint.id, key: op.key } };
         await count(await db.endpointOperation.findUnique({ where: opWhere }), () =>
-          db.endpointOperation.create({ data: { endpointId: endpoint.id, ...op, paramsSchema: op.paramsSchema as Prisma.InputJsonObject } }),
+          db.endpointOperation.create({
+            data: { endpointId: endpoint.id, ...op, paramsSchema: op.paramsSchema as Prisma.InputJsonObject },
+          }),
         );
       }
     }
   }
 
   for (const grant of DEMO_GRANTS) {
-    const key = { roleId: roles.get(grant.role)!, companyId: companies.get(grant.company)!, endpointId: endpoints.get(`${grant.company}/${grant.endpoint}`)! };
+    const key = {
+      roleId: roles.get(grant.role)!,
+      companyId: companies.get(grant.company)!,
+      endpointId: endpoints.get(`${grant.company}/${grant.endpoint}`)!,
+    };
     await count(await db.roleApiPermission.findUnique({ where: { roleId_companyId_endpointId: key } }), () =>
       db.roleApiPermission.create({ data: { ...key, access: grant.access } }),
     );
@@ -66,20 +75,33 @@ export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promi
 
   for (const rule of DEMO_FIELD_RULES) {
     const endpointId = endpoints.get(`${rule.company}/${rule.endpoint}`)!;
-    const operation = await db.endpointOperation.findUniqueOrThrow({ where: { endpointId_key: { endpointId, key: rule.operation } } });
+    const operation = await db.endpointOperation.findUniqueOrThrow({
+      where: { endpointId_key: { endpointId, key: rule.operation } },
+    });
     const key = { operationId: operation.id, roleId: roles.get(rule.role)! };
     await count(await db.operationFieldRule.findUnique({ where: { operationId_roleId: key } }), () =>
-      db.operationFieldRule.create({ data: { ...key, endpointId, companyId: companies.get(rule.company)!, mode: rule.mode, paths: rule.paths } }),
+      db.operationFieldRule.create({
+        data: { ...key, endpointId, companyId: companies.get(rule.company)!, mode: rule.mode, paths: rule.paths },
+      }),
     );
   }
 
   for (const seed of DEMO_USERS) {
     const user = await count(await db.user.findUnique({ where: { email: seed.email } }), async () =>
-      db.user.create({ data: { email: seed.email, name: seed.name, isPlatformAdmin: seed.isPlatformAdmin ?? false, passwordHash: await hashPassword(DEMO_PASSWORD) } }),
+      db.user.create({
+        data: {
+          email: seed.email,
+          name: seed.name,
+          isPlatformAdmin: seed.isPlatformAdmin ?? false,
+          passwordHash: await hashPassword(DEMO_PASSWORD),
+        },
+      }),
     );
     for (const m of seed.memberships) {
       const key = { userId: user.id, companyId: companies.get(m.company)!, roleId: roles.get(m.role)! };
-      await count(await db.userCompanyAccess.findUnique({ where: { userId_companyId_roleId: key } }), () => db.userCompanyAccess.create({ data: key }));
+      await count(await db.userCompanyAccess.findUnique({ where: { userId_companyId_roleId: key } }), () =>
+        db.userCompanyAccess.create({ data: key }),
+      );
     }
   }
   return { created };

@@ -56,7 +56,13 @@ export const DEMO_GRANTS: GrantSeed[] = [
   { company: 'acme', role: 'ceo', endpoint: 'finance-api', access: 'READ', credential: 'API_KEY' },
   { company: 'globex', role: 'ceo', endpoint: 'hr-api', access: 'READ', credential: 'BEARER' },
   { company: 'globex', role: 'ceo', endpoint: 'operations-api', access: 'READ', credential: 'BASIC' },
-  { company: 'acme', role: 'developer', endpoint: 'github-api', access: 'READ', credential: 'OAUTH2_CLIENT_CREDENTIALS' },
+  {
+    company: 'acme',
+    role: 'developer',
+    endpoint: 'github-api',
+    access: 'READ',
+    credential: 'OAUTH2_CLIENT_CREDENTIALS',
+  },
   { company: 'globex', role: 'developer', endpoint: 'gitlab-api', access: 'READ', credential: 'API_KEY' },
 ];
 
@@ -76,7 +82,14 @@ export interface FieldRuleSeed {
  * grants them READ there (the journey does), with the CEO's answer unchanged.
  */
 export const DEMO_FIELD_RULES: FieldRuleSeed[] = [
-  { company: 'acme', endpoint: 'finance-api', operation: 'getCashBalance', role: 'developer', mode: 'REMOVE', paths: ['accounts[].accountNumber', 'accounts[].bank'] },
+  {
+    company: 'acme',
+    endpoint: 'finance-api',
+    operation: 'getCashBalance',
+    role: 'developer',
+    mode: 'REMOVE',
+    paths: ['accounts[].accountNumber', 'accounts[].bank'],
+  },
 ];
 
 export interface UserSeed {
@@ -89,7 +102,13 @@ export interface UserSeed {
 }
 
 export const DEMO_USERS: UserSeed[] = [
-  { email: 'admin@demo.test', name: 'Dana Admin', isPlatformAdmin: true, memberships: [], note: 'platform admin (Data Admin)' },
+  {
+    email: 'admin@demo.test',
+    name: 'Dana Admin',
+    isPlatformAdmin: true,
+    memberships: [],
+    note: 'platform admin (Data Admin)',
+  },
   {
     email: 'ceo@demo.test',
     name: 'Casey CEO',
@@ -108,7 +127,12 @@ export const DEMO_USERS: UserSeed[] = [
     ],
     note: 'Developer at Acme and at Globex',
   },
-  { email: 'cfo@demo.test', name: 'Frankie CFO', memberships: [{ company: 'acme', role: 'cfo' }], note: 'CFO at Acme, no grants yet' },
+  {
+    email: 'cfo@demo.test',
+    name: 'Frankie CFO',
+    memberships: [{ company: 'acme', role: 'cfo' }],
+    note: 'CFO at Acme, no grants yet',
+  },
   {
     email: 'companyadmin@demo.test',
     name: 'Morgan Company-Admin',

@@ -24,11 +24,22 @@ export interface BoundRequest {
  * reordered, so the body is compared as canonical JSON and the query string sorted; the same
  * request in another key order is the same request.
  */
-export function boundRequestOf(baseUrl: string, operation: Pick<OperationShape, 'id' | 'method' | 'path'>, built: Pick<BuiltRequest, 'url' | 'body'>): BoundRequest {
+export function boundRequestOf(
+  baseUrl: string,
+  operation: Pick<OperationShape, 'id' | 'method' | 'path'>,
+  built: Pick<BuiltRequest, 'url' | 'body'>,
+): BoundRequest {
   const url = new URL(built.url);
   url.searchParams.sort();
   const body = built.body === undefined ? null : canonicalJson(JSON.parse(built.body));
-  return { operationId: operation.id, method: operation.method.toUpperCase(), pathTemplate: operation.path, baseUrl, url: url.href, body };
+  return {
+    operationId: operation.id,
+    method: operation.method.toUpperCase(),
+    pathTemplate: operation.path,
+    baseUrl,
+    url: url.href,
+    body,
+  };
 }
 
 const PARTS: [keyof BoundRequest, string][] = [
@@ -48,7 +59,9 @@ export function boundRequestChanges(proposed: BoundRequest, now: BoundRequest): 
 /** The request that was proposed changed since: a person confirmed something else. */
 export class RequestChangedError extends ConflictError {
   constructor(readonly changed: string[]) {
-    super(`This action can no longer be executed: ${changed.join(', ')} changed since it was proposed. Ask the assistant again.`);
+    super(
+      `This action can no longer be executed: ${changed.join(', ')} changed since it was proposed. Ask the assistant again.`,
+    );
     this.extensions.changed = changed;
   }
 }

@@ -107,7 +107,8 @@ function gated(body: string) {
 }
 
 const newScope = () => cacheScope(randomUUID(), randomUUID());
-const key = (params: unknown = { id: 1 }, credentialId = 'cred-1', operationKey = 'listDeals') => cacheKey({ credentialId, operationKey, params });
+const key = (params: unknown = { id: 1 }, credentialId = 'cred-1', operationKey = 'listDeals') =>
+  cacheKey({ credentialId, operationKey, params });
 
 // `%s` on a plain string: vitest would quote and truncate `$name`, hiding why a suite is skipped.
 describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, impl) => {
@@ -140,7 +141,12 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
     expect((await h.cache.getOrLoad(scope, key({ a: 1, b: 2 }, 'cred-2'), 60, c.load)).cached).toBe(false);
     expect((await h.cache.getOrLoad(scope, key({ a: 1, b: 2 }, 'cred-1', 'getDeal'), 60, c.load)).cached).toBe(false);
     expect((await h.cache.getOrLoad(scope, key({ a: 1, b: 3 }), 60, c.load)).cached).toBe(false);
-    const otherCompany = await h.cache.getOrLoad(cacheScope('company-b', companyEndpoint), key({ a: 1, b: 2 }), 60, c.load);
+    const otherCompany = await h.cache.getOrLoad(
+      cacheScope('company-b', companyEndpoint),
+      key({ a: 1, b: 2 }),
+      60,
+      c.load,
+    );
     expect(otherCompany).toMatchObject({ cached: false, entry: { body: 'body#5' } });
     expect(c.calls).toBe(5);
   });
@@ -165,7 +171,10 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
     await h.cache.getOrLoad(scope, key(), 0.3, c.load);
     expect((await h.cache.getOrLoad(scope, key(), 0.3, c.load)).cached).toBe(true);
     await h.advance(600);
-    expect(await h.cache.getOrLoad(scope, key(), 0.3, c.load)).toMatchObject({ cached: false, entry: { body: 'body#2' } });
+    expect(await h.cache.getOrLoad(scope, key(), 0.3, c.load)).toMatchObject({
+      cached: false,
+      entry: { body: 'body#2' },
+    });
     expect(c.calls).toBe(2);
   });
 
@@ -201,7 +210,10 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
     expect(await fresh).toMatchObject({ cached: false, entry: { body: 'read after the write' } });
 
     const c = counter();
-    expect(await h.cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: true, entry: { body: 'read after the write' } });
+    expect(await h.cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({
+      cached: true,
+      entry: { body: 'read after the write' },
+    });
     expect(c.calls).toBe(0);
   });
 
@@ -214,17 +226,26 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
     before.release();
     await inFlight;
     const c = counter();
-    expect(await h.cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#1' } });
+    expect(await h.cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({
+      cached: false,
+      entry: { body: 'body#1' },
+    });
   });
 
   test('non-cacheable answers are shared by concurrent callers but not stored', async () => {
     const scope = newScope();
     const c = counter({ cacheable: false, status: 502 });
-    const [a, b] = await Promise.all([h.cache.getOrLoad(scope, key(), 60, c.load), h.cache.getOrLoad(scope, key(), 60, c.load)]);
+    const [a, b] = await Promise.all([
+      h.cache.getOrLoad(scope, key(), 60, c.load),
+      h.cache.getOrLoad(scope, key(), 60, c.load),
+    ]);
     expect(c.calls).toBe(1);
     expect(a.entry.status).toBe(502);
     expect(b.entry).toEqual(a.entry);
-    expect(await h.cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#2' } });
+    expect(await h.cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({
+      cached: false,
+      entry: { body: 'body#2' },
+    });
   });
 
   test('a TTL of 0 never caches but still makes concurrent calls share one load', async () => {
@@ -252,7 +273,10 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
     await before.started;
     await h.cache.invalidate(scope); // a write went through this process
     const c = counter();
-    expect(await h.cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({ cached: false, entry: { body: 'body#1' } });
+    expect(await h.cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({
+      cached: false,
+      entry: { body: 'body#1' },
+    });
     before.release();
     expect((await first).entry.body).toBe('before the write');
     expect(c.calls).toBe(1);
@@ -266,7 +290,10 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
       await Promise.resolve();
       throw new Error('upstream unreachable');
     };
-    const results = await Promise.allSettled([h.cache.getOrLoad(scope, key(), 60, failing), h.cache.getOrLoad(scope, key(), 60, failing)]);
+    const results = await Promise.allSettled([
+      h.cache.getOrLoad(scope, key(), 60, failing),
+      h.cache.getOrLoad(scope, key(), 60, failing),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(calls).toBe(1);
     const c = counter();
@@ -277,7 +304,9 @@ describe.each(impls.map((impl) => [impl.name, impl] as const))('%s', (_name, imp
 describe('cacheKey', () => {
   it('ignores key order at every depth and keeps array order', () => {
     const base = { credentialId: 'c', operationKey: 'op' };
-    expect(cacheKey({ ...base, params: { a: 1, b: { x: 1, y: [1, 2] } } })).toBe(cacheKey({ ...base, params: { b: { y: [1, 2], x: 1 }, a: 1 } }));
+    expect(cacheKey({ ...base, params: { a: 1, b: { x: 1, y: [1, 2] } } })).toBe(
+      cacheKey({ ...base, params: { b: { y: [1, 2], x: 1 }, a: 1 } }),
+    );
     expect(cacheKey({ ...base, params: { y: [1, 2] } })).not.toBe(cacheKey({ ...base, params: { y: [2, 1] } }));
     expect(cacheKey({ ...base, params: { a: 1, b: undefined } })).toBe(cacheKey({ ...base, params: { a: 1 } }));
     expect(cacheKey({ ...base, params: { a: '1' } })).not.toBe(cacheKey({ ...base, params: { a: 1 } }));
@@ -286,8 +315,16 @@ describe('cacheKey', () => {
 
   it("writes JSON.stringify's text with keys sorted: toJSON, dropped undefined and functions, null in arrays, escapes", () => {
     const when = new Date('2026-07-07T00:00:00Z');
-    const value = { b: [1, undefined, () => 1, 'x"\u2028'], a: { d: when, c: null, e: undefined }, f: -0, g: Number.NaN, '\u0000k': true };
-    expect(canonicalJson(value)).toBe(JSON.stringify({ '\u0000k': true, a: { c: null, d: when }, b: [1, null, null, 'x"\u2028'], f: -0, g: null }));
+    const value = {
+      b: [1, undefined, () => 1, 'x"\u2028'],
+      a: { d: when, c: null, e: undefined },
+      f: -0,
+      g: Number.NaN,
+      '\u0000k': true,
+    };
+    expect(canonicalJson(value)).toBe(
+      JSON.stringify({ '\u0000k': true, a: { c: null, d: when }, b: [1, null, null, 'x"\u2028'], f: -0, g: null }),
+    );
     expect(canonicalJson(undefined)).toBe('null');
     expect(canonicalJson([[], {}, [{}]])).toBe('[[],{},[{}]]');
     // A value met twice (not a cycle) is fine; a cycle is refused as JSON.stringify refuses it.
@@ -314,7 +351,10 @@ describe('cacheKey', () => {
 
 describe('MemoryResponseCache bounds', () => {
   const body = (n: number) => 'x'.repeat(n);
-  const load = (b: string) => async (): Promise<LoadResult> => ({ entry: { status: 200, body: b, storedAt: 0 }, cacheable: true });
+  const load = (b: string) => async (): Promise<LoadResult> => ({
+    entry: { status: 200, body: b, storedAt: 0 },
+    cacheable: true,
+  });
 
   it('evicts the least recently used entry beyond maxEntries', async () => {
     const cache = new MemoryResponseCache({ maxEntries: 3 });
@@ -356,100 +396,129 @@ describe('MemoryResponseCache bounds', () => {
 async function countingRedis() {
   const counted = { redis: await connectRedis(REDIS_URL!), commands: 0 };
   const send = counted.redis.sendCommand.bind(counted.redis);
-  counted.redis.sendCommand = ((...args: Parameters<typeof send>) => ((counted.commands += 1), send(...args))) as typeof send;
+  counted.redis.sendCommand = ((...args: Parameters<typeof send>) => (
+    (counted.commands += 1), send(...args)
+  )) as typeof send;
   return counted;
 }
 
-describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisResponseCache in Redis (skipped: REDIS_URL is not set)', () => {
-  beforeAll(async () => {
-    redis ??= await connectRedis(REDIS_URL!);
-  });
+describe.skipIf(!REDIS_URL)(
+  REDIS_URL ? 'RedisResponseCache in Redis' : 'RedisResponseCache in Redis (skipped: REDIS_URL is not set)',
+  () => {
+    beforeAll(async () => {
+      redis ??= await connectRedis(REDIS_URL!);
+    });
 
-  it('stores entries as JSON with a PX TTL under a versioned key, and INCRs the version on invalidate', async () => {
-    const cache = new RedisResponseCache(redis!, PREFIX);
-    const scope = newScope();
-    const stored = entry('{"deals":[]}');
-    await cache.getOrLoad(scope, key(), 30, async () => ({ entry: stored, cacheable: true }));
-    const entryKey = `${PREFIX}e:${scope}:0:${key()}`;
-    expect(JSON.parse((await redis!.get(entryKey))!)).toEqual(stored);
-    const pttl = await redis!.pttl(entryKey);
-    expect(pttl).toBeGreaterThan(0);
-    expect(pttl).toBeLessThanOrEqual(30_000);
-    await cache.invalidate(scope);
-    expect(await redis!.get(`${PREFIX}v:${scope}`)).toBe('1');
-  });
-
-  it('a hit costs one Redis round trip, a miss three, and an endpoint that caches nothing none', async () => {
-    const counted = await countingRedis();
-    try {
-      const cache = new RedisResponseCache(counted.redis, PREFIX);
+    it('stores entries as JSON with a PX TTL under a versioned key, and INCRs the version on invalidate', async () => {
+      const cache = new RedisResponseCache(redis!, PREFIX);
       const scope = newScope();
-      const c = counter();
-      await cache.getOrLoad(scope, key(), 0, c.load); // warms the script cache (EVALSHA may be NOSCRIPT once)
-      await cache.getOrLoad(scope, key(), 60, c.load);
-      counted.commands = 0;
-      expect(await cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: true, entry: { body: 'body#2' } });
-      expect(counted.commands).toBe(1);
-      counted.commands = 0;
-      expect(await cache.getOrLoad(scope, 'another-key', 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#3' } });
-      expect(counted.commands).toBe(3); // lookup, the read inside the flight, the store
-      counted.commands = 0;
-      expect(await cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({ cached: false, entry: { body: 'body#4' } });
-      expect(counted.commands).toBe(0);
-    } finally {
-      await counted.redis.quit();
-    }
-  });
-
-  it('a look-ahead of the same scope and key is the hit\'s one round trip; one of another key is dropped, and a failed one goes upstream', async () => {
-    const counted = await countingRedis();
-    try {
-      const cache = new RedisResponseCache(counted.redis, PREFIX);
-      const scope = newScope();
-      const c = counter();
-      await cache.getOrLoad(scope, key(), 60, c.load); // stored (and the script cached)
-      counted.commands = 0;
-      const ahead = cache.lookAhead(scope, key());
-      expect(counted.commands).toBe(1); // sent at once, before getOrLoad is called
-      expect(await cache.getOrLoad(scope, key(), 60, c.load, ahead)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
-      expect(counted.commands).toBe(1);
-
-      // A look-ahead of another key (it finds that key's entry) is not this key's answer.
-      await cache.getOrLoad(scope, 'the-key-of-last-time', 60, async () => ({ entry: entry('another entry'), cacheable: true }));
-      counted.commands = 0;
-      const stale = cache.lookAhead(scope, 'the-key-of-last-time');
-      expect(await cache.getOrLoad(scope, key(), 60, c.load, stale)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
-      expect(counted.commands).toBe(2); // its own lookup
-
-      // After an invalidation a look-ahead reads the new version, as a lookup would: a miss.
+      const stored = entry('{"deals":[]}');
+      await cache.getOrLoad(scope, key(), 30, async () => ({ entry: stored, cacheable: true }));
+      const entryKey = `${PREFIX}e:${scope}:0:${key()}`;
+      expect(JSON.parse((await redis!.get(entryKey))!)).toEqual(stored);
+      const pttl = await redis!.pttl(entryKey);
+      expect(pttl).toBeGreaterThan(0);
+      expect(pttl).toBeLessThanOrEqual(30_000);
       await cache.invalidate(scope);
-      expect(await cache.getOrLoad(scope, key(), 60, c.load, cache.lookAhead(scope, key()))).toMatchObject({ cached: false, entry: { body: 'body#2' } });
+      expect(await redis!.get(`${PREFIX}v:${scope}`)).toBe('1');
+    });
 
-      const failed = { scope, key: key(), found: Promise.reject(new Error('Redis went away')) };
-      failed.found.catch(() => undefined);
-      expect(await cache.getOrLoad(scope, key(), 60, c.load, failed)).toMatchObject({ cached: false, entry: { body: 'body#3' } });
-      expect(c.calls).toBe(3);
-    } finally {
-      await counted.redis.quit();
-    }
-  });
+    it('a hit costs one Redis round trip, a miss three, and an endpoint that caches nothing none', async () => {
+      const counted = await countingRedis();
+      try {
+        const cache = new RedisResponseCache(counted.redis, PREFIX);
+        const scope = newScope();
+        const c = counter();
+        await cache.getOrLoad(scope, key(), 0, c.load); // warms the script cache (EVALSHA may be NOSCRIPT once)
+        await cache.getOrLoad(scope, key(), 60, c.load);
+        counted.commands = 0;
+        expect(await cache.getOrLoad(scope, key(), 60, c.load)).toMatchObject({
+          cached: true,
+          entry: { body: 'body#2' },
+        });
+        expect(counted.commands).toBe(1);
+        counted.commands = 0;
+        expect(await cache.getOrLoad(scope, 'another-key', 60, c.load)).toMatchObject({
+          cached: false,
+          entry: { body: 'body#3' },
+        });
+        expect(counted.commands).toBe(3); // lookup, the read inside the flight, the store
+        counted.commands = 0;
+        expect(await cache.getOrLoad(scope, key(), 0, c.load)).toMatchObject({
+          cached: false,
+          entry: { body: 'body#4' },
+        });
+        expect(counted.commands).toBe(0);
+      } finally {
+        await counted.redis.quit();
+      }
+    });
 
-  it('instances share entries and invalidations', async () => {
-    const other = await connectRedis(REDIS_URL!);
-    try {
-      const a = new RedisResponseCache(redis!, PREFIX);
-      const b = new RedisResponseCache(other, PREFIX);
-      const scope = newScope();
-      const c = counter();
-      await a.getOrLoad(scope, key(), 60, c.load);
-      expect(await b.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
-      await b.invalidate(scope);
-      expect(await a.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#2' } });
-    } finally {
-      await other.quit();
-    }
-  });
-});
+    it("a look-ahead of the same scope and key is the hit's one round trip; one of another key is dropped, and a failed one goes upstream", async () => {
+      const counted = await countingRedis();
+      try {
+        const cache = new RedisResponseCache(counted.redis, PREFIX);
+        const scope = newScope();
+        const c = counter();
+        await cache.getOrLoad(scope, key(), 60, c.load); // stored (and the script cached)
+        counted.commands = 0;
+        const ahead = cache.lookAhead(scope, key());
+        expect(counted.commands).toBe(1); // sent at once, before getOrLoad is called
+        expect(await cache.getOrLoad(scope, key(), 60, c.load, ahead)).toMatchObject({
+          cached: true,
+          entry: { body: 'body#1' },
+        });
+        expect(counted.commands).toBe(1);
+
+        // A look-ahead of another key (it finds that key's entry) is not this key's answer.
+        await cache.getOrLoad(scope, 'the-key-of-last-time', 60, async () => ({
+          entry: entry('another entry'),
+          cacheable: true,
+        }));
+        counted.commands = 0;
+        const stale = cache.lookAhead(scope, 'the-key-of-last-time');
+        expect(await cache.getOrLoad(scope, key(), 60, c.load, stale)).toMatchObject({
+          cached: true,
+          entry: { body: 'body#1' },
+        });
+        expect(counted.commands).toBe(2); // its own lookup
+
+        // After an invalidation a look-ahead reads the new version, as a lookup would: a miss.
+        await cache.invalidate(scope);
+        expect(await cache.getOrLoad(scope, key(), 60, c.load, cache.lookAhead(scope, key()))).toMatchObject({
+          cached: false,
+          entry: { body: 'body#2' },
+        });
+
+        const failed = { scope, key: key(), found: Promise.reject(new Error('Redis went away')) };
+        failed.found.catch(() => undefined);
+        expect(await cache.getOrLoad(scope, key(), 60, c.load, failed)).toMatchObject({
+          cached: false,
+          entry: { body: 'body#3' },
+        });
+        expect(c.calls).toBe(3);
+      } finally {
+        await counted.redis.quit();
+      }
+    });
+
+    it('instances share entries and invalidations', async () => {
+      const other = await connectRedis(REDIS_URL!);
+      try {
+        const a = new RedisResponseCache(redis!, PREFIX);
+        const b = new RedisResponseCache(other, PREFIX);
+        const scope = newScope();
+        const c = counter();
+        await a.getOrLoad(scope, key(), 60, c.load);
+        expect(await b.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: true, entry: { body: 'body#1' } });
+        await b.invalidate(scope);
+        expect(await a.getOrLoad(scope, key(), 60, c.load)).toMatchObject({ cached: false, entry: { body: 'body#2' } });
+      } finally {
+        await other.quit();
+      }
+    });
+  },
+);
 
 describe('RedisResponseCache when Redis fails', () => {
   const broken = {

@@ -56,7 +56,13 @@ export interface ResponseCache {
    * `ttlSeconds <= 0`: never read or store (concurrent identical calls still share one load).
    * `ahead`: a lookAhead of this scope and key, read instead of a lookup of its own.
    */
-  getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>, ahead?: LookAhead): Promise<CacheResult>;
+  getOrLoad(
+    scope: string,
+    key: string,
+    ttlSeconds: number,
+    load: () => Promise<LoadResult>,
+    ahead?: LookAhead,
+  ): Promise<CacheResult>;
   /** Starts the store lookup of `key` now (a cache whose lookup is a round trip has one). */
   lookAhead?(scope: string, key: string): LookAhead;
   /** Make every entry of `scope` unreachable, including any being loaded right now. */
@@ -75,10 +81,13 @@ export interface CacheKeyParts {
 
 /** SHA-256 (hex) of a canonical JSON of the parts: object keys sorted at every depth. */
 export function cacheKey(parts: CacheKeyParts): string {
-  const canonical = canonicalJson({ credentialId: parts.credentialId, operationKey: parts.operationKey, params: parts.params ?? null });
+  const canonical = canonicalJson({
+    credentialId: parts.credentialId,
+    operationKey: parts.operationKey,
+    params: parts.params ?? null,
+  });
   return createHash('sha256').update(canonical).digest('hex');
 }
-
 
 function ttlMs(ttlSeconds: number): number {
   // Endpoints use whole seconds; fractions are allowed (tests use short TTLs).
@@ -252,7 +261,13 @@ export class RedisResponseCache implements ResponseCache {
     return { scope, key, found };
   }
 
-  async getOrLoad(scope: string, key: string, ttlSeconds: number, load: () => Promise<LoadResult>, ahead?: LookAhead): Promise<CacheResult> {
+  async getOrLoad(
+    scope: string,
+    key: string,
+    ttlSeconds: number,
+    load: () => Promise<LoadResult>,
+    ahead?: LookAhead,
+  ): Promise<CacheResult> {
     if (ttlSeconds <= 0) {
       // Concurrent identical calls still share one load. A write made through this process starts
       // new flights (its invalidate bumps the local version), so a read after it never joins a
@@ -262,7 +277,10 @@ export class RedisResponseCache implements ResponseCache {
     }
     let found: Found;
     try {
-      found = ahead && ahead.scope === scope && ahead.key === key ? ((await ahead.found) as Found) : await this.lookup(scope, key);
+      found =
+        ahead && ahead.scope === scope && ahead.key === key
+          ? ((await ahead.found) as Found)
+          : await this.lookup(scope, key);
     } catch (err) {
       // Without the version we cannot tell current entries from invalidated ones: go upstream.
       this.onError(err);
@@ -297,7 +315,11 @@ export class RedisResponseCache implements ResponseCache {
 
   /** The scope's current version and the entry stored under it, in one round trip. */
   private async lookup(scope: string, key: string): Promise<Found> {
-    const [version, raw] = (await lookupEntry(this.redis, [this.versionKey(scope)], [this.entryKeyBefore(scope), this.entryKeyAfter(key)])) as [string, string | null];
+    const [version, raw] = (await lookupEntry(
+      this.redis,
+      [this.versionKey(scope)],
+      [this.entryKeyBefore(scope), this.entryKeyAfter(key)],
+    )) as [string, string | null];
     return { version, raw };
   }
 

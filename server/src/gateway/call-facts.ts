@@ -65,7 +65,15 @@ const CALL_FACTS: PreparedStatement = {
 };
 
 /** Null when the company has no such endpoint (ids must be UUIDs: the caller checks). */
-export async function loadCallFacts(db: Db, { companyId, endpointId, operationKey, roleIds }: { companyId: string; endpointId: string; operationKey: string; roleIds: string[] }): Promise<CallFacts | null> {
+export async function loadCallFacts(
+  db: Db,
+  {
+    companyId,
+    endpointId,
+    operationKey,
+    roleIds,
+  }: { companyId: string; endpointId: string; operationKey: string; roleIds: string[] },
+): Promise<CallFacts | null> {
   const [row] = await preparedQuery<FactsRow>(db, CALL_FACTS, [endpointId, companyId, operationKey, roleIds]);
   if (!row) return null;
   return {

@@ -17,7 +17,16 @@ export interface CallLogEntry {
   operationKey: string;
   method: string;
   source: string;
-  outcome: 'ok' | 'upstream_error' | 'network_error' | 'timeout' | 'blocked' | 'rate_limited' | 'too_large' | 'no_credential' | 'credential_error';
+  outcome:
+    | 'ok'
+    | 'upstream_error'
+    | 'network_error'
+    | 'timeout'
+    | 'blocked'
+    | 'rate_limited'
+    | 'too_large'
+    | 'no_credential'
+    | 'credential_error';
   status: number | null;
   durationMs: number;
   attempts: number;

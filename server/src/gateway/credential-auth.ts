@@ -11,13 +11,18 @@ export function staticAuth(kind: string, secret: unknown): AuthMaterial {
   switch (kind) {
     case 'API_KEY': {
       const s = secret as ApiKeySecret;
-      return s.queryParam ? { headers: {}, query: { [s.queryParam]: s.apiKey } } : { headers: { [s.headerName ?? 'X-API-Key']: s.apiKey }, query: {} };
+      return s.queryParam
+        ? { headers: {}, query: { [s.queryParam]: s.apiKey } }
+        : { headers: { [s.headerName ?? 'X-API-Key']: s.apiKey }, query: {} };
     }
     case 'BEARER':
       return { headers: { authorization: `Bearer ${(secret as BearerSecret).token}` }, query: {} };
     case 'BASIC': {
       const s = secret as BasicSecret;
-      return { headers: { authorization: `Basic ${Buffer.from(`${s.username}:${s.password}`).toString('base64')}` }, query: {} };
+      return {
+        headers: { authorization: `Basic ${Buffer.from(`${s.username}:${s.password}`).toString('base64')}` },
+        query: {},
+      };
     }
     default:
       throw new Error(`not a static credential kind: ${kind}`);

@@ -38,9 +38,15 @@ export interface CredentialCallDeps {
   send: (req: UpstreamRequest) => Promise<UpstreamResponse>;
 }
 
-export async function callWithCredential(deps: CredentialCallDeps, credential: CredentialForCall, req: UpstreamRequest): Promise<UpstreamResponse> {
-  if (credential.origin === null || req.url.origin !== credential.origin) throw new CredentialOriginError(credential.origin, req.url.origin);
-  const attempt = (auth: AuthMaterial) => deps.send({ ...req, url: withAuth(req.url, auth), headers: { ...req.headers, ...auth.headers } });
+export async function callWithCredential(
+  deps: CredentialCallDeps,
+  credential: CredentialForCall,
+  req: UpstreamRequest,
+): Promise<UpstreamResponse> {
+  if (credential.origin === null || req.url.origin !== credential.origin)
+    throw new CredentialOriginError(credential.origin, req.url.origin);
+  const attempt = (auth: AuthMaterial) =>
+    deps.send({ ...req, url: withAuth(req.url, auth), headers: { ...req.headers, ...auth.headers } });
   if (!isOAuthKind(credential.kind)) {
     return attempt(staticAuth(credential.kind, deps.vault.openCredentialSecret(credential)));
   }

@@ -25,7 +25,16 @@ function deepFreeze<T>(value: T): T {
 
 describe('parseFieldPaths', () => {
   it('accepts keys, dots and [] steps, trims, and drops duplicates', () => {
-    expect(parseFieldPaths([' balance ', 'items[].customer.email', '[].amount', 'matrix[][].x', 'balance', 'hs_object-id:v2'])).toEqual({
+    expect(
+      parseFieldPaths([
+        ' balance ',
+        'items[].customer.email',
+        '[].amount',
+        'matrix[][].x',
+        'balance',
+        'hs_object-id:v2',
+      ]),
+    ).toEqual({
       paths: ['balance', 'items[].customer.email', '[].amount', 'matrix[][].x', 'hs_object-id:v2'],
       keys: [['balance'], ['items', 'customer', 'email'], ['amount'], ['matrix', 'x'], ['hs_object-id:v2']],
     });
@@ -96,13 +105,28 @@ describe('applyFieldRule', () => {
   });
 
   it('nested arrays (arrays of arrays, arrays inside elements) are walked to the end', () => {
-    const data = { matrix: [[{ x: 1, y: 2 }], [{ x: 3, y: 4 }, { x: 5 }]], orders: [{ lines: [{ sku: 'a', cost: 1 }, { sku: 'b', cost: 2 }] }] };
-    expect(remove(data, 'matrix[][].y', 'orders[].lines[].cost')).toEqual({ matrix: [[{ x: 1 }], [{ x: 3 }, { x: 5 }]], orders: [{ lines: [{ sku: 'a' }, { sku: 'b' }] }] });
+    const data = {
+      matrix: [[{ x: 1, y: 2 }], [{ x: 3, y: 4 }, { x: 5 }]],
+      orders: [
+        {
+          lines: [
+            { sku: 'a', cost: 1 },
+            { sku: 'b', cost: 2 },
+          ],
+        },
+      ],
+    };
+    expect(remove(data, 'matrix[][].y', 'orders[].lines[].cost')).toEqual({
+      matrix: [[{ x: 1 }], [{ x: 3 }, { x: 5 }]],
+      orders: [{ lines: [{ sku: 'a' }, { sku: 'b' }] }],
+    });
     expect(allow(data, 'orders[].lines[].sku')).toEqual({ orders: [{ lines: [{ sku: 'a' }, { sku: 'b' }] }] });
   });
 
   it('ALLOW of a nested field keeps the structure to it and leaves its siblings out', () => {
-    expect(allow(payments, 'data[].customer.name')).toEqual({ data: [{ customer: { name: 'Initech' } }, { customer: { name: 'Hooli' } }] });
+    expect(allow(payments, 'data[].customer.name')).toEqual({
+      data: [{ customer: { name: 'Initech' } }, { customer: { name: 'Hooli' } }],
+    });
     expect(allow({ a: { b: { c: 1, d: 2 }, e: 3 }, f: 4 }, 'a.b.c')).toEqual({ a: { b: { c: 1 } } });
   });
 
@@ -158,7 +182,9 @@ describe('applyFieldRule', () => {
   });
 
   it('a stored rule that does not parse, or has an unknown mode, fails instead of showing data', () => {
-    expect(() => applyFieldRule(payments, { mode: 'REMOVE', paths: ['a..b'] })).toThrow(/stored field rule does not parse/);
+    expect(() => applyFieldRule(payments, { mode: 'REMOVE', paths: ['a..b'] })).toThrow(
+      /stored field rule does not parse/,
+    );
     expect(() => applyFieldRule(payments, { mode: 'REMOVE', paths: ['a..b'] })).not.toThrow(BadInputError);
     expect(() => applyFieldRule(payments, { mode: 'HIDE', paths: ['a'] })).toThrow(/unknown mode/);
   });

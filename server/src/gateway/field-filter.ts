@@ -41,19 +41,27 @@ function parsePath(path: unknown, n: number): string[] {
   const where = `Path ${n}`;
   if (typeof path !== 'string' || path.trim() === '') throw new BadInputError(`${where} is empty.`, 'paths');
   const text = path.trim();
-  if (text.length > MAX_FIELD_PATH_LENGTH) throw new BadInputError(`${where} is longer than ${MAX_FIELD_PATH_LENGTH} characters.`, 'paths');
+  if (text.length > MAX_FIELD_PATH_LENGTH)
+    throw new BadInputError(`${where} is longer than ${MAX_FIELD_PATH_LENGTH} characters.`, 'paths');
   const quoted = `${where} ("${text}")`;
-  if (/[*?]/.test(text)) throw new BadInputError(`${quoted} uses a wildcard; only [] (every element of an array) is supported.`, 'paths');
+  if (/[*?]/.test(text))
+    throw new BadInputError(`${quoted} uses a wildcard; only [] (every element of an array) is supported.`, 'paths');
   if (/\s/.test(text)) throw new BadInputError(`${quoted} contains whitespace.`, 'paths');
   const keys: string[] = [];
   text.split('.').forEach((segment, i) => {
     const key = segment.replace(ARRAY_MARKS, '');
     // `[]` alone is a step only at the start: the answer itself is an array (`[].amount`).
     if (key === '' && !(i === 0 && segment !== '')) {
-      throw new BadInputError(`${quoted} has an empty segment: separate keys with single dots, e.g. items[].customer.email.`, 'paths');
+      throw new BadInputError(
+        `${quoted} has an empty segment: separate keys with single dots, e.g. items[].customer.email.`,
+        'paths',
+      );
     }
     if (key !== '' && !KEY.test(key)) {
-      throw new BadInputError(`${quoted}: "${segment}" is not a key; only [] (every element) may follow a key, indexes and quotes are not supported.`, 'paths');
+      throw new BadInputError(
+        `${quoted}: "${segment}" is not a key; only [] (every element) may follow a key, indexes and quotes are not supported.`,
+        'paths',
+      );
     }
     if (key !== '') keys.push(key);
   });
@@ -66,8 +74,10 @@ function parsePath(path: unknown, n: number): string[] {
  * (what is stored), with the keys of each. Malformed input: BadInputError, nothing parsed.
  */
 export function parseFieldPaths(paths: readonly unknown[]): { paths: string[]; keys: string[][] } {
-  if (!Array.isArray(paths) || paths.length === 0) throw new BadInputError('List at least one path. To show every field, delete the rule.', 'paths');
-  if (paths.length > MAX_FIELD_PATHS) throw new BadInputError(`At most ${MAX_FIELD_PATHS} paths per rule (${paths.length} given).`, 'paths');
+  if (!Array.isArray(paths) || paths.length === 0)
+    throw new BadInputError('List at least one path. To show every field, delete the rule.', 'paths');
+  if (paths.length > MAX_FIELD_PATHS)
+    throw new BadInputError(`At most ${MAX_FIELD_PATHS} paths per rule (${paths.length} given).`, 'paths');
   const seen = new Map<string, string[]>();
   paths.forEach((path, i) => {
     const keys = parsePath(path, i + 1);
@@ -97,7 +107,8 @@ function treeOf(keyLists: readonly string[][]): Node {
   return root;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Own keys only: `__proto__` in an answer is data, never a prototype (entries → fromEntries). */
 const has = (obj: Record<string, unknown>, key: string) => Object.hasOwn(obj, key);
@@ -137,7 +148,8 @@ function remove(value: unknown, node: Node): unknown {
  */
 export function applyFieldRule(data: unknown, rule: FieldRuleLike | null): unknown {
   if (!rule) return data;
-  if (rule.mode !== 'ALLOW' && rule.mode !== 'REMOVE') throw new Error(`field rule with unknown mode ${JSON.stringify(rule.mode)}`);
+  if (rule.mode !== 'ALLOW' && rule.mode !== 'REMOVE')
+    throw new Error(`field rule with unknown mode ${JSON.stringify(rule.mode)}`);
   let tree: Node;
   try {
     tree = treeOf(parseFieldPaths(rule.paths).keys);

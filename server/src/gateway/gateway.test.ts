@@ -31,10 +31,18 @@ beforeEach(() => server.sandbox.reset());
 const upstreamRequests = () => server.sandbox.stats.requests.total;
 
 function read(email: string, company: string, endpoint: string, operation: string, params?: unknown) {
-  return server.gql<{ readOperation: Result }>(READ, { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params }, tokens[email]);
+  return server.gql<{ readOperation: Result }>(
+    READ,
+    { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params },
+    tokens[email],
+  );
 }
 function write(email: string, company: string, endpoint: string, operation: string, body?: unknown, params?: unknown) {
-  return server.gql<{ writeOperation: Result }>(WRITE, { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params, b: body }, tokens[email]);
+  return server.gql<{ writeOperation: Result }>(
+    WRITE,
+    { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params, b: body },
+    tokens[email],
+  );
 }
 
 describe('the policy table: every persona × company × endpoint × read/write', () => {
@@ -42,38 +50,50 @@ describe('the policy table: every persona × company × endpoint × read/write',
     DEMO_COMPANIES.flatMap((company) =>
       company.endpoints.map((endpoint) => {
         const member = user.memberships.some((m) => m.company === company.slug);
-        const grant = DEMO_GRANTS.find((g) => g.company === company.slug && g.endpoint === endpoint.slug && user.memberships.some((m) => m.company === company.slug && m.role === g.role));
+        const grant = DEMO_GRANTS.find(
+          (g) =>
+            g.company === company.slug &&
+            g.endpoint === endpoint.slug &&
+            user.memberships.some((m) => m.company === company.slug && m.role === g.role),
+        );
         return { email: user.email, company: company.slug, endpoint, member, access: grant?.access ?? 'NONE' };
       }),
     ),
   );
 
-  it.each(cases)('$email at $company on $endpoint.slug ($access)', async ({ email, company, endpoint, member, access }) => {
-    const getOp = pickTestOperation(endpoint.template.operations, null)!;
-    const writeOp = endpoint.template.operations.find((o) => o.method === 'POST')!;
-    const before = upstreamRequests();
-    const r = await read(email, company, endpoint.slug, getOp.key);
-    const w = await write(email, company, endpoint.slug, writeOp.key, {});
-    if (access === 'NONE') {
-      expect(errorCode(r)).toBe('NOT_FOUND');
-      expect(errorCode(w)).toBe('NOT_FOUND');
-      expect(upstreamRequests()).toBe(before);
-      return;
-    }
-    expect(member).toBe(true);
-    expect(r.errors).toBeUndefined();
-    expect(r.data!.readOperation.status).toBe(200);
-    // An empty body is invalid for every demo write: WRITE reaches validation, READ is refused first.
-    expect(errorCode(w)).toBe(access === 'WRITE' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
-    expect(upstreamRequests()).toBe(before + 1);
-  });
+  it.each(cases)(
+    '$email at $company on $endpoint.slug ($access)',
+    async ({ email, company, endpoint, member, access }) => {
+      const getOp = pickTestOperation(endpoint.template.operations, null)!;
+      const writeOp = endpoint.template.operations.find((o) => o.method === 'POST')!;
+      const before = upstreamRequests();
+      const r = await read(email, company, endpoint.slug, getOp.key);
+      const w = await write(email, company, endpoint.slug, writeOp.key, {});
+      if (access === 'NONE') {
+        expect(errorCode(r)).toBe('NOT_FOUND');
+        expect(errorCode(w)).toBe('NOT_FOUND');
+        expect(upstreamRequests()).toBe(before);
+        return;
+      }
+      expect(member).toBe(true);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.readOperation.status).toBe(200);
+      // An empty body is invalid for every demo write: WRITE reaches validation, READ is refused first.
+      expect(errorCode(w)).toBe(access === 'WRITE' ? 'BAD_USER_INPUT' : 'FORBIDDEN');
+      expect(upstreamRequests()).toBe(before + 1);
+    },
+  );
 });
 
 describe('reads and writes through the demo world', () => {
   it('the CEO creates an opportunity at Acme, and reads it back', async () => {
     const accounts = await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 });
     const accountId = accounts.data!.readOperation.data.data[0].id;
-    const created = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Gateway test deal', accountId, amount: 12_500 });
+    const created = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', {
+      name: 'Gateway test deal',
+      accountId,
+      amount: 12_500,
+    });
     expect(created.errors).toBeUndefined();
     expect(created.data!.writeOperation.status).toBe(201);
     const id = created.data!.writeOperation.data.id;
@@ -86,8 +106,12 @@ describe('reads and writes through the demo world', () => {
     const missing = onlyError(await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', {}));
     expect(missing).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(missing.message).toContain('id');
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 'ten' }))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { nope: 1 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 'ten' }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { nope: 1 }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity'))).toBe('BAD_USER_INPUT');
     expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'noSuchOperation'))).toBe('NOT_FOUND');
     expect(upstreamRequests()).toBe(before);
@@ -97,19 +121,31 @@ describe('reads and writes through the demo world', () => {
     const id = ids.operation['acme/sales-api/listAccounts']!;
     const { paramsSchema } = await server.db.endpointOperation.findUniqueOrThrow({ where: { id } });
     expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 })).errors).toBeUndefined();
-    const tightened = { type: 'object', properties: { limit: { type: 'integer', maximum: 2 } }, additionalProperties: false };
+    const tightened = {
+      type: 'object',
+      properties: { limit: { type: 'integer', maximum: 2 } },
+      additionalProperties: false,
+    };
     const admin = await server.login('admin@demo.test');
-    const update = await server.gql('mutation ($id: ID!, $s: JSON) { updateOperation(id: $id, input: { paramsSchema: $s }) { id } }', { id, s: tightened }, admin);
+    const update = await server.gql(
+      'mutation ($id: ID!, $s: JSON) { updateOperation(id: $id, input: { paramsSchema: $s }) { id } }',
+      { id, s: tightened },
+      admin,
+    );
     expect(update.errors).toBeUndefined();
     try {
-      expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 }))).toBe('BAD_USER_INPUT');
+      expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 }))).toBe(
+        'BAD_USER_INPUT',
+      );
     } finally {
       await server.db.endpointOperation.update({ where: { id }, data: { paramsSchema: paramsSchema ?? undefined } });
     }
   });
 
   it('answers an upstream 404 as UPSTREAM_ERROR with the status and no upstream body', async () => {
-    const error = onlyError(await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'does-not-exist' }));
+    const error = onlyError(
+      await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'does-not-exist' }),
+    );
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 404 });
     expect(error.message).toBe('Sales API answered HTTP 404 (not found).');
   });
@@ -122,16 +158,23 @@ describe('reads and writes through the demo world', () => {
  */
 async function withLargeBudget(endpoint: string) {
   const where = { id: ids.endpoint[endpoint]! };
-  const { rateLimitPerMinute } = await server.db.apiEndpoint.findUniqueOrThrow({ where, select: { rateLimitPerMinute: true } });
+  const { rateLimitPerMinute } = await server.db.apiEndpoint.findUniqueOrThrow({
+    where,
+    select: { rateLimitPerMinute: true },
+  });
   await server.db.apiEndpoint.update({ where, data: { rateLimitPerMinute: 1_000_000 } });
   onTestFinished(() => server.db.apiEndpoint.update({ where, data: { rateLimitPerMinute } }).then(() => undefined));
 }
 
 describe('rate limits', () => {
   it('refuses past the endpoint budget with retryAfterSeconds, sends nothing, and leaves other endpoints alone', async () => {
-    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { rateLimitPerMinute: 3, cacheTtlSeconds: 0 } });
+    await server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/finance-api'] },
+      data: { rateLimitPerMinute: 3, cacheTtlSeconds: 0 },
+    });
     const before = upstreamRequests();
-    for (let i = 0; i < 3; i += 1) expect((await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance')).errors).toBeUndefined();
+    for (let i = 0; i < 3; i += 1)
+      expect((await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance')).errors).toBeUndefined();
     const limited = onlyError(await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance'));
     expect(limited.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
@@ -141,15 +184,25 @@ describe('rate limits', () => {
 
   it('cached reads spend no budget: a dashboard polling cached data is never limited', async () => {
     const where = { id: ids.endpoint['acme/sales-api'] };
-    const original = await server.db.apiEndpoint.findUniqueOrThrow({ where, select: { rateLimitPerMinute: true, cacheTtlSeconds: true } });
+    const original = await server.db.apiEndpoint.findUniqueOrThrow({
+      where,
+      select: { rateLimitPerMinute: true, cacheTtlSeconds: true },
+    });
     await server.db.apiEndpoint.update({ where, data: { rateLimitPerMinute: 2, cacheTtlSeconds: 300 } });
     onTestFinished(() => server.db.apiEndpoint.update({ where, data: original }).then(() => undefined));
     const before = upstreamRequests();
-    for (let i = 0; i < 10; i += 1) expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).errors).toBeUndefined();
+    for (let i = 0; i < 10; i += 1)
+      expect(
+        (await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).errors,
+      ).toBeUndefined();
     expect(upstreamRequests()).toBe(before + 1);
     // The budget is still there for calls that reach the API: one more miss passes, the next is refused.
-    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 4 })).errors).toBeUndefined();
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 5 }))).toBe('RATE_LIMITED');
+    expect(
+      (await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 4 })).errors,
+    ).toBeUndefined();
+    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 5 }))).toBe(
+      'RATE_LIMITED',
+    );
     expect(upstreamRequests()).toBe(before + 2);
   });
 });
@@ -157,7 +210,9 @@ describe('rate limits', () => {
 describe('the response cache', () => {
   it('serves a repeated read from cache, and 50 concurrent identical misses make one request', async () => {
     const before = upstreamRequests();
-    const results = await Promise.all(Array.from({ length: 50 }, () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 })),
+    );
     expect(results.every((r) => r.data?.readOperation.status === 200)).toBe(true);
     expect(upstreamRequests()).toBe(before + 1);
     const again = await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 });
@@ -170,9 +225,16 @@ describe('the response cache', () => {
     // which refills at 10 calls a second once restored, so a fast run would be refused here.
     await withLargeBudget('acme/sales-api');
     await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
-    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached).toBe(true);
-    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation.data.data[0].id;
-    const written = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Invalidate', accountId, amount: 1 });
+    expect(
+      (await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached,
+    ).toBe(true);
+    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!
+      .readOperation.data.data[0].id;
+    const written = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', {
+      name: 'Invalidate',
+      accountId,
+      amount: 1,
+    });
     expect(written.errors).toBeUndefined();
     const after = await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
     expect(after.errors).toBeUndefined();
@@ -181,13 +243,35 @@ describe('the response cache', () => {
 
   it('is never shared between credentials', async () => {
     const admin = tokens['admin@demo.test'];
-    await server.gql(`mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }`, { r: ids.role.cfo, c: ids.company.acme, e: ids.endpoint['acme/finance-api'] }, admin);
-    const ceoCredential = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint['acme/finance-api'] } });
+    await server.gql(
+      `mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }`,
+      { r: ids.role.cfo, c: ids.company.acme, e: ids.endpoint['acme/finance-api'] },
+      admin,
+    );
+    const ceoCredential = await server.db.apiCredential.findFirstOrThrow({
+      where: { endpointId: ids.endpoint['acme/finance-api'] },
+    });
     const row = { ...ceoCredential, id: undefined, roleId: ids.role.cfo, name: 'cfo copy' };
     // The CFO gets a credential of their own (sealed again: a copied ciphertext would not open).
     const secret = server.tessera.vault.openCredentialSecret(ceoCredential);
-    await server.gql(`mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, { input: { companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId, name: row.name, kind: row.kind, secret } }, admin);
-    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { cacheTtlSeconds: 60 } });
+    await server.gql(
+      `mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`,
+      {
+        input: {
+          companyId: row.companyId,
+          roleId: row.roleId,
+          endpointId: row.endpointId,
+          name: row.name,
+          kind: row.kind,
+          secret,
+        },
+      },
+      admin,
+    );
+    await server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/finance-api'] },
+      data: { cacheTtlSeconds: 60 },
+    });
     await withLargeBudget('acme/finance-api'); // drained by the rate-limit tests
     await read('ceo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
     const cfo = await read('cfo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
@@ -197,7 +281,8 @@ describe('the response cache', () => {
 
 describe('a read whose cache key the gateway remembers (its lookup starts while the facts load)', () => {
   const gitlab = () => ids.endpoint['globex/gitlab-api']!;
-  const admin = (query: string, variables: Record<string, unknown>) => server.gql(query, variables, tokens['admin@demo.test']);
+  const admin = (query: string, variables: Record<string, unknown>) =>
+    server.gql(query, variables, tokens['admin@demo.test']);
   const SET_ACCESS = `mutation ($r: ID!, $c: ID!, $e: ID!, $a: AccessLevel!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: $a) { access } }`;
   const listProjects = () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 7 });
 
@@ -205,7 +290,9 @@ describe('a read whose cache key the gateway remembers (its lookup starts while 
     await server.db.apiEndpoint.update({ where: { id: gitlab() }, data: { cacheTtlSeconds: 60 } });
     await listProjects();
     expect((await listProjects()).data!.readOperation.cached).toBe(true);
-    expect((await admin(SET_ACCESS, { r: ids.role.developer, c: ids.company.globex, e: gitlab(), a: 'NONE' })).errors).toBeUndefined();
+    expect(
+      (await admin(SET_ACCESS, { r: ids.role.developer, c: ids.company.globex, e: gitlab(), a: 'NONE' })).errors,
+    ).toBeUndefined();
     try {
       const refused = await listProjects();
       expect(errorCode(refused)).toBe('NOT_FOUND');
@@ -220,10 +307,22 @@ describe('a read whose cache key the gateway remembers (its lookup starts while 
     await server.db.apiEndpoint.update({ where: { id: gitlab() }, data: { cacheTtlSeconds: 60 } });
     await listProjects();
     expect((await listProjects()).data!.readOperation.cached).toBe(true);
-    const old = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: gitlab(), roleId: ids.role.developer } });
-    const created = await admin(`mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`, {
-      input: { companyId: old.companyId, roleId: old.roleId, endpointId: old.endpointId, name: 'developer key 2', kind: old.kind, secret: server.tessera.vault.openCredentialSecret(old) },
+    const old = await server.db.apiCredential.findFirstOrThrow({
+      where: { endpointId: gitlab(), roleId: ids.role.developer },
     });
+    const created = await admin(
+      `mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`,
+      {
+        input: {
+          companyId: old.companyId,
+          roleId: old.roleId,
+          endpointId: old.endpointId,
+          name: 'developer key 2',
+          kind: old.kind,
+          secret: server.tessera.vault.openCredentialSecret(old),
+        },
+      },
+    );
     expect(created.errors).toBeUndefined();
     expect((await admin('mutation ($id: ID!) { deleteCredential(id: $id) }', { id: old.id })).errors).toBeUndefined();
     const before = upstreamRequests();
@@ -243,7 +342,9 @@ describe('retries, timeouts and size', () => {
 
   it.each([1, 'http-date'] as const)('honours a 429 with Retry-After as %s', async (retryAfter) => {
     server.sandbox.knobs.rateLimitNext(1, retryAfter);
-    const res = await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: retryAfter === 1 ? 3 : 13 });
+    const res = await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', {
+      limit: retryAfter === 1 ? 3 : 13,
+    });
     expect(res.data!.readOperation).toMatchObject({ status: 200, attempts: 2 });
   });
 
@@ -256,30 +357,55 @@ describe('retries, timeouts and size', () => {
   });
 
   it('retries a write that carries the idempotency key the gateway adds', async () => {
-    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation.data.data[0].id;
+    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!
+      .readOperation.data.data[0].id;
     server.sandbox.knobs.failNext(1, 503);
-    const res = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', { name: 'Retried', accountId, amount: 5 });
+    const res = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', {
+      name: 'Retried',
+      accountId,
+      amount: 5,
+    });
     expect(res.data!.writeOperation).toMatchObject({ status: 201, attempts: 2 });
   });
 
   it('times out a hanging API, retrying reads once it answers', async () => {
     const fast = server.tessera.gateway.withOptions({ timeoutMs: 300 });
     const principal = (await loadPrincipal(server.db, ids.user.dev!))!;
-    const call = { principal, companyId: ids.company.acme!, endpointId: ids.endpoint['acme/github-api']!, operationKey: 'listRepositories', mode: 'read' as const, source: 'test' };
+    const call = {
+      principal,
+      companyId: ids.company.acme!,
+      endpointId: ids.endpoint['acme/github-api']!,
+      operationKey: 'listRepositories',
+      mode: 'read' as const,
+      source: 'test',
+    };
     server.sandbox.knobs.hangNext(1);
     expect(await fast.call({ ...call, params: { limit: 6 } })).toMatchObject({ status: 200, attempts: 2 });
     server.sandbox.knobs.hangNext(5);
-    await expect(fast.call({ ...call, params: { limit: 7 } })).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_ERROR', reason: 'TIMEOUT' } });
+    await expect(fast.call({ ...call, params: { limit: 7 } })).rejects.toMatchObject({
+      extensions: { code: 'UPSTREAM_ERROR', reason: 'TIMEOUT' },
+    });
   });
 
   it('handles large answers within its heap budget: callers beyond it wait their turn, and all are answered', async () => {
     const budget = new AnswerBudget(3 * 1024 * 1024); // room for one 600 kB answer at a time (4 heap bytes per byte)
     const gateway = server.tessera.gateway.withOptions({ answerBudget: budget });
     const principal = (await loadPrincipal(server.db, ids.user.dev!))!;
-    const call = (n: number) => gateway.call({ principal, companyId: ids.company.acme!, endpointId: ids.endpoint['acme/github-api']!, operationKey: 'listRepositories', params: { limit: 20 + n }, mode: 'read', source: 'test' });
+    const call = (n: number) =>
+      gateway.call({
+        principal,
+        companyId: ids.company.acme!,
+        endpointId: ids.endpoint['acme/github-api']!,
+        operationKey: 'listRepositories',
+        params: { limit: 20 + n },
+        mode: 'read',
+        source: 'test',
+      });
     server.sandbox.knobs.hugeResponseNext(6, 600 * 1024);
     const results = await Promise.all([0, 1, 2, 3, 4, 5].map(call));
-    expect(results.map((r) => [r.status, (r.data as { padding: string }).padding.length > 500_000])).toEqual(Array(6).fill([200, true]));
+    expect(results.map((r) => [r.status, (r.data as { padding: string }).padding.length > 500_000])).toEqual(
+      Array(6).fill([200, true]),
+    );
     expect(budget.peak).toBe(600 * 1024 * HEAP_PER_ANSWER_BYTE); // one at a time, never two
     // Small answers never wait, whatever the budget holds.
     expect((await call(40)).status).toBe(200);
@@ -294,8 +420,14 @@ describe('retries, timeouts and size', () => {
 
 describe('the SSRF guard', () => {
   const confirmOrigin = async (endpoint: string, origin: string) => {
-    const credential = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint[endpoint] } });
-    const res = await server.gql('mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }', { id: credential.id, o: origin }, tokens['admin@demo.test']);
+    const credential = await server.db.apiCredential.findFirstOrThrow({
+      where: { endpointId: ids.endpoint[endpoint] },
+    });
+    const res = await server.gql(
+      'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
+      { id: credential.id, o: origin },
+      tokens['admin@demo.test'],
+    );
     expect(res.errors).toBeUndefined();
   };
 
@@ -308,14 +440,20 @@ describe('the SSRF guard', () => {
     await new Promise<void>((r) => target.listen(0, '127.0.0.1', () => r()));
     try {
       const port = (target.address() as AddressInfo).port;
-      await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/github-api'] }, data: { baseUrl: `http://127.0.0.1:${port}`, cacheTtlSeconds: 0 } });
+      await server.db.apiEndpoint.update({
+        where: { id: ids.endpoint['acme/github-api'] },
+        data: { baseUrl: `http://127.0.0.1:${port}`, cacheTtlSeconds: 0 },
+      });
       // An administrator even confirmed the credential for that origin: the guard still refuses it.
       await confirmOrigin('acme/github-api', `http://127.0.0.1:${port}`);
       const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories'));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'BLOCKED' });
       expect(received).toBe(0);
     } finally {
-      await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/github-api'] }, data: { baseUrl: `${server.sandbox.url}/acme/github` } });
+      await server.db.apiEndpoint.update({
+        where: { id: ids.endpoint['acme/github-api'] },
+        data: { baseUrl: `${server.sandbox.url}/acme/github` },
+      });
       await confirmOrigin('acme/github-api', new URL(server.sandbox.url).origin);
       target.close();
     }
@@ -341,8 +479,8 @@ describe('the call log', () => {
     const text = JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
     for (const c of secrets) {
       const s = server.tessera.vault.openCredentialSecret<Record<string, string>>(c);
-      for (const v of Object.values(s)) if (typeof v === 'string' && v.length > 8 && !v.startsWith('http')) expect(text).not.toContain(v);
+      for (const v of Object.values(s))
+        if (typeof v === 'string' && v.length > 8 && !v.startsWith('http')) expect(text).not.toContain(v);
     }
   });
 });
-

@@ -13,9 +13,21 @@ import type { Vault } from '../vault/vault.ts';
 import { VaultDecryptError } from '../vault/envelope.ts';
 import { LruMap } from '../lib/lru-map.ts';
 import { canonicalJson } from '../lib/canonical-json.ts';
-import { cacheKey, cacheScope, type CacheResult, type LoadResult, type LookAhead, type ResponseCache } from './cache.ts';
+import {
+  cacheKey,
+  cacheScope,
+  type CacheResult,
+  type LoadResult,
+  type LookAhead,
+  type ResponseCache,
+} from './cache.ts';
 import type { CallLog, CallLogEntry } from './call-log.ts';
-import { callWithCredential, CredentialOriginError, type CredentialCallDeps, type CredentialForCall } from './credential-call.ts';
+import {
+  callWithCredential,
+  CredentialOriginError,
+  type CredentialCallDeps,
+  type CredentialForCall,
+} from './credential-call.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
 import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
 import { buildRequest, prepareValidator, type BuiltRequest } from './request-builder.ts';
@@ -24,7 +36,14 @@ import { loadCallFacts, type CallFacts } from './call-facts.ts';
 import type { CredentialOriginSink, GatewayActor, GatewayAudit } from './gateway-sinks.ts';
 import { applyFieldRule } from './field-filter.ts';
 import { LARGE_ANSWER_BYTES, type AnswerBudget } from './answer-budget.ts';
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayRetry, nextDelayMs, serverRequestedDelayMs, type RetryPolicy } from './retry.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  mayRetry,
+  nextDelayMs,
+  serverRequestedDelayMs,
+  type RetryPolicy,
+} from './retry.ts';
 import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
 import { observeGatewayCall } from '../observability/tracing.ts';
@@ -116,7 +135,13 @@ interface CacheLookAhead {
 type LogEntry = Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>;
 
 const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
-  error.failure === 'timeout' ? 'timeout' : error.failure === 'blocked' ? 'blocked' : error.failure === 'too_large' ? 'too_large' : 'network_error';
+  error.failure === 'timeout'
+    ? 'timeout'
+    : error.failure === 'blocked'
+      ? 'blocked'
+      : error.failure === 'too_large'
+        ? 'too_large'
+        : 'network_error';
 
 /** What a read's cache key depends on before its facts are known; null when its parameters are too long to remember. */
 function rememberedKeyOf(call: GatewayCall, roleIds: readonly string[]): string | null {
@@ -182,7 +207,10 @@ export class Gateway {
     // Everything the decision needs in one statement (call-facts.ts): the endpoint of this
     // company, the operation with the caller's roles' response field rules, the grants of those
     // roles, and the credentials they (or everyone) may use.
-    const facts = isUuid(endpointId) && isUuid(companyId) ? await loadCallFacts(this.deps.db, { companyId, endpointId, operationKey: call.operationKey, roleIds }) : null;
+    const facts =
+      isUuid(endpointId) && isUuid(companyId)
+        ? await loadCallFacts(this.deps.db, { companyId, endpointId, operationKey: call.operationKey, roleIds })
+        : null;
     const authorized = authorize(call, note, started, facts);
     await prepareValidator(authorized.operation, companyId); // a large schema's first call: compiled off the event loop
     const prepared = this.prepare(authorized);
@@ -218,7 +246,8 @@ export class Gateway {
     const rememberAs = call.mode === 'write' || !cache.lookAhead ? null : rememberedKeyOf(call, roleIds);
     if (rememberAs === null) return null;
     const remembered = this.rememberedCacheKeys.get(rememberAs);
-    const ahead = remembered === undefined ? undefined : cache.lookAhead?.(cacheScope(call.companyId, call.endpointId), remembered);
+    const ahead =
+      remembered === undefined ? undefined : cache.lookAhead?.(cacheScope(call.companyId, call.endpointId), remembered);
     return { rememberAs, remembered, ahead };
   }
 
@@ -229,10 +258,14 @@ export class Gateway {
     // Checked from the very facts the request is sent with, so no edit can slip in between.
     if (call.boundTo) assertSameRequest(call.boundTo, boundRequestOf(endpoint.baseUrl, operation, built));
     // The granting role's own credential first, else the company-wide one (docs/architecture.md, "The policy").
-    const credential = endpoint.credentials.find((c) => c.roleId === roleId) ?? endpoint.credentials.find((c) => c.roleId === null);
+    const credential =
+      endpoint.credentials.find((c) => c.roleId === roleId) ?? endpoint.credentials.find((c) => c.roleId === null);
     if (!credential) {
       this.log(authorized, null, { outcome: 'no_credential' });
-      throw new UpstreamError(`No credential is set up for ${endpoint.name} for your role. Ask an administrator to add one.`, { reason: 'NO_CREDENTIAL' });
+      throw new UpstreamError(
+        `No credential is set up for ${endpoint.name} for your role. Ask an administrator to add one.`,
+        { reason: 'NO_CREDENTIAL' },
+      );
     }
     // Written out, not spread from `authorized`: a spread object costs this hot path about 4 µs a call.
     return { call, note, started, endpoint, operation, method, roleId, built, credential, attempts: 0 };
@@ -243,8 +276,15 @@ export class Gateway {
     if (prepared.method !== 'GET') return this.write(prepared);
     const { call, endpoint, operation, built, credential } = prepared;
     const key = cacheKey({ credentialId: credential.id, operationKey: operation.key, params: built.params });
-    if (lookAhead && endpoint.cacheTtlSeconds > 0 && key !== lookAhead.remembered) this.rememberedCacheKeys.set(lookAhead.rememberAs, key);
-    return this.deps.cache.getOrLoad(cacheScope(call.companyId, call.endpointId), key, endpoint.cacheTtlSeconds, () => this.send(prepared), lookAhead?.ahead);
+    if (lookAhead && endpoint.cacheTtlSeconds > 0 && key !== lookAhead.remembered)
+      this.rememberedCacheKeys.set(lookAhead.rememberAs, key);
+    return this.deps.cache.getOrLoad(
+      cacheScope(call.companyId, call.endpointId),
+      key,
+      endpoint.cacheTtlSeconds,
+      () => this.send(prepared),
+      lookAhead?.ahead,
+    );
   }
 
   private async write(prepared: PreparedCall): Promise<CacheResult> {
@@ -253,7 +293,11 @@ export class Gateway {
     try {
       return { ...(await this.send(prepared)), cached: false };
     } finally {
-      await this.deps.cache.invalidate(cacheScope(companyId, endpointId)).catch((error: unknown) => this.deps.logger.error({ err: error, companyId, endpointId }, 'could not invalidate cached reads'));
+      await this.deps.cache
+        .invalidate(cacheScope(companyId, endpointId))
+        .catch((error: unknown) =>
+          this.deps.logger.error({ err: error, companyId, endpointId }, 'could not invalidate cached reads'),
+        );
     }
   }
 
@@ -266,7 +310,13 @@ export class Gateway {
     if (method !== 'GET') headers['idempotency-key'] = randomUUID();
     const res = await this.withRetries(method, headers, (n) => {
       prepared.attempts = n;
-      return callWithCredential(this.credentialCall, credential, { method, url: built.url, headers, ...(built.body !== undefined ? { body: built.body } : {}), ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}) });
+      return callWithCredential(this.credentialCall, credential, {
+        method,
+        url: built.url,
+        headers,
+        ...(built.body !== undefined ? { body: built.body } : {}),
+        ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
+      });
     });
     const entry = { status: res.status, body: res.body.toString('utf8'), storedAt: Date.now() };
     return { entry, cacheable: res.status >= 200 && res.status < 300 };
@@ -280,10 +330,16 @@ export class Gateway {
    */
   private async spendRateToken(prepared: PreparedCall): Promise<void> {
     const { call, endpoint } = prepared;
-    const rate = await this.deps.limiter.take(rateLimitKey(call.companyId, call.endpointId), endpoint.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE);
+    const rate = await this.deps.limiter.take(
+      rateLimitKey(call.companyId, call.endpointId),
+      endpoint.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    );
     if (!rate.allowed) {
       this.log(prepared, prepared.credential.id, { outcome: 'rate_limited' });
-      throw new RateLimitedError(rate.retryAfterSeconds, `Too many calls to ${endpoint.name} for this company. Try again in ${rate.retryAfterSeconds} s.`);
+      throw new RateLimitedError(
+        rate.retryAfterSeconds,
+        `Too many calls to ${endpoint.name} for this company. Try again in ${rate.retryAfterSeconds} s.`,
+      );
     }
   }
 
@@ -291,9 +347,18 @@ export class Gateway {
   private async record(prepared: PreparedCall, { entry, cached }: CacheResult): Promise<void> {
     const ok = entry.status >= 200 && entry.status < 300;
     if (prepared.method !== 'GET') await this.auditWrite(prepared, ok ? 'ok' : 'upstream_error', entry.status);
-    this.log(prepared, prepared.credential.id, { outcome: ok ? 'ok' : 'upstream_error', status: entry.status, attempts: cached ? 0 : prepared.attempts, cached, bytes: Buffer.byteLength(entry.body) });
+    this.log(prepared, prepared.credential.id, {
+      outcome: ok ? 'ok' : 'upstream_error',
+      status: entry.status,
+      attempts: cached ? 0 : prepared.attempts,
+      cached,
+      bytes: Buffer.byteLength(entry.body),
+    });
     if (!ok) {
-      throw new UpstreamError(`${prepared.endpoint.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`, { upstreamStatus: entry.status });
+      throw new UpstreamError(
+        `${prepared.endpoint.name} answered HTTP ${entry.status}${entry.status === 404 ? ' (not found)' : ''}.`,
+        { upstreamStatus: entry.status },
+      );
     }
   }
 
@@ -301,10 +366,22 @@ export class Gateway {
   private async failed(prepared: PreparedCall, error: unknown): Promise<Error> {
     if (error instanceof CredentialOriginError) {
       const { credential } = prepared;
-      await this.deps.credentialOrigins.refused(this.deps.db, actorOf(prepared.call), credential, error.requestOrigin).catch((e: unknown) => this.deps.logger.error({ err: e, credentialId: credential.id }, 'could not mark a credential refused for its origin'));
+      await this.deps.credentialOrigins
+        .refused(this.deps.db, actorOf(prepared.call), credential, error.requestOrigin)
+        .catch((e: unknown) =>
+          this.deps.logger.error(
+            { err: e, credentialId: credential.id },
+            'could not mark a credential refused for its origin',
+          ),
+        );
     }
     const failure = this.failure(error, prepared);
-    if (prepared.method !== 'GET') await this.auditWrite(prepared, String((failure as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'), null);
+    if (prepared.method !== 'GET')
+      await this.auditWrite(
+        prepared,
+        String((failure as { extensions?: { code?: unknown } }).extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+        null,
+      );
     return failure;
   }
 
@@ -313,16 +390,43 @@ export class Gateway {
    * the upstream API took it or not. The write may already be applied upstream, so a failed
    * audit insert is logged rather than turned into an error the caller would retry.
    */
-  private async auditWrite({ call, operation, method, credential }: PreparedCall, outcome: string, status: number | null): Promise<void> {
+  private async auditWrite(
+    { call, operation, method, credential }: PreparedCall,
+    outcome: string,
+    status: number | null,
+  ): Promise<void> {
     const { companyId, endpointId } = call;
-    const details = { endpointId, operation: operation.key, method, credentialId: credential.id, source: call.source, outcome, status };
-    await this.deps.audit.record(this.deps.db, actorOf(call), { companyId, action: 'upstream.write', targetType: 'operation', targetId: operation.id, details }).catch((error: unknown) =>
-      this.deps.logger.error({ err: error, companyId, endpointId, operation: operation.key }, 'could not write the audit row of an upstream write'),
-    );
+    const details = {
+      endpointId,
+      operation: operation.key,
+      method,
+      credentialId: credential.id,
+      source: call.source,
+      outcome,
+      status,
+    };
+    await this.deps.audit
+      .record(this.deps.db, actorOf(call), {
+        companyId,
+        action: 'upstream.write',
+        targetType: 'operation',
+        targetId: operation.id,
+        details,
+      })
+      .catch((error: unknown) =>
+        this.deps.logger.error(
+          { err: error, companyId, endpointId, operation: operation.key },
+          'could not write the audit row of an upstream write',
+        ),
+      );
   }
 
   /** The call-log entry of an authorized call (also a note for its span and metrics). */
-  private log({ call, note, started, endpoint, operation, method, roleId }: AuthorizedCall, credentialId: string | null, entry: LogEntry): void {
+  private log(
+    { call, note, started, endpoint, operation, method, roleId }: AuthorizedCall,
+    credentialId: string | null,
+    entry: LogEntry,
+  ): void {
     const full: CallLogEntry = {
       companyId: call.companyId,
       userId: call.principal.userId,
@@ -345,7 +449,11 @@ export class Gateway {
   }
 
   /** Repeats retryable failures with backoff; returns the last response (even a failed one). */
-  private async withRetries(method: string, headers: Record<string, string>, attempt: (n: number) => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
+  private async withRetries(
+    method: string,
+    headers: Record<string, string>,
+    attempt: (n: number) => Promise<UpstreamResponse>,
+  ): Promise<UpstreamResponse> {
     const retryable = mayRetry(method, headers);
     let waited = 0;
     for (let n = 1; ; n += 1) {
@@ -356,7 +464,13 @@ export class Gateway {
       } catch (error) {
         failure = error;
       }
-      const delay = !retryable ? null : res ? this.delayAfterAnswer(n, waited, res) : isTransient(failure) ? nextDelayMs(this.retry, n, waited, null) : null;
+      const delay = !retryable
+        ? null
+        : res
+          ? this.delayAfterAnswer(n, waited, res)
+          : isTransient(failure)
+            ? nextDelayMs(this.retry, n, waited, null)
+            : null;
       if (delay === null) {
         if (res) return res;
         throw failure;
@@ -367,7 +481,9 @@ export class Gateway {
   }
 
   private delayAfterAnswer(n: number, waited: number, res: UpstreamResponse): number | null {
-    return isRetryableStatus(res.status) ? nextDelayMs(this.retry, n, waited, serverRequestedDelayMs(res.headers)) : null;
+    return isRetryableStatus(res.status)
+      ? nextDelayMs(this.retry, n, waited, serverRequestedDelayMs(res.headers))
+      : null;
   }
 
   /** The error a call without an answer ends with; the known failures are logged here. */
@@ -377,14 +493,30 @@ export class Gateway {
       this.log(prepared, prepared.credential.id, { outcome, attempts: prepared.attempts });
       return failure;
     };
-    if (error instanceof UpstreamNetworkError) return logged(outcomeOf(error), new UpstreamError(`${name}: ${error.message}`, { reason: error.failure.toUpperCase() }));
+    if (error instanceof UpstreamNetworkError)
+      return logged(
+        outcomeOf(error),
+        new UpstreamError(`${name}: ${error.message}`, { reason: error.failure.toUpperCase() }),
+      );
     // A stored secret that does not open (its key is gone, or the row was edited in the database: another origin, another row).
     if (error instanceof VaultDecryptError) {
-      return logged('credential_error', new UpstreamError(`${name}: the stored credential cannot be opened; an administrator must replace its secret.`, { reason: 'CREDENTIAL_UNREADABLE' }));
+      return logged(
+        'credential_error',
+        new UpstreamError(
+          `${name}: the stored credential cannot be opened; an administrator must replace its secret.`,
+          { reason: 'CREDENTIAL_UNREADABLE' },
+        ),
+      );
     }
-    if (error instanceof CredentialOriginError) return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' }));
-    if (error instanceof CredentialNeedsReconnectError) return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'NEEDS_RECONNECT' }));
-    if (error instanceof TokenEndpointError) return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'TOKEN_ENDPOINT' }));
+    if (error instanceof CredentialOriginError)
+      return logged(
+        'credential_error',
+        new UpstreamError(`${name}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' }),
+      );
+    if (error instanceof CredentialNeedsReconnectError)
+      return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'NEEDS_RECONNECT' }));
+    if (error instanceof TokenEndpointError)
+      return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'TOKEN_ENDPOINT' }));
     return error instanceof Error ? error : new Error(String(error));
   }
 }
@@ -393,13 +525,19 @@ export class Gateway {
  * The policy's decision on the call, before anything else: a refused call learns nothing more
  * (an endpoint it may not use is "not found"). Then the operation must exist and suit the mode.
  */
-function authorize(call: GatewayCall, note: (event: GatewayCallEvent) => void, started: number, facts: CallFacts | null): AuthorizedCall {
+function authorize(
+  call: GatewayCall,
+  note: (event: GatewayCallEvent) => void,
+  started: number,
+  facts: CallFacts | null,
+): AuthorizedCall {
   const operation = facts?.operation ?? null;
   const method = operation?.method ?? (call.mode === 'read' ? 'GET' : 'POST');
   const decision = decide(call.principal, call.companyId, facts, method, facts?.grants ?? []);
   // decide() allows no call without the endpoint, and says read_only only of one it found.
   if (!decision.allowed || !facts) {
-    if (decision.reason === 'read_only' && facts) throw new ForbiddenError(`Your role may only read from ${facts.name}.`);
+    if (decision.reason === 'read_only' && facts)
+      throw new ForbiddenError(`Your role may only read from ${facts.name}.`);
     throw new NotFoundError('Endpoint');
   }
   if (!operation) throw new NotFoundError('Operation');
@@ -416,13 +554,22 @@ function authorize(call: GatewayCall, note: (event: GatewayCallEvent) => void, s
 function shape({ operation, roleId, started, attempts }: PreparedCall, { entry, cached }: CacheResult): UpstreamResult {
   const rule = operation.fieldRules.find((r) => r.roleId === roleId) ?? null;
   const data = applyFieldRule(parseBody(entry.body), rule);
-  return { status: entry.status, data, cached, attempts: cached ? 0 : attempts, durationMs: Math.round((performance.now() - started) * 100) / 100, filtered: rule !== null };
+  return {
+    status: entry.status,
+    data,
+    cached,
+    attempts: cached ? 0 : attempts,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    filtered: rule !== null,
+  };
 }
 
 /** readOperation only runs GET operations, writeOperation only the others. */
 function assertMode(mode: GatewayCall['mode'], method: string): void {
-  if (mode === 'read' && method !== 'GET') throw new BadInputError('readOperation runs GET operations only; use writeOperation.');
-  if (mode === 'write' && method === 'GET') throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
+  if (mode === 'read' && method !== 'GET')
+    throw new BadInputError('readOperation runs GET operations only; use writeOperation.');
+  if (mode === 'write' && method === 'GET')
+    throw new BadInputError('writeOperation runs POST, PUT, PATCH and DELETE operations; use readOperation.');
 }
 
 function actorOf(call: GatewayCall): GatewayActor {
@@ -430,5 +577,8 @@ function actorOf(call: GatewayCall): GatewayActor {
 }
 
 function isTransient(failure: unknown): boolean {
-  return failure instanceof UpstreamNetworkError && (failure.failure === 'network' || failure.failure === 'connect' || failure.failure === 'timeout');
+  return (
+    failure instanceof UpstreamNetworkError &&
+    (failure.failure === 'network' || failure.failure === 'connect' || failure.failure === 'timeout')
+  );
 }

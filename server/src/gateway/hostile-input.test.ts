@@ -7,9 +7,11 @@ import { onlyError, startTestServer, type TestServer } from '../../test/harness.
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { offloadCompleted } from '../offload/offload.ts';
 
-const CREATE = 'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id key } }';
+const CREATE =
+  'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id key } }';
 const UPDATE = 'mutation ($id: ID!, $input: UpdateOperationInput!) { updateOperation(id: $id, input: $input) { id } }';
-const READ = 'query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status data } }';
+const READ =
+  'query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status data } }';
 
 let server: TestServer;
 let ids: WorldIds;
@@ -23,13 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const createOperation = (input: Record<string, unknown>) => server.gql<{ createOperation: { id: string } }>(CREATE, { e: salesApi(), input }, tokens['admin@demo.test']);
-const read = (operation: string, params: unknown) => server.gql(READ, { c: ids.company.acme, e: salesApi(), o: operation, p: params }, tokens['ceo@demo.test']);
+const createOperation = (input: Record<string, unknown>) =>
+  server.gql<{ createOperation: { id: string } }>(CREATE, { e: salesApi(), input }, tokens['admin@demo.test']);
+const read = (operation: string, params: unknown) =>
+  server.gql(READ, { c: ids.company.acme, e: salesApi(), o: operation, p: params }, tokens['ceo@demo.test']);
 
 describe('patterns from users run in linear time', () => {
   // Today's engine (V8's backtracking RegExp) takes about a minute on this input: the test's
   // time limit fails it. RE2 answers at once; no timing is asserted beyond the limit.
-  it('a stored exponential pattern answers BAD_USER_INPUT at once for 30 × "a" + "!"', { timeout: 10_000 }, async () => {
+  it('a stored exponential pattern answers BAD_USER_INPUT at once for 30 × "a" + "!"', {
+    timeout: 10_000,
+  }, async () => {
     const created = await createOperation({
       key: 'searchBacktracking',
       method: 'GET',
@@ -39,12 +45,24 @@ describe('patterns from users run in linear time', () => {
     expect(created.errors).toBeUndefined();
     const before = server.sandbox.stats.requests.total;
     const res = await read('searchBacktracking', { q: `${'a'.repeat(30)}!` });
-    expect(onlyError(res)).toMatchObject({ message: 'params.q must match pattern "^(a+)+$".', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(onlyError(res)).toMatchObject({
+      message: 'params.q must match pattern "^(a+)+$".',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(server.sandbox.stats.requests.total).toBe(before);
   });
 
   it('a normal pattern still validates: a match is sent, a mismatch refused', async () => {
-    expect((await createOperation({ key: 'accountsByCode', method: 'GET', path: '/accounts', paramsSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{2}-\\d{3}$' } } } })).errors).toBeUndefined();
+    expect(
+      (
+        await createOperation({
+          key: 'accountsByCode',
+          method: 'GET',
+          path: '/accounts',
+          paramsSchema: { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{2}-\\d{3}$' } } },
+        })
+      ).errors,
+    ).toBeUndefined();
     const ok = await read('accountsByCode', { code: 'AB-123' });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.readOperation.status).toBe(200);
@@ -56,16 +74,28 @@ describe('patterns from users run in linear time', () => {
     ['a lookahead', '^(?=.*\\d).+$', /lookahead and lookbehind/],
     ['a lookbehind in patternProperties', null, /lookahead and lookbehind/],
   ])('createOperation refuses %s with BAD_USER_INPUT, and nothing is stored', async (_name, pattern, message) => {
-    const schema = pattern ? { type: 'object', properties: { q: { type: 'string', pattern } } } : { type: 'object', patternProperties: { '(?<=x)y': { type: 'string' } } };
+    const schema = pattern
+      ? { type: 'object', properties: { q: { type: 'string', pattern } } }
+      : { type: 'object', patternProperties: { '(?<=x)y': { type: 'string' } } };
     const before = await server.db.endpointOperation.count();
-    const res = await createOperation({ key: 'refusedPattern', method: 'GET', path: '/accounts', paramsSchema: schema });
+    const res = await createOperation({
+      key: 'refusedPattern',
+      method: 'GET',
+      path: '/accounts',
+      paramsSchema: schema,
+    });
     expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.paramsSchema' } });
     expect(onlyError(res).message).toMatch(message);
     expect(await server.db.endpointOperation.count()).toBe(before);
   });
 
   it('updateOperation refuses the same, and an operation stored before the rule is refused at call time', async () => {
-    const created = await createOperation({ key: 'laterLookahead', method: 'GET', path: '/accounts', paramsSchema: { type: 'object', properties: { q: { type: 'string' } } } });
+    const created = await createOperation({
+      key: 'laterLookahead',
+      method: 'GET',
+      path: '/accounts',
+      paramsSchema: { type: 'object', properties: { q: { type: 'string' } } },
+    });
     const id = created.data!.createOperation.id;
     const schema = { type: 'object', properties: { q: { type: 'string', pattern: '^(?!admin).*$' } } };
     const res = await server.gql(UPDATE, { id, input: { paramsSchema: schema } }, tokens['admin@demo.test']);
@@ -86,25 +116,44 @@ describe('patterns from users run in linear time', () => {
       info: { title: 'Patterns', version: '1' },
       servers: [{ url: baseUrl }],
       paths: {
-        '/a': { get: { operationId: 'lookaround', parameters: [{ name: 'q', in: 'query', schema: { type: 'string', pattern: '^(?!x)' } }] } },
-        '/b': { get: { operationId: 'plain', parameters: [{ name: 'q', in: 'query', schema: { type: 'string', pattern: '^\\u0041+$' } }] } },
+        '/a': {
+          get: {
+            operationId: 'lookaround',
+            parameters: [{ name: 'q', in: 'query', schema: { type: 'string', pattern: '^(?!x)' } }],
+          },
+        },
+        '/b': {
+          get: {
+            operationId: 'plain',
+            parameters: [{ name: 'q', in: 'query', schema: { type: 'string', pattern: '^\\u0041+$' } }],
+          },
+        },
       },
     });
-    const res = await server.gql('mutation ($c: ID!, $d: String!) { importOpenApi(companyId: $c, document: $d, dryRun: true) { operationsCreated warnings } }', { c: ids.company.acme, d: doc }, tokens['admin@demo.test']);
+    const res = await server.gql(
+      'mutation ($c: ID!, $d: String!) { importOpenApi(companyId: $c, document: $d, dryRun: true) { operationsCreated warnings } }',
+      { c: ids.company.acme, d: doc },
+      tokens['admin@demo.test'],
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.importOpenApi.operationsCreated).toEqual(['plain']);
-    expect(res.data!.importOpenApi.warnings).toContainEqual(expect.stringMatching(/^GET \/a skipped: its parameter schema the pattern "\^\(\?!x\)" lookahead and lookbehind/));
+    expect(res.data!.importOpenApi.warnings).toContainEqual(
+      expect.stringMatching(/^GET \/a skipped: its parameter schema the pattern "\^\(\?!x\)" lookahead and lookbehind/),
+    );
   });
 });
 
 describe('path parameters stay on the operation path', () => {
-  it.each(['..', '.', '%2e%2e', '.%2E', '%2E.', '%252e%252e', '../admin'])('readOperation refuses id = %j with BAD_USER_INPUT and sends nothing', async (id) => {
-    const before = server.sandbox.stats.requests.total;
-    const res = await read('getAccount', { id });
-    expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
-    expect(onlyError(res).message).toMatch(/params\.id must not be "\." or "\.\."/);
-    expect(server.sandbox.stats.requests.total).toBe(before);
-  });
+  it.each(['..', '.', '%2e%2e', '.%2E', '%2E.', '%252e%252e', '../admin'])(
+    'readOperation refuses id = %j with BAD_USER_INPUT and sends nothing',
+    async (id) => {
+      const before = server.sandbox.stats.requests.total;
+      const res = await read('getAccount', { id });
+      expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(onlyError(res).message).toMatch(/params\.id must not be "\." or "\.\."/);
+      expect(server.sandbox.stats.requests.total).toBe(before);
+    },
+  );
 });
 
 describe('a large parameter schema compiles off the event loop (issue 16, item 2)', () => {
@@ -121,8 +170,13 @@ describe('a large parameter schema compiles off the event loop (issue 16, item 2
     },
   });
 
-  it('concurrent first calls share one compile in the worker, and validate as before', { timeout: 60_000 }, async () => {
-    expect((await createOperation({ key: 'searchWide', method: 'GET', path: '/accounts', paramsSchema: wideSchema() })).errors).toBeUndefined();
+  it('concurrent first calls share one compile in the worker, and validate as before', {
+    timeout: 60_000,
+  }, async () => {
+    expect(
+      (await createOperation({ key: 'searchWide', method: 'GET', path: '/accounts', paramsSchema: wideSchema() }))
+        .errors,
+    ).toBeUndefined();
     const compiles = offloadCompleted('compileParamsSchema');
     const before = server.sandbox.stats.requests.total;
     const [ok, badPattern, tooLong, notAllowed, unknown] = await Promise.all([
@@ -135,7 +189,10 @@ describe('a large parameter schema compiles off the event loop (issue 16, item 2
     expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.readOperation.status).toBe(200);
-    expect(onlyError(badPattern)).toMatchObject({ message: 'params.code must match pattern "^[A-Z]{2}-\\d{3}$".', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(onlyError(badPattern)).toMatchObject({
+      message: 'params.code must match pattern "^[A-Z]{2}-\\d{3}$".',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(onlyError(tooLong).message).toBe('params.name must NOT have more than 3 characters.');
     expect(onlyError(notAllowed).message).toBe('params.kind must be one of a, b.');
     expect(onlyError(unknown).message).toBe('params.other is not a parameter of this operation.');
@@ -145,13 +202,25 @@ describe('a large parameter schema compiles off the event loop (issue 16, item 2
     expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
   });
 
-  it('a large schema stored before the rules of today is refused from the worker, naming the operation', { timeout: 60_000 }, async () => {
-    const created = await createOperation({ key: 'wideLater', method: 'GET', path: '/accounts', paramsSchema: { type: 'object' } });
-    await server.db.endpointOperation.update({ where: { id: created.data!.createOperation.id }, data: { paramsSchema: wideSchema({ q: { type: 'string', pattern: '^(?!admin).*$' } }) } });
+  it('a large schema stored before the rules of today is refused from the worker, naming the operation', {
+    timeout: 60_000,
+  }, async () => {
+    const created = await createOperation({
+      key: 'wideLater',
+      method: 'GET',
+      path: '/accounts',
+      paramsSchema: { type: 'object' },
+    });
+    await server.db.endpointOperation.update({
+      where: { id: created.data!.createOperation.id },
+      data: { paramsSchema: wideSchema({ q: { type: 'string', pattern: '^(?!admin).*$' } }) },
+    });
     const compiles = offloadCompleted('compileParamsSchema');
     const call = onlyError(await read('wideLater', { q: 'x' }));
     expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
     expect(call.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(call.message).toMatch(/^The parameter schema of operation "wideLater" the pattern .* lookahead and lookbehind .* fix the operation\.$/);
+    expect(call.message).toMatch(
+      /^The parameter schema of operation "wideLater" the pattern .* lookahead and lookbehind .* fix the operation\.$/,
+    );
   });
 });

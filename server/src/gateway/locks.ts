@@ -90,6 +90,10 @@ export class RedisLocks implements CredentialLocks {
     if (answered === !this.redisDown) return;
     this.redisDown = !answered;
     if (answered) this.logger.info('Redis answers again; OAuth refresh locks are in Redis again');
-    else this.logger.warn({ err: error }, 'Redis unavailable; OAuth refresh locks fall back to PostgreSQL advisory locks until it is back');
+    else
+      this.logger.warn(
+        { err: error },
+        'Redis unavailable; OAuth refresh locks fall back to PostgreSQL advisory locks until it is back',
+      );
   }
 }

@@ -18,7 +18,8 @@ let refreshCredential: string; // Acme Sales API, CEO
 beforeAll(async () => {
   server = await startTestServer();
   const ids = await worldIds(server.db);
-  const find = (endpoint: string) => server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint[endpoint] } }).then((c) => c.id);
+  const find = (endpoint: string) =>
+    server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint[endpoint] } }).then((c) => c.id);
   clientCredentials = await find('acme/github-api');
   refreshCredential = await find('acme/sales-api');
 });
@@ -31,7 +32,14 @@ beforeEach(() => {
 function anotherInstance() {
   const { db, vault, redis, gateway } = server.tessera;
   const locks = redis ? new RedisLocks(redis, db, createLogger('silent')) : new PostgresAdvisoryLocks(db);
-  return new OAuthTokens({ db, vault, locks, logger: createLogger('silent'), send: gateway.credentialCall.send, credentialStatus: emitCredentialStatus });
+  return new OAuthTokens({
+    db,
+    vault,
+    locks,
+    logger: createLogger('silent'),
+    send: gateway.credentialCall.send,
+    credentialStatus: emitCredentialStatus,
+  });
 }
 
 /** The server's own token manager, called outside any request: in the system row scope. */
@@ -57,7 +65,9 @@ describe('client credentials', () => {
     server.sandbox.knobs.tokenEndpointDelayMs = 150;
     const a = anotherInstance();
     const b = anotherInstance();
-    const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).accessToken(clientCredentials)));
+    const tokens = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).accessToken(clientCredentials)),
+    );
     expect(tokenRequests()).toBe(1);
     expect(new Set(tokens).size).toBe(1);
   });
@@ -77,13 +87,22 @@ describe('refresh tokens', () => {
     await expireStoredToken(refreshCredential);
     await serverOAuth.accessToken(refreshCredential);
     const after = await server.db.apiCredential.findUniqueOrThrow({ where: { id: refreshCredential } });
-    const opened = server.tessera.vault.openCredentialSecret<{ refreshToken: string; clientId: string; clientSecret: string }>(after);
+    const opened = server.tessera.vault.openCredentialSecret<{
+      refreshToken: string;
+      clientId: string;
+      clientSecret: string;
+    }>(after);
     const newRefresh = opened.refreshToken;
     expect(newRefresh).not.toBe(oldRefresh);
     const reuse = await fetch(`${server.sandbox.url}/acme/salesforce/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: oldRefresh, client_id: opened.clientId, client_secret: opened.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        refresh_token: oldRefresh,
+        client_id: opened.clientId,
+        client_secret: opened.clientSecret,
+      }).toString(),
     });
     expect(reuse.status).toBe(400);
     expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });
@@ -95,7 +114,12 @@ describe('refresh tokens', () => {
     server.sandbox.knobs.expireAccessTokens();
     const endpoint = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: row.endpointId } });
     const requestsBefore = tokenRequests();
-    const res = await asSystem('oauth test', () => callWithCredential(server.tessera.gateway.credentialCall, row, { method: 'GET', url: new URL(`${endpoint.baseUrl}/accounts`) }));
+    const res = await asSystem('oauth test', () =>
+      callWithCredential(server.tessera.gateway.credentialCall, row, {
+        method: 'GET',
+        url: new URL(`${endpoint.baseUrl}/accounts`),
+      }),
+    );
     expect(res.status).toBe(200);
     expect(tokenRequests()).toBe(requestsBefore + 1);
   });
@@ -109,7 +133,9 @@ describe('refresh tokens', () => {
     expect(row.refreshFailures).toBe(1);
     expect(row.refreshBlockedUntil!.getTime()).toBeGreaterThan(Date.now());
     const requests = tokenRequests();
-    await expect(anotherInstance().accessToken(refreshCredential)).rejects.toBeInstanceOf(CredentialNeedsReconnectError);
+    await expect(anotherInstance().accessToken(refreshCredential)).rejects.toBeInstanceOf(
+      CredentialNeedsReconnectError,
+    );
     expect(tokenRequests()).toBe(requests);
   });
 });

@@ -94,7 +94,9 @@ export class OAuthTokens {
     if (current) return current;
     const running = this.inflight.get(credentialId);
     if (running) return running;
-    const refresh = this.refreshUnderLock(credentialId, options.rejected).finally(() => this.inflight.delete(credentialId));
+    const refresh = this.refreshUnderLock(credentialId, options.rejected).finally(() =>
+      this.inflight.delete(credentialId),
+    );
     this.inflight.set(credentialId, refresh);
     return refresh;
   }
@@ -119,9 +121,21 @@ export class OAuthTokens {
         this.deps.metrics?.oauthRefresh(row.kind, 'backoff');
         return new CredentialNeedsReconnectError();
       }
-      const result = await inSpan('tessera.oauth.token', { 'tessera.credential.id': row.id, 'tessera.credential.kind': row.kind }, () => this.fetchAndStore(db, row));
+      const result = await inSpan(
+        'tessera.oauth.token',
+        { 'tessera.credential.id': row.id, 'tessera.credential.kind': row.kind },
+        () => this.fetchAndStore(db, row),
+      );
       const outcome: OAuthRefreshOutcome =
-        typeof result === 'string' ? 'ok' : result instanceof CredentialNeedsReconnectError ? 'needs_reconnect' : result instanceof TokenEndpointError ? (result.status ? 'rejected' : 'unreachable') : 'failed';
+        typeof result === 'string'
+          ? 'ok'
+          : result instanceof CredentialNeedsReconnectError
+            ? 'needs_reconnect'
+            : result instanceof TokenEndpointError
+              ? result.status
+                ? 'rejected'
+                : 'unreachable'
+              : 'failed';
       this.deps.metrics?.oauthRefresh(row.kind, outcome);
       return result;
     });
@@ -160,16 +174,29 @@ export class OAuthTokens {
       await this.recordFailure(db, row, 'failing');
       return new TokenEndpointError(null);
     }
-    const body = jsonBody(res) as { access_token?: string; expires_in?: number; refresh_token?: string; error?: string } | null;
+    const body = jsonBody(res) as {
+      access_token?: string;
+      expires_in?: number;
+      refresh_token?: string;
+      error?: string;
+    } | null;
     if (res.status >= 400 || !body?.access_token) {
       const grantGone = body?.error === 'invalid_grant';
       await this.recordFailure(db, row, grantGone ? 'needs_reconnect' : 'failing');
-      this.deps.logger.warn({ credentialId: row.id, status: res.status, oauthError: body?.error ?? null }, 'OAuth2 token request failed');
+      this.deps.logger.warn(
+        { credentialId: row.id, status: res.status, oauthError: body?.error ?? null },
+        'OAuth2 token request failed',
+      );
       return grantGone ? new CredentialNeedsReconnectError() : new TokenEndpointError(res.status);
     }
     const lifetime = Number(body.expires_in);
-    const expiresAt = new Date(this.now() + (Number.isFinite(lifetime) && lifetime >= 0 ? lifetime : DEFAULT_TOKEN_TTL_S) * 1000);
-    const rotated = row.kind === 'OAUTH2_REFRESH_TOKEN' && body.refresh_token ? { ...(secret as RefreshTokenSecret), refreshToken: body.refresh_token } : null;
+    const expiresAt = new Date(
+      this.now() + (Number.isFinite(lifetime) && lifetime >= 0 ? lifetime : DEFAULT_TOKEN_TTL_S) * 1000,
+    );
+    const rotated =
+      row.kind === 'OAUTH2_REFRESH_TOKEN' && body.refresh_token
+        ? { ...(secret as RefreshTokenSecret), refreshToken: body.refresh_token }
+        : null;
     await db.apiCredential.update({
       where: { id: row.id },
       data: {
@@ -189,9 +216,19 @@ export class OAuthTokens {
     const write = async (tx: Prisma.TransactionClient) => {
       await tx.apiCredential.update({
         where: { id: row.id },
-        data: { status, refreshFailures: failures, refreshBlockedUntil: new Date(this.now() + refreshBackoffMs(failures)) },
+        data: {
+          status,
+          refreshFailures: failures,
+          refreshBlockedUntil: new Date(this.now() + refreshBackoffMs(failures)),
+        },
       });
-      await this.deps.credentialStatus(tx, { companyId: row.companyId, credentialId: row.id, endpointId: row.endpointId, from: row.status, to: status });
+      await this.deps.credentialStatus(tx, {
+        companyId: row.companyId,
+        credentialId: row.id,
+        endpointId: row.endpointId,
+        from: row.status,
+        to: status,
+      });
     };
     if (db === this.deps.db) await this.deps.db.$transaction(write);
     else await write(db as Prisma.TransactionClient);

@@ -9,7 +9,11 @@ import { MemoryRateLimiter, type RateDecision, type RateLimiter } from './rate-l
 export class FallbackRateLimiter implements RateLimiter {
   private readonly limiters: Fallback<RateLimiter>;
 
-  constructor(primary: RateLimiter, logger: Pick<Logger, 'warn' | 'info'>, fallback: RateLimiter = new MemoryRateLimiter()) {
+  constructor(
+    primary: RateLimiter,
+    logger: Pick<Logger, 'warn' | 'info'>,
+    fallback: RateLimiter = new MemoryRateLimiter(),
+  ) {
     this.limiters = new Fallback(primary, fallback, logger, {
       lost: 'shared rate limiter unavailable; enforcing limits in this process until it is back',
       back: 'shared rate limiter is back; limits are shared across instances again',

@@ -144,59 +144,71 @@ describe('MemoryRateLimiter memory', () => {
   });
 });
 
-describe.skipIf(!REDIS_URL)(REDIS_URL ? 'RedisRateLimiter across instances' : 'RedisRateLimiter across instances (skipped: REDIS_URL is not set)', () => {
-  it('two instances on two connections share one budget; the counts add up exactly', async () => {
-    const a = new RedisRateLimiter(await connection(), PREFIX);
-    const b = new RedisRateLimiter(await connection(), PREFIX);
-    const key = freshKey();
-    const decisions = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).take(key, 20, T0)));
-    expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
-    expect(decisions.filter((d) => !d.allowed).every((d) => d.retryAfterSeconds === 3)).toBe(true);
-    // Every remaining count from 19 down to 0 was handed out exactly once.
-    expect(decisions.filter((d) => d.allowed).map((d) => d.remaining).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i));
-  });
+describe.skipIf(!REDIS_URL)(
+  REDIS_URL ? 'RedisRateLimiter across instances' : 'RedisRateLimiter across instances (skipped: REDIS_URL is not set)',
+  () => {
+    it('two instances on two connections share one budget; the counts add up exactly', async () => {
+      const a = new RedisRateLimiter(await connection(), PREFIX);
+      const b = new RedisRateLimiter(await connection(), PREFIX);
+      const key = freshKey();
+      const decisions = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).take(key, 20, T0)));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
+      expect(decisions.filter((d) => !d.allowed).every((d) => d.retryAfterSeconds === 3)).toBe(true);
+      // Every remaining count from 19 down to 0 was handed out exactly once.
+      expect(
+        decisions
+          .filter((d) => d.allowed)
+          .map((d) => d.remaining)
+          .sort((x, y) => x - y),
+      ).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    });
 
-  it("uses Redis's clock when no time is passed", async () => {
-    const a = new RedisRateLimiter(await connection(), PREFIX);
-    const b = new RedisRateLimiter(await connection(), PREFIX);
-    const key = freshKey();
-    // 2 a minute: a token every 30 s, so nothing refills during the test.
-    expect((await a.take(key, 2)).allowed).toBe(true);
-    expect((await b.take(key, 2)).allowed).toBe(true);
-    const refused = await a.take(key, 2);
-    expect(refused.allowed).toBe(false);
-    expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(30);
-  });
+    it("uses Redis's clock when no time is passed", async () => {
+      const a = new RedisRateLimiter(await connection(), PREFIX);
+      const b = new RedisRateLimiter(await connection(), PREFIX);
+      const key = freshKey();
+      // 2 a minute: a token every 30 s, so nothing refills during the test.
+      expect((await a.take(key, 2)).allowed).toBe(true);
+      expect((await b.take(key, 2)).allowed).toBe(true);
+      const refused = await a.take(key, 2);
+      expect(refused.allowed).toBe(false);
+      expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(30);
+    });
 
-  it('stores the bucket as a hash that expires once it would be full again', async () => {
-    const redis = await connection();
-    const limiter = new RedisRateLimiter(redis, PREFIX);
-    const key = freshKey();
-    await limiter.take(key, 60, T0);
-    expect(await redis.type(PREFIX + key)).toBe('hash');
-    const pttl = await redis.pttl(PREFIX + key);
-    // One token short of 60 at one a second: full in 1 s.
-    expect(pttl).toBeGreaterThan(0);
-    expect(pttl).toBeLessThanOrEqual(1_000);
-  });
+    it('stores the bucket as a hash that expires once it would be full again', async () => {
+      const redis = await connection();
+      const limiter = new RedisRateLimiter(redis, PREFIX);
+      const key = freshKey();
+      await limiter.take(key, 60, T0);
+      expect(await redis.type(PREFIX + key)).toBe('hash');
+      const pttl = await redis.pttl(PREFIX + key);
+      // One token short of 60 at one a second: full in 1 s.
+      expect(pttl).toBeGreaterThan(0);
+      expect(pttl).toBeLessThanOrEqual(1_000);
+    });
 
-  it('falls back to EVAL when Redis does not know the script (first use, restart, failover)', async () => {
-    const redis = await connection();
-    let evalshaCalls = 0;
-    // Not SCRIPT FLUSH: the server is shared with other test runs.
-    const forgetful = {
-      evalsha: async () => {
-        evalshaCalls++;
-        throw new Error('NOSCRIPT No matching script. Please use EVAL.');
-      },
-      eval: redis.eval.bind(redis),
-    } as unknown as Redis;
-    const limiter = new RedisRateLimiter(forgetful, PREFIX);
-    const key = freshKey();
-    expect(await limiter.take(key, 5, T0)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 4 });
-    expect(evalshaCalls).toBe(1);
-    // And the real EVALSHA path finds the script EVAL just cached.
-    expect(await new RedisRateLimiter(redis, PREFIX).take(key, 5, T0)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 3 });
-  });
-});
+    it('falls back to EVAL when Redis does not know the script (first use, restart, failover)', async () => {
+      const redis = await connection();
+      let evalshaCalls = 0;
+      // Not SCRIPT FLUSH: the server is shared with other test runs.
+      const forgetful = {
+        evalsha: async () => {
+          evalshaCalls++;
+          throw new Error('NOSCRIPT No matching script. Please use EVAL.');
+        },
+        eval: redis.eval.bind(redis),
+      } as unknown as Redis;
+      const limiter = new RedisRateLimiter(forgetful, PREFIX);
+      const key = freshKey();
+      expect(await limiter.take(key, 5, T0)).toEqual({ allowed: true, retryAfterSeconds: 0, remaining: 4 });
+      expect(evalshaCalls).toBe(1);
+      // And the real EVALSHA path finds the script EVAL just cached.
+      expect(await new RedisRateLimiter(redis, PREFIX).take(key, 5, T0)).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+        remaining: 3,
+      });
+    });
+  },
+);

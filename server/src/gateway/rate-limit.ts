@@ -154,7 +154,11 @@ export class RedisRateLimiter implements RateLimiter {
    */
   async take(key: string, limitPerMinute: number, now?: number): Promise<RateDecision> {
     checkLimit(limitPerMinute);
-    const reply = await take(this.redis, [this.prefix + key], [String(limitPerMinute), String(now === undefined ? -1 : Math.floor(now))]);
+    const reply = await take(
+      this.redis,
+      [this.prefix + key],
+      [String(limitPerMinute), String(now === undefined ? -1 : Math.floor(now))],
+    );
     const [allowed, remaining, retryMs] = reply as [number, number, number];
     if (allowed === 1) return { allowed: true, retryAfterSeconds: 0, remaining };
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(retryMs / 1000)), remaining: 0 };

@@ -10,7 +10,13 @@ import { createHash } from 'node:crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { BadInputError } from '../lib/errors.ts';
 import { argumentProblem } from '../lib/argument-bounds.ts';
-import { compileParamsSchema, INLINE_COMPILE_NODES, measureSchema, SchemaRefusedError, type CompiledSchema } from '../lib/json-schema/params-schema.ts';
+import {
+  compileParamsSchema,
+  INLINE_COMPILE_NODES,
+  measureSchema,
+  SchemaRefusedError,
+  type CompiledSchema,
+} from '../lib/json-schema/params-schema.ts';
 import { validatorFromSource } from '../lib/json-schema/params-schema.standalone.ts';
 import { runOffloaded } from '../offload/offload.ts';
 
@@ -55,12 +61,16 @@ function remember(key: string, entry: CompiledSchema) {
 function cacheKeyOf(op: OperationShape): string | null {
   if (!op.paramsSchema || typeof op.paramsSchema !== 'object') return null;
   // Without a change time (the assistant's tool list has none) the schema's own text is the version.
-  const version = op.updatedAt instanceof Date ? op.updatedAt.toISOString() : (op.updatedAt ?? createHash('sha1').update(JSON.stringify(op.paramsSchema)).digest('base64'));
+  const version =
+    op.updatedAt instanceof Date
+      ? op.updatedAt.toISOString()
+      : (op.updatedAt ?? createHash('sha1').update(JSON.stringify(op.paramsSchema)).digest('base64'));
   return `${op.id}:${version}`;
 }
 
 /** Saved before the rules of today (a backtracking pattern, say): refused, never run. */
-const refusal = (op: OperationShape, reason: string) => new BadInputError(`The parameter schema of operation "${op.key}" ${reason}; fix the operation.`);
+const refusal = (op: OperationShape, reason: string) =>
+  new BadInputError(`The parameter schema of operation "${op.key}" ${reason}; fix the operation.`);
 
 /** Compiles running in the offload worker, by cache key: concurrent first calls share one. */
 const compiling = new Map<string, Promise<void>>();
@@ -170,26 +180,40 @@ const literalPrefix = (template: string) => template.split('{')[0]!;
 
 export function buildRequest(baseUrl: string, op: OperationShape, params: unknown, body: unknown): BuiltRequest {
   // Bounded here as at GraphQL's boundary: the model's and MCP clients' arguments come in here too.
-  for (const [name, value] of [['params', params], ['body', body]] as const) {
+  for (const [name, value] of [
+    ['params', params],
+    ['body', body],
+  ] as const) {
     const problem = argumentProblem(value, name);
     if (problem) throw new BadInputError(problem, name);
   }
-  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params))) throw new BadInputError('params must be a JSON object.', 'params');
-  if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body))) throw new BadInputError('body must be a JSON object.', 'body');
+  if (params !== undefined && params !== null && (typeof params !== 'object' || Array.isArray(params)))
+    throw new BadInputError('params must be a JSON object.', 'params');
+  if (body !== undefined && body !== null && (typeof body !== 'object' || Array.isArray(body)))
+    throw new BadInputError('body must be a JSON object.', 'body');
   const method = op.method.toUpperCase();
   const sendsBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
-  if (!sendsBody && body !== undefined && body !== null) throw new BadInputError(`A ${method} operation takes no body.`, 'body');
+  if (!sendsBody && body !== undefined && body !== null)
+    throw new BadInputError(`A ${method} operation takes no body.`, 'body');
   // Validation sees one object: the operation's schema describes path, query and body fields.
-  const merged: Record<string, unknown> = { ...((body as Record<string, unknown>) ?? {}), ...((params as Record<string, unknown>) ?? {}) };
+  const merged: Record<string, unknown> = {
+    ...((body as Record<string, unknown>) ?? {}),
+    ...((params as Record<string, unknown>) ?? {}),
+  };
   const validate = validatorFor(op);
   if (validate && !validate(merged)) throw new BadInputError(describeError(validate.errors![0]!), 'params');
 
   const rest = { ...merged };
   const path = op.path.replace(PLACEHOLDER, (_m, name: string) => {
     const value = rest[name];
-    if (value === undefined || value === null || value === '') throw new BadInputError(`params.${name} is required.`, 'params');
+    if (value === undefined || value === null || value === '')
+      throw new BadInputError(`params.${name} is required.`, 'params');
     if (typeof value === 'object') throw new BadInputError(`params.${name} must be a string or number.`, 'params');
-    if (hasDotSegment(String(value))) throw new BadInputError(`params.${name} must not be "." or ".." (in any encoding): a path parameter names one item.`, 'params');
+    if (hasDotSegment(String(value)))
+      throw new BadInputError(
+        `params.${name} must not be "." or ".." (in any encoding): a path parameter names one item.`,
+        'params',
+      );
     delete rest[name];
     return encodeURIComponent(String(value));
   });
@@ -200,7 +224,10 @@ export function buildRequest(baseUrl: string, op: OperationShape, params: unknow
   // request stays under the base URL's path followed by the operation's literal prefix.
   const basePath = new URL(base).pathname.replace(/\/+$/, '');
   if (url.pathname !== basePath + path || !url.pathname.startsWith(basePath + literalPrefix(op.path))) {
-    throw new BadInputError(`The path parameters of operation "${op.key}" do not make a path under ${literalPrefix(op.path)}; check their values.`, 'params');
+    throw new BadInputError(
+      `The path parameters of operation "${op.key}" do not make a path under ${literalPrefix(op.path)}; check their values.`,
+      'params',
+    );
   }
   if (sendsBody) return { method, url, body: JSON.stringify(rest), params: merged };
   for (const [k, v] of Object.entries(rest)) {

@@ -10,7 +10,12 @@ export interface RetryPolicy {
   maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2_000, maxTotalWaitMs: 5_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 100,
+  maxDelayMs: 2_000,
+  maxTotalWaitMs: 5_000,
+};
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504 || status === 500;
@@ -48,7 +53,13 @@ export function serverRequestedDelayMs(headers: HeaderBag, now = Date.now()): nu
 }
 
 /** The wait before attempt `attempt + 1` (attempt counts from 1), or null to stop retrying. */
-export function nextDelayMs(policy: RetryPolicy, attempt: number, waitedMs: number, requestedMs: number | null, random = Math.random): number | null {
+export function nextDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  waitedMs: number,
+  requestedMs: number | null,
+  random = Math.random,
+): number | null {
   if (attempt >= policy.maxAttempts) return null;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = backoff / 2 + random() * (backoff / 2);

@@ -16,12 +16,27 @@ import {
   SSRF_BLOCKED_MESSAGE,
   SsrfBlockedError,
 } from './ssrf.ts';
-import { createUpstreamClient, sendUpstream, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
+import {
+  createUpstreamClient,
+  sendUpstream,
+  UpstreamNetworkError,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './upstream-client.ts';
 
 const NOT_PUBLIC: Record<string, string[]> = {
   unspecified: ['0.0.0.0', '0.1.2.3', '::', '::ffff:0.0.0.0'],
   loopback: ['127.0.0.1', '127.255.255.254', '::1', '::ffff:127.0.0.1', '::ffff:7f00:1'],
-  private: ['10.0.0.1', '10.255.255.255', '172.16.0.1', '172.31.255.255', '192.168.1.1', '::ffff:10.0.0.1', '::ffff:172.20.0.1', '::ffff:192.168.0.1'],
+  private: [
+    '10.0.0.1',
+    '10.255.255.255',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '::ffff:10.0.0.1',
+    '::ffff:172.20.0.1',
+    '::ffff:192.168.0.1',
+  ],
   'link-local': ['169.254.169.254', '169.254.0.1', 'fe80::1', 'fe80::1%eth0', 'febf::1', '::ffff:169.254.169.254'],
   cgnat: ['100.64.0.1', '100.127.255.254', '::ffff:100.64.0.1'],
   'unique-local': ['fc00::1', 'fd00:ec2::254', 'fdff:ffff::1'],
@@ -33,11 +48,26 @@ const NOT_PUBLIC: Record<string, string[]> = {
   'IETF 192.0.0/24': ['192.0.0.8', '192.0.0.170', '::ffff:192.0.0.1'],
   'NAT64 with a private IPv4': ['64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b::10.0.0.1', '64:ff9b:1::1'],
   '6to4 with a private IPv4': ['2002:7f00:1::1', '2002:a9fe:a9fe::1', '2002:c0a8:101::'],
-  'Teredo with a private IPv4': ['2001:0:4136:e378:8000:63bf:3fff:fdd2', '2001:0:4136:e378::80ff:fffe', '2001:0:a00:1::1'],
+  'Teredo with a private IPv4': [
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+    '2001:0:4136:e378::80ff:fffe',
+    '2001:0:a00:1::1',
+  ],
   'IPv4-compatible': ['::127.0.0.1', '::10.0.0.1', '::a9fe:a9fe'],
   'IPv4-translated': ['::ffff:0:7f00:1', '::ffff:0:a00:1'],
   'other special IPv6': ['fec0::1', '100::1', '4000::1', '5f00::1', '2001:10::1'],
-  'not an address': ['', 'localhost', 'example.com', '0x7f.1', '2130706433', '127.1', '0177.0.0.1', '1.2.3.4.5', '[::1]', '::ffff:127.0.0.1:80'],
+  'not an address': [
+    '',
+    'localhost',
+    'example.com',
+    '0x7f.1',
+    '2130706433',
+    '127.1',
+    '0177.0.0.1',
+    '1.2.3.4.5',
+    '[::1]',
+    '::ffff:127.0.0.1:80',
+  ],
 };
 
 const PUBLIC = [
@@ -98,11 +128,19 @@ describe('guardedLookup (no connection made)', () => {
   const fake = (addresses: LookupAddress[]) => async () => addresses;
   const run = (addresses: LookupAddress[], all: boolean) =>
     new Promise<{ err: Error | null; address: unknown; family?: number }>((resolve) =>
-      guardedLookup(fake(addresses))('api.example.test', { all }, (err, address, family) => resolve({ err, address, family })),
+      guardedLookup(fake(addresses))('api.example.test', { all }, (err, address, family) =>
+        resolve({ err, address, family }),
+      ),
     );
 
   it('refuses when any resolved address is not public, and keeps the address out of the message', async () => {
-    const { err } = await run([{ address: '1.1.1.1', family: 4 }, { address: '169.254.169.254', family: 4 }], true);
+    const { err } = await run(
+      [
+        { address: '1.1.1.1', family: 4 },
+        { address: '169.254.169.254', family: 4 },
+      ],
+      true,
+    );
     expect(err).toBeInstanceOf(SsrfBlockedError);
     expect((err as SsrfBlockedError).address).toBe('169.254.169.254');
     expect((err as SsrfBlockedError).code).toBe('ERR_SSRF_BLOCKED');
@@ -110,14 +148,22 @@ describe('guardedLookup (no connection made)', () => {
     expect(err!.message).not.toContain('169.254');
   });
   it('passes public addresses through, in both callback forms', async () => {
-    const addresses = [{ address: '1.1.1.1', family: 4 }, { address: '2606:4700:4700::1111', family: 6 }];
+    const addresses = [
+      { address: '1.1.1.1', family: 4 },
+      { address: '2606:4700:4700::1111', family: 6 },
+    ];
     expect(await run(addresses, true)).toEqual({ err: null, address: addresses, family: undefined });
     expect(await run(addresses, false)).toEqual({ err: null, address: '1.1.1.1', family: 4 });
   });
 });
 
 describe('followRedirects (fake send)', () => {
-  const response = (status: number, headers: Record<string, string> = {}): UpstreamResponse => ({ status, headers, body: Buffer.alloc(0), durationMs: 1 });
+  const response = (status: number, headers: Record<string, string> = {}): UpstreamResponse => ({
+    status,
+    headers,
+    body: Buffer.alloc(0),
+    durationMs: 1,
+  });
   function fakeSend(responses: UpstreamResponse[]) {
     const seen: UpstreamRequest[] = [];
     const send = async (req: UpstreamRequest) => {
@@ -126,7 +172,11 @@ describe('followRedirects (fake send)', () => {
     };
     return { send, seen };
   }
-  const get = (url: string, headers: Record<string, string> = {}): UpstreamRequest => ({ method: 'GET', url: new URL(url), headers });
+  const get = (url: string, headers: Record<string, string> = {}): UpstreamRequest => ({
+    method: 'GET',
+    url: new URL(url),
+    headers,
+  });
 
   it('returns a 3xx of other methods as is', async () => {
     const { send, seen } = fakeSend([response(302, { location: '/elsewhere' })]);
@@ -136,15 +186,28 @@ describe('followRedirects (fake send)', () => {
   });
   it('follows relative and absolute locations for every redirect status', async () => {
     for (const status of [301, 302, 303, 307, 308]) {
-      const { send, seen } = fakeSend([response(status, { location: '../b?q=1' }), response(status, { location: 'http://a.test/c' })]);
+      const { send, seen } = fakeSend([
+        response(status, { location: '../b?q=1' }),
+        response(status, { location: 'http://a.test/c' }),
+      ]);
       const res = await followRedirects(send, { ...get('http://a.test/x/y'), method: 'HEAD' });
       expect(res.status).toBe(200);
-      expect(seen.map((r) => `${r.method} ${r.url.href}`)).toEqual(['HEAD http://a.test/x/y', 'HEAD http://a.test/b?q=1', 'HEAD http://a.test/c']);
+      expect(seen.map((r) => `${r.method} ${r.url.href}`)).toEqual([
+        'HEAD http://a.test/x/y',
+        'HEAD http://a.test/b?q=1',
+        'HEAD http://a.test/c',
+      ]);
     }
   });
   it('keeps credentials on the same origin and drops them across origins', async () => {
-    const { send, seen } = fakeSend([response(302, { location: '/same' }), response(302, { location: 'https://b.test/' })]);
-    await followRedirects(send, get('http://a.test/', { authorization: 'Bearer s3cret', 'x-api-key': 'k', accept: 'application/json' }));
+    const { send, seen } = fakeSend([
+      response(302, { location: '/same' }),
+      response(302, { location: 'https://b.test/' }),
+    ]);
+    await followRedirects(
+      send,
+      get('http://a.test/', { authorization: 'Bearer s3cret', 'x-api-key': 'k', accept: 'application/json' }),
+    );
     expect(seen[1]!.headers).toEqual({ authorization: 'Bearer s3cret', 'x-api-key': 'k', accept: 'application/json' });
     expect(seen[2]!.headers).toEqual({ accept: 'application/json' });
   });
@@ -154,7 +217,9 @@ describe('followRedirects (fake send)', () => {
       await expect(followRedirects(send, get('http://a.test/'))).rejects.toMatchObject({ reason: 'scheme' });
     }
     const loop = fakeSend(Array.from({ length: 10 }, () => response(302, { location: '/again' })));
-    await expect(followRedirects(loop.send, get('http://a.test/'), { maxRedirects: 3 })).rejects.toBeInstanceOf(RedirectRefusedError);
+    await expect(followRedirects(loop.send, get('http://a.test/'), { maxRedirects: 3 })).rejects.toBeInstanceOf(
+      RedirectRefusedError,
+    );
     expect(loop.seen).toHaveLength(4);
   });
   it('returns a redirect without a Location as is', async () => {
@@ -215,7 +280,9 @@ afterAll(async () => {
 
 describe('the guarded client over real connections', () => {
   it('refuses a loopback server that is not allowlisted; the server receives nothing', async () => {
-    const error = await client().send(get(`http://127.0.0.1:${a.port}/`)).catch((e: unknown) => e);
+    const error = await client()
+      .send(get(`http://127.0.0.1:${a.port}/`))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamNetworkError);
     expect((error as UpstreamNetworkError).failure).toBe('blocked');
     expect((error as Error).message).toBe('The API address is not allowed (private or reserved network).');
@@ -288,7 +355,9 @@ describe('the guarded client over real connections', () => {
 
   it('refuses a redirect to file:///etc/passwd', async () => {
     a.respond = (res) => res.writeHead(301, { location: 'file:///etc/passwd' }).end();
-    const error = await client(`127.0.0.1:${a.port}`).send(get(`http://127.0.0.1:${a.port}/`)).catch((e: unknown) => e);
+    const error = await client(`127.0.0.1:${a.port}`)
+      .send(get(`http://127.0.0.1:${a.port}/`))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamNetworkError);
     expect((error as UpstreamNetworkError).failure).toBe('redirect');
     expect(a.hits).toBe(1);
@@ -296,7 +365,11 @@ describe('the guarded client over real connections', () => {
 
   it('does not follow redirects of writes', async () => {
     a.respond = (res) => res.writeHead(303, { location: `http://127.0.0.1:${b.port}/` }).end();
-    const res = await client(`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`).send({ ...get(`http://127.0.0.1:${a.port}/`), method: 'POST', body: '{}' });
+    const res = await client(`127.0.0.1:${a.port}`, `127.0.0.1:${b.port}`).send({
+      ...get(`http://127.0.0.1:${a.port}/`),
+      method: 'POST',
+      body: '{}',
+    });
     expect(res.status).toBe(303);
     expect(b.hits).toBe(0);
   });

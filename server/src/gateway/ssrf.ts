@@ -26,7 +26,11 @@ export class SsrfBlockedError extends Error {
 }
 
 export function isSsrfBlocked(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     if (e instanceof SsrfBlockedError || (e as { code?: unknown }).code === 'ERR_SSRF_BLOCKED') return true;
   }
   return false;
@@ -157,7 +161,8 @@ export function guardedLookup(resolve: Resolver) {
         const refused = addresses.find((a) => !isPublicAddress(a.address));
         if (refused) return callback(new SsrfBlockedError(hostname, refused.address), '');
         const first = addresses[0];
-        if (!first) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+        if (!first)
+          return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
         if (options.all) callback(null, addresses);
         else callback(null, first.address, first.family);
       },
@@ -186,7 +191,11 @@ export function createGuardedAgent(policy: SsrfPolicy, options: GuardedAgentOpti
     }
     return guarded(opts, callback);
   };
-  return new Agent({ connect, keepAliveTimeout: options.keepAliveTimeoutMs ?? 10_000, connections: options.connections ?? 64 });
+  return new Agent({
+    connect,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 10_000,
+    connections: options.connections ?? 64,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,7 +223,11 @@ type Send = (req: UpstreamRequest) => Promise<UpstreamResponse>;
  * connect time); other methods get the 3xx back as is. A cross-origin hop keeps only harmless
  * headers, and the whole chain shares the request's timeout.
  */
-export async function followRedirects(send: Send, req: UpstreamRequest, { maxRedirects = 3 }: { maxRedirects?: number } = {}): Promise<UpstreamResponse> {
+export async function followRedirects(
+  send: Send,
+  req: UpstreamRequest,
+  { maxRedirects = 3 }: { maxRedirects?: number } = {},
+): Promise<UpstreamResponse> {
   const method = req.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD') return send(req);
   const started = performance.now();
@@ -236,7 +249,9 @@ export async function followRedirects(send: Send, req: UpstreamRequest, { maxRed
     if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new RedirectRefusedError('scheme');
     const sameOrigin = next.origin === current.url.origin;
     const headers = Object.fromEntries(
-      Object.entries(current.headers ?? {}).filter(([name]) => sameOrigin || CROSS_ORIGIN_HEADERS.has(name.toLowerCase())),
+      Object.entries(current.headers ?? {}).filter(
+        ([name]) => sameOrigin || CROSS_ORIGIN_HEADERS.has(name.toLowerCase()),
+      ),
     );
     current = {
       ...current,

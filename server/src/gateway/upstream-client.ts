@@ -4,7 +4,14 @@
 // it. The gateway's policy, rate limits, cache and retries wrap around this; nothing else sends
 // upstream.
 import { request, type Dispatcher } from 'undici';
-import { createGuardedAgent, followRedirects, isSsrfBlocked, RedirectRefusedError, SSRF_BLOCKED_MESSAGE, type SsrfPolicy } from './ssrf.ts';
+import {
+  createGuardedAgent,
+  followRedirects,
+  isSsrfBlocked,
+  RedirectRefusedError,
+  SSRF_BLOCKED_MESSAGE,
+  type SsrfPolicy,
+} from './ssrf.ts';
 
 export interface UpstreamRequest {
   method: string;
@@ -75,7 +82,12 @@ export async function sendUpstream(req: UpstreamRequest, dispatcher: Dispatcher)
       }
       chunks.push(chunk as Buffer);
     }
-    return { status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), durationMs: performance.now() - started };
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      body: Buffer.concat(chunks),
+      durationMs: performance.now() - started,
+    };
   } catch (error) {
     if (error instanceof UpstreamNetworkError) throw error;
     throw new UpstreamNetworkError(classify(error, signal));
@@ -86,8 +98,10 @@ function classify(error: unknown, signal: AbortSignal): UpstreamFailure {
   if (isSsrfBlocked(error)) return 'blocked';
   if (signal.aborted) return 'timeout';
   const code = (error as { code?: string }).code ?? '';
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return 'timeout';
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') return 'connect';
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+    return 'timeout';
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH')
+    return 'connect';
   return 'network';
 }
 
@@ -106,7 +120,10 @@ export function createUpstreamClient(policy: SsrfPolicy): UpstreamClient {
     async send(req) {
       try {
         // One timeout for the whole redirect chain.
-        return await followRedirects((hop) => sendUpstream(hop, guarded), { ...req, timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+        return await followRedirects((hop) => sendUpstream(hop, guarded), {
+          ...req,
+          timeoutMs: req.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        });
       } catch (error) {
         if (error instanceof RedirectRefusedError) throw new UpstreamNetworkError('redirect');
         throw error;

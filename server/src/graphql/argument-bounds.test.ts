@@ -40,8 +40,13 @@ async function postRaw(query: string, variablesText: string, token: string): Pro
 
 describe('the cases found by the attack (each answered INTERNAL_SERVER_ERROR before)', () => {
   it('createOperation with a paramsSchema nested 10,000 levels: BAD_USER_INPUT naming input', async () => {
-    const query = 'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id } }';
-    const res = await postRaw(query, `{"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"input":{"key":"deepOp","method":"POST","path":"/deep","paramsSchema":${deepJsonText(10_000)}}}`, admin);
+    const query =
+      'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id } }';
+    const res = await postRaw(
+      query,
+      `{"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"input":{"key":"deepOp","method":"POST","path":"/deep","paramsSchema":${deepJsonText(10_000)}}}`,
+      admin,
+    );
     const error = onlyError(res);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.field).toBe('input');
@@ -50,8 +55,13 @@ describe('the cases found by the attack (each answered INTERNAL_SERVER_ERROR bef
   });
 
   it(`readOperation with params nested 10,000 levels (Redis: ${process.env.REDIS_URL ? 'on' : 'off'}): BAD_USER_INPUT naming params`, async () => {
-    const query = 'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: $p) { status } }';
-    const res = await postRaw(query, `{"c":${JSON.stringify(ids.company.acme)},"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"p":${deepJsonText(10_000)}}`, ceo);
+    const query =
+      'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: $p) { status } }';
+    const res = await postRaw(
+      query,
+      `{"c":${JSON.stringify(ids.company.acme)},"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"p":${deepJsonText(10_000)}}`,
+      ceo,
+    );
     const error = onlyError(res);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.field).toBe('params');
@@ -71,24 +81,43 @@ describe('the cases found by the attack (each answered INTERNAL_SERVER_ERROR bef
 });
 
 describe('the bounds', () => {
-  const usage = 'query ($from: DateTime!, $to: DateTime!) { usageStats(companyId: null, from: $from, to: $to, groupBy: COMPANY) { totals { calls } } }';
+  const usage =
+    'query ($from: DateTime!, $to: DateTime!) { usageStats(companyId: null, from: $from, to: $to, groupBy: COMPANY) { totals { calls } } }';
 
   it('accept the edges: 64 levels, years 0001 and 9999 (to the last second)', async () => {
     const read = (levels: number) =>
-      postRaw('query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: $p) { status } }', `{"c":${JSON.stringify(ids.company.acme)},"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"p":{"q":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}}`, ceo);
+      postRaw(
+        'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: $p) { status } }',
+        `{"c":${JSON.stringify(ids.company.acme)},"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"p":{"q":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}}`,
+        ceo,
+      );
     expect((await read(MAX_JSON_DEPTH)).errors?.[0]?.message ?? '').not.toMatch(/nested/);
-    expect(onlyError(await read(MAX_JSON_DEPTH + 1)).message).toBe(`params is nested more than ${MAX_JSON_DEPTH} levels deep.`);
-    expect((await server.gql(usage, { from: '9999-06-01T00:00:00Z', to: '9999-12-31T23:59:59Z' }, admin)).errors).toBeUndefined();
-    expect((await server.gql(usage, { from: '0001-01-01T00:00:00Z', to: '0001-06-01T00:00:00Z' }, admin)).errors).toBeUndefined();
+    expect(onlyError(await read(MAX_JSON_DEPTH + 1)).message).toBe(
+      `params is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+    );
+    expect(
+      (await server.gql(usage, { from: '9999-06-01T00:00:00Z', to: '9999-12-31T23:59:59Z' }, admin)).errors,
+    ).toBeUndefined();
+    expect(
+      (await server.gql(usage, { from: '0001-01-01T00:00:00Z', to: '0001-06-01T00:00:00Z' }, admin)).errors,
+    ).toBeUndefined();
   });
 
   it('refuse past them: a time that is year 10000 in UTC, a literal argument, an audit filter in an input object', async () => {
     // RFC 3339 allows it; in UTC it is 10000-01-01T00:58:59Z.
     const late = await server.gql(usage, { from: '9999-12-31T00:00:00Z', to: '9999-12-31T23:59:59-01:00' }, admin);
     expect(onlyError(late).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    const literal = await server.gql('{ usageStats(companyId: null, from: "0000-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: DAY) { totals { calls } } }', {}, admin);
+    const literal = await server.gql(
+      '{ usageStats(companyId: null, from: "0000-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z", groupBy: DAY) { totals { calls } } }',
+      {},
+      admin,
+    );
     expect(onlyError(literal).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
-    const audit = await server.gql('query ($f: AuditLogFilter) { auditLogs(companyId: null, filter: $f) { __typename } }', { f: { from: '0000-01-01T00:00:00Z' } }, admin);
+    const audit = await server.gql(
+      'query ($f: AuditLogFilter) { auditLogs(companyId: null, filter: $f) { __typename } }',
+      { f: { from: '0000-01-01T00:00:00Z' } },
+      admin,
+    );
     expect(onlyError(audit).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
   });
 
@@ -96,9 +125,21 @@ describe('the bounds', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 1_000_000; i += 1) deep = [deep];
     expect(argumentProblem(deep, 'p')).toBe(`p is nested more than ${MAX_JSON_DEPTH} levels deep.`);
-    expect(argumentProblem(Array.from({ length: MAX_JSON_VALUES }, () => 0), 'p')).toBe(`p has more than ${MAX_JSON_VALUES} values.`);
-    expect(argumentProblem(Array.from({ length: MAX_JSON_VALUES - 1 }, () => 0), 'p')).toBeNull();
-    expect(argumentProblem({ at: new Date(Number.NaN) }, 'filter')).toBe('filter must be a time between years 0001 and 9999.');
+    expect(
+      argumentProblem(
+        Array.from({ length: MAX_JSON_VALUES }, () => 0),
+        'p',
+      ),
+    ).toBe(`p has more than ${MAX_JSON_VALUES} values.`);
+    expect(
+      argumentProblem(
+        Array.from({ length: MAX_JSON_VALUES - 1 }, () => 0),
+        'p',
+      ),
+    ).toBeNull();
+    expect(argumentProblem({ at: new Date(Number.NaN) }, 'filter')).toBe(
+      'filter must be a time between years 0001 and 9999.',
+    );
     expect(argumentProblem(new Date('9999-12-31T23:59:59.999Z'), 'to')).toBeNull();
   });
 });

@@ -7,20 +7,28 @@ import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
 
 const M = {
   createCompany: 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name slug } }',
-  updateCompany: 'mutation ($id: ID!, $input: UpdateCompanyInput!) { updateCompany(id: $id, input: $input) { id name slug } }',
+  updateCompany:
+    'mutation ($id: ID!, $input: UpdateCompanyInput!) { updateCompany(id: $id, input: $input) { id name slug } }',
   deleteCompany: 'mutation ($id: ID!) { deleteCompany(id: $id) }',
-  createEndpoint: 'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id slug name baseUrl company { slug } operations { id key method } } }',
-  updateEndpoint: 'mutation ($id: ID!, $input: UpdateEndpointInput!) { updateEndpoint(id: $id, input: $input) { id name } }',
+  createEndpoint:
+    'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id slug name baseUrl company { slug } operations { id key method } } }',
+  updateEndpoint:
+    'mutation ($id: ID!, $input: UpdateEndpointInput!) { updateEndpoint(id: $id, input: $input) { id name } }',
   deleteEndpoint: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }',
-  createOperation: 'mutation ($endpointId: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $endpointId, input: $input) { id key method path } }',
-  updateOperation: 'mutation ($id: ID!, $input: UpdateOperationInput!) { updateOperation(id: $id, input: $input) { id key method path } }',
+  createOperation:
+    'mutation ($endpointId: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $endpointId, input: $input) { id key method path } }',
+  updateOperation:
+    'mutation ($id: ID!, $input: UpdateOperationInput!) { updateOperation(id: $id, input: $input) { id key method path } }',
   deleteOperation: 'mutation ($id: ID!) { deleteOperation(id: $id) }',
-  grantCompanyAccess: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) { company { slug } role { key } } }',
-  revokeCompanyAccess: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
+  grantCompanyAccess:
+    'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) { company { slug } role { key } } }',
+  revokeCompanyAccess:
+    'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
   setEndpointAccess:
     'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access endpoint { slug } } }',
   createUser: 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id email name isPlatformAdmin } }',
-  login: 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email } } }',
+  login:
+    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email } } }',
 };
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -40,73 +48,323 @@ interface Case {
   as?: string;
 }
 
-const endpointInput = (over: Record<string, unknown> = {}) => ({ companyId: ids.company.acme, name: 'Payroll API', slug: 'payroll-api', baseUrl: 'https://payroll.example.test', ...over });
-const opInput = (over: Record<string, unknown> = {}) => ({ key: 'listPayslips', method: 'GET', path: '/payslips', ...over });
-const bad = (name: string, query: string, vars: () => Record<string, unknown>, mentions: string, code = 'BAD_USER_INPUT', as?: string): Case => ({ name, query, vars, code, mentions, as });
+const endpointInput = (over: Record<string, unknown> = {}) => ({
+  companyId: ids.company.acme,
+  name: 'Payroll API',
+  slug: 'payroll-api',
+  baseUrl: 'https://payroll.example.test',
+  ...over,
+});
+const opInput = (over: Record<string, unknown> = {}) => ({
+  key: 'listPayslips',
+  method: 'GET',
+  path: '/payslips',
+  ...over,
+});
+const bad = (
+  name: string,
+  query: string,
+  vars: () => Record<string, unknown>,
+  mentions: string,
+  code = 'BAD_USER_INPUT',
+  as?: string,
+): Case => ({ name, query, vars, code, mentions, as });
 
 const CASES: Case[] = [
   bad('createCompany: empty name', M.createCompany, () => ({ input: { name: '', slug: 'initech' } }), 'name'),
   bad('createCompany: whitespace name', M.createCompany, () => ({ input: { name: '   ', slug: 'initech' } }), 'name'),
-  bad('createCompany: uppercase slug', M.createCompany, () => ({ input: { name: 'Initech', slug: 'Initech' } }), 'slug'),
-  bad('createCompany: slug with spaces', M.createCompany, () => ({ input: { name: 'Initech', slug: 'ini tech' } }), 'slug'),
-  bad('createCompany: slug too long', M.createCompany, () => ({ input: { name: 'Initech', slug: 'a'.repeat(61) } }), 'slug'),
-  bad('createCompany: duplicate slug', M.createCompany, () => ({ input: { name: 'Acme Two', slug: 'acme' } }), 'slug', 'CONFLICT'),
-  bad('updateCompany: whitespace name', M.updateCompany, () => ({ id: ids.company.acme, input: { name: ' \t ' } }), 'name'),
-  bad('updateCompany: uppercase slug', M.updateCompany, () => ({ id: ids.company.acme, input: { slug: 'ACME' } }), 'slug'),
-  bad("updateCompany: another company's slug", M.updateCompany, () => ({ id: ids.company.acme, input: { slug: 'globex' } }), 'slug', 'CONFLICT'),
-  bad('updateCompany: unknown company', M.updateCompany, () => ({ id: UNKNOWN, input: { name: 'X' } }), 'Company', 'NOT_FOUND'),
+  bad(
+    'createCompany: uppercase slug',
+    M.createCompany,
+    () => ({ input: { name: 'Initech', slug: 'Initech' } }),
+    'slug',
+  ),
+  bad(
+    'createCompany: slug with spaces',
+    M.createCompany,
+    () => ({ input: { name: 'Initech', slug: 'ini tech' } }),
+    'slug',
+  ),
+  bad(
+    'createCompany: slug too long',
+    M.createCompany,
+    () => ({ input: { name: 'Initech', slug: 'a'.repeat(61) } }),
+    'slug',
+  ),
+  bad(
+    'createCompany: duplicate slug',
+    M.createCompany,
+    () => ({ input: { name: 'Acme Two', slug: 'acme' } }),
+    'slug',
+    'CONFLICT',
+  ),
+  bad(
+    'updateCompany: whitespace name',
+    M.updateCompany,
+    () => ({ id: ids.company.acme, input: { name: ' \t ' } }),
+    'name',
+  ),
+  bad(
+    'updateCompany: uppercase slug',
+    M.updateCompany,
+    () => ({ id: ids.company.acme, input: { slug: 'ACME' } }),
+    'slug',
+  ),
+  bad(
+    "updateCompany: another company's slug",
+    M.updateCompany,
+    () => ({ id: ids.company.acme, input: { slug: 'globex' } }),
+    'slug',
+    'CONFLICT',
+  ),
+  bad(
+    'updateCompany: unknown company',
+    M.updateCompany,
+    () => ({ id: UNKNOWN, input: { name: 'X' } }),
+    'Company',
+    'NOT_FOUND',
+  ),
   bad('deleteCompany: unknown company', M.deleteCompany, () => ({ id: UNKNOWN }), 'Company', 'NOT_FOUND'),
   bad('createEndpoint: whitespace name', M.createEndpoint, () => ({ input: endpointInput({ name: '  ' }) }), 'name'),
-  bad('createEndpoint: slug with spaces and capitals', M.createEndpoint, () => ({ input: endpointInput({ slug: 'Payroll API' }) }), 'slug'),
-  bad('createEndpoint: slug too long', M.createEndpoint, () => ({ input: endpointInput({ slug: 'p'.repeat(61) }) }), 'slug'),
-  bad('createEndpoint: duplicate slug in the company', M.createEndpoint, () => ({ input: endpointInput({ slug: 'sales-api' }) }), 'slug', 'CONFLICT'),
-  bad('createEndpoint: duplicate name in the company', M.createEndpoint, () => ({ input: endpointInput({ name: 'Sales API' }) }), 'name', 'CONFLICT'),
-  ...['ftp://x', '/relative', 'javascript:alert(1)', 'http://user:pass@host', 'not a url'].map((baseUrl) =>
-    bad(`createEndpoint: baseUrl ${baseUrl}`, M.createEndpoint, () => ({ input: endpointInput({ baseUrl }) }), 'baseUrl'),
+  bad(
+    'createEndpoint: slug with spaces and capitals',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ slug: 'Payroll API' }) }),
+    'slug',
   ),
-  bad('createEndpoint: operation key starting with a digit', M.createEndpoint, () => ({ input: endpointInput({ operations: [opInput({ key: '1payslips' })] }) }), 'key'),
-  bad('createEndpoint: operation method FETCH', M.createEndpoint, () => ({ input: endpointInput({ operations: [opInput({ method: 'FETCH' })] }) }), 'method'),
-  bad('createEndpoint: relative operation path', M.createEndpoint, () => ({ input: endpointInput({ operations: [opInput({ path: 'payslips' })] }) }), 'path'),
-  bad('createEndpoint: repeated operation keys', M.createEndpoint, () => ({ input: endpointInput({ operations: [opInput(), opInput({ path: '/other' })] }) }), 'operation'),
-  bad('createEndpoint: negative cache TTL', M.createEndpoint, () => ({ input: endpointInput({ cacheTtlSeconds: -1 }) }), 'cacheTtlSeconds'),
-  bad('createEndpoint: rate limit of 0', M.createEndpoint, () => ({ input: endpointInput({ rateLimitPerMinute: 0 }) }), 'rateLimitPerMinute'),
-  bad('createEndpoint: description too long', M.createEndpoint, () => ({ input: endpointInput({ description: 'd'.repeat(2001) }) }), 'description'),
-  bad('createEndpoint: paramsSchema not an object', M.createEndpoint, () => ({ input: endpointInput({ operations: [opInput({ paramsSchema: [1, 2] })] }) }), 'paramsSchema'),
-  bad('createEndpoint: unknown company', M.createEndpoint, () => ({ input: endpointInput({ companyId: UNKNOWN }) }), 'Company', 'NOT_FOUND'),
-  bad('createEndpoint: malformed company id', M.createEndpoint, () => ({ input: endpointInput({ companyId: 'abc' }) }), 'Company', 'NOT_FOUND'),
-  bad('updateEndpoint: empty name', M.updateEndpoint, () => ({ id: ids.endpoint['acme/sales-api'], input: { name: '' } }), 'name'),
-  bad('updateEndpoint: invalid slug', M.updateEndpoint, () => ({ id: ids.endpoint['acme/sales-api'], input: { slug: 'Sales_API' } }), 'slug'),
-  bad('updateEndpoint: ftp baseUrl', M.updateEndpoint, () => ({ id: ids.endpoint['acme/sales-api'], input: { baseUrl: 'ftp://x' } }), 'baseUrl'),
-  bad('updateEndpoint: cache TTL over a day', M.updateEndpoint, () => ({ id: ids.endpoint['acme/sales-api'], input: { cacheTtlSeconds: 86_401 } }), 'cacheTtlSeconds'),
-  bad('updateEndpoint: duplicate slug', M.updateEndpoint, () => ({ id: ids.endpoint['acme/sales-api'], input: { slug: 'finance-api' } }), 'slug', 'CONFLICT'),
-  bad('updateEndpoint: duplicate name', M.updateEndpoint, () => ({ id: ids.endpoint['acme/sales-api'], input: { name: 'Finance API' } }), 'name', 'CONFLICT'),
-  bad('updateEndpoint: unknown endpoint', M.updateEndpoint, () => ({ id: UNKNOWN, input: { name: 'X' } }), 'Endpoint', 'NOT_FOUND'),
+  bad(
+    'createEndpoint: slug too long',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ slug: 'p'.repeat(61) }) }),
+    'slug',
+  ),
+  bad(
+    'createEndpoint: duplicate slug in the company',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ slug: 'sales-api' }) }),
+    'slug',
+    'CONFLICT',
+  ),
+  bad(
+    'createEndpoint: duplicate name in the company',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ name: 'Sales API' }) }),
+    'name',
+    'CONFLICT',
+  ),
+  ...['ftp://x', '/relative', 'javascript:alert(1)', 'http://user:pass@host', 'not a url'].map((baseUrl) =>
+    bad(
+      `createEndpoint: baseUrl ${baseUrl}`,
+      M.createEndpoint,
+      () => ({ input: endpointInput({ baseUrl }) }),
+      'baseUrl',
+    ),
+  ),
+  bad(
+    'createEndpoint: operation key starting with a digit',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ operations: [opInput({ key: '1payslips' })] }) }),
+    'key',
+  ),
+  bad(
+    'createEndpoint: operation method FETCH',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ operations: [opInput({ method: 'FETCH' })] }) }),
+    'method',
+  ),
+  bad(
+    'createEndpoint: relative operation path',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ operations: [opInput({ path: 'payslips' })] }) }),
+    'path',
+  ),
+  bad(
+    'createEndpoint: repeated operation keys',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ operations: [opInput(), opInput({ path: '/other' })] }) }),
+    'operation',
+  ),
+  bad(
+    'createEndpoint: negative cache TTL',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ cacheTtlSeconds: -1 }) }),
+    'cacheTtlSeconds',
+  ),
+  bad(
+    'createEndpoint: rate limit of 0',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ rateLimitPerMinute: 0 }) }),
+    'rateLimitPerMinute',
+  ),
+  bad(
+    'createEndpoint: description too long',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ description: 'd'.repeat(2001) }) }),
+    'description',
+  ),
+  bad(
+    'createEndpoint: paramsSchema not an object',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ operations: [opInput({ paramsSchema: [1, 2] })] }) }),
+    'paramsSchema',
+  ),
+  bad(
+    'createEndpoint: unknown company',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ companyId: UNKNOWN }) }),
+    'Company',
+    'NOT_FOUND',
+  ),
+  bad(
+    'createEndpoint: malformed company id',
+    M.createEndpoint,
+    () => ({ input: endpointInput({ companyId: 'abc' }) }),
+    'Company',
+    'NOT_FOUND',
+  ),
+  bad(
+    'updateEndpoint: empty name',
+    M.updateEndpoint,
+    () => ({ id: ids.endpoint['acme/sales-api'], input: { name: '' } }),
+    'name',
+  ),
+  bad(
+    'updateEndpoint: invalid slug',
+    M.updateEndpoint,
+    () => ({ id: ids.endpoint['acme/sales-api'], input: { slug: 'Sales_API' } }),
+    'slug',
+  ),
+  bad(
+    'updateEndpoint: ftp baseUrl',
+    M.updateEndpoint,
+    () => ({ id: ids.endpoint['acme/sales-api'], input: { baseUrl: 'ftp://x' } }),
+    'baseUrl',
+  ),
+  bad(
+    'updateEndpoint: cache TTL over a day',
+    M.updateEndpoint,
+    () => ({ id: ids.endpoint['acme/sales-api'], input: { cacheTtlSeconds: 86_401 } }),
+    'cacheTtlSeconds',
+  ),
+  bad(
+    'updateEndpoint: duplicate slug',
+    M.updateEndpoint,
+    () => ({ id: ids.endpoint['acme/sales-api'], input: { slug: 'finance-api' } }),
+    'slug',
+    'CONFLICT',
+  ),
+  bad(
+    'updateEndpoint: duplicate name',
+    M.updateEndpoint,
+    () => ({ id: ids.endpoint['acme/sales-api'], input: { name: 'Finance API' } }),
+    'name',
+    'CONFLICT',
+  ),
+  bad(
+    'updateEndpoint: unknown endpoint',
+    M.updateEndpoint,
+    () => ({ id: UNKNOWN, input: { name: 'X' } }),
+    'Endpoint',
+    'NOT_FOUND',
+  ),
   bad('deleteEndpoint: unknown endpoint', M.deleteEndpoint, () => ({ id: UNKNOWN }), 'Endpoint', 'NOT_FOUND'),
-  bad('createOperation: key with a space', M.createOperation, () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ key: 'list payslips' }) }), 'key'),
-  bad('createOperation: method FETCH', M.createOperation, () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ method: 'FETCH' }) }), 'method'),
-  bad('createOperation: path without a leading slash', M.createOperation, () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ path: 'payslips' }) }), 'path'),
-  bad('createOperation: duplicate key', M.createOperation, () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ key: 'getHeadcount' }) }), 'key', 'CONFLICT'),
-  bad('createOperation: unknown endpoint', M.createOperation, () => ({ endpointId: UNKNOWN, input: opInput() }), 'Endpoint', 'NOT_FOUND'),
-  bad('updateOperation: duplicate key', M.updateOperation, () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { key: 'listOpenPositions' } }), 'key', 'CONFLICT'),
-  bad('updateOperation: method TRACE', M.updateOperation, () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { method: 'TRACE' } }), 'method'),
-  bad('updateOperation: empty path', M.updateOperation, () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { path: '' } }), 'path'),
-  bad('updateOperation: paramsSchema not an object', M.updateOperation, () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { paramsSchema: 'open' } }), 'paramsSchema'),
-  bad('updateOperation: unknown operation', M.updateOperation, () => ({ id: UNKNOWN, input: { path: '/x' } }), 'Operation', 'NOT_FOUND'),
+  bad(
+    'createOperation: key with a space',
+    M.createOperation,
+    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ key: 'list payslips' }) }),
+    'key',
+  ),
+  bad(
+    'createOperation: method FETCH',
+    M.createOperation,
+    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ method: 'FETCH' }) }),
+    'method',
+  ),
+  bad(
+    'createOperation: path without a leading slash',
+    M.createOperation,
+    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ path: 'payslips' }) }),
+    'path',
+  ),
+  bad(
+    'createOperation: duplicate key',
+    M.createOperation,
+    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ key: 'getHeadcount' }) }),
+    'key',
+    'CONFLICT',
+  ),
+  bad(
+    'createOperation: unknown endpoint',
+    M.createOperation,
+    () => ({ endpointId: UNKNOWN, input: opInput() }),
+    'Endpoint',
+    'NOT_FOUND',
+  ),
+  bad(
+    'updateOperation: duplicate key',
+    M.updateOperation,
+    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { key: 'listOpenPositions' } }),
+    'key',
+    'CONFLICT',
+  ),
+  bad(
+    'updateOperation: method TRACE',
+    M.updateOperation,
+    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { method: 'TRACE' } }),
+    'method',
+  ),
+  bad(
+    'updateOperation: empty path',
+    M.updateOperation,
+    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { path: '' } }),
+    'path',
+  ),
+  bad(
+    'updateOperation: paramsSchema not an object',
+    M.updateOperation,
+    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { paramsSchema: 'open' } }),
+    'paramsSchema',
+  ),
+  bad(
+    'updateOperation: unknown operation',
+    M.updateOperation,
+    () => ({ id: UNKNOWN, input: { path: '/x' } }),
+    'Operation',
+    'NOT_FOUND',
+  ),
   bad('deleteOperation: unknown operation', M.deleteOperation, () => ({ id: UNKNOWN }), 'Operation', 'NOT_FOUND'),
   ...(['userId', 'companyId', 'roleId'] as const).flatMap((key) => {
     const vars = () => ({ userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo, [key]: UNKNOWN });
     const what = { userId: 'User', companyId: 'Company', roleId: 'Role' }[key];
     return [
       bad(`grantCompanyAccess: unknown ${key}`, M.grantCompanyAccess, vars, what, 'NOT_FOUND'),
-      bad(`revokeCompanyAccess: unknown ${key}`, M.revokeCompanyAccess, vars, key === 'companyId' ? 'Company' : 'Membership', 'NOT_FOUND'),
+      bad(
+        `revokeCompanyAccess: unknown ${key}`,
+        M.revokeCompanyAccess,
+        vars,
+        key === 'companyId' ? 'Company' : 'Membership',
+        'NOT_FOUND',
+      ),
     ];
   }),
-  bad('revokeCompanyAccess: a role the person does not hold', M.revokeCompanyAccess, () => ({ userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo }), 'Membership', 'NOT_FOUND'),
+  bad(
+    'revokeCompanyAccess: a role the person does not hold',
+    M.revokeCompanyAccess,
+    () => ({ userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo }),
+    'Membership',
+    'NOT_FOUND',
+  ),
   ...(['roleId', 'companyId', 'endpointId'] as const).map((key) =>
     bad(
       `setEndpointAccess: unknown ${key}`,
       M.setEndpointAccess,
-      () => ({ roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'READ', [key]: UNKNOWN }),
+      () => ({
+        roleId: ids.role.cfo,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/finance-api'],
+        access: 'READ',
+        [key]: UNKNOWN,
+      }),
       { roleId: 'Role', companyId: 'Company', endpointId: 'Endpoint' }[key],
       'NOT_FOUND',
     ),
@@ -115,13 +373,28 @@ const CASES: Case[] = [
     bad(
       `setEndpointAccess: own company, another company's endpoint, as ${as}`,
       M.setEndpointAccess,
-      () => ({ roleId: ids.role.developer, companyId: ids.company.globex, endpointId: ids.endpoint['acme/hr-api'], access: 'READ' }),
+      () => ({
+        roleId: ids.role.developer,
+        companyId: ids.company.globex,
+        endpointId: ids.endpoint['acme/hr-api'],
+        access: 'READ',
+      }),
       'Endpoint',
       'NOT_FOUND',
       as,
     ),
   ),
-  bad('setEndpointAccess: access ADMIN in a variable', M.setEndpointAccess, () => ({ roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'ADMIN' }), 'access'),
+  bad(
+    'setEndpointAccess: access ADMIN in a variable',
+    M.setEndpointAccess,
+    () => ({
+      roleId: ids.role.cfo,
+      companyId: ids.company.acme,
+      endpointId: ids.endpoint['acme/finance-api'],
+      access: 'ADMIN',
+    }),
+    'access',
+  ),
   bad(
     'setEndpointAccess: access ADMIN in the query',
     M.setEndpointAccess.replace('$access: AccessLevel!) ', ') ').replace('access: $access', 'access: ADMIN'),
@@ -129,10 +402,31 @@ const CASES: Case[] = [
     'AccessLevel',
     'GRAPHQL_VALIDATION_FAILED',
   ),
-  bad('createUser: short password', M.createUser, () => ({ input: { email: 'new@demo.test', name: 'New Person', password: 'short' } }), 'password'),
-  bad('createUser: bad email', M.createUser, () => ({ input: { email: 'not-an-email', name: 'New Person', password: NEW_PASSWORD } }), 'email'),
-  bad('createUser: empty name', M.createUser, () => ({ input: { email: 'new@demo.test', name: ' ', password: NEW_PASSWORD } }), 'name'),
-  bad('createUser: existing email, other case', M.createUser, () => ({ input: { email: 'CEO@demo.test', name: 'Copy', password: NEW_PASSWORD } }), 'email', 'CONFLICT'),
+  bad(
+    'createUser: short password',
+    M.createUser,
+    () => ({ input: { email: 'new@demo.test', name: 'New Person', password: 'short' } }),
+    'password',
+  ),
+  bad(
+    'createUser: bad email',
+    M.createUser,
+    () => ({ input: { email: 'not-an-email', name: 'New Person', password: NEW_PASSWORD } }),
+    'email',
+  ),
+  bad(
+    'createUser: empty name',
+    M.createUser,
+    () => ({ input: { email: 'new@demo.test', name: ' ', password: NEW_PASSWORD } }),
+    'name',
+  ),
+  bad(
+    'createUser: existing email, other case',
+    M.createUser,
+    () => ({ input: { email: 'CEO@demo.test', name: 'Copy', password: NEW_PASSWORD } }),
+    'email',
+    'CONFLICT',
+  ),
 ];
 
 beforeAll(async () => {
@@ -177,7 +471,12 @@ describe('the happy path of each mutation, with its audit row', () => {
   const made: Record<string, string> = {};
 
   /** Runs one mutation as admin@ and returns its data after checking the single audit row it wrote. */
-  async function audited(query: string, vars: Record<string, unknown>, expected: { action: string; companyId: (data: Record<string, any>) => string | null }, token = tokens['admin@demo.test']) {
+  async function audited(
+    query: string,
+    vars: Record<string, unknown>,
+    expected: { action: string; companyId: (data: Record<string, any>) => string | null },
+    token = tokens['admin@demo.test'],
+  ) {
     const last = (await server.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     const res = await server.gql(query, vars, token);
     expect(res.errors).toBeUndefined();
@@ -185,77 +484,154 @@ describe('the happy path of each mutation, with its audit row', () => {
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toMatchObject({ action: expected.action, companyId: expected.companyId(res.data!) });
-    if (token === tokens['admin@demo.test']) expect(row).toMatchObject({ actorId: ids.user.admin, actorEmail: 'admin@demo.test' });
+    if (token === tokens['admin@demo.test'])
+      expect(row).toMatchObject({ actorId: ids.user.admin, actorEmail: 'admin@demo.test' });
     expect(json(row)).not.toMatch(/password|tessera-demo|correct horse/i);
     return res.data!;
   }
 
   it('createCompany', async () => {
-    const data = await audited(M.createCompany, { input: { name: '  Initech  ', slug: 'initech' } }, { action: 'company.create', companyId: (d) => d.createCompany.id });
+    const data = await audited(
+      M.createCompany,
+      { input: { name: '  Initech  ', slug: 'initech' } },
+      { action: 'company.create', companyId: (d) => d.createCompany.id },
+    );
     made.company = data.createCompany.id;
     expect(data.createCompany).toMatchObject({ name: 'Initech', slug: 'initech' });
   });
 
   it('updateCompany', async () => {
-    const data = await audited(M.updateCompany, { id: made.company, input: { name: 'Initech Ltd' } }, { action: 'company.update', companyId: () => made.company! });
+    const data = await audited(
+      M.updateCompany,
+      { id: made.company, input: { name: 'Initech Ltd' } },
+      { action: 'company.update', companyId: () => made.company! },
+    );
     expect(data.updateCompany).toMatchObject({ name: 'Initech Ltd', slug: 'initech' });
   });
 
   it("createEndpoint: the same slug and name as another company's endpoint is fine", async () => {
-    const input = { companyId: ids.company.globex, name: 'GitHub API', slug: 'github-api', baseUrl: 'https://github.example.test/', operations: [opInput({ key: 'listRepos', method: 'get', path: '/repos' })] };
-    const data = await audited(M.createEndpoint, { input }, { action: 'endpoint.create', companyId: () => ids.company.globex! });
-    expect(data.createEndpoint).toMatchObject({ slug: 'github-api', name: 'GitHub API', baseUrl: 'https://github.example.test', company: { slug: 'globex' }, operations: [{ key: 'listRepos', method: 'GET' }] });
+    const input = {
+      companyId: ids.company.globex,
+      name: 'GitHub API',
+      slug: 'github-api',
+      baseUrl: 'https://github.example.test/',
+      operations: [opInput({ key: 'listRepos', method: 'get', path: '/repos' })],
+    };
+    const data = await audited(
+      M.createEndpoint,
+      { input },
+      { action: 'endpoint.create', companyId: () => ids.company.globex! },
+    );
+    expect(data.createEndpoint).toMatchObject({
+      slug: 'github-api',
+      name: 'GitHub API',
+      baseUrl: 'https://github.example.test',
+      company: { slug: 'globex' },
+      operations: [{ key: 'listRepos', method: 'GET' }],
+    });
     expect(ids.endpoint['acme/github-api']).toBeDefined();
     made.endpoint = data.createEndpoint.id;
   });
 
   it('updateEndpoint', async () => {
-    const data = await audited(M.updateEndpoint, { id: made.endpoint, input: { name: 'GitHub Mirror' } }, { action: 'endpoint.update', companyId: () => ids.company.globex! });
+    const data = await audited(
+      M.updateEndpoint,
+      { id: made.endpoint, input: { name: 'GitHub Mirror' } },
+      { action: 'endpoint.update', companyId: () => ids.company.globex! },
+    );
     expect(data.updateEndpoint.name).toBe('GitHub Mirror');
   });
 
   it('createOperation', async () => {
-    const data = await audited(M.createOperation, { endpointId: made.endpoint, input: opInput({ key: 'createRepo', method: 'post', path: '/repos' }) }, { action: 'operation.create', companyId: () => ids.company.globex! });
+    const data = await audited(
+      M.createOperation,
+      { endpointId: made.endpoint, input: opInput({ key: 'createRepo', method: 'post', path: '/repos' }) },
+      { action: 'operation.create', companyId: () => ids.company.globex! },
+    );
     expect(data.createOperation).toMatchObject({ key: 'createRepo', method: 'POST', path: '/repos' });
     made.operation = data.createOperation.id;
   });
 
   it('updateOperation', async () => {
-    const data = await audited(M.updateOperation, { id: made.operation, input: { path: '/orgs/{org}/repos' } }, { action: 'operation.update', companyId: () => ids.company.globex! });
+    const data = await audited(
+      M.updateOperation,
+      { id: made.operation, input: { path: '/orgs/{org}/repos' } },
+      { action: 'operation.update', companyId: () => ids.company.globex! },
+    );
     expect(data.updateOperation.path).toBe('/orgs/{org}/repos');
   });
 
   it('setEndpointAccess (as the company admin)', async () => {
-    const vars = { roleId: ids.role.developer, companyId: ids.company.globex, endpointId: made.endpoint, access: 'READ' };
-    const data = await audited(M.setEndpointAccess, vars, { action: 'permission.set', companyId: () => ids.company.globex! }, tokens['companyadmin@demo.test']);
+    const vars = {
+      roleId: ids.role.developer,
+      companyId: ids.company.globex,
+      endpointId: made.endpoint,
+      access: 'READ',
+    };
+    const data = await audited(
+      M.setEndpointAccess,
+      vars,
+      { action: 'permission.set', companyId: () => ids.company.globex! },
+      tokens['companyadmin@demo.test'],
+    );
     expect(data.setEndpointAccess).toEqual({ access: 'READ', endpoint: { slug: 'github-api' } });
   });
 
   it('grantCompanyAccess', async () => {
     const vars = { userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo };
-    const data = await audited(M.grantCompanyAccess, vars, { action: 'membership.grant', companyId: () => ids.company.globex! });
+    const data = await audited(M.grantCompanyAccess, vars, {
+      action: 'membership.grant',
+      companyId: () => ids.company.globex!,
+    });
     expect(data.grantCompanyAccess).toEqual({ company: { slug: 'globex' }, role: { key: 'cfo' } });
   });
 
   it('revokeCompanyAccess', async () => {
     const vars = { userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo };
-    expect((await audited(M.revokeCompanyAccess, vars, { action: 'membership.revoke', companyId: () => ids.company.globex! })).revokeCompanyAccess).toBe(true);
+    expect(
+      (
+        await audited(M.revokeCompanyAccess, vars, {
+          action: 'membership.revoke',
+          companyId: () => ids.company.globex!,
+        })
+      ).revokeCompanyAccess,
+    ).toBe(true);
   });
 
   it('deleteOperation', async () => {
-    expect((await audited(M.deleteOperation, { id: made.operation }, { action: 'operation.delete', companyId: () => ids.company.globex! })).deleteOperation).toBe(true);
+    expect(
+      (
+        await audited(
+          M.deleteOperation,
+          { id: made.operation },
+          { action: 'operation.delete', companyId: () => ids.company.globex! },
+        )
+      ).deleteOperation,
+    ).toBe(true);
     expect(await server.db.endpointOperation.findUnique({ where: { id: made.operation! } })).toBeNull();
   });
 
   it('deleteEndpoint, with its grants', async () => {
-    expect((await audited(M.deleteEndpoint, { id: made.endpoint }, { action: 'endpoint.delete', companyId: () => ids.company.globex! })).deleteEndpoint).toBe(true);
+    expect(
+      (
+        await audited(
+          M.deleteEndpoint,
+          { id: made.endpoint },
+          { action: 'endpoint.delete', companyId: () => ids.company.globex! },
+        )
+      ).deleteEndpoint,
+    ).toBe(true);
     expect(await server.db.roleApiPermission.count({ where: { endpointId: made.endpoint! } })).toBe(0);
   });
 
   it('createUser: the email is normalized and the password is never recorded', async () => {
     const input = { email: ' New.Person@Demo.TEST ', name: 'New Person', password: NEW_PASSWORD };
     const data = await audited(M.createUser, { input }, { action: 'user.create', companyId: () => null });
-    expect(data.createUser).toMatchObject({ email: 'new.person@demo.test', name: 'New Person', isPlatformAdmin: false });
+    expect(data.createUser).toMatchObject({
+      email: 'new.person@demo.test',
+      name: 'New Person',
+      isPlatformAdmin: false,
+    });
     made.user = data.createUser.id;
   });
 
@@ -264,12 +640,22 @@ describe('the happy path of each mutation, with its audit row', () => {
     const res = await server.gql(M.login, { email: 'new.person@demo.test', password: NEW_PASSWORD });
     expect(res.data?.login.user.email).toBe('new.person@demo.test');
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: last } } });
-    expect(rows).toMatchObject([{ action: 'auth.login', actorId: made.user, actorEmail: 'new.person@demo.test', companyId: null }]);
+    expect(rows).toMatchObject([
+      { action: 'auth.login', actorId: made.user, actorEmail: 'new.person@demo.test', companyId: null },
+    ]);
     expect(json(rows)).not.toContain(NEW_PASSWORD);
   });
 
   it('deleteCompany, and the audit trail outlives it', async () => {
-    expect((await audited(M.deleteCompany, { id: made.company }, { action: 'company.delete', companyId: () => made.company! })).deleteCompany).toBe(true);
+    expect(
+      (
+        await audited(
+          M.deleteCompany,
+          { id: made.company },
+          { action: 'company.delete', companyId: () => made.company! },
+        )
+      ).deleteCompany,
+    ).toBe(true);
     expect(await server.db.company.findUnique({ where: { id: made.company! } })).toBeNull();
     expect(await server.db.auditLog.count({ where: { companyId: made.company! } })).toBe(3);
   });

@@ -15,7 +15,9 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBareSchema } from './schema.ts';
 
-const contract = buildSchema(readFileSync(fileURLToPath(new URL('../../../docs/api-contract.graphql', import.meta.url)), 'utf8'));
+const contract = buildSchema(
+  readFileSync(fileURLToPath(new URL('../../../docs/api-contract.graphql', import.meta.url)), 'utf8'),
+);
 
 /**
  * Parts of the contract that a later issue implements: the assistant (#5). Each entry must still be missing; remove it when it lands.
@@ -39,7 +41,11 @@ function contractedFields(type: GraphQLNamedType) {
 }
 
 describe('api-contract.graphql', () => {
-  it.each(userTypes(contract).filter((t) => !NOT_YET.has(t.name)).map((t) => [t.name, t] as const))('%s exists with its fields and types', (name, type) => {
+  it.each(
+    userTypes(contract)
+      .filter((t) => !NOT_YET.has(t.name))
+      .map((t) => [t.name, t] as const),
+  )('%s exists with its fields and types', (name, type) => {
     const mine = ours.getType(name);
     expect(mine, `type ${name}`).toBeDefined();
     expect(mine!.constructor.name).toBe(type.constructor.name);
@@ -56,8 +62,10 @@ describe('api-contract.graphql', () => {
         const expected = fieldSignature(field as GraphQLField<unknown, unknown>);
         const actual = fieldSignature(my as GraphQLField<unknown, unknown>);
         expect(actual.type, `${name}.${field.name}`).toBe(expected.type);
-        for (const [arg, argType] of Object.entries(expected.args)) expect(actual.args[arg], `${name}.${field.name}(${arg})`).toBe(argType);
-        for (const [arg, argType] of Object.entries(actual.args)) if (!(arg in expected.args)) expect(argType.endsWith('!')).toBe(false);
+        for (const [arg, argType] of Object.entries(expected.args))
+          expect(actual.args[arg], `${name}.${field.name}(${arg})`).toBe(argType);
+        for (const [arg, argType] of Object.entries(actual.args))
+          if (!(arg in expected.args)) expect(argType.endsWith('!')).toBe(false);
       } else {
         expect(String(my!.type), `${name}.${field.name}`).toBe(String(field.type));
       }
@@ -68,7 +76,9 @@ describe('api-contract.graphql', () => {
     for (const entry of NOT_YET) {
       const [typeName, fieldName] = entry.split('.');
       const type = ours.getType(typeName!);
-      const present = fieldName ? Boolean(type && (isObjectType(type) || isInputObjectType(type)) && type.getFields()[fieldName]) : Boolean(type);
+      const present = fieldName
+        ? Boolean(type && (isObjectType(type) || isInputObjectType(type)) && type.getFields()[fieldName])
+        : Boolean(type);
       expect(present, `${entry} is implemented now: remove it from NOT_YET`).toBe(false);
     }
   });

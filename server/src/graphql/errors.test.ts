@@ -8,16 +8,34 @@ import { BadInputError, ErrorCode, NotFoundError, RateLimitedError } from '../li
 import { formatError } from './errors.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from '../http/body-limit.ts';
 
-const formatted = (error: unknown) => formatError({ message: (error as Error).message, path: ['x'], extensions: { ...(error as GraphQLError).extensions, stacktrace: ['at secret.ts:1'] } }, error);
+const formatted = (error: unknown) =>
+  formatError(
+    {
+      message: (error as Error).message,
+      path: ['x'],
+      extensions: { ...(error as GraphQLError).extensions, stacktrace: ['at secret.ts:1'] },
+    },
+    error,
+  );
 
 describe('formatError', () => {
   it.each([
     ['a plain Error', new Error('relation "users" does not exist')],
     ['a TypeError', new TypeError("Cannot read properties of undefined (reading 'x')")],
-    ['a GraphQLError from a resolver with a code we do not own', new GraphQLError('P2002 unique constraint', { path: ['x'], extensions: { code: 'P2002' } })],
-    ['a resolver error that claims INTERNAL_SERVER_ERROR', new GraphQLError('boom: password=hunter2', { path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
+    [
+      'a GraphQLError from a resolver with a code we do not own',
+      new GraphQLError('P2002 unique constraint', { path: ['x'], extensions: { code: 'P2002' } }),
+    ],
+    [
+      'a resolver error that claims INTERNAL_SERVER_ERROR',
+      new GraphQLError('boom: password=hunter2', { path: ['x'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ],
   ])('masks %s', (_name, error) => {
-    expect(formatted(error)).toEqual({ message: 'Internal server error.', path: ['x'], extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(formatted(error)).toEqual({
+      message: 'Internal server error.',
+      path: ['x'],
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
   });
 
   it.each([
@@ -71,7 +89,11 @@ describe('an unexpected failure over HTTP', () => {
   });
 
   async function post(body: string) {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const json = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     return { status: res.status, code: json.errors[0]!.extensions.code, message: json.errors[0]!.message };
   }
@@ -79,13 +101,22 @@ describe('an unexpected failure over HTTP', () => {
   it.each([
     ['malformed JSON', '{"query": "{ me { ', 400, 'BAD_REQUEST'],
     ['a query that does not parse', JSON.stringify({ query: '{ me { ' }), 400, 'GRAPHQL_PARSE_FAILED'],
-    ['a body over the 2 MB limit', JSON.stringify({ query: `{ __typename } #${'x'.repeat(MAX_GRAPHQL_BODY_BYTES)}` }), 413, 'BAD_REQUEST'],
+    [
+      'a body over the 2 MB limit',
+      JSON.stringify({ query: `{ __typename } #${'x'.repeat(MAX_GRAPHQL_BODY_BYTES)}` }),
+      413,
+      'BAD_REQUEST',
+    ],
   ])('answers %s with a JSON client error', async (_name, body, status, code) => {
     expect(await post(body)).toMatchObject({ status, code });
   });
 
   it('refuses a GET mutation and a simple cross-site POST (CSRF prevention)', async () => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(res.status).toBe(400);
   });
 });

@@ -27,7 +27,10 @@ export function isPublicError(error: unknown): boolean {
   const code = original.extensions?.code;
   // A GraphQLError raised while resolving (it has a path) is only trusted when it is ours.
   if (original.path && !(original instanceof AppError)) return false;
-  return typeof code === 'string' && (APOLLO_SAFE_CODES.has(code) || (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR));
+  return (
+    typeof code === 'string' &&
+    (APOLLO_SAFE_CODES.has(code) || (PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR))
+  );
 }
 
 const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
@@ -37,13 +40,23 @@ const TOO_MANY_TOKENS = /Document contains more tha[nt] (\d+) tokens/;
  * validation rule that reported one of our AppErrors (the query limits) keeps its code, and the
  * parser's token limit reads like the other limits (BAD_USER_INPUT naming the limit).
  */
-function ownRequestError(error: unknown, extensions: Record<string, unknown>): { message?: string; extensions: Record<string, unknown> } {
+function ownRequestError(
+  error: unknown,
+  extensions: Record<string, unknown>,
+): { message?: string; extensions: Record<string, unknown> } {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof AppError) return { extensions: { ...extensions, code: original.code } };
-  const tokens = extensions.code === 'GRAPHQL_PARSE_FAILED' && error instanceof GraphQLError ? TOO_MANY_TOKENS.exec(error.message) : null;
+  if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof AppError)
+    return { extensions: { ...extensions, code: original.code } };
+  const tokens =
+    extensions.code === 'GRAPHQL_PARSE_FAILED' && error instanceof GraphQLError
+      ? TOO_MANY_TOKENS.exec(error.message)
+      : null;
   if (tokens) {
     const maximum = Number(tokens[1]);
-    return { message: `Number of tokens (over ${maximum}) exceeds the limit of ${maximum}.`, extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'tokens', maximum } };
+    return {
+      message: `Number of tokens (over ${maximum}) exceeds the limit of ${maximum}.`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'tokens', maximum },
+    };
   }
   return { extensions };
 }
@@ -52,13 +65,23 @@ function ownRequestError(error: unknown, extensions: Record<string, unknown>): {
 export const MAX_ERROR_MESSAGE_CHARS = 300;
 
 function shortMessage(message: string): string {
-  const cut = message.replace(/"(?:[^"\\]|\\.){80,}"/g, (quoted) => `${quoted.slice(0, 40).replace(/[\ud800-\udbff]$/, '')}…"`);
-  return cut.length > MAX_ERROR_MESSAGE_CHARS ? `${cut.slice(0, MAX_ERROR_MESSAGE_CHARS - 1).replace(/[\ud800-\udbff]$/, '')}…` : cut;
+  const cut = message.replace(
+    /"(?:[^"\\]|\\.){80,}"/g,
+    (quoted) => `${quoted.slice(0, 40).replace(/[\ud800-\udbff]$/, '')}…"`,
+  );
+  return cut.length > MAX_ERROR_MESSAGE_CHARS
+    ? `${cut.slice(0, MAX_ERROR_MESSAGE_CHARS - 1).replace(/[\ud800-\udbff]$/, '')}…`
+    : cut;
 }
 
 /** graphql-js gives up after its maximum of bad variable values with this error, which has no code. */
 function isVariableErrorLimit(error: unknown): boolean {
-  return error instanceof GraphQLError && !error.path && !error.extensions?.code && error.message.startsWith('Too many errors processing variables, error limit reached.');
+  return (
+    error instanceof GraphQLError &&
+    !error.path &&
+    !error.extensions?.code &&
+    error.message.startsWith('Too many errors processing variables, error limit reached.')
+  );
 }
 
 /**
@@ -79,7 +102,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // Found by the mutation fuzzer: graphql-js's variable errors quote the bad value whole (a 900 kB
   // string came back twice over), and its "too many errors" has no code, so it was masked as internal.
   formatted = { ...formatted, message: shortMessage(formatted.message) };
-  if (isVariableErrorLimit(error)) return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  if (isVariableErrorLimit(error))
+    return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   if (isPublicError(error)) {
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, ...ownRequestError(error, extensions) };

@@ -29,14 +29,19 @@ describe('generated schema artifacts', () => {
   it('web/src/gql matches a fresh codegen run', { timeout: 60_000 }, async () => {
     const { config } = await loadCodegenConfig({ configFilePath: join(ROOT, 'codegen.yml') });
     // saveToFile=false: codegen returns the files instead of writing them.
-    const outputs: { filename: string; content: string }[] = await generate({ ...config, cwd: ROOT, silent: true }, false);
+    const outputs: { filename: string; content: string }[] = await generate(
+      { ...config, cwd: ROOT, silent: true },
+      false,
+    );
     // codegen skips writing empty outputs, so they are not expected on disk either.
     const expected = new Map(
       outputs.filter((o) => o.content.length > 0).map((o) => [relative(ROOT, resolve(ROOT, o.filename)), o.content]),
     );
     expect(expected.size, 'codegen produced no files').toBeGreaterThan(0);
 
-    expect(filesUnder(GQL_DIR), `web/src/gql holds other files than codegen makes. ${FIX}`).toEqual([...expected.keys()].sort());
+    expect(filesUnder(GQL_DIR), `web/src/gql holds other files than codegen makes. ${FIX}`).toEqual(
+      [...expected.keys()].sort(),
+    );
     for (const [file, content] of expected) {
       expect(readFileSync(join(ROOT, file), 'utf8'), `${file} is stale. ${FIX}`).toBe(content);
     }

@@ -10,7 +10,17 @@ import type { GraphQLSchema } from 'graphql';
 import type { IMiddleware, IMiddlewareGenerator } from 'graphql-middleware';
 import { allow, and, deny, rule, shield, type IRule } from 'graphql-shield';
 import type { Principal } from '../auth/principal.ts';
-import { companyStanding, isAdministrator as isAdministratorPolicy, isMember, mayChangeData, mayCreateAccessTokens, mayCreateUsers, mayEndSessionsOf, mayManageCompanies, mayReadEveryCompany } from '../policy/policy.ts';
+import {
+  companyStanding,
+  isAdministrator as isAdministratorPolicy,
+  isMember,
+  mayChangeData,
+  mayCreateAccessTokens,
+  mayCreateUsers,
+  mayEndSessionsOf,
+  mayManageCompanies,
+  mayReadEveryCompany,
+} from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../lib/errors.ts';
@@ -29,7 +39,9 @@ const isAdministrator = rule({ cache: 'contextual' })((_parent, _args, ctx: Requ
 
 /** A power the policy names (platform administration): FORBIDDEN without it. */
 const policyAllows = (may: (principal: Principal) => boolean) =>
-  rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) => (ctx.principal && may(ctx.principal) ? true : new ForbiddenError()));
+  rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+    ctx.principal && may(ctx.principal) ? true : new ForbiddenError(),
+  );
 
 /**
  * The caller must administer the company that `companyOf` names. Outside it (or when it does
@@ -39,7 +51,9 @@ const policyAllows = (may: (principal: Principal) => boolean) =>
 // (its lookups go through the request's loaders, which do cache), and graphql-shield's 'strict'
 // cache hashes the arguments of every call (object-hash) to find out.
 function administers(what: string, companyOf: CompanyOf): IRule {
-  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => administersDecision(what, await companyOf(args, ctx), ctx));
+  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) =>
+    administersDecision(what, await companyOf(args, ctx), ctx),
+  );
 }
 
 function administersDecision(what: string, companyId: string | null, ctx: RequestContext) {
@@ -52,7 +66,8 @@ function administersDecision(what: string, companyId: string | null, ctx: Reques
 /** As `administers('Company', arg(name))`; leaving the company out means every company: platform admins only. */
 function administersOneOrAll(name: string): IRule {
   return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
-    if (args[name] === null || args[name] === undefined) return mayReadEveryCompany(ctx.principal!) ? true : new ForbiddenError();
+    if (args[name] === null || args[name] === undefined)
+      return mayReadEveryCompany(ctx.principal!) ? true : new ForbiddenError();
     return administersDecision('Company', await arg(name)(args, ctx), ctx);
   });
 }
@@ -91,12 +106,30 @@ export async function stillSignedInAndBelongsTo(ctx: RequestContext, companyId: 
 // members ask no SQL.
 const existingCompany = async (id: string, ctx: RequestContext) =>
   (ctx.principal && isMember(ctx.principal, id)) || (await ctx.loaders.company.load(id)) ? id : null;
-const arg = (name: string): CompanyOf => (args, ctx) => existingCompany(String(args[name] ?? ''), ctx);
-const inputArg = (name: string): CompanyOf => (args, ctx) => existingCompany(String((args.input as Args | undefined)?.[name] ?? ''), ctx);
-const endpointCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfEndpoint.load(String(args[name]));
-const operationCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfOperation.load(String(args[name]));
-const credentialCompany = (name: string): CompanyOf => (args, ctx) => ctx.loaders.companyOfCredential.load(String(args[name]));
-const webhookCompany = (name: string): CompanyOf => (args, ctx) => companyOfSubscription(ctx, String(args[name]));
+const arg =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    existingCompany(String(args[name] ?? ''), ctx);
+const inputArg =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    existingCompany(String((args.input as Args | undefined)?.[name] ?? ''), ctx);
+const endpointCompany =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    ctx.loaders.companyOfEndpoint.load(String(args[name]));
+const operationCompany =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    ctx.loaders.companyOfOperation.load(String(args[name]));
+const credentialCompany =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    ctx.loaders.companyOfCredential.load(String(args[name]));
+const webhookCompany =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    companyOfSubscription(ctx, String(args[name]));
 
 const signedIn = (...rules: IRule[]) => and(isAuthenticated, ...rules);
 
@@ -109,11 +142,15 @@ type ShieldRule = IRule | ReturnType<typeof and>;
 
 /** Every Mutation but `login` changes data: each one asks the policy about read-only tokens first. */
 function changingData(rules: Record<string, ShieldRule>): Record<string, ShieldRule> {
-  return Object.fromEntries(Object.entries(rules).map(([field, r]) => [field, field === 'login' ? r : and(changesAllowed, r)]));
+  return Object.fromEntries(
+    Object.entries(rules).map(([field, r]) => [field, field === 'login' ? r : and(changesAllowed, r)]),
+  );
 }
 
 const notWithAccessToken = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
-  ctx.principal && !mayCreateAccessTokens(ctx.principal) ? new ForbiddenError('Access tokens can only be created in a signed-in session.') : true,
+  ctx.principal && !mayCreateAccessTokens(ctx.principal)
+    ? new ForbiddenError('Access tokens can only be created in a signed-in session.')
+    : true,
 );
 
 /** Ending sessions is done from a session: an access token ends nothing but itself (revokeAccessToken). */
@@ -222,7 +259,10 @@ export const permissions = shield(
  * The shield's middleware for the root types only. graphql-shield applies its fallback rule to
  * every field of every type; object types are left unwrapped instead (see the top of this file).
  */
-export function rootFieldsOnly(generator: IMiddlewareGenerator<unknown, unknown, unknown>, schema: GraphQLSchema): IMiddleware {
+export function rootFieldsOnly(
+  generator: IMiddlewareGenerator<unknown, unknown, unknown>,
+  schema: GraphQLSchema,
+): IMiddleware {
   const all = generator.generate(schema) as Record<string, IMiddleware>;
   return Object.fromEntries(ROOT_TYPES.filter((type) => type in all).map((type) => [type, all[type]])) as IMiddleware;
 }

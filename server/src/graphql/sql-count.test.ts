@@ -15,7 +15,9 @@ async function companyWithEndpoints(count: number) {
         slug: `api-${i}`,
         name: `API ${i}`,
         baseUrl: `https://api-${i}.example.test`,
-        operations: { create: [1, 2, 3].map((n) => ({ key: `op${n}`, method: n === 3 ? 'POST' : 'GET', path: `/things/${n}` })) },
+        operations: {
+          create: [1, 2, 3].map((n) => ({ key: `op${n}`, method: n === 3 ? 'POST' : 'GET', path: `/things/${n}` })),
+        },
       },
     });
   }
@@ -48,7 +50,8 @@ describe('SQL statements per request', () => {
 
   it('the access matrix for a role: the same for 1 and for 50 endpoints', async () => {
     const role = await server.db.role.findUniqueOrThrow({ where: { key: 'cto' } });
-    const q = 'query ($r: ID!, $c: ID!) { roleAccess(roleId: $r, companyId: $c) { access endpoint { slug operations { key } company { slug } } } }';
+    const q =
+      'query ($r: ID!, $c: ID!) { roleAccess(roleId: $r, companyId: $c) { access endpoint { slug operations { key } company { slug } } } }';
     const one = await statementsFor(q, { r: role.id, c: companies[1] });
     const fifty = await statementsFor(q, { r: role.id, c: companies[50] });
     expect(fifty).toBe(one);
@@ -63,7 +66,14 @@ describe('SQL statements per request', () => {
     const company = companies[50]!;
     const role = await server.db.role.findUniqueOrThrow({ where: { key: 'developer' } });
     for (let i = 0; i < 20; i += 1) {
-      await server.db.user.create({ data: { email: `bulk${i}@x.test`, name: `Bulk ${i}`, passwordHash: 'x', memberships: { create: { companyId: company, roleId: role.id } } } });
+      await server.db.user.create({
+        data: {
+          email: `bulk${i}@x.test`,
+          name: `Bulk ${i}`,
+          passwordHash: 'x',
+          memberships: { create: { companyId: company, roleId: role.id } },
+        },
+      });
     }
     expect(await statementsFor(q, {})).toBe(before);
   });

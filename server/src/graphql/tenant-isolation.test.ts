@@ -58,7 +58,10 @@ const hookIds: Record<string, string> = {};
 const accessToken = (c: Slug) => accessTokenIds[c];
 const accessTokenIds: Record<string, string> = {};
 /** A person who belongs to `c` only, and the role they hold there. */
-const onlyIn = (c: Slug) => (c === 'acme' ? { userId: ids.user.cfo, roleId: ids.role.cfo } : { userId: ids.user.companyadmin, roleId: ids.role.company_admin });
+const onlyIn = (c: Slug) =>
+  c === 'acme'
+    ? { userId: ids.user.cfo, roleId: ids.role.cfo }
+    : { userId: ids.user.companyadmin, roleId: ids.role.company_admin };
 
 const forbidden = (res: GqlResponse) => expect(errorCode(res)).toBe('FORBIDDEN');
 const adminElseForbidden = (check: (res: GqlResponse, p: Persona) => void) => (res: GqlResponse, p: Persona) =>
@@ -67,21 +70,54 @@ const slugsOf = (memberships: { company: { slug: string } }[]) => [...new Set(me
 
 const TABLE: Record<string, Row[]> = {
   // Queries
-  me: [{ kind: 'global', query: '{ me { email memberships { company { slug } } } }', check: (res, p) => expect(slugsOf(res.data!.me.memberships)).toEqual([p.own]) }],
-  myCompanies: [{ kind: 'global', query: '{ myCompanies { slug } }', check: (res, p) => expect(res.data!.myCompanies).toEqual([{ slug: p.own }]) }],
-  myAdministeredCompanies: [
-    { kind: 'global', query: '{ myAdministeredCompanies { slug } }', check: (res, p) => expect(res.data!.myAdministeredCompanies).toEqual(p.admin ? [{ slug: p.own }] : []) },
+  me: [
+    {
+      kind: 'global',
+      query: '{ me { email memberships { company { slug } } } }',
+      check: (res, p) => expect(slugsOf(res.data!.me.memberships)).toEqual([p.own]),
+    },
   ],
-  demoLogins: [{ kind: 'global', query: '{ demoLogins { email } }', check: (res) => expect(res.data!.demoLogins).toEqual([]) }],
-  companies: [{ kind: 'global', query: '{ companies { slug } }', check: adminElseForbidden((res, p) => expect(res.data!.companies).toEqual([{ slug: p.own }])) }],
-  roles: [{ kind: 'global', query: '{ roles { key } }', check: adminElseForbidden((res) => expect(res.data!.roles.length).toBeGreaterThanOrEqual(20)) }],
+  myCompanies: [
+    {
+      kind: 'global',
+      query: '{ myCompanies { slug } }',
+      check: (res, p) => expect(res.data!.myCompanies).toEqual([{ slug: p.own }]),
+    },
+  ],
+  myAdministeredCompanies: [
+    {
+      kind: 'global',
+      query: '{ myAdministeredCompanies { slug } }',
+      check: (res, p) => expect(res.data!.myAdministeredCompanies).toEqual(p.admin ? [{ slug: p.own }] : []),
+    },
+  ],
+  demoLogins: [
+    { kind: 'global', query: '{ demoLogins { email } }', check: (res) => expect(res.data!.demoLogins).toEqual([]) },
+  ],
+  companies: [
+    {
+      kind: 'global',
+      query: '{ companies { slug } }',
+      check: adminElseForbidden((res, p) => expect(res.data!.companies).toEqual([{ slug: p.own }])),
+    },
+  ],
+  roles: [
+    {
+      kind: 'global',
+      query: '{ roles { key } }',
+      check: adminElseForbidden((res) => expect(res.data!.roles.length).toBeGreaterThanOrEqual(20)),
+    },
+  ],
   users: [
     {
       kind: 'global',
       query: '{ users { id email memberships { company { slug } } } }',
       check: adminElseForbidden(async (res, p) => {
         const users = res.data!.users as { id: string; memberships: { company: { slug: string } }[] }[];
-        const expected = await server.db.user.findMany({ where: { memberships: { some: { companyId: co(p.own) } } }, select: { id: true } });
+        const expected = await server.db.user.findMany({
+          where: { memberships: { some: { companyId: co(p.own) } } },
+          select: { id: true },
+        });
         expect(users.map((u) => u.id).sort()).toEqual(expected.map((u) => u.id).sort());
         for (const user of users) expect(slugsOf(user.memberships)).toEqual([p.own]);
       }),
@@ -95,91 +131,164 @@ const TABLE: Record<string, Row[]> = {
       check: (res, p) => (p.admin ? expect(errorCode(res)).toBe('NOT_FOUND') : forbidden(res)),
     },
   ],
-  myEndpoints: [{ kind: 'member', query: 'query ($companyId: ID!) { myEndpoints(companyId: $companyId) { access } }', vars: ({ c }) => ({ companyId: co(c) }) }],
-  myCredentials: [{ kind: 'member', query: 'query ($companyId: ID!) { myCredentials(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
-  company: [{ kind: 'member', query: 'query ($id: ID!) { company(id: $id) { id name } }', vars: ({ c }) => ({ id: co(c) }) }],
-  endpoints: [{ kind: 'admin', query: 'query ($companyId: ID!) { endpoints(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
-  endpoint: [{ kind: 'admin', query: 'query ($id: ID!) { endpoint(id: $id) { id baseUrl } }', vars: ({ c }) => ({ id: ep(c) }) }],
+  myEndpoints: [
+    {
+      kind: 'member',
+      query: 'query ($companyId: ID!) { myEndpoints(companyId: $companyId) { access } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  myCredentials: [
+    {
+      kind: 'member',
+      query: 'query ($companyId: ID!) { myCredentials(companyId: $companyId) { id } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  company: [
+    { kind: 'member', query: 'query ($id: ID!) { company(id: $id) { id name } }', vars: ({ c }) => ({ id: co(c) }) },
+  ],
+  endpoints: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { endpoints(companyId: $companyId) { id } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  endpoint: [
+    { kind: 'admin', query: 'query ($id: ID!) { endpoint(id: $id) { id baseUrl } }', vars: ({ c }) => ({ id: ep(c) }) },
+  ],
   roleAccess: [
     {
       kind: 'admin',
-      query: 'query ($roleId: ID!, $companyId: ID!) { roleAccess(roleId: $roleId, companyId: $companyId) { access endpoint { id } } }',
+      query:
+        'query ($roleId: ID!, $companyId: ID!) { roleAccess(roleId: $roleId, companyId: $companyId) { access endpoint { id } } }',
       vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
     },
   ],
   previewTools: [
     {
       kind: 'admin',
-      query: 'query ($roleId: ID!, $companyId: ID!) { previewTools(roleId: $roleId, companyId: $companyId) { name endpoint { id } } }',
+      query:
+        'query ($roleId: ID!, $companyId: ID!) { previewTools(roleId: $roleId, companyId: $companyId) { name endpoint { id } } }',
       vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
     },
   ],
   userAccess: [
     {
       kind: 'admin',
-      query: 'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
+      query:
+        'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
       vars: ({ c }) => ({ userId: ids.user.ceo, companyId: co(c) }),
     },
     {
       variant: 'own company id, a person of the other company only',
       kind: 'admin',
       adminOnly: true,
-      query: 'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
+      query:
+        'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
       vars: ({ c, own }) => ({ userId: onlyIn(c).userId, companyId: co(own) }),
     },
   ],
   readOperation: [
     {
       kind: 'member',
-      query: 'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
+      query:
+        'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
       vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'member',
-      query: 'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
+      query:
+        'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
       vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
     },
   ],
-  dashboard: [{ kind: 'member', query: 'query ($companyId: ID!) { dashboard(companyId: $companyId) { widgets { id value error } } }', vars: ({ c }) => ({ companyId: co(c) }) }],
-  writeOperation: [
+  dashboard: [
     {
       kind: 'member',
-      query: 'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
-      vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
-    },
-    {
-      variant: "own company id, the other company's endpoint",
-      kind: 'member',
-      query: 'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
-      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
-    },
-  ],
-  myPendingActions: [{ kind: 'member', query: 'query ($companyId: ID!) { myPendingActions(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
-  chat: [
-    {
-      kind: 'member',
-      query: 'mutation ($companyId: ID!, $conversationId: ID) { chat(companyId: $companyId, message: "show me everything", conversationId: $conversationId) { message } }',
+      query: 'query ($companyId: ID!) { dashboard(companyId: $companyId) { widgets { id value error } } }',
       vars: ({ c }) => ({ companyId: co(c) }),
     },
   ],
-  confirmAction: [{ kind: 'member', query: 'mutation ($id: ID!) { confirmAction(id: $id) { action { id } } }', vars: ({ c }) => ({ id: action(c) }) }],
-  rejectAction: [{ kind: 'member', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { id } } }', vars: ({ c }) => ({ id: action(c) }) }],
-  credentials: [{ kind: 'admin', query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  writeOperation: [
+    {
+      kind: 'member',
+      query:
+        'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
+      vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
+    },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'member',
+      query:
+        'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
+      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
+    },
+  ],
+  myPendingActions: [
+    {
+      kind: 'member',
+      query: 'query ($companyId: ID!) { myPendingActions(companyId: $companyId) { id } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  chat: [
+    {
+      kind: 'member',
+      query:
+        'mutation ($companyId: ID!, $conversationId: ID) { chat(companyId: $companyId, message: "show me everything", conversationId: $conversationId) { message } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  confirmAction: [
+    {
+      kind: 'member',
+      query: 'mutation ($id: ID!) { confirmAction(id: $id) { action { id } } }',
+      vars: ({ c }) => ({ id: action(c) }),
+    },
+  ],
+  rejectAction: [
+    {
+      kind: 'member',
+      query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { id } } }',
+      vars: ({ c }) => ({ id: action(c) }),
+    },
+  ],
+  credentials: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
   auditLogs: [
-    { kind: 'admin', query: 'query ($companyId: ID, $filter: AuditLogFilter) { auditLogs(companyId: $companyId, filter: $filter) { edges { node { id action } } } }', vars: ({ c }) => ({ companyId: co(c) }) },
+    {
+      kind: 'admin',
+      query:
+        'query ($companyId: ID, $filter: AuditLogFilter) { auditLogs(companyId: $companyId, filter: $filter) { edges { node { id action } } } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
     { variant: 'every company', kind: 'global', query: '{ auditLogs { edges { node { id } } } }', check: forbidden },
   ],
   usageStats: [
     {
       kind: 'admin',
-      query: 'query ($companyId: ID, $from: DateTime!, $to: DateTime!, $groupBy: UsageGroupBy!) { usageStats(companyId: $companyId, from: $from, to: $to, groupBy: $groupBy) { totals { calls } } }',
-      vars: ({ c }) => ({ companyId: co(c), from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', groupBy: 'ENDPOINT' }),
+      query:
+        'query ($companyId: ID, $from: DateTime!, $to: DateTime!, $groupBy: UsageGroupBy!) { usageStats(companyId: $companyId, from: $from, to: $to, groupBy: $groupBy) { totals { calls } } }',
+      vars: ({ c }) => ({
+        companyId: co(c),
+        from: '2026-01-01T00:00:00Z',
+        to: '2026-02-01T00:00:00Z',
+        groupBy: 'ENDPOINT',
+      }),
     },
     {
       variant: 'every company',
       kind: 'global',
-      query: 'query ($from: DateTime!, $to: DateTime!) { usageStats(from: $from, to: $to, groupBy: COMPANY) { totals { calls } } }',
+      query:
+        'query ($from: DateTime!, $to: DateTime!) { usageStats(from: $from, to: $to, groupBy: COMPANY) { totals { calls } } }',
       vars: () => ({ from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }),
       check: forbidden,
     },
@@ -189,7 +298,8 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'global',
       writes: true,
-      query: 'mutation ($email: String!) { login(email: $email, password: "tessera-demo") { user { memberships { company { slug } } } } }',
+      query:
+        'mutation ($email: String!) { login(email: $email, password: "tessera-demo") { user { memberships { company { slug } } } } }',
       check: (res, p) => expect(slugsOf(res.data!.login.user.memberships)).toEqual([p.own]),
     },
   ],
@@ -204,31 +314,65 @@ const TABLE: Record<string, Row[]> = {
     },
   ],
   // Another person's sessions: platform administrators only, whatever company they are in.
-  signOutEverywhere: [{ kind: 'global', query: 'mutation ($userId: ID) { signOutEverywhere(userId: $userId) }', vars: ({ c }) => ({ userId: onlyIn(c).userId }), check: forbidden }],
-  createCompany: [{ kind: 'global', query: 'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }', check: forbidden }],
-  deleteCompany: [{ kind: 'global', query: 'mutation ($id: ID!) { deleteCompany(id: $id) }', vars: ({ c }) => ({ id: co(c) }), check: forbidden }],
-  createUser: [
-    { kind: 'global', query: 'mutation { createUser(input: { email: "mallory@demo.test", name: "Mallory", password: "long-enough-password" }) { id } }', check: forbidden },
+  signOutEverywhere: [
+    {
+      kind: 'global',
+      query: 'mutation ($userId: ID) { signOutEverywhere(userId: $userId) }',
+      vars: ({ c }) => ({ userId: onlyIn(c).userId }),
+      check: forbidden,
+    },
   ],
-  updateCompany: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Hijacked" }) { id } }', vars: ({ c }) => ({ id: co(c) }) }],
+  createCompany: [
+    {
+      kind: 'global',
+      query: 'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }',
+      check: forbidden,
+    },
+  ],
+  deleteCompany: [
+    {
+      kind: 'global',
+      query: 'mutation ($id: ID!) { deleteCompany(id: $id) }',
+      vars: ({ c }) => ({ id: co(c) }),
+      check: forbidden,
+    },
+  ],
+  createUser: [
+    {
+      kind: 'global',
+      query:
+        'mutation { createUser(input: { email: "mallory@demo.test", name: "Mallory", password: "long-enough-password" }) { id } }',
+      check: forbidden,
+    },
+  ],
+  updateCompany: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Hijacked" }) { id } }',
+      vars: ({ c }) => ({ id: co(c) }),
+    },
+  ],
   grantCompanyAccess: [
     {
       kind: 'admin',
-      query: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) { role { key } } }',
+      query:
+        'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) { role { key } } }',
       vars: ({ c }) => ({ userId: ids.user.dev, companyId: co(c), roleId: ids.role.company_admin }),
     },
   ],
   revokeCompanyAccess: [
     {
       kind: 'admin',
-      query: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
+      query:
+        'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
       vars: ({ c }) => ({ userId: ids.user.ceo, companyId: co(c), roleId: ids.role.ceo }),
     },
     {
       variant: "own company id, the other company's membership",
       kind: 'admin',
       adminOnly: true,
-      query: 'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
+      query:
+        'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
       vars: ({ c, own }) => ({ ...onlyIn(c), companyId: co(own) }),
     },
   ],
@@ -236,48 +380,90 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id } }',
-      vars: ({ c }) => ({ input: { companyId: co(c), name: 'Sneaky API', slug: 'sneaky-api', baseUrl: 'https://example.com', operations: [{ key: 'x', method: 'GET', path: '/x' }] } }),
+      vars: ({ c }) => ({
+        input: {
+          companyId: co(c),
+          name: 'Sneaky API',
+          slug: 'sneaky-api',
+          baseUrl: 'https://example.com',
+          operations: [{ key: 'x', method: 'GET', path: '/x' }],
+        },
+      }),
     },
   ],
   importOpenApi: [
     {
       kind: 'admin',
-      query: 'mutation ($companyId: ID!, $document: String!) { importOpenApi(companyId: $companyId, document: $document) { created } }',
-      vars: ({ c }) => ({ companyId: co(c), document: JSON.stringify({ openapi: '3.1.0', info: { title: 'Sneaky Import', version: '1' }, servers: [{ url: 'https://example.com' }], paths: { '/x': { get: { operationId: 'x' } } } }) }),
+      query:
+        'mutation ($companyId: ID!, $document: String!) { importOpenApi(companyId: $companyId, document: $document) { created } }',
+      vars: ({ c }) => ({
+        companyId: co(c),
+        document: JSON.stringify({
+          openapi: '3.1.0',
+          info: { title: 'Sneaky Import', version: '1' },
+          servers: [{ url: 'https://example.com' }],
+          paths: { '/x': { get: { operationId: 'x' } } },
+        }),
+      }),
     },
   ],
-  updateEndpoint: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { baseUrl: "https://evil.example" }) { id } }', vars: ({ c }) => ({ id: ep(c) }) }],
-  deleteEndpoint: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: ({ c }) => ({ id: ep(c) }) }],
+  updateEndpoint: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { baseUrl: "https://evil.example" }) { id } }',
+      vars: ({ c }) => ({ id: ep(c) }),
+    },
+  ],
+  deleteEndpoint: [
+    { kind: 'admin', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: ({ c }) => ({ id: ep(c) }) },
+  ],
   createOperation: [
     {
       kind: 'admin',
-      query: 'mutation ($endpointId: ID!) { createOperation(endpointId: $endpointId, input: { key: "sneaky", method: "DELETE", path: "/all" }) { id } }',
+      query:
+        'mutation ($endpointId: ID!) { createOperation(endpointId: $endpointId, input: { key: "sneaky", method: "DELETE", path: "/all" }) { id } }',
       vars: ({ c }) => ({ endpointId: ep(c) }),
     },
   ],
-  updateOperation: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { path: "/hijacked" }) { id } }', vars: ({ c }) => ({ id: op(c) }) }],
-  deleteOperation: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: ({ c }) => ({ id: op(c) }) }],
+  updateOperation: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { path: "/hijacked" }) { id } }',
+      vars: ({ c }) => ({ id: op(c) }),
+    },
+  ],
+  deleteOperation: [
+    { kind: 'admin', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: ({ c }) => ({ id: op(c) }) },
+  ],
   setEndpointAccess: [
     {
       kind: 'admin',
-      query: 'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
+      query:
+        'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
       vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c), endpointId: ep(c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'admin',
       adminOnly: true,
-      query: 'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
+      query:
+        'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
       vars: ({ c, own }) => ({ roleId: ids.role.ceo, companyId: co(own), endpointId: ep(c) }),
     },
   ],
   fieldRules: [
-    { kind: 'admin', query: 'query ($companyId: ID!, $endpointId: ID) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }', vars: ({ c }) => ({ companyId: co(c) }) },
+    {
+      kind: 'admin',
+      query:
+        'query ($companyId: ID!, $endpointId: ID) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'admin',
       adminOnly: true,
-      query: 'query ($companyId: ID!, $endpointId: ID!) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }',
+      query:
+        'query ($companyId: ID!, $endpointId: ID!) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }',
       vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
     },
   ],
@@ -285,27 +471,33 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($input: SetFieldRuleInput!) { setFieldRule(input: $input) { id } }',
-      vars: ({ c }) => ({ input: { companyId: co(c), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] } }),
+      vars: ({ c }) => ({
+        input: { companyId: co(c), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] },
+      }),
     },
     {
       variant: "own company id, the other company's operation",
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($input: SetFieldRuleInput!) { setFieldRule(input: $input) { id } }',
-      vars: ({ c, own }) => ({ input: { companyId: co(own), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] } }),
+      vars: ({ c, own }) => ({
+        input: { companyId: co(own), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] },
+      }),
     },
   ],
   deleteFieldRule: [
     {
       kind: 'admin',
-      query: 'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
+      query:
+        'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
       vars: ({ c }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(c) }),
     },
     {
       variant: "own company id, the other company's operation",
       kind: 'admin',
       adminOnly: true,
-      query: 'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
+      query:
+        'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
       vars: ({ c, own }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(own) }),
     },
   ],
@@ -313,40 +505,120 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-      vars: ({ c }) => ({ input: { companyId: co(c), endpointId: ep(c), name: 'sneaky', kind: 'BEARER', secret: { token: 'sneaky-token-value' } } }),
+      vars: ({ c }) => ({
+        input: {
+          companyId: co(c),
+          endpointId: ep(c),
+          name: 'sneaky',
+          kind: 'BEARER',
+          secret: { token: 'sneaky-token-value' },
+        },
+      }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-      vars: ({ c, own }) => ({ input: { companyId: co(own), endpointId: ep(c), name: 'sneaky', kind: 'BEARER', secret: { token: 'sneaky-token-value' } } }),
+      vars: ({ c, own }) => ({
+        input: {
+          companyId: co(own),
+          endpointId: ep(c),
+          name: 'sneaky',
+          kind: 'BEARER',
+          secret: { token: 'sneaky-token-value' },
+        },
+      }),
     },
   ],
-  updateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "hijacked" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
-  rotateCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { token: "attacker-token" }) { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
-  confirmCredentialOrigin: [{ kind: 'admin', query: 'mutation ($id: ID!) { confirmCredentialOrigin(id: $id, origin: "https://evil.example") { id } }', vars: ({ c }) => ({ id: cred(c) }) }],
-  deleteCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) }],
-  testCredential: [{ kind: 'admin', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: ({ c }) => ({ id: cred(c) }) }],
-  webhookSubscriptions: [{ kind: 'admin', query: 'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url } }', vars: ({ c }) => ({ companyId: co(c) }) }],
+  updateCredential: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "hijacked" }) { id } }',
+      vars: ({ c }) => ({ id: cred(c) }),
+    },
+  ],
+  rotateCredential: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { token: "attacker-token" }) { id } }',
+      vars: ({ c }) => ({ id: cred(c) }),
+    },
+  ],
+  confirmCredentialOrigin: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { confirmCredentialOrigin(id: $id, origin: "https://evil.example") { id } }',
+      vars: ({ c }) => ({ id: cred(c) }),
+    },
+  ],
+  deleteCredential: [
+    { kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) },
+  ],
+  testCredential: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }',
+      vars: ({ c }) => ({ id: cred(c) }),
+    },
+  ],
+  webhookSubscriptions: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
   webhookDeliveries: [
-    { kind: 'admin', query: 'query ($subscriptionId: ID!) { webhookDeliveries(subscriptionId: $subscriptionId, first: 5) { id payload } }', vars: ({ c }) => ({ subscriptionId: hook(c) }) },
+    {
+      kind: 'admin',
+      query:
+        'query ($subscriptionId: ID!) { webhookDeliveries(subscriptionId: $subscriptionId, first: 5) { id payload } }',
+      vars: ({ c }) => ({ subscriptionId: hook(c) }),
+    },
   ],
   createWebhookSubscription: [
     {
       kind: 'admin',
-      query: 'mutation ($companyId: ID!) { createWebhookSubscription(companyId: $companyId, url: "https://example.com/hook", events: ["permission.changed"]) { secret } }',
+      query:
+        'mutation ($companyId: ID!) { createWebhookSubscription(companyId: $companyId, url: "https://example.com/hook", events: ["permission.changed"]) { secret } }',
       vars: ({ c }) => ({ companyId: co(c) }),
     },
   ],
-  deleteWebhookSubscription: [{ kind: 'admin', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: ({ c }) => ({ id: hook(c) }) }],
-  accessTokens: [{ kind: 'member', query: 'query ($companyId: ID) { accessTokens(companyId: $companyId) { id } }', vars: ({ c }) => ({ companyId: co(c) }) }],
-  createAccessToken: [
-    { kind: 'member', query: 'mutation ($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { token } }', vars: ({ c }) => ({ input: { companyId: co(c), name: 'sneaky' } }) },
+  deleteWebhookSubscription: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',
+      vars: ({ c }) => ({ id: hook(c) }),
+    },
   ],
-  revokeAccessToken: [{ kind: 'member', query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }', vars: ({ c }) => ({ id: accessToken(c) }) }],
+  accessTokens: [
+    {
+      kind: 'member',
+      query: 'query ($companyId: ID) { accessTokens(companyId: $companyId) { id } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  createAccessToken: [
+    {
+      kind: 'member',
+      query: 'mutation ($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { token } }',
+      vars: ({ c }) => ({ input: { companyId: co(c), name: 'sneaky' } }),
+    },
+  ],
+  revokeAccessToken: [
+    {
+      kind: 'member',
+      query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }',
+      vars: ({ c }) => ({ id: accessToken(c) }),
+    },
+  ],
   rotateInboundWebhookSecret: [
-    { kind: 'admin', query: 'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { secret path } }', vars: ({ c }) => ({ endpointId: ep(c) }) },
+    {
+      kind: 'admin',
+      query: 'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { secret path } }',
+      vars: ({ c }) => ({ endpointId: ep(c) }),
+    },
   ],
 };
 
@@ -356,11 +628,15 @@ const PERSONAS: Persona[] = [
   { email: 'cfo@demo.test', own: 'acme', other: 'globex', admin: false },
 ];
 
-const entries = Object.entries(TABLE).flatMap(([field, rows]) => rows.map((row) => ({ field, row, label: row.variant ? `${field} (${row.variant})` : field })));
+const entries = Object.entries(TABLE).flatMap(([field, rows]) =>
+  rows.map((row) => ({ field, row, label: row.variant ? `${field} (${row.variant})` : field })),
+);
 const crossCases = (writes: boolean) =>
   entries
     .filter(({ row }) => !!row.writes === writes)
-    .flatMap((e) => PERSONAS.filter((p) => p.admin || !e.row.adminOnly).map((p) => ({ ...e, p, name: `${e.label} as ${p.email}` })));
+    .flatMap((e) =>
+      PERSONAS.filter((p) => p.admin || !e.row.adminOnly).map((p) => ({ ...e, p, name: `${e.label} as ${p.email}` })),
+    );
 
 const call = (row: Row, t: Target, token: string | null) => server.gql(row.query, row.vars?.(t) ?? {}, token);
 
@@ -377,30 +653,67 @@ beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
   for (const c of ['acme', 'globex'] as const) {
-    credentialIds[c] = (await server.db.apiCredential.findFirstOrThrow({ where: { companyId: ids.company[c] }, orderBy: { name: 'asc' } })).id;
+    credentialIds[c] = (
+      await server.db.apiCredential.findFirstOrThrow({ where: { companyId: ids.company[c] }, orderBy: { name: 'asc' } })
+    ).id;
     const operationId = ids.operation[`${c}/hr-api/createPosition`]!;
     const pending = await server.db.pendingAction.create({
-      data: { userId: ids.user.ceo!, companyId: ids.company[c]!, endpointId: ep(c)!, operationId, args: { params: {}, body: { title: 'x', department: 'y' } }, argsHash: 'test', expiresAt: new Date(Date.now() + 600_000) },
+      data: {
+        userId: ids.user.ceo!,
+        companyId: ids.company[c]!,
+        endpointId: ep(c)!,
+        operationId,
+        args: { params: {}, body: { title: 'x', department: 'y' } },
+        argsHash: 'test',
+        expiresAt: new Date(Date.now() + 600_000),
+      },
     });
     actionIds[c] = pending.id;
     const hookId = randomUUID();
     const companyId = ids.company[c]!;
     await server.db.webhookSubscription.create({
-      data: { id: hookId, companyId, url: 'https://example.com/hook', events: ['permission.changed'], ...server.tessera.vault.sealWebhookSecret({ id: hookId, companyId }, 'whsec_dGVzdC1zZWNyZXQtZm9yLWlzb2xhdGlvbg==') },
+      data: {
+        id: hookId,
+        companyId,
+        url: 'https://example.com/hook',
+        events: ['permission.changed'],
+        ...server.tessera.vault.sealWebhookSecret(
+          { id: hookId, companyId },
+          'whsec_dGVzdC1zZWNyZXQtZm9yLWlzb2xhdGlvbg==',
+        ),
+      },
     });
     hookIds[c] = hookId;
     accessTokenIds[c] = (
-      await server.db.accessToken.create({ data: { userId: ids.user.ceo!, companyId, name: 'ceo token', prefix: 'tsr_pat_test', tokenHash: `isolation-${c}`, expiresAt: new Date(Date.now() + 600_000) } })
+      await server.db.accessToken.create({
+        data: {
+          userId: ids.user.ceo!,
+          companyId,
+          name: 'ceo token',
+          prefix: 'tsr_pat_test',
+          tokenHash: `isolation-${c}`,
+          expiresAt: new Date(Date.now() + 600_000),
+        },
+      })
     ).id;
   }
   const admin = await server.login('admin@demo.test');
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.
-  const created = await server.gql('mutation { createUser(input: { email: "acmeadmin@demo.test", name: "Acme Admin", password: "tessera-demo" }) { id } }', {}, admin);
+  const created = await server.gql(
+    'mutation { createUser(input: { email: "acmeadmin@demo.test", name: "Acme Admin", password: "tessera-demo" }) { id } }',
+    {},
+    admin,
+  );
   const userId = created.data!.createUser.id as string;
-  await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', { u: userId, c: ids.company.acme, r: ids.role.company_admin }, admin);
+  await server.gql(
+    'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
+    { u: userId, c: ids.company.acme, r: ids.role.company_admin },
+    admin,
+  );
   ids.user.acmeadmin = userId;
   tokens['admin@demo.test'] = admin;
-  for (const email of ['companyadmin@demo.test', 'acmeadmin@demo.test', 'cfo@demo.test', 'dev@demo.test']) tokens[email] = await server.login(email);
+  for (const email of ['companyadmin@demo.test', 'acmeadmin@demo.test', 'cfo@demo.test', 'dev@demo.test'])
+    tokens[email] = await server.login(email);
   before = await snapshot(server.db);
 });
 afterAll(() => server?.close());
@@ -408,16 +721,22 @@ afterAll(() => server?.close());
 describe('the table covers the schema', () => {
   it('has a row for every Query and Mutation field, and each row calls its field', async () => {
     const schema = await buildBareSchema();
-    const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})];
+    const fields = [
+      ...Object.keys(schema.getQueryType()!.getFields()),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ];
     expect(Object.keys(TABLE).sort()).toEqual(fields.sort());
     for (const { field, row } of entries) {
       const operation = parse(row.query).definitions[0] as OperationDefinitionNode;
-      expect(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind))).toEqual([field]);
+      expect(operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind))).toEqual([
+        field,
+      ]);
       // The id table below sets variables by argument name: a variable must be named after its argument.
       const selection = operation.selectionSet.selections[0]!;
       if (selection.kind === 'Field') {
         for (const arg of selection.arguments ?? []) {
-          if (arg.value.kind === 'Variable') expect(arg.value.name.value, `${field}(${arg.name.value})`).toBe(arg.name.value);
+          if (arg.value.kind === 'Variable')
+            expect(arg.value.name.value, `${field}(${arg.name.value})`).toBe(arg.name.value);
         }
       }
     }
@@ -429,7 +748,15 @@ describe("another company's ids answer NOT_FOUND; operations not scoped to a com
 });
 
 describe('a member without admin rights gets FORBIDDEN in their own company', () => {
-  const platformOnly = new Set(['companies', 'roles', 'users', 'createCompany', 'deleteCompany', 'createUser', 'signOutEverywhere']);
+  const platformOnly = new Set([
+    'companies',
+    'roles',
+    'users',
+    'createCompany',
+    'deleteCompany',
+    'createUser',
+    'signOutEverywhere',
+  ]);
   const cases = entries.filter(({ field, row }) => row.kind === 'admin' || platformOnly.has(field));
   it.each(cases)('$label as dev@demo.test', async ({ row }) => {
     forbidden(await call(row, { c: 'acme', own: 'acme' }, tokens['dev@demo.test']!));
@@ -453,7 +780,10 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
     return args.flatMap((a) => {
       const type = getNamedType(a.type);
       if (type.name === 'ID') return [[a.name]];
-      if (isInputObjectType(type)) return Object.values(type.getFields()).filter((f) => getNamedType(f.type).name === 'ID').map((f) => [a.name, f.name]);
+      if (isInputObjectType(type))
+        return Object.values(type.getFields())
+          .filter((f) => getNamedType(f.type).name === 'ID')
+          .map((f) => [a.name, f.name]);
       return [];
     });
   }
@@ -469,7 +799,9 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
       const row = TABLE[field]![0]!;
       for (const path of idPaths(def.args)) {
         for (const value of ['00000000-0000-4000-8000-000000000000', 'abc']) {
-          for (const email of row.kind === 'global' ? ['admin@demo.test'] : ['admin@demo.test', 'companyadmin@demo.test']) {
+          for (const email of row.kind === 'global'
+            ? ['admin@demo.test']
+            : ['admin@demo.test', 'companyadmin@demo.test']) {
             cases.push({ name: `${field}(${path.join('.')}: ${value}) as ${email}`, field, path, value, email });
           }
         }
@@ -483,7 +815,11 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
     const failures: string[] = [];
     for (const { name, field, path, value, email } of cases) {
       const row = TABLE[field]![0]!;
-      const res = await server.gql(row.query, withValue(row.vars!({ c: 'globex', own: 'globex' }), path, value), tokens[email]);
+      const res = await server.gql(
+        row.query,
+        withValue(row.vars!({ c: 'globex', own: 'globex' }), path, value),
+        tokens[email],
+      );
       const code = res.errors?.length === 1 ? res.errors[0]!.extensions?.code : JSON.stringify(res.errors ?? res.data);
       if (code !== 'NOT_FOUND') failures.push(`${name}: ${code}`);
     }
@@ -503,7 +839,7 @@ describe('nothing changed', () => {
   });
 });
 
-describe('signing in shows only the companies one belongs to; signing out ends only one\'s own session', () => {
+describe("signing in shows only the companies one belongs to; signing out ends only one's own session", () => {
   it.each(crossCases(true))('$name', async ({ row, p }) => {
     const res = row.run ? await row.run(p) : await server.gql(row.query, { email: p.email }, null);
     expect(res.errors).toBeUndefined();

@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { TrustProxy } from '../config.ts';
@@ -64,7 +67,12 @@ export async function createHttpApp(deps: AppDeps) {
     // Apollo installs its cache-control plugin unless told not to; it hooks every field's
     // resolution (willResolveField) to compute cache hints Tessera never sends, which cost more
     // than the resolvers themselves on long lists (the bench's dashboard scenario).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), requestLoggingPlugin(), observabilityPlugin(deps.metrics)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      requestLoggingPlugin(),
+      observabilityPlugin(deps.metrics),
+    ],
   });
   await apollo.start();
 
@@ -86,7 +94,16 @@ export async function createHttpApp(deps: AppDeps) {
   });
   // CSP (no framing), nosniff, Referrer-Policy, HSTS over HTTPS: on every answer, first.
   app.use(securityHeaders());
-  app.use(inboundWebhookRouter({ db, vault: deps.vault, gateway: deps.gateway, logger, events: deps.endpointEvents, toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS }));
+  app.use(
+    inboundWebhookRouter({
+      db,
+      vault: deps.vault,
+      gateway: deps.gateway,
+      logger,
+      events: deps.endpointEvents,
+      toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    }),
+  );
   // MCP clients (Streamable HTTP): the caller's permitted operations as tools, in their own row scope.
   app.use(mcpRouter({ db, tokens: deps.tokens, gateway: deps.gateway, logger }));
 
@@ -118,7 +135,12 @@ export async function createHttpApp(deps: AppDeps) {
     graphqlSpans(),
     expressMiddleware(apollo, {
       context: ({ req, res }) =>
-        contextFor({ authorization: req.header('authorization'), requestId: String(res.locals.requestId), clientIp: req.ip ?? null, scopeCell: res.locals.scopeCell as ScopeCell }),
+        contextFor({
+          authorization: req.header('authorization'),
+          requestId: String(res.locals.requestId),
+          clientIp: req.ip ?? null,
+          scopeCell: res.locals.scopeCell as ScopeCell,
+        }),
     }),
   );
 
@@ -126,9 +148,16 @@ export async function createHttpApp(deps: AppDeps) {
   app.use('/graphql', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     const status = error.type === 'entity.too.large' ? 413 : error.status && error.status < 500 ? error.status : 500;
-    const message = status === 413 ? 'Request body too large.' : status === 400 ? 'Malformed JSON in request body.' : 'Internal server error.';
+    const message =
+      status === 413
+        ? 'Request body too large.'
+        : status === 400
+          ? 'Malformed JSON in request body.'
+          : 'Internal server error.';
     if (status >= 500) logger.error({ requestId: res.locals.requestId, err: error }, 'unexpected error before GraphQL');
-    res.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
   if (deps.webDistDir && existsSync(join(deps.webDistDir, 'index.html'))) {

@@ -20,7 +20,13 @@ export interface ContextSource {
 
 export function createContextFactory(deps: AppDeps) {
   const { db, tokens, logger } = deps;
-  return async ({ authorization, requestId, clientIp, scopeCell = { scope: NO_COMPANIES }, onCredentialLost }: ContextSource): Promise<RequestContext> => {
+  return async ({
+    authorization,
+    requestId,
+    clientIp,
+    scopeCell = { scope: NO_COMPANIES },
+    onCredentialLost,
+  }: ContextSource): Promise<RequestContext> => {
     // A session JWT or a personal access token (auth/authenticate.ts); anything else: no principal.
     const principal = await authenticateBearer(deps, authorization).catch((error: unknown) => {
       // Apollo answers a masked 500; the log keeps what happened, with the request id.

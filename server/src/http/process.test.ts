@@ -19,11 +19,18 @@ const BUNDLE = `server/dist/main.process-test-${process.pid}.mjs`;
 
 function serverProcess(env: Record<string, string>) {
   const start = startCommand(env);
-  return spawn(process.execPath, [...start.nodeOptions, BUNDLE], { cwd: ROOT, env: { ...env, ...start.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [...start.nodeOptions, BUNDLE], {
+    cwd: ROOT,
+    env: { ...env, ...start.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build-server.mjs', 'server/src/main.ts', BUNDLE], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build-server.mjs', 'server/src/main.ts', BUNDLE], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 });
 afterAll(() => {
   for (const file of [BUNDLE, `${BUNDLE}.map`]) rmSync(join(ROOT, file), { force: true });
@@ -37,7 +44,13 @@ interface Started {
 }
 
 function startProcess(env: Record<string, string>): Promise<Started> {
-  const child = serverProcess({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', ...env });
+  const child = serverProcess({
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    ...env,
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += String(d)));
   child.stderr!.on('data', (d) => (output += String(d)));
@@ -74,13 +87,18 @@ describe('the server process', { timeout: 120_000 }, () => {
     if (serverUrl) {
       dbName = uniqueName('tessera_proc');
       await withPgClient(serverUrl, (c) => c.query(`CREATE DATABASE "${dbName}"`));
-      Object.assign(env, { DATABASE_URL: withDatabaseName(serverUrl, dbName), SEED_DEMO: 'true', JWT_SECRET: 'process-test-secret-process-test-secret' });
+      Object.assign(env, {
+        DATABASE_URL: withDatabaseName(serverUrl, dbName),
+        SEED_DEMO: 'true',
+        JWT_SECRET: 'process-test-secret-process-test-secret',
+      });
     }
   });
 
   afterAll(async () => {
     rmSync(dataDir, { recursive: true, force: true });
-    if (serverUrl && dbName) await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    if (serverUrl && dbName)
+      await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
   });
 
   it('starts, migrates, seeds, serves every route and stops cleanly on SIGTERM', async () => {
@@ -99,7 +117,9 @@ describe('the server process', { timeout: 120_000 }, () => {
       const login = await fetch(`${first.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation { login(email: "dev@demo.test", password: "tessera-demo") { user { email } } }' }),
+        body: JSON.stringify({
+          query: 'mutation { login(email: "dev@demo.test", password: "tessera-demo") { user { email } } }',
+        }),
       });
       expect(await login.json()).toEqual({ data: { login: { user: { email: 'dev@demo.test' } } } });
     } finally {
@@ -118,7 +138,12 @@ describe('the server process', { timeout: 120_000 }, () => {
   it('refuses to start when the configured keys cannot decrypt the stored credentials', async () => {
     const keyFile = readFileSync(join(dataDir, 'encryption-keys'), 'utf8');
     const storedKeyId = keyFile.trim().split(':')[0]!;
-    const child = serverProcess({ PATH: process.env.PATH ?? '', PORT: '0', ...env, TESSERA_ENCRYPTION_KEYS: `other:${randomBytes(32).toString('base64')}` });
+    const child = serverProcess({
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      ...env,
+      TESSERA_ENCRYPTION_KEYS: `other:${randomBytes(32).toString('base64')}`,
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
     const code = await new Promise((resolve) => child.on('exit', resolve));
@@ -129,7 +154,12 @@ describe('the server process', { timeout: 120_000 }, () => {
   });
 
   it('refuses a bad configuration with a clear message and exit code 1', async () => {
-    const child = serverProcess({ PATH: process.env.PATH ?? '', PORT: 'not-a-port', DATABASE_URL: 'mysql://nope', DATA_DIR: dataDir });
+    const child = serverProcess({
+      PATH: process.env.PATH ?? '',
+      PORT: 'not-a-port',
+      DATABASE_URL: 'mysql://nope',
+      DATA_DIR: dataDir,
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += String(d)));
     const code = await new Promise((resolve) => child.on('exit', resolve));

@@ -35,7 +35,10 @@ describe('security headers', () => {
     ['/', { headers: html }],
     ['/dashboard', { headers: html }],
     ['/graphiql', { headers: html }],
-    ['/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }],
+    [
+      '/graphql',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' },
+    ],
     ['/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{not json' }],
     ['/healthz', {}],
     ['/readyz', {}],
@@ -45,18 +48,21 @@ describe('security headers', () => {
     ['/webhooks/00000000-0000-4000-8000-000000000000', { method: 'POST', body: '{}' }],
   ];
 
-  it.each(routes)('%s: CSP without framing, nosniff, Referrer-Policy, X-Frame-Options; no HSTS over plain HTTP', async (path, init) => {
-    const res = await fetch(`${open.url}${path}`, init);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("object-src 'none'");
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('strict-transport-security')).toBeNull();
-  });
+  it.each(routes)(
+    '%s: CSP without framing, nosniff, Referrer-Policy, X-Frame-Options; no HSTS over plain HTTP',
+    async (path, init) => {
+      const res = await fetch(`${open.url}${path}`, init);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    },
+  );
 
   it("the app's pages keep styles and workers to its own origin; only /graphiql (Monaco) gets inline styles", async () => {
     const app = (await fetch(`${open.url}/`, { headers: html })).headers.get('content-security-policy')!;
@@ -92,8 +98,17 @@ describe('"Did you mean …?" in error messages', () => {
   const cases = [
     { what: 'an unknown field', query: '{ mee { email } }', vars: {} },
     { what: 'an unknown argument', query: '{ auditLogs(firts: 1) { __typename } }', vars: {} },
-    { what: 'an unknown enum value', query: 'query ($g: UsageGroupBy!) { usageStats(from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", groupBy: $g) { totals { calls } } }', vars: { g: 'DAYS' } },
-    { what: 'an unknown input field', query: 'mutation ($i: CreateCompanyInput!) { createCompany(input: $i) { id } }', vars: { i: { name: 'x', slug: 'x', nmae: 'y' } } },
+    {
+      what: 'an unknown enum value',
+      query:
+        'query ($g: UsageGroupBy!) { usageStats(from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z", groupBy: $g) { totals { calls } } }',
+      vars: { g: 'DAYS' },
+    },
+    {
+      what: 'an unknown input field',
+      query: 'mutation ($i: CreateCompanyInput!) { createCompany(input: $i) { id } }',
+      vars: { i: { name: 'x', slug: 'x', nmae: 'y' } },
+    },
   ];
 
   it.each(cases)('$what: suggested with introspection on (developers), not with it off', async ({ query, vars }) => {
@@ -107,13 +122,22 @@ describe('"Did you mean …?" in error messages', () => {
 
   it('not over the WebSocket either, where introspection is refused as over HTTP', async () => {
     const token = await closed.login('admin@demo.test');
-    const client = createClient({ url: `${closed.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: `${closed.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
     const run = (query: string) =>
       new Promise<{ message: string }[]>((resolve) => {
         const errors: { message: string }[] = [];
         client.subscribe(
           { query },
-          { next: (r) => errors.push(...((r.errors ?? []) as { message: string }[])), error: (e) => resolve(Array.isArray(e) ? e : [{ message: String((e as Error).message ?? e) }]), complete: () => resolve(errors) },
+          {
+            next: (r) => errors.push(...((r.errors ?? []) as { message: string }[])),
+            error: (e) => resolve(Array.isArray(e) ? e : [{ message: String((e as Error).message ?? e) }]),
+            complete: () => resolve(errors),
+          },
         );
       });
     try {

@@ -43,7 +43,10 @@ const common = {
 };
 
 const appHeaders = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: APP_DIRECTIVES } });
-const graphiqlHeaders = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: GRAPHIQL_DIRECTIVES } });
+const graphiqlHeaders = helmet({
+  ...common,
+  contentSecurityPolicy: { useDefaults: false, directives: GRAPHIQL_DIRECTIVES },
+});
 const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 24 * 3600, includeSubDomains: false });
 
 export function securityHeaders(): RequestHandler {

@@ -15,7 +15,10 @@ export interface RunningServer {
 export async function startHttpServer(deps: AppDeps & { port: number; host: string }): Promise<RunningServer> {
   const { app, apollo, contextFor } = await createHttpApp(deps);
   const server = createServer(app);
-  const websocket = attachWebSocket(server, deps.schema, contextFor, { clientAddressOf: clientAddressResolver(deps.trustProxy ?? 'loopback'), introspection: deps.introspection });
+  const websocket = attachWebSocket(server, deps.schema, contextFor, {
+    clientAddressOf: clientAddressResolver(deps.trustProxy ?? 'loopback'),
+    introspection: deps.introspection,
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

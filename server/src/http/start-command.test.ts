@@ -8,7 +8,9 @@ describe("pnpm start's command", () => {
   it('sizes the heap to 192 MB with an 8 MB young generation, and limits malloc to two arenas', () => {
     const start = startCommand({});
     expect(start.script).toBe('server/dist/main.mjs');
-    expect(start.nodeOptions).toEqual(expect.arrayContaining(['--max-old-space-size=192', '--max-semi-space-size=8', '--enable-source-maps']));
+    expect(start.nodeOptions).toEqual(
+      expect.arrayContaining(['--max-old-space-size=192', '--max-semi-space-size=8', '--enable-source-maps']),
+    );
     expect(start.env).toEqual({ MALLOC_ARENA_MAX: '2' });
   });
 

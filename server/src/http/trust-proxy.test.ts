@@ -20,7 +20,14 @@ async function startProxy(target: string, proto = 'http'): Promise<{ url: string
   const proxy: Server = createServer((req, res) => {
     const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
     const out = request(
-      { host: upstream.hostname, port: upstream.port, localAddress: PROXY_HOST, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-for': forwarded, 'x-forwarded-proto': proto } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        localAddress: PROXY_HOST,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, 'x-forwarded-for': forwarded, 'x-forwarded-proto': proto },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
@@ -38,11 +45,23 @@ async function startProxy(target: string, proto = 'http'): Promise<{ url: string
 }
 
 /** A POST to `url`'s /graphql from the local address `from`, with extra headers. */
-function post(url: string, body: unknown, from: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: any }> {
+function post(
+  url: string,
+  body: unknown,
+  from: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: any }> {
   const target = new URL('/graphql', url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', ...headers } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -58,14 +77,23 @@ function post(url: string, body: unknown, from: string, headers: Record<string, 
 /** One failed sign-in (a fresh unknown account each time, so only the address limit can bite): its error code. */
 let nextAccount = 0;
 async function failedLogin(url: string, from: string, headers: Record<string, string> = {}): Promise<string> {
-  const res = await post(url, { query: LOGIN, variables: { e: `nobody-${nextAccount++}@demo.test`, p: 'wrong-password' } }, from, headers);
+  const res = await post(
+    url,
+    { query: LOGIN, variables: { e: `nobody-${nextAccount++}@demo.test`, p: 'wrong-password' } },
+    from,
+    headers,
+  );
   return res.body.errors?.[0]?.extensions?.code as string;
 }
 
 const servers: TestServer[] = [];
 const proxies: { close(): Promise<void> }[] = [];
 async function start(env: Record<string, string>) {
-  const server = await startTestServer({ LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS), LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000', ...env });
+  const server = await startTestServer({
+    LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+    ...env,
+  });
   servers.push(server);
   const proxy = await startProxy(server.url);
   proxies.push(proxy);
@@ -88,7 +116,9 @@ describe('TRUST_PROXY', () => {
     expect(parse('1')).toBe(1);
     expect(parse(' 10.0.0.0/8, 192.168.1.7 ,loopback, ::1 ')).toBe('10.0.0.0/8,192.168.1.7,loopback,::1');
     expect(() => parse('load-balancer')).toThrow(ConfigError);
-    expect(() => parse('load-balancer')).toThrow(/TRUST_PROXY: must be true, false, a hop count, or comma-separated addresses\/CIDR ranges.*invalid IP address: load-balancer/);
+    expect(() => parse('load-balancer')).toThrow(
+      /TRUST_PROXY: must be true, false, a hop count, or comma-separated addresses\/CIDR ranges.*invalid IP address: load-balancer/,
+    );
     expect(() => parse('10.0.0.0/33')).toThrow(/TRUST_PROXY: .*invalid range on address: 10.0.0.0\/33/);
     expect(() => parse('101')).toThrow(/TRUST_PROXY: a hop count must be at most 100/);
   });
@@ -98,7 +128,11 @@ describe('TRUST_PROXY', () => {
     for (let i = 0; i < PER_ADDRESS; i += 1) expect(await failedLogin(proxy.url, '127.0.0.3')).toBe('UNAUTHENTICATED');
     expect(await failedLogin(proxy.url, '127.0.0.3')).toBe('RATE_LIMITED');
     // Another client behind the same proxy still signs in.
-    const other = await post(proxy.url, { query: LOGIN, variables: { e: 'ceo@demo.test', p: 'tessera-demo' } }, '127.0.0.4');
+    const other = await post(
+      proxy.url,
+      { query: LOGIN, variables: { e: 'ceo@demo.test', p: 'tessera-demo' } },
+      '127.0.0.4',
+    );
     expect(other.body.errors).toBeUndefined();
     expect(other.body.data.login.token).toEqual(expect.any(String));
   });
@@ -113,18 +147,27 @@ describe('TRUST_PROXY', () => {
   it('a client cannot dodge the per-address limit with an X-Forwarded-For of its own, through the proxy or around it', async () => {
     const { server, proxy } = await start({ TRUST_PROXY: PROXY_HOST });
     // Through the proxy: its spoofed entry is left of the one the trusted proxy appended; ignored.
-    for (let i = 0; i < PER_ADDRESS; i += 1) expect(await failedLogin(proxy.url, '127.0.0.3', { 'x-forwarded-for': `198.51.100.${i}` })).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < PER_ADDRESS; i += 1)
+      expect(await failedLogin(proxy.url, '127.0.0.3', { 'x-forwarded-for': `198.51.100.${i}` })).toBe(
+        'UNAUTHENTICATED',
+      );
     expect(await failedLogin(proxy.url, '127.0.0.3', { 'x-forwarded-for': '198.51.100.99' })).toBe('RATE_LIMITED');
     // Straight to Tessera from a peer that is not the trusted proxy: the header is ignored.
-    for (let i = 0; i < PER_ADDRESS; i += 1) expect(await failedLogin(server.url, '127.0.0.5', { 'x-forwarded-for': `203.0.113.${i}` })).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < PER_ADDRESS; i += 1)
+      expect(await failedLogin(server.url, '127.0.0.5', { 'x-forwarded-for': `203.0.113.${i}` })).toBe(
+        'UNAUTHENTICATED',
+      );
     expect(await failedLogin(server.url, '127.0.0.5', { 'x-forwarded-for': '203.0.113.99' })).toBe('RATE_LIMITED');
     // The request log names the client, not the proxy.
-    expect(server.logs.filter((l) => l.msg === 'graphql request').map((l) => l.clientIp)).toEqual(expect.arrayContaining(['127.0.0.3', '127.0.0.5']));
+    expect(server.logs.filter((l) => l.msg === 'graphql request').map((l) => l.clientIp)).toEqual(
+      expect.arrayContaining(['127.0.0.3', '127.0.0.5']),
+    );
     expect(server.logs.some((l) => l.msg === 'graphql request' && l.clientIp === PROXY_HOST)).toBe(false);
   });
 
   it('a WebSocket upgrade (sign-in over graphql-ws) gets its client address by the same rule as HTTP', () => {
-    const upgrade = (peer: string, forwarded: string) => ({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwarded } }) as unknown as IncomingMessage;
+    const upgrade = (peer: string, forwarded: string) =>
+      ({ socket: { remoteAddress: peer }, headers: { 'x-forwarded-for': forwarded } }) as unknown as IncomingMessage;
     expect(clientAddressResolver(PROXY_HOST)(upgrade(PROXY_HOST, '198.51.100.1, 127.0.0.3'))).toBe('127.0.0.3');
     expect(clientAddressResolver(PROXY_HOST)(upgrade('127.0.0.5', '198.51.100.1'))).toBe('127.0.0.5');
     expect(clientAddressResolver(1)(upgrade(PROXY_HOST, '198.51.100.1, 127.0.0.3'))).toBe('127.0.0.3');

@@ -11,7 +11,14 @@
 // and sees that one subscription complete.
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import { execute, subscribe, type DocumentNode, type ExecutionArgs, type GraphQLError, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  subscribe,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import { runInScopeCell, type ScopeCell } from '../db/row-security/scope.ts';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -23,7 +30,10 @@ import type { RequestContext } from '../graphql/context.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from './body-limit.ts';
 
 /** The close code and reason of a socket whose credential stopped working (see the top). */
-export const CREDENTIAL_LOST_CLOSE = { code: 4401, reason: 'Unauthorized: the session or access token is no longer valid' } as const;
+export const CREDENTIAL_LOST_CLOSE = {
+  code: 4401,
+  reason: 'Unauthorized: the session or access token is no longer valid',
+} as const;
 
 /** Errors as HTTP formats them; with introspection off, without "Did you mean …?" (app.ts). */
 const masker = (introspection: boolean) => {
@@ -62,7 +72,12 @@ export function attachWebSocket(
       onSubscribe: (_ctx, _id, payload) => {
         const document = parseAndValidate(schema, payload.query, undefined, { introspection });
         if (Array.isArray(document)) return document as readonly GraphQLError[];
-        return { schema, document: document as DocumentNode, operationName: payload.operationName, variableValues: payload.variables };
+        return {
+          schema,
+          document: document as DocumentNode,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+        };
       },
       context: (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
@@ -82,7 +97,8 @@ export function attachWebSocket(
         const result = await runInScopeCell(cell, () => subscribe(args));
         return Symbol.asyncIterator in result ? scopedStream(result, cell) : result;
       },
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: mask(result.errors) } : undefined),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: mask(result.errors) } : undefined,
       onError: (_ctx, _id, _payload, errors) => mask(errors),
     },
     wss,

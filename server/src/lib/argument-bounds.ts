@@ -31,4 +31,3 @@ export function argumentProblem(value: unknown, name: string): string | null {
   }
   return null;
 }
-

@@ -51,7 +51,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 function jsonOf(value: unknown): unknown {
-  return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function' ? (value as { toJSON: () => unknown }).toJSON() : value;
+  return value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    ? (value as { toJSON: () => unknown }).toJSON()
+    : value;
 }
 
 const dropped = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';

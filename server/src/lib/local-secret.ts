@@ -10,7 +10,11 @@ export interface LocalSecret {
   path: string;
 }
 
-export function loadOrCreateLocalSecret(dataDir: string, fileName: string, generate: () => string = () => randomBytes(48).toString('base64url')): LocalSecret {
+export function loadOrCreateLocalSecret(
+  dataDir: string,
+  fileName: string,
+  generate: () => string = () => randomBytes(48).toString('base64url'),
+): LocalSecret {
   const path = join(dataDir, fileName);
   const read = (): LocalSecret => ({ value: readFileSync(path, 'utf8').trim(), created: false, path });
   if (existsSync(path)) return read();

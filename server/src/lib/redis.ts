@@ -12,7 +12,12 @@ export async function connectRedis(url: string, logger?: Pick<Logger, 'warn' | '
   // While the connection is down, commands fail at once (no offline queue) and a command that gets
   // no answer fails after COMMAND_TIMEOUT_MS: the callers' fallbacks then answer, instead of every
   // request waiting out reconnection attempts.
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: COMMAND_TIMEOUT_MS });
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+  });
   // Without a listener ioredis prints every failed reconnect to the console. One line when the
   // connection is lost and one when it is back; the callers' fallbacks handle the meantime.
   let lost = false;
@@ -20,7 +25,10 @@ export async function connectRedis(url: string, logger?: Pick<Logger, 'warn' | '
   const markLost = (error?: Error) => {
     if (lost) return;
     lost = true;
-    logger?.warn(error ? { err: error } : {}, 'Redis connection lost; reconnecting (rate limits and login counts fall back to this process)');
+    logger?.warn(
+      error ? { err: error } : {},
+      'Redis connection lost; reconnecting (rate limits and login counts fall back to this process)',
+    );
   };
   redis.on('error', (error: Error) => markLost(error));
   redis.on('reconnecting', () => markLost());
@@ -37,7 +45,9 @@ export async function connectRedis(url: string, logger?: Pick<Logger, 'warn' | '
  * A Lua script, sent by hash (EVALSHA) so a hot path ships a few bytes; its source goes along
  * once when the server does not know it (first use, SCRIPT FLUSH, a failover to a replica).
  */
-export function luaScript(source: string): (redis: Redis, keys: readonly string[], args: readonly string[]) => Promise<unknown> {
+export function luaScript(
+  source: string,
+): (redis: Redis, keys: readonly string[], args: readonly string[]) => Promise<unknown> {
   const sha = createHash('sha1').update(source).digest('hex');
   return async (redis, keys, args) => {
     try {

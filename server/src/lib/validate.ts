@@ -3,11 +3,7 @@
 import { z } from 'zod';
 import { BadInputError } from './errors.ts';
 
-export const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(120, 'must be at most 120 characters');
+export const nameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 
 export const slugSchema = z
   .string()
@@ -25,7 +21,9 @@ export const httpUrlSchema = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password;
+      return (
+        (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password
+      );
     } catch {
       return false;
     }
@@ -41,13 +39,19 @@ export const httpMethodSchema = z
 export const operationKeySchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must start with a letter and contain only letters, digits and underscores (at most 64)');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
+    'must start with a letter and contain only letters, digits and underscores (at most 64)',
+  );
 
 export const pathTemplateSchema = z
   .string()
   .trim()
   .max(1024, 'must be at most 1024 characters')
-  .regex(/^\/[A-Za-z0-9\-._~%!$&'()*+,;=:@/{}]*$/, 'must start with "/" and contain only URL path characters and {parameters}');
+  .regex(
+    /^\/[A-Za-z0-9\-._~%!$&'()*+,;=:@/{}]*$/,
+    'must start with "/" and contain only URL path characters and {parameters}',
+  );
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).email('must be an email address');
 

@@ -32,11 +32,32 @@ export interface McpDeps {
 
 // JSON-RPC's "server error" range (and its parse/internal codes); `data.code` is Tessera's own code.
 const REFUSALS = {
-  badCompany: { status: 400, code: -32000, message: 'Say which company: add ?companyId=<company id> to the URL or an X-Tessera-Company header (an access token brings its own).', tessera: ErrorCode.BAD_USER_INPUT },
-  unauthenticated: { status: 401, code: -32000, message: 'Authentication required: send Authorization: Bearer <session token or personal access token>.', tessera: ErrorCode.UNAUTHENTICATED },
+  badCompany: {
+    status: 400,
+    code: -32000,
+    message:
+      'Say which company: add ?companyId=<company id> to the URL or an X-Tessera-Company header (an access token brings its own).',
+    tessera: ErrorCode.BAD_USER_INPUT,
+  },
+  unauthenticated: {
+    status: 401,
+    code: -32000,
+    message: 'Authentication required: send Authorization: Bearer <session token or personal access token>.',
+    tessera: ErrorCode.UNAUTHENTICATED,
+  },
   notFound: { status: 404, code: -32000, message: 'Company not found.', tessera: ErrorCode.NOT_FOUND },
-  method: { status: 405, code: -32000, message: 'Method not allowed: this MCP server is stateless; send JSON-RPC messages with POST.', tessera: ErrorCode.BAD_USER_INPUT },
-  parse: { status: 400, code: -32700, message: 'Parse error: the body is not valid JSON.', tessera: ErrorCode.BAD_USER_INPUT },
+  method: {
+    status: 405,
+    code: -32000,
+    message: 'Method not allowed: this MCP server is stateless; send JSON-RPC messages with POST.',
+    tessera: ErrorCode.BAD_USER_INPUT,
+  },
+  parse: {
+    status: 400,
+    code: -32700,
+    message: 'Parse error: the body is not valid JSON.',
+    tessera: ErrorCode.BAD_USER_INPUT,
+  },
   tooLarge: { status: 413, code: -32700, message: 'Request body too large.', tessera: ErrorCode.BAD_USER_INPUT },
   internal: { status: 500, code: -32603, message: 'Internal server error.', tessera: ErrorCode.INTERNAL_SERVER_ERROR },
 } as const;
@@ -47,7 +68,13 @@ function refuse(res: Response, refusal: Refusal) {
   const { status, code, message, tessera } = REFUSALS[refusal];
   if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="tessera"');
   if (status === 405) res.setHeader('allow', 'POST');
-  res.status(status).json({ jsonrpc: '2.0', error: { code, message, data: { code: tessera, requestId: String(res.locals.requestId) } }, id: null });
+  res
+    .status(status)
+    .json({
+      jsonrpc: '2.0',
+      error: { code, message, data: { code: tessera, requestId: String(res.locals.requestId) } },
+      id: null,
+    });
 }
 
 /** The company the request works in, or the refusal to send. */
@@ -104,13 +131,16 @@ export function mcpRouter(deps: McpDeps): Router {
   router.all(MCP_PATH, (_req, res) => refuse(res, 'method'));
 
   // Body parsing failures get a JSON-RPC answer, not HTML.
-  router.use(MCP_PATH, (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return refuse(res, 'tooLarge');
-    if (error.status === 400) return refuse(res, 'parse');
-    logger.error({ requestId: res.locals.requestId, err: error }, 'unexpected error before MCP');
-    refuse(res, 'internal');
-  });
+  router.use(
+    MCP_PATH,
+    (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.too.large') return refuse(res, 'tooLarge');
+      if (error.status === 400) return refuse(res, 'parse');
+      logger.error({ requestId: res.locals.requestId, err: error }, 'unexpected error before MCP');
+      refuse(res, 'internal');
+    },
+  );
 
   return router;
 }

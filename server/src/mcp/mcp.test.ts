@@ -35,7 +35,11 @@ afterEach(async () => {
 
 const mcpUrl = (query: Record<string, string> = {}) => mcpUrlOf(server.url, query);
 
-async function connect(bearer: string | null, query: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Client> {
+async function connect(
+  bearer: string | null,
+  query: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): Promise<Client> {
   const client = await connectMcp(server.url, bearer, query, headers);
   clients.push(client);
   return client;
@@ -71,19 +75,22 @@ describe('tools are the policy', () => {
     ['dev@demo.test', 'acme'],
     ['ceo@demo.test', 'acme'],
     ['ceo@demo.test', 'globex'],
-  ])('%s at %s lists exactly their permitted operations, with the assistant’s descriptions and schemas', async (email, company) => {
-    const client = await as(email, company);
-    const { tools } = await client.listTools();
-    const expected = await expectedTools(email, company);
-    expect(expected.length).toBeGreaterThan(0);
-    expect(tools.map((t) => t.name)).toEqual([...expected.map((o) => o.tool), ACTION_STATUS_TOOL]);
-    for (const op of expected) {
-      const tool = tools.find((t) => t.name === op.tool)!;
-      expect(tool.description).toBe(toolDescription(op));
-      expect(tool.inputSchema).toEqual({ ...toolParameters(op), type: 'object' });
-      expect(tool.annotations?.readOnlyHint).toBe(op.operation.method === 'GET');
-    }
-  });
+  ])(
+    '%s at %s lists exactly their permitted operations, with the assistant’s descriptions and schemas',
+    async (email, company) => {
+      const client = await as(email, company);
+      const { tools } = await client.listTools();
+      const expected = await expectedTools(email, company);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(tools.map((t) => t.name)).toEqual([...expected.map((o) => o.tool), ACTION_STATUS_TOOL]);
+      for (const op of expected) {
+        const tool = tools.find((t) => t.name === op.tool)!;
+        expect(tool.description).toBe(toolDescription(op));
+        expect(tool.inputSchema).toEqual({ ...toolParameters(op), type: 'object' });
+        expect(tool.annotations?.readOnlyHint).toBe(op.operation.method === 'GET');
+      }
+    },
+  );
 
   it('two personas in one company get different tools; what one lacks is absent and refused', async () => {
     const dev = (await (await as('dev@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
@@ -107,7 +114,11 @@ describe('tools are the policy', () => {
       [ceoClient, 'github-api__listRepositories', {}],
     ] as const) {
       const result = payload(await client.callTool({ name: tool, arguments: args }));
-      expect(result).toMatchObject({ isError: true, status: 'error', data: { error: 'There is no such tool among those you may use.' } });
+      expect(result).toMatchObject({
+        isError: true,
+        status: 'error',
+        data: { error: 'There is no such tool among those you may use.' },
+      });
     }
     expect(server.sandbox.stats.requests.total).toBe(0);
     expect(await server.db.pendingAction.count()).toBe(pendingBefore);
@@ -122,14 +133,24 @@ describe('calls', () => {
     const result = payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }));
     expect(result).toMatchObject({ isError: false, status: 'ok', httpStatus: 200 });
     const principal = (await loadPrincipal(server.db, ids.user.ceo!))!;
-    const direct = await server.tessera.gateway.call({ principal, companyId: ids.company.acme!, endpointId: ids.endpoint['acme/finance-api']!, operationKey: 'getCashBalance', params: {}, mode: 'read', source: 'test' });
+    const direct = await server.tessera.gateway.call({
+      principal,
+      companyId: ids.company.acme!,
+      endpointId: ids.endpoint['acme/finance-api']!,
+      operationKey: 'getCashBalance',
+      params: {},
+      mode: 'read',
+      source: 'test',
+    });
     expect((result.data as { total: number }).total).toBe((direct.data as { total: number }).total);
     await server.tessera.callLog.flush();
     const logged = await server.db.upstreamCall.findMany({ where: { source: 'mcp' } });
-    expect(logged).toMatchObject([{ operationKey: 'getCashBalance', companyId: ids.company.acme, userId: ids.user.ceo, outcome: 'ok' }]);
+    expect(logged).toMatchObject([
+      { operationKey: 'getCashBalance', companyId: ids.company.acme, userId: ids.user.ceo, outcome: 'ok' },
+    ]);
   });
 
-  it('an upstream failure is a tool error with the gateway\'s public message, never the upstream body', async () => {
+  it("an upstream failure is a tool error with the gateway's public message, never the upstream body", async () => {
     server.sandbox.knobs.failNext(10, 503);
     const client = await as('ceo@demo.test', 'acme');
     // Arguments no other test uses: a cached answer would hide the failure.
@@ -138,7 +159,7 @@ describe('calls', () => {
     expect(JSON.stringify(result.data)).not.toContain('service_unavailable');
   });
 
-  it('arguments the operation cannot take are a tool error (the gateway\'s own message)', async () => {
+  it("arguments the operation cannot take are a tool error (the gateway's own message)", async () => {
     const client = await as('ceo@demo.test', 'acme');
     const result = payload(await client.callTool({ name: 'sales-api__getOpportunity', arguments: {} }));
     expect(result).toMatchObject({ isError: true, status: 'error', data: { code: 'BAD_USER_INPUT' } });
@@ -150,32 +171,68 @@ describe('calls', () => {
     const accountId = (accounts.data as { data: { id: string }[] }).data[0]!.id;
     const before = server.sandbox.stats.requests.total;
 
-    const proposed = payload(await client.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'MCP deal', accountId, amount: 777 } }));
+    const proposed = payload(
+      await client.callTool({
+        name: 'sales-api__createOpportunity',
+        arguments: { name: 'MCP deal', accountId, amount: 777 },
+      }),
+    );
     expect(proposed).toMatchObject({
       isError: false,
       status: 'pending',
-      data: { status: 'pending', request: { method: 'POST', path: '/opportunities', params: {}, body: { name: 'MCP deal', accountId, amount: 777 } } },
+      data: {
+        status: 'pending',
+        request: {
+          method: 'POST',
+          path: '/opportunities',
+          params: {},
+          body: { name: 'MCP deal', accountId, amount: 777 },
+        },
+      },
     });
     expect(server.sandbox.stats.requests.total).toBe(before);
     const actionId = (proposed.data as { actionId: string }).actionId;
     const row = await server.db.pendingAction.findUniqueOrThrow({ where: { id: actionId } });
-    expect(row).toMatchObject({ status: 'pending', userId: ids.user.ceo, companyId: ids.company.acme, conversationId: null, args: { params: {}, body: { name: 'MCP deal', accountId, amount: 777 } } });
+    expect(row).toMatchObject({
+      status: 'pending',
+      userId: ids.user.ceo,
+      companyId: ids.company.acme,
+      conversationId: null,
+      args: { params: {}, body: { name: 'MCP deal', accountId, amount: 777 } },
+    });
     // Its audit row says it came through MCP (a session here: no access token).
-    const audit = await server.db.auditLog.findFirstOrThrow({ where: { action: 'assistant.action_proposed', targetId: actionId } });
+    const audit = await server.db.auditLog.findFirstOrThrow({
+      where: { action: 'assistant.action_proposed', targetId: actionId },
+    });
     expect(audit.details).toMatchObject({ via: { channel: 'mcp' } });
     expect((audit.details as { via: Record<string, unknown> }).via).not.toHaveProperty('accessTokenId');
 
-    const status = async (c: Client) => payload(await c.callTool({ name: ACTION_STATUS_TOOL, arguments: { actionId } }));
+    const status = async (c: Client) =>
+      payload(await c.callTool({ name: ACTION_STATUS_TOOL, arguments: { actionId } }));
     expect((await status(client)).data).toMatchObject({ actionId, status: 'pending', resultStatus: null });
     // Someone else's action, or the same person's from another company, reads like none.
-    expect(await status(await as('dev@demo.test', 'acme'))).toMatchObject({ isError: true, data: { error: 'Action not found.' } });
-    expect(await status(await as('ceo@demo.test', 'globex'))).toMatchObject({ isError: true, data: { error: 'Action not found.' } });
+    expect(await status(await as('dev@demo.test', 'acme'))).toMatchObject({
+      isError: true,
+      data: { error: 'Action not found.' },
+    });
+    expect(await status(await as('ceo@demo.test', 'globex'))).toMatchObject({
+      isError: true,
+      data: { error: 'Action not found.' },
+    });
 
-    const confirmed = await server.gql<{ confirmAction: { action: { status: string; resultStatus: number } } }>(CONFIRM, { id: actionId }, tokens['ceo@demo.test']);
+    const confirmed = await server.gql<{ confirmAction: { action: { status: string; resultStatus: number } } }>(
+      CONFIRM,
+      { id: actionId },
+      tokens['ceo@demo.test'],
+    );
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data!.confirmAction.action.status).toBe('executed');
     expect(server.sandbox.stats.requests.total).toBe(before + 1);
-    expect((await status(client)).data).toMatchObject({ actionId, status: 'executed', resultStatus: confirmed.data!.confirmAction.action.resultStatus });
+    expect((await status(client)).data).toMatchObject({
+      actionId,
+      status: 'executed',
+      resultStatus: confirmed.data!.confirmAction.action.resultStatus,
+    });
   });
 
   it('arguments nested 10,000 deep are a tool error with BAD_USER_INPUT, for a read and a write alike', async () => {
@@ -185,12 +242,25 @@ describe('calls', () => {
     for (const [i, name] of ['sales-api__listAccounts', 'sales-api__createOpportunity'].entries()) {
       const res = await fetch(mcpUrl({ companyId: ids.company.acme! }), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${tokens['ceo@demo.test']}` },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          authorization: `Bearer ${tokens['ceo@demo.test']}`,
+        },
         body: `{"jsonrpc":"2.0","id":${i + 1},"method":"tools/call","params":{"name":"${name}","arguments":{"name":"Deep","amount":1,"accountId":"a","deep":${deep}}}}`,
       });
       const text = await res.text();
-      const message = JSON.parse(text.startsWith('{') ? text : text.slice(text.indexOf('data:') + 5)) as { result: CallToolResult };
-      expect(payload(message.result)).toMatchObject({ isError: true, status: 'error', data: { code: 'BAD_USER_INPUT', error: expect.stringMatching(/^(params|body) is nested more than 64 levels deep\.$/) } });
+      const message = JSON.parse(text.startsWith('{') ? text : text.slice(text.indexOf('data:') + 5)) as {
+        result: CallToolResult;
+      };
+      expect(payload(message.result)).toMatchObject({
+        isError: true,
+        status: 'error',
+        data: {
+          code: 'BAD_USER_INPUT',
+          error: expect.stringMatching(/^(params|body) is nested more than 64 levels deep\.$/),
+        },
+      });
     }
     expect(await server.db.pendingAction.count()).toBe(pendingBefore);
   });
@@ -198,7 +268,9 @@ describe('calls', () => {
   it('a write with bad arguments is a tool error, and nothing is proposed', async () => {
     const client = await as('ceo@demo.test', 'acme');
     const pendingBefore = await server.db.pendingAction.count();
-    const result = payload(await client.callTool({ name: 'sales-api__updateOpportunity', arguments: { stage: 'Closed Won' } }));
+    const result = payload(
+      await client.callTool({ name: 'sales-api__updateOpportunity', arguments: { stage: 'Closed Won' } }),
+    );
     expect(result).toMatchObject({ isError: true, status: 'error' });
     expect(await server.db.pendingAction.count()).toBe(pendingBefore);
   });
@@ -218,7 +290,11 @@ describe('who and where', () => {
     });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer\b/);
-    expect(await res.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32000, data: { code: 'UNAUTHENTICATED' } } });
+    expect(await res.json()).toMatchObject({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32000, data: { code: 'UNAUTHENTICATED' } },
+    });
   });
 
   it('a session token must say which company: a clear error without one; the header works too', async () => {
@@ -227,12 +303,17 @@ describe('who and where', () => {
     expect(missing.message).toContain('companyId');
     const viaHeader = await connect(tokens['dev@demo.test']!, {}, { 'X-Tessera-Company': ids.company.globex! });
     const { tools } = await viaHeader.listTools();
-    expect(tools.map((t) => t.name)).toEqual([...(await expectedTools('dev@demo.test', 'globex')).map((o) => o.tool), ACTION_STATUS_TOOL]);
+    expect(tools.map((t) => t.name)).toEqual([
+      ...(await expectedTools('dev@demo.test', 'globex')).map((o) => o.tool),
+      ACTION_STATUS_TOOL,
+    ]);
   });
 
   it('a company the person holds no role in answers exactly like one that does not exist', async () => {
     const notMine = await refusal(connect(tokens['cfo@demo.test']!, { companyId: ids.company.globex! }));
-    const nowhere = await refusal(connect(tokens['cfo@demo.test']!, { companyId: '00000000-0000-4000-8000-000000000000' }));
+    const nowhere = await refusal(
+      connect(tokens['cfo@demo.test']!, { companyId: '00000000-0000-4000-8000-000000000000' }),
+    );
     const garbage = await refusal(connect(tokens['cfo@demo.test']!, { companyId: 'acme' }));
     // The platform admin administers every company but uses endpoints only through roles.
     const admin = await refusal(connect(tokens['admin@demo.test']!, { companyId: ids.company.acme! }));
@@ -247,7 +328,11 @@ describe('who and where', () => {
       const res = await fetch(mcpUrl(), { method, headers: { accept: 'text/event-stream' } });
       expect(res.status).toBe(405);
     }
-    const res = await fetch(mcpUrl(), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['ceo@demo.test']}` }, body: '{"jsonrpc":' });
+    const res = await fetch(mcpUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['ceo@demo.test']}` },
+      body: '{"jsonrpc":',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32700 } });
   });
@@ -257,29 +342,49 @@ const CREATE_TOKEN = `mutation ($input: CreateAccessTokenInput!) { createAccessT
 const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }';
 
 async function accessToken(email: string, company: string, readOnly: boolean) {
-  const res = await server.gql<{ createAccessToken: { token: string; accessToken: { id: string } } }>(CREATE_TOKEN, { input: { companyId: ids.company[company], name: `mcp ${readOnly ? 'ro' : 'rw'}`, readOnly } }, tokens[email]);
+  const res = await server.gql<{ createAccessToken: { token: string; accessToken: { id: string } } }>(
+    CREATE_TOKEN,
+    { input: { companyId: ids.company[company], name: `mcp ${readOnly ? 'ro' : 'rw'}`, readOnly } },
+    tokens[email],
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.createAccessToken;
 }
 
 describe('personal access tokens', () => {
   it("work in the token's company without naming it, and in no other", async () => {
-    const { token, accessToken: { id } } = await accessToken('ceo@demo.test', 'acme', false);
+    const {
+      token,
+      accessToken: { id },
+    } = await accessToken('ceo@demo.test', 'acme', false);
     const client = await connect(token);
     const names = (await client.listTools()).tools.map((t) => t.name);
     expect(names).toEqual([...(await expectedTools('ceo@demo.test', 'acme')).map((o) => o.tool), ACTION_STATUS_TOOL]);
-    expect(payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }))).toMatchObject({ isError: false, status: 'ok' });
+    expect(payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }))).toMatchObject({
+      isError: false,
+      status: 'ok',
+    });
     expect((await refusal(connect(token, { companyId: ids.company.globex! }))).status).toBe(404);
     expect(await server.gql(REVOKE_TOKEN, { id }, tokens['ceo@demo.test'])).toMatchObject({ errors: undefined });
     expect((await refusal(connect(token))).status).toBe(401);
   });
 
-  it("a write proposed with a token is audited with the token and the channel", async () => {
-    const { token, accessToken: { id } } = await accessToken('ceo@demo.test', 'acme', false);
+  it('a write proposed with a token is audited with the token and the channel', async () => {
+    const {
+      token,
+      accessToken: { id },
+    } = await accessToken('ceo@demo.test', 'acme', false);
     const client = await connect(token);
-    const proposed = payload(await client.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'Token deal', accountId: 'acc-1', amount: 5 } }));
+    const proposed = payload(
+      await client.callTool({
+        name: 'sales-api__createOpportunity',
+        arguments: { name: 'Token deal', accountId: 'acc-1', amount: 5 },
+      }),
+    );
     const actionId = (proposed.data as { actionId: string }).actionId;
-    const audit = await server.db.auditLog.findFirstOrThrow({ where: { action: 'assistant.action_proposed', targetId: actionId } });
+    const audit = await server.db.auditLog.findFirstOrThrow({
+      where: { action: 'assistant.action_proposed', targetId: actionId },
+    });
     expect(audit).toMatchObject({ actorId: ids.user.ceo, details: { via: { accessTokenId: id, channel: 'mcp' } } });
   });
 
@@ -287,11 +392,18 @@ describe('personal access tokens', () => {
     const { token } = await accessToken('ceo@demo.test', 'acme', true);
     const client = await connect(token);
     const names = (await client.listTools()).tools.map((t) => t.name);
-    const reads = (await expectedTools('ceo@demo.test', 'acme')).filter((o) => o.operation.method === 'GET').map((o) => o.tool);
+    const reads = (await expectedTools('ceo@demo.test', 'acme'))
+      .filter((o) => o.operation.method === 'GET')
+      .map((o) => o.tool);
     expect(names).toEqual([...reads, ACTION_STATUS_TOOL]);
     expect(names).not.toContain('sales-api__createOpportunity');
     const pendingBefore = await server.db.pendingAction.count();
-    const result = payload(await client.callTool({ name: 'sales-api__createOpportunity', arguments: { name: 'RO deal', accountId: 'x', amount: 1 } }));
+    const result = payload(
+      await client.callTool({
+        name: 'sales-api__createOpportunity',
+        arguments: { name: 'RO deal', accountId: 'x', amount: 1 },
+      }),
+    );
     expect(result).toMatchObject({ isError: true, data: { error: 'There is no such tool among those you may use.' } });
     expect(await server.db.pendingAction.count()).toBe(pendingBefore);
     expect(server.sandbox.stats.requests.total).toBe(0);

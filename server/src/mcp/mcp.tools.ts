@@ -36,7 +36,12 @@ const ACTION_STATUS: Tool = {
   name: ACTION_STATUS_TOOL,
   description:
     'The status of a change you proposed with a write tool: pending (awaiting confirmation in the Tessera web app), executing, executed (with the HTTP status it got), rejected, expired or failed.',
-  inputSchema: { type: 'object', properties: { actionId: { type: 'string', description: 'The actionId a write tool returned.' } }, required: ['actionId'], additionalProperties: false },
+  inputSchema: {
+    type: 'object',
+    properties: { actionId: { type: 'string', description: 'The actionId a write tool returned.' } },
+    required: ['actionId'],
+    additionalProperties: false,
+  },
   annotations: { readOnlyHint: true, openWorldHint: false },
 };
 
@@ -54,16 +59,31 @@ export function mcpTools(operations: PermittedOperation[]): Tool[] {
   ];
 }
 
-function toolText(tool: string, status: 'ok' | 'pending' | 'error', data: unknown, httpStatus?: number | null): CallToolResult {
-  return { content: [{ type: 'text', text: formatToolResult({ tool, status, httpStatus, data }) }], ...(status === 'error' ? { isError: true } : {}) };
+function toolText(
+  tool: string,
+  status: 'ok' | 'pending' | 'error',
+  data: unknown,
+  httpStatus?: number | null,
+): CallToolResult {
+  return {
+    content: [{ type: 'text', text: formatToolResult({ tool, status, httpStatus, data }) }],
+    ...(status === 'error' ? { isError: true } : {}),
+  };
 }
 
-export async function callTool(ctx: McpCallContext, requested: string, args: Record<string, unknown>): Promise<CallToolResult> {
+export async function callTool(
+  ctx: McpCallContext,
+  requested: string,
+  args: Record<string, unknown>,
+): Promise<CallToolResult> {
   // The client's string goes back into results and the log: only the characters tool names have.
   const name = requested.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64);
   const result = await runTool(ctx, name, args);
   // The tool and whether it worked, never its arguments or data (business data).
-  ctx.logger.info({ companyId: ctx.companyId, userId: ctx.principal.userId, tool: name, ok: !result.isError }, 'MCP tool call');
+  ctx.logger.info(
+    { companyId: ctx.companyId, userId: ctx.principal.userId, tool: name, ok: !result.isError },
+    'MCP tool call',
+  );
   return result;
 }
 
@@ -85,7 +105,11 @@ async function runTool(ctx: McpCallContext, name: string, args: Record<string, u
   }
 }
 
-async function read(ctx: McpCallContext, op: PermittedOperation, args: Record<string, unknown>): Promise<CallToolResult> {
+async function read(
+  ctx: McpCallContext,
+  op: PermittedOperation,
+  args: Record<string, unknown>,
+): Promise<CallToolResult> {
   const result = await ctx.gateway.call({
     principal: ctx.principal,
     companyId: ctx.companyId,
@@ -99,7 +123,11 @@ async function read(ctx: McpCallContext, op: PermittedOperation, args: Record<st
   return toolText(op.tool, 'ok', result.data, result.status);
 }
 
-async function propose(ctx: McpCallContext, op: PermittedOperation, args: Record<string, unknown>): Promise<CallToolResult> {
+async function propose(
+  ctx: McpCallContext,
+  op: PermittedOperation,
+  args: Record<string, unknown>,
+): Promise<CallToolResult> {
   const proposed = await writeArgs(op, args);
   const action = await proposeAction(ctx.db, ctx.actor, {
     userId: ctx.principal.userId,
@@ -122,7 +150,9 @@ async function propose(ctx: McpCallContext, op: PermittedOperation, args: Record
 async function actionStatus(ctx: McpCallContext, args: Record<string, unknown>): Promise<CallToolResult> {
   const id = typeof args.actionId === 'string' ? args.actionId : '';
   // The caller's own action in this company; anyone else's reads exactly like none.
-  const action = isUuid(id) ? await ctx.db.pendingAction.findFirst({ where: { id, ...ownedScope(ctx.principal, ctx.companyId) } }) : null;
+  const action = isUuid(id)
+    ? await ctx.db.pendingAction.findFirst({ where: { id, ...ownedScope(ctx.principal, ctx.companyId) } })
+    : null;
   if (!action) return toolText(ACTION_STATUS_TOOL, 'error', { error: 'Action not found.', code: 'NOT_FOUND' });
   const expired = action.status === 'pending' && action.expiresAt.getTime() <= Date.now();
   return toolText(ACTION_STATUS_TOOL, 'ok', {

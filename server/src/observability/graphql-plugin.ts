@@ -19,12 +19,20 @@ export function observabilityPlugin(metrics: TesseraMetrics | undefined): Apollo
           if (!operation) return;
           const name = operation.name?.value;
           span?.updateName(name ? `${operation.operation} ${name.slice(0, 64)}` : operation.operation);
-          span?.setAttributes({ 'graphql.operation.type': operation.operation, ...(name ? { 'graphql.operation.name': name.slice(0, 64) } : {}) });
+          span?.setAttributes({
+            'graphql.operation.type': operation.operation,
+            ...(name ? { 'graphql.operation.name': name.slice(0, 64) } : {}),
+          });
         },
         async willSendResponse({ operation, errors, contextValue }) {
           // Unmasked errors without a code are masked to INTERNAL_SERVER_ERROR by formatError.
           const code = errors?.length ? String(errors[0]!.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : null;
-          metrics?.graphqlRequest({ name: operation?.name?.value ?? null, type: operation?.operation ?? null, errorCode: code, seconds: (performance.now() - started) / 1000 });
+          metrics?.graphqlRequest({
+            name: operation?.name?.value ?? null,
+            type: operation?.operation ?? null,
+            errorCode: code,
+            seconds: (performance.now() - started) / 1000,
+          });
           if (span) {
             span.setAttribute('tessera.request_id', contextValue.requestId);
             if (code) span.setStatus({ code: SpanStatusCode.ERROR, message: code });

@@ -42,7 +42,9 @@ function parse(text: string): Sample[] {
     .map((line) => {
       const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
       if (!match) throw new Error(`not a sample line: ${line}`);
-      const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/([a-zA-Z_]+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]));
+      const labels = Object.fromEntries(
+        [...(match[2] ?? '').matchAll(/([a-zA-Z_]+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1]!, m[2]!]),
+      );
       return { name: match[1]!, labels, value: Number(match[3]) };
     });
 }
@@ -56,14 +58,23 @@ async function samples(): Promise<Sample[]> {
 
 /** The value of the one sample with exactly these labels (0 when absent). */
 function valueOf(all: Sample[], name: string, labels: Record<string, string>): number {
-  const found = all.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v) && Object.keys(s.labels).length === Object.keys(labels).length);
+  const found = all.filter(
+    (s) =>
+      s.name === name &&
+      Object.entries(labels).every(([k, v]) => s.labels[k] === v) &&
+      Object.keys(s.labels).length === Object.keys(labels).length,
+  );
   if (found.length > 1) throw new Error(`several samples of ${name} match ${JSON.stringify(labels)}`);
   return found[0]?.value ?? 0;
 }
 
 function read(token: string, endpoint: string, operation: string, params?: unknown) {
   const [company] = endpoint.split('/');
-  return server.gql<{ readOperation: { status: number; cached: boolean; attempts: number } }>(READ, { c: ids.company[company!], e: ids.endpoint[endpoint], o: operation, p: params }, token);
+  return server.gql<{ readOperation: { status: number; cached: boolean; attempts: number } }>(
+    READ,
+    { c: ids.company[company!], e: ids.endpoint[endpoint], o: operation, p: params },
+    token,
+  );
 }
 
 describe('the route', () => {
@@ -98,34 +109,47 @@ describe('the route', () => {
 describe('what is counted', () => {
   it('GraphQL requests by validated operation name, type and result', async () => {
     const before = await samples();
-    for (let i = 0; i < 3; i += 1) expect((await server.gql('query MetricsProbe { __typename }')).errors).toBeUndefined();
+    for (let i = 0; i < 3; i += 1)
+      expect((await server.gql('query MetricsProbe { __typename }')).errors).toBeUndefined();
     expect(errorCode(await server.gql('query MetricsProbe { me { id } }'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await server.gql('query NotValid { noSuchField }'))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await server.gql('{ __typename }')).errors).toBeUndefined();
     const after = await samples();
-    const delta = (labels: Record<string, string>) => valueOf(after, 'tessera_graphql_requests_total', labels) - valueOf(before, 'tessera_graphql_requests_total', labels);
+    const delta = (labels: Record<string, string>) =>
+      valueOf(after, 'tessera_graphql_requests_total', labels) -
+      valueOf(before, 'tessera_graphql_requests_total', labels);
     expect(delta({ operation: 'MetricsProbe', type: 'query', result: 'ok' })).toBe(3);
     expect(delta({ operation: 'MetricsProbe', type: 'query', result: 'UNAUTHENTICATED' })).toBe(1);
     // A request that fails validation has no trustworthy name: the one it claims is not a label.
     expect(delta({ operation: '(invalid)', type: 'unknown', result: 'GRAPHQL_VALIDATION_FAILED' })).toBe(1);
     expect(after.some((s) => s.labels.operation === 'NotValid')).toBe(false);
     expect(delta({ operation: '(anonymous)', type: 'query', result: 'ok' })).toBe(1);
-    const count = (all: Sample[]) => valueOf(all, 'tessera_graphql_request_duration_seconds_count', { operation: 'MetricsProbe', type: 'query' });
+    const count = (all: Sample[]) =>
+      valueOf(all, 'tessera_graphql_request_duration_seconds_count', { operation: 'MetricsProbe', type: 'query' });
     expect(count(after) - count(before)).toBe(4);
   });
 
   it('gateway calls: upstream by endpoint and status class, cache hits and misses, rate limits, retries, OAuth2 token requests', async () => {
     const before = await samples();
     // The CEO's Acme Sales API credential is an OAuth2 refresh token: the first call fetches an access token.
-    expect((await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation).toMatchObject({ status: 200, cached: false });
-    expect((await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation).toMatchObject({ status: 200, cached: true });
+    expect((await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation).toMatchObject({
+      status: 200,
+      cached: false,
+    });
+    expect((await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation).toMatchObject({
+      status: 200,
+      cached: true,
+    });
     // An upstream failure, retried to the end (after a first call got the OAuth2 token: the knob must hit the API).
     expect((await read(dev, 'acme/github-api', 'listRepositories', { limit: 8 })).errors).toBeUndefined();
     server.sandbox.knobs.failNext(3, 503);
     expect(errorCode(await read(dev, 'acme/github-api', 'listRepositories', { limit: 9 }))).toBe('UPSTREAM_ERROR');
     // One call per minute on Acme's Finance API: misses (other pages) are soon refused. Counted, not
     // assumed: with Redis, test servers on the same demo ids share the budget.
-    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { rateLimitPerMinute: 1 } });
+    await server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/finance-api'] },
+      data: { rateLimitPerMinute: 1 },
+    });
     let [passed, limited] = [0, 0];
     for (let page = 1; page <= 3; page += 1) {
       const res = await read(ceo, 'acme/finance-api', 'listInvoices', { limit: page });
@@ -137,18 +161,42 @@ describe('what is counted', () => {
     expect(errorCode(await read(dev, 'acme/sales-api', 'listAccounts'))).toBe('NOT_FOUND');
 
     const after = await samples();
-    const delta = (name: string, labels: Record<string, string>) => valueOf(after, name, labels) - valueOf(before, name, labels);
-    expect(delta('tessera_upstream_calls_total', { endpoint: 'sales-api', method: 'GET', status_class: '2xx', outcome: 'ok' })).toBe(1);
+    const delta = (name: string, labels: Record<string, string>) =>
+      valueOf(after, name, labels) - valueOf(before, name, labels);
+    expect(
+      delta('tessera_upstream_calls_total', {
+        endpoint: 'sales-api',
+        method: 'GET',
+        status_class: '2xx',
+        outcome: 'ok',
+      }),
+    ).toBe(1);
     expect(delta('tessera_gateway_cache_lookups_total', { endpoint: 'sales-api', result: 'miss' })).toBe(1);
     expect(delta('tessera_gateway_cache_lookups_total', { endpoint: 'sales-api', result: 'hit' })).toBe(1);
-    expect(delta('tessera_upstream_calls_total', { endpoint: 'github-api', method: 'GET', status_class: '5xx', outcome: 'upstream_error' })).toBe(1);
+    expect(
+      delta('tessera_upstream_calls_total', {
+        endpoint: 'github-api',
+        method: 'GET',
+        status_class: '5xx',
+        outcome: 'upstream_error',
+      }),
+    ).toBe(1);
     expect(delta('tessera_upstream_retries_total', { endpoint: 'github-api' })).toBe(2);
-    expect(delta('tessera_upstream_calls_total', { endpoint: 'finance-api', method: 'GET', status_class: '2xx', outcome: 'ok' })).toBe(passed);
+    expect(
+      delta('tessera_upstream_calls_total', {
+        endpoint: 'finance-api',
+        method: 'GET',
+        status_class: '2xx',
+        outcome: 'ok',
+      }),
+    ).toBe(passed);
     expect(delta('tessera_gateway_rate_limited_total', { endpoint: 'finance-api' })).toBe(limited);
     expect(delta('tessera_gateway_cache_lookups_total', { endpoint: 'finance-api', result: 'miss' })).toBe(3);
     expect(delta('tessera_upstream_call_duration_seconds_count', { endpoint: 'sales-api', method: 'GET' })).toBe(1);
     expect(delta('tessera_oauth_refreshes_total', { kind: 'oauth2_refresh_token', outcome: 'ok' })).toBe(1);
-    expect(delta('tessera_graphql_requests_total', { operation: 'ReadForMetrics', type: 'query', result: 'NOT_FOUND' })).toBe(1);
+    expect(
+      delta('tessera_graphql_requests_total', { operation: 'ReadForMetrics', type: 'query', result: 'NOT_FOUND' }),
+    ).toBe(1);
   });
 
   it('pending actions by status, read from the database', async () => {
@@ -164,12 +212,20 @@ describe('what is counted', () => {
     const before = await samples();
     const [first, second] = [await propose(), await propose()];
     await propose();
-    const rejected = await server.gql('mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }', { id: first.id }, ceo);
+    const rejected = await server.gql(
+      'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }',
+      { id: first.id },
+      ceo,
+    );
     expect(rejected.errors).toBeUndefined();
     // An action that outlived its 15 minutes without being marked counts as expired.
-    await server.db.pendingAction.update({ where: { id: second.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.pendingAction.update({
+      where: { id: second.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const after = await samples();
-    const delta = (status: string) => valueOf(after, 'tessera_pending_actions', { status }) - valueOf(before, 'tessera_pending_actions', { status });
+    const delta = (status: string) =>
+      valueOf(after, 'tessera_pending_actions', { status }) - valueOf(before, 'tessera_pending_actions', { status });
     expect(delta('pending')).toBe(1);
     expect(delta('rejected')).toBe(1);
     expect(delta('expired')).toBe(1);
@@ -190,19 +246,40 @@ describe('labels', () => {
     expect(other).toBeGreaterThan(0);
     expect(invented + other).toBeGreaterThanOrEqual(500);
     // Names already in the set keep being counted under their own name.
-    const probe = valueOf(all, 'tessera_graphql_requests_total', { operation: 'MetricsProbe', type: 'query', result: 'ok' });
+    const probe = valueOf(all, 'tessera_graphql_requests_total', {
+      operation: 'MetricsProbe',
+      type: 'query',
+      result: 'ok',
+    });
     await server.gql('query MetricsProbe { __typename }');
-    expect(valueOf(await samples(), 'tessera_graphql_requests_total', { operation: 'MetricsProbe', type: 'query', result: 'ok' })).toBe(probe + 1);
+    expect(
+      valueOf(await samples(), 'tessera_graphql_requests_total', {
+        operation: 'MetricsProbe',
+        type: 'query',
+        result: 'ok',
+      }),
+    ).toBe(probe + 1);
   });
 
   it('carry no query text, variables, tokens or secrets', async () => {
     await server.gql('query LeakProbe($v: String!) { __typename }', { v: 'variable-value-4242' });
     await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 1, name: 'variable-value-4242' });
     const body = await (await scrape(server)).text();
-    for (const secret of [METRICS_TOKEN, ceo, dev, server.sandboxSecret, 'variable-value-4242', '__typename', 'ceo@demo.test', ids.company.acme!, ids.user.ceo!]) {
+    for (const secret of [
+      METRICS_TOKEN,
+      ceo,
+      dev,
+      server.sandboxSecret,
+      'variable-value-4242',
+      '__typename',
+      'ceo@demo.test',
+      ids.company.acme!,
+      ids.user.ceo!,
+    ]) {
       expect(body).not.toContain(secret);
     }
     // Every label value is a name, a slug, a code, a class or a bucket bound.
-    for (const sample of parse(body)) for (const value of Object.values(sample.labels)) expect(value).toMatch(/^[\w.+\-()/ ]{1,80}$/);
+    for (const sample of parse(body))
+      for (const value of Object.values(sample.labels)) expect(value).toMatch(/^[\w.+\-()/ ]{1,80}$/);
   });
 });

@@ -33,7 +33,10 @@ export class LabelCap {
 }
 
 /** What the gateway reports of one call: its call-log entry and the endpoint's slug. */
-export type GatewayCallEvent = Pick<CallLogEntry, 'method' | 'outcome' | 'status' | 'cached' | 'attempts' | 'durationMs'> & { endpoint: string };
+export type GatewayCallEvent = Pick<
+  CallLogEntry,
+  'method' | 'outcome' | 'status' | 'cached' | 'attempts' | 'durationMs'
+> & { endpoint: string };
 
 export interface GatewayMetrics {
   gatewayCall(event: GatewayCallEvent): void;
@@ -117,14 +120,24 @@ export class TesseraMetrics implements GatewayMetrics, OAuthMetrics {
       buckets: SECONDS_BUCKETS,
       registers,
     });
-    this.upstreamRetries = new Counter({ name: 'tessera_upstream_retries_total', help: 'Repeated upstream attempts (after a retryable failure), by endpoint slug.', labelNames: ['endpoint'], registers });
+    this.upstreamRetries = new Counter({
+      name: 'tessera_upstream_retries_total',
+      help: 'Repeated upstream attempts (after a retryable failure), by endpoint slug.',
+      labelNames: ['endpoint'],
+      registers,
+    });
     this.cacheLookups = new Counter({
       name: 'tessera_gateway_cache_lookups_total',
       help: 'GET calls through the response cache, by endpoint slug and result (hit or miss; waiters of a shared miss count as misses).',
       labelNames: ['endpoint', 'result'],
       registers,
     });
-    this.rateLimited = new Counter({ name: 'tessera_gateway_rate_limited_total', help: 'Calls refused by the per-company, per-endpoint rate limit, by endpoint slug.', labelNames: ['endpoint'], registers });
+    this.rateLimited = new Counter({
+      name: 'tessera_gateway_rate_limited_total',
+      help: 'Calls refused by the per-company, per-endpoint rate limit, by endpoint slug.',
+      labelNames: ['endpoint'],
+      registers,
+    });
     this.oauthRefreshes = new Counter({
       name: 'tessera_oauth_refreshes_total',
       help: 'OAuth2 token requests by credential kind and outcome (ok, rejected, needs_reconnect, unreachable, failed; backoff: skipped while a failed credential waits).',
@@ -135,9 +148,15 @@ export class TesseraMetrics implements GatewayMetrics, OAuthMetrics {
   }
 
   graphqlRequest(event: GraphqlRequestEvent): void {
-    const operation = event.type === null ? INVALID : this.operationNames.of(event.name === null ? ANONYMOUS : event.name.slice(0, 64));
+    const operation =
+      event.type === null ? INVALID : this.operationNames.of(event.name === null ? ANONYMOUS : event.name.slice(0, 64));
     const type = event.type ?? 'unknown';
-    const code = event.errorCode === null ? 'ok' : ERROR_CODE.test(event.errorCode) ? this.errorCodes.of(event.errorCode) : 'INTERNAL_SERVER_ERROR';
+    const code =
+      event.errorCode === null
+        ? 'ok'
+        : ERROR_CODE.test(event.errorCode)
+          ? this.errorCodes.of(event.errorCode)
+          : 'INTERNAL_SERVER_ERROR';
     this.graphqlRequests.inc({ operation, type, result: code });
     this.graphqlDuration.observe({ operation, type }, event.seconds);
   }
@@ -149,7 +168,12 @@ export class TesseraMetrics implements GatewayMetrics, OAuthMetrics {
     if (event.method === 'GET') this.cacheLookups.inc({ endpoint, result: event.cached ? 'hit' : 'miss' });
     if (event.outcome === 'rate_limited') return void this.rateLimited.inc({ endpoint });
     if (event.cached) return;
-    this.upstreamCalls.inc({ endpoint, method: event.method, status_class: statusClass(event.status), outcome: event.outcome });
+    this.upstreamCalls.inc({
+      endpoint,
+      method: event.method,
+      status_class: statusClass(event.status),
+      outcome: event.outcome,
+    });
     this.upstreamDuration.observe({ endpoint, method: event.method }, event.durationMs / 1000);
     if (event.attempts > 1) this.upstreamRetries.inc({ endpoint }, event.attempts - 1);
   }
@@ -177,8 +201,10 @@ export class TesseraMetrics implements GatewayMetrics, OAuthMetrics {
       async collect() {
         this.reset();
         try {
-          const rows = await asSystem('metrics: pending actions by status', () =>
-            db.$queryRaw<{ status: string; n: number }[]>`
+          const rows = await asSystem(
+            'metrics: pending actions by status',
+            () =>
+              db.$queryRaw<{ status: string; n: number }[]>`
               SELECT CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status, count(*)::int AS n
               FROM pending_actions GROUP BY 1`,
           );

@@ -30,7 +30,11 @@ afterAll(async () => {
 
 function read(endpoint: string, operation: string, params?: unknown) {
   const [company] = endpoint.split('/');
-  return server.gql<{ readOperation: { status: number; cached: boolean } }>(READ, { c: ids.company[company!], e: ids.endpoint[endpoint], o: operation, p: params }, ceo);
+  return server.gql<{ readOperation: { status: number; cached: boolean } }>(
+    READ,
+    { c: ids.company[company!], e: ids.endpoint[endpoint], o: operation, p: params },
+    ceo,
+  );
 }
 
 /** The spans of one trace, found by its GraphQL request span's name. */
@@ -48,7 +52,11 @@ describe('spans', () => {
     expect(res.data?.readOperation).toMatchObject({ status: 200, cached: false });
     const spans = await traceOf('query TracedRead', start);
     const request = spans.find((s) => s.name === 'query TracedRead')!;
-    expect(request).toMatchObject({ parentSpanId: null, attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'TracedRead' }, status: { code: SpanStatusCode.UNSET } });
+    expect(request).toMatchObject({
+      parentSpanId: null,
+      attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'TracedRead' },
+      status: { code: SpanStatusCode.UNSET },
+    });
     expect(request.attributes['tessera.request_id']).toEqual(expect.any(String));
     const call = spans.find((s) => s.name === 'tessera.gateway.call')!;
     expect(call).toMatchObject({
@@ -69,7 +77,11 @@ describe('spans', () => {
     });
     // The CEO's Acme Sales API credential is an OAuth2 refresh token: its first use fetches an access token.
     const token = spans.find((s) => s.name === 'tessera.oauth.token')!;
-    expect(token).toMatchObject({ parentSpanId: call.spanId, ended: true, attributes: { 'tessera.credential.kind': 'OAUTH2_REFRESH_TOKEN' } });
+    expect(token).toMatchObject({
+      parentSpanId: call.spanId,
+      ended: true,
+      attributes: { 'tessera.credential.kind': 'OAUTH2_REFRESH_TOKEN' },
+    });
 
     const again = tracer.spans.length;
     expect((await read('acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation.cached).toBe(true);
@@ -80,7 +92,11 @@ describe('spans', () => {
   it('failures carry their error code as the status, never the message', async () => {
     const start = tracer.spans.length;
     const dev = await server.login('dev@demo.test');
-    const res = await server.gql(READ, { c: ids.company.acme, e: ids.endpoint['acme/sales-api'], o: 'listAccounts' }, dev);
+    const res = await server.gql(
+      READ,
+      { c: ids.company.acme, e: ids.endpoint['acme/sales-api'], o: 'listAccounts' },
+      dev,
+    );
     expect(errorCode(res)).toBe('NOT_FOUND');
     const spans = await traceOf('query TracedRead', start);
     const request = spans.find((s) => s.name === 'query TracedRead')!;
@@ -102,6 +118,7 @@ describe('spans', () => {
 
   it('attributes hold no query text, variables, tokens or secrets', () => {
     const everything = JSON.stringify(tracer.spans);
-    for (const secret of [ceo, server.sandboxSecret, 'readOperation', 'ceo@demo.test', 'tessera-demo']) expect(everything).not.toContain(secret);
+    for (const secret of [ceo, server.sandboxSecret, 'readOperation', 'ceo@demo.test', 'tessera-demo'])
+      expect(everything).not.toContain(secret);
   });
 });

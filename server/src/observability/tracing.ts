@@ -7,7 +7,15 @@
 //   tessera.oauth.token    one per OAuth2 token request
 // Attributes hold ids, slugs, methods, statuses and error codes: never query text, variables,
 // upstream bodies, URLs with their query strings, or secrets.
-import { context, createContextKey, SpanKind, SpanStatusCode, trace, type Attributes, type Span } from '@opentelemetry/api';
+import {
+  context,
+  createContextKey,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Span,
+} from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 import type { GatewayCallEvent, GatewayMetrics } from './metrics.ts';
 
@@ -24,7 +32,12 @@ export function errorCodeOf(error: unknown): string {
 }
 
 /** Runs `work` inside a span (its child spans nest under it); failures mark the span with their code. */
-export async function inSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>, kind: SpanKind = SpanKind.INTERNAL): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  attributes: Attributes,
+  work: (span: Span) => Promise<T>,
+  kind: SpanKind = SpanKind.INTERNAL,
+): Promise<T> {
   const span = tracer().startSpan(name, { kind, attributes });
   try {
     return await context.with(trace.setSpan(context.active(), span), () => work(span));

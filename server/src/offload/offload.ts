@@ -57,7 +57,11 @@ function spawnWorker(): Worker {
   if (fromSource) {
     // tsx's loader, registered inside the worker before its entry is imported (an --import in
     // execArgv comes too late for the entry on Node 20).
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const tsx = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs'),
+    ).href;
     const entry = new URL('./offload.worker.ts', import.meta.url).href;
     const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
     return new Worker(boot, { eval: true, execArgv: [], resourceLimits });
@@ -74,12 +78,26 @@ class Offloader {
   private nextId = 1;
   private completed = new Map<TaskName, number>();
 
-  run<N extends TaskName>(task: N, input: TaskInput<N>, options: OffloadOptions): Promise<OffloadResult<TaskOutput<N>>> {
-    const pending = this.queue.filter((j) => j.options.owner === options.owner).length + (this.running?.options.owner === options.owner ? 1 : 0);
+  run<N extends TaskName>(
+    task: N,
+    input: TaskInput<N>,
+    options: OffloadOptions,
+  ): Promise<OffloadResult<TaskOutput<N>>> {
+    const pending =
+      this.queue.filter((j) => j.options.owner === options.owner).length +
+      (this.running?.options.owner === options.owner ? 1 : 0);
     if (pending >= (options.maxPending ?? MAX_PENDING_PER_OWNER)) {
-      return Promise.reject(new RateLimitedError(30, 'This company already has work of this kind running; wait until it is done and try again.'));
+      return Promise.reject(
+        new RateLimitedError(
+          30,
+          'This company already has work of this kind running; wait until it is done and try again.',
+        ),
+      );
     }
-    if (this.queue.length >= MAX_QUEUED) return Promise.reject(new RateLimitedError(30, 'The server is busy with other large work; try again in a minute.'));
+    if (this.queue.length >= MAX_QUEUED)
+      return Promise.reject(
+        new RateLimitedError(30, 'The server is busy with other large work; try again in a minute.'),
+      );
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, input, options, resolve: resolve as Job['resolve'], reject });
       this.pump();
@@ -91,7 +109,10 @@ class Offloader {
   }
 
   activity() {
-    return { running: this.running ? { task: this.running.task, owner: this.running.options.owner } : null, queued: this.queue.length };
+    return {
+      running: this.running ? { task: this.running.task, owner: this.running.options.owner } : null,
+      queued: this.queue.length,
+    };
   }
 
   private pump() {
@@ -102,7 +123,9 @@ class Offloader {
     const worker = this.ensureWorker();
     this.timer = setTimeout(() => {
       this.fail(
-        new BadInputError(`${job.options.subject} is too large or too complex: processing it took longer than ${(job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS) / 1000} s. Split it into smaller parts.`),
+        new BadInputError(
+          `${job.options.subject} is too large or too complex: processing it took longer than ${(job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS) / 1000} s. Split it into smaller parts.`,
+        ),
       );
     }, job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS);
     const request: TaskRequest = { id: job.id, task: job.task, input: job.input };
@@ -119,7 +142,13 @@ class Offloader {
       // Out of memory ends the worker with this code; anything else is a bug (masked as internal).
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       const subject = this.running?.options.subject ?? 'The input';
-      this.fail(outOfMemory ? new BadInputError(`${subject} is too large or too complex: processing it needs more than ${OFFLOAD_MEMORY_MB} MB. Split it into smaller parts.`) : error);
+      this.fail(
+        outOfMemory
+          ? new BadInputError(
+              `${subject} is too large or too complex: processing it needs more than ${OFFLOAD_MEMORY_MB} MB. Split it into smaller parts.`,
+            )
+          : error,
+      );
     });
     worker.on('exit', () => {
       if (this.worker !== worker) return; // ended on purpose (fail, idle)
@@ -135,7 +164,14 @@ class Offloader {
     this.completed.set(job.task, (this.completed.get(job.task) ?? 0) + 1);
     this.finish();
     if (reply.ok) job.resolve({ value: reply.value, threadId: reply.threadId });
-    else if (reply.error.code) job.reject(new AppError(reply.error.code as AppError['code'], reply.error.message, reply.error.field ? { field: reply.error.field } : {}));
+    else if (reply.error.code)
+      job.reject(
+        new AppError(
+          reply.error.code as AppError['code'],
+          reply.error.message,
+          reply.error.field ? { field: reply.error.field } : {},
+        ),
+      );
     else job.reject(new Error(reply.error.message));
   }
 
@@ -177,6 +213,10 @@ export function offloadCompleted(task: TaskName): number {
 }
 
 /** Runs a task of offload.tasks.ts in the worker; its errors arrive as the task threw them (typed ones keep their code). */
-export function runOffloaded<N extends TaskName>(task: N, input: TaskInput<N>, options: OffloadOptions): Promise<OffloadResult<TaskOutput<N>>> {
+export function runOffloaded<N extends TaskName>(
+  task: N,
+  input: TaskInput<N>,
+  options: OffloadOptions,
+): Promise<OffloadResult<TaskOutput<N>>> {
   return offloader.run(task, input, options);
 }

@@ -26,7 +26,9 @@ parentPort!.on('message', (request: TaskRequest) => {
     reply = {
       id: request.id,
       ok: false,
-      error: typed ? { code: error.code, message: error.message, field: error.extensions.field as string | undefined } : { message: String((error as Error)?.message ?? error).slice(0, 500) },
+      error: typed
+        ? { code: error.code, message: error.message, field: error.extensions.field as string | undefined }
+        : { message: String((error as Error)?.message ?? error).slice(0, 500) },
       threadId,
     };
   }

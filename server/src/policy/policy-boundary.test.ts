@@ -20,17 +20,24 @@ const GENERATED = ['server/src/generated/', 'web/src/gql/'];
  * no exception.
  */
 const MAY_READ_THE_FLAG: Record<string, string> = {
-  'server/src/modules/user/user.service.ts': 'createUser writes the column from its validated input (who may call it: policy mayCreateUsers, in the shield)',
+  'server/src/modules/user/user.service.ts':
+    'createUser writes the column from its validated input (who may call it: policy mayCreateUsers, in the shield)',
   'server/src/demo/seed.ts': "the demo seed writes its people's column",
 };
 
 const RULES: { name: string; pattern: RegExp; except?: Record<string, string> }[] = [
   // principal.isPlatformAdmin, me.isPlatformAdmin, ctx.principal?.isPlatformAdmin, x['isPlatformAdmin'], { isPlatformAdmin } = x
-  { name: 'reads the platform-admin flag', pattern: /(\??\.isPlatformAdmin\b|\[\s*['"`]isPlatformAdmin['"`]\s*\]|\{[^{}=]*\bisPlatformAdmin\b[^{}=]*\}\s*=[^=>])/, except: MAY_READ_THE_FLAG },
+  {
+    name: 'reads the platform-admin flag',
+    pattern:
+      /(\??\.isPlatformAdmin\b|\[\s*['"`]isPlatformAdmin['"`]\s*\]|\{[^{}=]*\bisPlatformAdmin\b[^{}=]*\}\s*=[^=>])/,
+    except: MAY_READ_THE_FLAG,
+  },
   // access === 'WRITE', 'READ' !== level, grant.access == AccessLevel.READ, case 'WRITE':
   {
     name: 'compares access levels',
-    pattern: /([!=]==?\s*(['"`](READ|WRITE)['"`]|AccessLevel\.(READ|WRITE)\b)|(['"`](READ|WRITE)['"`]|AccessLevel\.(READ|WRITE))\s*[!=]==?|case\s+(['"`](READ|WRITE)['"`]|AccessLevel\.(READ|WRITE))\s*:)/,
+    pattern:
+      /([!=]==?\s*(['"`](READ|WRITE)['"`]|AccessLevel\.(READ|WRITE)\b)|(['"`](READ|WRITE)['"`]|AccessLevel\.(READ|WRITE))\s*[!=]==?|case\s+(['"`](READ|WRITE)['"`]|AccessLevel\.(READ|WRITE))\s*:)/,
   },
   { name: 'ranks access levels', pattern: /\bRANK\b/ },
 ];

@@ -61,10 +61,18 @@ const GRANTED_ENDPOINTS: PreparedStatement = {
  */
 export async function loadRoleGrants(
   db: Db,
-  { companyId, roleIds, endpointId = null }: { companyId: string; roleIds: readonly string[]; endpointId?: string | null },
+  {
+    companyId,
+    roleIds,
+    endpointId = null,
+  }: { companyId: string; roleIds: readonly string[]; endpointId?: string | null },
 ): Promise<Map<string, RoleGrant[]>> {
   if (roleIds.length === 0) return new Map();
-  const rows = await preparedQuery<{ endpointId: string; grants: RoleGrant[] }>(db, ROLE_GRANTS, [companyId, [...roleIds], endpointId]);
+  const rows = await preparedQuery<{ endpointId: string; grants: RoleGrant[] }>(db, ROLE_GRANTS, [
+    companyId,
+    [...roleIds],
+    endpointId,
+  ]);
   return new Map(rows.map((row) => [row.endpointId, row.grants]));
 }
 
@@ -93,11 +101,27 @@ export interface GrantedEndpoint {
 type GrantedEndpointRow = GrantedEndpointFacts & { operations: OperationFacts[]; grants: RoleGrant[] };
 
 /** The company's endpoints some of `roleIds` are granted, with those grants and every operation, by name: one statement. */
-export async function queryGrantedEndpoints(db: Db, { companyId, roleIds }: { companyId: string; roleIds: readonly string[] }): Promise<GrantedEndpoint[]> {
+export async function queryGrantedEndpoints(
+  db: Db,
+  { companyId, roleIds }: { companyId: string; roleIds: readonly string[] },
+): Promise<GrantedEndpoint[]> {
   const rows = await preparedQuery<GrantedEndpointRow>(db, GRANTED_ENDPOINTS, [companyId, [...roleIds]]);
-  return rows.map(({ operations, grants, id, companyId: company, slug, name, description, baseUrl, cacheTtlSeconds, rateLimitPerMinute }) => ({
-    endpoint: { id, companyId: company, slug, name, description, baseUrl, cacheTtlSeconds, rateLimitPerMinute },
-    operations,
-    grants,
-  }));
+  return rows.map(
+    ({
+      operations,
+      grants,
+      id,
+      companyId: company,
+      slug,
+      name,
+      description,
+      baseUrl,
+      cacheTtlSeconds,
+      rateLimitPerMinute,
+    }) => ({
+      endpoint: { id, companyId: company, slug, name, description, baseUrl, cacheTtlSeconds, rateLimitPerMinute },
+      operations,
+      grants,
+    }),
+  );
 }

@@ -11,7 +11,14 @@ export interface PermittedOperation {
   /** The name it is offered under, the same on every surface (toolName). */
   tool: string;
   endpoint: { id: string; slug: string; name: string; companyId: string; baseUrl: string };
-  operation: { id: string; key: string; method: string; path: string; description: string | null; paramsSchema: unknown };
+  operation: {
+    id: string;
+    key: string;
+    method: string;
+    path: string;
+    description: string | null;
+    paramsSchema: unknown;
+  };
   access: AccessLevel;
 }
 
@@ -28,7 +35,10 @@ export function toolName(endpointSlug: string, operationKey: string): string {
  * name, operations by key): the endpoints their roles are granted, read with their operations
  * in one statement (the same query as `myEndpoints`).
  */
-export async function permittedOperations(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<PermittedOperation[]> {
+export async function permittedOperations(
+  db: Db,
+  { companyId, principal }: { companyId: string; principal: Principal },
+): Promise<PermittedOperation[]> {
   const roleIds = roleIdsIn(principal, companyId);
   if (roleIds.length === 0) return [];
   const out: PermittedOperation[] = [];

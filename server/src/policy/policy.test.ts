@@ -1,9 +1,29 @@
 // The policy as a table: every rule of docs/architecture.md ("The policy"), one row each.
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
-import { administeredCompanyIds, canAdministerCompany, companyStanding, decide, granteeCompanyIds, isAdministrator, MANAGE_COMPANY, visibleCompanyIds, type RoleGrant } from './policy.ts';
+import {
+  administeredCompanyIds,
+  canAdministerCompany,
+  companyStanding,
+  decide,
+  granteeCompanyIds,
+  isAdministrator,
+  MANAGE_COMPANY,
+  visibleCompanyIds,
+  type RoleGrant,
+} from './policy.ts';
 import { mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
-import { isPlatformAdministrator, mayCreateUsers, mayEndSessionsOf, mayManageCompanies, mayReadEveryCompany, memberCompanyIds, ownedScope, visibleMemberships, workingCompany } from './policy.ts';
+import {
+  isPlatformAdministrator,
+  mayCreateUsers,
+  mayEndSessionsOf,
+  mayManageCompanies,
+  mayReadEveryCompany,
+  memberCompanyIds,
+  ownedScope,
+  visibleMemberships,
+  workingCompany,
+} from './policy.ts';
 
 const A = 'company-a';
 const B = 'company-b';
@@ -13,21 +33,33 @@ const ADMIN_ROLE = 'role-company-admin';
 const endpointA = { id: 'ep-a', companyId: A };
 const endpointB = { id: 'ep-b', companyId: B };
 
-function person(memberships: [company: string, role: string, capabilities?: string[]][], isPlatformAdmin = false): Principal {
+function person(
+  memberships: [company: string, role: string, capabilities?: string[]][],
+  isPlatformAdmin = false,
+): Principal {
   return {
     userId: 'u',
     email: 'u@x.test',
     isPlatformAdmin,
-    memberships: memberships.map(([companyId, roleId, capabilities = []]) => ({ companyId, roleId, roleKey: roleId, capabilities })),
+    memberships: memberships.map(([companyId, roleId, capabilities = []]) => ({
+      companyId,
+      roleId,
+      roleKey: roleId,
+      capabilities,
+    })),
   };
 }
 
 const ceoAtA = person([[A, CEO]]);
-const ceoAndDevAtA = person([[A, CEO], [A, DEV]]);
+const ceoAndDevAtA = person([
+  [A, CEO],
+  [A, DEV],
+]);
 const platformAdmin = person([], true);
 const companyAdminOfA = person([[A, ADMIN_ROLE, [MANAGE_COMPANY]]]);
 
-const grants = (...rows: [string, RoleGrant['access']][]): RoleGrant[] => rows.map(([roleId, access]) => ({ roleId, access }));
+const grants = (...rows: [string, RoleGrant['access']][]): RoleGrant[] =>
+  rows.map(([roleId, access]) => ({ roleId, access }));
 
 describe('decide(principal, company, endpoint, method)', () => {
   it.each([
@@ -41,14 +73,69 @@ describe('decide(principal, company, endpoint, method)', () => {
     ['ceo NONE row', ceoAtA, A, endpointA, 'GET', grants([CEO, 'NONE']), false, 'NONE', null, 'no_grant'],
     ['no grant at all', ceoAtA, A, endpointA, 'GET', [], false, 'NONE', null, 'no_grant'],
     ['another role is granted', ceoAtA, A, endpointA, 'GET', grants([DEV, 'WRITE']), false, 'NONE', null, 'no_grant'],
-    ['highest of two roles', ceoAndDevAtA, A, endpointA, 'POST', grants([CEO, 'READ'], [DEV, 'WRITE']), true, 'WRITE', DEV, 'granted'],
+    [
+      'highest of two roles',
+      ceoAndDevAtA,
+      A,
+      endpointA,
+      'POST',
+      grants([CEO, 'READ'], [DEV, 'WRITE']),
+      true,
+      'WRITE',
+      DEV,
+      'granted',
+    ],
     ['not a member', ceoAtA, B, endpointB, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'not_member'],
-    ['endpoint of another company', ceoAtA, A, endpointB, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'unknown_endpoint'],
+    [
+      'endpoint of another company',
+      ceoAtA,
+      A,
+      endpointB,
+      'GET',
+      grants([CEO, 'WRITE']),
+      false,
+      'NONE',
+      null,
+      'unknown_endpoint',
+    ],
     ['no such endpoint', ceoAtA, A, null, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'unknown_endpoint'],
     ['odd method', ceoAtA, A, endpointA, 'TRACE', grants([CEO, 'WRITE']), false, 'WRITE', CEO, 'unsupported_method'],
-    ['platform admin uses nothing by right', platformAdmin, A, endpointA, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'not_member'],
-    ['company admin uses nothing by right', companyAdminOfA, A, endpointA, 'GET', grants([CEO, 'WRITE']), false, 'NONE', null, 'no_grant'],
-    ['company admin with a grant of their own', companyAdminOfA, A, endpointA, 'GET', grants([ADMIN_ROLE, 'READ']), true, 'READ', ADMIN_ROLE, 'granted'],
+    [
+      'platform admin uses nothing by right',
+      platformAdmin,
+      A,
+      endpointA,
+      'GET',
+      grants([CEO, 'WRITE']),
+      false,
+      'NONE',
+      null,
+      'not_member',
+    ],
+    [
+      'company admin uses nothing by right',
+      companyAdminOfA,
+      A,
+      endpointA,
+      'GET',
+      grants([CEO, 'WRITE']),
+      false,
+      'NONE',
+      null,
+      'no_grant',
+    ],
+    [
+      'company admin with a grant of their own',
+      companyAdminOfA,
+      A,
+      endpointA,
+      'GET',
+      grants([ADMIN_ROLE, 'READ']),
+      true,
+      'READ',
+      ADMIN_ROLE,
+      'granted',
+    ],
   ] as const)('%s', (_name, principal, company, endpoint, method, g, allowed, access, roleId, reason) => {
     expect(decide(principal, company, endpoint, method, g)).toEqual({ allowed, access, roleId, reason });
   });
@@ -89,7 +176,10 @@ describe('administration', () => {
 });
 
 describe('personal access tokens', () => {
-  const viaToken = (principal: Principal, readOnly: boolean): Principal => ({ ...principal, token: { id: 't', companyId: A, readOnly } });
+  const viaToken = (principal: Principal, readOnly: boolean): Principal => ({
+    ...principal,
+    token: { id: 't', companyId: A, readOnly },
+  });
   const readOnlyCeo = viaToken(ceoAtA, true);
   const fullCeo = viaToken(ceoAtA, false);
 
@@ -98,7 +188,16 @@ describe('personal access tokens', () => {
     ['read-only token GET', readOnlyCeo, 'GET', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
     ['read-only token POST', readOnlyCeo, 'POST', grants([CEO, 'WRITE']), false, 'WRITE', CEO, 'read_only'],
     ['read-only token delete', readOnlyCeo, 'delete', grants([CEO, 'WRITE']), false, 'WRITE', CEO, 'read_only'],
-    ['read-only token, READ grant, PATCH', readOnlyCeo, 'PATCH', grants([CEO, 'READ']), false, 'READ', CEO, 'read_only'],
+    [
+      'read-only token, READ grant, PATCH',
+      readOnlyCeo,
+      'PATCH',
+      grants([CEO, 'READ']),
+      false,
+      'READ',
+      CEO,
+      'read_only',
+    ],
     ['read-only token, no grant', readOnlyCeo, 'POST', [], false, 'NONE', null, 'no_grant'],
     ['full token POST', fullCeo, 'POST', grants([CEO, 'WRITE']), true, 'WRITE', CEO, 'granted'],
   ] as const)('%s', (_name, principal, method, g, allowed, access, roleId, reason) => {
@@ -138,7 +237,10 @@ describe('platform administration', () => {
   });
 
   const inSession = (principal: Principal): Principal => ({ ...principal, session: { id: 'jti', expiresAtMs: 0 } });
-  const viaToken = (principal: Principal): Principal => ({ ...principal, token: { id: 't', companyId: A, readOnly: false } });
+  const viaToken = (principal: Principal): Principal => ({
+    ...principal,
+    token: { id: 't', companyId: A, readOnly: false },
+  });
   it.each([
     // who,                                   whose sessions, answer
     ['own, from a session', inSession(ceoAtA), 'u', 'allowed'],
@@ -182,7 +284,7 @@ describe('the company a request works in (MCP)', () => {
     ['session, none named', ceoAtA, null, { refusal: 'no_company' }],
     ['platform admin without a role', platformAdmin, A, { refusal: 'not_found' }],
     ["token, none named: the token's", token(), null, { companyId: A }],
-    ["token, its own named", token(true), A, { companyId: A }],
+    ['token, its own named', token(true), A, { companyId: A }],
     ['token, another named', token(), B, { refusal: 'not_found' }],
   ] as const)('%s', (_name, principal, asked, answer) => {
     expect(workingCompany(principal, asked)).toEqual(answer);

@@ -59,12 +59,20 @@ export function isMember(principal: Principal, companyId: string): boolean {
  * The highest grant among the caller's roles in the company, with the role that holds it.
  * Ties go to the lowest role id so the credential chosen is stable from call to call.
  */
-export function effectiveGrant(principal: Principal, companyId: string, grants: readonly RoleGrant[]): RoleGrant | null {
+export function effectiveGrant(
+  principal: Principal,
+  companyId: string,
+  grants: readonly RoleGrant[],
+): RoleGrant | null {
   const mine = new Set(roleIdsIn(principal, companyId));
   let best: RoleGrant | null = null;
   for (const grant of grants) {
     if (!mine.has(grant.roleId) || grant.access === 'NONE') continue;
-    if (!best || RANK[grant.access] > RANK[best.access] || (RANK[grant.access] === RANK[best.access] && grant.roleId < best.roleId)) {
+    if (
+      !best ||
+      RANK[grant.access] > RANK[best.access] ||
+      (RANK[grant.access] === RANK[best.access] && grant.roleId < best.roleId)
+    ) {
       best = grant;
     }
   }
@@ -94,7 +102,8 @@ export function decide(
   if (!grant) return deny('no_grant');
   const upper = method.toUpperCase();
   if (!METHODS.has(upper)) return deny('unsupported_method', grant.access, grant.roleId);
-  if (RANK[grant.access] < RANK[requiredAccess(upper as HttpMethod)]) return deny('read_only', grant.access, grant.roleId);
+  if (RANK[grant.access] < RANK[requiredAccess(upper as HttpMethod)])
+    return deny('read_only', grant.access, grant.roleId);
   // A read-only access token reads with the grant it has, and writes nothing whatever the grant.
   if (upper !== 'GET' && !mayChangeData(principal)) return deny('read_only', grant.access, grant.roleId);
   return { allowed: true, access: grant.access, roleId: grant.roleId, reason: 'granted' };
@@ -167,7 +176,9 @@ export function canAdministerCompany(principal: Principal, companyId: string): b
 
 /** Platform admins, and anyone who administers at least one company. */
 export function isAdministrator(principal: Principal): boolean {
-  return isPlatformAdministrator(principal) || principal.memberships.some((m) => m.capabilities.includes(MANAGE_COMPANY));
+  return (
+    isPlatformAdministrator(principal) || principal.memberships.some((m) => m.capabilities.includes(MANAGE_COMPANY))
+  );
 }
 
 /**
@@ -188,7 +199,11 @@ export function memberCompanyIds(principal: Principal): Set<string> {
  * Which of a person's memberships the caller may see: all of their own; of someone else's, those
  * in the companies the caller may see (a company admin does not learn where else a person works).
  */
-export function visibleMemberships<M extends { companyId: string }>(principal: Principal, userId: string, memberships: readonly M[]): M[] {
+export function visibleMemberships<M extends { companyId: string }>(
+  principal: Principal,
+  userId: string,
+  memberships: readonly M[],
+): M[] {
   if (principal.userId === userId) return [...memberships];
   const visible = visibleCompanyIds(principal);
   return visible === null ? [...memberships] : memberships.filter((m) => visible.has(m.companyId));

@@ -7,7 +7,16 @@ import { startTestServer, type GqlResponse, type TestServer } from '../../test/h
 import { withPgClient } from '../../test/database.ts';
 
 const SERVER_URL = process.env.DATABASE_URL;
-const CONTRACT_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'UPSTREAM_ERROR', 'INTERNAL_SERVER_ERROR']);
+const CONTRACT_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UPSTREAM_ERROR',
+  'INTERNAL_SERVER_ERROR',
+]);
 
 describe.skipIf(!SERVER_URL)('the database drops every connection under load (PostgreSQL only; CI runs it)', () => {
   let server: TestServer;
@@ -30,7 +39,11 @@ describe.skipIf(!SERVER_URL)('the database drops every connection under load (Po
   const myCompanies = () => server.gql<{ myCompanies: { slug: string }[] }>('{ myCompanies { slug } }', {}, token);
   /** Terminates every backend of the test database; answers how many there were. */
   const cutEveryConnection = () =>
-    withPgClient(SERVER_URL!, (c) => c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName])).then((r) => r.rowCount ?? 0);
+    withPgClient(SERVER_URL!, (c) =>
+      c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        databaseName,
+      ]),
+    ).then((r) => r.rowCount ?? 0);
 
   it('in-flight requests fail with a contract code and no internals; later ones succeed without a restart', async () => {
     expect((await myCompanies()).errors).toBeUndefined();
@@ -45,7 +58,9 @@ describe.skipIf(!SERVER_URL)('the database drops every connection under load (Po
     const answers = await Promise.all(inFlight);
     // The cut really hit the server's connections (else this test would prove nothing).
     expect(terminated).toBeGreaterThan(0);
-    console.info(`database cut: ${terminated} connections terminated; ${answers.filter((a) => a.errors).length} of 40 requests failed cleanly`);
+    console.info(
+      `database cut: ${terminated} connections terminated; ${answers.filter((a) => a.errors).length} of 40 requests failed cleanly`,
+    );
     for (const answer of answers) {
       expect(answer.status).toBeLessThan(600);
       if (answer.errors) {

@@ -56,10 +56,17 @@ describe.skipIf(!REDIS_URL)('Redis lost under a running server (needs REDIS_URL;
   });
 
   const readCash = () =>
-    server.gql('query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getCashBalance") { status } }', { c: ids.company.acme, e: ids.endpoint['acme/finance-api'] }, token);
+    server.gql(
+      'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getCashBalance") { status } }',
+      { c: ids.company.acme, e: ids.endpoint['acme/finance-api'] },
+      token,
+    );
 
   it('keeps enforcing the endpoint budget in process, warns once, and uses Redis again when it is back', async () => {
-    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { rateLimitPerMinute: 3, cacheTtlSeconds: 0 } });
+    await server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/finance-api'] },
+      data: { rateLimitPerMinute: 3, cacheTtlSeconds: 0 },
+    });
     expect((await readCash()).errors).toBeUndefined();
 
     proxy.cut();
@@ -77,21 +84,38 @@ describe.skipIf(!REDIS_URL)('Redis lost under a running server (needs REDIS_URL;
     expect(server.logs.filter((l) => String(l.msg).startsWith('Redis connection lost'))).toHaveLength(1);
 
     proxy.restore();
-    await expect.poll(() => server.logs.some((l) => String(l.msg).startsWith('shared rate limiter is back')) || (void readCash(), false), { timeout: 15_000, interval: 300 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          server.logs.some((l) => String(l.msg).startsWith('shared rate limiter is back')) || (void readCash(), false),
+        { timeout: 15_000, interval: 300 },
+      )
+      .toBe(true);
   });
 
   it('refreshes OAuth2 tokens under a PostgreSQL lock while Redis is down: one token request, one warning', async () => {
-    const credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint['acme/github-api'], kind: 'OAUTH2_CLIENT_CREDENTIALS' } })).id;
-    await server.db.apiCredential.update({ where: { id: credentialId }, data: { tokenExpiresAt: new Date(Date.now() - 1000) } });
+    const credentialId = (
+      await server.db.apiCredential.findFirstOrThrow({
+        where: { endpointId: ids.endpoint['acme/github-api'], kind: 'OAUTH2_CLIENT_CREDENTIALS' },
+      })
+    ).id;
+    await server.db.apiCredential.update({
+      where: { id: credentialId },
+      data: { tokenExpiresAt: new Date(Date.now() - 1000) },
+    });
     const before = server.sandbox.stats.tokenRequests.total;
     proxy.cut();
     try {
       // Two instances' worth of callers: this server's own, and a second OAuthTokens (its own single flight).
       const { oauth } = server.tessera;
-      const tokens = await withCompany(ids.company.acme!, () => Promise.all(Array.from({ length: 10 }, () => oauth.accessToken(credentialId))));
+      const tokens = await withCompany(ids.company.acme!, () =>
+        Promise.all(Array.from({ length: 10 }, () => oauth.accessToken(credentialId))),
+      );
       expect(new Set(tokens).size).toBe(1);
       expect(server.sandbox.stats.tokenRequests.total - before).toBe(1);
-      expect(server.logs.filter((l) => String(l.msg).startsWith('Redis unavailable; OAuth refresh locks fall back'))).toHaveLength(1);
+      expect(
+        server.logs.filter((l) => String(l.msg).startsWith('Redis unavailable; OAuth refresh locks fall back')),
+      ).toHaveLength(1);
     } finally {
       proxy.restore();
     }

@@ -57,7 +57,12 @@ export function demoCredential(
       return { secret: { username: creds.username, password: creds.password } };
     case 'OAUTH2_CLIENT_CREDENTIALS':
       return {
-        secret: { clientId: creds.clientId, clientSecret: creds.clientSecret, tokenUrl: tokenUrl(sandboxUrl, company, service), scope: 'read write' },
+        secret: {
+          clientId: creds.clientId,
+          clientSecret: creds.clientSecret,
+          tokenUrl: tokenUrl(sandboxUrl, company, service),
+          scope: 'read write',
+        },
       };
     case 'OAUTH2_REFRESH_TOKEN':
       return {

@@ -48,7 +48,8 @@ const RATE_LIMIT = 600;
 const RATE_WINDOW_MS = 60_000;
 
 const matches = (scope: KnobScope, company: string, service: string) =>
-  (scope.company === undefined || scope.company === company) && (scope.service === undefined || scope.service === service);
+  (scope.company === undefined || scope.company === company) &&
+  (scope.service === undefined || scope.service === service);
 
 function positive(name: string, value: number): number {
   if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer`);
@@ -68,17 +69,22 @@ export class Knobs implements SandboxKnobs {
   private windows = new Map<string, { start: number; count: number }>();
 
   setLatency(ms: number | null, scope: KnobScope): void {
-    this.latencies = this.latencies.filter((l) => l.scope.company !== scope.company || l.scope.service !== scope.service);
+    this.latencies = this.latencies.filter(
+      (l) => l.scope.company !== scope.company || l.scope.service !== scope.service,
+    );
     if (ms !== null) this.latencies.push({ scope, ms: positive('ms', ms) });
   }
 
   setRateLimitHeaders(on: boolean | null, scope: KnobScope): void {
-    this.rateHeaderScopes = this.rateHeaderScopes.filter((l) => l.scope.company !== scope.company || l.scope.service !== scope.service);
+    this.rateHeaderScopes = this.rateHeaderScopes.filter(
+      (l) => l.scope.company !== scope.company || l.scope.service !== scope.service,
+    );
     if (on !== null) this.rateHeaderScopes.push({ scope, on });
   }
 
   failNext(count: number, status = 503, scope: KnobScope = {}): void {
-    if (!Number.isInteger(status) || status < 100 || status > 599) throw new RangeError('status must be an HTTP status');
+    if (!Number.isInteger(status) || status < 100 || status > 599)
+      throw new RangeError('status must be an HTTP status');
     this.enqueue(count, scope, { kind: 'fail', status });
   }
 
@@ -120,7 +126,9 @@ export class Knobs implements SandboxKnobs {
 
   /** The misbehaviour the next request to company+service must show, consuming it ('huge' only when `huge`). */
   take(company: string, service: string, kinds: readonly Misbehaviour['kind'][]): Misbehaviour | undefined {
-    const entry = this.queue.find((q) => q.remaining > 0 && kinds.includes(q.effect.kind) && matches(q.scope, company, service));
+    const entry = this.queue.find(
+      (q) => q.remaining > 0 && kinds.includes(q.effect.kind) && matches(q.scope, company, service),
+    );
     if (!entry) return undefined;
     entry.remaining--;
     this.queue = this.queue.filter((q) => q.remaining > 0);

@@ -55,7 +55,12 @@ function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string; se
   return id !== null && secret !== null ? { id, secret } : null;
 }
 
-const oauthError = (status: number, error: string, description?: string, headers?: Record<string, string>): TokenResponse => ({
+const oauthError = (
+  status: number,
+  error: string,
+  description?: string,
+  headers?: Record<string, string>,
+): TokenResponse => ({
   status,
   body: description ? { error, error_description: description } : { error },
   headers,
@@ -67,14 +72,22 @@ export function handleTokenRequest(req: IncomingMessage, raw: Buffer, ctx: Token
   const expected = serviceCredentials(secret, company, service);
   const client = clientOf(req, form);
   if (!client || !sameSecret(client.id, expected.clientId) || !sameSecret(client.secret, expected.clientSecret)) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed.', { 'WWW-Authenticate': `Basic realm="${company}/${service}"` });
+    return oauthError(401, 'invalid_client', 'Client authentication failed.', {
+      'WWW-Authenticate': `Basic realm="${company}/${service}"`,
+    });
   }
   const grantType = form.get('grant_type');
   const ttl = knobs.accessTokenTtlSeconds;
   const accessToken = (scope: string) =>
     signToken(secret, {
-      typ: 'access', c: company, s: service, cid: client.id, scope,
-      jti: randomBytes(9).toString('base64url'), ep: knobs.accessEpoch(company, service), exp: Date.now() + ttl * 1000,
+      typ: 'access',
+      c: company,
+      s: service,
+      cid: client.id,
+      scope,
+      jti: randomBytes(9).toString('base64url'),
+      ep: knobs.accessEpoch(company, service),
+      exp: Date.now() + ttl * 1000,
     });
 
   if (grantType === 'client_credentials') {
@@ -85,17 +98,35 @@ export function handleTokenRequest(req: IncomingMessage, raw: Buffer, ctx: Token
     const presented = form.get('refresh_token');
     if (!presented) return oauthError(400, 'invalid_request', 'refresh_token is required.');
     const token = verifyToken(secret, presented, 'refresh');
-    if (!token || token.c !== company || token.s !== service || token.cid !== client.id) return oauthError(400, 'invalid_grant', 'Unknown refresh token.');
-    if (token.exp !== undefined && token.exp <= Date.now()) return oauthError(400, 'invalid_grant', 'The refresh token expired.');
-    if (token.ep < knobs.refreshEpoch(company, service)) return oauthError(400, 'invalid_grant', 'The refresh token was revoked.');
-    if (ctx.usedRefreshTokens.has(token.jti)) return oauthError(400, 'invalid_grant', 'The refresh token was already used.');
+    if (!token || token.c !== company || token.s !== service || token.cid !== client.id)
+      return oauthError(400, 'invalid_grant', 'Unknown refresh token.');
+    if (token.exp !== undefined && token.exp <= Date.now())
+      return oauthError(400, 'invalid_grant', 'The refresh token expired.');
+    if (token.ep < knobs.refreshEpoch(company, service))
+      return oauthError(400, 'invalid_grant', 'The refresh token was revoked.');
+    if (ctx.usedRefreshTokens.has(token.jti))
+      return oauthError(400, 'invalid_grant', 'The refresh token was already used.');
     ctx.usedRefreshTokens.add(token.jti);
     const refreshToken = signToken(secret, {
-      typ: 'refresh', c: company, s: service, cid: client.id,
-      jti: randomBytes(12).toString('base64url'), ep: knobs.refreshEpoch(company, service), exp: Date.now() + REFRESH_TOKEN_LIFETIME_MS,
+      typ: 'refresh',
+      c: company,
+      s: service,
+      cid: client.id,
+      jti: randomBytes(12).toString('base64url'),
+      ep: knobs.refreshEpoch(company, service),
+      exp: Date.now() + REFRESH_TOKEN_LIFETIME_MS,
     });
     const scope = token.scope ?? 'read write';
-    return { status: 200, body: { access_token: accessToken(scope), token_type: 'Bearer', expires_in: ttl, refresh_token: refreshToken, scope } };
+    return {
+      status: 200,
+      body: {
+        access_token: accessToken(scope),
+        token_type: 'Bearer',
+        expires_in: ttl,
+        refresh_token: refreshToken,
+        scope,
+      },
+    };
   }
   if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required.');
   return oauthError(400, 'unsupported_grant_type');

@@ -41,7 +41,11 @@ function operationFor(service: string, method: string, segments: string[]) {
     const parts = op.path.split('/').slice(1);
     if (op.method !== method || parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
-    if (parts.every((part, i) => (part.startsWith('{') ? ((params[part.slice(1, -1)] = segments[i]!), true) : part === segments[i]))) {
+    if (
+      parts.every((part, i) =>
+        part.startsWith('{') ? ((params[part.slice(1, -1)] = segments[i]!), true) : part === segments[i],
+      )
+    ) {
       return { op, params };
     }
   }
@@ -80,7 +84,11 @@ function parseLimit(query: URLSearchParams): number | undefined {
   if (raw === null || raw === '') return undefined;
   const limit = Number(raw);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw new HttpError(400, { error: 'invalid_parameter', message: 'limit must be an integer between 1 and 100.', details: [{ field: 'limit', message: 'must be an integer between 1 and 100' }] });
+    throw new HttpError(400, {
+      error: 'invalid_parameter',
+      message: 'limit must be an integer between 1 and 100.',
+      details: [{ field: 'limit', message: 'must be an integer between 1 and 100' }],
+    });
   }
   return limit;
 }
@@ -98,7 +106,8 @@ function filterItems(resource: ResourceDef, items: Item[], query: URLSearchParam
   const criteria: [string, string][] = [];
   for (const [param, filter] of Object.entries(resource.filters ?? {})) {
     const value = query.get(param) ?? filter.default;
-    if (value !== undefined && value !== '' && value.toLowerCase() !== filter.all?.toLowerCase()) criteria.push([filter.field, value.toLowerCase()]);
+    if (value !== undefined && value !== '' && value.toLowerCase() !== filter.all?.toLowerCase())
+      criteria.push([filter.field, value.toLowerCase()]);
   }
   for (const [param, value] of query) {
     if (RESERVED.has(param) || resource.filters?.[param] || value === '') continue;
@@ -112,7 +121,10 @@ function filterItems(resource: ResourceDef, items: Item[], query: URLSearchParam
 
 function findItem(resource: ResourceDef, items: Item[], key: string): Item | undefined {
   const lower = key.toLowerCase();
-  return items.find((item) => String(item.id) === key) ?? items.find((item) => resource.keys?.some((k) => String(item[k]).toLowerCase() === lower));
+  return (
+    items.find((item) => String(item.id) === key) ??
+    items.find((item) => resource.keys?.some((k) => String(item[k]).toLowerCase() === lower))
+  );
 }
 
 function resourceOf(def: ServiceDef, name: string, parent?: string): ResourceDef | undefined {
@@ -125,7 +137,8 @@ function patchGeneric(item: Item, patch: Record<string, unknown>, protectedField
   for (const [name, value] of Object.entries(patch)) {
     if (protectedFields.includes(name)) errors.push({ field: name, message: 'cannot be changed' });
     else if (!(name in item)) errors.push({ field: name, message: 'is not a known field' });
-    else if (item[name] !== null && value !== null && typeof item[name] !== typeof value) errors.push({ field: name, message: `must be of type ${typeof item[name]}` });
+    else if (item[name] !== null && value !== null && typeof item[name] !== typeof value)
+      errors.push({ field: name, message: `must be of type ${typeof item[name]}` });
   }
   if (errors.length > 0) throw new ValidationError(errors);
   Object.assign(item, patch);
@@ -163,7 +176,8 @@ export function handleApi(store: Store, request: ApiRequest): ApiResponse {
 
   const all = collections[resource.name]!;
   const link = resource.parent;
-  const scoped = parentItem && link ? all.filter((item) => String(item[link.field]) === String(parentItem![link.via ?? 'id'])) : all;
+  const scoped =
+    parentItem && link ? all.filter((item) => String(item[link.field]) === String(parentItem![link.via ?? 'id'])) : all;
   const ctx = { company, collections, parent: parentItem, now };
   const matched = operationFor(service, method, segments);
   const input = { ...request.body, ...matched?.params };
@@ -183,7 +197,11 @@ export function handleApi(store: Store, request: ApiRequest): ApiResponse {
       const item = resource.create(input, ctx);
       if (parentItem && link) item[link.field] = parentItem[link.via ?? 'id'];
       all.unshift(item);
-      return { status: 201, body: item, headers: { Location: `/${company}/${service}/${segments.join('/')}/${encodeURIComponent(String(item.id))}` } };
+      return {
+        status: 201,
+        body: item,
+        headers: { Location: `/${company}/${service}/${segments.join('/')}/${encodeURIComponent(String(item.id))}` },
+      };
     }
     throw methodNotAllowed(resource.create ? ['GET', 'POST'] : ['GET']);
   }
@@ -197,7 +215,8 @@ export function handleApi(store: Store, request: ApiRequest): ApiResponse {
       if (matched) validateAgainst(matched.op.paramsSchema, input);
       const patch = withoutPathParams(request.body);
       delete patch.id;
-      if (Object.keys(patch).length === 0) throw new ValidationError([{ field: '(body)', message: 'names no field to change' }]);
+      if (Object.keys(patch).length === 0)
+        throw new ValidationError([{ field: '(body)', message: 'names no field to change' }]);
       if (resource.update) resource.update(item, patch, ctx);
       else patchGeneric(item, patch, ['id', ...(link ? [link.field] : [])]);
       return { status: 200, body: item };

@@ -24,29 +24,56 @@ interface Call {
   timeoutMs?: number;
 }
 
-async function call(path: string, { method = 'GET', headers = {}, json, form, timeoutMs }: Call = {}): Promise<{ status: number; headers: Record<string, unknown>; body: any; size: number }> {
+async function call(
+  path: string,
+  { method = 'GET', headers = {}, json, form, timeoutMs }: Call = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: any; size: number }> {
   const body = json !== undefined ? JSON.stringify(json) : form ? new URLSearchParams(form).toString() : undefined;
-  const contentType = json !== undefined ? { 'content-type': 'application/json' } : form ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
-  const res = await request(`${sandbox.url}${path}`, { method, headers: { ...contentType, ...headers }, body, signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined });
+  const contentType =
+    json !== undefined
+      ? { 'content-type': 'application/json' }
+      : form
+        ? { 'content-type': 'application/x-www-form-urlencoded' }
+        : {};
+  const res = await request(`${sandbox.url}${path}`, {
+    method,
+    headers: { ...contentType, ...headers },
+    body,
+    signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
+  });
   const text = await res.body.text();
-  return { status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : null, size: Buffer.byteLength(text) };
+  return {
+    status: res.statusCode,
+    headers: res.headers,
+    body: text ? JSON.parse(text) : null,
+    size: Buffer.byteLength(text),
+  };
 }
 
-const secretOf = (company: string, service: string, kind: CredentialKind) => demoCredential(SECRET, company, service, kind, sandbox.url).secret as Record<string, string>;
+const secretOf = (company: string, service: string, kind: CredentialKind) =>
+  demoCredential(SECRET, company, service, kind, sandbox.url).secret as Record<string, string>;
 const apiKey = (company: string, service: string) => ({ 'x-api-key': secretOf(company, service, 'API_KEY').apiKey! });
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 const tokenPath = (company: string, service: string) => `/${company}/${service}/oauth/token`;
 
 function clientCredentialsGrant(company: string, service: string) {
   const s = secretOf(company, service, 'OAUTH2_CLIENT_CREDENTIALS');
-  return call(tokenPath(company, service), { method: 'POST', form: { grant_type: 'client_credentials', client_id: s.clientId!, client_secret: s.clientSecret!, scope: s.scope! } });
+  return call(tokenPath(company, service), {
+    method: 'POST',
+    form: { grant_type: 'client_credentials', client_id: s.clientId!, client_secret: s.clientSecret!, scope: s.scope! },
+  });
 }
 
 function refreshGrant(company: string, service: string, refreshToken?: string) {
   const s = secretOf(company, service, 'OAUTH2_REFRESH_TOKEN');
   return call(tokenPath(company, service), {
     method: 'POST',
-    form: { grant_type: 'refresh_token', refresh_token: refreshToken ?? s.refreshToken!, client_id: s.clientId!, client_secret: s.clientSecret! },
+    form: {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken ?? s.refreshToken!,
+      client_id: s.clientId!,
+      client_secret: s.clientSecret!,
+    },
   });
 }
 
@@ -83,7 +110,12 @@ describe('credentials', () => {
   });
 
   it('answers 401 with a challenge to a missing or wrong credential', async () => {
-    for (const headers of [{}, { 'x-api-key': 'sbx_key_nope' }, { authorization: 'Bearer nope' }, { authorization: basic('acme-salesforce', 'nope') }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { 'x-api-key': 'sbx_key_nope' },
+      { authorization: 'Bearer nope' },
+      { authorization: basic('acme-salesforce', 'nope') },
+    ] as Record<string, string>[]) {
       const res = await call('/acme/salesforce/accounts', { headers });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: 'unauthorized' });
@@ -99,18 +131,31 @@ describe('OAuth2 token endpoint', () => {
     expect(form.body).toMatchObject({ token_type: 'Bearer', expires_in: 300, scope: 'read write' });
     expect(form.headers['cache-control']).toBe('no-store');
     const s = secretOf('acme', 'github', 'OAUTH2_CLIENT_CREDENTIALS');
-    const viaBasic = await call(tokenPath('acme', 'github'), { method: 'POST', headers: { authorization: basic(s.clientId!, s.clientSecret!) }, form: { grant_type: 'client_credentials' } });
+    const viaBasic = await call(tokenPath('acme', 'github'), {
+      method: 'POST',
+      headers: { authorization: basic(s.clientId!, s.clientSecret!) },
+      form: { grant_type: 'client_credentials' },
+    });
     expect(viaBasic.status).toBe(200);
     expect(sandbox.stats.tokenRequests).toMatchObject({ total: 2, 'acme/github': 2 });
   });
 
-  it('refuses a bad client, an unknown grant and another company\'s client', async () => {
+  it("refuses a bad client, an unknown grant and another company's client", async () => {
     const s = secretOf('acme', 'github', 'OAUTH2_CLIENT_CREDENTIALS');
-    const bad = await call(tokenPath('acme', 'github'), { method: 'POST', form: { grant_type: 'client_credentials', client_id: s.clientId!, client_secret: 'wrong' } });
+    const bad = await call(tokenPath('acme', 'github'), {
+      method: 'POST',
+      form: { grant_type: 'client_credentials', client_id: s.clientId!, client_secret: 'wrong' },
+    });
     expect([bad.status, bad.body.error]).toEqual([401, 'invalid_client']);
-    const other = await call(tokenPath('globex', 'github'), { method: 'POST', form: { grant_type: 'client_credentials', client_id: s.clientId!, client_secret: s.clientSecret! } });
+    const other = await call(tokenPath('globex', 'github'), {
+      method: 'POST',
+      form: { grant_type: 'client_credentials', client_id: s.clientId!, client_secret: s.clientSecret! },
+    });
     expect([other.status, other.body.error]).toEqual([401, 'invalid_client']);
-    const grant = await call(tokenPath('acme', 'github'), { method: 'POST', form: { grant_type: 'password', client_id: s.clientId!, client_secret: s.clientSecret! } });
+    const grant = await call(tokenPath('acme', 'github'), {
+      method: 'POST',
+      form: { grant_type: 'password', client_id: s.clientId!, client_secret: s.clientSecret! },
+    });
     expect([grant.status, grant.body.error]).toEqual([400, 'unsupported_grant_type']);
   });
 
@@ -137,7 +182,9 @@ describe('OAuth2 token endpoint', () => {
     sandbox.knobs.accessTokenTtlSeconds = 0;
     const dead = await clientCredentialsGrant('acme', 'github');
     expect(dead.body.expires_in).toBe(0);
-    const expired = await call('/acme/github/repos', { headers: { authorization: `Bearer ${dead.body.access_token}` } });
+    const expired = await call('/acme/github/repos', {
+      headers: { authorization: `Bearer ${dead.body.access_token}` },
+    });
     expect(expired.status).toBe(401);
     expect(expired.headers['www-authenticate']).toContain('error="invalid_token"');
 
@@ -146,7 +193,10 @@ describe('OAuth2 token endpoint', () => {
     expect((await call('/acme/github/repos', { headers })).status).toBe(200);
     sandbox.knobs.expireAccessTokens();
     expect((await call('/acme/github/repos', { headers })).status).toBe(401);
-    expect((await call('/acme/github/repos', { headers: await authHeaders('acme', 'github', 'OAUTH2_CLIENT_CREDENTIALS') })).status).toBe(200);
+    expect(
+      (await call('/acme/github/repos', { headers: await authHeaders('acme', 'github', 'OAUTH2_CLIENT_CREDENTIALS') }))
+        .status,
+    ).toBe(200);
   });
 
   it('tokenEndpointDelayMs delays answers; of two racing refreshes with one token only one wins', async () => {
@@ -177,7 +227,9 @@ async function fillPath(company: string, service: string, path: string): Promise
   for (let i = 0; i < parts.length; i++) {
     const param = /^\{(\w+)\}$/.exec(parts[i]!)?.[1];
     if (!param) continue;
-    const list = await call(`/${company}/${service}${parts.slice(0, i).join('/')}?state=all`, { headers: apiKey(company, service) });
+    const list = await call(`/${company}/${service}${parts.slice(0, i).join('/')}?state=all`, {
+      headers: apiKey(company, service),
+    });
     const first = list.body.data[0];
     parts[i] = encodeURIComponent(String(param === 'id' || param.endsWith('Id') ? first.id : (first.name ?? first.id)));
   }
@@ -185,21 +237,34 @@ async function fillPath(company: string, service: string, path: string): Promise
 }
 
 const OPERATIONS = DEMO_COMPANIES.flatMap((company) =>
-  company.endpoints.flatMap((endpoint) => endpoint.template.operations.map((op) => ({ company: company.slug, service: endpoint.template.service, op }))),
+  company.endpoints.flatMap((endpoint) =>
+    endpoint.template.operations.map((op) => ({ company: company.slug, service: endpoint.template.service, op })),
+  ),
 );
-const label = (c: { company: string; service: string; op: OperationSeed }) => `${c.company}/${c.service} ${c.op.method} ${c.op.path} (${c.op.key})`;
+const label = (c: { company: string; service: string; op: OperationSeed }) =>
+  `${c.company}/${c.service} ${c.op.method} ${c.op.path} (${c.op.key})`;
 
 describe('every operation of the demo world', () => {
-  it.each(OPERATIONS.filter((c) => c.op.method === 'GET').map((c) => [label(c), c] as const))('%s answers 200 JSON with data', async (_, { company, service, op }) => {
-    const res = await call(`/${company}/${service}${await fillPath(company, service, op.path)}`, { headers: apiKey(company, service) });
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
-    if ('data' in res.body) expect(res.body.data.length).toBeGreaterThan(0);
-    else expect(Object.keys(res.body).length).toBeGreaterThan(2);
-  });
+  it.each(OPERATIONS.filter((c) => c.op.method === 'GET').map((c) => [label(c), c] as const))(
+    '%s answers 200 JSON with data',
+    async (_, { company, service, op }) => {
+      const res = await call(`/${company}/${service}${await fillPath(company, service, op.path)}`, {
+        headers: apiKey(company, service),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      if ('data' in res.body) expect(res.body.data.length).toBeGreaterThan(0);
+      else expect(Object.keys(res.body).length).toBeGreaterThan(2);
+    },
+  );
 
   const BODIES: Record<string, (company: string) => Promise<Record<string, unknown>>> = {
-    createOpportunity: async (c) => ({ name: 'Test deal', amount: 12_000, stage: 'Qualification', accountId: (await call(`/${c}/salesforce/accounts`, { headers: apiKey(c, 'salesforce') })).body.data[0].id }),
+    createOpportunity: async (c) => ({
+      name: 'Test deal',
+      amount: 12_000,
+      stage: 'Qualification',
+      accountId: (await call(`/${c}/salesforce/accounts`, { headers: apiKey(c, 'salesforce') })).body.data[0].id,
+    }),
     updateOpportunity: async () => ({ stage: 'Closed Won', amount: 99_000 }),
     createDeal: async () => ({ dealname: 'Test deal', amount: 5_000, dealstage: 'qualifiedtobuy' }),
     updateDeal: async () => ({ dealstage: 'closedwon' }),
@@ -220,7 +285,9 @@ describe('every operation of the demo world', () => {
     const itemPath = op.method === 'POST' ? new URL(String(written.headers.location), sandbox.url).pathname : path;
     const read = await call(itemPath, { headers });
     expect(read.body).toEqual(written.body);
-    expect(read.body).toMatchObject(Object.fromEntries(Object.entries(json).filter(([k]) => k !== 'accountId' && k !== 'dueDate')));
+    expect(read.body).toMatchObject(
+      Object.fromEntries(Object.entries(json).filter(([k]) => k !== 'accountId' && k !== 'dueDate')),
+    );
     expect((await call(itemPath, { method: 'DELETE', headers })).body).toEqual({ id: written.body.id, deleted: true });
     expect((await call(itemPath, { headers })).status).toBe(404);
   });
@@ -232,7 +299,9 @@ describe('data and REST behaviour', () => {
   it('is deterministic per company and distinct between companies', async () => {
     const acme = await call('/acme/salesforce/accounts', { headers: sf() });
     const globex = await call('/globex/salesforce/accounts', { headers: apiKey('globex', 'salesforce') });
-    expect(acme.body.data.map((a: { name: string }) => a.name)).not.toEqual(globex.body.data.map((a: { name: string }) => a.name));
+    expect(acme.body.data.map((a: { name: string }) => a.name)).not.toEqual(
+      globex.body.data.map((a: { name: string }) => a.name),
+    );
     sandbox.reset();
     expect((await call('/acme/salesforce/accounts', { headers: sf() })).body).toEqual(acme.body);
   });
@@ -256,20 +325,39 @@ describe('data and REST behaviour', () => {
 
   it('answers validation errors with 422/400 and unknown paths with 404', async () => {
     const post = (json: unknown) => call('/acme/salesforce/opportunities', { method: 'POST', headers: sf(), json });
-    expect((await post({ amount: 5 })).body).toMatchObject({ error: 'validation_failed', details: [{ field: 'name' }, { field: 'accountId' }] });
+    expect((await post({ amount: 5 })).body).toMatchObject({
+      error: 'validation_failed',
+      details: [{ field: 'name' }, { field: 'accountId' }],
+    });
     expect((await post({ name: 'x', accountId: 'nope', amount: 5 })).status).toBe(422);
     expect((await post({ name: 'x', accountId: 'nope', amount: '5' })).status).toBe(422);
-    expect((await call('/acme/salesforce/opportunities', { method: 'POST', headers: { ...sf(), 'content-type': 'application/json' }, json: undefined, form: { a: 'b' } })).status).toBe(400);
+    expect(
+      (
+        await call('/acme/salesforce/opportunities', {
+          method: 'POST',
+          headers: { ...sf(), 'content-type': 'application/json' },
+          json: undefined,
+          form: { a: 'b' },
+        })
+      ).status,
+    ).toBe(400);
     expect((await call('/acme/salesforce/nope', { headers: sf() })).status).toBe(404);
-    expect((await call('/acme/salesforce/opportunities/nope', { headers: sf() })).body).toMatchObject({ error: 'not_found' });
+    expect((await call('/acme/salesforce/opportunities/nope', { headers: sf() })).body).toMatchObject({
+      error: 'not_found',
+    });
     expect((await call('/acme/nosuchservice/x')).status).toBe(404);
     expect((await call('/acme/salesforce/accounts', { method: 'POST', headers: sf(), json: {} })).status).toBe(405);
   });
 
   it('keeps writes until reset()', async () => {
-    const created = await call('/acme/hr/positions', { method: 'POST', headers: apiKey('acme', 'hr'), json: { title: 'Recruiter', department: 'hr' } });
+    const created = await call('/acme/hr/positions', {
+      method: 'POST',
+      headers: apiKey('acme', 'hr'),
+      json: { title: 'Recruiter', department: 'hr' },
+    });
     expect(created.body).toMatchObject({ department: 'HR', status: 'open' });
-    const headcount = async () => (await call('/acme/hr/headcount', { headers: apiKey('acme', 'hr') })).body.openPositions;
+    const headcount = async () =>
+      (await call('/acme/hr/headcount', { headers: apiKey('acme', 'hr') })).body.openPositions;
     const before = await headcount();
     expect((await call(`/acme/hr/positions/${created.body.id}`, { headers: apiKey('acme', 'hr') })).status).toBe(200);
     sandbox.reset();
@@ -324,7 +412,9 @@ describe('knobs', () => {
 
   it('hangNext never answers (the client times out)', async () => {
     sandbox.knobs.hangNext(1, { service: 'github' });
-    await expect(call('/acme/github/repos', { headers: apiKey('acme', 'github'), timeoutMs: 200 })).rejects.toThrow(/timeout/i);
+    await expect(call('/acme/github/repos', { headers: apiKey('acme', 'github'), timeoutMs: 200 })).rejects.toThrow(
+      /timeout/i,
+    );
     expect((await github()).status).toBe(200);
   });
 

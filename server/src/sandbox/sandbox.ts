@@ -102,25 +102,39 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
     const [company = '', service = '', ...rest] = segments;
     if (!COMPANY.test(company) || !SERVICES[service]) {
-      return sendJson(res, 404, { error: 'not_found', message: `Paths are /<company>/<service>/..., services: ${Object.keys(SERVICES).join(', ')}.` });
+      return sendJson(res, 404, {
+        error: 'not_found',
+        message: `Paths are /<company>/<service>/..., services: ${Object.keys(SERVICES).join(', ')}.`,
+      });
     }
     const key = `${company}/${service}` as const;
     const method = req.method ?? 'GET';
 
     if (rest.length === 2 && rest[0] === 'oauth' && rest[1] === 'token') {
       count(stats.tokenRequests, key);
-      if (method !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed', allow: ['POST'] }, { Allow: 'POST' });
+      if (method !== 'POST')
+        return sendJson(res, 405, { error: 'method_not_allowed', allow: ['POST'] }, { Allow: 'POST' });
       const raw = await readBody(req);
       const answer = handleTokenRequest(req, raw, { secret, knobs, usedRefreshTokens, company, service });
       if (knobs.tokenEndpointDelayMs > 0) await sleep(knobs.tokenEndpointDelayMs);
-      return sendJson(res, answer.status, answer.body, { ...answer.headers, 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+      return sendJson(res, answer.status, answer.body, {
+        ...answer.headers,
+        'Cache-Control': 'no-store',
+        Pragma: 'no-cache',
+      });
     }
 
     count(stats.requests, key);
     const latency = knobs.latencyFor(company, service);
     if (latency > 0) await sleep(latency);
     const auth = checkCredential(req, url.searchParams, secret, knobs, company, service);
-    if (!auth.ok) return sendJson(res, 401, { error: 'unauthorized' }, { 'WWW-Authenticate': challenge(company, service, auth.reason) });
+    if (!auth.ok)
+      return sendJson(
+        res,
+        401,
+        { error: 'unauthorized' },
+        { 'WWW-Authenticate': challenge(company, service, auth.reason) },
+      );
 
     const trouble = knobs.take(company, service, ['hang', 'fail', 'rateLimit']);
     if (trouble?.kind === 'hang') {
@@ -130,8 +144,15 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     }
     if (trouble?.kind === 'rateLimit') {
       const retryAfter =
-        trouble.retryAfter === 'http-date' ? new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toUTCString() : String(trouble.retryAfter);
-      return sendJson(res, 429, { error: 'rate_limited' }, { 'Retry-After': retryAfter, ...knobs.rateLimitHeadersFor(company, service, true) });
+        trouble.retryAfter === 'http-date'
+          ? new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000).toUTCString()
+          : String(trouble.retryAfter);
+      return sendJson(
+        res,
+        429,
+        { error: 'rate_limited' },
+        { 'Retry-After': retryAfter, ...knobs.rateLimitHeadersFor(company, service, true) },
+      );
     }
     const rateHeaders = knobs.rateLimitHeadersFor(company, service, false);
     if (trouble?.kind === 'fail') {
@@ -144,7 +165,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       const body = ['POST', 'PUT', 'PATCH'].includes(method) ? parseJsonObject(await readBody(req)) : {};
       answer = handleApi(store, { company, service, method, segments: rest, query: url.searchParams, body });
     } catch (error) {
-      if (error instanceof ValidationError) answer = { status: 422, body: { error: 'validation_failed', message: error.message, details: error.details } };
+      if (error instanceof ValidationError)
+        answer = { status: 422, body: { error: 'validation_failed', message: error.message, details: error.details } };
       else if (error instanceof HttpError) answer = { status: error.status, body: error.body, headers: error.headers };
       else throw error;
     }

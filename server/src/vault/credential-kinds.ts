@@ -25,9 +25,23 @@ const apiKey = z
   .strict()
   .refine((s) => !(s.headerName && s.queryParam), 'must name either headerName or queryParam, not both');
 const bearer = z.object({ token: secretText }).strict();
-const basic = z.object({ username: z.string().min(1, 'must not be empty').max(256).regex(/^[^:]*$/, 'must not contain ":"'), password: secretText }).strict();
+const basic = z
+  .object({
+    username: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(256)
+      .regex(/^[^:]*$/, 'must not contain ":"'),
+    password: secretText,
+  })
+  .strict();
 const clientCredentials = z
-  .object({ clientId: z.string().min(1).max(512), clientSecret: secretText, tokenUrl: httpUrlSchema, scope: z.string().max(1024).optional() })
+  .object({
+    clientId: z.string().min(1).max(512),
+    clientSecret: secretText,
+    tokenUrl: httpUrlSchema,
+    scope: z.string().max(1024).optional(),
+  })
   .strict();
 const refreshToken = z
   .object({
@@ -71,13 +85,16 @@ export function hintOf(secret: string): string | null {
   return secret.length >= 12 ? secret.slice(-4) : null;
 }
 
-const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const compact = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export function prepareSecret(kind: CredentialKind, input: unknown): PreparedSecret {
   switch (kind) {
     case CredentialKind.API_KEY: {
       const s = parseInput(apiKey, input, 'secret');
-      const placement = s.queryParam ? { queryParam: s.queryParam } : { headerName: s.headerName ?? DEFAULT_API_KEY_HEADER };
+      const placement = s.queryParam
+        ? { queryParam: s.queryParam }
+        : { headerName: s.headerName ?? DEFAULT_API_KEY_HEADER };
       return { secret: { apiKey: s.apiKey, ...placement }, settings: placement, hint: hintOf(s.apiKey) };
     }
     case CredentialKind.BEARER: {
@@ -90,7 +107,11 @@ export function prepareSecret(kind: CredentialKind, input: unknown): PreparedSec
     }
     case CredentialKind.OAUTH2_CLIENT_CREDENTIALS: {
       const s = parseInput(clientCredentials, input, 'secret');
-      return { secret: compact(s), settings: compact({ tokenUrl: s.tokenUrl, scope: s.scope }), hint: hintOf(s.clientSecret) };
+      return {
+        secret: compact(s),
+        settings: compact({ tokenUrl: s.tokenUrl, scope: s.scope }),
+        hint: hintOf(s.clientSecret),
+      };
     }
     case CredentialKind.OAUTH2_REFRESH_TOKEN: {
       const s = parseInput(refreshToken, input, 'secret');

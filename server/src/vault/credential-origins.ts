@@ -24,20 +24,36 @@ export async function bindCredentialOrigins(db: Db, ring: KeyRing): Promise<Bind
   for (;;) {
     const rows = await db.apiCredential.findMany({
       where: { origin: null, ...(after === undefined ? {} : { id: { gt: after } }) },
-      select: { id: true, companyId: true, roleId: true, endpointId: true, ciphertext: true, tokenCiphertext: true, updatedAt: true, endpoint: { select: { baseUrl: true } } },
+      select: {
+        id: true,
+        companyId: true,
+        roleId: true,
+        endpointId: true,
+        ciphertext: true,
+        tokenCiphertext: true,
+        updatedAt: true,
+        endpoint: { select: { baseUrl: true } },
+      },
       orderBy: { id: 'asc' },
       take: BATCH,
     });
     for (const row of rows) {
       const bound = { ...row, origin: originOf(row.endpoint.baseUrl) };
       try {
-        const reseal = (sealed: string, purpose: 'credential' | 'credential-token') => seal(ring, unseal(ring, sealed, sealContext({ ...row, origin: null }, purpose)), sealContext(bound, purpose));
+        const reseal = (sealed: string, purpose: 'credential' | 'credential-token') =>
+          seal(ring, unseal(ring, sealed, sealContext({ ...row, origin: null }, purpose)), sealContext(bound, purpose));
         const secret = reseal(row.ciphertext, 'credential');
         const token = row.tokenCiphertext === null ? null : reseal(row.tokenCiphertext, 'credential-token');
         const { count } = await db.apiCredential.updateMany({
           where: { id: row.id, origin: null, ciphertext: row.ciphertext, tokenCiphertext: row.tokenCiphertext },
           // Binding is not a change of the credential: keep its updatedAt.
-          data: { origin: bound.origin, ciphertext: secret.sealed, keyId: secret.keyId, ...(token ? { tokenCiphertext: token.sealed, tokenKeyId: token.keyId } : {}), updatedAt: row.updatedAt },
+          data: {
+            origin: bound.origin,
+            ciphertext: secret.sealed,
+            keyId: secret.keyId,
+            ...(token ? { tokenCiphertext: token.sealed, tokenKeyId: token.keyId } : {}),
+            updatedAt: row.updatedAt,
+          },
         });
         result.bound += count;
       } catch (error) {

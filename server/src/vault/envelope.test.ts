@@ -31,9 +31,20 @@ function withPart(sealed: string, index: number, change: (bytes: Buffer) => Buff
 function legacySeal(plaintext: string, c: SealContext): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyA.key, iv, { authTagLength: 16 });
-  cipher.setAAD(Buffer.from(JSON.stringify(['tessera/vault', 'v1', 'A', c.purpose, c.credentialId, c.companyId, c.roleId, c.endpointId]), 'utf8'));
+  cipher.setAAD(
+    Buffer.from(
+      JSON.stringify(['tessera/vault', 'v1', 'A', c.purpose, c.credentialId, c.companyId, c.roleId, c.endpointId]),
+      'utf8',
+    ),
+  );
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', 'A', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [
+    'v1',
+    'A',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ciphertext.toString('base64url'),
+  ].join('.');
 }
 
 function flipFirstBit(bytes: Buffer): Buffer {
@@ -78,14 +89,38 @@ describe('seal / unseal', () => {
   it('fails on a tampered ciphertext', () => {
     const { sealed } = seal(ring, SECRET, ctx);
     expectDecryptError(() => unseal(ring, withPart(sealed, 4, flipFirstBit), ctx), 'authentication');
-    expectDecryptError(() => unseal(ring, withPart(sealed, 4, (b) => b.subarray(0, b.length - 1)), ctx), 'authentication');
-    expectDecryptError(() => unseal(ring, withPart(sealed, 4, (b) => Buffer.concat([b, Buffer.from([0])])), ctx), 'authentication');
+    expectDecryptError(
+      () =>
+        unseal(
+          ring,
+          withPart(sealed, 4, (b) => b.subarray(0, b.length - 1)),
+          ctx,
+        ),
+      'authentication',
+    );
+    expectDecryptError(
+      () =>
+        unseal(
+          ring,
+          withPart(sealed, 4, (b) => Buffer.concat([b, Buffer.from([0])])),
+          ctx,
+        ),
+      'authentication',
+    );
   });
 
   it('fails on a tampered tag, and on a truncated one', () => {
     const { sealed } = seal(ring, SECRET, ctx);
     expectDecryptError(() => unseal(ring, withPart(sealed, 3, flipFirstBit), ctx), 'authentication');
-    expectDecryptError(() => unseal(ring, withPart(sealed, 3, (b) => b.subarray(0, 12)), ctx), 'malformed');
+    expectDecryptError(
+      () =>
+        unseal(
+          ring,
+          withPart(sealed, 3, (b) => b.subarray(0, 12)),
+          ctx,
+        ),
+      'malformed',
+    );
   });
 
   it('fails on a tampered IV', () => {
@@ -167,7 +202,10 @@ describe('seal / unseal', () => {
     expect(isLegacySeal(legacy)).toBe(true);
     expect(unseal(ring, legacy, { ...ctx, origin: null })).toBe(SECRET);
     // the row is still bound: moved to another credential, it fails
-    expectDecryptError(() => unseal(ring, legacy, { ...ctx, origin: null, credentialId: '11111111-1111-4111-8111-999999999999' }), 'authentication');
+    expectDecryptError(
+      () => unseal(ring, legacy, { ...ctx, origin: null, credentialId: '11111111-1111-4111-8111-999999999999' }),
+      'authentication',
+    );
     // a v2 value relabelled v1 (to drop the origin from what is checked) fails
     const current = seal(ring, SECRET, ctx).sealed;
     expect(isLegacySeal(current)).toBe(false);
@@ -184,7 +222,13 @@ describe('seal / unseal', () => {
 
 describe('Vault', () => {
   const vault = new Vault(new KeyRing([keyA]));
-  const row = { id: ctx.credentialId, companyId: ctx.companyId, roleId: null, endpointId: ctx.endpointId, origin: ctx.origin };
+  const row = {
+    id: ctx.credentialId,
+    companyId: ctx.companyId,
+    roleId: null,
+    endpointId: ctx.endpointId,
+    origin: ctx.origin,
+  };
 
   it('seals JSON secrets and tokens bound to the row, each in its own purpose', () => {
     const secret = { clientId: 'cid', clientSecret: SECRET };
@@ -197,9 +241,15 @@ describe('Vault', () => {
     expect(vault.openToken({ ...row, tokenCiphertext: null })).toBeNull();
     expect(() => vault.openToken({ ...row, tokenCiphertext: sealed.ciphertext })).toThrow(VaultDecryptError);
     expect(() => vault.openCredentialSecret({ ...row, ciphertext: token.tokenCiphertext })).toThrow(VaultDecryptError);
-    expect(() => vault.openCredentialSecret({ ...row, companyId: ctx.roleId!, ciphertext: sealed.ciphertext })).toThrow(VaultDecryptError);
-    expect(() => vault.openCredentialSecret({ ...row, origin: 'https://attacker.example.test', ciphertext: sealed.ciphertext })).toThrow(VaultDecryptError);
-    expect(() => vault.openToken({ ...row, origin: 'https://attacker.example.test', tokenCiphertext: token.tokenCiphertext })).toThrow(VaultDecryptError);
+    expect(() => vault.openCredentialSecret({ ...row, companyId: ctx.roleId!, ciphertext: sealed.ciphertext })).toThrow(
+      VaultDecryptError,
+    );
+    expect(() =>
+      vault.openCredentialSecret({ ...row, origin: 'https://attacker.example.test', ciphertext: sealed.ciphertext }),
+    ).toThrow(VaultDecryptError);
+    expect(() =>
+      vault.openToken({ ...row, origin: 'https://attacker.example.test', tokenCiphertext: token.tokenCiphertext }),
+    ).toThrow(VaultDecryptError);
   });
 });
 

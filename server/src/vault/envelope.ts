@@ -59,14 +59,21 @@ export class VaultDecryptError extends Error {
 }
 
 function checkContext(context: SealContext): void {
-  if (context.purpose !== 'credential' && context.purpose !== 'credential-token' && context.purpose !== 'webhook-secret') throw new TypeError('SealContext.purpose is invalid');
+  if (
+    context.purpose !== 'credential' &&
+    context.purpose !== 'credential-token' &&
+    context.purpose !== 'webhook-secret'
+  )
+    throw new TypeError('SealContext.purpose is invalid');
   for (const field of ['credentialId', 'companyId', 'endpointId'] as const) {
-    if (typeof context[field] !== 'string' || context[field] === '') throw new TypeError(`SealContext.${field} is required`);
+    if (typeof context[field] !== 'string' || context[field] === '')
+      throw new TypeError(`SealContext.${field} is required`);
   }
   if (context.roleId !== null && (typeof context.roleId !== 'string' || context.roleId === '')) {
     throw new TypeError('SealContext.roleId must be a non-empty string or null');
   }
-  if (context.origin !== null && (typeof context.origin !== 'string' || context.origin === '')) throw new TypeError('SealContext.origin must be a non-empty string or null');
+  if (context.origin !== null && (typeof context.origin !== 'string' || context.origin === ''))
+    throw new TypeError('SealContext.origin must be a non-empty string or null');
 }
 
 /**
@@ -83,14 +90,21 @@ export function seal(ring: KeyRing, plaintext: string, context: SealContext): { 
   if (typeof plaintext !== 'string') throw new TypeError('seal() takes a string');
   checkContext(context);
   // A credential's secrets are always bound to an origin: sealing one without is a bug, not a choice.
-  if (context.purpose !== 'webhook-secret' && context.origin === null) throw new TypeError('SealContext.origin is required for a credential');
+  if (context.purpose !== 'webhook-secret' && context.origin === null)
+    throw new TypeError('SealContext.origin is required for a credential');
   const { id: keyId, key } = ring.primary;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad(FORMAT_VERSION, keyId, context));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  const parts = [FORMAT_VERSION, keyId, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')];
+  const parts = [
+    FORMAT_VERSION,
+    keyId,
+    iv.toString('base64url'),
+    tag.toString('base64url'),
+    ciphertext.toString('base64url'),
+  ];
   return { sealed: parts.join('.'), keyId };
 }
 
@@ -112,13 +126,15 @@ function decodePart(text: string): Buffer | undefined {
 function parse(sealed: unknown): Parsed {
   if (typeof sealed !== 'string') throw new VaultDecryptError('malformed', undefined);
   const parts = sealed.split('.');
-  if (parts.length !== 5 || (parts[0] !== FORMAT_VERSION && parts[0] !== LEGACY_FORMAT_VERSION)) throw new VaultDecryptError('malformed', undefined);
+  if (parts.length !== 5 || (parts[0] !== FORMAT_VERSION && parts[0] !== LEGACY_FORMAT_VERSION))
+    throw new VaultDecryptError('malformed', undefined);
   const [version, keyId, ivText, tagText, ctText] = parts as [FormatVersion, string, string, string, string];
   if (!KEY_ID_PATTERN.test(keyId)) throw new VaultDecryptError('malformed', undefined);
   const iv = decodePart(ivText);
   const tag = decodePart(tagText);
   const ciphertext = decodePart(ctText);
-  if (!iv || iv.length !== IV_BYTES || !tag || tag.length !== TAG_BYTES || !ciphertext) throw new VaultDecryptError('malformed', keyId);
+  if (!iv || iv.length !== IV_BYTES || !tag || tag.length !== TAG_BYTES || !ciphertext)
+    throw new VaultDecryptError('malformed', keyId);
   return { version, keyId, iv, tag, ciphertext };
 }
 

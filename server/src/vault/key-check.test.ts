@@ -22,8 +22,6 @@ const A: VaultKey = { id: 'kc-a', key: randomBytes(32) };
 const B: VaultKey = { id: 'kc-b', key: randomBytes(32) };
 const b64 = (k: VaultKey) => k.key.toString('base64');
 
-
-
 function captureLogger() {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -41,9 +39,20 @@ describe('verifyKeyRing', () => {
 
   async function insertCredential(ring: KeyRing): Promise<string> {
     const endpoint = (await db.apiEndpoint.findFirst({ select: { id: true, companyId: true } }))!;
-    const row = { id: randomUUID(), companyId: endpoint.companyId, roleId: null, endpointId: endpoint.id, origin: 'http://127.0.0.1:4010' };
+    const row = {
+      id: randomUUID(),
+      companyId: endpoint.companyId,
+      roleId: null,
+      endpointId: endpoint.id,
+      origin: 'http://127.0.0.1:4010',
+    };
     await db.apiCredential.create({
-      data: { ...row, name: `key-check-${row.id}`, kind: 'BEARER', ...new Vault(ring).sealCredentialSecret(row, { token: 'kc-secret' }) },
+      data: {
+        ...row,
+        name: `key-check-${row.id}`,
+        kind: 'BEARER',
+        ...new Vault(ring).sealCredentialSecret(row, { token: 'kc-secret' }),
+      },
     });
     return row.id;
   }
@@ -127,7 +136,10 @@ describe('verifyKeyRing', () => {
     const ring = new KeyRing([B, A]);
     const id = await insertCredential(new KeyRing([B]));
     const row = await db.apiCredential.findUniqueOrThrow({ where: { id } });
-    await db.apiCredential.update({ where: { id }, data: new Vault(new KeyRing([A])).sealToken(row, { accessToken: 't' }) });
+    await db.apiCredential.update({
+      where: { id },
+      data: new Vault(new KeyRing([A])).sealToken(row, { accessToken: 't' }),
+    });
     await verifyKeyRing(db, ring);
     expect((await refusal(new KeyRing([B]))).keyIds).toEqual(['kc-a']);
   });

@@ -52,13 +52,18 @@ function mismatchError(ids: string[]): VaultKeyError {
 export async function referencedKeyIds(db: Db): Promise<Map<string, number>> {
   const [secrets, tokens, tables] = await Promise.all([
     db.apiCredential.groupBy({ by: ['keyId'], _count: { _all: true } }),
-    db.apiCredential.groupBy({ by: ['tokenKeyId'], where: { tokenKeyId: { not: null }, tokenCiphertext: { not: null } }, _count: { _all: true } }),
+    db.apiCredential.groupBy({
+      by: ['tokenKeyId'],
+      where: { tokenKeyId: { not: null }, tokenCiphertext: { not: null } },
+      _count: { _all: true },
+    }),
     Promise.all(sealedSecretTables().map((table) => table.keyIdCounts(db))),
   ]);
   const counts = new Map<string, number>();
   for (const table of tables) for (const [keyId, n] of table) counts.set(keyId, (counts.get(keyId) ?? 0) + n);
   for (const g of secrets) counts.set(g.keyId, (counts.get(g.keyId) ?? 0) + g._count._all);
-  for (const g of tokens) if (g.tokenKeyId !== null) counts.set(g.tokenKeyId, (counts.get(g.tokenKeyId) ?? 0) + g._count._all);
+  for (const g of tokens)
+    if (g.tokenKeyId !== null) counts.set(g.tokenKeyId, (counts.get(g.tokenKeyId) ?? 0) + g._count._all);
   return counts;
 }
 
@@ -68,7 +73,10 @@ export async function referencedKeyIds(db: Db): Promise<Map<string, number>> {
  */
 async function sampleDecrypts(db: Db, ring: KeyRing, keyId: string): Promise<boolean> {
   const vault = new Vault(ring);
-  const row = await db.apiCredential.findFirst({ where: { keyId }, select: { id: true, companyId: true, roleId: true, endpointId: true, origin: true, ciphertext: true } });
+  const row = await db.apiCredential.findFirst({
+    where: { keyId },
+    select: { id: true, companyId: true, roleId: true, endpointId: true, origin: true, ciphertext: true },
+  });
   try {
     if (row) {
       vault.openCredentialSecret(row);
@@ -96,7 +104,9 @@ export async function verifyKeyRing(db: Db, ring: KeyRing): Promise<void> {
   const recordedIds = new Set(recorded.map((r) => r.keyId));
 
   // (a) Same id, different bytes.
-  const mismatched = recorded.filter((r) => !sameFingerprint(r.fingerprint, fingerprint(ring.get(r.keyId)!))).map((r) => r.keyId);
+  const mismatched = recorded
+    .filter((r) => !sameFingerprint(r.fingerprint, fingerprint(ring.get(r.keyId)!)))
+    .map((r) => r.keyId);
   if (mismatched.length > 0) throw mismatchError(mismatched);
 
   // (b) Secrets under an id the ring no longer has.
@@ -123,8 +133,13 @@ export async function verifyKeyRing(db: Db, ring: KeyRing): Promise<void> {
   // first record, and the re-read below catches a second instance with different material.
   const fresh = ids.filter((id) => !recordedIds.has(id));
   if (fresh.length === 0) return;
-  await db.encryptionKey.createMany({ data: fresh.map((keyId) => ({ keyId, fingerprint: fingerprint(ring.get(keyId)!) })), skipDuplicates: true });
+  await db.encryptionKey.createMany({
+    data: fresh.map((keyId) => ({ keyId, fingerprint: fingerprint(ring.get(keyId)!) })),
+    skipDuplicates: true,
+  });
   const stored = await db.encryptionKey.findMany({ where: { keyId: { in: fresh } } });
-  const raced = stored.filter((r) => !sameFingerprint(r.fingerprint, fingerprint(ring.get(r.keyId)!))).map((r) => r.keyId);
+  const raced = stored
+    .filter((r) => !sameFingerprint(r.fingerprint, fingerprint(ring.get(r.keyId)!)))
+    .map((r) => r.keyId);
   if (raced.length > 0) throw mismatchError(raced);
 }

@@ -30,8 +30,10 @@ export class KeyRing {
   constructor(keys: VaultKey[]) {
     if (keys.length === 0) throw new ConfigError('The encryption key ring is empty: at least one key is required.');
     for (const [index, k] of keys.entries()) {
-      if (!KEY_ID_PATTERN.test(k.id)) throw new ConfigError(`Encryption key ${index + 1}: the key id must be 1-32 characters of A-Z a-z 0-9 _ -.`);
-      if (this.#byId.has(k.id)) throw new ConfigError(`Encryption key "${k.id}" is listed twice: key ids must be unique.`);
+      if (!KEY_ID_PATTERN.test(k.id))
+        throw new ConfigError(`Encryption key ${index + 1}: the key id must be 1-32 characters of A-Z a-z 0-9 _ -.`);
+      if (this.#byId.has(k.id))
+        throw new ConfigError(`Encryption key "${k.id}" is listed twice: key ids must be unique.`);
       if (!Buffer.isBuffer(k.key) || k.key.length !== KEY_BYTES) {
         throw new ConfigError(`Encryption key "${k.id}" must be exactly ${KEY_BYTES} bytes.`);
       }
@@ -69,23 +71,29 @@ export class KeyRing {
 export function parseKeyRing(spec: string, source = 'TESSERA_ENCRYPTION_KEYS'): KeyRing {
   const entries = spec.split(/[\s,]+/).filter((e) => e !== '');
   if (entries.length === 0) {
-    throw new ConfigError(`${source} holds no key. Expected a list of id:base64 entries, e.g. generated with \`pnpm tessera keys generate\`.`);
+    throw new ConfigError(
+      `${source} holds no key. Expected a list of id:base64 entries, e.g. generated with \`pnpm tessera keys generate\`.`,
+    );
   }
   const keys: VaultKey[] = [];
   const seen = new Set<string>();
   for (const [index, entry] of entries.entries()) {
     const at = `${source} entry ${index + 1}`;
     const colon = entry.indexOf(':');
-    if (colon < 0) throw new ConfigError(`${at} has no key id: expected id:base64 (e.g. "main:" followed by 32 bytes in base64).`);
+    if (colon < 0)
+      throw new ConfigError(`${at} has no key id: expected id:base64 (e.g. "main:" followed by 32 bytes in base64).`);
     const id = entry.slice(0, colon);
     const material = entry.slice(colon + 1);
-    if (!KEY_ID_PATTERN.test(id)) throw new ConfigError(`${at}: the key id must be 1-32 characters of A-Z a-z 0-9 _ -.`);
+    if (!KEY_ID_PATTERN.test(id))
+      throw new ConfigError(`${at}: the key id must be 1-32 characters of A-Z a-z 0-9 _ -.`);
     if (seen.has(id)) throw new ConfigError(`${at}: key id "${id}" is listed twice; key ids must be unique.`);
     seen.add(id);
     if (!BASE64.test(material)) throw new ConfigError(`${at} (key id "${id}"): the key is not valid base64.`);
     const key = Buffer.from(material, material.includes('-') || material.includes('_') ? 'base64url' : 'base64');
     if (key.length !== KEY_BYTES) {
-      throw new ConfigError(`${at} (key id "${id}"): the key must decode to exactly ${KEY_BYTES} bytes, got ${key.length}.`);
+      throw new ConfigError(
+        `${at} (key id "${id}"): the key must decode to exactly ${KEY_BYTES} bytes, got ${key.length}.`,
+      );
     }
     keys.push({ id, key });
   }
@@ -118,7 +126,11 @@ export function loadKeyRing(config: Config, logger: Logger): KeyRing {
   const path = join(config.dataDir, LOCAL_KEY_FILE);
   if (existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
-    if (mode & 0o077) logger.warn({ path, mode: mode.toString(8) }, 'the encryption key file is readable by other users; run chmod 600 on it');
+    if (mode & 0o077)
+      logger.warn(
+        { path, mode: mode.toString(8) },
+        'the encryption key file is readable by other users; run chmod 600 on it',
+      );
   }
   const local = loadOrCreateLocalSecret(config.dataDir, LOCAL_KEY_FILE, () => generateKeySpec(`local-${today()}`));
   if (!local.created) return parseKeyRing(local.value, path);

@@ -24,7 +24,6 @@ let db: Db;
 let endpoint: { id: string; companyId: string };
 let roleId: string;
 
-
 interface Row {
   id: string;
   companyId: string;
@@ -36,7 +35,13 @@ interface Row {
 /** Inserts a credential sealed under `ring`, with a cached token when `token` is given. */
 async function insertCredential(ring: KeyRing, n: number, token?: string): Promise<Row> {
   const vault = new Vault(ring);
-  const row: Row = { id: randomUUID(), companyId: endpoint.companyId, roleId: n % 2 === 0 ? roleId : null, endpointId: endpoint.id, origin: 'http://127.0.0.1:4010' };
+  const row: Row = {
+    id: randomUUID(),
+    companyId: endpoint.companyId,
+    roleId: n % 2 === 0 ? roleId : null,
+    endpointId: endpoint.id,
+    origin: 'http://127.0.0.1:4010',
+  };
   await db.apiCredential.create({
     data: {
       ...row,
@@ -135,7 +140,9 @@ describe('rotateSecrets', () => {
     const two = await insertCredential(onlyA, 3);
     await rotateSecrets(db, rotating);
     const [r1, r2] = [await read(one.id), await read(two.id)];
-    expect(() => new Vault(onlyB).openCredentialSecret({ ...r2, ciphertext: r1.ciphertext })).toThrow(/could not be decrypted \(key id rot-b\)/);
+    expect(() => new Vault(onlyB).openCredentialSecret({ ...r2, ciphertext: r1.ciphertext })).toThrow(
+      /could not be decrypted \(key id rot-b\)/,
+    );
   });
 
   it('does not change updatedAt: rotation is not an edit of the credential', async () => {
@@ -157,9 +164,15 @@ describe('rotateSecrets', () => {
         afterSelect: async () => {
           await db.apiCredential.update({
             where: { id: movedOn.id },
-            data: { ...new Vault(rotating).sealCredentialSecret(movedOn, { apiKey: 'new-b' }), ...new Vault(onlyA).sealToken(movedOn, { accessToken: 'token-new' }) },
+            data: {
+              ...new Vault(rotating).sealCredentialSecret(movedOn, { apiKey: 'new-b' }),
+              ...new Vault(onlyA).sealToken(movedOn, { accessToken: 'token-new' }),
+            },
           });
-          await db.apiCredential.update({ where: { id: rewritten.id }, data: new Vault(onlyA).sealCredentialSecret(rewritten, { apiKey: 'new-a' }) });
+          await db.apiCredential.update({
+            where: { id: rewritten.id },
+            data: new Vault(onlyA).sealCredentialSecret(rewritten, { apiKey: 'new-a' }),
+          });
         },
       },
     });
@@ -196,7 +209,11 @@ describe('rotateSecrets', () => {
   it('counts secrets per key id, including recorded keys that hold none', async () => {
     await insertCredential(onlyA, 1, 'tok');
     await insertCredential(rotating, 2);
-    await db.encryptionKey.upsert({ where: { keyId: 'rot-empty' }, create: { keyId: 'rot-empty', fingerprint: 'x' }, update: {} });
+    await db.encryptionKey.upsert({
+      where: { keyId: 'rot-empty' },
+      create: { keyId: 'rot-empty', fingerprint: 'x' },
+      update: {},
+    });
     expect(await status()).toEqual([
       { keyId: 'rot-a', secrets: 2 },
       { keyId: 'rot-b', secrets: 1 },

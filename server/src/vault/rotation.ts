@@ -68,7 +68,10 @@ const SEALED_COLUMNS = [
 
 function notPrimary(primary: string) {
   return {
-    OR: [{ keyId: { not: primary } }, { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] }],
+    OR: [
+      { keyId: { not: primary } },
+      { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] },
+    ],
   };
 }
 
@@ -77,7 +80,11 @@ export async function pendingSecrets(db: Db, ring: KeyRing): Promise<number> {
   const primary = ring.primary.id;
   const [secrets, tokens, tables] = await Promise.all([
     db.apiCredential.count({ where: { keyId: { not: primary } } }),
-    db.apiCredential.count({ where: { AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }] } }),
+    db.apiCredential.count({
+      where: {
+        AND: [{ tokenCiphertext: { not: null } }, { tokenKeyId: { not: null } }, { tokenKeyId: { not: primary } }],
+      },
+    }),
     Promise.all(sealedSecretTables().map((table) => table.pending(db, ring))),
   ]);
   return tables.reduce((sum, n) => sum + n, secrets + tokens);
@@ -148,6 +155,9 @@ export async function rotateSecrets(db: Db, ring: KeyRing, options: RotateOption
 /** How many stored secrets each key id holds (both sealed columns), plus recorded keys holding none. */
 export async function keyStatus(db: Db): Promise<{ keyId: string; secrets: number }[]> {
   const counts = await referencedKeyIds(db);
-  for (const { keyId } of await db.encryptionKey.findMany({ select: { keyId: true } })) if (!counts.has(keyId)) counts.set(keyId, 0);
-  return [...counts.entries()].map(([keyId, secrets]) => ({ keyId, secrets })).sort((a, b) => a.keyId.localeCompare(b.keyId));
+  for (const { keyId } of await db.encryptionKey.findMany({ select: { keyId: true } }))
+    if (!counts.has(keyId)) counts.set(keyId, 0);
+  return [...counts.entries()]
+    .map(([keyId, secrets]) => ({ keyId, secrets }))
+    .sort((a, b) => a.keyId.localeCompare(b.keyId));
 }

@@ -28,6 +28,9 @@ export function registerSealedSecretTable(table: SealedSecretTable): void {
 
 /** The registered tables, in registration order. */
 export function sealedSecretTables(): readonly SealedSecretTable[] {
-  if (tables.length === 0) throw new Error('No sealed-secret tables are registered: call registerSealedSecretTables() (modules/sealed-secret-tables.ts) at start.');
+  if (tables.length === 0)
+    throw new Error(
+      'No sealed-secret tables are registered: call registerSealedSecretTables() (modules/sealed-secret-tables.ts) at start.',
+    );
   return tables;
 }

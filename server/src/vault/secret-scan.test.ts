@@ -44,7 +44,17 @@ describe('secrets never leave the vault', () => {
       ['BEARER', { token: marker('bearer') }],
       ['BASIC', { username: marker('user'), password: marker('password') }],
       ['OAUTH2_CLIENT_CREDENTIALS', { clientId: marker('clientid'), clientSecret: marker('clientsecret'), tokenUrl }],
-      ['OAUTH2_REFRESH_TOKEN', { accessToken: marker('access'), refreshToken: marker('refresh'), expiresAt: new Date(Date.now() + 3_600_000).toISOString(), tokenUrl, clientId: marker('rclient'), clientSecret: marker('rsecret') }],
+      [
+        'OAUTH2_REFRESH_TOKEN',
+        {
+          accessToken: marker('access'),
+          refreshToken: marker('refresh'),
+          expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+          tokenUrl,
+          clientId: marker('rclient'),
+          clientSecret: marker('rsecret'),
+        },
+      ],
     ];
     const created: string[] = [];
     for (const [i, [kind, secret]] of secrets.entries()) {
@@ -54,21 +64,58 @@ describe('secrets never leave the vault', () => {
     }
     // Error paths with markers in the input: duplicate name, malformed secret, wrong company.
     await call(CREATE, { input: { ...base, name: 'scan 0', kind: 'BEARER', secret: { token: marker('dup') } } });
-    await call(CREATE, { input: { ...base, name: 'bad', kind: 'BASIC', secret: { username: 'a:b', password: marker('badbasic') } } });
-    await call(CREATE, { input: { ...base, name: 'bad2', kind: 'BEARER', secret: { token: marker('extra'), unexpected: marker('unexpected') } } });
-    await call(CREATE, { input: { ...base, endpointId: ids.endpoint['globex/hr-api'], name: 'cross', kind: 'BEARER', secret: { token: marker('cross') } } });
+    await call(CREATE, {
+      input: { ...base, name: 'bad', kind: 'BASIC', secret: { username: 'a:b', password: marker('badbasic') } },
+    });
+    await call(CREATE, {
+      input: {
+        ...base,
+        name: 'bad2',
+        kind: 'BEARER',
+        secret: { token: marker('extra'), unexpected: marker('unexpected') },
+      },
+    });
+    await call(CREATE, {
+      input: {
+        ...base,
+        endpointId: ids.endpoint['globex/hr-api'],
+        name: 'cross',
+        kind: 'BEARER',
+        secret: { token: marker('cross') },
+      },
+    });
     await call(CREATE, { input: { ...base, name: 'notjson', kind: 'BEARER', secret: marker('string') } });
     await call(CREATE, { input: { ...base, name: 'bad', kind: 'BEARER', secret: { token: marker('unauth') } } }, null);
-    await call(CREATE, { input: { ...base, name: 'bad', kind: 'BEARER', secret: { token: marker('forbidden') } } }, await server.login('dev@demo.test'));
+    await call(
+      CREATE,
+      { input: { ...base, name: 'bad', kind: 'BEARER', secret: { token: marker('forbidden') } } },
+      await server.login('dev@demo.test'),
+    );
 
     for (const id of created) {
       await call(`mutation ($id: ID!) { testCredential(id: $id) { ok status message durationMs } }`, { id });
-      await call(`mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, { id, s: { wrong: marker('rotatebad') } });
-      await call(`mutation ($id: ID!) { updateCredential(id: $id, input: { name: "renamed ${id.slice(0, 6)}" }) { id name } }`, { id });
+      await call(`mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, {
+        id,
+        s: { wrong: marker('rotatebad') },
+      });
+      await call(
+        `mutation ($id: ID!) { updateCredential(id: $id, input: { name: "renamed ${id.slice(0, 6)}" }) { id name } }`,
+        { id },
+      );
     }
-    await call(`mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, { id: created[2], s: { token: marker('rotated') } });
-    await call(`query ($c: ID!) { credentials(companyId: $c) { id name kind hint status settings role { key } endpoint { name } } }`, { c: ids.company.acme });
-    await call(`query ($c: ID!) { myCredentials(companyId: $c) { id name hint } }`, { c: ids.company.acme }, await server.login('ceo@demo.test'));
+    await call(`mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, {
+      id: created[2],
+      s: { token: marker('rotated') },
+    });
+    await call(
+      `query ($c: ID!) { credentials(companyId: $c) { id name kind hint status settings role { key } endpoint { name } } }`,
+      { c: ids.company.acme },
+    );
+    await call(
+      `query ($c: ID!) { myCredentials(companyId: $c) { id name hint } }`,
+      { c: ids.company.acme },
+      await server.login('ceo@demo.test'),
+    );
     await call(`mutation ($id: ID!) { deleteCredential(id: $id) }`, { id: created[0] });
 
     const haystacks = {

@@ -16,11 +16,25 @@ export interface CredentialRowRef {
 }
 
 export function sealContext(row: CredentialRowRef, purpose: SealPurpose): SealContext {
-  return { purpose, credentialId: row.id, companyId: row.companyId, roleId: row.roleId, endpointId: row.endpointId, origin: row.origin };
+  return {
+    purpose,
+    credentialId: row.id,
+    companyId: row.companyId,
+    roleId: row.roleId,
+    endpointId: row.endpointId,
+    origin: row.origin,
+  };
 }
 
 function webhookContext(row: { id: string; companyId: string }): SealContext {
-  return { purpose: 'webhook-secret', credentialId: row.id, companyId: row.companyId, roleId: null, endpointId: row.id, origin: null };
+  return {
+    purpose: 'webhook-secret',
+    credentialId: row.id,
+    companyId: row.companyId,
+    roleId: null,
+    endpointId: row.id,
+    origin: null,
+  };
 }
 
 function toJson(value: unknown): string {
@@ -48,7 +62,10 @@ export class Vault {
   }
 
   /** A webhook subscription's `whsec_` secret, bound to the subscription row. */
-  sealWebhookSecret(row: { id: string; companyId: string }, secret: string): { secretCiphertext: string; secretKeyId: string } {
+  sealWebhookSecret(
+    row: { id: string; companyId: string },
+    secret: string,
+  ): { secretCiphertext: string; secretKeyId: string } {
     const { sealed, keyId } = seal(this.ring, toJson(secret), webhookContext(row));
     return { secretCiphertext: sealed, secretKeyId: keyId };
   }

@@ -43,11 +43,37 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
   const acmeSales = w.endpoint['acme/sales-api']!;
   const acmeOp = w.operation['acme/sales-api/createOpportunity']!;
   const developer = w.role.developer!;
-  const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'admin', vars, ...(other ? { other, otherAs: 'companyAdmin' } : {}) });
-  const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'member', vars, ...(other ? { other, otherAs: 'member' } : {}) });
-  const endpointInput = { name: 'Target API', slug: 'target-api', baseUrl: 'https://target.example.test', description: 'd', cacheTtlSeconds: 30, rateLimitPerMinute: 60 };
-  const openApiDocument = { openapi: '3.1.0', info: { title: 'Fuzz Import', version: '1' }, servers: [{ url: 'https://import.example.test' }], paths: { '/things': { get: { operationId: 'listThings' } } } };
-  const operationInput = { key: 'fuzzOp', method: 'POST', path: '/fuzz/{id}', description: 'd', paramsSchema: { type: 'object', properties: { id: { type: 'string' } } } };
+  const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({
+    as: 'admin',
+    vars,
+    ...(other ? { other, otherAs: 'companyAdmin' } : {}),
+  });
+  const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({
+    as: 'member',
+    vars,
+    ...(other ? { other, otherAs: 'member' } : {}),
+  });
+  const endpointInput = {
+    name: 'Target API',
+    slug: 'target-api',
+    baseUrl: 'https://target.example.test',
+    description: 'd',
+    cacheTtlSeconds: 30,
+    rateLimitPerMinute: 60,
+  };
+  const openApiDocument = {
+    openapi: '3.1.0',
+    info: { title: 'Fuzz Import', version: '1' },
+    servers: [{ url: 'https://import.example.test' }],
+    paths: { '/things': { get: { operationId: 'listThings' } } },
+  };
+  const operationInput = {
+    key: 'fuzzOp',
+    method: 'POST',
+    path: '/fuzz/{id}',
+    description: 'd',
+    paramsSchema: { type: 'object', properties: { id: { type: 'string' } } },
+  };
   return {
     login: { as: 'anonymous', vars: { email: 'cfo@demo.test', password: 'not-the-password' } },
     // Each case of these runs in a session of its own (see ENDS_SESSIONS in the test).
@@ -56,41 +82,108 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     createCompany: admin({ input: { name: 'Fuzz Co', slug: 'fuzz-co' } }),
     updateCompany: admin({ id: f.company, input: { name: 'Fuzz Target', slug: 'fuzz-target' } }, { id: acme }),
     deleteCompany: admin({ id: f.company }),
-    createUser: admin({ input: { email: 'fuzz-new@demo.test', name: 'Fuzz New', password: 'long-enough-password', isPlatformAdmin: false } }),
+    createUser: admin({
+      input: {
+        email: 'fuzz-new@demo.test',
+        name: 'Fuzz New',
+        password: 'long-enough-password',
+        isPlatformAdmin: false,
+      },
+    }),
     grantCompanyAccess: admin({ userId: w.user.cfo, companyId: f.company, roleId: developer }, { companyId: acme }),
     revokeCompanyAccess: admin({ userId: w.user.dev, companyId: f.company, roleId: developer }, { companyId: acme }),
-    createEndpoint: admin({ input: { ...endpointInput, companyId: f.company, slug: 'fuzz-api', name: 'Fuzz API', operations: [operationInput] } }, { 'input.companyId': acme }),
+    createEndpoint: admin(
+      {
+        input: {
+          ...endpointInput,
+          companyId: f.company,
+          slug: 'fuzz-api',
+          name: 'Fuzz API',
+          operations: [operationInput],
+        },
+      },
+      { 'input.companyId': acme },
+    ),
     importOpenApi: admin({ companyId: f.company, document: JSON.stringify(openApiDocument) }, { companyId: acme }),
-    updateEndpoint: admin({ id: f.endpoint, input: { ...endpointInput, baseUrl: `${f.endpointBaseUrl}/v2` } }, { id: acmeSales }),
+    updateEndpoint: admin(
+      { id: f.endpoint, input: { ...endpointInput, baseUrl: `${f.endpointBaseUrl}/v2` } },
+      { id: acmeSales },
+    ),
     deleteEndpoint: admin({ id: f.endpoint }, { id: acmeSales }),
     createOperation: admin({ endpointId: f.endpoint, input: operationInput }, { endpointId: acmeSales }),
     updateOperation: admin({ id: f.operation, input: { ...operationInput, key: 'targetOp' } }, { id: acmeOp }),
     deleteOperation: admin({ id: f.operation }, { id: acmeOp }),
-    setEndpointAccess: admin({ roleId: developer, companyId: f.company, endpointId: f.endpoint, access: 'READ' }, { companyId: acme, endpointId: acmeSales }),
+    setEndpointAccess: admin(
+      { roleId: developer, companyId: f.company, endpointId: f.endpoint, access: 'READ' },
+      { companyId: acme, endpointId: acmeSales },
+    ),
     setFieldRule: admin(
-      { input: { operationId: f.operation, roleId: developer, companyId: f.company, mode: 'REMOVE', paths: ['data[].customer.email', 'total'] } },
+      {
+        input: {
+          operationId: f.operation,
+          roleId: developer,
+          companyId: f.company,
+          mode: 'REMOVE',
+          paths: ['data[].customer.email', 'total'],
+        },
+      },
       { 'input.companyId': acme, 'input.operationId': acmeOp },
     ),
-    deleteFieldRule: admin({ operationId: f.operation, roleId: developer, companyId: f.company }, { companyId: acme, operationId: acmeOp }),
+    deleteFieldRule: admin(
+      { operationId: f.operation, roleId: developer, companyId: f.company },
+      { companyId: acme, operationId: acmeOp },
+    ),
     createCredential: admin(
-      { input: { companyId: f.company, endpointId: f.endpoint, roleId: developer, name: 'fuzz-cred', kind: 'BEARER', secret: { token: 'fuzz-token-value' } } },
+      {
+        input: {
+          companyId: f.company,
+          endpointId: f.endpoint,
+          roleId: developer,
+          name: 'fuzz-cred',
+          kind: 'BEARER',
+          secret: { token: 'fuzz-token-value' },
+        },
+      },
       { 'input.companyId': acme, 'input.endpointId': acmeSales },
     ),
-    updateCredential: admin({ id: f.credential, input: { name: 'target-cred', secret: { token: 'another-token-value' } } }, { id: f.acmeCredential }),
+    updateCredential: admin(
+      { id: f.credential, input: { name: 'target-cred', secret: { token: 'another-token-value' } } },
+      { id: f.acmeCredential },
+    ),
     rotateCredential: admin({ id: f.credential, secret: { token: 'rotated-token-value' } }, { id: f.acmeCredential }),
-    confirmCredentialOrigin: admin({ id: f.credential, origin: new URL(f.endpointBaseUrl).origin }, { id: f.acmeCredential }),
+    confirmCredentialOrigin: admin(
+      { id: f.credential, origin: new URL(f.endpointBaseUrl).origin },
+      { id: f.acmeCredential },
+    ),
     deleteCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     testCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     writeOperation: member(
-      { companyId: acme, endpointId: acmeSales, operation: 'createOpportunity', params: {}, body: { name: 'Fuzz', accountId: f.acmeAccount, amount: 1 } },
+      {
+        companyId: acme,
+        endpointId: acmeSales,
+        operation: 'createOpportunity',
+        params: {},
+        body: { name: 'Fuzz', accountId: f.acmeAccount, amount: 1 },
+      },
       { companyId: f.company, endpointId: f.endpoint },
     ),
     chat: member({ companyId: acme, conversationId: null, message: 'hello' }, { companyId: f.company }),
     confirmAction: member({ id: f.action }, { id: f.othersAction }),
     rejectAction: member({ id: f.action }, { id: f.othersAction }),
-    createWebhookSubscription: admin({ companyId: f.company, url: 'https://hooks.example.test/fuzz-2', events: ['credential.needs_reconnect'], description: 'd' }, { companyId: acme }),
+    createWebhookSubscription: admin(
+      {
+        companyId: f.company,
+        url: 'https://hooks.example.test/fuzz-2',
+        events: ['credential.needs_reconnect'],
+        description: 'd',
+      },
+      { companyId: acme },
+    ),
     deleteWebhookSubscription: admin({ id: f.webhook }, { id: f.acmeWebhook }),
-    createAccessToken: member({ input: { companyId: acme, name: 'fuzz token', readOnly: false, expiresInDays: 30 } }, { 'input.companyId': f.company }),
+    createAccessToken: member(
+      { input: { companyId: acme, name: 'fuzz token', readOnly: false, expiresInDays: 30 } },
+      { 'input.companyId': f.company },
+    ),
     revokeAccessToken: member({ id: f.accessToken }, { id: f.othersAccessToken }),
     rotateInboundWebhookSecret: admin({ endpointId: f.endpoint }, { endpointId: acmeSales }),
   };
@@ -104,12 +197,28 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
   const acme = w.company.acme!;
   const acmeSales = w.endpoint['acme/sales-api']!;
   const developer = w.role.developer!;
-  const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'admin', vars, ...(other ? { other, otherAs: 'companyAdmin' } : {}) });
-  const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({ as: 'member', vars, ...(other ? { other, otherAs: 'member' } : {}) });
+  const admin = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({
+    as: 'admin',
+    vars,
+    ...(other ? { other, otherAs: 'companyAdmin' } : {}),
+  });
+  const member = (vars: Record<string, unknown>, other?: Record<string, string>): Baseline => ({
+    as: 'member',
+    vars,
+    ...(other ? { other, otherAs: 'member' } : {}),
+  });
   const from = '2026-01-01T00:00:00Z';
   const to = '2026-02-01T00:00:00Z';
   return {
-    auditLogs: admin({ companyId: f.company, first: 20, after: null, filter: { action: 'company.', actorId: w.user.admin, targetType: 'company', from, to } }, { companyId: acme }),
+    auditLogs: admin(
+      {
+        companyId: f.company,
+        first: 20,
+        after: null,
+        filter: { action: 'company.', actorId: w.user.admin, targetType: 'company', from, to },
+      },
+      { companyId: acme },
+    ),
     company: admin({ id: f.company }, { id: acme }),
     credentials: admin({ companyId: f.company }, { companyId: acme }),
     myCredentials: member({ companyId: acme }, { companyId: f.company }),
@@ -119,7 +228,10 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     webhookDeliveries: admin({ subscriptionId: f.webhook, first: 20 }, { subscriptionId: f.acmeWebhook }),
     myPendingActions: member({ companyId: acme }, { companyId: f.company }),
     dashboard: member({ companyId: acme }, { companyId: f.company }),
-    readOperation: member({ companyId: acme, endpointId: acmeSales, operation: 'listAccounts', params: { limit: 1 } }, { companyId: f.company, endpointId: f.endpoint }),
+    readOperation: member(
+      { companyId: acme, endpointId: acmeSales, operation: 'listAccounts', params: { limit: 1 } },
+      { companyId: f.company, endpointId: f.endpoint },
+    ),
     myEndpoints: member({ companyId: acme }, { companyId: f.company }),
     roleAccess: admin({ companyId: f.company, roleId: developer }, { companyId: acme }),
     userAccess: admin({ companyId: f.company, userId: w.user.dev }, { companyId: acme }),

@@ -11,7 +11,9 @@ export async function fingerprint(db: Db): Promise<Record<string, string>> {
       WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'
       ORDER BY table_name`
   ).map((t) => t.table_name);
-  const sql = tables.map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`).join(' UNION ALL ');
+  const sql = tables
+    .map((t) => `SELECT '${t}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t}" x`)
+    .join(' UNION ALL ');
   const rows = await db.$queryRawUnsafe<{ t: string; h: string }[]>(sql);
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }

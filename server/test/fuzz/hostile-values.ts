@@ -53,7 +53,8 @@ export function slotsOf(field: GraphQLField<unknown, unknown>): Slot[] {
     if (depth > 4) return;
     const inner = getNullableType(type);
     if (isListType(inner)) walk([...path, 0], inner.ofType, depth + 1);
-    else if (isInputObjectType(inner)) for (const f of Object.values(inner.getFields())) walk([...path, f.name], f.type, depth + 1);
+    else if (isInputObjectType(inner))
+      for (const f of Object.values(inner.getFields())) walk([...path, f.name], f.type, depth + 1);
   };
   for (const arg of field.args) walk([arg.name], arg.type, 0);
   return out;
@@ -84,7 +85,10 @@ export const HOSTILE_STRINGS: Hostile[] = [
   // Over the 1 MB body cap (a clean 413), and just under it, so a resolver sees it.
   { label: '1 MB string', value: 'x'.repeat(MB) },
   { label: '900 kB string', value: 'y'.repeat(900_000) },
-  { label: '10k chars of unicode soup', value: UNICODE_SOUP.repeat(Math.ceil(10_000 / UNICODE_SOUP.length)).slice(0, 10_000) },
+  {
+    label: '10k chars of unicode soup',
+    value: UNICODE_SOUP.repeat(Math.ceil(10_000 / UNICODE_SOUP.length)).slice(0, 10_000),
+  },
   { label: 'empty string', value: '' },
   { label: 'whitespace', value: ' \t\n\u00a0\u2003 ' },
   { label: 'NUL in the middle', value: 'fuzz\u0000value' },
@@ -179,13 +183,29 @@ export function hostilePool(type: GraphQLInputType): Hostile[] {
   const nullable = getNullableType(type);
   const nulls: Hostile[] = [{ label: isNonNullType(type) ? 'null for non-null' : 'null', value: null }];
   if (isListType(nullable)) {
-    return [...nulls, { label: 'empty list', value: [] }, { label: 'list of 10k nulls', value: Array.from({ length: 10_000 }, () => null) }, { label: 'string instead of a list', value: 'x' }];
+    return [
+      ...nulls,
+      { label: 'empty list', value: [] },
+      { label: 'list of 10k nulls', value: Array.from({ length: 10_000 }, () => null) },
+      { label: 'string instead of a list', value: 'x' },
+    ];
   }
   if (isInputObjectType(nullable)) {
-    return [...nulls, { label: 'empty object', value: {} }, { label: 'string instead of an object', value: "'; DROP TABLE users; --" }, { label: 'unknown field', value: { __proto__x: 1 } }];
+    return [
+      ...nulls,
+      { label: 'empty object', value: {} },
+      { label: 'string instead of an object', value: "'; DROP TABLE users; --" },
+      { label: 'unknown field', value: { __proto__x: 1 } },
+    ];
   }
   if (isEnumType(named)) {
-    return [...nulls, { label: 'unknown enum value', value: 'NOT_A_VALUE' }, { label: 'lowercase enum value', value: named.getValues()[0]!.name.toLowerCase() }, ...HOSTILE_STRINGS.slice(0, 3), ...WRONG_TYPES.slice(0, 2)];
+    return [
+      ...nulls,
+      { label: 'unknown enum value', value: 'NOT_A_VALUE' },
+      { label: 'lowercase enum value', value: named.getValues()[0]!.name.toLowerCase() },
+      ...HOSTILE_STRINGS.slice(0, 3),
+      ...WRONG_TYPES.slice(0, 2),
+    ];
   }
   switch (named.name) {
     case 'String':
@@ -196,7 +216,12 @@ export function hostilePool(type: GraphQLInputType): Hostile[] {
     case 'Float':
       return [...nulls, ...NUMBERS, ...WRONG_TYPES.slice(0, 3)];
     case 'Boolean':
-      return [...nulls, { label: 'string "true"', value: 'true' }, { label: 'number 1', value: 1 }, ...WRONG_TYPES.slice(0, 2)];
+      return [
+        ...nulls,
+        { label: 'string "true"', value: 'true' },
+        { label: 'number 1', value: 1 },
+        ...WRONG_TYPES.slice(0, 2),
+      ];
     case 'JSON':
       return [...nulls, ...HOSTILE_JSON, ...HOSTILE_STRINGS.slice(0, 3)];
     case 'DateTime':
@@ -207,14 +232,22 @@ export function hostilePool(type: GraphQLInputType): Hostile[] {
 }
 
 /** Characters drawn by the generator: plain, quoting and control, bidi, astral, and the two unstorables. */
-const ALPHABETS = ['abcXYZ019 -_.', `'"\\\`;%$#{}[]<>()*|&`, '\u0000\u0001\u0007\b\t\n\r\u001b\u007f', '\u202e\u202d\u200f\u200b\u200d\ufeff', 'é漢字مرحبا', '\ud800\udfff'];
+const ALPHABETS = [
+  'abcXYZ019 -_.',
+  `'"\\\`;%$#{}[]<>()*|&`,
+  '\u0000\u0001\u0007\b\t\n\r\u001b\u007f',
+  '\u202e\u202d\u200f\u200b\u200d\ufeff',
+  'é漢字مرحبا',
+  '\ud800\udfff',
+];
 
 function randomString(random: () => number): string {
   const length = [0, 1, 2, 8, 64, 255, 256, 1000, 5000][Math.floor(random() * 9)]!;
   let out = '';
   while (out.length < length) {
     const pick = random();
-    if (pick < 0.05) out += String.fromCodePoint(0x1f300 + Math.floor(random() * 0x300)); // an emoji
+    if (pick < 0.05)
+      out += String.fromCodePoint(0x1f300 + Math.floor(random() * 0x300)); // an emoji
     else {
       const alphabet = ALPHABETS[Math.floor(random() * ALPHABETS.length)]!;
       out += alphabet[Math.floor(random() * alphabet.length)];
@@ -225,10 +258,12 @@ function randomString(random: () => number): string {
 
 function randomJson(random: () => number, depth = 0): unknown {
   const pick = random();
-  if (depth > 6 || pick < 0.3) return [null, true, -0, 2 ** 53 + 1, -1e308, randomString(random)][Math.floor(random() * 6)];
+  if (depth > 6 || pick < 0.3)
+    return [null, true, -0, 2 ** 53 + 1, -1e308, randomString(random)][Math.floor(random() * 6)];
   if (pick < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => randomJson(random, depth + 1));
   const out: Record<string, unknown> = {};
-  for (let i = Math.floor(random() * 4); i > 0; i -= 1) out[randomString(random).slice(0, 20)] = randomJson(random, depth + 1);
+  for (let i = Math.floor(random() * 4); i > 0; i -= 1)
+    out[randomString(random).slice(0, 20)] = randomJson(random, depth + 1);
   return out;
 }
 
@@ -241,7 +276,8 @@ export function generatedValue(type: GraphQLInputType, random: () => number): Ho
     case 'Int':
     case 'Float': {
       const edges = [0, 1, -1, 2 ** 31, 2 ** 53, 86_400, 10_000];
-      const value = edges[Math.floor(random() * edges.length)]! * (random() < 0.5 ? -1 : 1) + Math.floor(random() * 3) - 1;
+      const value =
+        edges[Math.floor(random() * edges.length)]! * (random() < 0.5 ? -1 : 1) + Math.floor(random() * 3) - 1;
       return { label: `generated number ${value}`, value };
     }
     case 'Boolean':

@@ -18,7 +18,17 @@ import { startTestServer, type GqlResponse, type TestServer } from '../harness.t
 import { worldIds } from '../world.ts';
 import { buildBareSchema } from '../../src/graphql/schema.ts';
 import { baselines, queryBaselines, type Baseline, type FuzzIds, type Persona } from './baselines.ts';
-import { describeValue, generatedValue, hostilePool, jsonText, prng, sample, slotsOf, withValue, type Hostile } from './hostile-values.ts';
+import {
+  describeValue,
+  generatedValue,
+  hostilePool,
+  jsonText,
+  prng,
+  sample,
+  slotsOf,
+  withValue,
+  type Hostile,
+} from './hostile-values.ts';
 import { fingerprint, diffTables } from './fingerprint.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_707);
@@ -28,9 +38,20 @@ const PER_SLOT = Number(process.env.FUZZ_PER_SLOT ?? 1000);
 const GENERATED = Number(process.env.FUZZ_GENERATED ?? 3);
 
 /** The contract's codes, and the codes of GraphQL's own refusals that formatError keeps. */
-const ALLOWED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'RATE_LIMITED', 'UPSTREAM_ERROR', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST']);
+const ALLOWED_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'UPSTREAM_ERROR',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+]);
 const MAX_MESSAGE = 300;
-const LEAKS = /\b(select|insert into|delete from|update \w+ set|prisma|postgres|pglite|violates|constraint|syntax error at|relation "|node_modules)\b|\s+at \S+ \(|\.ts:\d+/i;
+const LEAKS =
+  /\b(select|insert into|delete from|update \w+ set|prisma|postgres|pglite|violates|constraint|syntax error at|relation "|node_modules)\b|\s+at \S+ \(|\.ts:\d+/i;
 
 // Read at load, so each mutation of the schema is a test of its own, named before setup runs.
 const bare = await buildBareSchema();
@@ -44,7 +65,11 @@ let server: TestServer;
 let plans: Record<string, Baseline>;
 let queryPlans: Record<string, Baseline>;
 const tokens: Partial<Record<Persona, string | null>> = { anonymous: null };
-const EMAILS: Record<Exclude<Persona, 'anonymous'>, string> = { admin: 'admin@demo.test', member: 'ceo@demo.test', companyAdmin: 'fuzzadmin@demo.test' };
+const EMAILS: Record<Exclude<Persona, 'anonymous'>, string> = {
+  admin: 'admin@demo.test',
+  member: 'ceo@demo.test',
+  companyAdmin: 'fuzzadmin@demo.test',
+};
 /**
  * Mutations that end sessions (a null userId is the caller's own): each case runs with a session
  * of its own, and every persona signs in again afterwards.
@@ -82,9 +107,20 @@ function casesOf(field: GraphQLField<unknown, unknown>, plan: Baseline): Case[] 
       const made = generatedValue(slot.type, random);
       if (made) picks.push(made);
     }
-    for (const h of picks) cases.push({ label: `${where} = ${describeValue(h.label, h.value)}`, vars: withValue(plan.vars, slot.path, h.value) as Record<string, unknown>, as: plan.as });
+    for (const h of picks)
+      cases.push({
+        label: `${where} = ${describeValue(h.label, h.value)}`,
+        vars: withValue(plan.vars, slot.path, h.value) as Record<string, unknown>,
+        as: plan.as,
+      });
     const otherId = plan.other?.[where];
-    if (otherId) cases.push({ label: `${where} = an id of a company the caller cannot see`, vars: withValue(plan.vars, slot.path, otherId) as Record<string, unknown>, as: plan.otherAs!, other: true });
+    if (otherId)
+      cases.push({
+        label: `${where} = an id of a company the caller cannot see`,
+        vars: withValue(plan.vars, slot.path, otherId) as Record<string, unknown>,
+        as: plan.otherAs!,
+        other: true,
+      });
   }
   // Nothing to fuzz (logout): the call itself, once.
   if (field.args.length === 0) cases.push({ label: 'no arguments', vars: plan.vars, as: plan.as });
@@ -103,7 +139,8 @@ function problemsOf(res: GqlResponse): string | null {
   for (const e of res.errors ?? []) {
     const code = e.extensions?.code;
     if (!code || !ALLOWED_CODES.has(code)) return `code ${code}: ${e.message.slice(0, 200)}`;
-    if (e.message.length > MAX_MESSAGE) return `message of ${e.message.length} chars (${code}): ${e.message.slice(0, 120)}…`;
+    if (e.message.length > MAX_MESSAGE)
+      return `message of ${e.message.length} chars (${code}): ${e.message.slice(0, 120)}…`;
     if (LEAKS.test(e.message)) return `message leaks internals (${code}): ${e.message.slice(0, 200)}`;
   }
   if (!res.errors?.length && res.status >= 400) return `HTTP ${res.status} without errors`;
@@ -122,7 +159,8 @@ function causeIn(lines: Record<string, unknown>[]): string {
  */
 function allowedWrites(field: string, res: GqlResponse): Set<string> {
   if (field === 'login') return new Set(['audit_logs']);
-  if (res.errors?.some((e) => e.extensions?.code === 'UPSTREAM_ERROR')) return new Set(['audit_logs', 'upstream_calls', 'api_credentials']);
+  if (res.errors?.some((e) => e.extensions?.code === 'UPSTREAM_ERROR'))
+    return new Set(['audit_logs', 'upstream_calls', 'api_credentials']);
   return new Set();
 }
 
@@ -138,7 +176,11 @@ async function send(query: string, vars: Record<string, unknown>, token: string 
     const body = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: GqlResponse['errors'] };
     return { status: res.status, data: body.data, errors: body.errors };
   } catch {
-    return { status: res.status, data: null, errors: [{ message: `not JSON: ${text.slice(0, 200)}`, extensions: { code: 'NOT_JSON' } }] };
+    return {
+      status: res.status,
+      data: null,
+      errors: [{ message: `not JSON: ${text.slice(0, 200)}`, extensions: { code: 'NOT_JSON' } }],
+    };
   }
 }
 
@@ -151,39 +193,104 @@ async function gqlOk(query: string, vars: Record<string, unknown>, token: string
 beforeAll(async () => {
   // Login's per-account and per-address failure limits would answer RATE_LIMITED (a fine answer)
   // to most login cases before they reach the code that reads the values: raised here.
-  server = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' });
+  server = await startTestServer({
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000',
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
+  });
   const w = await worldIds(server.db);
   const admin = await server.login('admin@demo.test');
   // The fuzzer's own company: an endpoint with an operation, a credential, an administrator, a member.
-  const company = (await gqlOk('mutation { createCompany(input: { name: "Fuzz Target", slug: "fuzz-target" }) { id } }', {}, admin)).createCompany.id as string;
+  const company = (
+    await gqlOk('mutation { createCompany(input: { name: "Fuzz Target", slug: "fuzz-target" }) { id } }', {}, admin)
+  ).createCompany.id as string;
   const endpoint = (
     await gqlOk(
       'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id operations { id } } }',
-      { input: { companyId: company, name: 'Target API', slug: 'target-api', baseUrl: `${server.sandbox.url}/acme/hr`, operations: [{ key: 'targetOp', method: 'POST', path: '/x' }] } },
+      {
+        input: {
+          companyId: company,
+          name: 'Target API',
+          slug: 'target-api',
+          baseUrl: `${server.sandbox.url}/acme/hr`,
+          operations: [{ key: 'targetOp', method: 'POST', path: '/x' }],
+        },
+      },
       admin,
     )
   ).createEndpoint;
-  const cred = (await gqlOk('mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }', { input: { companyId: company, endpointId: endpoint.id, name: 'target', kind: 'BEARER', secret: { token: 'target-token-value' } } }, admin)).createCredential.id as string;
-  const fuzzAdmin = (await gqlOk('mutation { createUser(input: { email: "fuzzadmin@demo.test", name: "Fuzz Admin", password: "tessera-demo" }) { id } }', {}, admin)).createUser.id as string;
-  const grant = 'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }';
+  const cred = (
+    await gqlOk(
+      'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
+      {
+        input: {
+          companyId: company,
+          endpointId: endpoint.id,
+          name: 'target',
+          kind: 'BEARER',
+          secret: { token: 'target-token-value' },
+        },
+      },
+      admin,
+    )
+  ).createCredential.id as string;
+  const fuzzAdmin = (
+    await gqlOk(
+      'mutation { createUser(input: { email: "fuzzadmin@demo.test", name: "Fuzz Admin", password: "tessera-demo" }) { id } }',
+      {},
+      admin,
+    )
+  ).createUser.id as string;
+  const grant =
+    'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }';
   await gqlOk(grant, { u: fuzzAdmin, c: company, r: w.role.company_admin }, admin);
   await gqlOk(grant, { u: w.user.dev, c: company, r: w.role.developer }, admin);
   const pending = (userId: string) =>
     server.db.pendingAction.create({
-      data: { userId, companyId: w.company.acme!, endpointId: w.endpoint['acme/sales-api']!, operationId: w.operation['acme/sales-api/createOpportunity']!, args: { params: {}, body: { name: 'x', accountId: 'a1', amount: 1 } }, argsHash: 'fuzz', expiresAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        userId,
+        companyId: w.company.acme!,
+        endpointId: w.endpoint['acme/sales-api']!,
+        operationId: w.operation['acme/sales-api/createOpportunity']!,
+        args: { params: {}, body: { name: 'x', accountId: 'a1', amount: 1 } },
+        argsHash: 'fuzz',
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
     });
   // A real account of Acme's sandbox CRM, so the baseline write succeeds; and a rate limit the
   // fuzzer's hundreds of writes stay under (RATE_LIMITED would be a fine answer, but a shallow one).
   const ceo = await server.login('ceo@demo.test');
-  const accounts = await gqlOk('query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { data } }', { c: w.company.acme, e: w.endpoint['acme/sales-api'] }, ceo);
-  await server.db.apiEndpoint.update({ where: { id: w.endpoint['acme/sales-api']! }, data: { rateLimitPerMinute: 1_000_000 } });
-  const acmeCredential = (await server.db.apiCredential.findFirstOrThrow({ where: { companyId: w.company.acme! }, orderBy: { name: 'asc' } })).id;
+  const accounts = await gqlOk(
+    'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { data } }',
+    { c: w.company.acme, e: w.endpoint['acme/sales-api'] },
+    ceo,
+  );
+  await server.db.apiEndpoint.update({
+    where: { id: w.endpoint['acme/sales-api']! },
+    data: { rateLimitPerMinute: 1_000_000 },
+  });
+  const acmeCredential = (
+    await server.db.apiCredential.findFirstOrThrow({ where: { companyId: w.company.acme! }, orderBy: { name: 'asc' } })
+  ).id;
   // Subscribed to an event no fuzzed mutation raises, so no delivery runs (and writes) in the background.
   const subscribe = async (companyId: string) =>
-    (await gqlOk('mutation ($c: ID!) { createWebhookSubscription(companyId: $c, url: "https://hooks.example.test/fuzz", events: ["credential.needs_reconnect"]) { subscription { id } } }', { c: companyId }, admin))
-      .createWebhookSubscription.subscription.id as string;
+    (
+      await gqlOk(
+        'mutation ($c: ID!) { createWebhookSubscription(companyId: $c, url: "https://hooks.example.test/fuzz", events: ["credential.needs_reconnect"]) { subscription { id } } }',
+        { c: companyId },
+        admin,
+      )
+    ).createWebhookSubscription.subscription.id as string;
   const token = (userId: string) =>
-    server.db.accessToken.create({ data: { userId, companyId: w.company.acme!, name: 'fuzz', prefix: 'tsr_pat_fuzz', tokenHash: `fuzz-${userId}`, expiresAt: new Date(Date.now() + 3_600_000) } });
+    server.db.accessToken.create({
+      data: {
+        userId,
+        companyId: w.company.acme!,
+        name: 'fuzz',
+        prefix: 'tsr_pat_fuzz',
+        tokenHash: `fuzz-${userId}`,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      },
+    });
   const f: FuzzIds = {
     company,
     endpoint: endpoint.id,
@@ -207,8 +314,14 @@ beforeAll(async () => {
   console.info(`mutation fuzzer: FUZZ_SEED=${SEED} FUZZ_PER_SLOT=${PER_SLOT} FUZZ_GENERATED=${GENERATED}`);
 });
 afterAll(async () => {
-  console.info(`mutation and query fuzzer: ${ran} cases, ${accepted.length} accepted (fine, listed for review):\n  ${accepted.join('\n  ')}`);
-  console.info(`mutation fuzzer outcomes:\n${Object.entries(outcomes).map(([m, o]) => `  ${m}: ${JSON.stringify(o)}`).join('\n')}`);
+  console.info(
+    `mutation and query fuzzer: ${ran} cases, ${accepted.length} accepted (fine, listed for review):\n  ${accepted.join('\n  ')}`,
+  );
+  console.info(
+    `mutation fuzzer outcomes:\n${Object.entries(outcomes)
+      .map(([m, o]) => `  ${m}: ${JSON.stringify(o)}`)
+      .join('\n')}`,
+  );
   await server?.close();
 });
 
@@ -246,7 +359,9 @@ describe('every query answers hostile values with a contract code, changes nothi
     }
     // Reads write only the call log (and a credential's health, an upstream call's audit row).
     await server.tessera.callLog.flush();
-    const changed = diffTables(before, await fingerprint(server.db)).filter((t) => !['upstream_calls', 'api_credentials', 'audit_logs'].includes(t));
+    const changed = diffTables(before, await fingerprint(server.db)).filter(
+      (t) => !['upstream_calls', 'api_credentials', 'audit_logs'].includes(t),
+    );
     if (changed.length) failures.push(`${name}: its cases changed ${changed.join(', ')}`);
     expect(cases.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
@@ -282,11 +397,14 @@ describe('every mutation answers hostile values with a contract code and changes
         accepted.push(`${where}`);
       } else {
         const changed = diffTables(before, after).filter((t) => !allowedWrites(name, res).has(t));
-        if (changed.length) failures.push(`${where}: failed with ${res.errors?.[0]?.extensions?.code} but changed ${changed.join(', ')}`);
+        if (changed.length)
+          failures.push(`${where}: failed with ${res.errors?.[0]?.extensions?.code} but changed ${changed.join(', ')}`);
       }
       before = after;
     }
-    if (ENDS_SESSIONS.has(name)) for (const persona of Object.keys(EMAILS) as (keyof typeof EMAILS)[]) tokens[persona] = await server.login(EMAILS[persona]);
+    if (ENDS_SESSIONS.has(name))
+      for (const persona of Object.keys(EMAILS) as (keyof typeof EMAILS)[])
+        tokens[persona] = await server.login(EMAILS[persona]);
     expect(cases.length).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   });
@@ -295,7 +413,11 @@ describe('every mutation answers hostile values with a contract code and changes
 describe('after all of it', () => {
   it('still stores real-world unicode as sent: emoji (surrogate pairs), right-to-left text, accents', async () => {
     const name = 'Ünïcode 👩‍👩‍👧‍👦 \u202eشركة\u202c 漢字';
-    const res = await server.gql('mutation ($id: ID!, $name: String!) { updateCompany(id: $id, input: { name: $name }) { name } }', { id: plans.updateCompany!.vars.id, name }, tokens.admin);
+    const res = await server.gql(
+      'mutation ($id: ID!, $name: String!) { updateCompany(id: $id, input: { name: $name }) { name } }',
+      { id: plans.updateCompany!.vars.id, name },
+      tokens.admin,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.updateCompany.name).toBe(name);
   });

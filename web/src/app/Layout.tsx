@@ -63,7 +63,12 @@ export function Layout({ pages }: { pages: readonly Page[] }) {
         {company && (
           <div className="switcher">
             <label htmlFor={switcherId}>Company</label>
-            <select id={switcherId} value={company.id} onChange={(e) => choose(e.target.value)} disabled={companies.length < 2}>
+            <select
+              id={switcherId}
+              value={company.id}
+              onChange={(e) => choose(e.target.value)}
+              disabled={companies.length < 2}
+            >
               {companies.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -75,7 +80,11 @@ export function Layout({ pages }: { pages: readonly Page[] }) {
         <div className="who">
           <span className="name">{me.name}</span>
           <span className="muted small">
-            {company && company.roles.length > 0 ? company.roles.map((r) => r.name).join(', ') : isPlatformAdministrator(me) ? 'Platform admin' : me.email}
+            {company && company.roles.length > 0
+              ? company.roles.map((r) => r.name).join(', ')
+              : isPlatformAdministrator(me)
+                ? 'Platform admin'
+                : me.email}
           </span>
         </div>
         <SignOutButtons />

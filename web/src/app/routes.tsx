@@ -10,7 +10,13 @@ import { AdminOnly, Layout, NotFound } from './Layout.tsx';
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactElement {
   const Component: ComponentType = lazy(() => load().then((module) => ({ default: module[name] as ComponentType })));
   return (
-    <Suspense fallback={<p role="status" className="page-loading">Loading…</p>}>
+    <Suspense
+      fallback={
+        <p role="status" className="page-loading">
+          Loading…
+        </p>
+      }
+    >
       <Component />
     </Suspense>
   );
@@ -24,16 +30,58 @@ export interface Page {
 }
 
 export const PAGES: readonly Page[] = [
-  { path: '/', label: 'Dashboard', element: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage') },
-  { path: '/assistant', label: 'Assistant', element: page(() => import('../features/assistant/AssistantPage.tsx'), 'AssistantPage') },
+  {
+    path: '/',
+    label: 'Dashboard',
+    element: page(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage'),
+  },
+  {
+    path: '/assistant',
+    label: 'Assistant',
+    element: page(() => import('../features/assistant/AssistantPage.tsx'), 'AssistantPage'),
+  },
   { path: '/apis', label: 'My APIs', element: page(() => import('../features/apis/MyApisPage.tsx'), 'MyApisPage') },
-  { path: '/tokens', label: 'Access tokens', element: page(() => import('../features/tokens/AccessTokensPage.tsx'), 'AccessTokensPage') },
-  { path: '/admin/access', label: 'Access', element: page(() => import('../features/admin/access/AccessPage.tsx'), 'AccessPage'), adminOnly: true },
-  { path: '/admin/credentials', label: 'Credentials', element: page(() => import('../features/admin/credentials/CredentialsPage.tsx'), 'CredentialsPage'), adminOnly: true },
-  { path: '/admin/endpoints', label: 'Endpoints', element: page(() => import('../features/admin/endpoints/EndpointsPage.tsx'), 'EndpointsPage'), adminOnly: true },
-  { path: '/admin/people', label: 'People', element: page(() => import('../features/admin/people/PeoplePage.tsx'), 'PeoplePage'), adminOnly: true },
-  { path: '/audit', label: 'Audit log', element: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'), adminOnly: true },
-  { path: '/analytics', label: 'Analytics', element: page(() => import('../features/analytics/AnalyticsPage.tsx'), 'AnalyticsPage'), adminOnly: true },
+  {
+    path: '/tokens',
+    label: 'Access tokens',
+    element: page(() => import('../features/tokens/AccessTokensPage.tsx'), 'AccessTokensPage'),
+  },
+  {
+    path: '/admin/access',
+    label: 'Access',
+    element: page(() => import('../features/admin/access/AccessPage.tsx'), 'AccessPage'),
+    adminOnly: true,
+  },
+  {
+    path: '/admin/credentials',
+    label: 'Credentials',
+    element: page(() => import('../features/admin/credentials/CredentialsPage.tsx'), 'CredentialsPage'),
+    adminOnly: true,
+  },
+  {
+    path: '/admin/endpoints',
+    label: 'Endpoints',
+    element: page(() => import('../features/admin/endpoints/EndpointsPage.tsx'), 'EndpointsPage'),
+    adminOnly: true,
+  },
+  {
+    path: '/admin/people',
+    label: 'People',
+    element: page(() => import('../features/admin/people/PeoplePage.tsx'), 'PeoplePage'),
+    adminOnly: true,
+  },
+  {
+    path: '/audit',
+    label: 'Audit log',
+    element: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),
+    adminOnly: true,
+  },
+  {
+    path: '/analytics',
+    label: 'Analytics',
+    element: page(() => import('../features/analytics/AnalyticsPage.tsx'), 'AnalyticsPage'),
+    adminOnly: true,
+  },
 ];
 
 export function AppRoutes() {
@@ -41,7 +89,11 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout pages={PAGES} />}>
         {PAGES.map((page) => (
-          <Route key={page.path} path={page.path} element={page.adminOnly ? <AdminOnly>{page.element}</AdminOnly> : page.element} />
+          <Route
+            key={page.path}
+            path={page.path}
+            element={page.adminOnly ? <AdminOnly>{page.element}</AdminOnly> : page.element}
+          />
         ))}
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -44,7 +44,11 @@ export function CompanyScopeSelect({ scope }: { scope: AdminCompanyScope }) {
   return (
     <div>
       <label htmlFor={id}>Companies</label>
-      <select id={id} value={scope.everyCompany ? ALL : 'company'} onChange={(e) => scope.choose(e.target.value === ALL ? ALL : 'company')}>
+      <select
+        id={id}
+        value={scope.everyCompany ? ALL : 'company'}
+        onChange={(e) => scope.choose(e.target.value === ALL ? ALL : 'company')}
+      >
         {company && <option value="company">{company.name}</option>}
         <option value={ALL}>All companies</option>
       </select>

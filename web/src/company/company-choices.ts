@@ -19,12 +19,21 @@ export interface CompanyChoice extends CompanyRef {
   administers: boolean;
 }
 
-export function buildCompanyChoices(memberships: readonly { company: CompanyRef; role: RoleRef }[], administered: readonly CompanyRef[]): CompanyChoice[] {
+export function buildCompanyChoices(
+  memberships: readonly { company: CompanyRef; role: RoleRef }[],
+  administered: readonly CompanyRef[],
+): CompanyChoice[] {
   const byId = new Map<string, CompanyChoice>();
   const entry = (company: CompanyRef) => {
     const existing = byId.get(company.id);
     if (existing) return existing;
-    const created: CompanyChoice = { id: company.id, name: company.name, slug: company.slug, roles: [], administers: false };
+    const created: CompanyChoice = {
+      id: company.id,
+      name: company.name,
+      slug: company.slug,
+      roles: [],
+      administers: false,
+    };
     byId.set(company.id, created);
     return created;
   };

@@ -1,6 +1,16 @@
 // The web mirror of the policy, a row per rule (server/src/policy/policy.test.ts has the server's).
 import { describe, expect, it } from 'vitest';
-import { accessAllows, accessChanges, canAdministerCompany, grantableCompanies, isAdministrator, isPlatformAdministrator, mayCreateUsers, mayEndSessionsOfSomeoneElse, mayReadEveryCompany } from './policy.ts';
+import {
+  accessAllows,
+  accessChanges,
+  canAdministerCompany,
+  grantableCompanies,
+  isAdministrator,
+  isPlatformAdministrator,
+  mayCreateUsers,
+  mayEndSessionsOfSomeoneElse,
+  mayReadEveryCompany,
+} from './policy.ts';
 
 const acme = { id: 'c1', name: 'Acme Corp' };
 const globex = { id: 'c2', name: 'Globex' };

@@ -44,7 +44,11 @@ export function mayEndSessionsOfSomeoneElse(me: PlatformFlag & { id: string }, u
  * they administer for a platform admin; for a company admin, only those where the person already
  * holds a role (anyone else joins through an invitation).
  */
-export function grantableCompanies<C extends { id: string }>(administered: readonly C[], memberships: readonly { company: { id: string } }[], me: PlatformFlag): C[] {
+export function grantableCompanies<C extends { id: string }>(
+  administered: readonly C[],
+  memberships: readonly { company: { id: string } }[],
+  me: PlatformFlag,
+): C[] {
   if (isPlatformAdministrator(me)) return [...administered];
   const present = new Set(memberships.map((m) => m.company.id));
   return administered.filter((c) => present.has(c.id));

@@ -42,7 +42,13 @@ function Explorer({ token }: { token: string }) {
       </header>
       <div className="graphiql-host">
         {/* key: a new session starts from a clean editor state, not the previous person's */}
-        <GraphiQL key={token} fetcher={fetcher} defaultQuery={DEFAULT_QUERY} storage={storage} isHeadersEditorEnabled={false} />
+        <GraphiQL
+          key={token}
+          fetcher={fetcher}
+          defaultQuery={DEFAULT_QUERY}
+          storage={storage}
+          isHeadersEditorEnabled={false}
+        />
       </div>
     </div>
   );

@@ -12,6 +12,8 @@ describe('fetcherOptions', () => {
   });
 
   it('uses wss behind https, on the same host', () => {
-    expect(fetcherOptions('tok', { protocol: 'https:', host: 'tessera.example:8443' }).subscriptionUrl).toBe('wss://tessera.example:8443/graphql');
+    expect(fetcherOptions('tok', { protocol: 'https:', host: 'tessera.example:8443' }).subscriptionUrl).toBe(
+      'wss://tessera.example:8443/graphql',
+    );
   });
 });

@@ -36,7 +36,12 @@ export function SignOutButtons() {
         className=""
         title="Sign out everywhere?"
         confirmLabel="Sign out everywhere"
-        message={<p>Every browser and device signed in as you is signed out, this one too. Your access tokens keep working: revoke them on the Access tokens page.</p>}
+        message={
+          <p>
+            Every browser and device signed in as you is signed out, this one too. Your access tokens keep working:
+            revoke them on the Access tokens page.
+          </p>
+        }
         onConfirm={() => end(() => everywhere({ variables: { userId: null } }))}
       >
         Sign out everywhere

@@ -19,7 +19,11 @@ const authLink = new SetContextLink((prev) => {
 // answers UNAUTHENTICATED too, and is shown by the form instead.
 const sessionLink = new ErrorLink(({ error, operation }) => {
   const sentToken = Boolean(operation.getContext().headers?.authorization);
-  if (sentToken && CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+  if (
+    sentToken &&
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+  ) {
     signOut(SESSION_EXPIRED);
   }
 });
@@ -47,7 +51,11 @@ export function createApolloClient(): { client: ApolloClient; dispose: () => voi
     const definition = getMainDefinition(query);
     return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
   };
-  const transport = ApolloLink.split(isSubscription, new GraphQLWsLink(ws), ApolloLink.from([authLink, new HttpLink({ uri: '/graphql' })]));
+  const transport = ApolloLink.split(
+    isSubscription,
+    new GraphQLWsLink(ws),
+    ApolloLink.from([authLink, new HttpLink({ uri: '/graphql' })]),
+  );
   const client = new ApolloClient({
     link: ApolloLink.from([sessionLink, transport]),
     cache: new InMemoryCache(),

@@ -15,7 +15,16 @@ interface ConfirmButtonProps {
   className?: string;
 }
 
-export function ConfirmButton({ children, title, message, confirmLabel = 'Delete', onConfirm, disabled, className, ...rest }: ConfirmButtonProps) {
+export function ConfirmButton({
+  children,
+  title,
+  message,
+  confirmLabel = 'Delete',
+  onConfirm,
+  disabled,
+  className,
+  ...rest
+}: ConfirmButtonProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
@@ -32,7 +41,13 @@ export function ConfirmButton({ children, title, message, confirmLabel = 'Delete
 
   return (
     <>
-      <button type="button" className={className ?? 'danger'} aria-label={rest['aria-label']} disabled={disabled} onClick={() => dialogRef.current?.showModal()}>
+      <button
+        type="button"
+        className={className ?? 'danger'}
+        aria-label={rest['aria-label']}
+        disabled={disabled}
+        onClick={() => dialogRef.current?.showModal()}
+      >
         {children}
       </button>
       <dialog ref={dialogRef} className="confirm" aria-labelledby={titleId}>

@@ -16,7 +16,12 @@ export function focusField(container: HTMLElement | null, id: string) {
 }
 
 /** Field ids are `${idPrefix}-${key}`; `order` is the order the form shows them in. */
-export function focusFirstError<K extends string>(container: HTMLElement | null, idPrefix: string, order: readonly K[], errors: Partial<Record<K, string>>) {
+export function focusFirstError<K extends string>(
+  container: HTMLElement | null,
+  idPrefix: string,
+  order: readonly K[],
+  errors: Partial<Record<K, string>>,
+) {
   const first = order.find((key) => errors[key]);
   if (first) focusField(container, `${idPrefix}-${first}`);
 }

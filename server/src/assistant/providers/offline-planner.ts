@@ -14,7 +14,15 @@ import { callKey, INVOKE_TOOL, readConversation, SEARCH_TOOL } from './offline/c
 import { CONCEPTS } from './offline/synonyms.ts';
 import { runTask, type Call, type Lookup, type Outcome, type Task } from './offline/tasks.ts';
 import { quote, stem, tokens } from './offline/text.ts';
-import { describeSources, parentOf, readTools, requiredBase, selectTools, writeIntent, type ReadTool } from './offline/tools.ts';
+import {
+  describeSources,
+  parentOf,
+  readTools,
+  requiredBase,
+  selectTools,
+  writeIntent,
+  type ReadTool,
+} from './offline/tools.ts';
 
 /** Rounds of tool calls per question before answering with whatever has arrived. */
 const MAX_ROUNDS = 4;
@@ -36,7 +44,10 @@ const EXAMPLES: [resourceWord: string, question: string][] = [
 /** Keywords for the toolbox's search: the question's topic words and their synonyms' targets. */
 function searchQuery(question: string): string {
   const words = tokens(question);
-  const expanded = [...words, ...CONCEPTS.filter((c) => words.some((w) => c.triggers.has(w))).flatMap((c) => c.targets)];
+  const expanded = [
+    ...words,
+    ...CONCEPTS.filter((c) => words.some((w) => c.triggers.has(w))).flatMap((c) => c.targets),
+  ];
   // The search matches substrings: "opportunit" finds "opportunities" as well as "opportunity".
   return [...new Set(expanded.map((w) => (w.length > 4 && w.endsWith('y') ? w.slice(0, -1) : w)))].join(' ');
 }
@@ -54,7 +65,8 @@ export class OfflinePlanner implements ModelProvider {
     const readable = readTools([...specs.values()]);
     const reply = (text: string) => this.answer(text, signal, onToken);
     if (!question) return reply('Ask a question about your data, for example about sales, finance or engineering.');
-    if (!searchMode && readable.length === 0) return reply('You have no data sources you may read here, so there is nothing the offline planner can look up.');
+    if (!searchMode && readable.length === 0)
+      return reply('You have no data sources you may read here, so there is nothing the offline planner can look up.');
 
     const change = writeIntent(question);
     if (change) return reply(readOnlyReply(change, readable));
@@ -64,7 +76,9 @@ export class OfflinePlanner implements ModelProvider {
       toolCalls: calls.map((c, i): ToolCallRequest => {
         const id = `call_${conversation.callCount + i + 1}`;
         if (c.name === SEARCH_TOOL) return { id, name: SEARCH_TOOL, arguments: JSON.stringify(c.args) };
-        return searchMode ? { id, name: INVOKE_TOOL, arguments: JSON.stringify({ tool: c.name, arguments: c.args }) } : { id, name: c.name, arguments: JSON.stringify(c.args) };
+        return searchMode
+          ? { id, name: INVOKE_TOOL, arguments: JSON.stringify({ tool: c.name, arguments: c.args }) }
+          : { id, name: c.name, arguments: JSON.stringify(c.args) };
       }),
     });
 
@@ -75,8 +89,11 @@ export class OfflinePlanner implements ModelProvider {
       for (const tool of selectTools(question, readable, { needParents: false })) {
         if (parentOf(tool, readable) === null) searches.push(requiredBase(tool));
       }
-      const missing = searches.filter((query) => query && !conversation.issued.has(callKey({ name: SEARCH_TOOL, args: { query } })));
-      if (missing.length > 0 && conversation.rounds < MAX_ROUNDS) return propose(missing.slice(0, 1).map((query) => ({ name: SEARCH_TOOL, args: { query } })));
+      const missing = searches.filter(
+        (query) => query && !conversation.issued.has(callKey({ name: SEARCH_TOOL, args: { query } })),
+      );
+      if (missing.length > 0 && conversation.rounds < MAX_ROUNDS)
+        return propose(missing.slice(0, 1).map((query) => ({ name: SEARCH_TOOL, args: { query } })));
     }
 
     const chosen = selectTools(question, readable);
@@ -89,7 +106,8 @@ export class OfflinePlanner implements ModelProvider {
       const result = conversation.results.get(key);
       if (result) return result;
       // Proposed but never answered (or out of rounds): report it rather than ask again forever.
-      if (final || conversation.issued.has(key)) return { status: 'error', data: { message: 'no result was returned for this call' }, truncated: false };
+      if (final || conversation.issued.has(key))
+        return { status: 'error', data: { message: 'no result was returned for this call' }, truncated: false };
       return undefined;
     };
     const outcomes: Outcome[] = [];
@@ -107,7 +125,12 @@ export class OfflinePlanner implements ModelProvider {
   }
 
   /** Sends the text through onToken in a few chunks (a paragraph or so each), then returns it. */
-  private async answer(text: string, signal: AbortSignal, onToken?: (text: string) => void, sign = true): Promise<ModelTurn> {
+  private async answer(
+    text: string,
+    signal: AbortSignal,
+    onToken?: (text: string) => void,
+    sign = true,
+  ): Promise<ModelTurn> {
     const content = sign ? `${text}\n\n${SIGNATURE}` : text;
     if (onToken) {
       const lines = content.split(/(?<=\n)/);
@@ -130,7 +153,9 @@ function sourcesList(tools: readonly ReadTool[]): string {
 }
 
 function examples(tools: readonly ReadTool[]): string {
-  const found = [...new Set(EXAMPLES.filter(([word]) => tools.some((t) => t.resourceWords.includes(stem(word)))).map(([, q]) => q))].slice(0, 3);
+  const found = [
+    ...new Set(EXAMPLES.filter(([word]) => tools.some((t) => t.resourceWords.includes(stem(word)))).map(([, q]) => q)),
+  ].slice(0, 3);
   return found.length > 0 ? `\nFor example: ${found.map((q) => quote(q)).join(', ')}.` : '';
 }
 
@@ -145,6 +170,8 @@ function readOnlyReply(change: string, tools: readonly ReadTool[]): string {
 
 function noMatchReply(tools: readonly ReadTool[], searched: boolean): string {
   if (tools.length === 0) return 'The offline planner found no data source you may use that matches your question.';
-  const intro = searched ? 'Among the data sources it found, it can answer questions about' : 'It can answer questions about';
+  const intro = searched
+    ? 'Among the data sources it found, it can answer questions about'
+    : 'It can answer questions about';
   return `The offline planner could not match your question to a data source you may use. ${intro}:\n${sourcesList(tools)}${examples(tools)}`;
 }

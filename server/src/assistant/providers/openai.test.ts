@@ -73,7 +73,10 @@ describe('the fake OpenAI server', () => {
     const models = await client.models.list();
     expect(models.data.map((m) => m.id)).toEqual(['gpt-4o-mini']);
 
-    const res = await fetch(`${fake.url}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'x', messages: [] }) });
+    const res = await fetch(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      body: JSON.stringify({ model: 'x', messages: [] }),
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_api_key');
   });
@@ -83,7 +86,8 @@ describe('the fake OpenAI server', () => {
     fake.script(() => ({ content: 'scripted' }));
     const p = provider();
     const answers = [];
-    for (let i = 0; i < 3; i += 1) answers.push((await p.complete({ messages: question, tools: [], signal: signal() })).content);
+    for (let i = 0; i < 3; i += 1)
+      answers.push((await p.complete({ messages: question, tools: [], signal: signal() })).content);
     expect(answers).toEqual(['first', 'second', 'scripted']);
   });
 });
@@ -128,7 +132,12 @@ describe('OpenAIProvider', () => {
     const text = 'ACME has two open invoices: INV-1001 (1,200.00 EUR) and INV-1002 (80.50 EUR).';
     fake.queue({ content: text });
     const pieces: string[] = [];
-    const turn = await provider().complete({ messages: question, tools, signal: signal(), onToken: (t) => pieces.push(t) });
+    const turn = await provider().complete({
+      messages: question,
+      tools,
+      signal: signal(),
+      onToken: (t) => pieces.push(t),
+    });
     expect(pieces.length).toBeGreaterThan(1);
     expect(pieces.join('')).toBe(text);
     expect(turn).toEqual({ content: text, toolCalls: [] });
@@ -144,7 +153,12 @@ describe('OpenAIProvider', () => {
       ],
     });
     const pieces: string[] = [];
-    const turn = await provider().complete({ messages: question, tools, signal: signal(), onToken: (t) => pieces.push(t) });
+    const turn = await provider().complete({
+      messages: question,
+      tools,
+      signal: signal(),
+      onToken: (t) => pieces.push(t),
+    });
     expect(pieces).toEqual([]);
     expect(turn.content).toBeNull();
     expect(turn.toolCalls).toHaveLength(2);
@@ -155,12 +169,22 @@ describe('OpenAIProvider', () => {
   });
 
   it('streams text and tool calls in one turn', async () => {
-    fake.queue({ content: 'Let me look that up.', toolCalls: [{ name: 'crm__get_customer', arguments: { id: 'acme' } }] });
+    fake.queue({
+      content: 'Let me look that up.',
+      toolCalls: [{ name: 'crm__get_customer', arguments: { id: 'acme' } }],
+    });
     const pieces: string[] = [];
-    const turn = await provider().complete({ messages: question, tools, signal: signal(), onToken: (t) => pieces.push(t) });
+    const turn = await provider().complete({
+      messages: question,
+      tools,
+      signal: signal(),
+      onToken: (t) => pieces.push(t),
+    });
     expect(pieces.join('')).toBe('Let me look that up.');
     expect(turn.content).toBe('Let me look that up.');
-    expect(turn.toolCalls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([['crm__get_customer', { id: 'acme' }]]);
+    expect(turn.toolCalls.map((c) => [c.name, JSON.parse(c.arguments)])).toEqual([
+      ['crm__get_customer', { id: 'acme' }],
+    ]);
   });
 
   it('sends our messages and tools in the SDK shape, and tool call ids round-trip', async () => {
@@ -173,7 +197,12 @@ describe('OpenAIProvider', () => {
     const conversation: ChatMessage[] = [
       ...question,
       { role: 'assistant', content: null, toolCalls: first.toolCalls },
-      { role: 'tool', toolCallId: call.id, name: call.name, content: '<tool_result tool="billing__list_invoices" status="ok">[]</tool_result>' },
+      {
+        role: 'tool',
+        toolCallId: call.id,
+        name: call.name,
+        content: '<tool_result tool="billing__list_invoices" status="ok">[]</tool_result>',
+      },
     ];
     const second = await p.complete({ messages: conversation, tools, signal: signal(), onToken: () => {} });
     expect(second.content).toBe('Two invoices are open.');
@@ -184,12 +213,31 @@ describe('OpenAIProvider', () => {
     expect(sent.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(sent.body.model).toBe('gpt-4.1-mini');
     expect(sent.body.tool_choice).toBe('auto');
-    expect(sent.body.tools).toEqual(tools.map((t) => ({ type: 'function', function: { name: t.name, description: t.description, parameters: t.parameters } })));
+    expect(sent.body.tools).toEqual(
+      tools.map((t) => ({
+        type: 'function',
+        function: { name: t.name, description: t.description, parameters: t.parameters },
+      })),
+    );
     expect(sent.body.messages).toEqual([
       { role: 'system', content: 'You are Tessera.' },
       { role: 'user', content: 'Which invoices of ACME are open?' },
-      { role: 'assistant', content: null, tool_calls: [{ id: call.id, type: 'function', function: { name: 'billing__list_invoices', arguments: '{"customerId":"acme"}' } }] },
-      { role: 'tool', tool_call_id: call.id, content: '<tool_result tool="billing__list_invoices" status="ok">[]</tool_result>' },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: call.id,
+            type: 'function',
+            function: { name: 'billing__list_invoices', arguments: '{"customerId":"acme"}' },
+          },
+        ],
+      },
+      {
+        role: 'tool',
+        tool_call_id: call.id,
+        content: '<tool_result tool="billing__list_invoices" status="ok">[]</tool_result>',
+      },
     ]);
   });
 
@@ -201,7 +249,10 @@ describe('OpenAIProvider', () => {
   });
 
   it('turns an HTTP 401 into a safe error', async () => {
-    fake.queue({ status: 401, error: { message: SERVER_SECRET_BODY, type: 'invalid_request_error', code: 'invalid_api_key' } });
+    fake.queue({
+      status: 401,
+      error: { message: SERVER_SECRET_BODY, type: 'invalid_request_error', code: 'invalid_api_key' },
+    });
     const error = await failure(provider().complete({ messages: question, tools, signal: signal() }));
     expect(error.failure).toBe('auth');
     expect(error.status).toBe(401);
@@ -210,7 +261,9 @@ describe('OpenAIProvider', () => {
 
   it('turns an HTTP 401 on a streamed request into a safe error', async () => {
     fake.queue({ status: 401, error: { message: SERVER_SECRET_BODY, code: 'invalid_api_key' } });
-    const error = await failure(provider().complete({ messages: question, tools, signal: signal(), onToken: () => {} }));
+    const error = await failure(
+      provider().complete({ messages: question, tools, signal: signal(), onToken: () => {} }),
+    );
     expect(error.status).toBe(401);
   });
 
@@ -231,7 +284,10 @@ describe('OpenAIProvider', () => {
   });
 
   it('retries a 500 once by default', async () => {
-    fake.queue({ status: 500, error: { message: 'overloaded' }, headers: { 'retry-after-ms': '1' } }, { content: 'Recovered.' });
+    fake.queue(
+      { status: 500, error: { message: 'overloaded' }, headers: { 'retry-after-ms': '1' } },
+      { content: 'Recovered.' },
+    );
     const turn = await provider({ maxRetries: undefined }).complete({ messages: question, tools, signal: signal() });
     expect(turn.content).toBe('Recovered.');
     expect(fake.requests).toHaveLength(2);
@@ -241,7 +297,13 @@ describe('OpenAIProvider', () => {
     const gone = await startFakeOpenAI();
     const url = gone.url;
     await gone.close();
-    const error = await failure(new OpenAIProvider({ apiKey: KEY, baseUrl: url, maxRetries: 0 }).complete({ messages: question, tools, signal: signal() }));
+    const error = await failure(
+      new OpenAIProvider({ apiKey: KEY, baseUrl: url, maxRetries: 0 }).complete({
+        messages: question,
+        tools,
+        signal: signal(),
+      }),
+    );
     expect(error.message).toBe('The AI model could not be reached.');
   });
 
@@ -254,14 +316,23 @@ describe('OpenAIProvider', () => {
   it('times out a stream that goes silent', async () => {
     fake.queue({ content: 'a long answer that stalls halfway through', chunkDelayMs: 1_000 });
     const pieces: string[] = [];
-    const error = await failure(provider({ timeoutMs: 300 }).complete({ messages: question, tools, signal: signal(), onToken: (t) => pieces.push(t) }));
+    const error = await failure(
+      provider({ timeoutMs: 300 }).complete({
+        messages: question,
+        tools,
+        signal: signal(),
+        onToken: (t) => pieces.push(t),
+      }),
+    );
     expect(error.failure).toBe('timeout');
   });
 
   it('rejects a stream that ends before the answer is finished', async () => {
     fake.queue({ content: 'an answer cut short by the connection', cutAfterEvents: 3 });
     const pieces: string[] = [];
-    const error = await failure(provider().complete({ messages: question, tools, signal: signal(), onToken: (t) => pieces.push(t) }));
+    const error = await failure(
+      provider().complete({ messages: question, tools, signal: signal(), onToken: (t) => pieces.push(t) }),
+    );
     expect(error.failure).toBe('bad_response');
     expect(pieces.length).toBeGreaterThan(0);
   });
@@ -316,7 +387,10 @@ describe('OpenAIProvider', () => {
 });
 
 describe('createModelProvider', () => {
-  const offline: ModelProvider = { name: 'offline-planner', complete: async () => ({ content: 'offline', toolCalls: [] }) };
+  const offline: ModelProvider = {
+    name: 'offline-planner',
+    complete: async () => ({ content: 'offline', toolCalls: [] }),
+  };
   const fallback = () => offline;
 
   it('falls back without a key or base URL', () => {

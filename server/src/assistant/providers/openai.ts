@@ -88,7 +88,13 @@ export class OpenAIProvider implements ModelProvider {
   private readonly client: OpenAI;
   private readonly timeoutMs: number;
 
-  constructor({ apiKey, baseUrl, model = DEFAULT_OPENAI_MODEL, timeoutMs = 60_000, maxRetries = 1 }: OpenAIProviderOptions) {
+  constructor({
+    apiKey,
+    baseUrl,
+    model = DEFAULT_OPENAI_MODEL,
+    timeoutMs = 60_000,
+    maxRetries = 1,
+  }: OpenAIProviderOptions) {
     this.model = model;
     this.name = `openai:${model}`;
     this.timeoutMs = timeoutMs;
@@ -118,9 +124,7 @@ export class OpenAIProvider implements ModelProvider {
     const watchdog = new AbortController();
     const combined = AbortSignal.any([signal, watchdog.signal]);
     try {
-      return onToken
-        ? await this.streamed(params, combined, watchdog, onToken)
-        : await this.plain(params, combined);
+      return onToken ? await this.streamed(params, combined, watchdog, onToken) : await this.plain(params, combined);
     } catch (err) {
       if (err instanceof CallbackError) throw err.error;
       if (err instanceof ModelProviderError) throw err;
@@ -137,7 +141,11 @@ export class OpenAIProvider implements ModelProvider {
     (message.tool_calls ?? []).forEach((call, i) => {
       if (call.type !== 'function' && call.type !== undefined) return;
       if (!('function' in call) || !call.function?.name) throw new ModelProviderError('bad_response');
-      toolCalls.push({ id: call.id || `call_${i}`, name: call.function.name, arguments: call.function.arguments ?? '' });
+      toolCalls.push({
+        id: call.id || `call_${i}`,
+        name: call.function.name,
+        arguments: call.function.arguments ?? '',
+      });
     });
     return { content: message.content ?? message.refusal ?? null, toolCalls };
   }
@@ -225,7 +233,10 @@ function toMessageParam(message: ChatMessage): ChatCompletionMessageParam {
 }
 
 function toToolParam(tool: ToolSpec): ChatCompletionTool {
-  return { type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } };
+  return {
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  };
 }
 
 function toProviderError(err: unknown, callerSignal: AbortSignal, watchdogSignal: AbortSignal): ModelProviderError {

@@ -41,7 +41,8 @@ export interface ProvisionOptions {
 }
 
 const isAuthFailure = (error: unknown) => ['28P01', '28000'].includes((error as { code?: string }).code ?? '');
-const isConcurrentCatalogUpdate = (error: unknown) => ['XX000', '23505', '42710'].includes((error as { code?: string }).code ?? '');
+const isConcurrentCatalogUpdate = (error: unknown) =>
+  ['XX000', '23505', '42710'].includes((error as { code?: string }).code ?? '');
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -76,8 +77,12 @@ export async function provisionAppRole({ ownerUrl, role, password }: ProvisionOp
     for (let attempt = 1; ; attempt += 1) {
       try {
         const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1;
-        if (!exists) await owner.query(`CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN ${CREATE_ROLE} PASSWORD ${pg.escapeLiteral(password)}`);
-        else if (!(await canSignIn(appUrl))) await owner.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
+        if (!exists)
+          await owner.query(
+            `CREATE ROLE ${pg.escapeIdentifier(role)} LOGIN ${CREATE_ROLE} PASSWORD ${pg.escapeLiteral(password)}`,
+          );
+        else if (!(await canSignIn(appUrl)))
+          await owner.query(`ALTER ROLE ${pg.escapeIdentifier(role)} LOGIN PASSWORD ${pg.escapeLiteral(password)}`);
         for (const statement of grantStatements(role, database)) await owner.query(statement);
         break;
       } catch (error) {
@@ -105,10 +110,19 @@ const BOUND_CHECK = `
   FROM pg_roles r WHERE r.rolname = current_user`;
 
 /** Proves the connection is bound by the policies: not a superuser, no BYPASSRLS, not the tables' owner. */
-export async function assertBoundByPolicies(query: (sql: string) => Promise<{ role: string; superuser: boolean; bypass: boolean; owner: boolean | null }[]>): Promise<void> {
+export async function assertBoundByPolicies(
+  query: (sql: string) => Promise<{ role: string; superuser: boolean; bypass: boolean; owner: boolean | null }[]>,
+): Promise<void> {
   const [row] = await query(BOUND_CHECK);
-  if (!row) throw new RowSecurityUnavailableError('Row security: could not read the database role the application connects as.');
-  const reasons = [row.superuser && 'is a superuser', row.bypass && 'may bypass row security', row.owner && 'owns the tables'].filter(Boolean);
+  if (!row)
+    throw new RowSecurityUnavailableError(
+      'Row security: could not read the database role the application connects as.',
+    );
+  const reasons = [
+    row.superuser && 'is a superuser',
+    row.bypass && 'may bypass row security',
+    row.owner && 'owns the tables',
+  ].filter(Boolean);
   if (reasons.length > 0) {
     throw new RowSecurityUnavailableError(
       `Row security: the application connects as "${row.role}", which ${reasons.join(' and ')}, so the tenant policies would not apply. ` +
@@ -130,5 +144,8 @@ export async function becomeAppRoleOnPglite(pglite: PGlite, role: string = DEFAU
   if (!exists) await pglite.exec(`CREATE ROLE ${pg.escapeIdentifier(role)} NOLOGIN ${CREATE_ROLE}`);
   for (const statement of grantStatements(role, 'postgres').slice(1)) await pglite.exec(statement);
   await pglite.exec(`SET ROLE ${pg.escapeIdentifier(role)}`);
-  await assertBoundByPolicies(async (sql) => (await pglite.query<{ role: string; superuser: boolean; bypass: boolean; owner: boolean | null }>(sql)).rows);
+  await assertBoundByPolicies(
+    async (sql) =>
+      (await pglite.query<{ role: string; superuser: boolean; bypass: boolean; owner: boolean | null }>(sql)).rows,
+  );
 }

@@ -19,9 +19,12 @@ let companyTables: string[];
 /** Tables whose company is their parent's (no company_id of their own). */
 const CHILD_TABLES = ['endpoint_operations', 'messages', 'webhook_deliveries'];
 
-const count = (db: Db, table: string) => db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`).then((rows) => rows[0]!.n);
+const count = (db: Db, table: string) =>
+  db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`).then((rows) => rows[0]!.n);
 const companiesIn = (db: Db, table: string) =>
-  db.$queryRawUnsafe<{ company_id: string | null }[]>(`SELECT DISTINCT company_id::text FROM "${table}"`).then((rows) => rows.map((r) => r.company_id));
+  db
+    .$queryRawUnsafe<{ company_id: string | null }[]>(`SELECT DISTINCT company_id::text FROM "${table}"`)
+    .then((rows) => rows.map((r) => r.company_id));
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -36,7 +39,9 @@ beforeAll(async () => {
   ).map((r) => r.table_name);
   // Rows in every table, so that "sees nothing" means something: a conversation with a message.
   await asSystem('test setup', async () => {
-    const conversation = await app.conversation.create({ data: { userId: ids.user.ceo!, companyId: ids.company.acme!, title: 't' } });
+    const conversation = await app.conversation.create({
+      data: { userId: ids.user.ceo!, companyId: ids.company.acme!, title: 't' },
+    });
     await app.message.create({ data: { conversationId: conversation.id, role: 'user', content: 'hello' } });
   });
 });
@@ -52,15 +57,29 @@ describe('the application role', () => {
   });
 
   it('finds the company tables in the catalog, and every one of them has row security on', async () => {
-    expect(companyTables).toEqual(expect.arrayContaining(['api_credentials', 'api_endpoints', 'audit_logs', 'pending_actions', 'role_api_permissions', 'upstream_calls', 'user_company_access']));
+    expect(companyTables).toEqual(
+      expect.arrayContaining([
+        'api_credentials',
+        'api_endpoints',
+        'audit_logs',
+        'pending_actions',
+        'role_api_permissions',
+        'upstream_calls',
+        'user_company_access',
+      ]),
+    );
     const unprotected = await server.db.$queryRaw<{ relname: string }[]>`
       SELECT relname FROM pg_class WHERE relname = ANY(${[...companyTables, ...CHILD_TABLES]}) AND relkind = 'r' AND NOT relrowsecurity`;
     expect(unprotected).toEqual([]);
   });
 
   it('may not change or remove audit rows even in the system scope (append-only by privilege too)', async () => {
-    await expect(asSystem('test', () => app.$executeRawUnsafe(`UPDATE audit_logs SET action = 'forged'`))).rejects.toThrow(/permission denied|append-only/);
-    await expect(asSystem('test', () => app.$executeRawUnsafe(`DELETE FROM audit_logs`))).rejects.toThrow(/permission denied|append-only/);
+    await expect(
+      asSystem('test', () => app.$executeRawUnsafe(`UPDATE audit_logs SET action = 'forged'`)),
+    ).rejects.toThrow(/permission denied|append-only/);
+    await expect(asSystem('test', () => app.$executeRawUnsafe(`DELETE FROM audit_logs`))).rejects.toThrow(
+      /permission denied|append-only/,
+    );
   });
 });
 
@@ -70,14 +89,25 @@ describe('a statement without a company set', () => {
       expect({ table, rows: await withDbScope(NO_COMPANIES, () => count(app, table)) }).toEqual({ table, rows: 0 });
       expect({ table, rows: await count(app, table) }).toEqual({ table, rows: 0 }); // nothing set at all
     }
-    const seeded = await Promise.all(['api_endpoints', 'endpoint_operations', 'role_api_permissions', 'user_company_access', 'api_credentials', 'messages'].map((t) => count(server.db, t)));
+    const seeded = await Promise.all(
+      [
+        'api_endpoints',
+        'endpoint_operations',
+        'role_api_permissions',
+        'user_company_access',
+        'api_credentials',
+        'messages',
+      ].map((t) => count(server.db, t)),
+    );
     expect(seeded.every((n) => n > 0)).toBe(true);
   });
 
   it('cannot write a company row', async () => {
-    await expect(app.apiEndpoint.create({ data: { companyId: ids.company.acme!, slug: 'sneaky', name: 'Sneaky', baseUrl: 'https://example.com' } })).rejects.toThrow(
-      /row-level security/,
-    );
+    await expect(
+      app.apiEndpoint.create({
+        data: { companyId: ids.company.acme!, slug: 'sneaky', name: 'Sneaky', baseUrl: 'https://example.com' },
+      }),
+    ).rejects.toThrow(/row-level security/);
     expect(await server.db.apiEndpoint.count({ where: { slug: 'sneaky' } })).toBe(0);
   });
 });
@@ -88,7 +118,9 @@ describe("a company's scope", () => {
       const seen = await withCompany(ids.company.acme!, () => companiesIn(app, table));
       expect({ table, others: seen.filter((c) => c !== ids.company.acme) }).toEqual({ table, others: [] });
     }
-    const operations = await withCompany(ids.company.globex!, () => app.endpointOperation.findMany({ select: { endpoint: { select: { companyId: true } } } }));
+    const operations = await withCompany(ids.company.globex!, () =>
+      app.endpointOperation.findMany({ select: { endpoint: { select: { companyId: true } } } }),
+    );
     expect(operations.length).toBeGreaterThan(0);
     expect(new Set(operations.map((o) => o.endpoint.companyId))).toEqual(new Set([ids.company.globex]));
   });
@@ -97,29 +129,44 @@ describe("a company's scope", () => {
     const globexEndpoint = ids.endpoint['globex/finance-api']!;
     await withCompany(ids.company.acme!, async () => {
       expect(await app.apiEndpoint.findUnique({ where: { id: globexEndpoint } })).toBeNull();
-      expect((await app.apiEndpoint.updateMany({ where: { id: globexEndpoint }, data: { name: 'Taken' } })).count).toBe(0);
-      expect((await app.apiEndpoint.deleteMany({ where: { id: globexEndpoint } })).count).toBe(0);
-      await expect(app.apiEndpoint.create({ data: { companyId: ids.company.globex!, slug: 'planted', name: 'Planted', baseUrl: 'https://example.com' } })).rejects.toThrow(
-        /row-level security/,
+      expect((await app.apiEndpoint.updateMany({ where: { id: globexEndpoint }, data: { name: 'Taken' } })).count).toBe(
+        0,
       );
+      expect((await app.apiEndpoint.deleteMany({ where: { id: globexEndpoint } })).count).toBe(0);
+      await expect(
+        app.apiEndpoint.create({
+          data: { companyId: ids.company.globex!, slug: 'planted', name: 'Planted', baseUrl: 'https://example.com' },
+        }),
+      ).rejects.toThrow(/row-level security/);
       // Moving an own row into another company is a write into it: refused.
-      await expect(app.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api']! }, data: { companyId: ids.company.globex! } })).rejects.toThrow();
+      await expect(
+        app.apiEndpoint.update({
+          where: { id: ids.endpoint['acme/finance-api']! },
+          data: { companyId: ids.company.globex! },
+        }),
+      ).rejects.toThrow();
     });
     const after = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: globexEndpoint } });
     expect(after.name).not.toBe('Taken');
     expect(await server.db.apiEndpoint.count({ where: { slug: 'planted' } })).toBe(0);
-    expect((await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: ids.endpoint['acme/finance-api']! } })).companyId).toBe(ids.company.acme);
+    expect(
+      (await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: ids.endpoint['acme/finance-api']! } })).companyId,
+    ).toBe(ids.company.acme);
   });
 
   it('holds inside transactions, and ends with them', async () => {
-    const seen = await withCompany(ids.company.acme!, () => app.$transaction(async (tx) => tx.apiEndpoint.findMany({ select: { companyId: true } })));
+    const seen = await withCompany(ids.company.acme!, () =>
+      app.$transaction(async (tx) => tx.apiEndpoint.findMany({ select: { companyId: true } })),
+    );
     expect(new Set(seen.map((e) => e.companyId))).toEqual(new Set([ids.company.acme]));
     expect(await count(app, 'api_endpoints')).toBe(0);
   });
 
   it('may write a platform audit row (a sign-in) but not read one back', async () => {
     const before = await server.db.auditLog.count({ where: { companyId: null } });
-    await withCompany(ids.company.acme!, () => app.auditLog.createMany({ data: { action: 'test.platform', actorEmail: 'x@demo.test' } }));
+    await withCompany(ids.company.acme!, () =>
+      app.auditLog.createMany({ data: { action: 'test.platform', actorEmail: 'x@demo.test' } }),
+    );
     expect(await server.db.auditLog.count({ where: { companyId: null } })).toBe(before + 1);
     expect(await withCompany(ids.company.acme!, () => app.auditLog.count({ where: { companyId: null } }))).toBe(0);
   });
@@ -131,7 +178,10 @@ describe('concurrent statements in different scopes', () => {
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         const company = scopes[i % scopes.length]!;
-        const read = () => (i % 4 === 0 ? app.$transaction((tx) => tx.apiEndpoint.findMany({ select: { companyId: true } })) : app.apiEndpoint.findMany({ select: { companyId: true } }));
+        const read = () =>
+          i % 4 === 0
+            ? app.$transaction((tx) => tx.apiEndpoint.findMany({ select: { companyId: true } }))
+            : app.apiEndpoint.findMany({ select: { companyId: true } });
         const rows = company === null ? await withDbScope(NO_COMPANIES, read) : await withCompany(company, read);
         return { expected: company, seen: [...new Set(rows.map((r) => r.companyId))] };
       }),
@@ -141,11 +191,19 @@ describe('concurrent statements in different scopes', () => {
 });
 
 describe('Prisma merging findUnique calls of one tick', () => {
-  it('does not make one scope run another scope\'s lookup (each finds its own row)', async () => {
+  it("does not make one scope run another scope's lookup (each finds its own row)", async () => {
     const [acme, globex, byCompoundKey] = await Promise.all([
-      withCompany(ids.company.acme!, () => app.apiEndpoint.findUnique({ where: { id: ids.endpoint['acme/finance-api']! } })),
-      withCompany(ids.company.globex!, () => app.apiEndpoint.findUnique({ where: { id: ids.endpoint['globex/finance-api']! } })),
-      withCompany(ids.company.globex!, () => app.apiEndpoint.findUniqueOrThrow({ where: { companyId_slug: { companyId: ids.company.globex!, slug: 'finance-api' } } })),
+      withCompany(ids.company.acme!, () =>
+        app.apiEndpoint.findUnique({ where: { id: ids.endpoint['acme/finance-api']! } }),
+      ),
+      withCompany(ids.company.globex!, () =>
+        app.apiEndpoint.findUnique({ where: { id: ids.endpoint['globex/finance-api']! } }),
+      ),
+      withCompany(ids.company.globex!, () =>
+        app.apiEndpoint.findUniqueOrThrow({
+          where: { companyId_slug: { companyId: ids.company.globex!, slug: 'finance-api' } },
+        }),
+      ),
     ]);
     expect(acme?.id).toBe(ids.endpoint['acme/finance-api']);
     expect(globex?.id).toBe(ids.endpoint['globex/finance-api']);
@@ -167,7 +225,14 @@ describe('Prisma merging findUnique calls of one tick', () => {
     let seen: unknown = 'not run';
     await withCompany(ids.company.acme!, () =>
       app.$transaction(async (tx) => {
-        const created = await tx.apiEndpoint.create({ data: { companyId: ids.company.acme!, slug: 'in-transaction', name: 'In transaction', baseUrl: 'https://example.com' } });
+        const created = await tx.apiEndpoint.create({
+          data: {
+            companyId: ids.company.acme!,
+            slug: 'in-transaction',
+            name: 'In transaction',
+            baseUrl: 'https://example.com',
+          },
+        });
         seen = (await tx.apiEndpoint.findUnique({ where: { id: created.id } }))?.slug;
         throw new Rollback();
       }),
@@ -179,51 +244,77 @@ describe('Prisma merging findUnique calls of one tick', () => {
   });
 
   it('flattens compound unique keys and keeps every other condition', () => {
-    expect(flattenCompoundKeys({ companyId_slug: { companyId: 'c', slug: 's' }, id: 'x', company: { slug: 'a' } })).toEqual({ companyId: 'c', slug: 's', id: 'x', company: { slug: 'a' } });
-    expect(flattenCompoundKeys({ roleId_companyId_endpointId: { roleId: 'r', companyId: 'c', endpointId: 'e' } })).toEqual({ roleId: 'r', companyId: 'c', endpointId: 'e' });
+    expect(
+      flattenCompoundKeys({ companyId_slug: { companyId: 'c', slug: 's' }, id: 'x', company: { slug: 'a' } }),
+    ).toEqual({ companyId: 'c', slug: 's', id: 'x', company: { slug: 'a' } });
+    expect(
+      flattenCompoundKeys({ roleId_companyId_endpointId: { roleId: 'r', companyId: 'c', endpointId: 'e' } }),
+    ).toEqual({ roleId: 'r', companyId: 'c', endpointId: 'e' });
   });
 });
 
 describe('over GraphQL', () => {
   it("a member's request runs in their companies: their endpoints, no one else's rows", async () => {
     const token = await server.login('dev@demo.test');
-    const res = await server.gql<{ me: { memberships: { company: { id: string } }[] } }>('{ me { memberships { company { id } } } }', {}, token);
+    const res = await server.gql<{ me: { memberships: { company: { id: string } }[] } }>(
+      '{ me { memberships { company { id } } } }',
+      {},
+      token,
+    );
     const theirs = new Set(res.data!.me.memberships.map((m) => m.company.id));
     expect(theirs.size).toBeGreaterThan(0);
     for (const companyId of theirs) {
-      const grants = await server.gql<{ myEndpoints: { endpoint: { id: string; companyId?: string } }[] }>('query ($c: ID!) { myEndpoints(companyId: $c) { endpoint { id } } }', { c: companyId }, token);
+      const grants = await server.gql<{ myEndpoints: { endpoint: { id: string; companyId?: string } }[] }>(
+        'query ($c: ID!) { myEndpoints(companyId: $c) { endpoint { id } } }',
+        { c: companyId },
+        token,
+      );
       expect(grants.errors).toBeUndefined();
       expect(grants.data!.myEndpoints.length).toBeGreaterThan(0);
-      const owners = await server.db.apiEndpoint.findMany({ where: { id: { in: grants.data!.myEndpoints.map((g) => g.endpoint.id) } }, select: { companyId: true } });
+      const owners = await server.db.apiEndpoint.findMany({
+        where: { id: { in: grants.data!.myEndpoints.map((g) => g.endpoint.id) } },
+        select: { companyId: true },
+      });
       expect(new Set(owners.map((o) => o.companyId))).toEqual(new Set([companyId]));
     }
   });
 });
 
 describe('starting', () => {
-  it.skipIf(!process.env.DATABASE_URL)('refuses an app connection the policies would not bind, and says why (PostgreSQL)', async () => {
-    // DATABASE_URL's own user owns the tables (and is a superuser in CI): not a valid app role.
-    await expect(startTestServer({ DATABASE_APP_URL: process.env.DATABASE_URL! })).rejects.toThrow(/row security.*(superuser|owns the tables)/i);
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    'refuses an app connection the policies would not bind, and says why (PostgreSQL)',
+    async () => {
+      // DATABASE_URL's own user owns the tables (and is a superuser in CI): not a valid app role.
+      await expect(startTestServer({ DATABASE_APP_URL: process.env.DATABASE_URL! })).rejects.toThrow(
+        /row security.*(superuser|owns the tables)/i,
+      );
+    },
+  );
 
-  it.skipIf(!process.env.DATABASE_URL)('provisions the app role from many instances at once, each ending with a role that signs in (PostgreSQL)', async () => {
-    // Instances started together (a deploy) once failed here: concurrent GRANTs on one database
-    // raced ("tuple concurrently updated") and an instance refused to start.
-    const ownerUrl = server.config.databaseUrl!;
-    const role = uniqueName('tessera_app_race');
-    const password = deriveAppRolePassword('race-key', role);
-    try {
-      const urls = await Promise.all(Array.from({ length: 6 }, () => provisionAppRole({ ownerUrl, role, password })));
-      expect(new Set(urls).size).toBe(1);
-      const canRead = await withPgClient(urls[0]!, async (client) => (await client.query('SELECT count(*)::int AS n FROM api_endpoints')).rows[0].n);
-      expect(canRead).toBe(0); // signed in, granted, and bound by the policies (no scope: no rows)
-    } finally {
-      await withPgClient(ownerUrl, async (owner) => {
-        await owner.query(`DROP OWNED BY "${role}"`);
-        await owner.query(`DROP ROLE "${role}"`);
-      });
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    'provisions the app role from many instances at once, each ending with a role that signs in (PostgreSQL)',
+    async () => {
+      // Instances started together (a deploy) once failed here: concurrent GRANTs on one database
+      // raced ("tuple concurrently updated") and an instance refused to start.
+      const ownerUrl = server.config.databaseUrl!;
+      const role = uniqueName('tessera_app_race');
+      const password = deriveAppRolePassword('race-key', role);
+      try {
+        const urls = await Promise.all(Array.from({ length: 6 }, () => provisionAppRole({ ownerUrl, role, password })));
+        expect(new Set(urls).size).toBe(1);
+        const canRead = await withPgClient(
+          urls[0]!,
+          async (client) => (await client.query('SELECT count(*)::int AS n FROM api_endpoints')).rows[0].n,
+        );
+        expect(canRead).toBe(0); // signed in, granted, and bound by the policies (no scope: no rows)
+      } finally {
+        await withPgClient(ownerUrl, async (owner) => {
+          await owner.query(`DROP OWNED BY "${role}"`);
+          await owner.query(`DROP ROLE "${role}"`);
+        });
+      }
+    },
+  );
 
   it('with DATABASE_ROW_SECURITY=false runs as the owner, whom the policies do not bind', async () => {
     const plain = await startTestServer({ DATABASE_ROW_SECURITY: 'false' });

@@ -71,13 +71,18 @@ function scopedAdapter(inner: SqlDriverAdapter, model: ConnectionModel): SqlDriv
   if (model === 'single-connection') {
     const lane = new Lane();
     const carried = { key: null as string | null };
-    wrapped.queryRaw = (query) => lane.run(async () => (await ensureScope(inner, carried, false), inner.queryRaw(query)));
-    wrapped.executeRaw = (query) => lane.run(async () => (await ensureScope(inner, carried, false), inner.executeRaw(query)));
+    wrapped.queryRaw = (query) =>
+      lane.run(async () => (await ensureScope(inner, carried, false), inner.queryRaw(query)));
+    wrapped.executeRaw = (query) =>
+      lane.run(async () => (await ensureScope(inner, carried, false), inner.executeRaw(query)));
   }
   return Object.assign(Object.create(inner) as SqlDriverAdapter, wrapped);
 }
 
-export function withRowSecurity(factory: SqlMigrationAwareDriverAdapterFactory, model: ConnectionModel): SqlMigrationAwareDriverAdapterFactory {
+export function withRowSecurity(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  model: ConnectionModel,
+): SqlMigrationAwareDriverAdapterFactory {
   return Object.assign(Object.create(factory) as SqlMigrationAwareDriverAdapterFactory, {
     connect: async () => scopedAdapter(await factory.connect(), model),
   });
@@ -91,7 +96,10 @@ const RESET_ROLE: SqlQuery = { sql: 'SET LOCAL ROLE NONE', args: [], argTypes: [
  * that starts with SET LOCAL ROLE NONE, and so does every transaction.
  */
 export function asSessionUser(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
-  const owned = async (inner: SqlDriverAdapter, isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) => {
+  const owned = async (
+    inner: SqlDriverAdapter,
+    isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0],
+  ) => {
     const tx = await inner.startTransaction(isolationLevel);
     await tx.executeRaw(RESET_ROLE);
     return tx;
@@ -111,7 +119,8 @@ export function asSessionUser(factory: SqlMigrationAwareDriverAdapterFactory): S
     connect: async () => {
       const inner = await factory.connect();
       return Object.assign(Object.create(inner) as SqlDriverAdapter, {
-        startTransaction: (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) => owned(inner, isolationLevel),
+        startTransaction: (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) =>
+          owned(inner, isolationLevel),
         queryRaw: (query: SqlQuery) => once(inner, (tx) => tx.queryRaw(query)),
         executeRaw: (query: SqlQuery) => once(inner, (tx) => tx.executeRaw(query)),
       });

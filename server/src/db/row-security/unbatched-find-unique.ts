@@ -17,7 +17,11 @@ export function flattenCompoundKeys(where: Where): Where {
   for (const [key, value] of Object.entries(where)) {
     const parts = key.split('_');
     const isCompound =
-      parts.length > 1 && value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).sort().join('_') === [...parts].sort().join('_');
+      parts.length > 1 &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.keys(value).sort().join('_') === [...parts].sort().join('_');
     if (isCompound) Object.assign(flat, value);
     else flat[key] = value;
   }
@@ -36,7 +40,10 @@ interface HookParams {
  * transaction, if any (the request keeps its transaction; only its action changes).
  */
 function asFindFirst({ args, query, __internalParams: request }: HookParams, action: 'findFirst' | 'findFirstOrThrow') {
-  return query({ ...args, where: flattenCompoundKeys(args.where) }, { ...request, action, clientMethod: request.clientMethod.replace(/findUnique(OrThrow)?$/, action) });
+  return query(
+    { ...args, where: flattenCompoundKeys(args.where) },
+    { ...request, action, clientMethod: request.clientMethod.replace(/findUnique(OrThrow)?$/, action) },
+  );
 }
 
 export function withoutCrossScopeBatching(db: Db): Db {

@@ -1,9 +1,32 @@
 // The query limits as the HTTP (Apollo) and WebSocket (graphql-ws) paths apply them: the same
 // parse options and validation rules on both, so neither is a way around the other.
-import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ParseOptions, type ValidationRule } from 'graphql';
-import { DEFAULT_QUERY_LIMITS, QueryLimitError, isTokenLimitError, queryLimitsRule, type QueryLimits } from './query-limits.ts';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
+import {
+  DEFAULT_QUERY_LIMITS,
+  QueryLimitError,
+  isTokenLimitError,
+  queryLimitsRule,
+  type QueryLimits,
+} from './query-limits.ts';
 
-export { DEFAULT_QUERY_LIMITS, QueryLimitError, isTokenLimitError, measureOperation, queryLimitsRule, type QueryLimits } from './query-limits.ts';
+export {
+  DEFAULT_QUERY_LIMITS,
+  QueryLimitError,
+  isTokenLimitError,
+  measureOperation,
+  queryLimitsRule,
+  type QueryLimits,
+} from './query-limits.ts';
 
 export function limitParseOptions(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ParseOptions {
   return { maxTokens: limits.maxTokens };
@@ -33,7 +56,18 @@ export function parseAndValidate(
     const message = error instanceof GraphQLError ? error.message : 'Syntax Error.';
     return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
   }
-  const errors = validate(schema, document, [...specifiedRules, ...limitValidationRules(limits), ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])]);
+  const errors = validate(schema, document, [
+    ...specifiedRules,
+    ...limitValidationRules(limits),
+    ...(introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ]);
   if (errors.length === 0) return document;
-  return errors.map((e) => (e instanceof QueryLimitError ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } })));
+  return errors.map((e) =>
+    e instanceof QueryLimitError
+      ? e
+      : new GraphQLError(e.message, {
+          nodes: e.nodes,
+          extensions: { ...e.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+  );
 }

@@ -24,9 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const read = (alias: string) => `${alias}: readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { status }`;
+const read = (alias: string) =>
+  `${alias}: readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { status }`;
 const vars = () => ({ c: ids.company.acme, e: ids.endpoint['acme/sales-api'] });
-
 
 /** Sends a document that must be refused by a limit, and checks that nothing ran. */
 async function refused(query: string, variables: Record<string, unknown> = {}): Promise<GqlError> {
@@ -61,20 +61,30 @@ describe('limits over HTTP', () => {
 
   it('refuses too many aliases, also spread from a fragment named __schema in an operation named __schema', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => read(`__schema${i}`)).join(' ');
-    const error = await refused(`query __schema($c: ID!, $e: ID!) { ...__schema b: __typename ...__schema } fragment __schema on Query { ${aliases} }`, vars());
+    const error = await refused(
+      `query __schema($c: ID!, $e: ID!) { ...__schema b: __typename ...__schema } fragment __schema on Query { ${aliases} }`,
+      vars(),
+    );
     expect(error.message).toBe(`Number of aliases (33) exceeds the limit of ${L.maxAliases}.`);
     expect(error.extensions).toMatchObject({ limit: 'aliases', maximum: L.maxAliases });
   });
 
   it('refuses too much depth through introspection', async () => {
     const q = `{ me { id } __type(name: "User") { fields { type { ${'ofType { '.repeat(17)}name${' }'.repeat(17)} } } } }`;
-    expect((await refused(q)).message).toBe(`Introspection depth (21) exceeds the limit of ${L.maxIntrospectionDepth}.`);
+    expect((await refused(q)).message).toBe(
+      `Introspection depth (21) exceeds the limit of ${L.maxIntrospectionDepth}.`,
+    );
   });
 
   it('refuses too many directives', async () => {
-    const fields = Array.from({ length: L.maxDirectives + 1 }, (_, i) => `d${i % 2}: __typename @include(if: true)`).join(' ');
+    const fields = Array.from(
+      { length: L.maxDirectives + 1 },
+      (_, i) => `d${i % 2}: __typename @include(if: true)`,
+    ).join(' ');
     const aliasesOk = fields.replace(/d(\d): /g, '');
-    expect((await refused(`{ me { id } ${aliasesOk} }`)).message).toBe(`Number of directives (51) exceeds the limit of ${L.maxDirectives}.`);
+    expect((await refused(`{ me { id } ${aliasesOk} }`)).message).toBe(
+      `Number of directives (51) exceeds the limit of ${L.maxDirectives}.`,
+    );
   });
 
   it('refuses a costly query: a big page of the audit log', async () => {
@@ -90,10 +100,22 @@ describe('limits over HTTP', () => {
 
 describe('limits over WebSocket', () => {
   async function wsErrors(query: string, variables: Record<string, unknown> = {}): Promise<readonly GqlError[]> {
-    const client = createClient({ url: server.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: server.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+    });
     try {
       return await new Promise((resolve, reject) => {
-        client.subscribe({ query, variables }, { next: (r) => resolve((r.errors ?? []) as GqlError[]), error: (e) => (Array.isArray(e) ? resolve(e as GqlError[]) : reject(e)), complete: () => resolve([]) });
+        client.subscribe(
+          { query, variables },
+          {
+            next: (r) => resolve((r.errors ?? []) as GqlError[]),
+            error: (e) => (Array.isArray(e) ? resolve(e as GqlError[]) : reject(e)),
+            complete: () => resolve([]),
+          },
+        );
       });
     } finally {
       await client.dispose();
@@ -103,8 +125,13 @@ describe('limits over WebSocket', () => {
   it('applies the same limits', async () => {
     const upstreamBefore = server.sandbox.stats.requests.total;
     const aliases = Array.from({ length: 16 }, (_, i) => read(`a${i}`)).join(' ');
-    const errors = await wsErrors(`query __schema($c: ID!, $e: ID!) { ...__schema ...__schema } fragment __schema on Query { ${aliases} }`, vars());
-    expect(errors.map((e) => [e.message, e.extensions?.code])).toEqual([[`Number of aliases (32) exceeds the limit of ${L.maxAliases}.`, 'BAD_USER_INPUT']]);
+    const errors = await wsErrors(
+      `query __schema($c: ID!, $e: ID!) { ...__schema ...__schema } fragment __schema on Query { ${aliases} }`,
+      vars(),
+    );
+    expect(errors.map((e) => [e.message, e.extensions?.code])).toEqual([
+      [`Number of aliases (32) exceeds the limit of ${L.maxAliases}.`, 'BAD_USER_INPUT'],
+    ]);
     const tokens = await wsErrors(`{ ${'__typename '.repeat(L.maxTokens)} }`);
     expect(tokens.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(server.sandbox.stats.requests.total).toBe(upstreamBefore);
@@ -115,7 +142,8 @@ describe('limits over WebSocket', () => {
 });
 
 describe('request hardening', () => {
-  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    fetch(`${server.url}/graphql`, { method: 'POST', headers, body });
 
   it('refuses batched requests', async () => {
     const res = await post(JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]));
@@ -124,7 +152,9 @@ describe('request hardening', () => {
   });
 
   it('answers 413 to a body over 2 MB', async () => {
-    const res = await post(JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(MAX_GRAPHQL_BODY_BYTES) } }));
+    const res = await post(
+      JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(MAX_GRAPHQL_BODY_BYTES) } }),
+    );
     expect(res.status).toBe(413);
     expect(((await res.json()) as { errors: GqlError[] }).errors[0]!.message).toBe('Request body too large.');
   });
@@ -142,7 +172,9 @@ describe('request hardening', () => {
     expect(text.status).toBe(400);
     const form = await post('query=%7B__typename%7D', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(400);
-    const withHeader = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const withHeader = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(withHeader.status).toBe(200);
   });
 });
@@ -158,7 +190,11 @@ describe('introspection and GraphiQL', () => {
       const introspection = await s.gql('{ __schema { queryType { name } } }');
       const page = await fetch(`${s.url}/graphiql`, { headers: { accept: 'text/html' } });
       const file = await fetch(`${s.url}/graphiql.html`, { headers: { accept: 'text/html' } });
-      return { introspection: introspection.errors ? introspection.errors[0]!.extensions?.code : 'on', page: [page.status, await page.text()], file: file.status };
+      return {
+        introspection: introspection.errors ? introspection.errors[0]!.extensions?.code : 'on',
+        page: [page.status, await page.text()],
+        file: file.status,
+      };
     } finally {
       await s.close();
     }
@@ -169,13 +205,25 @@ describe('introspection and GraphiQL', () => {
   it('are off in production unless GRAPHQL_INTROSPECTION=true', () => {
     const base = { JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgresql://h/db' };
     expect(loadConfig({ ...base, NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
-    expect(loadConfig({ ...base, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ ...base, NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(
+      true,
+    );
     expect(loadConfig({ ...base, NODE_ENV: 'development' }).graphqlIntrospection).toBe(true);
-    expect(loadConfig({ ...base, NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ ...base, NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(
+      false,
+    );
   });
 
   it('are both served or both refused, as the setting says', async () => {
-    expect(await probe({ GRAPHQL_INTROSPECTION: 'false' })).toEqual({ introspection: 'GRAPHQL_VALIDATION_FAILED', page: [404, 'Not found.'], file: 404 });
-    expect(await probe({ GRAPHQL_INTROSPECTION: 'true' })).toEqual({ introspection: 'on', page: [200, '<!doctype html><title>graphiql page</title>'], file: 200 });
+    expect(await probe({ GRAPHQL_INTROSPECTION: 'false' })).toEqual({
+      introspection: 'GRAPHQL_VALIDATION_FAILED',
+      page: [404, 'Not found.'],
+      file: 404,
+    });
+    expect(await probe({ GRAPHQL_INTROSPECTION: 'true' })).toEqual({
+      introspection: 'on',
+      page: [200, '<!doctype html><title>graphiql page</title>'],
+      file: 200,
+    });
   });
 });

@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, getIntrospectionQuery, parse, print, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY_LIMITS, limitParseOptions, limitValidationRules, parseAndValidate, QueryLimitError } from './index.ts';
+import {
+  DEFAULT_QUERY_LIMITS,
+  limitParseOptions,
+  limitValidationRules,
+  parseAndValidate,
+  QueryLimitError,
+} from './index.ts';
 
 const appSchema = buildSchema(readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8'));
 // Tessera's own schema is at most 5 levels deep and has no cycles: the rules are exercised on a
@@ -49,14 +55,27 @@ describe('depth', () => {
 
   it('counts real introspection fields too, and accepts the standard introspection query', () => {
     // As GraphiQL asks it: every option on.
-    for (const options of [{}, { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }]) {
+    for (const options of [
+      {},
+      {
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+        oneOf: true,
+      },
+    ]) {
       const introspection = parse(getIntrospectionQuery(options), limitParseOptions());
       expect(validate(appSchema, introspection, [...specifiedRules, ...limitValidationRules()])).toEqual([]);
     }
     // graphql-js refuses `fields` nested more than 3 deep; ofType chains are limited by ours.
-    const ofType = (n: number) => `{ __type(name: "User") { fields { type { ${'ofType { '.repeat(n)}name${' }'.repeat(n)} } } } }`;
+    const ofType = (n: number) =>
+      `{ __type(name: "User") { fields { type { ${'ofType { '.repeat(n)}name${' }'.repeat(n)} } } } }`;
     expect(limitErrors(ofType(L.maxIntrospectionDepth - 4), appSchema)).toEqual([]);
-    expect(limitErrors(ofType(L.maxIntrospectionDepth - 3), appSchema)).toEqual([`Introspection depth (21) exceeds the limit of ${L.maxIntrospectionDepth}.`]);
+    expect(limitErrors(ofType(L.maxIntrospectionDepth - 3), appSchema)).toEqual([
+      `Introspection depth (21) exceeds the limit of ${L.maxIntrospectionDepth}.`,
+    ]);
   });
 
   it('stops at a fragment cycle (which graphql reports) instead of recursing forever', () => {
@@ -70,7 +89,9 @@ describe('aliases', () => {
   const aliased = (n: number, prefix = 'a') => Array.from({ length: n }, (_, i) => `${prefix}${i}: id`).join(' ');
   it('counts aliases per operation', () => {
     expect(limitErrors(`{ node { ${aliased(L.maxAliases)} } }`)).toEqual([]);
-    expect(limitErrors(`{ node { ${aliased(L.maxAliases + 1)} } }`)).toEqual([`Number of aliases (31) exceeds the limit of ${L.maxAliases}.`]);
+    expect(limitErrors(`{ node { ${aliased(L.maxAliases + 1)} } }`)).toEqual([
+      `Number of aliases (31) exceeds the limit of ${L.maxAliases}.`,
+    ]);
   });
 
   it('counts a fragment as often as it is spread, also when named __schema', () => {
@@ -81,11 +102,15 @@ describe('aliases', () => {
 
   it('counts aliases named __schema / __type', () => {
     const many = Array.from({ length: 31 }, (_, i) => `__schema${i}: __typename`).join(' ');
-    expect(limitErrors(`{ node { ${many} } }`)).toEqual([`Number of aliases (31) exceeds the limit of ${L.maxAliases}.`]);
+    expect(limitErrors(`{ node { ${many} } }`)).toEqual([
+      `Number of aliases (31) exceeds the limit of ${L.maxAliases}.`,
+    ]);
   });
 
   it('measures exponential fragment fan-out without walking it (memoised)', () => {
-    const defs = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Node { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const defs = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Node { ...F${i + 1} ...F${i + 1} }`).join(
+      '\n',
+    );
     const q = `{ node { ...F0 } } ${defs} fragment F40 on Node { x: id }`;
     // Unmemoised, this would walk 2^40 spreads and never finish.
     expect(limitErrors(q)).toEqual([
@@ -113,21 +138,32 @@ describe('directives', () => {
 
 describe('cost', () => {
   it('counts the lists under a paged list (only a paged connection covers its edges)', () => {
-    expect(limitErrors(`{ nodes(first: 100) { list { list { id } } } }`)).toEqual([`Query cost (11101) exceeds the limit of ${L.maxCost}.`]);
+    expect(limitErrors(`{ nodes(first: 100) { list { list { id } } } }`)).toEqual([
+      `Query cost (11101) exceeds the limit of ${L.maxCost}.`,
+    ]);
   });
 
   it('counts each field 1 and multiplies list fields by first/limit or 10, through fragments', () => {
     expect(limitErrors(`{ items { id } }`)).toEqual([]); // 1 + 10 × 1
-    expect(limitErrors(`{ items { list { list { list { id } } } } }`)).toEqual([`Query cost (11111) exceeds the limit of ${L.maxCost}.`]);
-    expect(limitErrors(`{ nodes(first: 2) { children(limit: 3) { ...F } } } fragment F on Node { list { list { id } } }`)).toEqual([]); // 1 + 2 × (1 + 3 × 111)
-    expect(limitErrors(`{ nodes(first: 100) { children(limit: 100) { id } } }`)).toEqual([`Query cost (10101) exceeds the limit of ${L.maxCost}.`]);
+    expect(limitErrors(`{ items { list { list { list { id } } } } }`)).toEqual([
+      `Query cost (11111) exceeds the limit of ${L.maxCost}.`,
+    ]);
+    expect(
+      limitErrors(`{ nodes(first: 2) { children(limit: 3) { ...F } } } fragment F on Node { list { list { id } } }`),
+    ).toEqual([]); // 1 + 2 × (1 + 3 × 111)
+    expect(limitErrors(`{ nodes(first: 100) { children(limit: 100) { id } } }`)).toEqual([
+      `Query cost (10101) exceeds the limit of ${L.maxCost}.`,
+    ]);
   });
 
   it('takes first from a literal, a variable default, the argument default, or the largest page for a bare variable', () => {
-    const page = (arg: string, vars = '') => `query Q${vars} { page${arg} { total edges { node { id child { id } } } } }`;
+    const page = (arg: string, vars = '') =>
+      `query Q${vars} { page${arg} { total edges { node { id child { id } } } } }`;
     expect(limitErrors(page(''))).toEqual([]); // default 50: 1 + 50 × 6; edges is the page, not × 10 again
     expect(limitErrors(page('(first: 5000)'))).toEqual([`Query cost (30001) exceeds the limit of ${L.maxCost}.`]);
-    expect(limitErrors(page('(first: $n)', '($n: Int! = 5000)'))).toEqual([`Query cost (30001) exceeds the limit of ${L.maxCost}.`]);
+    expect(limitErrors(page('(first: $n)', '($n: Int! = 5000)'))).toEqual([
+      `Query cost (30001) exceeds the limit of ${L.maxCost}.`,
+    ]);
     expect(limitErrors(page('(first: $n)', '($n: Int!)'))).toEqual([]); // 1 + 200 × 6
     // The client sends the value, so a small default does not make it small.
     expect(limitErrors(page('(first: $n)', '($n: Int = 5)'))).toEqual([]);
@@ -148,16 +184,23 @@ describe('cost', () => {
 describe('tokens', () => {
   it('stops the parser past maxTokens', () => {
     const fields = Array.from({ length: L.maxTokens }, () => '__typename').join(' ');
-    expect(() => parse(`{ ${fields} }`, limitParseOptions())).toThrow(`Document contains more that ${L.maxTokens} tokens`);
+    expect(() => parse(`{ ${fields} }`, limitParseOptions())).toThrow(
+      `Document contains more that ${L.maxTokens} tokens`,
+    );
     const result = parseAndValidate(appSchema, `{ ${fields} }`);
-    expect(Array.isArray(result) && result[0]).toMatchObject({ message: `Number of tokens (over ${L.maxTokens}) exceeds the limit of ${L.maxTokens}.`, extensions: { code: 'BAD_USER_INPUT' } });
+    expect(Array.isArray(result) && result[0]).toMatchObject({
+      message: `Number of tokens (over ${L.maxTokens}) exceeds the limit of ${L.maxTokens}.`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 });
 
 describe("the web app's documents", () => {
   // The generated documents of every operation the web app sends (web/src/gql/graphql.ts).
   const generated = readFileSync(new URL('../../../../web/src/gql/graphql.ts', import.meta.url), 'utf8');
-  const documents = [...generated.matchAll(/^export const (\w+Document) = (\{.*\}) as unknown as DocumentNode/gm)].map(([, name, json]) => [name!, JSON.parse(json!) as DocumentNode] as const);
+  const documents = [...generated.matchAll(/^export const (\w+Document) = (\{.*\}) as unknown as DocumentNode/gm)].map(
+    ([, name, json]) => [name!, JSON.parse(json!) as DocumentNode] as const,
+  );
 
   it('finds them', () => {
     expect(documents.length).toBeGreaterThan(10);

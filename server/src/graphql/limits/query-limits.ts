@@ -75,7 +75,14 @@ export type LimitName = 'depth' | 'introspectionDepth' | 'aliases' | 'directives
 /** A document over a limit: BAD_USER_INPUT naming the limit and its value. */
 export class QueryLimitError extends AppError {
   constructor(limit: LimitName, maximum: number, actual: number | null) {
-    const what = { depth: 'Query depth', introspectionDepth: 'Introspection depth', aliases: 'Number of aliases', directives: 'Number of directives', cost: 'Query cost', tokens: 'Number of tokens' }[limit];
+    const what = {
+      depth: 'Query depth',
+      introspectionDepth: 'Introspection depth',
+      aliases: 'Number of aliases',
+      directives: 'Number of directives',
+      cost: 'Query cost',
+      tokens: 'Number of tokens',
+    }[limit];
     const shown = actual === null ? `over ${maximum}` : actual === Infinity ? 'too large' : String(actual);
     super(ErrorCode.BAD_USER_INPUT, `${what} (${shown}) exceeds the limit of ${maximum}.`, { limit, maximum });
   }
@@ -105,7 +112,8 @@ export function measureOperation(
   const variableDefaults = new Map<string, ValueNode | undefined>(
     (operation.variableDefinitions ?? []).map((v: VariableDefinitionNode) => [v.variable.name.value, v.defaultValue]),
   );
-  const intValue = (value: ValueNode | undefined) => (value?.kind === Kind.INT ? Math.max(1, Number(value.value)) : null);
+  const intValue = (value: ValueNode | undefined) =>
+    value?.kind === Kind.INT ? Math.max(1, Number(value.value)) : null;
   const memo = new Map<string, Metrics>();
   const active = new Set<string>(); // fragments on the current path: a cycle stops here (graphql reports it)
 
@@ -138,14 +146,18 @@ export function measureOperation(
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases += 1;
         const def = fieldDef(parent, selection.name.value);
-        const introspection = (parent !== null && isIntrospectionType(parent)) || (def !== undefined && def === META_FIELDS[def.name]);
+        const introspection =
+          (parent !== null && isIntrospectionType(parent)) || (def !== undefined && def === META_FIELDS[def.name]);
         const type = def ? getNamedType(def.type) : undefined;
         const page = pageSize(selection, def);
         const isList = def ? isListType(getNullableType(def.type)) : false;
         // A paged connection's page size covers its edges/nodes lists; other lists count as a page each.
         const multiplier = page ?? (isList && !sliced && !introspection ? limits.defaultListSize : 1);
-        const child = selection.selectionSet ? walk(selection.selectionSet, type && isCompositeType(type) ? type : null, page !== null && !isList) : ZERO;
-        if (introspection) introspectionDepth = Math.max(introspectionDepth, 1 + Math.max(child.depth, child.introspectionDepth));
+        const child = selection.selectionSet
+          ? walk(selection.selectionSet, type && isCompositeType(type) ? type : null, page !== null && !isList)
+          : ZERO;
+        if (introspection)
+          introspectionDepth = Math.max(introspectionDepth, 1 + Math.max(child.depth, child.introspectionDepth));
         else {
           depth = Math.max(depth, 1 + child.depth);
           introspectionDepth = Math.max(introspectionDepth, child.introspectionDepth);
@@ -190,7 +202,10 @@ export function measureOperation(
 }
 
 // __schema and __type are not among Query's own fields; graphql-js defines them.
-const META_FIELDS: Record<string, GraphQLField<unknown, unknown> | undefined> = { __schema: SchemaMetaFieldDef, __type: TypeMetaFieldDef };
+const META_FIELDS: Record<string, GraphQLField<unknown, unknown> | undefined> = {
+  __schema: SchemaMetaFieldDef,
+  __type: TypeMetaFieldDef,
+};
 
 /** The validation rule: one error per limit exceeded, for each operation of the document. */
 export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
@@ -198,14 +213,20 @@ export function queryLimitsRule(limits: QueryLimits = DEFAULT_QUERY_LIMITS) {
     return {
       Document(document) {
         const fragments = new Map<string, FragmentDefinitionNode>();
-        for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+        for (const def of document.definitions)
+          if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
         for (const def of document.definitions) {
           if (def.kind !== Kind.OPERATION_DEFINITION) continue;
           const m = measureOperation(context.getSchema(), def, fragments, limits);
           if (m.depth > limits.maxDepth) context.reportError(new QueryLimitError('depth', limits.maxDepth, m.depth));
-          if (m.introspectionDepth > limits.maxIntrospectionDepth) context.reportError(new QueryLimitError('introspectionDepth', limits.maxIntrospectionDepth, m.introspectionDepth));
-          if (m.aliases > limits.maxAliases) context.reportError(new QueryLimitError('aliases', limits.maxAliases, m.aliases));
-          if (m.directives > limits.maxDirectives) context.reportError(new QueryLimitError('directives', limits.maxDirectives, m.directives));
+          if (m.introspectionDepth > limits.maxIntrospectionDepth)
+            context.reportError(
+              new QueryLimitError('introspectionDepth', limits.maxIntrospectionDepth, m.introspectionDepth),
+            );
+          if (m.aliases > limits.maxAliases)
+            context.reportError(new QueryLimitError('aliases', limits.maxAliases, m.aliases));
+          if (m.directives > limits.maxDirectives)
+            context.reportError(new QueryLimitError('directives', limits.maxDirectives, m.directives));
           if (m.cost > limits.maxCost) context.reportError(new QueryLimitError('cost', limits.maxCost, m.cost));
         }
         return false; // measured from the top; nothing below needs visiting

@@ -11,7 +11,13 @@ import type { IMiddlewareFunction } from 'graphql-middleware';
 import { BadInputError } from '../../lib/errors.ts';
 import { argumentProblem } from '../../lib/argument-bounds.ts';
 
-const guard: IMiddlewareFunction = (resolve, root, args: Record<string, unknown>, context, info: GraphQLResolveInfo) => {
+const guard: IMiddlewareFunction = (
+  resolve,
+  root,
+  args: Record<string, unknown>,
+  context,
+  info: GraphQLResolveInfo,
+) => {
   for (const [name, value] of Object.entries(args ?? {})) {
     const problem = argumentProblem(value, name);
     if (problem) throw new BadInputError(problem, name);

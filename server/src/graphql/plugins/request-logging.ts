@@ -15,7 +15,11 @@ export function requestLoggingPlugin(): ApolloServerPlugin<RequestContext> {
             if (isPublicError(error)) continue;
             const original = unwrapResolverError(error);
             contextValue.logger.error(
-              { requestId: contextValue.requestId, err: original instanceof Error ? original : new Error(String(original)), path: error.path },
+              {
+                requestId: contextValue.requestId,
+                err: original instanceof Error ? original : new Error(String(original)),
+                path: error.path,
+              },
               'unexpected error while resolving',
             );
           }

@@ -4,7 +4,12 @@ import { findUnstorable } from './storable-text.ts';
 
 describe('findUnstorable', () => {
   it('accepts real-world text: emoji (surrogate pairs), right-to-left marks, accents, CJK, control characters other than NUL', () => {
-    expect(findUnstorable({ name: 'Ünïcode 👩‍👩‍👧‍👦 \u202eشركة\u202c 漢字 \t\n\u0001', list: ['🦄'], n: 1, d: new Date(0) }, 'input')).toBeNull();
+    expect(
+      findUnstorable(
+        { name: 'Ünïcode 👩‍👩‍👧‍👦 \u202eشركة\u202c 漢字 \t\n\u0001', list: ['🦄'], n: 1, d: new Date(0) },
+        'input',
+      ),
+    ).toBeNull();
   });
 
   it.each([

@@ -31,10 +31,20 @@ export function findUnstorable(value: unknown, path: string): string | null {
   return null;
 }
 
-const guard: IMiddlewareFunction = (resolve, root, args: Record<string, unknown>, context, info: GraphQLResolveInfo) => {
+const guard: IMiddlewareFunction = (
+  resolve,
+  root,
+  args: Record<string, unknown>,
+  context,
+  info: GraphQLResolveInfo,
+) => {
   for (const [name, value] of Object.entries(args ?? {})) {
     const where = findUnstorable(value, name);
-    if (where) throw new BadInputError(`${where.slice(0, 100)} contains a character that cannot be stored (NUL or an unpaired surrogate).`, name);
+    if (where)
+      throw new BadInputError(
+        `${where.slice(0, 100)} contains a character that cannot be stored (NUL or an unpaired surrogate).`,
+        name,
+      );
   }
   return resolve(root, args, context, info);
 };

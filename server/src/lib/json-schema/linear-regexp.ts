@@ -74,7 +74,8 @@ const WHY: [RegExp, string][] = [
 
 /** The pattern compiled for RE2, or UnsupportedPatternError saying why not. */
 export function compileLinear(pattern: string, flags = ''): RE2JS {
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new UnsupportedPatternError(`is longer than ${MAX_PATTERN_LENGTH} characters`);
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new UnsupportedPatternError(`is longer than ${MAX_PATTERN_LENGTH} characters`);
   let re2Flags = 0;
   for (const flag of flags) {
     if (flag === 'i') re2Flags |= RE2JS.CASE_INSENSITIVE;
@@ -87,13 +88,20 @@ export function compileLinear(pattern: string, flags = ''): RE2JS {
     re = RE2JS.compile(toRe2Syntax(pattern), re2Flags);
   } catch (error) {
     const known = WHY.find(([shape]) => shape.test(pattern));
-    const detail = String((error as Error).message ?? error).replace(/^error parsing regexp: /, '').slice(0, 200);
+    const detail = String((error as Error).message ?? error)
+      .replace(/^error parsing regexp: /, '')
+      .slice(0, 200);
     throw new UnsupportedPatternError(known ? known[1] : `is not supported (${detail})`);
   }
   const size = programSize(re);
-  if (size > MAX_PATTERN_PROGRAM) throw new UnsupportedPatternError(`is too complex (${size} steps; at most ${MAX_PATTERN_PROGRAM}): use smaller repetition counts`);
+  if (size > MAX_PATTERN_PROGRAM)
+    throw new UnsupportedPatternError(
+      `is too complex (${size} steps; at most ${MAX_PATTERN_PROGRAM}): use smaller repetition counts`,
+    );
   if (schemaBudget && (schemaBudget.used += size) > MAX_SCHEMA_PATTERN_PROGRAM) {
-    throw new UnsupportedPatternError(`is one too many: the schema's patterns need more than ${MAX_SCHEMA_PATTERN_PROGRAM} steps in all`);
+    throw new UnsupportedPatternError(
+      `is one too many: the schema's patterns need more than ${MAX_SCHEMA_PATTERN_PROGRAM} steps in all`,
+    );
   }
   return re;
 }

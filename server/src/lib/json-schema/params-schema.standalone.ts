@@ -23,7 +23,11 @@ export interface ParamsSchemaSource {
 
 /** In the worker: the schema checked and compiled as compileParamsSchema does, as source; SchemaRefusedError as there. */
 export function paramsSchemaSource(schema: object): ParamsSchemaSource {
-  const { source, nodes } = withParamsSchema(schema, (ajv, valid) => ({ source: standaloneCode(ajv, ajv.compile(valid)) }), { source: true });
+  const { source, nodes } = withParamsSchema(
+    schema,
+    (ajv, valid) => ({ source: standaloneCode(ajv, ajv.compile(valid)) }),
+    { source: true },
+  );
   const script = scriptOf(source);
   // One run compiles the validator to bytecode, which the cache then holds (no input is checked).
   loadValidator(script)({});
@@ -32,14 +36,21 @@ export function paramsSchemaSource(schema: object): ParamsSchemaSource {
 
 /** The CommonJS source as a script whose value is its module function; the same text on both threads, or the cache is refused. */
 function scriptOf(source: string, cachedData?: Uint8Array): Script {
-  return new Script(`(function (module, exports, require) {${source}\n})`, { filename: 'tessera-params-schema.js', ...(cachedData ? { cachedData } : {}) });
+  return new Script(`(function (module, exports, require) {${source}\n})`, {
+    filename: 'tessera-params-schema.js',
+    ...(cachedData ? { cachedData } : {}),
+  });
 }
 
 function loadValidator(script: Script): ValidateFunction {
   const module = { exports: {} as { default?: ValidateFunction } };
   // The source is Ajv's own output for a schema, made in Tessera's worker; user text is inside
   // it only as JSON literals, exactly as in the function Ajv builds with new Function in-process.
-  (script.runInThisContext() as (m: typeof module, e: object, r: typeof standaloneRequire) => void)(module, module.exports, standaloneRequire);
+  (script.runInThisContext() as (m: typeof module, e: object, r: typeof standaloneRequire) => void)(
+    module,
+    module.exports,
+    standaloneRequire,
+  );
   const validate = module.exports.default;
   if (typeof validate !== 'function') throw new Error('standalone validator code exported no function');
   return validate;
@@ -50,7 +61,12 @@ function loadValidator(script: Script): ValidateFunction {
  * (maxLength/minLength count code points, enum/const/uniqueItems compare deeply, $async errors)
  * and Tessera's pattern engine (linearRegExp.code). Anything else is refused.
  */
-const RUNTIME = new Set(['ajv/dist/runtime/ucs2length', 'ajv/dist/runtime/equal', 'ajv/dist/runtime/uri', 'ajv/dist/runtime/validation_error']);
+const RUNTIME = new Set([
+  'ajv/dist/runtime/ucs2length',
+  'ajv/dist/runtime/equal',
+  'ajv/dist/runtime/uri',
+  'ajv/dist/runtime/validation_error',
+]);
 const requireFromHere = createRequire(import.meta.url);
 function standaloneRequire(name: string): unknown {
   if (name === 'tessera:linear-regexp') return { linearRegExp: lazyLinearRegExp };

@@ -6,14 +6,18 @@ import { toRe2Syntax } from './linear-regexp.ts';
 import { compileParamsSchema, MAX_SCHEMA_NESTING, MAX_SCHEMA_NODES, SchemaRefusedError } from './params-schema.ts';
 import { paramsSchemaSource, validatorFromSource } from './params-schema.standalone.ts';
 
-const withPattern = (pattern: string) => compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern } } }).validate;
+const withPattern = (pattern: string) =>
+  compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern } } }).validate;
 
 describe('compileParamsSchema', () => {
   // V8's backtracking engine needs about a minute for these inputs; the time limit fails it.
   it('runs exponential patterns in linear time (pattern and patternProperties)', { timeout: 5_000 }, () => {
     expect(withPattern('^(a+)+$')({ q: `${'a'.repeat(30)}!` })).toBe(false);
     expect(withPattern('^(a+)+$')({ q: 'aaaa' })).toBe(true);
-    const keys = compileParamsSchema({ type: 'object', patternProperties: { '^(a|aa)+$': { type: 'integer' } } }).validate;
+    const keys = compileParamsSchema({
+      type: 'object',
+      patternProperties: { '^(a|aa)+$': { type: 'integer' } },
+    }).validate;
     expect(keys({ [`${'a'.repeat(40)}!`]: 'not checked' })).toBe(true);
     expect(keys({ aaaa: 'not an integer' })).toBe(false);
   });
@@ -39,7 +43,10 @@ describe('compileParamsSchema', () => {
   });
 
   it('refuses schemas beyond the size and nesting limits before compiling them, whatever their depth', () => {
-    const wide = { type: 'object', properties: Object.fromEntries(Array.from({ length: MAX_SCHEMA_NODES }, (_, i) => [`p${i}`, { type: 'string' }])) };
+    const wide = {
+      type: 'object',
+      properties: Object.fromEntries(Array.from({ length: MAX_SCHEMA_NODES }, (_, i) => [`p${i}`, { type: 'string' }])),
+    };
     expect(() => compileParamsSchema(wide)).toThrow(`has more than ${MAX_SCHEMA_NODES} objects and arrays`);
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 10_000; i++) deep = { not: deep };
@@ -55,16 +62,25 @@ describe('compileParamsSchema', () => {
   });
 
   it('refuses $async schemas, whose validators answer a Promise that a check would take for "valid"', () => {
-    expect(() => compileParamsSchema({ $async: true, type: 'object', properties: { q: { type: 'integer' } } })).toThrow(/\$async/);
+    expect(() => compileParamsSchema({ $async: true, type: 'object', properties: { q: { type: 'integer' } } })).toThrow(
+      /\$async/,
+    );
     // A property merely named "$async" is a parameter like any other.
-    expect(compileParamsSchema({ type: 'object', properties: { $async: { type: 'boolean' } } }).validate({ $async: true })).toBe(true);
+    expect(
+      compileParamsSchema({ type: 'object', properties: { $async: { type: 'boolean' } } }).validate({ $async: true }),
+    ).toBe(true);
   });
 
   it("bounds what a pattern's program may cost: per pattern, and for all of a schema's patterns", () => {
     // Short texts, large programs: a repetition count is an instruction per step.
     expect(() => withPattern('^[a-z]{0,1000}$')).toThrow(/too complex \(\d+ steps; at most 1000\)/);
     expect(withPattern('^[a-z]{0,100}$')({ q: 'abc' })).toBe(true);
-    const many = (n: number) => ({ type: 'object', properties: Object.fromEntries(Array.from({ length: n }, (_, i) => [`f${i}`, { type: 'string', pattern: `^[a-z]{0,${300 + i}}$` }])) });
+    const many = (n: number) => ({
+      type: 'object',
+      properties: Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`f${i}`, { type: 'string', pattern: `^[a-z]{0,${300 + i}}$` }]),
+      ),
+    });
     expect(() => compileParamsSchema(many(40))).toThrow(/more than 20000 steps in all/);
     expect(compileParamsSchema(many(10)).validate({ f0: 'abc' })).toBe(true);
     // The budget is per schema: compiling one does not spend another's.
@@ -72,20 +88,31 @@ describe('compileParamsSchema', () => {
   });
 
   it('runs each pattern of a schema with its own engine (not the first one for all)', () => {
-    const validate = compileParamsSchema({ type: 'object', properties: { q: { type: 'string', pattern: '^a$' }, r: { type: 'string', pattern: '^b$' } } }).validate;
+    const validate = compileParamsSchema({
+      type: 'object',
+      properties: { q: { type: 'string', pattern: '^a$' }, r: { type: 'string', pattern: '^b$' } },
+    }).validate;
     expect(validate({ q: 'a', r: 'b' })).toBe(true);
     expect(validate({ q: 'a', r: 'a' })).toBe(false);
     expect(validate.errors?.[0]?.instancePath).toBe('/r');
   });
 
-  it('refuses a schema that breaks the draft-07 meta-schema, with Ajv\'s reason, whichever $schema it names', () => {
+  it("refuses a schema that breaks the draft-07 meta-schema, with Ajv's reason, whichever $schema it names", () => {
     for (const schema of [{ type: 'nope' }, { $schema: 'http://json-schema.org/draft-07/schema#', type: 'nope' }]) {
       expect(() => compileParamsSchema(schema)).toThrow(SchemaRefusedError);
-      expect(() => compileParamsSchema(schema)).toThrow('is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values');
+      expect(() => compileParamsSchema(schema)).toThrow(
+        'is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values',
+      );
     }
-    expect(() => compileParamsSchema({ type: 'object', properties: { a: { minLength: -1 } } })).toThrow('is not a valid JSON Schema (schema is invalid: data/properties/a/minLength must be >= 0)');
-    expect(() => compileParamsSchema({ $schema: 'https://x.test/unknown', type: 'object' })).toThrow('is not a valid JSON Schema (no schema with key or ref "https://x.test/unknown")');
-    expect(compileParamsSchema({ type: 'object', properties: { a: { minLength: 1 } } }).validate({ a: 'x' })).toBe(true);
+    expect(() => compileParamsSchema({ type: 'object', properties: { a: { minLength: -1 } } })).toThrow(
+      'is not a valid JSON Schema (schema is invalid: data/properties/a/minLength must be >= 0)',
+    );
+    expect(() => compileParamsSchema({ $schema: 'https://x.test/unknown', type: 'object' })).toThrow(
+      'is not a valid JSON Schema (no schema with key or ref "https://x.test/unknown")',
+    );
+    expect(compileParamsSchema({ type: 'object', properties: { a: { minLength: 1 } } }).validate({ a: 'x' })).toBe(
+      true,
+    );
   });
 });
 
@@ -150,7 +177,11 @@ describe('validatorFromSource (standalone code from the worker)', () => {
   });
 
   it('is refused in the worker for the same reasons as in-process', () => {
-    expect(() => paramsSchemaSource({ type: 'nope' })).toThrow('is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values');
-    expect(() => paramsSchemaSource({ type: 'object', properties: { q: { type: 'string', pattern: '(a)\\1' } } })).toThrow(/backreferences/);
+    expect(() => paramsSchemaSource({ type: 'nope' })).toThrow(
+      'is not a valid JSON Schema (schema is invalid: data/type must be equal to one of the allowed values',
+    );
+    expect(() =>
+      paramsSchemaSource({ type: 'object', properties: { q: { type: 'string', pattern: '(a)\\1' } } }),
+    ).toThrow(/backreferences/);
   });
 });

@@ -32,7 +32,13 @@ export class SchemaRefusedError extends Error {}
 export const INLINE_COMPILE_NODES = 100;
 
 /** Draft-07 (Ajv's default), no format plugins (formats are ignored), no coercion, defaults filled in. */
-const AJV_OPTIONS = { allErrors: false, strict: false, coerceTypes: false, useDefaults: true, addUsedSchema: false } as const;
+const AJV_OPTIONS = {
+  allErrors: false,
+  strict: false,
+  coerceTypes: false,
+  useDefaults: true,
+  addUsedSchema: false,
+} as const;
 
 /**
  * The one instance that checks schemas against the draft-07 meta-schema: its meta validator is
@@ -64,15 +70,20 @@ function assertValidAgainstMeta(schema: object): void {
 export function measureSchema(schema: unknown): number {
   // An $async schema's validator answers a Promise, which a synchronous check would take for
   // "valid" (Ajv allows $async only at the root, or refuses the schema).
-  if (typeof schema === 'object' && schema !== null && Object.hasOwn(schema, '$async')) throw new SchemaRefusedError('uses "$async", which parameter schemas may not');
+  if (typeof schema === 'object' && schema !== null && Object.hasOwn(schema, '$async'))
+    throw new SchemaRefusedError('uses "$async", which parameter schemas may not');
   let nodes = 0;
   const stack: [unknown, number][] = [[schema, 1]];
   while (stack.length) {
     const [value, depth] = stack.pop()!;
     if (typeof value !== 'object' || value === null) continue;
-    if (++nodes > MAX_SCHEMA_NODES) throw new SchemaRefusedError(`has more than ${MAX_SCHEMA_NODES} objects and arrays; split the operation or simplify its schema`);
+    if (++nodes > MAX_SCHEMA_NODES)
+      throw new SchemaRefusedError(
+        `has more than ${MAX_SCHEMA_NODES} objects and arrays; split the operation or simplify its schema`,
+      );
     if (depth > MAX_SCHEMA_NESTING) throw new SchemaRefusedError(`is nested deeper than ${MAX_SCHEMA_NESTING} levels`);
-    for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) stack.push([inner, depth + 1]);
+    for (const inner of Object.values(value))
+      if (typeof inner === 'object' && inner !== null) stack.push([inner, depth + 1]);
   }
   return nodes;
 }
@@ -87,7 +98,11 @@ export interface CompiledSchema {
  * Checks and compiles with a new instance (newAjv), turning every failure into SchemaRefusedError:
  * `compile` gets the instance and the schema once it is known to be valid.
  */
-export function withParamsSchema<T>(schema: object, compile: (ajv: Ajv, schema: object) => T, options?: { source?: boolean }): T & { nodes: number } {
+export function withParamsSchema<T>(
+  schema: object,
+  compile: (ajv: Ajv, schema: object) => T,
+  options?: { source?: boolean },
+): T & { nodes: number } {
   const nodes = measureSchema(schema);
   try {
     assertValidAgainstMeta(schema);

@@ -21,11 +21,27 @@ const createSchema = z.object({
   companyId: z.string(),
   name: nameSchema,
   readOnly: z.boolean().default(false),
-  expiresInDays: z.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365').default(30),
+  expiresInDays: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(365, 'must be at most 365')
+    .default(30),
 });
 
 /** Every column but the hash, which never leaves this module's writes. */
-const PUBLIC_COLUMNS = { id: true, userId: true, companyId: true, name: true, prefix: true, readOnly: true, expiresAt: true, lastUsedAt: true, revokedAt: true, createdAt: true } as const;
+const PUBLIC_COLUMNS = {
+  id: true,
+  userId: true,
+  companyId: true,
+  name: true,
+  prefix: true,
+  readOnly: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdAt: true,
+} as const;
 
 export type AccessTokenView = AccessTokenRow & { status: AccessTokenStatus };
 
@@ -36,12 +52,18 @@ export function statusOf(row: Pick<AccessTokenRow, 'expiresAt' | 'revokedAt'>, n
 
 const view = (row: AccessTokenRow): AccessTokenView => ({ ...row, status: statusOf(row) });
 
-export async function createAccessToken(db: Db, actor: Actor, { principal, input }: { principal: Principal; input: unknown }) {
+export async function createAccessToken(
+  db: Db,
+  actor: Actor,
+  { principal, input }: { principal: Principal; input: unknown },
+) {
   const data = parseInput(createSchema, input, 'input');
   // A role in the company, not administration of it: a token acts as its owner, who must be someone there.
   if (!isUuid(data.companyId) || !isMember(principal, data.companyId)) throw new NotFoundError('Company');
   const now = new Date();
-  const active = await db.accessToken.count({ where: { userId: principal.userId, revokedAt: null, expiresAt: { gt: now } } });
+  const active = await db.accessToken.count({
+    where: { userId: principal.userId, revokedAt: null, expiresAt: { gt: now } },
+  });
   if (active >= MAX_ACTIVE_TOKENS_PER_USER) {
     throw new ConflictError(`You already have ${MAX_ACTIVE_TOKENS_PER_USER} active access tokens: revoke one first.`);
   }
@@ -50,7 +72,16 @@ export async function createAccessToken(db: Db, actor: Actor, { principal, input
   const expiresAt = new Date(now.getTime() + data.expiresInDays * DAY_MS);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.accessToken.create({
-      data: { id, userId: principal.userId, companyId: data.companyId, name: data.name, prefix, tokenHash, readOnly: data.readOnly, expiresAt },
+      data: {
+        id,
+        userId: principal.userId,
+        companyId: data.companyId,
+        name: data.name,
+        prefix,
+        tokenHash,
+        readOnly: data.readOnly,
+        expiresAt,
+      },
       select: PUBLIC_COLUMNS,
     });
     await recordAudit(tx, actor, {
@@ -69,8 +100,12 @@ export async function createAccessToken(db: Db, actor: Actor, { principal, input
  * The caller's own tokens, newest first; row security keeps a token's caller to its company.
  * A company filter outside the caller's companies is NOT_FOUND, as everywhere.
  */
-export async function listAccessTokens(db: Db, { principal, companyId }: { principal: Principal; companyId?: string | null }) {
-  if (companyId !== null && companyId !== undefined && !isMember(principal, companyId)) throw new NotFoundError('Company');
+export async function listAccessTokens(
+  db: Db,
+  { principal, companyId }: { principal: Principal; companyId?: string | null },
+) {
+  if (companyId !== null && companyId !== undefined && !isMember(principal, companyId))
+    throw new NotFoundError('Company');
   const rows = await db.accessToken.findMany({
     where: { userId: principal.userId, ...(companyId ? { companyId } : {}) },
     select: PUBLIC_COLUMNS,
@@ -80,13 +115,29 @@ export async function listAccessTokens(db: Db, { principal, companyId }: { princ
 }
 
 /** Anyone else's token reads as not found. Revoking twice changes nothing the second time. */
-export async function revokeAccessToken(db: Db, actor: Actor, { userId, tokenId }: { userId: string; tokenId: string }) {
-  const row = isUuid(tokenId) ? await db.accessToken.findFirst({ where: { id: tokenId, userId }, select: PUBLIC_COLUMNS }) : null;
+export async function revokeAccessToken(
+  db: Db,
+  actor: Actor,
+  { userId, tokenId }: { userId: string; tokenId: string },
+) {
+  const row = isUuid(tokenId)
+    ? await db.accessToken.findFirst({ where: { id: tokenId, userId }, select: PUBLIC_COLUMNS })
+    : null;
   if (!row) throw new NotFoundError('Access token');
   if (row.revokedAt) return view(row);
   const revoked = await db.$transaction(async (tx) => {
-    const updated = await tx.accessToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: PUBLIC_COLUMNS });
-    await recordAudit(tx, actor, { companyId: row.companyId, action: 'access_token.revoke', targetType: 'access_token', targetId: tokenId, details: { name: row.name, prefix: row.prefix } });
+    const updated = await tx.accessToken.update({
+      where: { id: tokenId },
+      data: { revokedAt: new Date() },
+      select: PUBLIC_COLUMNS,
+    });
+    await recordAudit(tx, actor, {
+      companyId: row.companyId,
+      action: 'access_token.revoke',
+      targetType: 'access_token',
+      targetId: tokenId,
+      details: { name: row.name, prefix: row.prefix },
+    });
     return updated;
   });
   return view(revoked);

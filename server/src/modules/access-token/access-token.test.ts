@@ -16,12 +16,23 @@ const REVOKE = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id status rev
 const ME = '{ me { email } }';
 const MY_COMPANIES = '{ myCompanies { slug } }';
 const MY_ENDPOINTS = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
-const READ = 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { status } }';
-const WRITE = 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: { name: "x", accountId: "y", amount: 1 }) { status } }';
+const READ =
+  'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { status } }';
+const WRITE =
+  'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: { name: "x", accountId: "y", amount: 1 }) { status } }';
 
 interface Created {
   token: string;
-  accessToken: { id: string; name: string; prefix: string; companyId: string; readOnly: boolean; expiresAt: string; lastUsedAt: string | null; status: string };
+  accessToken: {
+    id: string;
+    name: string;
+    prefix: string;
+    companyId: string;
+    readOnly: boolean;
+    expiresAt: string;
+    lastUsedAt: string | null;
+    status: string;
+  };
 }
 
 let server: TestServer;
@@ -31,7 +42,8 @@ const sessions: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'admin@demo.test']) sessions[email] = await server.login(email);
+  for (const email of ['ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'admin@demo.test'])
+    sessions[email] = await server.login(email);
 });
 afterAll(() => server?.close());
 
@@ -49,7 +61,14 @@ describe('a personal access token', () => {
   it('is shown once, stored only as its SHA-256, and works as a Bearer on /graphql', async () => {
     const made = await create('ceo@demo.test', { companyId: acme(), name: 'reports' });
     expect(made.token).toMatch(/^tsr_pat_[A-Za-z0-9_-]{43}$/);
-    expect(made.accessToken).toMatchObject({ name: 'reports', prefix: made.token.slice(0, 12), companyId: acme(), readOnly: false, status: 'ACTIVE', lastUsedAt: null });
+    expect(made.accessToken).toMatchObject({
+      name: 'reports',
+      prefix: made.token.slice(0, 12),
+      companyId: acme(),
+      readOnly: false,
+      status: 'ACTIVE',
+      lastUsedAt: null,
+    });
     const days = (Date.parse(made.accessToken.expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(29.9);
     expect(days).toBeLessThanOrEqual(30);
@@ -60,13 +79,25 @@ describe('a personal access token', () => {
     expect(row.tokenHash).toBe(createHash('sha256').update(made.token).digest('hex'));
 
     expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
-    const endpoints = await server.gql<{ myEndpoints: { endpoint: { slug: string } }[] }>(MY_ENDPOINTS, { c: acme() }, made.token);
+    const endpoints = await server.gql<{ myEndpoints: { endpoint: { slug: string } }[] }>(
+      MY_ENDPOINTS,
+      { c: acme() },
+      made.token,
+    );
     expect(endpoints.errors).toBeUndefined();
     expect(endpoints.data!.myEndpoints.map((e) => e.endpoint.slug).sort()).toEqual(['finance-api', 'sales-api']);
 
     // lastUsedAt is written after the answer (fire and forget), then listed.
-    await vi.waitFor(async () => expect((await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt).not.toBeNull());
-    const list = await server.gql<{ accessTokens: { id: string; lastUsedAt: string | null; prefix: string }[] }>(LIST, {}, sessions['ceo@demo.test']);
+    await vi.waitFor(async () =>
+      expect(
+        (await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt,
+      ).not.toBeNull(),
+    );
+    const list = await server.gql<{ accessTokens: { id: string; lastUsedAt: string | null; prefix: string }[] }>(
+      LIST,
+      {},
+      sessions['ceo@demo.test'],
+    );
     const listed = list.data!.accessTokens.find((t) => t.id === made.accessToken.id)!;
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list)).not.toContain(made.token);
@@ -78,7 +109,11 @@ describe('a personal access token', () => {
     const updates = () => server.sql.filter((q) => /UPDATE\s+"?access_tokens"?/i.test(q));
     server.sql.length = 0;
     await server.gql(ME, {}, made.token);
-    await vi.waitFor(async () => expect((await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt).not.toBeNull());
+    await vi.waitFor(async () =>
+      expect(
+        (await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt,
+      ).not.toBeNull(),
+    );
     expect(updates()).toHaveLength(1);
     server.sql.length = 0;
     for (let i = 0; i < 3; i++) await server.gql(ME, {}, made.token);
@@ -89,7 +124,9 @@ describe('a personal access token', () => {
     const made = await create('ceo@demo.test', { companyId: acme(), name: 'acme only' });
     expect((await server.gql(MY_COMPANIES, {}, made.token)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
     expect(errorCode(await server.gql(MY_ENDPOINTS, { c: globex() }, made.token))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(READ, { c: globex(), e: ids.endpoint['globex/sales-api'] }, made.token))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(READ, { c: globex(), e: ids.endpoint['globex/sales-api'] }, made.token))).toBe(
+      'NOT_FOUND',
+    );
     // The same person in a session sees both.
     expect((await server.gql(MY_COMPANIES, {}, sessions['ceo@demo.test'])).data!.myCompanies).toHaveLength(2);
   });
@@ -102,16 +139,29 @@ describe('a personal access token', () => {
 
     const revoked = await create('ceo@demo.test', { companyId: acme(), name: 'to revoke' });
     expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
-    const res = await server.gql<{ revokeAccessToken: { status: string; revokedAt: string } }>(REVOKE, { id: revoked.accessToken.id }, sessions['ceo@demo.test']);
+    const res = await server.gql<{ revokeAccessToken: { status: string; revokedAt: string } }>(
+      REVOKE,
+      { id: revoked.accessToken.id },
+      sessions['ceo@demo.test'],
+    );
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
     expect(onlyError(await server.gql(ME, {}, revoked.token))).toEqual(badJwt);
 
     const expired = await create('ceo@demo.test', { companyId: acme(), name: 'to expire', expiresInDays: 1 });
     expect((await server.gql(ME, {}, expired.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
-    await server.db.accessToken.update({ where: { id: expired.accessToken.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.accessToken.update({
+      where: { id: expired.accessToken.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(onlyError(await server.gql(ME, {}, expired.token))).toEqual(badJwt);
 
-    const statuses = (await server.gql<{ accessTokens: { id: string; status: string }[] }>(LIST, { c: acme() }, sessions['ceo@demo.test'])).data!.accessTokens;
+    const statuses = (
+      await server.gql<{ accessTokens: { id: string; status: string }[] }>(
+        LIST,
+        { c: acme() },
+        sessions['ceo@demo.test'],
+      )
+    ).data!.accessTokens;
     expect(statuses.find((t) => t.id === revoked.accessToken.id)!.status).toBe('REVOKED');
     expect(statuses.find((t) => t.id === expired.accessToken.id)!.status).toBe('EXPIRED');
   });
@@ -119,19 +169,28 @@ describe('a personal access token', () => {
   it('is refused once its owner no longer holds a role in its company', async () => {
     const made = await create('cfo@demo.test', { companyId: acme(), name: 'cfo' });
     expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'cfo@demo.test' } });
-    const membership = await server.db.userCompanyAccess.findFirstOrThrow({ where: { userId: ids.user.cfo, companyId: acme() } });
+    const membership = await server.db.userCompanyAccess.findFirstOrThrow({
+      where: { userId: ids.user.cfo, companyId: acme() },
+    });
     await server.db.userCompanyAccess.delete({ where: { id: membership.id } });
     try {
       expect(errorCode(await server.gql(ME, {}, made.token))).toBe('UNAUTHENTICATED');
     } finally {
-      await server.db.userCompanyAccess.create({ data: { userId: membership.userId, companyId: membership.companyId, roleId: membership.roleId } });
+      await server.db.userCompanyAccess.create({
+        data: { userId: membership.userId, companyId: membership.companyId, roleId: membership.roleId },
+      });
     }
   });
 });
 
 /** One operation over graphql-ws (the WebSocket path builds its context like HTTP), its first answer. */
 async function overWebSocket(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const client = createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const client = createClient({
+    url: `${server.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   try {
     const results = client.iterate<Record<string, any>>({ query, variables });
     try {
@@ -161,9 +220,21 @@ describe('over WebSocket', () => {
 describe('creating a token', () => {
   it('needs a role in the company: elsewhere (even for a platform admin) it is NOT_FOUND and nothing is made', async () => {
     const before = await tokenCount();
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'x' } }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }, sessions['admin@demo.test']))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: '00000000-0000-4000-8000-000000000000', name: 'x' } }, sessions['ceo@demo.test']))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'x' } }, sessions['cfo@demo.test'])),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }, sessions['admin@demo.test'])),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await server.gql(
+          CREATE,
+          { input: { companyId: '00000000-0000-4000-8000-000000000000', name: 'x' } },
+          sessions['ceo@demo.test'],
+        ),
+      ),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }))).toBe('UNAUTHENTICATED');
     expect(await tokenCount()).toBe(before);
   });
@@ -176,7 +247,9 @@ describe('creating a token', () => {
     ['a name too long', { name: 'n'.repeat(121) }, 'input.name'],
   ])('refuses %s with BAD_USER_INPUT, making nothing', async (_label, change, field) => {
     const before = await tokenCount();
-    const error = onlyError(await server.gql(CREATE, { input: { companyId: acme(), name: 'ok', ...change } }, sessions['dev@demo.test']));
+    const error = onlyError(
+      await server.gql(CREATE, { input: { companyId: acme(), name: 'ok', ...change } }, sessions['dev@demo.test']),
+    );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await tokenCount()).toBe(before);
   });
@@ -184,18 +257,35 @@ describe('creating a token', () => {
   it('cannot be done with a token: a stolen token mints no more', async () => {
     const made = await create('dev@demo.test', { companyId: acme(), name: 'no minting' });
     const before = await tokenCount();
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'minted' } }, made.token))).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'minted' } }, made.token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'minted' } }, made.token))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'minted' } }, made.token))).toBe(
+      'FORBIDDEN',
+    );
     expect(await tokenCount()).toBe(before);
   });
 
   it(`stops at ${MAX_ACTIVE_TOKENS_PER_USER} active tokens per person`, async () => {
-    const active = await server.db.accessToken.count({ where: { userId: ids.user.dev, revokedAt: null, expiresAt: { gt: new Date() } } });
+    const active = await server.db.accessToken.count({
+      where: { userId: ids.user.dev, revokedAt: null, expiresAt: { gt: new Date() } },
+    });
     const expiresAt = new Date(Date.now() + 86_400_000);
     await server.db.accessToken.createMany({
-      data: Array.from({ length: MAX_ACTIVE_TOKENS_PER_USER - active }, (_, i) => ({ userId: ids.user.dev!, companyId: acme(), name: `filler ${i}`, prefix: 'tsr_pat_fill', tokenHash: `filler-${i}`, expiresAt })),
+      data: Array.from({ length: MAX_ACTIVE_TOKENS_PER_USER - active }, (_, i) => ({
+        userId: ids.user.dev!,
+        companyId: acme(),
+        name: `filler ${i}`,
+        prefix: 'tsr_pat_fill',
+        tokenHash: `filler-${i}`,
+        expiresAt,
+      })),
     });
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'one too many' } }, sessions['dev@demo.test']))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await server.gql(CREATE, { input: { companyId: acme(), name: 'one too many' } }, sessions['dev@demo.test']),
+      ),
+    ).toBe('CONFLICT');
     await server.db.accessToken.deleteMany({ where: { tokenHash: { startsWith: 'filler-' } } });
     await create('dev@demo.test', { companyId: acme(), name: 'room again' });
   });
@@ -214,33 +304,79 @@ describe('a read-only token', () => {
     expect(errorCode(await server.gql(WRITE, { c: acme(), e: sales }, made.token))).toBe('FORBIDDEN');
     expect(server.sandbox.stats.requests.total).toBe(upstreamWrites);
     expect(errorCode(await server.gql(REVOKE, { id: made.accessToken.id }, made.token))).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql('mutation ($c: ID!) { chat(companyId: $c, message: "hello") { message } }', { c: acme() }, made.token))).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql('mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }', { id: '00000000-0000-4000-8000-000000000000' }, made.token))).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.gql(
+          'mutation ($c: ID!) { chat(companyId: $c, message: "hello") { message } }',
+          { c: acme() },
+          made.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(
+        await server.gql(
+          'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }',
+          { id: '00000000-0000-4000-8000-000000000000' },
+          made.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     // Signing in is not a change made with the token.
-    expect((await server.gql<{ login: { token: string } }>('mutation { login(email: "ceo@demo.test", password: "tessera-demo") { token } }', {}, made.token)).data!.login.token).toBeTruthy();
-    expect((await server.gql<{ accessTokens: { status: string }[] }>(LIST, {}, made.token)).data!.accessTokens.length).toBeGreaterThan(0);
+    expect(
+      (
+        await server.gql<{ login: { token: string } }>(
+          'mutation { login(email: "ceo@demo.test", password: "tessera-demo") { token } }',
+          {},
+          made.token,
+        )
+      ).data!.login.token,
+    ).toBeTruthy();
+    expect(
+      (await server.gql<{ accessTokens: { status: string }[] }>(LIST, {}, made.token)).data!.accessTokens.length,
+    ).toBeGreaterThan(0);
   });
 
-  it("is shown its WRITE grants as READ in myEndpoints, as the gateway treats them; a full token and the session see WRITE", async () => {
+  it('is shown its WRITE grants as READ in myEndpoints, as the gateway treats them; a full token and the session see WRITE', async () => {
     const MINE = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
     const accessOf = async (token: string) =>
-      Object.fromEntries((await server.gql<{ myEndpoints: { access: string; endpoint: { slug: string } }[] }>(MINE, { c: acme() }, token)).data!.myEndpoints.map((g) => [g.endpoint.slug, g.access]));
+      Object.fromEntries(
+        (
+          await server.gql<{ myEndpoints: { access: string; endpoint: { slug: string } }[] }>(
+            MINE,
+            { c: acme() },
+            token,
+          )
+        ).data!.myEndpoints.map((g) => [g.endpoint.slug, g.access]),
+      );
     const session = await accessOf(sessions['ceo@demo.test']!);
     expect(session['sales-api']).toBe('WRITE');
-    expect(await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'full list' })).token)).toEqual(session);
-    const readOnly = await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'ro list', readOnly: true })).token);
+    expect(await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'full list' })).token)).toEqual(
+      session,
+    );
+    const readOnly = await accessOf(
+      (await create('ceo@demo.test', { companyId: acme(), name: 'ro list', readOnly: true })).token,
+    );
     expect(Object.keys(readOnly)).toEqual(Object.keys(session));
     expect(Object.values(readOnly).every((access) => access === 'READ')).toBe(true);
   });
 
   it('while a full token may change data (here: revoke itself)', async () => {
     const made = await create('ceo@demo.test', { companyId: acme(), name: 'full' });
-    const res = await server.gql<{ revokeAccessToken: { status: string } }>(REVOKE, { id: made.accessToken.id }, made.token);
+    const res = await server.gql<{ revokeAccessToken: { status: string } }>(
+      REVOKE,
+      { id: made.accessToken.id },
+      made.token,
+    );
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
     // The audit row names the token the change was made with; the session's own rows name none.
-    const [revoke] = await server.db.auditLog.findMany({ where: { action: 'access_token.revoke', targetId: made.accessToken.id } });
+    const [revoke] = await server.db.auditLog.findMany({
+      where: { action: 'access_token.revoke', targetId: made.accessToken.id },
+    });
     expect(revoke!.details).toMatchObject({ via: { accessTokenId: made.accessToken.id } });
-    const [create_] = await server.db.auditLog.findMany({ where: { action: 'access_token.create', targetId: made.accessToken.id } });
+    const [create_] = await server.db.auditLog.findMany({
+      where: { action: 'access_token.create', targetId: made.accessToken.id },
+    });
     expect(create_!.details).not.toHaveProperty('via');
     expect(errorCode(await server.gql(ME, {}, made.token))).toBe('UNAUTHENTICATED');
   });
@@ -255,13 +391,19 @@ describe('listing and revoking', () => {
       expect(errorCode(await server.gql(REVOKE, { id: ceos.accessToken.id }, sessions[as]))).toBe('NOT_FOUND');
     }
     expect(errorCode(await server.gql(REVOKE, { id: 'not-a-uuid' }, sessions['dev@demo.test']))).toBe('NOT_FOUND');
-    expect((await server.db.accessToken.findUniqueOrThrow({ where: { id: ceos.accessToken.id } })).revokedAt).toBeNull();
+    expect(
+      (await server.db.accessToken.findUniqueOrThrow({ where: { id: ceos.accessToken.id } })).revokedAt,
+    ).toBeNull();
     expect((await server.gql(ME, {}, ceos.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
   });
 
-  it('filters by company; a token sees only its own company\'s tokens', async () => {
+  it("filters by company; a token sees only its own company's tokens", async () => {
     const atGlobex = await create('ceo@demo.test', { companyId: globex(), name: 'globex' });
-    const only = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, { c: globex() }, sessions['ceo@demo.test']);
+    const only = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(
+      LIST,
+      { c: globex() },
+      sessions['ceo@demo.test'],
+    );
     expect(new Set(only.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
     const viaToken = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, {}, atGlobex.token);
     expect(new Set(viaToken.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
@@ -274,9 +416,17 @@ describe('listing and revoking', () => {
 
 describe('the audit trail', () => {
   it('records create and revoke without the token or its hash', async () => {
-    const made = await create('dev@demo.test', { companyId: globex(), name: 'audited', readOnly: true, expiresInDays: 7 });
+    const made = await create('dev@demo.test', {
+      companyId: globex(),
+      name: 'audited',
+      readOnly: true,
+      expiresInDays: 7,
+    });
     await server.gql(REVOKE, { id: made.accessToken.id }, sessions['dev@demo.test']);
-    const rows = await server.db.auditLog.findMany({ where: { targetId: made.accessToken.id }, orderBy: { id: 'asc' } });
+    const rows = await server.db.auditLog.findMany({
+      where: { targetId: made.accessToken.id },
+      orderBy: { id: 'asc' },
+    });
     expect(rows.map((r) => [r.action, r.actorEmail, r.companyId])).toEqual([
       ['access_token.create', 'dev@demo.test', globex()],
       ['access_token.revoke', 'dev@demo.test', globex()],

@@ -28,9 +28,14 @@ function verify(...args: string[]): Promise<{ code: number; stdout: string; stde
   delete env.DATABASE_URL;
   if (copy.databaseUrl) env.DATABASE_URL = copy.databaseUrl;
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'server/src/cli/tessera.ts', 'audit', 'verify', ...args], { cwd: root, env }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/cli/tessera.ts', 'audit', 'verify', ...args],
+      { cwd: root, env },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -38,7 +43,8 @@ beforeAll(async () => {
   copy = await copyTemplate(inject('template'));
   await withDb(async (db) => {
     acmeId = (await db.company.findUniqueOrThrow({ where: { slug: 'acme' } })).id;
-    for (const action of ['test.one', 'test.two', 'test.three']) await db.auditLog.create({ data: { companyId: acmeId, action } });
+    for (const action of ['test.one', 'test.two', 'test.three'])
+      await db.auditLog.create({ data: { companyId: acmeId, action } });
   });
 }, 120_000);
 afterAll(() => copy?.drop());

@@ -17,7 +17,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 it('chains the rows written before the migration, and new rows continue the chains', { timeout: 120_000 }, async () => {
   const before = join(scratch, 'migrations');
   cpSync(join(defaultMigrationsDir, 'migration_lock.toml'), join(before, 'migration_lock.toml'));
-  for (const dir of readdirSync(defaultMigrationsDir).filter((d) => /^\d+_/.test(d) && d < CHAIN_MIGRATION)) cpSync(join(defaultMigrationsDir, dir), join(before, dir), { recursive: true });
+  for (const dir of readdirSync(defaultMigrationsDir).filter((d) => /^\d+_/.test(d) && d < CHAIN_MIGRATION))
+    cpSync(join(defaultMigrationsDir, dir), join(before, dir), { recursive: true });
 
   const pglite = await PGlite.create();
   try {
@@ -37,12 +38,20 @@ it('chains the rows written before the migration, and new rows continue the chai
     expect(applied.applied[0]).toBe(CHAIN_MIGRATION);
     const db = createPrismaClient(new PrismaPGlite(pglite));
     const rows = await db.auditLog.findMany({ where: { companyId: a }, orderBy: { seq: 'asc' } });
-    expect(rows.map((r) => [r.action, Number(r.seq)])).toEqual([['one', 1], ['two', 2], ['three', 3]]);
+    expect(rows.map((r) => [r.action, Number(r.seq)])).toEqual([
+      ['one', 1],
+      ['two', 2],
+      ['three', 3],
+    ]);
 
     await db.auditLog.create({ data: { companyId: a, action: 'four' } });
     await db.auditLog.create({ data: { action: 'auth.login' } });
     const reports = await verifyAuditChains(db);
-    expect(reports.map((r) => [r.chain, r.rows, r.broken])).toEqual([[a, 4, null], [b, 1, null], ['platform', 3, null]]);
+    expect(reports.map((r) => [r.chain, r.rows, r.broken])).toEqual([
+      [a, 4, null],
+      [b, 1, null],
+      ['platform', 3, null],
+    ]);
     await expect(db.$executeRawUnsafe(`DELETE FROM audit_logs WHERE action = 'one'`)).rejects.toThrow(/append-only/);
   } finally {
     await pglite.close();

@@ -39,7 +39,11 @@ async function tampered(sql: string[], companyId?: string): Promise<ChainReport[
 }
 
 async function acmeRows() {
-  return server.db.auditLog.findMany({ where: { companyId: ids.company.acme }, orderBy: { seq: 'asc' }, select: { id: true, seq: true, action: true } });
+  return server.db.auditLog.findMany({
+    where: { companyId: ids.company.acme },
+    orderBy: { seq: 'asc' },
+    select: { id: true, seq: true, action: true },
+  });
 }
 
 beforeAll(async () => {
@@ -51,7 +55,11 @@ beforeAll(async () => {
     const res = await server.gql(SET, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId, access }, admin);
     expect(res.errors).toBeUndefined();
   }
-  const res = await server.gql(UPDATE_ENDPOINT, { id: endpointId, input: { description: 'Ledger and invoices' } }, admin);
+  const res = await server.gql(
+    UPDATE_ENDPOINT,
+    { id: endpointId, input: { description: 'Ledger and invoices' } },
+    admin,
+  );
   expect(res.errors).toBeUndefined();
   await server.gql('mutation { login(email: "nobody@demo.test", password: "wrong") { token } }');
 }, 120_000);
@@ -60,7 +68,12 @@ afterAll(() => server?.close());
 describe('the chain', () => {
   it('links every row of a company in order, from the genesis hash, and verifies', async () => {
     const rows = await server.db.auditLog.findMany({ where: { companyId: ids.company.acme }, orderBy: { id: 'asc' } });
-    expect(rows.map((r) => r.action)).toEqual(['permission.set', 'permission.set', 'permission.set', 'endpoint.update']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'permission.set',
+      'permission.set',
+      'permission.set',
+      'endpoint.update',
+    ]);
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
     expect(rows[0]!.prevHash).toBe('0'.repeat(64));
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
@@ -74,13 +87,17 @@ describe('the chain', () => {
     const platform = reports.find((r) => r.chain === 'platform')!;
     expect(platform.rows).toBe(await server.db.auditLog.count({ where: { companyId: null } }));
     expect(platform.rows).toBeGreaterThanOrEqual(2);
-    expect(formatAuditReport(reports, new Map([[ids.company.acme!, 'acme']]))).toMatch(/^OK {6}acme \(.*\): 4 rows, head seq 4 hash [0-9a-f]{64}$/m);
+    expect(formatAuditReport(reports, new Map([[ids.company.acme!, 'acme']]))).toMatch(
+      /^OK {6}acme \(.*\): 4 rows, head seq 4 hash [0-9a-f]{64}$/m,
+    );
   });
 
   it('stays one unbroken chain under 20 concurrent mutations of one company', async () => {
     const before = (await acmeRows()).length;
     const endpoints = ['acme/finance-api', 'acme/sales-api'].map((k) => ids.endpoint[k]!);
-    const calls = Array.from({ length: 20 }, (_, i) => server.gql(UPDATE_ENDPOINT, { id: endpoints[i % 2], input: { description: `Concurrent ${i}` } }, admin));
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      server.gql(UPDATE_ENDPOINT, { id: endpoints[i % 2], input: { description: `Concurrent ${i}` } }, admin),
+    );
     const results = await Promise.all(calls);
     expect(results.map((r) => r.errors)).toEqual(results.map(() => undefined));
     const rows = await acmeRows();
@@ -99,12 +116,16 @@ describe('append-only', () => {
   ])('refuses %s with a clear error', async (op, statement) => {
     // As the owner: the application's role may not even try (row-security.test.ts).
     const count = await server.db.auditLog.count();
-    await expect(server.tessera.ownerDb().$executeRawUnsafe(statement)).rejects.toThrow(`audit_logs is append-only: ${op} is not allowed`);
+    await expect(server.tessera.ownerDb().$executeRawUnsafe(statement)).rejects.toThrow(
+      `audit_logs is append-only: ${op} is not allowed`,
+    );
     expect(await server.db.auditLog.count()).toBe(count);
   });
 
   it('refuses updates through Prisma as well', async () => {
-    await expect(server.tessera.ownerDb().auditLog.updateMany({ data: { action: 'forged' } })).rejects.toThrow(/append-only/);
+    await expect(server.tessera.ownerDb().auditLog.updateMany({ data: { action: 'forged' } })).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -112,13 +133,18 @@ describe('tampering is reported at exactly the row', () => {
   it('an edited row: its hash no longer matches', async () => {
     const row = (await acmeRows())[1]!;
     const reports = await tampered([`UPDATE audit_logs SET action = 'permission.forged' WHERE id = ${row.id}`]);
-    expect(reports.filter((r) => r.broken).map((r) => [r.chain, r.broken])).toEqual([[ids.company.acme, expect.objectContaining({ kind: 'edited', id: String(row.id), seq: String(row.seq) })]]);
+    expect(reports.filter((r) => r.broken).map((r) => [r.chain, r.broken])).toEqual([
+      [ids.company.acme, expect.objectContaining({ kind: 'edited', id: String(row.id), seq: String(row.seq) })],
+    ]);
   });
 
   it('an edited row whose hash was recomputed: the next row no longer links to it', async () => {
     const [, row, next] = await acmeRows();
     const rehash = `hash = audit_log_hash(chain, seq, prev_hash, id, created_at, actor_id, actor_email, company_id, 'permission.forged', target_type, target_id, request_id, details)`;
-    const reports = await tampered([`UPDATE audit_logs SET action = 'permission.forged', ${rehash} WHERE id = ${row!.id}`], ids.company.acme);
+    const reports = await tampered(
+      [`UPDATE audit_logs SET action = 'permission.forged', ${rehash} WHERE id = ${row!.id}`],
+      ids.company.acme,
+    );
     expect(reports[0]!.broken).toMatchObject({ kind: 'removed', id: String(next!.id) });
     expect(reports[0]!.broken!.message).toContain('does not link to the row before it');
   });
@@ -133,23 +159,34 @@ describe('tampering is reported at exactly the row', () => {
   it('reordered rows: two rows swapped places', async () => {
     const [, a, b] = await acmeRows();
     const reports = await tampered(
-      [`UPDATE audit_logs SET seq = -1 WHERE id = ${a!.id}`, `UPDATE audit_logs SET seq = ${a!.seq} WHERE id = ${b!.id}`, `UPDATE audit_logs SET seq = ${b!.seq} WHERE id = ${a!.id}`],
+      [
+        `UPDATE audit_logs SET seq = -1 WHERE id = ${a!.id}`,
+        `UPDATE audit_logs SET seq = ${a!.seq} WHERE id = ${b!.id}`,
+        `UPDATE audit_logs SET seq = ${b!.seq} WHERE id = ${a!.id}`,
+      ],
       ids.company.acme,
     );
     expect(reports[0]!.broken).toMatchObject({ kind: 'reordered', id: String(b!.id), seq: String(a!.seq) });
   });
 
   it('a row slipped in with the chain trigger off', async () => {
-    const reports = await tampered([`INSERT INTO audit_logs (company_id, action) VALUES ('${ids.company.acme}', 'forged.insert')`], ids.company.acme);
+    const reports = await tampered(
+      [`INSERT INTO audit_logs (company_id, action) VALUES ('${ids.company.acme}', 'forged.insert')`],
+      ids.company.acme,
+    );
     expect(reports[0]!.broken).toMatchObject({ kind: 'unchained' });
-    const all = await tampered([`INSERT INTO audit_logs (company_id, action) VALUES ('${ids.company.acme}', 'forged.insert')`]);
+    const all = await tampered([
+      `INSERT INTO audit_logs (company_id, action) VALUES ('${ids.company.acme}', 'forged.insert')`,
+    ]);
     expect(all.filter((r) => r.broken).map((r) => r.broken!.kind)).toEqual(['unchained']);
     expect(formatAuditReport(all, new Map())).toMatch(/^1 of \d+ chains broken\.$/m);
   });
 
   it('the rolled-back tampering left the chains intact', async () => {
     expect((await verifyAuditChains(server.db)).filter((r) => r.broken)).toEqual([]);
-    const rows: Prisma.AuditLogGetPayload<object>[] = await server.db.auditLog.findMany({ where: { action: { contains: 'forged' } } });
+    const rows: Prisma.AuditLogGetPayload<object>[] = await server.db.auditLog.findMany({
+      where: { action: { contains: 'forged' } },
+    });
     expect(rows).toEqual([]);
   });
 });

@@ -81,19 +81,36 @@ export function checkLink(previous: ChainRow | null, row: ChainRow): ChainBreak 
   const at = { id: row.id, seq: row.seq };
   const expectedSeq = previous ? BigInt(previous.seq) + 1n : 1n;
   if (row.chain !== (row.companyId ?? PLATFORM_CHAIN)) {
-    return { kind: 'unchained', ...at, message: `row ${row.id} is not in the chain of its company (chain "${row.chain}"): it was written while the chain trigger was off, or moved` };
+    return {
+      kind: 'unchained',
+      ...at,
+      message: `row ${row.id} is not in the chain of its company (chain "${row.chain}"): it was written while the chain trigger was off, or moved`,
+    };
   }
   if (BigInt(row.seq) !== expectedSeq) {
-    return { kind: 'removed', ...at, message: `row ${row.id} has seq ${row.seq} where ${expectedSeq} was expected: ${BigInt(row.seq) - expectedSeq} row(s) before it were removed` };
+    return {
+      kind: 'removed',
+      ...at,
+      message: `row ${row.id} has seq ${row.seq} where ${expectedSeq} was expected: ${BigInt(row.seq) - expectedSeq} row(s) before it were removed`,
+    };
   }
   // Ids are not checked for order: concurrent inserts take ids before they queue for the chain
   // lock, so a later seq may carry a lower id.
   const expectedPrev = previous ? previous.hash : GENESIS_HASH;
   if (row.prevHash !== expectedPrev) {
-    return { kind: 'removed', ...at, message: `row ${row.id} (seq ${row.seq}) does not link to the row before it: that row was replaced, or rows were removed and renumbered`, linksTo: row.prevHash };
+    return {
+      kind: 'removed',
+      ...at,
+      message: `row ${row.id} (seq ${row.seq}) does not link to the row before it: that row was replaced, or rows were removed and renumbered`,
+      linksTo: row.prevHash,
+    };
   }
   if (rowHash(row) !== row.hash) {
-    return { kind: 'edited', ...at, message: `row ${row.id} (seq ${row.seq}) does not match its hash: it was edited after it was written` };
+    return {
+      kind: 'edited',
+      ...at,
+      message: `row ${row.id} (seq ${row.seq}) does not match its hash: it was edited after it was written`,
+    };
   }
   return null;
 }
@@ -115,9 +132,15 @@ async function chainPage(db: Reader, chain: string, afterSeq: bigint): Promise<C
 async function explain(db: Reader, chain: string, broken: ChainBreak | null): Promise<ChainBreak | null> {
   if (!broken?.linksTo) return broken;
   const { linksTo, ...rest } = broken;
-  const [target] = await db.$queryRaw<{ id: string; seq: string }[]>`SELECT id::text AS "id", seq::text AS "seq" FROM audit_logs WHERE chain = ${chain} AND hash = ${linksTo} LIMIT 1`;
+  const [target] = await db.$queryRaw<
+    { id: string; seq: string }[]
+  >`SELECT id::text AS "id", seq::text AS "seq" FROM audit_logs WHERE chain = ${chain} AND hash = ${linksTo} LIMIT 1`;
   if (!target) return rest;
-  return { ...rest, kind: 'reordered', message: `row ${rest.id} (seq ${rest.seq}) links to row ${target.id} (seq ${target.seq}), not to the row before it: rows were reordered` };
+  return {
+    ...rest,
+    kind: 'reordered',
+    message: `row ${rest.id} (seq ${rest.seq}) links to row ${target.id} (seq ${target.seq}), not to the row before it: rows were reordered`,
+  };
 }
 
 /** Walks one chain in seq order, in pages, and reports its first break. */
@@ -150,7 +173,12 @@ export async function verifyAuditChains(db: Reader, options: { companyId?: strin
       SELECT id::text AS "id", chain FROM audit_logs
        WHERE company_id = ${options.companyId}::uuid AND chain <> ${options.companyId} ORDER BY id LIMIT 1`;
     if (stray && !report.broken) {
-      report.broken = { kind: 'unchained', id: stray.id, seq: '0', message: `row ${stray.id} is not in the chain of its company (chain "${stray.chain}"): it was written while the chain trigger was off, or moved` };
+      report.broken = {
+        kind: 'unchained',
+        id: stray.id,
+        seq: '0',
+        message: `row ${stray.id} is not in the chain of its company (chain "${stray.chain}"): it was written while the chain trigger was off, or moved`,
+      };
     }
     return [report];
   } else {

@@ -36,123 +36,438 @@ const made: Record<string, string> = {};
 
 const acme = () => ids.company.acme!;
 const proposeWrite = (name: string) => () => {
-  fake.queue({ toolCalls: [{ name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } }] }, { content: 'Proposed.' });
+  fake.queue(
+    {
+      toolCalls: [{ name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } }],
+    },
+    { content: 'Proposed.' },
+  );
 };
 const CHAT = 'mutation ($c: ID!, $m: String!) { chat(companyId: $c, message: $m) { pendingActions { id } } }';
 
 const STEPS: Step[] = [
-  { field: 'login', as: null, query: 'mutation { login(email: "admin@demo.test", password: "tessera-demo") { token } }', expected: ['auth.login'], company: () => null, actor: 'admin@demo.test' },
-  { field: 'login', variant: 'wrong password', as: null, query: 'mutation { login(email: "admin@demo.test", password: "not-it") { token } }', expected: ['auth.login_failed'], fails: 'UNAUTHENTICATED', company: () => null, actor: 'admin@demo.test' },
-  { field: 'login', variant: 'unknown user', as: null, query: 'mutation { login(email: "nobody@demo.test", password: "not-it") { token } }', expected: ['auth.login_failed'], fails: 'UNAUTHENTICATED', company: () => null, actor: 'nobody@demo.test' },
   {
-    field: 'createCompany', as: 'admin@demo.test', query: 'mutation { createCompany(input: { name: "Audited", slug: "audited" }) { id } }', expected: ['company.create'],
-    company: () => made.company!, after: (res) => { made.company = res.data!.createCompany.id; },
-  },
-  { field: 'updateCompany', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Audited Inc" }) { id } }', vars: () => ({ id: made.company }), expected: ['company.update'], company: () => made.company! },
-  {
-    field: 'createUser', as: 'admin@demo.test', query: 'mutation { createUser(input: { email: "audited@demo.test", name: "Audited", password: "tessera-demo" }) { id } }', expected: ['user.create'],
-    company: () => null, after: (res) => { made.user = res.data!.createUser.id; },
-  },
-  { field: 'grantCompanyAccess', as: 'admin@demo.test', query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }), expected: ['membership.grant'], company: acme },
-  { field: 'revokeCompanyAccess', as: 'admin@demo.test', query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }', vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }), expected: ['membership.revoke'], company: acme },
-  {
-    field: 'createEndpoint', as: 'admin@demo.test', query: 'mutation ($c: ID!, $url: String!) { createEndpoint(input: { companyId: $c, slug: "audited-api", name: "Audited API", baseUrl: $url }) { id } }',
-    vars: () => ({ c: acme(), url: `${server.sandbox.url}/acme/finance` }), expected: ['endpoint.create'], company: acme, after: (res) => { made.endpoint = res.data!.createEndpoint.id; },
-  },
-  { field: 'updateEndpoint', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { description: "Audited" }) { id } }', vars: () => ({ id: made.endpoint }), expected: ['endpoint.update'], company: acme },
-  {
-    field: 'createOperation', as: 'admin@demo.test', query: 'mutation ($e: ID!) { createOperation(endpointId: $e, input: { key: "getCashBalance", method: "GET", path: "/cash-balance" }) { id } }',
-    vars: () => ({ e: made.endpoint }), expected: ['operation.create'], company: acme, after: (res) => { made.operation = res.data!.createOperation.id; },
-  },
-  { field: 'updateOperation', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { description: "Cash" }) { id } }', vars: () => ({ id: made.operation }), expected: ['operation.update'], company: acme },
-  {
-    field: 'setFieldRule', as: 'admin@demo.test', query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { setFieldRule(input: { operationId: $o, roleId: $r, companyId: $c, mode: REMOVE, paths: ["accounts[].bank"] }) { id } }',
-    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }), expected: ['field_rule.set'], company: acme, details: { mode: 'REMOVE', paths: ['accounts[].bank'] },
+    field: 'login',
+    as: null,
+    query: 'mutation { login(email: "admin@demo.test", password: "tessera-demo") { token } }',
+    expected: ['auth.login'],
+    company: () => null,
+    actor: 'admin@demo.test',
   },
   {
-    field: 'deleteFieldRule', as: 'admin@demo.test', query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { deleteFieldRule(operationId: $o, roleId: $r, companyId: $c) }',
-    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }), expected: ['field_rule.delete'], company: acme, details: { paths: ['accounts[].bank'] },
-  },
-  { field: 'setEndpointAccess', as: 'admin@demo.test', query: 'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }', vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }), expected: ['permission.set'], company: acme },
-  {
-    field: 'createCredential', as: 'admin@demo.test', query: 'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
-    vars: () => ({ c: acme(), e: made.endpoint }), expected: ['credential.create'], company: acme, after: (res) => { made.credential = res.data!.createCredential.id; },
-  },
-  { field: 'updateCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }', vars: () => ({ id: made.credential }), expected: ['credential.update'], company: acme },
-  { field: 'rotateCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { apiKey: "k-2" }) { id } }', vars: () => ({ id: made.credential }), expected: ['credential.rotate'], company: acme },
-  {
-    field: 'confirmCredentialOrigin', as: 'admin@demo.test', query: 'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
-    vars: () => ({ id: made.credential, o: new URL(server.sandbox.url).origin }), expected: ['credential.confirm_origin'], company: acme,
-  },
-  { field: 'testCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }', vars: () => ({ id: made.credential }), expected: ['credential.test'], company: acme },
-  { field: 'deleteCredential', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: () => ({ id: made.credential }), expected: ['credential.delete'], company: acme },
-  {
-    field: 'createWebhookSubscription', as: 'admin@demo.test', query: 'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
-    vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }), expected: ['webhook.create'], company: acme, after: (res) => { made.webhook = res.data!.createWebhookSubscription.subscription.id; },
+    field: 'login',
+    variant: 'wrong password',
+    as: null,
+    query: 'mutation { login(email: "admin@demo.test", password: "not-it") { token } }',
+    expected: ['auth.login_failed'],
+    fails: 'UNAUTHENTICATED',
+    company: () => null,
+    actor: 'admin@demo.test',
   },
   {
-    field: 'rotateInboundWebhookSecret', as: 'admin@demo.test', query: 'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { path } }',
-    vars: () => ({ e: made.endpoint }), expected: ['inbound_webhook.rotate'], company: acme, details: { replaced: false },
+    field: 'login',
+    variant: 'unknown user',
+    as: null,
+    query: 'mutation { login(email: "nobody@demo.test", password: "not-it") { token } }',
+    expected: ['auth.login_failed'],
+    fails: 'UNAUTHENTICATED',
+    company: () => null,
+    actor: 'nobody@demo.test',
   },
-  { field: 'deleteWebhookSubscription', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', vars: () => ({ id: made.webhook }), expected: ['webhook.delete'], company: acme },
-  { field: 'deleteOperation', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: () => ({ id: made.operation }), expected: ['operation.delete'], company: acme },
-  { field: 'deleteEndpoint', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: () => ({ id: made.endpoint }), expected: ['endpoint.delete'], company: acme },
-  { field: 'deleteCompany', as: 'admin@demo.test', query: 'mutation ($id: ID!) { deleteCompany(id: $id) }', vars: () => ({ id: made.company }), expected: ['company.delete'], company: () => made.company! },
   {
-    field: 'writeOperation', as: 'ceo@demo.test', query: 'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
-    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'], p: { name: 'Audited deal', accountId: made.account, amount: 5 } }), expected: ['upstream.write'], company: acme,
+    field: 'createCompany',
+    as: 'admin@demo.test',
+    query: 'mutation { createCompany(input: { name: "Audited", slug: "audited" }) { id } }',
+    expected: ['company.create'],
+    company: () => made.company!,
+    after: (res) => {
+      made.company = res.data!.createCompany.id;
+    },
+  },
+  {
+    field: 'updateCompany',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Audited Inc" }) { id } }',
+    vars: () => ({ id: made.company }),
+    expected: ['company.update'],
+    company: () => made.company!,
+  },
+  {
+    field: 'createUser',
+    as: 'admin@demo.test',
+    query:
+      'mutation { createUser(input: { email: "audited@demo.test", name: "Audited", password: "tessera-demo" }) { id } }',
+    expected: ['user.create'],
+    company: () => null,
+    after: (res) => {
+      made.user = res.data!.createUser.id;
+    },
+  },
+  {
+    field: 'grantCompanyAccess',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
+    vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
+    expected: ['membership.grant'],
+    company: acme,
+  },
+  {
+    field: 'revokeCompanyAccess',
+    as: 'admin@demo.test',
+    query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
+    vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
+    expected: ['membership.revoke'],
+    company: acme,
+  },
+  {
+    field: 'createEndpoint',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $url: String!) { createEndpoint(input: { companyId: $c, slug: "audited-api", name: "Audited API", baseUrl: $url }) { id } }',
+    vars: () => ({ c: acme(), url: `${server.sandbox.url}/acme/finance` }),
+    expected: ['endpoint.create'],
+    company: acme,
+    after: (res) => {
+      made.endpoint = res.data!.createEndpoint.id;
+    },
+  },
+  {
+    field: 'updateEndpoint',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { description: "Audited" }) { id } }',
+    vars: () => ({ id: made.endpoint }),
+    expected: ['endpoint.update'],
+    company: acme,
+  },
+  {
+    field: 'createOperation',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($e: ID!) { createOperation(endpointId: $e, input: { key: "getCashBalance", method: "GET", path: "/cash-balance" }) { id } }',
+    vars: () => ({ e: made.endpoint }),
+    expected: ['operation.create'],
+    company: acme,
+    after: (res) => {
+      made.operation = res.data!.createOperation.id;
+    },
+  },
+  {
+    field: 'updateOperation',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { description: "Cash" }) { id } }',
+    vars: () => ({ id: made.operation }),
+    expected: ['operation.update'],
+    company: acme,
+  },
+  {
+    field: 'setFieldRule',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($o: ID!, $r: ID!, $c: ID!) { setFieldRule(input: { operationId: $o, roleId: $r, companyId: $c, mode: REMOVE, paths: ["accounts[].bank"] }) { id } }',
+    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
+    expected: ['field_rule.set'],
+    company: acme,
+    details: { mode: 'REMOVE', paths: ['accounts[].bank'] },
+  },
+  {
+    field: 'deleteFieldRule',
+    as: 'admin@demo.test',
+    query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { deleteFieldRule(operationId: $o, roleId: $r, companyId: $c) }',
+    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
+    expected: ['field_rule.delete'],
+    company: acme,
+    details: { paths: ['accounts[].bank'] },
+  },
+  {
+    field: 'setEndpointAccess',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }',
+    vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }),
+    expected: ['permission.set'],
+    company: acme,
+  },
+  {
+    field: 'createCredential',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
+    vars: () => ({ c: acme(), e: made.endpoint }),
+    expected: ['credential.create'],
+    company: acme,
+    after: (res) => {
+      made.credential = res.data!.createCredential.id;
+    },
+  },
+  {
+    field: 'updateCredential',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }',
+    vars: () => ({ id: made.credential }),
+    expected: ['credential.update'],
+    company: acme,
+  },
+  {
+    field: 'rotateCredential',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { apiKey: "k-2" }) { id } }',
+    vars: () => ({ id: made.credential }),
+    expected: ['credential.rotate'],
+    company: acme,
+  },
+  {
+    field: 'confirmCredentialOrigin',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
+    vars: () => ({ id: made.credential, o: new URL(server.sandbox.url).origin }),
+    expected: ['credential.confirm_origin'],
+    company: acme,
+  },
+  {
+    field: 'testCredential',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }',
+    vars: () => ({ id: made.credential }),
+    expected: ['credential.test'],
+    company: acme,
+  },
+  {
+    field: 'deleteCredential',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { deleteCredential(id: $id) }',
+    vars: () => ({ id: made.credential }),
+    expected: ['credential.delete'],
+    company: acme,
+  },
+  {
+    field: 'createWebhookSubscription',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
+    vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }),
+    expected: ['webhook.create'],
+    company: acme,
+    after: (res) => {
+      made.webhook = res.data!.createWebhookSubscription.subscription.id;
+    },
+  },
+  {
+    field: 'rotateInboundWebhookSecret',
+    as: 'admin@demo.test',
+    query: 'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { path } }',
+    vars: () => ({ e: made.endpoint }),
+    expected: ['inbound_webhook.rotate'],
+    company: acme,
+    details: { replaced: false },
+  },
+  {
+    field: 'deleteWebhookSubscription',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',
+    vars: () => ({ id: made.webhook }),
+    expected: ['webhook.delete'],
+    company: acme,
+  },
+  {
+    field: 'deleteOperation',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { deleteOperation(id: $id) }',
+    vars: () => ({ id: made.operation }),
+    expected: ['operation.delete'],
+    company: acme,
+  },
+  {
+    field: 'deleteEndpoint',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }',
+    vars: () => ({ id: made.endpoint }),
+    expected: ['endpoint.delete'],
+    company: acme,
+  },
+  {
+    field: 'deleteCompany',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { deleteCompany(id: $id) }',
+    vars: () => ({ id: made.company }),
+    expected: ['company.delete'],
+    company: () => made.company!,
+  },
+  {
+    field: 'writeOperation',
+    as: 'ceo@demo.test',
+    query:
+      'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
+    vars: () => ({
+      c: acme(),
+      e: ids.endpoint['acme/sales-api'],
+      p: { name: 'Audited deal', accountId: made.account, amount: 5 },
+    }),
+    expected: ['upstream.write'],
+    company: acme,
     details: { operation: 'createOpportunity', method: 'POST', source: 'graphql', outcome: 'ok', status: 201 },
   },
   {
-    field: 'writeOperation', variant: 'the upstream API refuses it', as: 'ceo@demo.test', query: 'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "updateOpportunity", params: { id: "no-such-id", stage: "Won" }) { status } }',
-    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'] }), expected: ['upstream.write'], fails: 'UPSTREAM_ERROR', company: acme,
+    field: 'writeOperation',
+    variant: 'the upstream API refuses it',
+    as: 'ceo@demo.test',
+    query:
+      'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "updateOpportunity", params: { id: "no-such-id", stage: "Won" }) { status } }',
+    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'] }),
+    expected: ['upstream.write'],
+    fails: 'UPSTREAM_ERROR',
+    company: acme,
     details: { operation: 'updateOpportunity', method: 'PATCH', outcome: 'upstream_error', status: 404 },
   },
   {
     // Taken upstream, but the answer is refused (too large): still audited, the write happened.
-    field: 'writeOperation', variant: 'the answer is too large', as: 'ceo@demo.test', query: 'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
-    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'], p: { name: 'Huge deal', accountId: made.account, amount: 6 } }), expected: ['upstream.write'], fails: 'UPSTREAM_ERROR', company: acme,
+    field: 'writeOperation',
+    variant: 'the answer is too large',
+    as: 'ceo@demo.test',
+    query:
+      'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
+    vars: () => ({
+      c: acme(),
+      e: ids.endpoint['acme/sales-api'],
+      p: { name: 'Huge deal', accountId: made.account, amount: 6 },
+    }),
+    expected: ['upstream.write'],
+    fails: 'UPSTREAM_ERROR',
+    company: acme,
     before: () => server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024, { company: 'acme', service: 'salesforce' }),
     details: { operation: 'createOpportunity', outcome: 'UPSTREAM_ERROR', status: null },
   },
   {
-    field: 'chat', variant: 'proposes a write', as: 'ceo@demo.test', query: CHAT, vars: () => ({ c: acme(), m: 'Create a deal' }), before: proposeWrite('Confirmed deal'),
-    expected: ['assistant.action_proposed'], company: acme, after: (res) => { made.confirmable = res.data!.chat.pendingActions[0].id; },
+    field: 'chat',
+    variant: 'proposes a write',
+    as: 'ceo@demo.test',
+    query: CHAT,
+    vars: () => ({ c: acme(), m: 'Create a deal' }),
+    before: proposeWrite('Confirmed deal'),
+    expected: ['assistant.action_proposed'],
+    company: acme,
+    after: (res) => {
+      made.confirmable = res.data!.chat.pendingActions[0].id;
+    },
   },
-  { field: 'confirmAction', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }', vars: () => ({ id: made.confirmable }), expected: ['assistant.action_confirmed', 'upstream.write', 'assistant.action_executed'], company: acme },
   {
-    field: 'chat', variant: 'proposes another', as: 'ceo@demo.test', query: CHAT, vars: () => ({ c: acme(), m: 'Create a deal' }), before: proposeWrite('Rejected deal'),
-    expected: ['assistant.action_proposed'], company: acme, after: (res) => { made.rejectable = res.data!.chat.pendingActions[0].id; },
+    field: 'confirmAction',
+    as: 'ceo@demo.test',
+    query: 'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }',
+    vars: () => ({ id: made.confirmable }),
+    expected: ['assistant.action_confirmed', 'upstream.write', 'assistant.action_executed'],
+    company: acme,
   },
   {
-    field: 'createAccessToken', as: 'ceo@demo.test', query: 'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "audited token", readOnly: true, expiresInDays: 7 }) { token accessToken { id } } }',
-    vars: () => ({ c: acme() }), expected: ['access_token.create'], company: acme, details: { name: 'audited token', readOnly: true },
-    after: (res) => { made.accessToken = res.data!.createAccessToken.accessToken.id; },
+    field: 'chat',
+    variant: 'proposes another',
+    as: 'ceo@demo.test',
+    query: CHAT,
+    vars: () => ({ c: acme(), m: 'Create a deal' }),
+    before: proposeWrite('Rejected deal'),
+    expected: ['assistant.action_proposed'],
+    company: acme,
+    after: (res) => {
+      made.rejectable = res.data!.chat.pendingActions[0].id;
+    },
   },
-  { field: 'revokeAccessToken', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }', vars: () => ({ id: made.accessToken }), expected: ['access_token.revoke'], company: acme },
   {
-    field: 'importOpenApi', as: 'admin@demo.test',
+    field: 'createAccessToken',
+    as: 'ceo@demo.test',
+    query:
+      'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "audited token", readOnly: true, expiresInDays: 7 }) { token accessToken { id } } }',
+    vars: () => ({ c: acme() }),
+    expected: ['access_token.create'],
+    company: acme,
+    details: { name: 'audited token', readOnly: true },
+    after: (res) => {
+      made.accessToken = res.data!.createAccessToken.accessToken.id;
+    },
+  },
+  {
+    field: 'revokeAccessToken',
+    as: 'ceo@demo.test',
+    query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }',
+    vars: () => ({ id: made.accessToken }),
+    expected: ['access_token.revoke'],
+    company: acme,
+  },
+  {
+    field: 'importOpenApi',
+    as: 'admin@demo.test',
     query: 'mutation ($c: ID!, $doc: String!) { importOpenApi(companyId: $c, document: $doc) { created } }',
-    vars: () => ({ c: acme(), doc: JSON.stringify({ openapi: '3.1.0', info: { title: 'Audited Import', version: '1' }, servers: [{ url: 'https://import.example.test' }], paths: { '/things': { get: { operationId: 'listThings' } } } }) }),
-    expected: ['endpoint.import'], company: acme,
-    details: { slug: 'audited-import', created: true, operationsCreated: 1, operationsUpdated: 0, operationsUnchanged: 0, operationsRemoved: 0, warnings: 0 },
+    vars: () => ({
+      c: acme(),
+      doc: JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Audited Import', version: '1' },
+        servers: [{ url: 'https://import.example.test' }],
+        paths: { '/things': { get: { operationId: 'listThings' } } },
+      }),
+    }),
+    expected: ['endpoint.import'],
+    company: acme,
+    details: {
+      slug: 'audited-import',
+      created: true,
+      operationsCreated: 1,
+      operationsUpdated: 0,
+      operationsUnchanged: 0,
+      operationsRemoved: 0,
+      warnings: 0,
+    },
   },
-  { field: 'rejectAction', as: 'ceo@demo.test', query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }', vars: () => ({ id: made.rejectable }), expected: ['assistant.action_rejected'], company: acme },
+  {
+    field: 'rejectAction',
+    as: 'ceo@demo.test',
+    query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }',
+    vars: () => ({ id: made.rejectable }),
+    expected: ['assistant.action_rejected'],
+    company: acme,
+  },
   // Last: these end the sessions the steps above use.
   {
-    field: 'signOutEverywhere', variant: 'another person, by a platform admin', as: 'admin@demo.test', query: 'mutation ($u: ID) { signOutEverywhere(userId: $u) }',
-    vars: () => ({ u: made.user }), expected: ['auth.sign_out_everywhere'], company: () => null, details: { own: false },
+    field: 'signOutEverywhere',
+    variant: 'another person, by a platform admin',
+    as: 'admin@demo.test',
+    query: 'mutation ($u: ID) { signOutEverywhere(userId: $u) }',
+    vars: () => ({ u: made.user }),
+    expected: ['auth.sign_out_everywhere'],
+    company: () => null,
+    details: { own: false },
   },
-  { field: 'logout', as: 'ceo@demo.test', query: 'mutation { logout }', expected: ['auth.logout'], company: () => null },
-  { field: 'signOutEverywhere', variant: 'own', as: 'admin@demo.test', query: 'mutation { signOutEverywhere }', expected: ['auth.sign_out_everywhere'], company: () => null, details: { own: true } },
+  {
+    field: 'logout',
+    as: 'ceo@demo.test',
+    query: 'mutation { logout }',
+    expected: ['auth.logout'],
+    company: () => null,
+  },
+  {
+    field: 'signOutEverywhere',
+    variant: 'own',
+    as: 'admin@demo.test',
+    query: 'mutation { signOutEverywhere }',
+    expected: ['auth.sign_out_everywhere'],
+    company: () => null,
+    details: { own: true },
+  },
 ];
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  server = await startTestServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test-key-not-a-secret', OPENAI_MODEL: 'fake-model' });
+  server = await startTestServer({
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
+    OPENAI_MODEL: 'fake-model',
+  });
   ids = await worldIds(server.db);
   for (const email of ['admin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
-  const accounts = await server.gql('query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }', { c: acme(), e: ids.endpoint['acme/sales-api'] }, tokens['ceo@demo.test']);
+  const accounts = await server.gql(
+    'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }',
+    { c: acme(), e: ids.endpoint['acme/sales-api'] },
+    tokens['ceo@demo.test'],
+  );
   made.account = accounts.data!.readOperation.data.data[0].id;
 }, 120_000);
 afterAll(async () => {
@@ -163,7 +478,9 @@ afterAll(async () => {
 describe('audit coverage', () => {
   it('lists every Mutation of the schema', async () => {
     const schema = await buildBareSchema();
-    expect([...new Set(STEPS.map((s) => s.field))].sort()).toEqual(Object.keys(schema.getMutationType()!.getFields()).sort());
+    expect([...new Set(STEPS.map((s) => s.field))].sort()).toEqual(
+      Object.keys(schema.getMutationType()!.getFields()).sort(),
+    );
   });
 
   for (const step of STEPS) {
@@ -178,7 +495,11 @@ describe('audit coverage', () => {
       expect(rows.map((r) => r.action)).toEqual(step.expected);
       if (step.details) expect(rows.at(-1)!.details).toMatchObject(step.details);
       for (const row of rows) {
-        expect(row).toMatchObject({ companyId: step.company(), chain: step.company() ?? 'platform', actorEmail: step.actor ?? step.as });
+        expect(row).toMatchObject({
+          companyId: step.company(),
+          chain: step.company() ?? 'platform',
+          actorEmail: step.actor ?? step.as,
+        });
         expect(row.requestId).toEqual(expect.any(String));
         expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
       }

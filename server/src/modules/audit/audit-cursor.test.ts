@@ -31,6 +31,8 @@ describe('audit cursors', () => {
     ['id past bigint', b64('a1:2025-03-04T05:06:07.089Z|9999999999999999999')],
     ['too long', 'A'.repeat(101)],
   ])('reject %s with BAD_USER_INPUT', (_name, cursor) => {
-    expect(() => decodeCursor(cursor)).toThrowError(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    expect(() => decodeCursor(cursor)).toThrowError(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+    );
   });
 });

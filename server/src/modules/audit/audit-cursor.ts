@@ -18,7 +18,8 @@ export function encodeCursor({ createdAt, id }: AuditPosition): string {
 
 /** The position a cursor names; anything this server did not make is BAD_USER_INPUT. */
 export function decodeCursor(cursor: string, field = 'after'): AuditPosition {
-  const invalid = () => new BadInputError('This cursor is not valid: pass an endCursor from a previous page, unchanged.', field);
+  const invalid = () =>
+    new BadInputError('This cursor is not valid: pass an endCursor from a previous page, unchanged.', field);
   if (cursor.length > 100 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(PREFIX)) throw invalid();
@@ -27,6 +28,7 @@ export function decodeCursor(cursor: string, field = 'after'): AuditPosition {
   const createdAt = new Date(at);
   const position = { createdAt, id: BigInt(id) };
   // A round trip must give the same text: rejects impossible dates (2024-02-31) and ids past bigint.
-  if (Number.isNaN(createdAt.getTime()) || position.id > 9223372036854775807n || encodeCursor(position) !== cursor) throw invalid();
+  if (Number.isNaN(createdAt.getTime()) || position.id > 9223372036854775807n || encodeCursor(position) !== cursor)
+    throw invalid();
   return position;
 }

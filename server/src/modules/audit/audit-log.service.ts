@@ -37,13 +37,20 @@ export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([key, v]) => [key, SECRET_KEY.test(key) && typeof v === 'string' ? '[redacted]' : redactSecrets(v)]),
+    Object.entries(value as Record<string, unknown>).map(([key, v]) => [
+      key,
+      SECRET_KEY.test(key) && typeof v === 'string' ? '[redacted]' : redactSecrets(v),
+    ]),
   );
 }
 
-export async function listAuditLogs(db: Db, { companyId, filter, first, after }: AuditLogQuery): Promise<AuditLogConnection> {
+export async function listAuditLogs(
+  db: Db,
+  { companyId, filter, first, after }: AuditLogQuery,
+): Promise<AuditLogConnection> {
   const size = first ?? 50;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE}.`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE)
+    throw new BadInputError(`first must be between 1 and ${MAX_PAGE}.`, 'first');
   const position = after == null ? null : decodeCursor(after);
   const f = parseInput(filterSchema, filter ?? {}, 'filter');
 
@@ -56,13 +63,21 @@ export async function listAuditLogs(db: Db, { companyId, filter, first, after }:
   if (f.from) conditions.push({ createdAt: { gte: f.from } });
   if (f.to) conditions.push({ createdAt: { lt: f.to } });
   if (position) {
-    conditions.push({ OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }] });
+    conditions.push({
+      OR: [{ createdAt: { lt: position.createdAt } }, { createdAt: position.createdAt, id: { lt: position.id } }],
+    });
   }
 
-  const rows = await db.auditLog.findMany({ where: { AND: conditions }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: size + 1 });
+  const rows = await db.auditLog.findMany({
+    where: { AND: conditions },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: size + 1,
+  });
   const page = rows.slice(0, size);
   const actorIds = [...new Set(page.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const users = actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
+  const users = actorIds.length
+    ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } })
+    : [];
   const byId = new Map(users.map((u) => [u.id, u]));
 
   const edges = page.map((row) => {
@@ -72,7 +87,10 @@ export async function listAuditLogs(db: Db, { companyId, filter, first, after }:
       createdAt: row.createdAt,
       action: row.action,
       companyId: row.companyId,
-      actor: row.actorId || row.actorEmail ? { id: row.actorId, email: row.actorEmail ?? user?.email ?? null, name: user?.name ?? null } : null,
+      actor:
+        row.actorId || row.actorEmail
+          ? { id: row.actorId, email: row.actorEmail ?? user?.email ?? null, name: user?.name ?? null }
+          : null,
       targetType: row.targetType,
       targetId: row.targetId,
       requestId: row.requestId,
@@ -89,6 +107,8 @@ export async function listAuditLogs(db: Db, { companyId, filter, first, after }:
  * filter cannot be used to learn who exists elsewhere.
  */
 async function assertActorVisible(db: Db, scope: Prisma.AuditLogWhereInput, actorId: string) {
-  const seen = isUuid(actorId) ? await db.auditLog.findFirst({ where: { ...scope, actorId }, select: { id: true } }) : null;
+  const seen = isUuid(actorId)
+    ? await db.auditLog.findFirst({ where: { ...scope, actorId }, select: { id: true } })
+    : null;
   if (!seen) throw new NotFoundError('User');
 }

@@ -61,7 +61,11 @@ const nodesOf = (res: GqlResponse<Page>) => {
 /** Every entry a scope holds, in the order the API must give them. */
 async function expectedOrder(companyId: string | null | undefined) {
   if (companyId === undefined) throw new Error('no such company in the demo world');
-  const rows = await server.db.auditLog.findMany({ where: companyId ? { companyId } : {}, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { id: true } });
+  const rows = await server.db.auditLog.findMany({
+    where: companyId ? { companyId } : {},
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+  });
   return rows.map((r) => String(r.id));
 }
 
@@ -84,17 +88,49 @@ async function walk(variables: Record<string, unknown>, first: number, as = 'adm
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const [who, email] of Object.entries({ admin: 'admin@demo.test', companyadmin: 'companyadmin@demo.test', dev: 'dev@demo.test', cfo: 'cfo@demo.test' })) {
+  for (const [who, email] of Object.entries({
+    admin: 'admin@demo.test',
+    companyadmin: 'companyadmin@demo.test',
+    dev: 'dev@demo.test',
+    cfo: 'cfo@demo.test',
+  })) {
     token[who] = await server.login(email);
   }
   // The changes every test below reads: a permission, then a credential, then its rotation.
-  await gqlWithRequestId(SET_ACCESS, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'READ' }, token.admin!, requestIds.setAccess);
-  const input = { companyId: ids.company.acme, roleId: ids.role.cfo, endpointId: ids.endpoint['acme/finance-api'], name: 'audit test', kind: 'BEARER', secret: { token: SECRET } };
+  await gqlWithRequestId(
+    SET_ACCESS,
+    { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'READ' },
+    token.admin!,
+    requestIds.setAccess,
+  );
+  const input = {
+    companyId: ids.company.acme,
+    roleId: ids.role.cfo,
+    endpointId: ids.endpoint['acme/finance-api'],
+    name: 'audit test',
+    kind: 'BEARER',
+    secret: { token: SECRET },
+  };
   await gqlWithRequestId(CREATE_CREDENTIAL, { input }, token.admin!, requestIds.createCredential);
   credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { name: 'audit test' } })).id;
-  expect((await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { token: ROTATED } }, token.admin)).errors).toBeUndefined();
+  expect(
+    (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { token: ROTATED } }, token.admin)).errors,
+  ).toBeUndefined();
   // Globex gets an entry of its own, made by the platform admin.
-  expect((await server.gql(SET_ACCESS, { roleId: ids.role.cfo, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access: 'READ' }, token.admin)).errors).toBeUndefined();
+  expect(
+    (
+      await server.gql(
+        SET_ACCESS,
+        {
+          roleId: ids.role.cfo,
+          companyId: ids.company.globex,
+          endpointId: ids.endpoint['globex/hr-api'],
+          access: 'READ',
+        },
+        token.admin,
+      )
+    ).errors,
+  ).toBeUndefined();
 });
 afterAll(() => server?.close());
 
@@ -110,7 +146,12 @@ describe('entries of a change', () => {
       targetType: 'credential',
       targetId: credentialId,
       requestId: requestIds.createCredential,
-      details: { name: 'audit test', kind: 'BEARER', roleId: ids.role.cfo, endpointId: ids.endpoint['acme/finance-api'] },
+      details: {
+        name: 'audit test',
+        kind: 'BEARER',
+        roleId: ids.role.cfo,
+        endpointId: ids.endpoint['acme/finance-api'],
+      },
     });
     expect(set).toMatchObject({
       action: 'permission.set',
@@ -127,24 +168,45 @@ describe('entries of a change', () => {
     const stored = await server.db.auditLog.findMany({ where: { action: { startsWith: 'credential.' } } });
     const shown = nodesOf(await audit({ filter: { action: 'credential.' }, first: 200 }));
     expect(shown.map((n) => n.action).sort()).toEqual(['credential.create', 'credential.rotate']);
-    for (const text of [JSON.stringify(stored, (_k, v) => (typeof v === 'bigint' ? String(v) : v)), JSON.stringify(shown)]) {
+    for (const text of [
+      JSON.stringify(stored, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+      JSON.stringify(shown),
+    ]) {
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain(ROTATED);
       expect(text).not.toContain(SECRET.slice(-4));
     }
     const secretLooking = (value: unknown, path = ''): string[] =>
       value && typeof value === 'object'
-        ? Object.entries(value).flatMap(([k, v]) => (/secret|token|password|api.?key/i.test(k) && typeof v === 'string' ? [`${path}${k}`] : secretLooking(v, `${path}${k}.`)))
+        ? Object.entries(value).flatMap(([k, v]) =>
+            /secret|token|password|api.?key/i.test(k) && typeof v === 'string'
+              ? [`${path}${k}`]
+              : secretLooking(v, `${path}${k}.`),
+          )
         : [];
     expect(shown.flatMap((n) => secretLooking(n.details))).toEqual([]);
     // Replacing the secret binds it to the endpoint's current origin, which the row names (never a secret).
-    expect(shown.find((n) => n.action === 'credential.rotate')!.details).toEqual({ name: 'audit test', secretReplaced: true, origin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+    expect(shown.find((n) => n.action === 'credential.rotate')!.details).toEqual({
+      name: 'audit test',
+      secretReplaced: true,
+      origin: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+    });
   });
 
   it('hides a secret-looking string that ever reached details', async () => {
-    await server.db.auditLog.create({ data: { companyId: ids.company.globex, action: 'test.leak', details: { clientSecret: 'leaked-value', nested: { apiKey: 'leaked-too' }, secretReplaced: true } } });
+    await server.db.auditLog.create({
+      data: {
+        companyId: ids.company.globex,
+        action: 'test.leak',
+        details: { clientSecret: 'leaked-value', nested: { apiKey: 'leaked-too' }, secretReplaced: true },
+      },
+    });
     const [leak] = nodesOf(await audit({ filter: { action: 'test.leak' } }));
-    expect(leak!.details).toEqual({ clientSecret: '[redacted]', nested: { apiKey: '[redacted]' }, secretReplaced: true });
+    expect(leak!.details).toEqual({
+      clientSecret: '[redacted]',
+      nested: { apiKey: '[redacted]' },
+      secretReplaced: true,
+    });
     expect(leak!.actor).toBeNull();
   });
 });
@@ -153,7 +215,10 @@ describe('pagination', () => {
   beforeAll(async () => {
     // Entries recorded at the same millisecond: only the id orders them.
     const at = new Date();
-    for (let i = 0; i < 3; i += 1) await server.db.auditLog.create({ data: { companyId: ids.company.acme, createdAt: at, action: 'test.same_time', details: { i } } });
+    for (let i = 0; i < 3; i += 1)
+      await server.db.auditLog.create({
+        data: { companyId: ids.company.acme, createdAt: at, action: 'test.same_time', details: { i } },
+      });
   });
 
   it('with first=1 walks every entry of a company once, in order', async () => {
@@ -222,13 +287,24 @@ describe('filters', () => {
   });
 
   it('rejects a range that ends before it starts', async () => {
-    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' } }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await audit({
+          companyId: ids.company.acme,
+          filter: { from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
   });
 
   it('answers NOT_FOUND for an actor with no entry in sight', async () => {
     // The CFO only signed in, which is a platform-wide entry, not an Acme one.
-    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { actorId: ids.user.cfo } }))).toBe('NOT_FOUND');
-    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { actorId: 'not-a-uuid' } }))).toBe('NOT_FOUND');
+    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { actorId: ids.user.cfo } }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { actorId: 'not-a-uuid' } }))).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -256,13 +332,24 @@ describe('who may read what', () => {
     const nodes = nodesOf(await audit({ first: 200 }));
     expect(new Set(nodes.map((n) => n.company?.slug ?? null))).toEqual(new Set(['acme', 'globex', null]));
     const login = nodes.find((n) => n.action === 'auth.login' && n.actor?.email === 'dev@demo.test')!;
-    expect(login).toMatchObject({ companyId: null, company: null, actor: { id: ids.user.dev, name: 'Devon Developer' }, targetType: 'user' });
+    expect(login).toMatchObject({
+      companyId: null,
+      company: null,
+      actor: { id: ids.user.dev, name: 'Devon Developer' },
+      targetType: 'user',
+    });
   });
 
   it('keeps the entries of a deleted company, without the company', async () => {
-    const created = await server.gql('mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }', {}, token.admin);
+    const created = await server.gql(
+      'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }',
+      {},
+      token.admin,
+    );
     const id = created.data!.createCompany.id as string;
-    expect((await server.gql('mutation ($id: ID!) { deleteCompany(id: $id) }', { id }, token.admin)).errors).toBeUndefined();
+    expect(
+      (await server.gql('mutation ($id: ID!) { deleteCompany(id: $id) }', { id }, token.admin)).errors,
+    ).toBeUndefined();
     const nodes = nodesOf(await audit({ filter: { action: 'company.', targetType: 'company' } }));
     expect(nodes.filter((n) => n.targetId === id).map((n) => [n.action, n.companyId, n.company])).toEqual([
       ['company.delete', id, null],

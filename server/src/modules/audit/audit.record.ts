@@ -59,7 +59,12 @@ export async function recordAudit(db: AuditWriter, actor: Actor, entry: AuditEnt
  * The row's details, with `via` naming the access token and the channel when the request had
  * them: the row then says which token (revocable on its own) or which client made the change.
  */
-function detailsWithVia(details: Prisma.InputJsonObject | undefined, { accessTokenId, channel }: Actor): { details?: Prisma.InputJsonObject } {
+function detailsWithVia(
+  details: Prisma.InputJsonObject | undefined,
+  { accessTokenId, channel }: Actor,
+): { details?: Prisma.InputJsonObject } {
   if (!accessTokenId && !channel) return details === undefined ? {} : { details };
-  return { details: { ...details, via: { ...(accessTokenId ? { accessTokenId } : {}), ...(channel ? { channel } : {}) } } };
+  return {
+    details: { ...details, via: { ...(accessTokenId ? { accessTokenId } : {}), ...(channel ? { channel } : {}) } },
+  };
 }

@@ -4,7 +4,8 @@ import { requirePrincipal, type RequestContext } from '../../graphql/context.ts'
 import { Company, CreateCompanyInput, UpdateCompanyInput } from './company.types.ts';
 import { createCompany, deleteCompany, getCompanyOrThrow, listCompanies, updateCompany } from './company.service.ts';
 
-const administeredCompanies = (ctx: RequestContext) => listCompanies(ctx.db, { ids: administeredCompanyIds(requirePrincipal(ctx)) });
+const administeredCompanies = (ctx: RequestContext) =>
+  listCompanies(ctx.db, { ids: administeredCompanyIds(requirePrincipal(ctx)) });
 
 @Resolver(() => Company)
 export class CompanyResolver {
@@ -18,7 +19,10 @@ export class CompanyResolver {
     return administeredCompanies(ctx);
   }
 
-  @Query(() => [Company], { description: 'The companies the caller administers: every one for a platform admin, none for a person without an admin role. Unlike `companies`, never FORBIDDEN, so the web app can ask it to decide what to show.' })
+  @Query(() => [Company], {
+    description:
+      'The companies the caller administers: every one for a platform admin, none for a person without an admin role. Unlike `companies`, never FORBIDDEN, so the web app can ask it to decide what to show.',
+  })
   myAdministeredCompanies(@Ctx() ctx: RequestContext) {
     return administeredCompanies(ctx);
   }
@@ -34,7 +38,11 @@ export class CompanyResolver {
   }
 
   @Mutation(() => Company)
-  updateCompany(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCompanyInput) input: UpdateCompanyInput, @Ctx() ctx: RequestContext) {
+  updateCompany(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCompanyInput) input: UpdateCompanyInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return updateCompany(ctx.db, ctx.actor, { companyId: id, input });
   }
 

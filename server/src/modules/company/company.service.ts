@@ -26,7 +26,8 @@ export async function getCompanyOrThrow(db: Db, { companyId }: { companyId: stri
 
 async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
   const existing = await db.company.findUnique({ where: { slug }, select: { id: true } });
-  if (existing && existing.id !== exceptId) throw new ConflictError(`A company with slug "${slug}" already exists.`, 'slug');
+  if (existing && existing.id !== exceptId)
+    throw new ConflictError(`A company with slug "${slug}" already exists.`, 'slug');
 }
 
 function conflictOnRace(error: unknown): never {
@@ -40,7 +41,13 @@ export async function createCompany(db: Db, actor: Actor, { input }: { input: un
   return db
     .$transaction(async (tx) => {
       const company = await tx.company.create({ data });
-      await recordAudit(tx, actor, { companyId: company.id, action: 'company.create', targetType: 'company', targetId: company.id, details: data });
+      await recordAudit(tx, actor, {
+        companyId: company.id,
+        action: 'company.create',
+        targetType: 'company',
+        targetId: company.id,
+        details: data,
+      });
       return company;
     })
     .catch(conflictOnRace);
@@ -54,7 +61,13 @@ export async function updateCompany(db: Db, actor: Actor, { companyId, input }: 
   return db
     .$transaction(async (tx) => {
       const company = await tx.company.update({ where: { id: companyId }, data: changes });
-      await recordAudit(tx, actor, { companyId, action: 'company.update', targetType: 'company', targetId: companyId, details: changes });
+      await recordAudit(tx, actor, {
+        companyId,
+        action: 'company.update',
+        targetType: 'company',
+        targetId: companyId,
+        details: changes,
+      });
       return company;
     })
     .catch(conflictOnRace);
@@ -65,7 +78,13 @@ export async function deleteCompany(db: Db, actor: Actor, { companyId }: { compa
   const company = await getCompanyOrThrow(db, { companyId });
   await db.$transaction(async (tx) => {
     await tx.company.delete({ where: { id: companyId } });
-    await recordAudit(tx, actor, { companyId, action: 'company.delete', targetType: 'company', targetId: companyId, details: { slug: company.slug } });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'company.delete',
+      targetType: 'company',
+      targetId: companyId,
+      details: { slug: company.slug },
+    });
   });
   return true;
 }

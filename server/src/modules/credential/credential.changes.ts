@@ -30,29 +30,56 @@ const createSchema = z.object({
 
 const updateSchema = z.object({ name: unchangedIfNull(nameSchema), secret: z.unknown().optional() });
 
-export async function getCredentialOrThrow(db: Db, { companyId, credentialId }: { companyId: string; credentialId: string }) {
-  const row = isUuid(credentialId) ? await db.apiCredential.findFirst({ where: { id: credentialId, companyId } }) : null;
+export async function getCredentialOrThrow(
+  db: Db,
+  { companyId, credentialId }: { companyId: string; credentialId: string },
+) {
+  const row = isUuid(credentialId)
+    ? await db.apiCredential.findFirst({ where: { id: credentialId, companyId } })
+    : null;
   if (!row) throw new NotFoundError('Credential');
   return row;
 }
 
 /** The companies credentials belong to, for authorization before anything else is read. */
-export async function companiesOfCredentials(db: Db, { credentialIds }: { credentialIds: readonly string[] }): Promise<Map<string, string>> {
-  const rows = await db.apiCredential.findMany({ where: { id: { in: credentialIds.filter(isUuid) } }, select: { id: true, companyId: true } });
+export async function companiesOfCredentials(
+  db: Db,
+  { credentialIds }: { credentialIds: readonly string[] },
+): Promise<Map<string, string>> {
+  const rows = await db.apiCredential.findMany({
+    where: { id: { in: credentialIds.filter(isUuid) } },
+    select: { id: true, companyId: true },
+  });
   return new Map(rows.map((r) => [r.id, r.companyId]));
 }
 
 /** Unique per role, company and name; company-wide ones (role null) too, which SQL's NULLs would allow. */
-async function assertNameFree(db: Db, key: { companyId: string; roleId: string | null; name: string }, exceptId?: string) {
-  const clash = await db.apiCredential.findFirst({ where: { ...key, ...(exceptId ? { NOT: { id: exceptId } } : {}) }, select: { id: true } });
-  if (clash) throw new ConflictError(`A credential named "${key.name}" already exists for this ${key.roleId ? 'role and company' : 'company'}.`, 'name');
+async function assertNameFree(
+  db: Db,
+  key: { companyId: string; roleId: string | null; name: string },
+  exceptId?: string,
+) {
+  const clash = await db.apiCredential.findFirst({
+    where: { ...key, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (clash)
+    throw new ConflictError(
+      `A credential named "${key.name}" already exists for this ${key.roleId ? 'role and company' : 'company'}.`,
+      'name',
+    );
 }
 
 /**
  * The sealed columns for a new secret, and a reset of everything derived from the old one. The
  * secret belongs to the origin of the endpoint's base URL as it is now (credential.origin.ts).
  */
-function sealedColumns(vault: Vault, ref: { id: string; companyId: string; roleId: string | null; endpointId: string }, baseUrl: string, prepared: PreparedSecret) {
+function sealedColumns(
+  vault: Vault,
+  ref: { id: string; companyId: string; roleId: string | null; endpointId: string },
+  baseUrl: string,
+  prepared: PreparedSecret,
+) {
   const token = prepared.initialToken;
   const row = { ...ref, origin: originOf(baseUrl) };
   return {
@@ -64,7 +91,9 @@ function sealedColumns(vault: Vault, ref: { id: string; companyId: string; roleI
     statusReason: null,
     refreshFailures: 0,
     refreshBlockedUntil: null,
-    ...(token ? { ...vault.sealToken(row, { accessToken: token.accessToken }), tokenExpiresAt: token.expiresAt } : { tokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null }),
+    ...(token
+      ? { ...vault.sealToken(row, { accessToken: token.accessToken }), tokenExpiresAt: token.expiresAt }
+      : { tokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null }),
   };
 }
 
@@ -88,43 +117,83 @@ export async function createCredential(db: Db, vault: Vault, actor: Actor, { inp
   return db
     .$transaction(async (tx) => {
       const created = await tx.apiCredential.create({
-        data: { ...row, name: data.name, kind: data.kind as CredentialKind, ...sealedColumns(vault, row, endpoint.baseUrl, prepared) },
+        data: {
+          ...row,
+          name: data.name,
+          kind: data.kind as CredentialKind,
+          ...sealedColumns(vault, row, endpoint.baseUrl, prepared),
+        },
         select: credentialMetadataSelect,
       });
-      await recordAudit(tx, actor, { companyId, action: 'credential.create', targetType: 'credential', targetId: row.id, details: { name: data.name, kind: data.kind, roleId, endpointId: data.endpointId } });
+      await recordAudit(tx, actor, {
+        companyId,
+        action: 'credential.create',
+        targetType: 'credential',
+        targetId: row.id,
+        details: { name: data.name, kind: data.kind, roleId, endpointId: data.endpointId },
+      });
       return created;
     })
     .catch(conflictOnRace);
 }
 
 /** Renames, and/or replaces the secret ("rotate" in the admin screen) with one of the same kind. */
-export async function updateCredential(db: Db, vault: Vault, actor: Actor, { companyId, credentialId, input }: { companyId: string; credentialId: string; input: unknown }) {
+export async function updateCredential(
+  db: Db,
+  vault: Vault,
+  actor: Actor,
+  { companyId, credentialId, input }: { companyId: string; credentialId: string; input: unknown },
+) {
   const data = parseInput(updateSchema, input, 'input');
   const existing = await getCredentialOrThrow(db, { companyId, credentialId });
-  if (data.name === undefined && data.secret === undefined) throw new BadInputError('Nothing to update: give a name or a secret.', 'input');
+  if (data.name === undefined && data.secret === undefined)
+    throw new BadInputError('Nothing to update: give a name or a secret.', 'input');
   if (data.name) await assertNameFree(db, { companyId, roleId: existing.roleId, name: data.name }, credentialId);
-  const endpoint = data.secret === undefined ? null : await getEndpointOrThrow(db, { companyId, endpointId: existing.endpointId });
-  const sealed = endpoint === null ? {} : sealedColumns(vault, existing, endpoint.baseUrl, prepareSecret(existing.kind as CredentialKind, data.secret));
+  const endpoint =
+    data.secret === undefined ? null : await getEndpointOrThrow(db, { companyId, endpointId: existing.endpointId });
+  const sealed =
+    endpoint === null
+      ? {}
+      : sealedColumns(vault, existing, endpoint.baseUrl, prepareSecret(existing.kind as CredentialKind, data.secret));
   return db
     .$transaction(async (tx) => {
-      const updated = await tx.apiCredential.update({ where: { id: credentialId }, data: { ...(data.name ? { name: data.name } : {}), ...sealed }, select: credentialMetadataSelect });
+      const updated = await tx.apiCredential.update({
+        where: { id: credentialId },
+        data: { ...(data.name ? { name: data.name } : {}), ...sealed },
+        select: credentialMetadataSelect,
+      });
       await recordAudit(tx, actor, {
         companyId,
         action: data.secret === undefined ? 'credential.update' : 'credential.rotate',
         targetType: 'credential',
         targetId: credentialId,
-        details: { name: updated.name, ...(data.name ? { renamedFrom: existing.name } : {}), secretReplaced: data.secret !== undefined, ...(endpoint ? { origin: originOf(endpoint.baseUrl) } : {}) },
+        details: {
+          name: updated.name,
+          ...(data.name ? { renamedFrom: existing.name } : {}),
+          secretReplaced: data.secret !== undefined,
+          ...(endpoint ? { origin: originOf(endpoint.baseUrl) } : {}),
+        },
       });
       return updated;
     })
     .catch(conflictOnRace);
 }
 
-export async function deleteCredential(db: Db, actor: Actor, { companyId, credentialId }: { companyId: string; credentialId: string }) {
+export async function deleteCredential(
+  db: Db,
+  actor: Actor,
+  { companyId, credentialId }: { companyId: string; credentialId: string },
+) {
   const existing = await getCredentialOrThrow(db, { companyId, credentialId });
   await db.$transaction(async (tx) => {
     await tx.apiCredential.delete({ where: { id: credentialId } });
-    await recordAudit(tx, actor, { companyId, action: 'credential.delete', targetType: 'credential', targetId: credentialId, details: { name: existing.name, kind: existing.kind } });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'credential.delete',
+      targetType: 'credential',
+      targetId: credentialId,
+      details: { name: existing.name, kind: existing.kind },
+    });
   });
   return true;
 }

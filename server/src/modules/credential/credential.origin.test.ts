@@ -55,7 +55,9 @@ beforeAll(async () => {
   server = await startTestServer({ UPSTREAM_ALLOW_HOSTS: new URL(attackerOrigin).host });
   ids = await worldIds(server.db);
   sandboxOrigin = new URL(server.sandbox.url).origin;
-  [admin, companyAdmin, ceo, dev] = (await Promise.all(['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test', 'dev@demo.test'].map((e) => server.login(e)))) as [string, string, string, string];
+  [admin, companyAdmin, ceo, dev] = (await Promise.all(
+    ['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test', 'dev@demo.test'].map((e) => server.login(e)),
+  )) as [string, string, string, string];
 });
 afterAll(async () => {
   await server?.close();
@@ -66,18 +68,34 @@ beforeEach(() => {
 });
 
 const endpointId = (key: string) => ids.endpoint[key]!;
-const credentialOf = (key: string) => server.db.apiCredential.findFirstOrThrow({ where: { endpointId: endpointId(key) } });
-const testOperation = (company: string, slug: string) => pickTestOperation(DEMO_COMPANIES.find((c) => c.slug === company)!.endpoints.find((e) => e.slug === slug)!.template.operations, null)!.key;
+const credentialOf = (key: string) =>
+  server.db.apiCredential.findFirstOrThrow({ where: { endpointId: endpointId(key) } });
+const testOperation = (company: string, slug: string) =>
+  pickTestOperation(
+    DEMO_COMPANIES.find((c) => c.slug === company)!.endpoints.find((e) => e.slug === slug)!.template.operations,
+    null,
+  )!.key;
 const read = (token: string, company: string, slug: string) =>
-  server.gql<{ readOperation: { status: number } }>(READ, { c: ids.company[company], e: endpointId(`${company}/${slug}`), o: testOperation(company, slug) }, token);
+  server.gql<{ readOperation: { status: number } }>(
+    READ,
+    { c: ids.company[company], e: endpointId(`${company}/${slug}`), o: testOperation(company, slug) },
+    token,
+  );
 const moveEndpoint = async (key: string, url: string, token = admin) => {
   const res = await server.gql(UPDATE_ENDPOINT, { id: endpointId(key), url }, token);
   expect(res.errors).toBeUndefined();
 };
-const testCredential = async (id: string, token = admin) => (await server.gql<{ testCredential: { ok: boolean; status: number | null; message: string } }>(TEST, { id }, token)).data!.testCredential;
+const testCredential = async (id: string, token = admin) =>
+  (await server.gql<{ testCredential: { ok: boolean; status: number | null; message: string } }>(TEST, { id }, token))
+    .data!.testCredential;
 const listed = async (company: string, id: string, token = admin) =>
-  (await server.gql<{ credentials: { id: string; status: string; statusReason: string | null; origin: string | null }[] }>(CREDENTIALS, { c: ids.company[company] }, token)).data!.credentials.find((c) => c.id === id)!;
-const audits = (action: string, targetId: string) => server.db.auditLog.findMany({ where: { action, targetId }, orderBy: { id: 'asc' } });
+  (
+    await server.gql<{
+      credentials: { id: string; status: string; statusReason: string | null; origin: string | null }[];
+    }>(CREDENTIALS, { c: ids.company[company] }, token)
+  ).data!.credentials.find((c) => c.id === id)!;
+const audits = (action: string, targetId: string) =>
+  server.db.auditLog.findMany({ where: { action, targetId }, orderBy: { id: 'asc' } });
 
 describe('an endpoint moved to another origin', () => {
   it('sends its credential nowhere (Test and readOperation), shows needs_reconnect / origin_changed, and audits the move once', async () => {
@@ -98,9 +116,19 @@ describe('an endpoint moved to another origin', () => {
     expect(seen).toEqual([]);
     expect(JSON.stringify([tested, error])).not.toContain(token);
 
-    expect(await listed('globex', credential.id, companyAdmin)).toEqual({ id: credential.id, status: 'needs_reconnect', statusReason: 'origin_changed', origin: sandboxOrigin });
+    expect(await listed('globex', credential.id, companyAdmin)).toEqual({
+      id: credential.id,
+      status: 'needs_reconnect',
+      statusReason: 'origin_changed',
+      origin: sandboxOrigin,
+    });
     const [move] = await audits('endpoint.origin_change', endpointId(key));
-    expect(move!.details).toMatchObject({ from: sandboxOrigin, to: attackerOrigin, credentialsSuspended: 1, credentialsRestored: 0 });
+    expect(move!.details).toMatchObject({
+      from: sandboxOrigin,
+      to: attackerOrigin,
+      credentialsSuspended: 1,
+      credentialsRestored: 0,
+    });
     // The refused calls add no audit rows of their own: the state was already shown.
     expect(await audits('credential.suspend', credential.id)).toEqual([]);
   });
@@ -113,8 +141,16 @@ describe('an endpoint moved to another origin', () => {
     expect(stale.message).toContain(attackerOrigin);
     expect(seen).toEqual([]);
 
-    const confirmed = await server.gql<{ confirmCredentialOrigin: unknown }>(CONFIRM, { id: credential.id, origin: attackerOrigin }, companyAdmin);
-    expect(confirmed.data!.confirmCredentialOrigin).toEqual({ status: 'untested', statusReason: null, origin: attackerOrigin });
+    const confirmed = await server.gql<{ confirmCredentialOrigin: unknown }>(
+      CONFIRM,
+      { id: credential.id, origin: attackerOrigin },
+      companyAdmin,
+    );
+    expect(confirmed.data!.confirmCredentialOrigin).toEqual({
+      status: 'untested',
+      statusReason: null,
+      origin: attackerOrigin,
+    });
     const row = await credentialOf(key);
     expect(row.ciphertext).not.toBe(credential.ciphertext);
     expect(row.ciphertext.startsWith('v2.')).toBe(true);
@@ -134,7 +170,11 @@ describe('an endpoint moved to another origin', () => {
     // Confirmed for the attacker's origin: moving back suspends it again.
     expect(credential).toMatchObject({ status: 'needs_reconnect', statusReason: 'origin_changed' });
     const secret = server.tessera.vault.openCredentialSecret(credential);
-    const rotated = await server.gql<{ rotateCredential: unknown }>(ROTATE, { id: credential.id, s: secret }, companyAdmin);
+    const rotated = await server.gql<{ rotateCredential: unknown }>(
+      ROTATE,
+      { id: credential.id, s: secret },
+      companyAdmin,
+    );
     expect(rotated.data!.rotateCredential).toEqual({ status: 'untested', statusReason: null, origin: sandboxOrigin });
     expect(await testCredential(credential.id, companyAdmin)).toMatchObject({ ok: true, status: 200 });
     expect((await read(ceo, 'globex', 'hr-api')).errors).toBeUndefined();
@@ -163,10 +203,15 @@ describe('OAuth2 credentials', () => {
     ] as const) {
       const credential = await credentialOf(key);
       const [company, slug] = key.split('/') as [string, string];
-      const service = new URL((await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: endpointId(key) } })).baseUrl).pathname;
+      const service = new URL(
+        (await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: endpointId(key) } })).baseUrl,
+      ).pathname;
       const tokenRequests = server.sandbox.stats.tokenRequests.total;
       await moveEndpoint(key, `${attackerOrigin}${service}`);
-      expect(onlyError(await read(token, company, slug)).extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'CREDENTIAL_ORIGIN_CHANGED' });
+      expect(onlyError(await read(token, company, slug)).extensions).toMatchObject({
+        code: 'UPSTREAM_ERROR',
+        reason: 'CREDENTIAL_ORIGIN_CHANGED',
+      });
       expect(await testCredential(credential.id)).toMatchObject({ ok: false, status: null });
       expect(seen).toEqual([]);
       // No refresh token or client secret went anywhere either.
@@ -188,24 +233,41 @@ describe('a base URL or an origin changed in the database', () => {
   it('is refused all the same, shown once (one audit row), and a tampered stored origin does not open', async () => {
     const key = 'acme/finance-api';
     const credential = await credentialOf(key);
-    await server.db.apiEndpoint.update({ where: { id: endpointId(key) }, data: { baseUrl: `${attackerOrigin}/acme/finance` } });
-    for (let i = 0; i < 3; i++) expect(onlyError(await read(ceo, 'acme', 'finance-api')).extensions).toMatchObject({ reason: 'CREDENTIAL_ORIGIN_CHANGED' });
+    await server.db.apiEndpoint.update({
+      where: { id: endpointId(key) },
+      data: { baseUrl: `${attackerOrigin}/acme/finance` },
+    });
+    for (let i = 0; i < 3; i++)
+      expect(onlyError(await read(ceo, 'acme', 'finance-api')).extensions).toMatchObject({
+        reason: 'CREDENTIAL_ORIGIN_CHANGED',
+      });
     expect(seen).toEqual([]);
     expect(await credentialOf(key)).toMatchObject({ status: 'needs_reconnect', statusReason: 'origin_changed' });
     expect(await audits('credential.suspend', credential.id)).toHaveLength(1);
 
     // Whoever can write the table sets the stored origin to match: the sealed value no longer opens.
     await server.db.apiCredential.update({ where: { id: credential.id }, data: { origin: attackerOrigin } });
-    expect(onlyError(await read(ceo, 'acme', 'finance-api')).extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'CREDENTIAL_UNREADABLE' });
+    expect(onlyError(await read(ceo, 'acme', 'finance-api')).extensions).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      reason: 'CREDENTIAL_UNREADABLE',
+    });
     expect(await testCredential(credential.id)).toMatchObject({ ok: false, status: null });
     expect(seen).toEqual([]);
     expect(() => server.tessera.vault.openCredentialSecret(credential)).not.toThrow();
-    expect(() => server.tessera.vault.openCredentialSecret({ ...credential, origin: attackerOrigin })).toThrow(VaultDecryptError);
+    expect(() => server.tessera.vault.openCredentialSecret({ ...credential, origin: attackerOrigin })).toThrow(
+      VaultDecryptError,
+    );
   });
 
   it('a credential without an origin is sent nowhere', async () => {
     const credential = await credentialOf('acme/github-api');
-    await expect(callWithCredential(server.tessera.gateway.credentialCall, { ...credential, origin: null }, { method: 'GET', url: new URL(`${server.sandbox.url}/acme/github/repos`) })).rejects.toBeInstanceOf(CredentialOriginError);
+    await expect(
+      callWithCredential(
+        server.tessera.gateway.credentialCall,
+        { ...credential, origin: null },
+        { method: 'GET', url: new URL(`${server.sandbox.url}/acme/github/repos`) },
+      ),
+    ).rejects.toBeInstanceOf(CredentialOriginError);
   });
 });
 
@@ -217,10 +279,26 @@ describe('credentials stored before origins were bound', () => {
     // As the vault sealed it before: format v1, no origin in the associated data.
     const iv = Buffer.alloc(12, 7);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
-    cipher.setAAD(Buffer.from(JSON.stringify(['tessera/vault', 'v1', keyId, 'credential', row.id, row.companyId, row.roleId, row.endpointId]), 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify({ token: 'legacy-token-value' }), 'utf8'), cipher.final()]);
-    const sealed = ['v1', keyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
-    await server.db.apiCredential.create({ data: { ...row, name: 'legacy', kind: 'BEARER', ciphertext: sealed, keyId } });
+    cipher.setAAD(
+      Buffer.from(
+        JSON.stringify(['tessera/vault', 'v1', keyId, 'credential', row.id, row.companyId, row.roleId, row.endpointId]),
+        'utf8',
+      ),
+    );
+    const ciphertext = Buffer.concat([
+      cipher.update(JSON.stringify({ token: 'legacy-token-value' }), 'utf8'),
+      cipher.final(),
+    ]);
+    const sealed = [
+      'v1',
+      keyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ciphertext.toString('base64url'),
+    ].join('.');
+    await server.db.apiCredential.create({
+      data: { ...row, name: 'legacy', kind: 'BEARER', ciphertext: sealed, keyId },
+    });
 
     expect(await bindCredentialOrigins(server.db, server.tessera.vault.ring)).toEqual({ bound: 1, failed: [] });
     const bound = await server.db.apiCredential.findUniqueOrThrow({ where: { id: row.id } });

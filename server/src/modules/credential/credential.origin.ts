@@ -26,17 +26,32 @@ type Tx = Prisma.TransactionClient;
  * restored (untested). One audit row names the change and the counts; nothing when the origin
  * stays the same.
  */
-export async function followEndpointOrigin(tx: Tx, actor: Actor, { companyId, endpointId, from, to }: { companyId: string; endpointId: string; from: string; to: string }): Promise<void> {
+export async function followEndpointOrigin(
+  tx: Tx,
+  actor: Actor,
+  { companyId, endpointId, from, to }: { companyId: string; endpointId: string; from: string; to: string },
+): Promise<void> {
   const [before, after] = [originOf(from), originOf(to)];
   if (before === after) return;
-  const rows = await tx.apiCredential.findMany({ where: { companyId, endpointId }, select: { id: true, status: true, statusReason: true, origin: true } });
+  const rows = await tx.apiCredential.findMany({
+    where: { companyId, endpointId },
+    select: { id: true, status: true, statusReason: true, origin: true },
+  });
   const suspend = rows.filter((r) => r.origin !== after && r.statusReason !== ORIGIN_CHANGED);
   const restore = rows.filter((r) => r.origin === after && r.statusReason === ORIGIN_CHANGED);
   if (suspend.length) {
-    await tx.apiCredential.updateMany({ where: { id: { in: suspend.map((r) => r.id) } }, data: { status: SUSPENDED, statusReason: ORIGIN_CHANGED } });
-    for (const r of suspend) await emitCredentialStatus(tx, { companyId, credentialId: r.id, endpointId, from: r.status, to: SUSPENDED });
+    await tx.apiCredential.updateMany({
+      where: { id: { in: suspend.map((r) => r.id) } },
+      data: { status: SUSPENDED, statusReason: ORIGIN_CHANGED },
+    });
+    for (const r of suspend)
+      await emitCredentialStatus(tx, { companyId, credentialId: r.id, endpointId, from: r.status, to: SUSPENDED });
   }
-  if (restore.length) await tx.apiCredential.updateMany({ where: { id: { in: restore.map((r) => r.id) } }, data: { status: 'untested', statusReason: null } });
+  if (restore.length)
+    await tx.apiCredential.updateMany({
+      where: { id: { in: restore.map((r) => r.id) } },
+      data: { status: 'untested', statusReason: null },
+    });
   await recordAudit(tx, actor, {
     companyId,
     action: 'endpoint.origin_change',
@@ -51,12 +66,29 @@ export async function followEndpointOrigin(tx: Tx, actor: Actor, { companyId, en
  * if nothing did yet, e.g. after the base URL was changed in the database. One audit row per
  * change of state, not per refused call.
  */
-export async function markOriginRefused(db: Db, actor: Actor, credential: { id: string; companyId: string; endpointId: string; origin: string | null }, requestOrigin: string): Promise<void> {
+export async function markOriginRefused(
+  db: Db,
+  actor: Actor,
+  credential: { id: string; companyId: string; endpointId: string; origin: string | null },
+  requestOrigin: string,
+): Promise<void> {
   await db.$transaction(async (tx) => {
-    const row = await tx.apiCredential.findUnique({ where: { id: credential.id }, select: { status: true, statusReason: true } });
+    const row = await tx.apiCredential.findUnique({
+      where: { id: credential.id },
+      select: { status: true, statusReason: true },
+    });
     if (!row || row.statusReason === ORIGIN_CHANGED) return;
-    await tx.apiCredential.update({ where: { id: credential.id }, data: { status: SUSPENDED, statusReason: ORIGIN_CHANGED } });
-    await emitCredentialStatus(tx, { companyId: credential.companyId, credentialId: credential.id, endpointId: credential.endpointId, from: row.status, to: SUSPENDED });
+    await tx.apiCredential.update({
+      where: { id: credential.id },
+      data: { status: SUSPENDED, statusReason: ORIGIN_CHANGED },
+    });
+    await emitCredentialStatus(tx, {
+      companyId: credential.companyId,
+      credentialId: credential.id,
+      endpointId: credential.endpointId,
+      from: row.status,
+      to: SUSPENDED,
+    });
     await recordAudit(tx, actor, {
       companyId: credential.companyId,
       action: 'credential.suspend',
@@ -73,11 +105,20 @@ export async function markOriginRefused(db: Db, actor: Actor, credential: { id: 
  * opened under its old origin and sealed again under the new one; a cached OAuth2 access token
  * is dropped (a new one is fetched for the new origin).
  */
-export async function confirmCredentialOrigin(db: Db, vault: Vault, actor: Actor, { companyId, credentialId, origin }: { companyId: string; credentialId: string; origin: string }) {
+export async function confirmCredentialOrigin(
+  db: Db,
+  vault: Vault,
+  actor: Actor,
+  { companyId, credentialId, origin }: { companyId: string; credentialId: string; origin: string },
+) {
   const credential = await getCredentialOrThrow(db, { companyId, credentialId });
   const endpoint = await getEndpointOrThrow(db, { companyId, endpointId: credential.endpointId });
   const current = originOf(endpoint.baseUrl);
-  if (origin !== current) throw new ConflictError(`The endpoint's base URL is at ${current}, not at the origin you confirmed; review it and confirm again.`, 'origin');
+  if (origin !== current)
+    throw new ConflictError(
+      `The endpoint's base URL is at ${current}, not at the origin you confirmed; review it and confirm again.`,
+      'origin',
+    );
   let secret: unknown;
   try {
     secret = vault.openCredentialSecret(credential);
@@ -90,10 +131,24 @@ export async function confirmCredentialOrigin(db: Db, vault: Vault, actor: Actor
     // Compare-and-set on the ciphertext: a secret replaced meanwhile is not overwritten with this one.
     const { count } = await tx.apiCredential.updateMany({
       where: { id: credentialId, ciphertext: credential.ciphertext },
-      data: { ...vault.sealCredentialSecret(moved, secret), origin: current, status: 'untested', statusReason: null, tokenCiphertext: null, tokenKeyId: null, tokenExpiresAt: null },
+      data: {
+        ...vault.sealCredentialSecret(moved, secret),
+        origin: current,
+        status: 'untested',
+        statusReason: null,
+        tokenCiphertext: null,
+        tokenKeyId: null,
+        tokenExpiresAt: null,
+      },
     });
     if (count !== 1) throw new ConflictError('The credential changed meanwhile; reload and confirm again.', 'id');
-    await recordAudit(tx, actor, { companyId, action: 'credential.confirm_origin', targetType: 'credential', targetId: credentialId, details: { name: credential.name, from: credential.origin, to: current } });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'credential.confirm_origin',
+      targetType: 'credential',
+      targetId: credentialId,
+      details: { name: credential.name, from: credential.origin, to: current },
+    });
     return tx.apiCredential.findUniqueOrThrow({ where: { id: credentialId }, select: credentialMetadataSelect });
   });
 }

@@ -5,48 +5,86 @@ import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { Company } from '../company/company.types.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import { Role } from '../role/role.types.ts';
-import { ApiCredential, CreateCredentialInput, CredentialTestResult, UpdateCredentialInput, type CredentialRow } from './credential.types.ts';
+import {
+  ApiCredential,
+  CreateCredentialInput,
+  CredentialTestResult,
+  UpdateCredentialInput,
+  type CredentialRow,
+} from './credential.types.ts';
 import { listCredentials, listMyCredentials } from './credential.queries.ts';
 import { createCredential, deleteCredential, updateCredential } from './credential.changes.ts';
 import { testCredential } from './credential.tester.ts';
 import { confirmCredentialOrigin } from './credential.origin.ts';
 
 /** The company the shield rule already checked (the same per-request lookup, cached). */
-const companyOfCredential = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfCredential, id, 'Credential');
+const companyOfCredential = (ctx: RequestContext, id: string) =>
+  loadOrNotFound(ctx.loaders.companyOfCredential, id, 'Credential');
 
 @Resolver(() => ApiCredential)
 export class CredentialResolver {
-  @Query(() => [ApiCredential], { description: 'Credential metadata of a company, by endpoint, role and name; its administrators only.' })
+  @Query(() => [ApiCredential], {
+    description: 'Credential metadata of a company, by endpoint, role and name; its administrators only.',
+  })
   credentials(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listCredentials(ctx.db, { companyId });
   }
 
-  @Query(() => [ApiCredential], { description: "Metadata of the credentials used for the caller's calls in the company." })
+  @Query(() => [ApiCredential], {
+    description: "Metadata of the credentials used for the caller's calls in the company.",
+  })
   myCredentials(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listMyCredentials(ctx.db, { companyId, principal: requirePrincipal(ctx) });
   }
 
   @Mutation(() => ApiCredential, { description: 'Store a credential; its secret is encrypted and never shown again.' })
-  createCredential(@Arg('input', () => CreateCredentialInput) input: CreateCredentialInput, @Ctx() ctx: RequestContext) {
+  createCredential(
+    @Arg('input', () => CreateCredentialInput) input: CreateCredentialInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createCredential(ctx.db, ctx.vault, ctx.actor, { input });
   }
 
   @Mutation(() => ApiCredential, { description: 'Rename a credential and/or replace its secret.' })
-  async updateCredential(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateCredentialInput) input: UpdateCredentialInput, @Ctx() ctx: RequestContext) {
-    return updateCredential(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, input });
+  async updateCredential(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCredentialInput) input: UpdateCredentialInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateCredential(ctx.db, ctx.vault, ctx.actor, {
+      companyId: await companyOfCredential(ctx, id),
+      credentialId: id,
+      input,
+    });
   }
 
   @Mutation(() => ApiCredential, { description: 'Replace the secret of a credential with a new one of the same kind.' })
-  async rotateCredential(@Arg('id', () => ID) id: string, @Arg('secret', () => JSONResolver) secret: unknown, @Ctx() ctx: RequestContext) {
-    return updateCredential(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, input: { secret } });
+  async rotateCredential(
+    @Arg('id', () => ID) id: string,
+    @Arg('secret', () => JSONResolver) secret: unknown,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return updateCredential(ctx.db, ctx.vault, ctx.actor, {
+      companyId: await companyOfCredential(ctx, id),
+      credentialId: id,
+      input: { secret },
+    });
   }
 
   @Mutation(() => ApiCredential, {
     description:
       "Re-seal a credential for its endpoint's current origin, which the administrator names as they were shown it (CONFLICT when the endpoint is elsewhere now). Ends a needs_reconnect of reason origin_changed.",
   })
-  async confirmCredentialOrigin(@Arg('id', () => ID) id: string, @Arg('origin', () => String) origin: string, @Ctx() ctx: RequestContext) {
-    return confirmCredentialOrigin(ctx.db, ctx.vault, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id, origin });
+  async confirmCredentialOrigin(
+    @Arg('id', () => ID) id: string,
+    @Arg('origin', () => String) origin: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return confirmCredentialOrigin(ctx.db, ctx.vault, ctx.actor, {
+      companyId: await companyOfCredential(ctx, id),
+      credentialId: id,
+      origin,
+    });
   }
 
   @Mutation(() => Boolean)
@@ -54,9 +92,14 @@ export class CredentialResolver {
     return deleteCredential(ctx.db, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id });
   }
 
-  @Mutation(() => CredentialTestResult, { description: "Call the endpoint with this credential and report; updates the credential's status." })
+  @Mutation(() => CredentialTestResult, {
+    description: "Call the endpoint with this credential and report; updates the credential's status.",
+  })
   async testCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return testCredential(ctx.db, ctx.gateway.credentialCall, ctx.actor, { companyId: await companyOfCredential(ctx, id), credentialId: id });
+    return testCredential(ctx.db, ctx.gateway.credentialCall, ctx.actor, {
+      companyId: await companyOfCredential(ctx, id),
+      credentialId: id,
+    });
   }
 
   @FieldResolver(() => Company)

@@ -36,33 +36,88 @@ export function pickTestOperation(operations: OperationLike[], preferredKey: str
   return [...operations].sort((a, b) => a.key.localeCompare(b.key)).find(needsNothing) ?? null;
 }
 
-function describe(status: number, endpointName: string, operationKey: string): { ok: boolean; credentialStatus: string; message: string } {
-  if (status >= 200 && status < 300) return { ok: true, credentialStatus: 'ok', message: `Connected: ${endpointName} answered HTTP ${status} to ${operationKey}.` };
+function describe(
+  status: number,
+  endpointName: string,
+  operationKey: string,
+): { ok: boolean; credentialStatus: string; message: string } {
+  if (status >= 200 && status < 300)
+    return {
+      ok: true,
+      credentialStatus: 'ok',
+      message: `Connected: ${endpointName} answered HTTP ${status} to ${operationKey}.`,
+    };
   if (status === 401 || status === 403) {
-    return { ok: false, credentialStatus: 'failing', message: `${endpointName} refused this credential (HTTP ${status}). Check the secret, or replace it.` };
+    return {
+      ok: false,
+      credentialStatus: 'failing',
+      message: `${endpointName} refused this credential (HTTP ${status}). Check the secret, or replace it.`,
+    };
   }
-  return { ok: false, credentialStatus: 'failing', message: `${endpointName} answered HTTP ${status} to ${operationKey}.` };
+  return {
+    ok: false,
+    credentialStatus: 'failing',
+    message: `${endpointName} answered HTTP ${status} to ${operationKey}.`,
+  };
 }
 
-export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Actor, { companyId, credentialId }: { companyId: string; credentialId: string }): Promise<CredentialTestOutcome> {
+export async function testCredential(
+  db: Db,
+  deps: CredentialCallDeps,
+  actor: Actor,
+  { companyId, credentialId }: { companyId: string; credentialId: string },
+): Promise<CredentialTestOutcome> {
   const credential = await getCredentialOrThrow(db, { companyId, credentialId });
-  const endpoint = await db.apiEndpoint.findUniqueOrThrow({ where: { id: credential.endpointId }, include: { operations: true } });
+  const endpoint = await db.apiEndpoint.findUniqueOrThrow({
+    where: { id: credential.endpointId },
+    include: { operations: true },
+  });
   const operation = pickTestOperation(endpoint.operations, endpoint.testOperationKey);
   const started = performance.now();
-  let outcome: { ok: boolean; status: number | null; credentialStatus: string | null; statusReason?: string; message: string };
+  let outcome: {
+    ok: boolean;
+    status: number | null;
+    credentialStatus: string | null;
+    statusReason?: string;
+    message: string;
+  };
   if (!operation) {
-    outcome = { ok: false, status: null, credentialStatus: null, message: `${endpoint.name} has no GET operation without parameters to test with; choose a test operation for it.` };
+    outcome = {
+      ok: false,
+      status: null,
+      credentialStatus: null,
+      message: `${endpoint.name} has no GET operation without parameters to test with; choose a test operation for it.`,
+    };
   } else {
     try {
       const url = new URL(endpoint.baseUrl + operation.path);
-      const res = await callWithCredential(deps, credential, { method: 'GET', url, headers: { accept: 'application/json' } });
+      const res = await callWithCredential(deps, credential, {
+        method: 'GET',
+        url,
+        headers: { accept: 'application/json' },
+      });
       outcome = { status: res.status, ...describe(res.status, endpoint.name, operation.key) };
     } catch (error) {
       // The same origin check as every gateway call: a test never sends a secret where it was not entered for.
-      if (error instanceof CredentialOriginError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', statusReason: ORIGIN_CHANGED, message: error.message };
-      else if (error instanceof CredentialNeedsReconnectError) outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', message: error.message };
-      else if (error instanceof VaultDecryptError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: 'The stored secret cannot be opened; replace it.' };
-      else if (error instanceof TokenEndpointError || error instanceof UpstreamNetworkError) outcome = { ok: false, status: null, credentialStatus: 'failing', message: error.message };
+      if (error instanceof CredentialOriginError)
+        outcome = {
+          ok: false,
+          status: null,
+          credentialStatus: 'needs_reconnect',
+          statusReason: ORIGIN_CHANGED,
+          message: error.message,
+        };
+      else if (error instanceof CredentialNeedsReconnectError)
+        outcome = { ok: false, status: null, credentialStatus: 'needs_reconnect', message: error.message };
+      else if (error instanceof VaultDecryptError)
+        outcome = {
+          ok: false,
+          status: null,
+          credentialStatus: 'failing',
+          message: 'The stored secret cannot be opened; replace it.',
+        };
+      else if (error instanceof TokenEndpointError || error instanceof UpstreamNetworkError)
+        outcome = { ok: false, status: null, credentialStatus: 'failing', message: error.message };
       else throw error;
     }
   }
@@ -71,13 +126,34 @@ export async function testCredential(db: Db, deps: CredentialCallDeps, actor: Ac
     // Read inside the transaction: an OAuth refresh during the test may already have moved (and announced) it.
     const before = await tx.apiCredential.findUnique({ where: { id: credentialId }, select: { status: true } });
     if (outcome.credentialStatus) {
-      await emitCredentialStatus(tx, { companyId, credentialId, endpointId: credential.endpointId, from: before?.status ?? null, to: outcome.credentialStatus });
+      await emitCredentialStatus(tx, {
+        companyId,
+        credentialId,
+        endpointId: credential.endpointId,
+        from: before?.status ?? null,
+        to: outcome.credentialStatus,
+      });
     }
     await tx.apiCredential.update({
       where: { id: credentialId },
-      data: { lastTestedAt: new Date(), ...(outcome.credentialStatus ? { status: outcome.credentialStatus, statusReason: outcome.statusReason ?? null } : {}) },
+      data: {
+        lastTestedAt: new Date(),
+        ...(outcome.credentialStatus
+          ? { status: outcome.credentialStatus, statusReason: outcome.statusReason ?? null }
+          : {}),
+      },
     });
-    await recordAudit(tx, actor, { companyId, action: 'credential.test', targetType: 'credential', targetId: credentialId, details: { ok: outcome.ok, status: outcome.status, ...(outcome.statusReason ? { reason: outcome.statusReason } : {}) } });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'credential.test',
+      targetType: 'credential',
+      targetId: credentialId,
+      details: {
+        ok: outcome.ok,
+        status: outcome.status,
+        ...(outcome.statusReason ? { reason: outcome.statusReason } : {}),
+      },
+    });
   });
   return { ok: outcome.ok, status: outcome.status, durationMs, message: outcome.message };
 }

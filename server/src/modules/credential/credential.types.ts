@@ -21,12 +21,17 @@ registerEnumType(CredentialKind, {
 export class ApiCredential {
   @Field(() => ID) id!: string;
   @Field(() => Company) company!: Company;
-  @Field(() => Role, { nullable: true, description: 'null: shared by every role of the company that may use the endpoint' })
+  @Field(() => Role, {
+    nullable: true,
+    description: 'null: shared by every role of the company that may use the endpoint',
+  })
   role!: Role | null;
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
   @Field(() => String) name!: string;
   @Field(() => CredentialKind) kind!: CredentialKind;
-  @Field(() => String, { nullable: true, description: 'At most the last 4 characters of the secret.' }) hint!: string | null;
+  @Field(() => String, { nullable: true, description: 'At most the last 4 characters of the secret.' }) hint!:
+    | string
+    | null;
   @Field(() => String, { description: '"ok", "untested", "failing", "needs_reconnect"' }) status!: string;
   @Field(() => String, {
     nullable: true,
@@ -34,10 +39,16 @@ export class ApiCredential {
       'Why the status is what it is, when it alone does not say: "origin_changed" (the endpoint\'s base URL moved to another origin than `origin`; nothing is sent with this credential until an administrator replaces the secret or confirms it for the new origin with confirmCredentialOrigin).',
   })
   statusReason!: string | null;
-  @Field(() => String, { nullable: true, description: 'The origin (scheme://host:port) the secret was entered or confirmed for: the only one it is sent to.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The origin (scheme://host:port) the secret was entered or confirmed for: the only one it is sent to.',
+  })
   origin!: string | null;
   @Field(() => DateTimeResolver) updatedAt!: Date;
-  @Field(() => JSONResolver, { nullable: true, description: 'Non-secret settings: header or query name, token URL, scope.' })
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'Non-secret settings: header or query name, token URL, scope.',
+  })
   settings!: unknown;
   @Field(() => DateTimeResolver, { nullable: true }) lastTestedAt!: Date | null;
 }
@@ -59,7 +70,8 @@ export class CreateCredentialInput {
 @InputType()
 export class UpdateCredentialInput {
   @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => JSONResolver, { nullable: true, description: 'A new secret of the same kind; replaces the old one.' }) secret?: unknown;
+  @Field(() => JSONResolver, { nullable: true, description: 'A new secret of the same kind; replaces the old one.' })
+  secret?: unknown;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -18,8 +18,10 @@ function get(company: string, service: string, path: string): unknown {
   return res.body;
 }
 
-const rows = (company: string, service: string, collection: string) => store.collections(company, service)[collection] as Row[];
-const total = (items: Row[], field = 'amount') => Math.round(items.reduce((s, i) => s + (i[field] as number), 0) * 100) / 100;
+const rows = (company: string, service: string, collection: string) =>
+  store.collections(company, service)[collection] as Row[];
+const total = (items: Row[], field = 'amount') =>
+  Math.round(items.reduce((s, i) => s + (i[field] as number), 0) * 100) / 100;
 
 function derive(operationKey: string, metric: string, payload: unknown): Metric {
   const spec = catalogEntry(operationKey)?.widgets.find((w) => w.metric === metric);
@@ -28,11 +30,26 @@ function derive(operationKey: string, metric: string, payload: unknown): Metric 
 }
 
 /** What the dashboard hands a fan-out entry: the `max` most recently active parents' answers. */
-function grouped(company: string, service: string, parentPath: string, childPath: (key: string) => string, operationKey: string): Grouped {
+function grouped(
+  company: string,
+  service: string,
+  parentPath: string,
+  childPath: (key: string) => string,
+  operationKey: string,
+): Grouped {
   const fan = catalogEntry(operationKey)!.fanOut!;
   const parents = listOf(get(company, service, parentPath));
-  const picked = [...parents.items].sort((a, b) => String(b[fan.recency]).localeCompare(String(a[fan.recency]))).slice(0, fan.max);
-  return { parents: parents.total, noun: fan.noun, groups: picked.map((p) => ({ label: String(p[fan.label]), payload: get(company, service, childPath(String(p[fan.key]))) })) };
+  const picked = [...parents.items]
+    .sort((a, b) => String(b[fan.recency]).localeCompare(String(a[fan.recency])))
+    .slice(0, fan.max);
+  return {
+    parents: parents.total,
+    noun: fan.noun,
+    groups: picked.map((p) => ({
+      label: String(p[fan.label]),
+      payload: get(company, service, childPath(String(p[fan.key]))),
+    })),
+  };
 }
 
 describe('the catalog names real operations', () => {
@@ -40,12 +57,15 @@ describe('the catalog names real operations', () => {
   for (const template of Object.values(API_TEMPLATES)) {
     gets.set(template.service, new Set(template.operations.filter((o) => o.method === 'GET').map((o) => o.key)));
   }
-  it.each(CATALOG.map((e) => [e.operationKey, e] as const))('%s is a GET operation of a demo API (and its fan-out source too)', (key, entry) => {
-    const service = [...gets].find(([, keys]) => keys.has(key));
-    expect(service, key).toBeDefined();
-    if (entry.fanOut) expect(service![1].has(entry.fanOut.from)).toBe(true);
-    expect(new Set(entry.widgets.map((w) => w.metric)).size).toBe(entry.widgets.length);
-  });
+  it.each(CATALOG.map((e) => [e.operationKey, e] as const))(
+    '%s is a GET operation of a demo API (and its fan-out source too)',
+    (key, entry) => {
+      const service = [...gets].find(([, keys]) => keys.has(key));
+      expect(service, key).toBeDefined();
+      if (entry.fanOut) expect(service![1].has(entry.fanOut.from)).toBe(true);
+      expect(new Set(entry.widgets.map((w) => w.metric)).size).toBe(entry.widgets.length);
+    },
+  );
 });
 
 describe('sales', () => {
@@ -57,8 +77,14 @@ describe('sales', () => {
     expect(stat.value).toBe(total(open));
     expect(stat.caption).toBe(`${open.length} open opportunities`);
     const bar = derive('listOpportunities', 'pipeline_by_stage', payload);
-    expect(bar.series.map((p) => p.label)).toEqual(['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal', 'Negotiation'].filter((s) => open.some((o) => o.stage === s)));
-    expect(bar.series.find((p) => p.label === 'Negotiation')?.value ?? 0).toBe(total(open.filter((o) => o.stage === 'Negotiation')));
+    expect(bar.series.map((p) => p.label)).toEqual(
+      ['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal', 'Negotiation'].filter((s) =>
+        open.some((o) => o.stage === s),
+      ),
+    );
+    expect(bar.series.find((p) => p.label === 'Negotiation')?.value ?? 0).toBe(
+      total(open.filter((o) => o.stage === 'Negotiation')),
+    );
     expect(bar.value).toBe(stat.value);
   });
 
@@ -74,7 +100,9 @@ describe('sales', () => {
   });
 
   it('an amount that is not a number is a shape error, not a wrong sum', () => {
-    expect(() => derive('listOpportunities', 'open_pipeline', { data: [{ amount: 'lots', stage: 'Proposal' }] })).toThrow(ShapeError);
+    expect(() =>
+      derive('listOpportunities', 'open_pipeline', { data: [{ amount: 'lots', stage: 'Proposal' }] }),
+    ).toThrow(ShapeError);
   });
 });
 
@@ -87,7 +115,9 @@ describe('finance', () => {
     expect(stat).toMatchObject({ unit: 'USD', caption: 'Across 3 accounts' });
     const bar = derive('getCashBalance', 'cash_by_account', payload);
     expect(bar.series).toHaveLength(3);
-    expect(bar.series.find((p) => p.label === 'Operating account')?.value).toBe(payload.accounts.find((a) => a.id === 'operating')!.balance);
+    expect(bar.series.find((p) => p.label === 'Operating account')?.value).toBe(
+      payload.accounts.find((a) => a.id === 'operating')!.balance,
+    );
   });
 
   it('getCashBalance without a total or accounts is a shape error', () => {
@@ -101,7 +131,9 @@ describe('finance', () => {
     const unpaid = invoices.filter((i) => i.status !== 'paid');
     const stat = derive('listInvoices', 'outstanding', payload);
     expect(stat.value).toBe(total(unpaid));
-    expect(stat.caption).toBe(`${unpaid.length} unpaid invoices, ${invoices.filter((i) => i.status === 'overdue').length} overdue`);
+    expect(stat.caption).toBe(
+      `${unpaid.length} unpaid invoices, ${invoices.filter((i) => i.status === 'overdue').length} overdue`,
+    );
     const pie = derive('listInvoices', 'invoices_by_status', payload);
     expect(pie.value).toBe(invoices.length);
     expect(pie.series.reduce((s, p) => s + p.value, 0)).toBe(invoices.length);
@@ -137,7 +169,11 @@ describe('finance', () => {
   it('a partial list says so in the caption', () => {
     const stat = derive('listInvoices', 'outstanding', get('acme', 'finance', '/invoices?limit=5&status=paid'));
     expect(stat.value).toBe(0);
-    const all = derive('listInvoices', 'outstanding', { data: [{ amount: 10, status: 'open' }], total: 40, hasMore: true });
+    const all = derive('listInvoices', 'outstanding', {
+      data: [{ amount: 10, status: 'open' }],
+      total: 40,
+      hasMore: true,
+    });
     expect(all.caption).toBe('1 unpaid invoice, 0 overdue (first 1 of 40)');
   });
 });
@@ -150,7 +186,9 @@ describe('HR and operations', () => {
     const bar = derive('getHeadcount', 'headcount_by_department', payload);
     expect(bar.value).toBe(employees.length);
     expect(bar.series.every((p) => p.value > 0)).toBe(true);
-    expect(bar.series.find((p) => p.label === 'Engineering')?.value).toBe(employees.filter((e) => e.department === 'Engineering').length);
+    expect(bar.series.find((p) => p.label === 'Engineering')?.value).toBe(
+      employees.filter((e) => e.department === 'Engineering').length,
+    );
   });
 
   it('listOpenPositions: how many are open, and where most are', () => {
@@ -167,14 +205,18 @@ describe('HR and operations', () => {
     const pie = derive('listIncidents', 'incidents_by_severity', payload);
     expect(pie.series.reduce((s, p) => s + p.value, 0)).toBe(open.length);
     const order = ['High', 'Medium', 'Low'];
-    expect(pie.series.map((p) => p.label)).toEqual(order.filter((l) => open.some((i) => i.severity === l.toLowerCase())));
+    expect(pie.series.map((p) => p.label)).toEqual(
+      order.filter((l) => open.some((i) => i.severity === l.toLowerCase())),
+    );
   });
 
   it('listShipments and listOrders: counts by status with readable labels', () => {
     const shipments = rows('globex', 'operations', 'shipments');
     const pie = derive('listShipments', 'shipments_by_status', get('globex', 'operations', '/shipments?limit=100'));
     expect(pie.value).toBe(shipments.length);
-    expect(pie.series.find((p) => p.label === 'In transit')?.value ?? 0).toBe(shipments.filter((s) => s.status === 'in_transit').length);
+    expect(pie.series.find((p) => p.label === 'In transit')?.value ?? 0).toBe(
+      shipments.filter((s) => s.status === 'in_transit').length,
+    );
     const orders = derive('listOrders', 'orders_by_status', get('globex', 'operations', '/orders?limit=100'));
     expect(orders.series.reduce((s, p) => s + p.value, 0)).toBe(rows('globex', 'operations', 'orders').length);
   });
@@ -182,34 +224,67 @@ describe('HR and operations', () => {
 
 describe('code (fan-out over repositories and projects)', () => {
   it('listPullRequests: open pull requests of the most recently active repositories, and per repository', () => {
-    const g = grouped('acme', 'github', '/repos?limit=100', (repo) => `/repos/${repo}/pulls?state=open&limit=100`, 'listPullRequests');
+    const g = grouped(
+      'acme',
+      'github',
+      '/repos?limit=100',
+      (repo) => `/repos/${repo}/pulls?state=open&limit=100`,
+      'listPullRequests',
+    );
     const names = new Set(g.groups.map((x) => x.label));
     const open = rows('acme', 'github', 'pulls').filter((p) => p.state === 'open' && names.has(String(p.repo)));
     expect(g.groups).toHaveLength(5);
     const stat = derive('listPullRequests', 'open_pull_requests', g);
     expect(stat.value).toBe(open.length);
-    expect(stat.caption).toBe(`${open.filter((p) => p.review_decision === 'REVIEW_REQUIRED').length} waiting for review, in the 5 most recently active of ${g.parents} repositories`);
+    expect(stat.caption).toBe(
+      `${open.filter((p) => p.review_decision === 'REVIEW_REQUIRED').length} waiting for review, in the 5 most recently active of ${g.parents} repositories`,
+    );
     const bar = derive('listPullRequests', 'pull_requests_by_repo', g);
     expect(bar.series.map((p) => p.label).sort()).toEqual([...new Set(open.map((p) => String(p.repo)))].sort());
   });
 
   it('listPipelines: pipelines of the most recently active projects by status', () => {
-    const g = grouped('globex', 'gitlab', '/projects?limit=100', (id) => `/projects/${id}/pipelines?limit=100`, 'listPipelines');
-    const ids = new Set((listOf(get('globex', 'gitlab', '/projects?limit=100')).items.filter((p) => g.groups.some((x) => x.label === p.name))).map((p) => p.id));
+    const g = grouped(
+      'globex',
+      'gitlab',
+      '/projects?limit=100',
+      (id) => `/projects/${id}/pipelines?limit=100`,
+      'listPipelines',
+    );
+    const ids = new Set(
+      listOf(get('globex', 'gitlab', '/projects?limit=100'))
+        .items.filter((p) => g.groups.some((x) => x.label === p.name))
+        .map((p) => p.id),
+    );
     const pipelines = rows('globex', 'gitlab', 'pipelines').filter((p) => ids.has(p.project_id));
     const pie = derive('listPipelines', 'pipelines_by_status', g);
     expect(pie.value).toBe(pipelines.length);
-    expect(pie.series.find((p) => p.label === 'Failed')?.value ?? 0).toBe(pipelines.filter((p) => p.status === 'failed').length);
+    expect(pie.series.find((p) => p.label === 'Failed')?.value ?? 0).toBe(
+      pipelines.filter((p) => p.status === 'failed').length,
+    );
     expect(pie.caption).toMatch(/^\d+ failed, in the 5 most recently active of \d+ projects$/);
   });
 
   it('a group that is not a list is a shape error', () => {
-    expect(() => derive('listPullRequests', 'open_pull_requests', { parents: 1, noun: 'repositories', groups: [{ label: 'x', payload: { nope: true } }] })).toThrow(ShapeError);
+    expect(() =>
+      derive('listPullRequests', 'open_pull_requests', {
+        parents: 1,
+        noun: 'repositories',
+        groups: [{ label: 'x', payload: { nope: true } }],
+      }),
+    ).toThrow(ShapeError);
     expect(() => derive('listPullRequests', 'open_pull_requests', 'text')).toThrow(ShapeError);
   });
 
   it('fewer parents than the maximum: "in 2 repositories"', () => {
-    const stat = derive('listIssues', 'open_issues', { parents: 2, noun: 'repositories', groups: [{ label: 'a', payload: { data: [{ state: 'open', labels: ['bug'] }] } }, { label: 'b', payload: { data: [] } }] });
+    const stat = derive('listIssues', 'open_issues', {
+      parents: 2,
+      noun: 'repositories',
+      groups: [
+        { label: 'a', payload: { data: [{ state: 'open', labels: ['bug'] }] } },
+        { label: 'b', payload: { data: [] } },
+      ],
+    });
     expect(stat).toMatchObject({ value: 1, caption: '1 bug, in 2 repositories' });
   });
 });

@@ -58,7 +58,15 @@ export interface CatalogEntry {
 
 const MAX_PARENTS = 5;
 
-const SALESFORCE_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
+const SALESFORCE_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Proposal',
+  'Negotiation',
+  'Closed Won',
+  'Closed Lost',
+];
 
 // ---- The catalog -------------------------------------------------------------------------
 
@@ -67,13 +75,26 @@ export const CATALOG: CatalogEntry[] = [
     operationKey: 'listOpportunities',
     topic: 'sales',
     params: { limit: 100 },
-    widgets: pipelineWidgets({ amount: 'amount', stage: 'stage', isClosed: closedBy('isClosed', 'stage'), order: SALESFORCE_STAGES, noun: ['opportunity', 'opportunities'] }),
+    widgets: pipelineWidgets({
+      amount: 'amount',
+      stage: 'stage',
+      isClosed: closedBy('isClosed', 'stage'),
+      order: SALESFORCE_STAGES,
+      noun: ['opportunity', 'opportunities'],
+    }),
   },
   {
     operationKey: 'listDeals',
     topic: 'sales',
     params: { limit: 100 },
-    widgets: pipelineWidgets({ amount: 'amount', stage: 'dealstage', isClosed: closedBy('hs_is_closed', 'dealstage'), order: Object.keys(HUBSPOT_DEAL_STAGES), rename: HUBSPOT_DEAL_STAGES, noun: ['deal', 'deals'] }),
+    widgets: pipelineWidgets({
+      amount: 'amount',
+      stage: 'dealstage',
+      isClosed: closedBy('hs_is_closed', 'dealstage'),
+      order: Object.keys(HUBSPOT_DEAL_STAGES),
+      rename: HUBSPOT_DEAL_STAGES,
+      noun: ['deal', 'deals'],
+    }),
   },
   {
     operationKey: 'getCashBalance',
@@ -86,10 +107,17 @@ export const CATALOG: CatalogEntry[] = [
         unit: 'USD',
         derive(payload) {
           const doc = objectOf(payload);
-          const accounts = Array.isArray(doc.accounts) ? doc.accounts.filter((a): a is Row => typeof a === 'object' && a !== null) : [];
+          const accounts = Array.isArray(doc.accounts)
+            ? doc.accounts.filter((a): a is Row => typeof a === 'object' && a !== null)
+            : [];
           const total = num(doc.total) ?? (accounts.length ? sum(accounts.map((a) => num(a.balance))) : null);
           if (total === null) throw new ShapeError('total');
-          return { value: total, series: [], caption: `Across ${plural(accounts.length, 'account')}`, unit: text(doc.currency) ?? 'USD' };
+          return {
+            value: total,
+            series: [],
+            caption: `Across ${plural(accounts.length, 'account')}`,
+            unit: text(doc.currency) ?? 'USD',
+          };
         },
       },
       {
@@ -100,7 +128,11 @@ export const CATALOG: CatalogEntry[] = [
         derive(payload) {
           const doc = objectOf(payload);
           if (!Array.isArray(doc.accounts)) throw new ShapeError('accounts');
-          const series = groupBy(doc.accounts as Row[], (a) => text(a.name) ?? text(a.id), (a) => num(a.balance));
+          const series = groupBy(
+            doc.accounts as Row[],
+            (a) => text(a.name) ?? text(a.id),
+            (a) => num(a.balance),
+          );
           return { value: sum(series.map((p) => p.value)), series, caption: null, unit: text(doc.currency) ?? 'USD' };
         },
       },
@@ -120,7 +152,11 @@ export const CATALOG: CatalogEntry[] = [
           const list = listOf(payload);
           const unpaid = list.items.filter(isNot('status', 'paid', 'void', 'cancelled'));
           const overdue = unpaid.filter(is('status', 'overdue'));
-          return { value: sum(unpaid.map((i) => num(i.amount))), series: [], caption: `${plural(unpaid.length, 'unpaid invoice')}, ${overdue.length} overdue${partialNote(list)}` };
+          return {
+            value: sum(unpaid.map((i) => num(i.amount))),
+            series: [],
+            caption: `${plural(unpaid.length, 'unpaid invoice')}, ${overdue.length} overdue${partialNote(list)}`,
+          };
         },
       },
       {
@@ -130,7 +166,10 @@ export const CATALOG: CatalogEntry[] = [
         unit: 'count',
         derive(payload) {
           const list = listOf(payload);
-          const series = groupBy(list.items, field('status'), undefined, { order: ['open', 'overdue', 'paid'], rename: { open: 'Open', overdue: 'Overdue', paid: 'Paid' } });
+          const series = groupBy(list.items, field('status'), undefined, {
+            order: ['open', 'overdue', 'paid'],
+            rename: { open: 'Open', overdue: 'Overdue', paid: 'Paid' },
+          });
           return { value: list.items.length, series, caption: partialNote(list).trim() || null };
         },
       },
@@ -150,8 +189,18 @@ export const CATALOG: CatalogEntry[] = [
           const list = listOf(payload);
           const month = (p: Row) => monthOf(p.receivedAt ?? p.date ?? p.createdAt);
           // A month without payments is a 0 on the line, not a month that never happened.
-          const series = continuousMonths(groupBy(list.items.filter((p) => month(p) !== null), month, (p) => num(p.amount)));
-          return { value: sum(series.map((p) => p.value)), series, caption: `${plural(list.items.length, 'payment')}${partialNote(list)}` };
+          const series = continuousMonths(
+            groupBy(
+              list.items.filter((p) => month(p) !== null),
+              month,
+              (p) => num(p.amount),
+            ),
+          );
+          return {
+            value: sum(series.map((p) => p.value)),
+            series,
+            caption: `${plural(list.items.length, 'payment')}${partialNote(list)}`,
+          };
         },
       },
     ],
@@ -169,7 +218,9 @@ export const CATALOG: CatalogEntry[] = [
           const doc = objectOf(payload);
           const total = num(doc.total);
           if (total === null) throw new ShapeError('total');
-          const departments = Array.isArray(doc.departments) ? (doc.departments as Row[]).filter((d) => (num(d.headcount) ?? 0) > 0).length : 0;
+          const departments = Array.isArray(doc.departments)
+            ? (doc.departments as Row[]).filter((d) => (num(d.headcount) ?? 0) > 0).length
+            : 0;
           return { value: total, series: [], caption: departments ? `In ${plural(departments, 'department')}` : null };
         },
       },
@@ -181,7 +232,9 @@ export const CATALOG: CatalogEntry[] = [
         derive(payload) {
           const doc = objectOf(payload);
           if (!Array.isArray(doc.departments)) throw new ShapeError('departments');
-          const series = groupBy(doc.departments as Row[], field('department'), (d) => num(d.headcount)).filter((p) => p.value > 0);
+          const series = groupBy(doc.departments as Row[], field('department'), (d) => num(d.headcount)).filter(
+            (p) => p.value > 0,
+          );
           return { value: sum(series.map((p) => p.value)), series, caption: null };
         },
       },
@@ -203,7 +256,12 @@ export const CATALOG: CatalogEntry[] = [
     topic: 'operations',
     params: { limit: 100 },
     widgets: [
-      countWidget('open_incidents', 'Open incidents', isNot('status', 'resolved', 'closed'), (rows, list) => `${rows.filter(is('severity', 'high', 'critical')).length} high severity${partialNote(list)}`),
+      countWidget(
+        'open_incidents',
+        'Open incidents',
+        isNot('status', 'resolved', 'closed'),
+        (rows, list) => `${rows.filter(is('severity', 'high', 'critical')).length} high severity${partialNote(list)}`,
+      ),
       {
         metric: 'incidents_by_severity',
         title: 'Open incidents by severity',
@@ -212,7 +270,10 @@ export const CATALOG: CatalogEntry[] = [
         derive(payload) {
           const list = listOf(payload);
           const rows = list.items.filter(isNot('status', 'resolved', 'closed'));
-          const series = groupBy(rows, field('severity'), undefined, { order: ['critical', 'high', 'medium', 'low'], rename: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' } });
+          const series = groupBy(rows, field('severity'), undefined, {
+            order: ['critical', 'high', 'medium', 'low'],
+            rename: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' },
+          });
           return { value: rows.length, series, caption: partialNote(list).trim() || null };
         },
       },
@@ -230,7 +291,9 @@ export const CATALOG: CatalogEntry[] = [
         unit: 'count',
         derive(payload) {
           const list = listOf(payload);
-          const series = groupBy(list.items, field('status'), undefined, { order: ['delayed', 'in_transit', 'delivered'] }).map((p) => ({ ...p, label: humanize(p.label) }));
+          const series = groupBy(list.items, field('status'), undefined, {
+            order: ['delayed', 'in_transit', 'delivered'],
+          }).map((p) => ({ ...p, label: humanize(p.label) }));
           const delayed = list.items.filter(is('status', 'delayed')).length;
           return { value: list.items.length, series, caption: `${delayed} delayed${partialNote(list)}` };
         },
@@ -249,7 +312,9 @@ export const CATALOG: CatalogEntry[] = [
         unit: 'count',
         derive(payload) {
           const list = listOf(payload);
-          const series = groupBy(list.items, field('status'), undefined, { order: ['pending', 'shipped', 'delivered'] }).map((p) => ({ ...p, label: humanize(p.label) }));
+          const series = groupBy(list.items, field('status'), undefined, {
+            order: ['pending', 'shipped', 'delivered'],
+          }).map((p) => ({ ...p, label: humanize(p.label) }));
           return { value: list.items.length, series, caption: partialNote(list).trim() || null };
         },
       },
@@ -259,9 +324,22 @@ export const CATALOG: CatalogEntry[] = [
     operationKey: 'listPullRequests',
     topic: 'code',
     params: { state: 'open', limit: 100 },
-    fanOut: { from: 'listRepositories', param: 'repo', key: 'name', label: 'name', recency: 'pushed_at', max: MAX_PARENTS, noun: 'repositories' },
+    fanOut: {
+      from: 'listRepositories',
+      param: 'repo',
+      key: 'name',
+      label: 'name',
+      recency: 'pushed_at',
+      max: MAX_PARENTS,
+      noun: 'repositories',
+    },
     widgets: [
-      groupedCount('open_pull_requests', 'Open pull requests', is('state', 'open'), (rows) => `${rows.filter((r) => r.review_decision === 'REVIEW_REQUIRED').length} waiting for review`),
+      groupedCount(
+        'open_pull_requests',
+        'Open pull requests',
+        is('state', 'open'),
+        (rows) => `${rows.filter((r) => r.review_decision === 'REVIEW_REQUIRED').length} waiting for review`,
+      ),
       {
         metric: 'pull_requests_by_repo',
         title: 'Open pull requests by repository',
@@ -279,17 +357,39 @@ export const CATALOG: CatalogEntry[] = [
     operationKey: 'listIssues',
     topic: 'code',
     params: { state: 'open', limit: 100 },
-    fanOut: { from: 'listRepositories', param: 'repo', key: 'name', label: 'name', recency: 'pushed_at', max: MAX_PARENTS, noun: 'repositories' },
-    widgets: [groupedCount('open_issues', 'Open issues', is('state', 'open'), (rows) => plural(rows.filter((r) => Array.isArray(r.labels) && r.labels.includes('bug')).length, 'bug'))],
+    fanOut: {
+      from: 'listRepositories',
+      param: 'repo',
+      key: 'name',
+      label: 'name',
+      recency: 'pushed_at',
+      max: MAX_PARENTS,
+      noun: 'repositories',
+    },
+    widgets: [
+      groupedCount('open_issues', 'Open issues', is('state', 'open'), (rows) =>
+        plural(rows.filter((r) => Array.isArray(r.labels) && r.labels.includes('bug')).length, 'bug'),
+      ),
+    ],
   },
   {
     operationKey: 'listMergeRequests',
     topic: 'code',
     params: { state: 'opened', limit: 100 },
-    fanOut: { from: 'listProjects', param: 'projectId', key: 'id', label: 'name', recency: 'last_activity_at', max: MAX_PARENTS, noun: 'projects' },
+    fanOut: {
+      from: 'listProjects',
+      param: 'projectId',
+      key: 'id',
+      label: 'name',
+      recency: 'last_activity_at',
+      max: MAX_PARENTS,
+      noun: 'projects',
+    },
     widgets: [
       groupedCount('open_merge_requests', 'Open merge requests', is('state', 'opened'), (rows) => {
-        const waiting = rows.filter((r) => !r.draft && (num(r.approvals_given) ?? 0) < (num(r.approvals_required) ?? 0)).length;
+        const waiting = rows.filter(
+          (r) => !r.draft && (num(r.approvals_given) ?? 0) < (num(r.approvals_required) ?? 0),
+        ).length;
         return `${waiting} waiting for approval`;
       }),
     ],
@@ -298,7 +398,15 @@ export const CATALOG: CatalogEntry[] = [
     operationKey: 'listPipelines',
     topic: 'code',
     params: { limit: 100 },
-    fanOut: { from: 'listProjects', param: 'projectId', key: 'id', label: 'name', recency: 'last_activity_at', max: MAX_PARENTS, noun: 'projects' },
+    fanOut: {
+      from: 'listProjects',
+      param: 'projectId',
+      key: 'id',
+      label: 'name',
+      recency: 'last_activity_at',
+      max: MAX_PARENTS,
+      noun: 'projects',
+    },
     widgets: [
       {
         metric: 'pipelines_by_status',
@@ -307,7 +415,9 @@ export const CATALOG: CatalogEntry[] = [
         unit: 'count',
         derive(payload) {
           const { rows, partial, grouped } = groupedRows(payload);
-          const series = groupBy(rows, field('status'), undefined, { order: ['failed', 'running', 'success'] }).map((p) => ({ ...p, label: humanize(p.label) }));
+          const series = groupBy(rows, field('status'), undefined, { order: ['failed', 'running', 'success'] }).map(
+            (p) => ({ ...p, label: humanize(p.label) }),
+          );
           const failed = rows.filter(is('status', 'failed')).length;
           return { value: rows.length, series, caption: `${failed} failed, ${scope(grouped, partial)}` };
         },

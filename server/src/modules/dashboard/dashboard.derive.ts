@@ -53,7 +53,8 @@ const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && !
 export function listOf(payload: unknown): ListOf {
   const data = Array.isArray(payload) ? payload : isRow(payload) ? payload.data : undefined;
   if (!Array.isArray(data) || !data.every(isRow)) throw new ShapeError('expected a list');
-  const total = isRow(payload) && typeof payload.total === 'number' && payload.total >= data.length ? payload.total : data.length;
+  const total =
+    isRow(payload) && typeof payload.total === 'number' && payload.total >= data.length ? payload.total : data.length;
   const partial = total > data.length || (isRow(payload) && payload.hasMore === true);
   return { items: data, total, partial };
 }
@@ -150,7 +151,12 @@ interface PipelineShape {
 export function pipelineWidgets(shape: PipelineShape): WidgetSpec[] {
   const open = (payload: unknown): { list: ListOf; rows: Row[] } => {
     const list = listOf(payload);
-    if (list.items.some((row) => num(row[shape.amount]) === null && row[shape.amount] !== null && row[shape.amount] !== undefined)) throw new ShapeError('amount');
+    if (
+      list.items.some(
+        (row) => num(row[shape.amount]) === null && row[shape.amount] !== null && row[shape.amount] !== undefined,
+      )
+    )
+      throw new ShapeError('amount');
     return { list, rows: list.items.filter((row) => !shape.isClosed(row)) };
   };
   return [
@@ -161,7 +167,11 @@ export function pipelineWidgets(shape: PipelineShape): WidgetSpec[] {
       unit: 'USD',
       derive(payload) {
         const { list, rows } = open(payload);
-        return { value: sum(rows.map((r) => num(r[shape.amount]))), series: [], caption: `${plural(rows.length, `open ${shape.noun[0]}`, `open ${shape.noun[1]}`)}${partialNote(list)}` };
+        return {
+          value: sum(rows.map((r) => num(r[shape.amount]))),
+          series: [],
+          caption: `${plural(rows.length, `open ${shape.noun[0]}`, `open ${shape.noun[1]}`)}${partialNote(list)}`,
+        };
       },
     },
     {
@@ -171,7 +181,12 @@ export function pipelineWidgets(shape: PipelineShape): WidgetSpec[] {
       unit: 'USD',
       derive(payload) {
         const { list, rows } = open(payload);
-        const series = groupBy(rows, (r) => text(r[shape.stage]), (r) => num(r[shape.amount]), { order: shape.order, ...(shape.rename ? { rename: shape.rename } : {}) });
+        const series = groupBy(
+          rows,
+          (r) => text(r[shape.stage]),
+          (r) => num(r[shape.amount]),
+          { order: shape.order, ...(shape.rename ? { rename: shape.rename } : {}) },
+        );
         return { value: sum(series.map((p) => p.value)), series, caption: partialNote(list).trim() || null };
       },
     },
@@ -182,7 +197,12 @@ export const closedBy = (flag: string, stage: string) => (row: Row) =>
   typeof row[flag] === 'boolean' ? (row[flag] as boolean) : (text(row[stage]) ?? '').toLowerCase().startsWith('closed');
 
 /** A count card over a list: how many rows pass `keep`, with a caption from them. */
-export function countWidget(metric: string, title: string, keep: (row: Row) => boolean, caption: (rows: Row[], list: ListOf) => string | null): WidgetSpec {
+export function countWidget(
+  metric: string,
+  title: string,
+  keep: (row: Row) => boolean,
+  caption: (rows: Row[], list: ListOf) => string | null,
+): WidgetSpec {
   return {
     metric,
     title,
@@ -199,11 +219,21 @@ export function countWidget(metric: string, title: string, keep: (row: Row) => b
 
 export const all = () => true;
 export const field = (name: string) => (row: Row) => text(row[name]);
-export const isNot = (name: string, ...values: string[]) => (row: Row) => !values.includes((text(row[name]) ?? '').toLowerCase());
-export const is = (name: string, ...values: string[]) => (row: Row) => values.includes((text(row[name]) ?? '').toLowerCase());
+export const isNot =
+  (name: string, ...values: string[]) =>
+  (row: Row) =>
+    !values.includes((text(row[name]) ?? '').toLowerCase());
+export const is =
+  (name: string, ...values: string[]) =>
+  (row: Row) =>
+    values.includes((text(row[name]) ?? '').toLowerCase());
 
 /** The rows of every group of a fan-out, each tagged with its group's label. */
-export function groupedRows(payload: unknown): { rows: (Row & { __group: string })[]; partial: boolean; grouped: Grouped } {
+export function groupedRows(payload: unknown): {
+  rows: (Row & { __group: string })[];
+  partial: boolean;
+  grouped: Grouped;
+} {
   const grouped = payload as Grouped;
   if (!grouped || !Array.isArray(grouped.groups)) throw new ShapeError('expected grouped lists');
   const rows: (Row & { __group: string })[] = [];
@@ -221,11 +251,19 @@ const singular = (noun: string) => (noun.endsWith('ies') ? `${noun.slice(0, -3)}
 /** "in 3 repositories", "in the 5 most recently active of 9 projects". */
 export function scope(grouped: Grouped, partial: boolean): string {
   const seen = grouped.groups.length;
-  const where = seen < grouped.parents ? `in the ${seen} most recently active of ${grouped.parents} ${grouped.noun}` : `in ${plural(seen, singular(grouped.noun), grouped.noun)}`;
+  const where =
+    seen < grouped.parents
+      ? `in the ${seen} most recently active of ${grouped.parents} ${grouped.noun}`
+      : `in ${plural(seen, singular(grouped.noun), grouped.noun)}`;
   return partial ? `${where}, first page of each` : where;
 }
 
-export function groupedCount(metric: string, title: string, keep: (row: Row) => boolean, extra: (rows: Row[]) => string | null = () => null): WidgetSpec {
+export function groupedCount(
+  metric: string,
+  title: string,
+  keep: (row: Row) => boolean,
+  extra: (rows: Row[]) => string | null = () => null,
+): WidgetSpec {
   return {
     metric,
     title,
@@ -239,4 +277,3 @@ export function groupedCount(metric: string, title: string, keep: (row: Row) => 
     },
   };
 }
-

@@ -8,7 +8,10 @@ import { Dashboard, DashboardWidget, type DashboardRow, type DashboardWidgetRow 
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
-  @Query(() => Dashboard, { description: "The caller's dashboard of a company: metrics from the operations they may read there, most relevant to their roles first." })
+  @Query(() => Dashboard, {
+    description:
+      "The caller's dashboard of a company: metrics from the operations they may read there, most relevant to their roles first.",
+  })
   dashboard(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return buildDashboard(ctx, { companyId, principal: requirePrincipal(ctx), requestId: ctx.requestId });
   }

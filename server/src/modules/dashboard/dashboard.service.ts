@@ -18,7 +18,12 @@ import { DashboardWidgetKind, type DashboardRow, type DashboardWidgetRow } from 
  * timeouts and a single quick retry. The next refresh tries again anyway.
  */
 export const DASHBOARD_TIMEOUT_MS = 8_000;
-export const DASHBOARD_RETRY: RetryPolicy = { maxAttempts: 2, baseDelayMs: 100, maxDelayMs: 1_000, maxTotalWaitMs: 1_500 };
+export const DASHBOARD_RETRY: RetryPolicy = {
+  maxAttempts: 2,
+  baseDelayMs: 100,
+  maxDelayMs: 1_000,
+  maxTotalWaitMs: 1_500,
+};
 
 export interface DashboardDeps {
   db: Db;
@@ -43,12 +48,18 @@ class WidgetProblem extends Error {}
 function passing(error: AppError): boolean {
   if (error.code !== ErrorCode.UPSTREAM_ERROR) return false;
   const status = error.extensions.upstreamStatus;
-  return (typeof status === 'number' && status >= 500) || ['TIMEOUT', 'NETWORK', 'CONNECT'].includes(String(error.extensions.reason));
+  return (
+    (typeof status === 'number' && status >= 500) ||
+    ['TIMEOUT', 'NETWORK', 'CONNECT'].includes(String(error.extensions.reason))
+  );
 }
 
 const keyOf = (endpointId: string, operationKey: string) => `${endpointId}\n${operationKey}`;
 
-export async function buildDashboard(deps: DashboardDeps, { companyId, principal, requestId }: { companyId: string; principal: Principal; requestId?: string | null }): Promise<DashboardRow> {
+export async function buildDashboard(
+  deps: DashboardDeps,
+  { companyId, principal, requestId }: { companyId: string; principal: Principal; requestId?: string | null },
+): Promise<DashboardRow> {
   const [company, permitted] = await Promise.all([
     deps.db.company.findUniqueOrThrow({ where: { id: companyId }, select: { slug: true } }),
     permittedOperations(deps.db, { companyId, principal }),
@@ -71,7 +82,16 @@ export async function buildDashboard(deps: DashboardDeps, { companyId, principal
     const key = `${keyOf(op.endpoint.id, op.operation.key)}\n${JSON.stringify(params)}`;
     let pending = calls.get(key);
     if (!pending) {
-      pending = gateway.call({ principal, companyId, endpointId: op.endpoint.id, operationKey: op.operation.key, params, mode: 'read', source: 'dashboard', requestId: requestId ?? null });
+      pending = gateway.call({
+        principal,
+        companyId,
+        endpointId: op.endpoint.id,
+        operationKey: op.operation.key,
+        params,
+        mode: 'read',
+        source: 'dashboard',
+        requestId: requestId ?? null,
+      });
       calls.set(key, pending);
     }
     return pending;
@@ -84,7 +104,10 @@ export async function buildDashboard(deps: DashboardDeps, { companyId, principal
     }
     const fan = entry.fanOut;
     const parentOp = byKey.get(keyOf(op.endpoint.id, fan.from));
-    if (!parentOp) throw new WidgetProblem(`This card needs the ${fan.from} operation of ${op.endpoint.name}, which you may not use.`);
+    if (!parentOp)
+      throw new WidgetProblem(
+        `This card needs the ${fan.from} operation of ${op.endpoint.name}, which you may not use.`,
+      );
     const parent = await call(parentOp, { limit: 100 });
     let parents;
     try {
@@ -96,21 +119,30 @@ export async function buildDashboard(deps: DashboardDeps, { companyId, principal
       .filter((item) => text(item[fan.key]) !== null)
       .sort((a, b) => String(b[fan.recency] ?? '').localeCompare(String(a[fan.recency] ?? '')))
       .slice(0, fan.max);
-    const children = await Promise.all(picked.map((item) => call(op, { ...entry.params, [fan.param]: text(item[fan.key])! })));
+    const children = await Promise.all(
+      picked.map((item) => call(op, { ...entry.params, [fan.param]: text(item[fan.key])! })),
+    );
     const grouped: Grouped = {
       parents: parents.total,
       noun: fan.noun,
-      groups: picked.map((item, i) => ({ label: text(item[fan.label]) ?? text(item[fan.key])!, payload: children[i]!.data })),
+      groups: picked.map((item, i) => ({
+        label: text(item[fan.label]) ?? text(item[fan.key])!,
+        payload: children[i]!.data,
+      })),
     };
     return { payload: grouped, cached: parent.cached && children.every((c) => c.cached) };
   };
 
   const sentence = (error: unknown, op: PermittedOperation): string => {
     // Gateway errors already read as sentences and never quote an upstream body.
-    if (error instanceof AppError) return passing(error) ? `${error.message} Try refreshing in a moment.` : error.message;
+    if (error instanceof AppError)
+      return passing(error) ? `${error.message} Try refreshing in a moment.` : error.message;
     if (error instanceof WidgetProblem) return error.message;
     if (error instanceof ShapeError) return `${op.endpoint.name} answered in a form this card does not understand.`;
-    deps.logger.error({ err: error, companyId, endpointId: op.endpoint.id, operation: op.operation.key }, 'dashboard widget failed');
+    deps.logger.error(
+      { err: error, companyId, endpointId: op.endpoint.id, operation: op.operation.key },
+      'dashboard widget failed',
+    );
     return 'This card could not be loaded because of an internal error.';
   };
 
@@ -149,7 +181,15 @@ export async function buildDashboard(deps: DashboardDeps, { companyId, principal
         } catch (error) {
           return failed(spec, sentence(error, p.op));
         }
-        return { ...base(spec), caption: metric.caption, value: metric.value, unit: metric.unit ?? spec.unit, series: metric.series, cached: fetched.cached, error: null };
+        return {
+          ...base(spec),
+          caption: metric.caption,
+          value: metric.value,
+          unit: metric.unit ?? spec.unit,
+          series: metric.series,
+          cached: fetched.cached,
+          error: null,
+        };
       });
     }),
   );

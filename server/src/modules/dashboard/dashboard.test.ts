@@ -42,7 +42,11 @@ let ids: WorldIds;
 const tokens: Record<string, string> = {};
 
 async function dashboard(email: string, company: string) {
-  const res = await server.gql<{ dashboard: { company: { slug: string }; generatedAt: string; widgets: Widget[] } }>(DASHBOARD, { companyId: ids.company[company] }, tokens[email]);
+  const res = await server.gql<{ dashboard: { company: { slug: string }; generatedAt: string; widgets: Widget[] } }>(
+    DASHBOARD,
+    { companyId: ids.company[company] },
+    tokens[email],
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.dashboard;
 }
@@ -56,7 +60,11 @@ const byId = (widgets: Widget[], id: string) => {
 
 async function read(email: string, endpoint: string, operation: string, params: Record<string, unknown> = {}) {
   const [company] = endpoint.split('/');
-  const res = await server.gql<{ readOperation: { data: unknown } }>(READ, { companyId: ids.company[company!], endpointId: ids.endpoint[endpoint], operation, params }, tokens[email]);
+  const res = await server.gql<{ readOperation: { data: unknown } }>(
+    READ,
+    { companyId: ids.company[company!], endpointId: ids.endpoint[endpoint], operation, params },
+    tokens[email],
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.readOperation.data;
 }
@@ -67,7 +75,8 @@ const called = () => Object.fromEntries(Object.entries(server.sandbox.stats.requ
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test']) tokens[email] = await server.login(email);
+  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test'])
+    tokens[email] = await server.login(email);
 });
 afterAll(() => server?.close());
 beforeEach(() => server.sandbox.reset());
@@ -80,20 +89,40 @@ describe('dashboard', () => {
     expect(board.widgets.every((w) => w.error === null)).toBe(true);
     expect(new Set(board.widgets.map((w) => w.endpoint.slug))).toEqual(new Set(['sales-api', 'finance-api']));
     // Sales before finance for a CEO.
-    expect(board.widgets.slice(0, 2).map((w) => w.id)).toEqual(['acme__sales-api__listOpportunities__open_pipeline', 'acme__sales-api__listOpportunities__pipeline_by_stage']);
+    expect(board.widgets.slice(0, 2).map((w) => w.id)).toEqual([
+      'acme__sales-api__listOpportunities__open_pipeline',
+      'acme__sales-api__listOpportunities__pipeline_by_stage',
+    ]);
     expect(called()).toEqual({ 'acme/salesforce': 1, 'acme/finance': 3 });
 
-    const opportunities = (await read('ceo@demo.test', 'acme/sales-api', 'listOpportunities', { limit: 100 })) as { data: Row[] };
+    const opportunities = (await read('ceo@demo.test', 'acme/sales-api', 'listOpportunities', { limit: 100 })) as {
+      data: Row[];
+    };
     const open = opportunities.data.filter((o) => !o.isClosed);
     const pipeline = byId(board.widgets, 'sales-api__listOpportunities__open_pipeline');
-    expect(pipeline).toMatchObject({ kind: 'STAT', unit: 'USD', operationKey: 'listOpportunities', caption: `${open.length} open opportunities` });
-    expect(pipeline.value).toBeCloseTo(open.reduce((s, o) => s + (o.amount as number), 0), 2);
+    expect(pipeline).toMatchObject({
+      kind: 'STAT',
+      unit: 'USD',
+      operationKey: 'listOpportunities',
+      caption: `${open.length} open opportunities`,
+    });
+    expect(pipeline.value).toBeCloseTo(
+      open.reduce((s, o) => s + (o.amount as number), 0),
+      2,
+    );
     const byStage = byId(board.widgets, 'sales-api__listOpportunities__pipeline_by_stage');
     expect(byStage.kind).toBe('BAR');
     expect(byStage.series.reduce((s, p) => s + p.value, 0)).toBeCloseTo(pipeline.value!, 2);
 
-    const cash = (await read('ceo@demo.test', 'acme/finance-api', 'getCashBalance')) as { total: number; accounts: { name: string; balance: number }[] };
-    expect(byId(board.widgets, 'finance-api__getCashBalance__cash_total')).toMatchObject({ kind: 'STAT', value: cash.total, unit: 'USD' });
+    const cash = (await read('ceo@demo.test', 'acme/finance-api', 'getCashBalance')) as {
+      total: number;
+      accounts: { name: string; balance: number }[];
+    };
+    expect(byId(board.widgets, 'finance-api__getCashBalance__cash_total')).toMatchObject({
+      kind: 'STAT',
+      value: cash.total,
+      unit: 'USD',
+    });
     expect(byId(board.widgets, 'finance-api__getCashBalance__cash_by_account').series).toEqual(
       [...cash.accounts].sort((a, b) => b.balance - a.balance).map((a) => ({ label: a.name, value: a.balance })),
     );
@@ -118,31 +147,62 @@ describe('dashboard', () => {
     // The repositories once (shared by pull requests and issues), then 5 repositories each.
     expect(called()).toEqual({ 'acme/github': 11 });
 
-    const repos = ((await read('dev@demo.test', 'acme/github-api', 'listRepositories', { limit: 100 })) as { data: Row[] }).data;
+    const repos = (
+      (await read('dev@demo.test', 'acme/github-api', 'listRepositories', { limit: 100 })) as { data: Row[] }
+    ).data;
     const recent = [...repos].sort((a, b) => String(b.pushed_at).localeCompare(String(a.pushed_at))).slice(0, 5);
     let open = 0;
-    for (const repo of recent) open += ((await read('dev@demo.test', 'acme/github-api', 'listPullRequests', { repo: repo.name, state: 'open', limit: 100 })) as { data: Row[] }).data.length;
+    for (const repo of recent)
+      open += (
+        (await read('dev@demo.test', 'acme/github-api', 'listPullRequests', {
+          repo: repo.name,
+          state: 'open',
+          limit: 100,
+        })) as { data: Row[] }
+      ).data.length;
     expect(pulls.value).toBe(open);
   });
 
   it('after a Data Admin grants the developer READ on Finance API they get finance widgets (with a credential, numbers)', async () => {
     const admin = tokens['admin@demo.test'];
     const grant = (access: string) =>
-      server.gql(SET_ACCESS, { roleId: ids.role.developer, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access }, admin);
+      server.gql(
+        SET_ACCESS,
+        {
+          roleId: ids.role.developer,
+          companyId: ids.company.acme,
+          endpointId: ids.endpoint['acme/finance-api'],
+          access,
+        },
+        admin,
+      );
     expect((await grant('READ')).errors).toBeUndefined();
     try {
       const without = await dashboard('dev@demo.test', 'acme');
       const finance = without.widgets.filter((w) => w.endpoint.slug === 'finance-api');
       expect(finance.map((w) => w.id)).toContain('acme__finance-api__getCashBalance__cash_total');
       // No credential for the developer's role yet: a sentence on those cards, the others fine.
-      for (const w of finance) expect(w).toMatchObject({ value: null, error: expect.stringContaining('No credential is set up for Finance API') });
+      for (const w of finance)
+        expect(w).toMatchObject({
+          value: null,
+          error: expect.stringContaining('No credential is set up for Finance API'),
+        });
       expect(without.widgets.filter((w) => w.endpoint.slug === 'github-api').every((w) => w.error === null)).toBe(true);
       expect(called()['acme/finance']).toBeUndefined();
 
       const { secret } = demoCredential(server.sandboxSecret, 'acme', 'finance', 'API_KEY', server.sandbox.url);
       const created = await server.gql(
         'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-        { input: { companyId: ids.company.acme, roleId: ids.role.developer, endpointId: ids.endpoint['acme/finance-api'], name: 'Finance API – Developer', kind: 'API_KEY', secret } },
+        {
+          input: {
+            companyId: ids.company.acme,
+            roleId: ids.role.developer,
+            endpointId: ids.endpoint['acme/finance-api'],
+            name: 'Finance API – Developer',
+            kind: 'API_KEY',
+            secret,
+          },
+        },
         admin,
       );
       expect(created.errors).toBeUndefined();
@@ -150,16 +210,24 @@ describe('dashboard', () => {
       // A developer sees code first.
       expect(withCredential.widgets[0]!.endpoint.slug).toBe('github-api');
       const cash = (await read('dev@demo.test', 'acme/finance-api', 'getCashBalance')) as { total: number };
-      expect(byId(withCredential.widgets, 'finance-api__getCashBalance__cash_total')).toMatchObject({ value: cash.total, error: null });
+      expect(byId(withCredential.widgets, 'finance-api__getCashBalance__cash_total')).toMatchObject({
+        value: cash.total,
+        error: null,
+      });
     } finally {
       expect((await grant('NONE')).errors).toBeUndefined();
     }
-    expect((await dashboard('dev@demo.test', 'acme')).widgets.some((w) => w.endpoint.slug === 'finance-api')).toBe(false);
+    expect((await dashboard('dev@demo.test', 'acme')).widgets.some((w) => w.endpoint.slug === 'finance-api')).toBe(
+      false,
+    );
   });
 
-  it('an upstream 5xx gives only that API\'s widgets an error sentence, without the upstream body', async () => {
+  it("an upstream 5xx gives only that API's widgets an error sentence, without the upstream body", async () => {
     // No cached answer may hide the failure.
-    await server.db.apiEndpoint.update({ where: { id: ids.endpoint['acme/finance-api'] }, data: { cacheTtlSeconds: 0 } });
+    await server.db.apiEndpoint.update({
+      where: { id: ids.endpoint['acme/finance-api'] },
+      data: { cacheTtlSeconds: 0 },
+    });
     server.sandbox.knobs.failNext(100, 503, { company: 'acme', service: 'finance' });
     const board = await dashboard('ceo@demo.test', 'acme');
     const finance = board.widgets.filter((w) => w.endpoint.slug === 'finance-api');
@@ -185,7 +253,10 @@ describe('dashboard', () => {
     expect(new Set(board.widgets.map((w) => w.endpoint.slug))).toEqual(new Set(['hr-api', 'operations-api']));
     expect(board.widgets.every((w) => w.id.startsWith('globex__'))).toBe(true);
     const headcount = (await read('ceo@demo.test', 'globex/hr-api', 'getHeadcount')) as { total: number };
-    expect(byId(board.widgets, 'hr-api__getHeadcount__headcount')).toMatchObject({ value: headcount.total, unit: 'people' });
+    expect(byId(board.widgets, 'hr-api__getHeadcount__headcount')).toMatchObject({
+      value: headcount.total,
+      unit: 'people',
+    });
     expect(Object.keys(called()).every((k) => k.startsWith('globex/'))).toBe(true);
   });
 

@@ -10,9 +10,13 @@ import { runOffloaded } from '../../offload/offload.ts';
 const INLINE_NODES = 100;
 
 /** A stored schema value: a plain JSON object, or null/undefined/Prisma's DbNull (no schema). */
-const isSchema = (v: unknown): v is object => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+const isSchema = (v: unknown): v is object =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 
-export async function checkParamsSchemas(companyId: string, entries: { schema: unknown; field: string }[]): Promise<void> {
+export async function checkParamsSchemas(
+  companyId: string,
+  entries: { schema: unknown; field: string }[],
+): Promise<void> {
   const schemas = entries.filter((e) => isSchema(e.schema));
   let nodes = 0;
   for (const { schema, field } of schemas) {

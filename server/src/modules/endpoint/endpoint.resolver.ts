@@ -23,12 +23,14 @@ import {
 } from './endpoint.service.ts';
 
 /** The company the shield rule already checked (the same per-request lookup, cached). */
-const companyOfEndpoint = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfEndpoint, id, 'Endpoint');
-const companyOfOperation = (ctx: RequestContext, id: string) => loadOrNotFound(ctx.loaders.companyOfOperation, id, 'Operation');
+const companyOfEndpoint = (ctx: RequestContext, id: string) =>
+  loadOrNotFound(ctx.loaders.companyOfEndpoint, id, 'Endpoint');
+const companyOfOperation = (ctx: RequestContext, id: string) =>
+  loadOrNotFound(ctx.loaders.companyOfOperation, id, 'Operation');
 
 @Resolver(() => ApiEndpoint)
 export class EndpointResolver {
-  @Query(() => [ApiEndpoint], { description: "Every endpoint of a company; its administrators only." })
+  @Query(() => [ApiEndpoint], { description: 'Every endpoint of a company; its administrators only.' })
   endpoints(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listEndpoints(ctx.db, { companyId });
   }
@@ -54,7 +56,11 @@ export class EndpointResolver {
   }
 
   @Mutation(() => ApiEndpoint)
-  async updateEndpoint(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateEndpointInput) input: UpdateEndpointInput, @Ctx() ctx: RequestContext) {
+  async updateEndpoint(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEndpointInput) input: UpdateEndpointInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return updateEndpoint(ctx.db, ctx.actor, { companyId: await companyOfEndpoint(ctx, id), endpointId: id, input });
   }
 
@@ -69,11 +75,19 @@ export class EndpointResolver {
     @Arg('input', () => CreateOperationInput) input: CreateOperationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return createOperation(ctx.db, ctx.actor, { companyId: await companyOfEndpoint(ctx, endpointId), endpointId, input });
+    return createOperation(ctx.db, ctx.actor, {
+      companyId: await companyOfEndpoint(ctx, endpointId),
+      endpointId,
+      input,
+    });
   }
 
   @Mutation(() => EndpointOperation)
-  async updateOperation(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateOperationInput) input: UpdateOperationInput, @Ctx() ctx: RequestContext) {
+  async updateOperation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateOperationInput) input: UpdateOperationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return updateOperation(ctx.db, ctx.actor, { companyId: await companyOfOperation(ctx, id), operationId: id, input });
   }
 

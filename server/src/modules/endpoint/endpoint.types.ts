@@ -22,8 +22,12 @@ export class ApiEndpoint {
   @Field(() => String, { description: 'Unique within its company, e.g. "Sales API".' }) name!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => String) baseUrl!: string;
-  @Field(() => Int, { description: 'Seconds a GET response may be served from cache; 0: never.' }) cacheTtlSeconds!: number;
-  @Field(() => Int, { nullable: true, description: "Upstream calls per minute for the company; null: the platform default (600)." })
+  @Field(() => Int, { description: 'Seconds a GET response may be served from cache; 0: never.' })
+  cacheTtlSeconds!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Upstream calls per minute for the company; null: the platform default (600).',
+  })
   rateLimitPerMinute!: number | null;
   @Field(() => [EndpointOperation]) operations!: EndpointOperation[];
 }

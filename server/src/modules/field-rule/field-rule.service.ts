@@ -16,14 +16,23 @@ const MODES = new Set<string>(Object.values(FieldRuleMode));
 const WITH_OPERATION_AND_ROLE = { operation: true, role: true } as const;
 
 /** The operation, when it belongs to an endpoint of the company; anything else reads as not found. */
-async function getCompanyOperationOrThrow(db: Db, { companyId, operationId }: { companyId: string; operationId: string }) {
-  const op = isUuid(operationId) && isUuid(companyId) ? await db.endpointOperation.findFirst({ where: { id: operationId, endpoint: { companyId } } }) : null;
+async function getCompanyOperationOrThrow(
+  db: Db,
+  { companyId, operationId }: { companyId: string; operationId: string },
+) {
+  const op =
+    isUuid(operationId) && isUuid(companyId)
+      ? await db.endpointOperation.findFirst({ where: { id: operationId, endpoint: { companyId } } })
+      : null;
   if (!op) throw new NotFoundError('Operation');
   return op;
 }
 
 /** The company's rules, of one endpoint or of all, by operation key then role name. */
-export async function listFieldRules(db: Db, { companyId, endpointId }: { companyId: string; endpointId?: string | null }) {
+export async function listFieldRules(
+  db: Db,
+  { companyId, endpointId }: { companyId: string; endpointId?: string | null },
+) {
   if (endpointId) await getEndpointOrThrow(db, { companyId, endpointId });
   return db.operationFieldRule.findMany({
     where: { companyId, ...(endpointId ? { endpointId } : {}) },
@@ -41,7 +50,11 @@ export interface SetFieldRuleArgs {
 }
 
 /** Creates or replaces the role's rule on the operation; the paths are checked first, nothing stored on bad input. */
-export async function setFieldRule(db: Db, actor: Actor, { companyId, operationId, roleId, mode, paths: given }: SetFieldRuleArgs) {
+export async function setFieldRule(
+  db: Db,
+  actor: Actor,
+  { companyId, operationId, roleId, mode, paths: given }: SetFieldRuleArgs,
+) {
   if (!MODES.has(mode)) throw new BadInputError('mode must be ALLOW or REMOVE.', 'mode');
   const { paths } = parseFieldPaths(given);
   const operation = await getCompanyOperationOrThrow(db, { companyId, operationId });
@@ -67,7 +80,11 @@ export async function setFieldRule(db: Db, actor: Actor, { companyId, operationI
 }
 
 /** Removes the role's rule on the operation: true, or false when there was none (nothing audited). */
-export async function deleteFieldRule(db: Db, actor: Actor, { companyId, operationId, roleId }: { companyId: string; operationId: string; roleId: string }) {
+export async function deleteFieldRule(
+  db: Db,
+  actor: Actor,
+  { companyId, operationId, roleId }: { companyId: string; operationId: string; roleId: string },
+) {
   const operation = await getCompanyOperationOrThrow(db, { companyId, operationId });
   await getRoleOrThrow(db, { roleId });
   return db.$transaction(async (tx) => {
@@ -79,7 +96,14 @@ export async function deleteFieldRule(db: Db, actor: Actor, { companyId, operati
       action: 'field_rule.delete',
       targetType: 'field_rule',
       targetId: rule.id,
-      details: { endpointId: operation.endpointId, operationId, operation: operation.key, roleId, mode: rule.mode, paths: rule.paths },
+      details: {
+        endpointId: operation.endpointId,
+        operationId,
+        operation: operation.key,
+        roleId,
+        mode: rule.mode,
+        paths: rule.paths,
+      },
     });
     return true;
   });

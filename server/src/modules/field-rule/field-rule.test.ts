@@ -38,15 +38,37 @@ const finance = () => ids.endpoint['acme/finance-api']!;
 const op = (key: string) => ids.operation[`acme/finance-api/${key}`]!;
 
 async function read<T = unknown>(email: string, operation: string, params: Record<string, unknown> = {}) {
-  const res = await server.gql<{ readOperation: { cached: boolean; data: T } }>(READ, { c: ids.company.acme, e: finance(), o: operation, p: params }, tokens[email]);
+  const res = await server.gql<{ readOperation: { cached: boolean; data: T } }>(
+    READ,
+    { c: ids.company.acme, e: finance(), o: operation, p: params },
+    tokens[email],
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.readOperation;
 }
 
 function setRule(input: Record<string, unknown>, as = 'admin@demo.test') {
-  return server.gql<{ setFieldRule: { id: string; mode: string; paths: string[]; updatedAt: string; operation: { key: string }; role: { key: string } } }>(
+  return server.gql<{
+    setFieldRule: {
+      id: string;
+      mode: string;
+      paths: string[];
+      updatedAt: string;
+      operation: { key: string };
+      role: { key: string };
+    };
+  }>(
     SET,
-    { input: { companyId: ids.company.acme, operationId: op('getCashBalance'), roleId: ids.role.ceo, mode: 'REMOVE', paths: ['x'], ...input } },
+    {
+      input: {
+        companyId: ids.company.acme,
+        operationId: op('getCashBalance'),
+        roleId: ids.role.ceo,
+        mode: 'REMOVE',
+        paths: ['x'],
+        ...input,
+      },
+    },
     tokens[as],
   );
 }
@@ -66,9 +88,14 @@ async function withCeoRule(mode: string, paths: string[], fn: () => Promise<void
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  server = await startTestServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test-key-not-a-secret', OPENAI_MODEL: 'fake-model' });
+  server = await startTestServer({
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
+    OPENAI_MODEL: 'fake-model',
+  });
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test']) tokens[email] = await server.login(email);
+  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test'])
+    tokens[email] = await server.login(email);
   // The demo developer has no Finance API grant: give them READ and a credential of their own, as
   // an administrator would, so the developer and the CEO call the same operation.
   const admin = tokens['admin@demo.test'];
@@ -81,7 +108,16 @@ beforeAll(async () => {
   const { secret } = demoCredential(server.sandboxSecret, 'acme', 'finance', 'API_KEY', server.sandbox.url);
   const created = await server.gql(
     'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-    { input: { companyId: ids.company.acme, roleId: ids.role.developer, endpointId: finance(), name: 'Finance API – Developer', kind: 'API_KEY', secret } },
+    {
+      input: {
+        companyId: ids.company.acme,
+        roleId: ids.role.developer,
+        endpointId: finance(),
+        name: 'Finance API – Developer',
+        kind: 'API_KEY',
+        secret,
+      },
+    },
     admin,
   );
   expect(created.errors).toBeUndefined();
@@ -101,9 +137,15 @@ describe('the same operation, two roles', () => {
       const dev = await read<Cash>('dev@demo.test', 'getCashBalance');
       if (attempt === 2) expect([ceo.cached, dev.cached]).toEqual([true, true]);
       expect(ceo.data.accounts.length).toBe(3);
-      for (const account of ceo.data.accounts) expect(account).toMatchObject({ bank: expect.any(String), accountNumber: expect.stringMatching(/^\*{4}\d{4}$/) });
+      for (const account of ceo.data.accounts)
+        expect(account).toMatchObject({
+          bank: expect.any(String),
+          accountNumber: expect.stringMatching(/^\*{4}\d{4}$/),
+        });
       expect(dev.data.total).toBe(ceo.data.total);
-      expect(dev.data.accounts).toEqual(ceo.data.accounts.map(({ bank: _bank, accountNumber: _number, ...rest }) => rest));
+      expect(dev.data.accounts).toEqual(
+        ceo.data.accounts.map(({ bank: _bank, accountNumber: _number, ...rest }) => rest),
+      );
       const devText = JSON.stringify(dev.data);
       for (const account of ceo.data.accounts) expect(devText).not.toContain(account.accountNumber!);
       expect(devText).not.toMatch(/"bank"|"accountNumber"/);
@@ -113,7 +155,15 @@ describe('the same operation, two roles', () => {
   it('the cache keeps whole answers: a rule set after a cached read filters it, and deleting the rule shows everything again', async () => {
     const warm = await read<{ data: Record<string, unknown>[] }>('ceo@demo.test', 'listPayments', { limit: 5 });
     expect(warm.data.data[0]).toHaveProperty('customer');
-    expect((await setRule({ operationId: op('listPayments'), mode: 'ALLOW', paths: ['total', 'data[].amount', 'data[].receivedAt'] })).errors).toBeUndefined();
+    expect(
+      (
+        await setRule({
+          operationId: op('listPayments'),
+          mode: 'ALLOW',
+          paths: ['total', 'data[].amount', 'data[].receivedAt'],
+        })
+      ).errors,
+    ).toBeUndefined();
     try {
       const hit = await read<{ data: Record<string, unknown>[] }>('ceo@demo.test', 'listPayments', { limit: 5 });
       expect(hit.cached).toBe(true);
@@ -129,17 +179,28 @@ describe('the same operation, two roles', () => {
   it("the dashboard derives its widgets from the filtered answer: without the accounts' names, no name appears", async () => {
     const names = (await read<Cash>('ceo@demo.test', 'getCashBalance')).data.accounts.map((a) => a.name);
     const board = async () => {
-      const res = await server.gql<{ dashboard: { widgets: { id: string; error: string | null; series: { label: string }[] }[] } }>(DASHBOARD, { c: ids.company.acme }, tokens['ceo@demo.test']);
+      const res = await server.gql<{
+        dashboard: { widgets: { id: string; error: string | null; series: { label: string }[] }[] };
+      }>(DASHBOARD, { c: ids.company.acme }, tokens['ceo@demo.test']);
       expect(res.errors).toBeUndefined();
       return res.data!.dashboard.widgets;
     };
-    const byAccount = (widgets: Awaited<ReturnType<typeof board>>) => widgets.find((w) => w.id.endsWith('getCashBalance__cash_by_account'))!;
-    expect(byAccount(await board()).series.map((p) => p.label).sort()).toEqual([...names].sort());
+    const byAccount = (widgets: Awaited<ReturnType<typeof board>>) =>
+      widgets.find((w) => w.id.endsWith('getCashBalance__cash_by_account'))!;
+    expect(
+      byAccount(await board())
+        .series.map((p) => p.label)
+        .sort(),
+    ).toEqual([...names].sort());
     await withCeoRule('REMOVE', ['accounts[].name'], async () => {
       const widgets = await board();
       expect(byAccount(widgets)).toMatchObject({ error: null });
       // The widget falls back to the account ids; the names are nowhere on the dashboard.
-      expect(byAccount(widgets).series.map((p) => p.label).sort()).toEqual(['operating', 'payroll', 'reserve']);
+      expect(
+        byAccount(widgets)
+          .series.map((p) => p.label)
+          .sort(),
+      ).toEqual(['operating', 'payroll', 'reserve']);
       const text = JSON.stringify(widgets);
       for (const name of names) expect(text).not.toContain(name);
     });
@@ -149,10 +210,16 @@ describe('the same operation, two roles', () => {
     const toolMessage = async (email: string) => {
       fake.requests.length = 0;
       fake.queue({ toolCalls: [{ name: 'finance-api__getCashBalance', arguments: {} }] }, { content: 'Done.' });
-      const res = await server.gql<{ chat: { toolCalls: { tool: string; status: number | null; ok: boolean }[] } }>(CHAT, { c: ids.company.acme, m: 'What is our cash balance?' }, tokens[email]);
+      const res = await server.gql<{ chat: { toolCalls: { tool: string; status: number | null; ok: boolean }[] } }>(
+        CHAT,
+        { c: ids.company.acme, m: 'What is our cash balance?' },
+        tokens[email],
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.chat.toolCalls).toEqual([{ tool: 'finance-api__getCashBalance', status: 200, ok: true }]);
-      const tool = (fake.requests.at(-1)!.body.messages as { role: string; content: string }[]).find((m) => m.role === 'tool')!;
+      const tool = (fake.requests.at(-1)!.body.messages as { role: string; content: string }[]).find(
+        (m) => m.role === 'tool',
+      )!;
       return { raw: tool.content, result: parseToolResult(tool.content).data as Cash };
     };
     const ceo = await toolMessage('ceo@demo.test');
@@ -160,7 +227,8 @@ describe('the same operation, two roles', () => {
     for (const account of ceo.result.accounts) expect(account.accountNumber).toMatch(/^\*{4}\d{4}$/);
     expect(dev.result.total).toBe(ceo.result.total);
     expect(dev.result.accounts.map((a) => a.name)).toEqual(ceo.result.accounts.map((a) => a.name));
-    for (const account of dev.result.accounts) expect(Object.keys(account)).not.toEqual(expect.arrayContaining(['bank']));
+    for (const account of dev.result.accounts)
+      expect(Object.keys(account)).not.toEqual(expect.arrayContaining(['bank']));
     expect(dev.raw).not.toMatch(/accountNumber|"bank"/);
     for (const account of ceo.result.accounts) expect(dev.raw).not.toContain(account.accountNumber!);
   });
@@ -185,15 +253,36 @@ describe('the same operation, two roles', () => {
 
 describe('the admin API', () => {
   it('sets, lists, replaces and deletes a rule, each change audited with its paths', async () => {
-    const set = await setRule({ operationId: op('listInvoices'), roleId: ids.role.cfo, mode: 'REMOVE', paths: [' data[].customer ', 'data[].customer'] });
+    const set = await setRule({
+      operationId: op('listInvoices'),
+      roleId: ids.role.cfo,
+      mode: 'REMOVE',
+      paths: [' data[].customer ', 'data[].customer'],
+    });
     expect(set.errors).toBeUndefined();
     const rule = set.data!.setFieldRule;
-    expect(rule).toMatchObject({ mode: 'REMOVE', paths: ['data[].customer'], operation: { key: 'listInvoices' }, role: { key: 'cfo' } });
-    const replaced = (await setRule({ operationId: op('listInvoices'), roleId: ids.role.cfo, mode: 'ALLOW', paths: ['data[].id', 'total'] })).data!.setFieldRule;
+    expect(rule).toMatchObject({
+      mode: 'REMOVE',
+      paths: ['data[].customer'],
+      operation: { key: 'listInvoices' },
+      role: { key: 'cfo' },
+    });
+    const replaced = (
+      await setRule({
+        operationId: op('listInvoices'),
+        roleId: ids.role.cfo,
+        mode: 'ALLOW',
+        paths: ['data[].id', 'total'],
+      })
+    ).data!.setFieldRule;
     expect(replaced).toMatchObject({ id: rule.id, mode: 'ALLOW', paths: ['data[].id', 'total'] });
 
     const list = async (endpointId: string | null) => {
-      const res = await server.gql<{ fieldRules: { id: string; operation: { key: string }; role: { key: string } }[] }>(LIST, { c: ids.company.acme, e: endpointId }, tokens['admin@demo.test']);
+      const res = await server.gql<{ fieldRules: { id: string; operation: { key: string }; role: { key: string } }[] }>(
+        LIST,
+        { c: ids.company.acme, e: endpointId },
+        tokens['admin@demo.test'],
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.fieldRules.map((r) => `${r.operation.key}/${r.role.key}`);
     };
@@ -203,14 +292,32 @@ describe('the admin API', () => {
 
     const audit = await server.db.auditLog.findMany({ where: { targetId: rule.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['field_rule.set', 'field_rule.set']);
-    expect(audit[0]).toMatchObject({ companyId: ids.company.acme, actorEmail: 'admin@demo.test', details: { operation: 'listInvoices', roleId: ids.role.cfo, mode: 'REMOVE', paths: ['data[].customer'], before: null } });
-    expect(audit[1]!.details).toMatchObject({ mode: 'ALLOW', paths: ['data[].id', 'total'], before: { mode: 'REMOVE', paths: ['data[].customer'] } });
+    expect(audit[0]).toMatchObject({
+      companyId: ids.company.acme,
+      actorEmail: 'admin@demo.test',
+      details: {
+        operation: 'listInvoices',
+        roleId: ids.role.cfo,
+        mode: 'REMOVE',
+        paths: ['data[].customer'],
+        before: null,
+      },
+    });
+    expect(audit[1]!.details).toMatchObject({
+      mode: 'ALLOW',
+      paths: ['data[].id', 'total'],
+      before: { mode: 'REMOVE', paths: ['data[].customer'] },
+    });
 
     expect((await deleteRule(op('listInvoices'), ids.role.cfo!)).data!.deleteFieldRule).toBe(true);
     expect((await deleteRule(op('listInvoices'), ids.role.cfo!)).data!.deleteFieldRule).toBe(false);
     const deleted = await server.db.auditLog.findMany({ where: { targetId: rule.id, action: 'field_rule.delete' } });
     expect(deleted).toHaveLength(1);
-    expect(deleted[0]!.details).toMatchObject({ operation: 'listInvoices', mode: 'ALLOW', paths: ['data[].id', 'total'] });
+    expect(deleted[0]!.details).toMatchObject({
+      operation: 'listInvoices',
+      mode: 'ALLOW',
+      paths: ['data[].id', 'total'],
+    });
     expect(await list(null)).toEqual(['getCashBalance/developer']);
   });
 
@@ -232,7 +339,9 @@ describe('the admin API', () => {
   it('a member who does not administer the company is FORBIDDEN; nothing is stored', async () => {
     const before = await server.db.operationFieldRule.count();
     expect(errorCode(await setRule({ paths: ['accounts'] }, 'ceo@demo.test'))).toBe('FORBIDDEN');
-    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, 'ceo@demo.test'))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, 'ceo@demo.test')),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens['dev@demo.test']))).toBe('FORBIDDEN');
     expect(await server.db.operationFieldRule.count()).toBe(before);
   });
@@ -243,24 +352,47 @@ describe('the admin API', () => {
     // Globex's company admin, about Acme: as if Acme did not exist.
     expect(errorCode(await setRule({ paths: ['accounts'] }, companyAdmin))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens[companyAdmin]))).toBe('NOT_FOUND');
-    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, companyAdmin))).toBe('NOT_FOUND');
+    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, companyAdmin))).toBe(
+      'NOT_FOUND',
+    );
     // Their own company named, an Acme operation given: the operation is not found.
     expect(errorCode(await setRule({ companyId: globex, paths: ['accounts'] }, companyAdmin))).toBe('NOT_FOUND');
-    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, globex, companyAdmin))).toBe('NOT_FOUND');
+    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, globex, companyAdmin))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await server.gql(LIST, { c: globex, e: finance() }, tokens[companyAdmin]))).toBe('NOT_FOUND');
     // Within Globex they may manage rules.
-    const own = await server.gql(SET, { input: { companyId: globex, operationId: ids.operation['globex/hr-api/listEmployees'], roleId: ids.role.ceo, mode: 'REMOVE', paths: ['data[].salary'] } }, tokens[companyAdmin]);
+    const own = await server.gql(
+      SET,
+      {
+        input: {
+          companyId: globex,
+          operationId: ids.operation['globex/hr-api/listEmployees'],
+          roleId: ids.role.ceo,
+          mode: 'REMOVE',
+          paths: ['data[].salary'],
+        },
+      },
+      tokens[companyAdmin],
+    );
     expect(own.errors).toBeUndefined();
-    expect((await deleteRule(ids.operation['globex/hr-api/listEmployees']!, ids.role.ceo!, globex, companyAdmin)).data!.deleteFieldRule).toBe(true);
+    expect(
+      (await deleteRule(ids.operation['globex/hr-api/listEmployees']!, ids.role.ceo!, globex, companyAdmin)).data!
+        .deleteFieldRule,
+    ).toBe(true);
     // Unknown ids.
-    expect(errorCode(await setRule({ roleId: '00000000-0000-4000-8000-000000000000', paths: ['accounts'] }))).toBe('NOT_FOUND');
+    expect(errorCode(await setRule({ roleId: '00000000-0000-4000-8000-000000000000', paths: ['accounts'] }))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await setRule({ operationId: 'not-a-uuid', paths: ['accounts'] }))).toBe('NOT_FOUND');
     expect(errorCode(await deleteRule(op('getCashBalance'), 'not-a-uuid'))).toBe('NOT_FOUND');
     const nowhere = '00000000-0000-4000-8000-000000000000';
     expect(errorCode(await deleteRule(op('getCashBalance'), nowhere))).toBe('NOT_FOUND');
     expect(errorCode(await deleteRule(nowhere, ids.role.developer!))).toBe('NOT_FOUND');
     expect(errorCode(await setRule({ companyId: 'abc', paths: ['accounts'] }))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: ids.company.acme, e: nowhere }, tokens['admin@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: ids.company.acme, e: nowhere }, tokens['admin@demo.test']))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await server.gql(LIST, { c: nowhere }, tokens['admin@demo.test']))).toBe('NOT_FOUND');
   });
 });

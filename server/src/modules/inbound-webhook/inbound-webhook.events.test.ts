@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { endpointEventStream, InProcessEndpointEventBus, type EndpointEvent } from './inbound-webhook.events.ts';
 
-const event = (companyId: string, eventType: string): EndpointEvent => ({ companyId, endpointId: 'e', endpointSlug: 's', eventType, receivedAt: new Date(0) });
+const event = (companyId: string, eventType: string): EndpointEvent => ({
+  companyId,
+  endpointId: 'e',
+  endpointSlug: 's',
+  eventType,
+  receivedAt: new Date(0),
+});
 
 describe('InProcessEndpointEventBus', () => {
   it("delivers a company's events to its listeners only, until they unsubscribe", async () => {

@@ -55,7 +55,11 @@ export const END_OF_STREAM: unique symbol = Symbol('end of stream');
  * generator waiting for the next event cannot be stopped until one arrives, so a closed
  * subscription would hold its listener until then; here `return()` lets go at once.
  */
-export function endpointEventStream<T>(bus: EndpointEventBus, companyId: string, admit: (event: EndpointEvent) => Promise<T | null | typeof END_OF_STREAM>): AsyncIterableIterator<T> {
+export function endpointEventStream<T>(
+  bus: EndpointEventBus,
+  companyId: string,
+  admit: (event: EndpointEvent) => Promise<T | null | typeof END_OF_STREAM>,
+): AsyncIterableIterator<T> {
   const ready: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let closed = false;

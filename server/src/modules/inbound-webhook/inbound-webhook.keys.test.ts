@@ -25,7 +25,13 @@ it('re-seals under the primary key, still bound to the same endpoint and company
   const old = new Vault(new KeyRing([A]));
   const secrets = [generateWebhookSecret(), generateWebhookSecret()];
   for (const [i, endpoint] of [one!, two!].entries()) {
-    await db.inboundWebhookSecret.create({ data: { endpointId: endpoint.id, companyId: endpoint.companyId, ...old.sealWebhookSecret({ id: endpoint.id, companyId: endpoint.companyId }, secrets[i]!) } });
+    await db.inboundWebhookSecret.create({
+      data: {
+        endpointId: endpoint.id,
+        companyId: endpoint.companyId,
+        ...old.sealWebhookSecret({ id: endpoint.id, companyId: endpoint.companyId }, secrets[i]!),
+      },
+    });
   }
   expect((await inboundSecretKeyIds(db)).get('in-a')).toBe(2);
   const ring = new KeyRing([B, A]);
@@ -36,19 +42,31 @@ it('re-seals under the primary key, still bound to the same endpoint and company
   expect(await inboundSecretKeyIds(db)).toEqual(new Map([['in-b', 2]]));
   const fresh = new Vault(new KeyRing([B]));
   const row = await db.inboundWebhookSecret.findUniqueOrThrow({ where: { endpointId: one!.id } });
-  expect(fresh.openWebhookSecret({ id: one!.id, companyId: one!.companyId, secretCiphertext: row.secretCiphertext })).toBe(secrets[0]);
+  expect(
+    fresh.openWebhookSecret({ id: one!.id, companyId: one!.companyId, secretCiphertext: row.secretCiphertext }),
+  ).toBe(secrets[0]);
   // Bound to its endpoint: the same sealed text does not open as the other endpoint's.
-  expect(() => fresh.openWebhookSecret({ id: two!.id, companyId: two!.companyId, secretCiphertext: row.secretCiphertext })).toThrow(VaultDecryptError);
+  expect(() =>
+    fresh.openWebhookSecret({ id: two!.id, companyId: two!.companyId, secretCiphertext: row.secretCiphertext }),
+  ).toThrow(VaultDecryptError);
   expect(await pendingInboundSecrets(db, ring)).toBe(0);
 });
 
 it('reports a secret whose key is gone as failed, and leaves it as it was', async () => {
   const { db } = testDb;
-  const endpoint = await db.apiEndpoint.findFirstOrThrow({ where: { inboundWebhookSecret: null }, orderBy: { id: 'asc' } });
+  const endpoint = await db.apiEndpoint.findFirstOrThrow({
+    where: { inboundWebhookSecret: null },
+    orderBy: { id: 'asc' },
+  });
   const lost = { id: 'in-lost', key: randomBytes(32) };
-  const sealed = new Vault(new KeyRing([lost])).sealWebhookSecret({ id: endpoint.id, companyId: endpoint.companyId }, generateWebhookSecret());
+  const sealed = new Vault(new KeyRing([lost])).sealWebhookSecret(
+    { id: endpoint.id, companyId: endpoint.companyId },
+    generateWebhookSecret(),
+  );
   await db.inboundWebhookSecret.create({ data: { endpointId: endpoint.id, companyId: endpoint.companyId, ...sealed } });
   const result = await rotateInboundWebhookSecrets(db, new KeyRing([B]));
   expect(result.failed).toEqual([{ endpointId: endpoint.id, keyId: 'in-lost' }]);
-  expect((await db.inboundWebhookSecret.findUniqueOrThrow({ where: { endpointId: endpoint.id } })).secretCiphertext).toBe(sealed.secretCiphertext);
+  expect(
+    (await db.inboundWebhookSecret.findUniqueOrThrow({ where: { endpointId: endpoint.id } })).secretCiphertext,
+  ).toBe(sealed.secretCiphertext);
 });

@@ -39,7 +39,12 @@ export async function rotateInboundWebhookSecrets(db: Db, ring: KeyRing): Promis
         })
       ).map(({ endpointId, ...row }) => ({ id: endpointId, ...row })),
     replace: async (row, sealed) =>
-      (await db.inboundWebhookSecret.updateMany({ where: { endpointId: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } })).count,
+      (
+        await db.inboundWebhookSecret.updateMany({
+          where: { endpointId: row.id, secretCiphertext: row.secretCiphertext },
+          data: { ...sealed, updatedAt: row.updatedAt },
+        })
+      ).count,
   });
   return { rotated, skipped, failed: failed.map(({ id, keyId }) => ({ endpointId: id, keyId })) };
 }

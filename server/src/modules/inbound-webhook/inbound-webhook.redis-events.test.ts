@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseEndpointEvent } from './inbound-webhook.redis-events.ts';
 
-const event = { companyId: 'c1', endpointId: 'e1', endpointSlug: 'sales-api', eventType: 'account.updated', receivedAt: '2026-11-29T00:00:00.000Z' };
+const event = {
+  companyId: 'c1',
+  endpointId: 'e1',
+  endpointSlug: 'sales-api',
+  eventType: 'account.updated',
+  receivedAt: '2026-11-29T00:00:00.000Z',
+};
 
 describe('parseEndpointEvent', () => {
   it('reads back what publish wrote, with the date as a Date', () => {

@@ -5,17 +5,33 @@
 // the others catch up at their next poll.
 import type { Logger } from '../../lib/logger.ts';
 import type { Redis } from '../../lib/redis.ts';
-import { InProcessEndpointEventBus, type EndpointEvent, type EndpointEventBus, type EndpointEventListener } from './inbound-webhook.events.ts';
+import {
+  InProcessEndpointEventBus,
+  type EndpointEvent,
+  type EndpointEventBus,
+  type EndpointEventListener,
+} from './inbound-webhook.events.ts';
 
-const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 200;
+const isText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length > 0 && value.length <= 200;
 
 /** An event from the channel, or null for anything else (the channel is not trusted to be tidy). */
 export function parseEndpointEvent(message: string): EndpointEvent | null {
   try {
     const raw = JSON.parse(message) as Record<string, unknown>;
     const receivedAt = new Date(String(raw.receivedAt));
-    if (![raw.companyId, raw.endpointId, raw.endpointSlug, raw.eventType].every(isText) || Number.isNaN(receivedAt.getTime())) return null;
-    return { companyId: raw.companyId as string, endpointId: raw.endpointId as string, endpointSlug: raw.endpointSlug as string, eventType: raw.eventType as string, receivedAt };
+    if (
+      ![raw.companyId, raw.endpointId, raw.endpointSlug, raw.eventType].every(isText) ||
+      Number.isNaN(receivedAt.getTime())
+    )
+      return null;
+    return {
+      companyId: raw.companyId as string,
+      endpointId: raw.endpointId as string,
+      endpointSlug: raw.endpointSlug as string,
+      eventType: raw.eventType as string,
+      receivedAt,
+    };
   } catch {
     return null;
   }
@@ -33,7 +49,11 @@ export class RedisEndpointEventBus implements EndpointEventBus {
   ) {}
 
   /** Opens the subscriber connection (a connection in subscribe mode can do nothing else). */
-  static async connect(redis: Redis, channel: string, logger: Pick<Logger, 'warn' | 'info'>): Promise<RedisEndpointEventBus> {
+  static async connect(
+    redis: Redis,
+    channel: string,
+    logger: Pick<Logger, 'warn' | 'info'>,
+  ): Promise<RedisEndpointEventBus> {
     const subscriber = redis.duplicate();
     await subscriber.connect();
     const bus = new RedisEndpointEventBus(redis, subscriber, channel, logger);
@@ -57,7 +77,10 @@ export class RedisEndpointEventBus implements EndpointEventBus {
     } catch (error) {
       if (!this.publishFailing) {
         this.publishFailing = true;
-        this.logger.warn({ err: error }, 'Redis unavailable; endpoint events reach only this instance until it is back');
+        this.logger.warn(
+          { err: error },
+          'Redis unavailable; endpoint events reach only this instance until it is back',
+        );
       }
       await this.local.publish(event);
     }

@@ -6,7 +6,11 @@ import type { Principal } from '../../auth/principal.ts';
 import { withCompany } from '../../db/row-security/scope.ts';
 import { decide, roleIdsIn } from '../../policy/policy.ts';
 import { loadRoleGrants } from '../../policy/policy.facts.ts';
-import { END_OF_STREAM, endpointEventStream, type EndpointEvent as EndpointEventData } from './inbound-webhook.events.ts';
+import {
+  END_OF_STREAM,
+  endpointEventStream,
+  type EndpointEvent as EndpointEventData,
+} from './inbound-webhook.events.ts';
 import { rotateInboundWebhookSecret } from './inbound-webhook.service.ts';
 import { EndpointEvent, InboundWebhookSecret } from './inbound-webhook.types.ts';
 
@@ -17,7 +21,11 @@ import { EndpointEvent, InboundWebhookSecret } from './inbound-webhook.types.ts'
  */
 async function mayRead(ctx: RequestContext, principal: Principal, event: EndpointEventData): Promise<boolean> {
   return withCompany(event.companyId, async () => {
-    const grants = await loadRoleGrants(ctx.db, { companyId: event.companyId, roleIds: roleIdsIn(principal, event.companyId), endpointId: event.endpointId });
+    const grants = await loadRoleGrants(ctx.db, {
+      companyId: event.companyId,
+      roleIds: roleIdsIn(principal, event.companyId),
+      endpointId: event.endpointId,
+    });
     const endpoint = { id: event.endpointId, companyId: event.companyId };
     return decide(principal, event.companyId, endpoint, 'GET', grants.get(event.endpointId) ?? []).allowed;
   });
@@ -26,7 +34,8 @@ async function mayRead(ctx: RequestContext, principal: Principal, event: Endpoin
 @Resolver()
 export class InboundWebhookResolver {
   @Mutation(() => InboundWebhookSecret, {
-    description: "Give the endpoint a new inbound webhook secret (the previous one stops verifying); the answer holds it, once.",
+    description:
+      'Give the endpoint a new inbound webhook secret (the previous one stops verifying); the answer holds it, once.',
   })
   async rotateInboundWebhookSecret(@Arg('endpointId', () => ID) endpointId: string, @Ctx() ctx: RequestContext) {
     const companyId = await ctx.loaders.companyOfEndpoint.load(endpointId);
@@ -35,7 +44,8 @@ export class InboundWebhookResolver {
   }
 
   @Subscription(() => EndpointEvent, {
-    description: "Events that upstream providers sent about the company's endpoints (inbound webhooks), for the endpoints the caller may read.",
+    description:
+      "Events that upstream providers sent about the company's endpoints (inbound webhooks), for the endpoints the caller may read.",
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
       const companyId = args.companyId as string;
@@ -46,7 +56,10 @@ export class InboundWebhookResolver {
           if (!(await stillSignedInAndBelongsTo(ctx, companyId))) return END_OF_STREAM;
           return (await mayRead(ctx, ctx.principal!, event)) ? event : null;
         } catch (error) {
-          ctx.logger.error({ err: error, requestId: ctx.requestId, endpointId: event.endpointId }, 'could not check access for an endpoint event');
+          ctx.logger.error(
+            { err: error, requestId: ctx.requestId, endpointId: event.endpointId },
+            'could not check access for an endpoint event',
+          );
           return null;
         }
       });

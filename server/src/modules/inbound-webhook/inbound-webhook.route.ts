@@ -32,7 +32,11 @@ export interface InboundWebhookDeps {
 }
 
 const REFUSALS = {
-  400: { code: ErrorCode.BAD_USER_INPUT, message: 'The webhook-id or webhook-timestamp header is missing or malformed, or the timestamp is outside the accepted window.' },
+  400: {
+    code: ErrorCode.BAD_USER_INPUT,
+    message:
+      'The webhook-id or webhook-timestamp header is missing or malformed, or the timestamp is outside the accepted window.',
+  },
   401: { code: ErrorCode.UNAUTHENTICATED, message: 'The webhook-signature header is missing or does not verify.' },
   404: { code: ErrorCode.NOT_FOUND, message: 'Not found.' },
   413: { code: ErrorCode.BAD_USER_INPUT, message: 'Request body too large.' },
@@ -52,27 +56,48 @@ export function inboundWebhookRouter(deps: InboundWebhookDeps): Router {
     const endpointId = String(req.params.endpointId);
     const log = logger.child({ requestId, endpointId, route: 'inbound-webhook' });
     try {
-      const target = isUuid(endpointId) ? await asSystem('inbound webhook: find endpoint', () => findInboundTarget(db, vault, { endpointId })) : null;
+      const target = isUuid(endpointId)
+        ? await asSystem('inbound webhook: find endpoint', () => findInboundTarget(db, vault, { endpointId }))
+        : null;
       if (!target) {
         log.info('inbound webhook refused: unknown endpoint or no secret configured');
         return refuse(res, 404);
       }
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const verdict = verifyInboundWebhook(target.secret, (name) => req.header(name), body, { toleranceSeconds: deps.toleranceSeconds });
+      const verdict = verifyInboundWebhook(target.secret, (name) => req.header(name), body, {
+        toleranceSeconds: deps.toleranceSeconds,
+      });
       if (!verdict.ok) {
         log.warn({ companyId: target.companyId, reason: verdict.reason }, 'inbound webhook refused');
         return refuse(res, verdict.status);
       }
       const { companyId } = target;
-      const receipt = { companyId, endpointId, webhookId: verdict.webhookId, eventType: eventTypeOf(body), receivedAt: new Date() };
-      const { duplicate } = await withCompany(companyId, () => recordReceipt(db, receipt, () => deps.gateway.invalidateEndpoint({ companyId, endpointId })));
+      const receipt = {
+        companyId,
+        endpointId,
+        webhookId: verdict.webhookId,
+        eventType: eventTypeOf(body),
+        receivedAt: new Date(),
+      };
+      const { duplicate } = await withCompany(companyId, () =>
+        recordReceipt(db, receipt, () => deps.gateway.invalidateEndpoint({ companyId, endpointId })),
+      );
       if (!duplicate) {
         // After the commit: a dashboard that refetches on this event reads past the invalidation.
         await deps.events
-          .publish({ companyId, endpointId, endpointSlug: target.endpointSlug, eventType: receipt.eventType, receivedAt: receipt.receivedAt })
+          .publish({
+            companyId,
+            endpointId,
+            endpointSlug: target.endpointSlug,
+            eventType: receipt.eventType,
+            receivedAt: receipt.receivedAt,
+          })
           .catch((error: unknown) => log.error({ err: error }, 'could not notify dashboards of an inbound webhook'));
       }
-      log.info({ companyId, webhookId: verdict.webhookId, eventType: receipt.eventType, duplicate }, 'inbound webhook accepted');
+      log.info(
+        { companyId, webhookId: verdict.webhookId, eventType: receipt.eventType, duplicate },
+        'inbound webhook accepted',
+      );
       res.status(200).json({ received: true, duplicate });
     } catch (error) {
       // A secret that no longer opens (a removed key), the database or the cache store being
@@ -86,11 +111,14 @@ export function inboundWebhookRouter(deps: InboundWebhookDeps): Router {
   router.post('/webhooks/:endpointId', express.raw({ type: () => true, limit: BODY_LIMIT }), receive);
 
   // Body errors (too large, a broken encoding) answer in the same shape, never with a stack.
-  router.use('/webhooks', (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.too.large') return refuse(res, 413);
-    logger.warn({ requestId: res.locals.requestId, type: error.type }, 'inbound webhook body could not be read');
-    refuse(res, error.status && error.status < 500 ? 400 : 500);
-  });
+  router.use(
+    '/webhooks',
+    (error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+      if (res.headersSent) return next(error);
+      if (error.type === 'entity.too.large') return refuse(res, 413);
+      logger.warn({ requestId: res.locals.requestId, type: error.type }, 'inbound webhook body could not be read');
+      refuse(res, error.status && error.status < 500 ? 400 : 500);
+    },
+  );
   return router;
 }

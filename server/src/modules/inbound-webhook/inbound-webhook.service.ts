@@ -21,16 +21,31 @@ export const inboundWebhookPath = (endpointId: string) => `/webhooks/${endpointI
  */
 const sealRow = (endpointId: string, companyId: string) => ({ id: endpointId, companyId });
 
-export async function rotateInboundWebhookSecret(db: Db, vault: Vault, actor: Actor, { companyId, endpointId }: { companyId: string; endpointId: string }) {
+export async function rotateInboundWebhookSecret(
+  db: Db,
+  vault: Vault,
+  actor: Actor,
+  { companyId, endpointId }: { companyId: string; endpointId: string },
+) {
   await getEndpointOrThrow(db, { companyId, endpointId });
   const secret = generateWebhookSecret();
   const sealed = vault.sealWebhookSecret(sealRow(endpointId, companyId), secret);
   const rotatedAt = new Date();
   await db.$transaction(async (tx) => {
     const previous = await tx.inboundWebhookSecret.findUnique({ where: { endpointId }, select: { endpointId: true } });
-    await tx.inboundWebhookSecret.upsert({ where: { endpointId }, create: { endpointId, companyId, ...sealed }, update: sealed });
+    await tx.inboundWebhookSecret.upsert({
+      where: { endpointId },
+      create: { endpointId, companyId, ...sealed },
+      update: sealed,
+    });
     // Never the secret: only whether one was replaced (the old one stops verifying now).
-    await recordAudit(tx, actor, { companyId, action: 'inbound_webhook.rotate', targetType: 'endpoint', targetId: endpointId, details: { replaced: previous !== null } });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'inbound_webhook.rotate',
+      targetType: 'endpoint',
+      targetId: endpointId,
+      details: { replaced: previous !== null },
+    });
   });
   return { endpointId, secret, path: inboundWebhookPath(endpointId), rotatedAt };
 }
@@ -43,10 +58,20 @@ export interface InboundTarget {
 }
 
 /** The endpoint and its opened secret, or null when either is missing (the route answers both alike). */
-export async function findInboundTarget(db: Db, vault: Vault, { endpointId }: { endpointId: string }): Promise<InboundTarget | null> {
-  const row = await db.inboundWebhookSecret.findUnique({ where: { endpointId }, include: { endpoint: { select: { slug: true } } } });
+export async function findInboundTarget(
+  db: Db,
+  vault: Vault,
+  { endpointId }: { endpointId: string },
+): Promise<InboundTarget | null> {
+  const row = await db.inboundWebhookSecret.findUnique({
+    where: { endpointId },
+    include: { endpoint: { select: { slug: true } } },
+  });
   if (!row) return null;
-  const secret = vault.openWebhookSecret({ ...sealRow(row.endpointId, row.companyId), secretCiphertext: row.secretCiphertext });
+  const secret = vault.openWebhookSecret({
+    ...sealRow(row.endpointId, row.companyId),
+    secretCiphertext: row.secretCiphertext,
+  });
   return { endpointId: row.endpointId, companyId: row.companyId, endpointSlug: row.endpoint.slug, secret };
 }
 
@@ -64,14 +89,23 @@ export interface Receipt {
  * processed as new; a concurrent second delivery of the same id waits on the unique index and
  * then finds the first. Old receipts of the endpoint are pruned here, so no timer is needed.
  */
-export async function recordReceipt(db: Db, receipt: Receipt, effects: () => Promise<void>): Promise<{ duplicate: boolean }> {
+export async function recordReceipt(
+  db: Db,
+  receipt: Receipt,
+  effects: () => Promise<void>,
+): Promise<{ duplicate: boolean }> {
   const { companyId, endpointId, receivedAt } = receipt;
   return db.$transaction(async (tx) => {
     // skipDuplicates: INSERT ... ON CONFLICT DO NOTHING.
     const { count } = await tx.inboundWebhookEvent.createMany({ data: [receipt], skipDuplicates: true });
     if (count === 0) return { duplicate: true };
-    await tx.inboundWebhookSecret.updateMany({ where: { endpointId, companyId }, data: { lastReceivedAt: receivedAt } });
-    await tx.inboundWebhookEvent.deleteMany({ where: { endpointId, companyId, receivedAt: { lt: new Date(receivedAt.getTime() - RECEIPT_RETENTION_MS) } } });
+    await tx.inboundWebhookSecret.updateMany({
+      where: { endpointId, companyId },
+      data: { lastReceivedAt: receivedAt },
+    });
+    await tx.inboundWebhookEvent.deleteMany({
+      where: { endpointId, companyId, receivedAt: { lt: new Date(receivedAt.getTime() - RECEIPT_RETENTION_MS) } },
+    });
     await effects();
     return { duplicate: false };
   });

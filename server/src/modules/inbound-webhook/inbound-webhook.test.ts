@@ -11,9 +11,12 @@ let ids: WorldIds;
 const tokens: Record<string, string> = {};
 const secrets: Record<string, string> = {};
 
-const ROTATE = 'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { endpointId secret path rotatedAt } }';
-const READ = 'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { cached } }';
-const EVENTS = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { endpointId endpointSlug eventType receivedAt } }';
+const ROTATE =
+  'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { endpointId secret path rotatedAt } }';
+const READ =
+  'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { cached } }';
+const EVENTS =
+  'subscription ($c: ID!) { endpointEvents(companyId: $c) { endpointId endpointSlug eventType receivedAt } }';
 
 const acme = () => ids.company.acme!;
 const sales = () => ids.endpoint['acme/sales-api']!;
@@ -21,7 +24,9 @@ const finance = () => ids.endpoint['acme/finance-api']!;
 const github = () => ids.endpoint['acme/github-api']!;
 
 async function rotate(endpointId: string, email = 'admin@demo.test') {
-  return server.gql<{ rotateInboundWebhookSecret: { endpointId: string; secret: string; path: string; rotatedAt: string } }>(ROTATE, { endpointId }, tokens[email]);
+  return server.gql<{
+    rotateInboundWebhookSecret: { endpointId: string; secret: string; path: string; rotatedAt: string };
+  }>(ROTATE, { endpointId }, tokens[email]);
 }
 
 let sequence = 0;
@@ -52,14 +57,21 @@ async function post(endpointId: string, options: Post = {}) {
   }
   const res = await fetch(`${server.url}/webhooks/${endpointId}`, { method: 'POST', headers, body });
   const text = await res.text();
-  return { status: res.status, text, json: JSON.parse(text) as { received: boolean; duplicate?: boolean; error?: { code: string; message: string } }, id };
+  return {
+    status: res.status,
+    text,
+    json: JSON.parse(text) as { received: boolean; duplicate?: boolean; error?: { code: string; message: string } },
+    id,
+  };
 }
 
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'companyadmin@demo.test']) tokens[email] = await server.login(email);
-  for (const endpointId of [sales(), github()]) secrets[endpointId] = (await rotate(endpointId)).data!.rotateInboundWebhookSecret.secret;
+  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'companyadmin@demo.test'])
+    tokens[email] = await server.login(email);
+  for (const endpointId of [sales(), github()])
+    secrets[endpointId] = (await rotate(endpointId)).data!.rotateInboundWebhookSecret.secret;
 });
 afterAll(() => server?.close());
 
@@ -72,7 +84,10 @@ describe('rotateInboundWebhookSecret', () => {
     const row = await server.db.inboundWebhookSecret.findUniqueOrThrow({ where: { endpointId: finance() } });
     expect(row.companyId).toBe(acme());
     expect(row.secretCiphertext).not.toContain(answer.secret.slice(6));
-    const audit = await server.db.auditLog.findFirstOrThrow({ where: { action: 'inbound_webhook.rotate', targetId: finance() }, orderBy: { createdAt: 'desc' } });
+    const audit = await server.db.auditLog.findFirstOrThrow({
+      where: { action: 'inbound_webhook.rotate', targetId: finance() },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(audit.companyId).toBe(acme());
     expect(audit.details).toEqual({ replaced: false });
     await server.db.inboundWebhookSecret.delete({ where: { endpointId: finance() } });
@@ -86,7 +101,10 @@ describe('rotateInboundWebhookSecret', () => {
     expect(second).not.toBe(first);
     expect((await post(hr, { secret: first })).status).toBe(401);
     expect((await post(hr, { secret: second })).status).toBe(200);
-    const audits = await server.db.auditLog.findMany({ where: { action: 'inbound_webhook.rotate', targetId: hr }, orderBy: { createdAt: 'asc' } });
+    const audits = await server.db.auditLog.findMany({
+      where: { action: 'inbound_webhook.rotate', targetId: hr },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(audits.map((a) => (a.details as { replaced: boolean }).replaced)).toEqual([false, true]);
   });
 
@@ -107,7 +125,9 @@ describe('POST /webhooks/:endpointId', () => {
     expect(first.json).toEqual({ received: true, duplicate: false });
     const again = await post(sales(), { id: 'msg_once' });
     expect(again.json).toEqual({ received: true, duplicate: true });
-    const rows = await server.db.inboundWebhookEvent.findMany({ where: { endpointId: sales(), webhookId: 'msg_once' } });
+    const rows = await server.db.inboundWebhookEvent.findMany({
+      where: { endpointId: sales(), webhookId: 'msg_once' },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ companyId: acme(), eventType: 'account.updated' });
     const secret = await server.db.inboundWebhookSecret.findUniqueOrThrow({ where: { endpointId: sales() } });
@@ -125,7 +145,11 @@ describe('POST /webhooks/:endpointId', () => {
       ],
     });
     expect((await post(sales())).status).toBe(200);
-    const left = await server.db.inboundWebhookEvent.findMany({ where: { eventType: 'old' }, select: { webhookId: true }, orderBy: { webhookId: 'asc' } });
+    const left = await server.db.inboundWebhookEvent.findMany({
+      where: { eventType: 'old' },
+      select: { webhookId: true },
+      orderBy: { webhookId: 'asc' },
+    });
     // Only this endpoint's are pruned; GitHub's go on its next event.
     expect(left.map((r) => r.webhookId)).toEqual(['msg_6_days', 'msg_8_days_github']);
     expect((await post(sales(), { id: 'msg_8_days' })).json.duplicate).toBe(false);
@@ -154,14 +178,21 @@ describe('POST /webhooks/:endpointId', () => {
   });
 
   it('answers 401 for a missing or wrong signature, and records nothing', async () => {
-    const wrongSecret = await post(sales(), { id: 'msg_forged', secret: 'whsec_' + Buffer.alloc(24, 7).toString('base64') });
+    const wrongSecret = await post(sales(), {
+      id: 'msg_forged',
+      secret: 'whsec_' + Buffer.alloc(24, 7).toString('base64'),
+    });
     const missing = await post(sales(), { id: 'msg_unsigned', headers: { 'webhook-signature': undefined } });
     const tampered = await post(sales(), { id: 'msg_tampered', headers: { 'webhook-id': 'msg_tampered_2' } });
     for (const res of [wrongSecret, missing, tampered]) {
       expect(res.status).toBe(401);
       expect(res.json.error?.code).toBe('UNAUTHENTICATED');
     }
-    expect(await server.db.inboundWebhookEvent.count({ where: { webhookId: { in: ['msg_forged', 'msg_unsigned', 'msg_tampered', 'msg_tampered_2'] } } })).toBe(0);
+    expect(
+      await server.db.inboundWebhookEvent.count({
+        where: { webhookId: { in: ['msg_forged', 'msg_unsigned', 'msg_tampered', 'msg_tampered_2'] } },
+      }),
+    ).toBe(0);
   });
 
   it('answers 400 for a timestamp outside the tolerance or malformed headers', async () => {
@@ -179,7 +210,10 @@ describe('POST /webhooks/:endpointId', () => {
   it('answers 413 for a body over 256 kB', async () => {
     const res = await post(sales(), { body: JSON.stringify({ type: 'big', pad: 'x'.repeat(300 * 1024) }) });
     expect(res.status).toBe(413);
-    expect(res.json).toEqual({ received: false, error: { code: 'BAD_USER_INPUT', message: 'Request body too large.' } });
+    expect(res.json).toEqual({
+      received: false,
+      error: { code: 'BAD_USER_INPUT', message: 'Request body too large.' },
+    });
   });
 
   it('never echoes the body or the secret, and logs with the request id', async () => {
@@ -202,7 +236,14 @@ describe('POST /webhooks/:endpointId', () => {
   });
 
   it("invalidates the endpoint's cached reads, once per webhook-id", async () => {
-    const read = async () => (await server.gql<{ readOperation: { cached: boolean } }>(READ, { c: acme(), e: sales() }, tokens['ceo@demo.test'])).data!.readOperation.cached;
+    const read = async () =>
+      (
+        await server.gql<{ readOperation: { cached: boolean } }>(
+          READ,
+          { c: acme(), e: sales() },
+          tokens['ceo@demo.test'],
+        )
+      ).data!.readOperation.cached;
     await read();
     expect(await read()).toBe(true);
     await post(sales(), { id: 'msg_invalidate' });
@@ -226,7 +267,12 @@ interface Received {
 
 /** A dashboard listening to endpointEvents over graphql-ws. */
 function listen(token: string | null, companyId: string) {
-  const watched = watchSubscription(server.url, token, { query: EVENTS, variables: { c: companyId } }, (data: { endpointEvents: Received }) => data.endpointEvents);
+  const watched = watchSubscription(
+    server.url,
+    token,
+    { query: EVENTS, variables: { c: companyId } },
+    (data: { endpointEvents: Received }) => data.endpointEvents,
+  );
   const { values: events, errors, state } = watched;
   return {
     events,
@@ -277,13 +323,17 @@ describe('endpointEvents', () => {
     try {
       await ceo.ready(sales());
       secrets[finance()] = (await rotate(finance())).data!.rotateInboundWebhookSecret.secret;
-      const grant = await server.db.roleApiPermission.findFirstOrThrow({ where: { companyId: acme(), endpointId: sales(), roleId: ids.role.ceo } });
+      const grant = await server.db.roleApiPermission.findFirstOrThrow({
+        where: { companyId: acme(), endpointId: sales(), roleId: ids.role.ceo },
+      });
       await server.db.roleApiPermission.delete({ where: { id: grant.id } });
       await post(sales(), { payload: { type: 'after.revoke' } });
       await post(finance(), { payload: { type: 'invoice.paid' } });
       await ceo.until(() => ceo.real().length >= 1);
       expect(ceo.real().map((e) => e.eventType)).toEqual(['invoice.paid']);
-      await server.db.roleApiPermission.create({ data: { roleId: grant.roleId, companyId: grant.companyId, endpointId: grant.endpointId, access: grant.access } });
+      await server.db.roleApiPermission.create({
+        data: { roleId: grant.roleId, companyId: grant.companyId, endpointId: grant.endpointId, access: grant.access },
+      });
     } finally {
       await ceo.close();
     }

@@ -15,7 +15,11 @@ function signed(options: { id?: string; at?: number; payload?: string; key?: str
   const id = options.id ?? 'msg_2LqRQ9ZgRz';
   const at = options.at ?? NOW;
   const signature = new Webhook(options.key ?? secret).sign(id, new Date(at), options.payload ?? body);
-  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at / 1000)), 'webhook-signature': signature } as Record<string, string>;
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at / 1000)),
+    'webhook-signature': signature,
+  } as Record<string, string>;
 }
 
 const verify = (headers: Record<string, string | undefined>, payload = body, toleranceSeconds = 300) =>
@@ -35,7 +39,12 @@ describe('verifyInboundWebhook', () => {
     const good = signed();
     const other = signed({ key: generateWebhookSecret() })['webhook-signature'];
     expect(verify({ ...good, 'webhook-signature': `${other} ${good['webhook-signature']}` }).ok).toBe(true);
-    expect(verify({ ...good, 'webhook-signature': `v1a,${good['webhook-signature']!.slice(3)} ${good['webhook-signature']}` }).ok).toBe(true);
+    expect(
+      verify({
+        ...good,
+        'webhook-signature': `v1a,${good['webhook-signature']!.slice(3)} ${good['webhook-signature']}`,
+      }).ok,
+    ).toBe(true);
     expect(verify({ ...good, 'webhook-signature': `${good['webhook-signature']} ${other}` }).ok).toBe(true);
   });
 
@@ -44,7 +53,10 @@ describe('verifyInboundWebhook', () => {
     expect(verify(good, body.replace('120', '121'))).toMatchObject({ ok: false, status: 401, reason: 'bad_signature' });
     expect(verify(signed({ key: generateWebhookSecret() }))).toMatchObject({ status: 401, reason: 'bad_signature' });
     expect(verify({ ...good, 'webhook-id': 'msg_other' })).toMatchObject({ status: 401, reason: 'bad_signature' });
-    expect(verify({ ...good, 'webhook-timestamp': String(Number(good['webhook-timestamp']) + 1) })).toMatchObject({ status: 401, reason: 'bad_signature' });
+    expect(verify({ ...good, 'webhook-timestamp': String(Number(good['webhook-timestamp']) + 1) })).toMatchObject({
+      status: 401,
+      reason: 'bad_signature',
+    });
   });
 
   it('refuses a signature of another scheme or shape, and a missing one (401)', () => {
@@ -53,7 +65,10 @@ describe('verifyInboundWebhook', () => {
     for (const value of [`v2,${mac}`, mac, `v1,${mac}=`, `v1,${mac.slice(0, -2)}`, 'v1,', ' ']) {
       expect(verify({ ...good, 'webhook-signature': value }), value).toMatchObject({ ok: false, status: 401 });
     }
-    expect(verify({ ...good, 'webhook-signature': undefined })).toMatchObject({ status: 401, reason: 'missing_signature' });
+    expect(verify({ ...good, 'webhook-signature': undefined })).toMatchObject({
+      status: 401,
+      reason: 'missing_signature',
+    });
   });
 
   it('refuses malformed or missing ids and timestamps (400)', () => {
@@ -62,7 +77,10 @@ describe('verifyInboundWebhook', () => {
     expect(verify({ ...good, 'webhook-id': 'has space' })).toMatchObject({ status: 400, reason: 'malformed_id' });
     expect(verify({ ...good, 'webhook-id': 'x'.repeat(257) })).toMatchObject({ status: 400, reason: 'malformed_id' });
     for (const value of [undefined, '', '12.5', '-1', '1e9', 'now', '1'.repeat(13)]) {
-      expect(verify({ ...good, 'webhook-timestamp': value }), String(value)).toMatchObject({ status: 400, reason: 'malformed_timestamp' });
+      expect(verify({ ...good, 'webhook-timestamp': value }), String(value)).toMatchObject({
+        status: 400,
+        reason: 'malformed_timestamp',
+      });
     }
   });
 
@@ -75,7 +93,10 @@ describe('verifyInboundWebhook', () => {
   });
 
   it('judges the signature before the timestamp: a forged stale request reads as unsigned', () => {
-    expect(verify(signed({ at: NOW - 3_600_000, key: generateWebhookSecret() }))).toMatchObject({ status: 401, reason: 'bad_signature' });
+    expect(verify(signed({ at: NOW - 3_600_000, key: generateWebhookSecret() }))).toMatchObject({
+      status: 401,
+      reason: 'bad_signature',
+    });
   });
 });
 
@@ -84,6 +105,8 @@ describe('INBOUND_WEBHOOK_TOLERANCE_SECONDS', () => {
     expect(loadConfig({}).inboundWebhookToleranceSeconds).toBe(300);
     expect(loadConfig({ INBOUND_WEBHOOK_TOLERANCE_SECONDS: '60' }).inboundWebhookToleranceSeconds).toBe(60);
     expect(() => loadConfig({ INBOUND_WEBHOOK_TOLERANCE_SECONDS: '0' })).toThrow(/INBOUND_WEBHOOK_TOLERANCE_SECONDS/);
-    expect(() => loadConfig({ INBOUND_WEBHOOK_TOLERANCE_SECONDS: '86400' })).toThrow(/INBOUND_WEBHOOK_TOLERANCE_SECONDS/);
+    expect(() => loadConfig({ INBOUND_WEBHOOK_TOLERANCE_SECONDS: '86400' })).toThrow(
+      /INBOUND_WEBHOOK_TOLERANCE_SECONDS/,
+    );
   });
 });

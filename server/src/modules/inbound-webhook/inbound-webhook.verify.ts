@@ -13,7 +13,11 @@ export interface VerifyOptions {
 
 export type VerifyResult =
   | { ok: true; webhookId: string; timestamp: number }
-  | { ok: false; status: 400 | 401; reason: 'missing_signature' | 'bad_signature' | 'malformed_id' | 'malformed_timestamp' | 'stale_timestamp' };
+  | {
+      ok: false;
+      status: 400 | 401;
+      reason: 'missing_signature' | 'bad_signature' | 'malformed_id' | 'malformed_timestamp' | 'stale_timestamp';
+    };
 
 type HeaderSource = (name: string) => string | undefined;
 
@@ -31,7 +35,12 @@ function sameSignature(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function verifyInboundWebhook(secret: string, header: HeaderSource, body: Buffer, options: VerifyOptions): VerifyResult {
+export function verifyInboundWebhook(
+  secret: string,
+  header: HeaderSource,
+  body: Buffer,
+  options: VerifyOptions,
+): VerifyResult {
   const signatureHeader = header('webhook-signature');
   if (!signatureHeader) return { ok: false, status: 401, reason: 'missing_signature' };
   const webhookId = header('webhook-id') ?? '';
@@ -53,6 +62,7 @@ export function verifyInboundWebhook(secret: string, header: HeaderSource, body:
   if (!matched) return { ok: false, status: 401, reason: 'bad_signature' };
 
   const nowSeconds = Math.floor((options.now ?? Date.now()) / 1000);
-  if (Math.abs(nowSeconds - timestamp) > options.toleranceSeconds) return { ok: false, status: 400, reason: 'stale_timestamp' };
+  if (Math.abs(nowSeconds - timestamp) > options.toleranceSeconds)
+    return { ok: false, status: 400, reason: 'stale_timestamp' };
   return { ok: true, webhookId, timestamp };
 }

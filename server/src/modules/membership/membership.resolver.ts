@@ -28,7 +28,7 @@ export class MembershipResolver {
     return grantCompanyAccess(ctx.db, ctx.actor, ctx.principal!, { userId, companyId, roleId });
   }
 
-  @Mutation(() => Boolean, { description: "Take a role in a company away from a person." })
+  @Mutation(() => Boolean, { description: 'Take a role in a company away from a person.' })
   revokeCompanyAccess(
     @Arg('userId', () => ID) userId: string,
     @Arg('companyId', () => ID) companyId: string,

@@ -17,7 +17,12 @@ interface MembershipKey {
 }
 
 /** The grantee must be someone the policy lets `principal` give a role here; anyone else is NOT_FOUND. */
-export async function grantCompanyAccess(db: Db, actor: Actor, principal: Principal, key: MembershipKey): Promise<MembershipRow> {
+export async function grantCompanyAccess(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  key: MembershipKey,
+): Promise<MembershipRow> {
   await getCompanyOrThrow(db, { companyId: key.companyId });
   await getVisibleUserOrThrow(db, { userId: key.userId, companyIds: granteeCompanyIds(principal, key.companyId) });
   const role = await getRoleOrThrow(db, { roleId: key.roleId });

@@ -6,13 +6,18 @@ import { serverTest as it } from '../../../test/fixture.ts';
 import { errorCode, type TestServer } from '../../../test/harness.ts';
 import { snapshot } from '../../../test/world.ts';
 
-const GRANT = 'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { company { slug } role { key } } }';
+const GRANT =
+  'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { company { slug } role { key } } }';
 const USERS = '{ users { id email } }';
 
 const membershipsOf = (server: TestServer, userId: string) => server.db.userCompanyAccess.count({ where: { userId } });
 
 describe('grantCompanyAccess by a company admin', () => {
-  it('refuses someone outside the company as NOT_FOUND, changes nothing, and names nobody', async ({ server, world, as }) => {
+  it('refuses someone outside the company as NOT_FOUND, changes nothing, and names nobody', async ({
+    server,
+    world,
+    as,
+  }) => {
     const companyAdmin = await as('companyAdmin');
     const before = await snapshot(server.db);
     // cfo@demo.test holds a role at Acme only; the company admin administers Globex only.
@@ -30,7 +35,11 @@ describe('grantCompanyAccess by a company admin', () => {
   it('answers an unknown user id and a stranger the same way', async ({ world, as }) => {
     const companyAdmin = await as('companyAdmin');
     const stranger = await companyAdmin.gql(GRANT, { u: world.user.cfo, c: world.company.globex, r: world.role.cfo });
-    const nobody = await companyAdmin.gql(GRANT, { u: '00000000-0000-4000-8000-000000000000', c: world.company.globex, r: world.role.cfo });
+    const nobody = await companyAdmin.gql(GRANT, {
+      u: '00000000-0000-4000-8000-000000000000',
+      c: world.company.globex,
+      r: world.role.cfo,
+    });
     expect(errorCode(nobody)).toBe('NOT_FOUND');
     expect(stranger.errors![0]!.message).toBe(nobody.errors![0]!.message);
   });

@@ -21,7 +21,10 @@ export interface OperationDiff {
 }
 
 const same = (cur: CurrentOperation, plan: OperationPlan) =>
-  cur.method === plan.method && cur.path === plan.path && (cur.description ?? null) === plan.description && canonicalJson(cur.paramsSchema) === canonicalJson(plan.paramsSchema);
+  cur.method === plan.method &&
+  cur.path === plan.path &&
+  (cur.description ?? null) === plan.description &&
+  canonicalJson(cur.paramsSchema) === canonicalJson(plan.paramsSchema);
 
 /** Operations compared between two turns of the event loop: each comparison serializes two schemas. */
 const COMPARED_PER_TURN = 10;

@@ -12,7 +12,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function readText(text: string): unknown {
   const trimmed = text.trim();
-  if (!trimmed) throw new BadInputError('The document is empty; paste or choose an OpenAPI 3 document (JSON or YAML).', 'document');
+  if (!trimmed)
+    throw new BadInputError('The document is empty; paste or choose an OpenAPI 3 document (JSON or YAML).', 'document');
   if (trimmed.startsWith('{')) {
     try {
       return JSON.parse(trimmed);
@@ -24,7 +25,9 @@ function readText(text: string): unknown {
     // maxAliasCount bounds alias expansion ("billion laughs"); a YAML document may also be JSON.
     return parseYaml(trimmed, { maxAliasCount: 100, prettyErrors: false, uniqueKeys: false });
   } catch (error) {
-    const first = String((error as Error).message).split('\n')[0]!.slice(0, 200);
+    const first = String((error as Error).message)
+      .split('\n')[0]!
+      .slice(0, 200);
     throw new BadInputError(`The document is neither valid JSON nor valid YAML: ${first}`, 'document');
   }
 }
@@ -32,10 +35,17 @@ function readText(text: string): unknown {
 export function readOpenApiDocument(text: string): OpenApiDocument {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_DOCUMENT_BYTES) {
-    throw new BadInputError(`The document is ${(bytes / 1_000_000).toFixed(1)} MB; the limit is 1 MB. Split it or remove examples.`, 'document');
+    throw new BadInputError(
+      `The document is ${(bytes / 1_000_000).toFixed(1)} MB; the limit is 1 MB. Split it or remove examples.`,
+      'document',
+    );
   }
   const doc = readText(text);
-  if (!isObject(doc)) throw new BadInputError('The document is not an OpenAPI object (JSON or YAML mapping at the top level).', 'document');
+  if (!isObject(doc))
+    throw new BadInputError(
+      'The document is not an OpenAPI object (JSON or YAML mapping at the top level).',
+      'document',
+    );
   if ('swagger' in doc) {
     throw new BadInputError(
       `This is a Swagger ${String(doc.swagger)} document; Tessera imports OpenAPI 3.0 and 3.1 only. Convert it to OpenAPI 3 first (for example with swagger2openapi or editor.swagger.io).`,
@@ -45,7 +55,9 @@ export function readOpenApiDocument(text: string): OpenApiDocument {
   const version = doc.openapi === undefined ? '' : String(doc.openapi);
   if (!/^3\.[01](\.\d+)?(-[\w.]+)?$/.test(version)) {
     throw new BadInputError(
-      version ? `OpenAPI version ${version.slice(0, 20)} is not supported; Tessera imports 3.0.x and 3.1.x.` : 'The document has no "openapi" field; Tessera imports OpenAPI 3.0.x and 3.1.x documents.',
+      version
+        ? `OpenAPI version ${version.slice(0, 20)} is not supported; Tessera imports 3.0.x and 3.1.x.`
+        : 'The document has no "openapi" field; Tessera imports OpenAPI 3.0.x and 3.1.x documents.',
       'document',
     );
   }

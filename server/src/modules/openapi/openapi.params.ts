@@ -43,7 +43,8 @@ function parameterSchema(ctx: RefContext, p: Record<string, unknown>): Record<st
   }
   const converted = toJsonSchema(ctx, schema ?? { type: 'string' });
   const out = typeof converted === 'object' ? converted : {};
-  if (typeof p.description === 'string' && p.description.trim() && out.description === undefined) out.description = p.description.trim();
+  if (typeof p.description === 'string' && p.description.trim() && out.description === undefined)
+    out.description = p.description.trim();
   return out;
 }
 
@@ -55,13 +56,21 @@ interface BodyFields {
   open: boolean;
 }
 
-function bodySchema(ctx: RefContext, requestBody: unknown): { schema: BodyFields | null; required: boolean; problem?: string } {
+function bodySchema(
+  ctx: RefContext,
+  requestBody: unknown,
+): { schema: BodyFields | null; required: boolean; problem?: string } {
   const body = deref(ctx, requestBody);
   if (!isObject(body)) return { schema: null, required: false };
   const required = body.required === true;
   const content = isObject(body.content) ? body.content : {};
   const mediaType = Object.keys(content).find((m) => JSON_MEDIA.test(m));
-  if (!mediaType) return { schema: null, required, problem: `the request body is not JSON (${Object.keys(content).join(', ') || 'no content'})` };
+  if (!mediaType)
+    return {
+      schema: null,
+      required,
+      problem: `the request body is not JSON (${Object.keys(content).join(', ') || 'no content'})`,
+    };
   const media = content[mediaType];
   const converted = toJsonSchema(ctx, isObject(media) ? (media.schema ?? {}) : {});
   const schema = typeof converted === 'object' ? converted : {};
@@ -73,16 +82,26 @@ function bodySchema(ctx: RefContext, requestBody: unknown): { schema: BodyFields
   for (const part of parts) {
     if (part !== schema && (part.type === 'object' || isObject(part.properties))) isObjectBody = true;
     if (isObject(part.properties)) Object.assign(properties, part.properties);
-    if (Array.isArray(part.required)) requiredNames.push(...part.required.filter((r): r is string => typeof r === 'string'));
+    if (Array.isArray(part.required))
+      requiredNames.push(...part.required.filter((r): r is string => typeof r === 'string'));
   }
-  if (!isObjectBody) return { schema: null, required, problem: 'the JSON body is not an object (Tessera sends a JSON object as the body)' };
+  if (!isObjectBody)
+    return {
+      schema: null,
+      required,
+      problem: 'the JSON body is not an object (Tessera sends a JSON object as the body)',
+    };
   // readOnly properties come back in responses; a request does not send them.
-  for (const [name, prop] of Object.entries(properties)) if (isObject(prop) && prop.readOnly === true) delete properties[name];
+  for (const [name, prop] of Object.entries(properties))
+    if (isObject(prop) && prop.readOnly === true) delete properties[name];
   const open = schema.additionalProperties !== undefined && schema.additionalProperties !== false;
   return { schema: { properties, required: requiredNames.filter((r) => r in properties), open }, required };
 }
 
-export function buildParamsSchema(ctx: RefContext, op: { method: string; label: string; pathItem: Record<string, unknown>; operation: Record<string, unknown> }): ParamsResult {
+export function buildParamsSchema(
+  ctx: RefContext,
+  op: { method: string; label: string; pathItem: Record<string, unknown>; operation: Record<string, unknown> },
+): ParamsResult {
   const warnings: string[] = [];
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
@@ -99,14 +118,18 @@ export function buildParamsSchema(ctx: RefContext, op: { method: string; label: 
       required.push(safe);
     } else if (p.in === 'query') {
       if (sendsBody) {
-        warnings.push(`${op.label}: query parameter "${name}" skipped (Tessera sends a ${op.method}'s parameters in its JSON body).`);
+        warnings.push(
+          `${op.label}: query parameter "${name}" skipped (Tessera sends a ${op.method}'s parameters in its JSON body).`,
+        );
         continue;
       }
       properties[name] = parameterSchema(ctx, p);
       if (p.required === true) required.push(name);
     } else {
       // Headers and cookies would carry what the credential already carries, or nothing Tessera forwards.
-      warnings.push(`${op.label}: ${String(p.in)} parameter "${name}" skipped (Tessera sends path and query parameters and a JSON body only).`);
+      warnings.push(
+        `${op.label}: ${String(p.in)} parameter "${name}" skipped (Tessera sends path and query parameters and a JSON body only).`,
+      );
     }
   }
 

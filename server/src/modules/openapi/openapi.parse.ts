@@ -58,7 +58,9 @@ export function keyFromMethodAndPath(method: string, path: string): string {
     .filter(Boolean)
     .map((seg) => {
       const param = /^\{(.+)\}$/.exec(seg);
-      const word = (param ? param[1]! : seg).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+      const word = (param ? param[1]! : seg).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) =>
+        c ? c.toUpperCase() : '',
+      );
       return param ? `By${cap(word)}` : cap(word);
     });
   return keyFromOperationId(method.toLowerCase() + words.join(''));
@@ -68,17 +70,25 @@ export function keyFromMethodAndPath(method: string, path: string): string {
 function baseUrlOf(doc: OpenApiDocument): string {
   const server = Array.isArray(doc.servers) ? doc.servers.find(isObject) : undefined;
   const raw = server && typeof server.url === 'string' ? server.url.trim() : '';
-  if (!raw) throw new BadInputError('The document has no servers[].url; add an absolute server URL (https://...) to it so Tessera knows where to send requests.', 'document');
+  if (!raw)
+    throw new BadInputError(
+      'The document has no servers[].url; add an absolute server URL (https://...) to it so Tessera knows where to send requests.',
+      'document',
+    );
   const variables = isObject(server!.variables) ? server!.variables : {};
   const url = raw.replace(/\{([^}]+)\}/g, (whole, name: string) => {
     const v = variables[name];
     return isObject(v) && v.default !== undefined ? String(v.default) : whole;
   });
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
-    throw new BadInputError(`The server URL "${url.slice(0, 200)}" is relative; put an absolute URL (https://api.example.com/...) in servers[0].url and import again.`, 'document');
+    throw new BadInputError(
+      `The server URL "${url.slice(0, 200)}" is relative; put an absolute URL (https://api.example.com/...) in servers[0].url and import again.`,
+      'document',
+    );
   }
   const parsed = httpUrlSchema.safeParse(url);
-  if (!parsed.success) throw new BadInputError(`The server URL "${url.slice(0, 200)}" ${parsed.error.issues[0]!.message}.`, 'document');
+  if (!parsed.success)
+    throw new BadInputError(`The server URL "${url.slice(0, 200)}" ${parsed.error.issues[0]!.message}.`, 'document');
   return parsed.data;
 }
 
@@ -89,9 +99,17 @@ function endpointOf(doc: OpenApiDocument, slugArg: string | null | undefined) {
   const slugRaw = slugArg ?? slugFromTitle(title);
   const slug = slugSchema.safeParse(slugRaw);
   if (!slug.success) throw new BadInputError(`slug ${slug.error.issues[0]!.message}.`, 'slug');
-  const fields = endpointUpdateSchema.safeParse({ name: title.slice(0, 120), description: clip(text(info.description) ?? text(info.summary)) });
+  const fields = endpointUpdateSchema.safeParse({
+    name: title.slice(0, 120),
+    description: clip(text(info.description) ?? text(info.summary)),
+  });
   if (!fields.success) throw new BadInputError(`info.title ${fields.error.issues[0]!.message}.`, 'document');
-  return { name: fields.data.name!, slug: slug.data, description: fields.data.description ?? null, baseUrl: baseUrlOf(doc) };
+  return {
+    name: fields.data.name!,
+    slug: slug.data,
+    description: fields.data.description ?? null,
+    baseUrl: baseUrlOf(doc),
+  };
 }
 
 interface RawOperation {
@@ -115,12 +133,22 @@ function collectOperations(ctx: RefContext, doc: OpenApiDocument, warnings: stri
     if (!isObject(pathItem)) continue;
     for (const [method, operation] of Object.entries(pathItem)) {
       const m = method.toLowerCase();
-      if (UNSUPPORTED.includes(m)) warnings.push(`${m.toUpperCase()} ${path} skipped (Tessera operations are GET, POST, PUT, PATCH or DELETE).`);
-      else if (SUPPORTED.includes(m) && isObject(operation)) found.push({ method: m.toUpperCase(), path, pathItem, operation });
+      if (UNSUPPORTED.includes(m))
+        warnings.push(`${m.toUpperCase()} ${path} skipped (Tessera operations are GET, POST, PUT, PATCH or DELETE).`);
+      else if (SUPPORTED.includes(m) && isObject(operation))
+        found.push({ method: m.toUpperCase(), path, pathItem, operation });
     }
   }
-  if (found.length > MAX_OPERATIONS) throw new BadInputError(`The document has ${found.length} operations; the limit is ${MAX_OPERATIONS} per endpoint. Split it into several documents.`, 'document');
-  if (found.length === 0) throw new BadInputError('The document has no operations Tessera can import (paths with GET, POST, PUT, PATCH or DELETE operations).', 'document');
+  if (found.length > MAX_OPERATIONS)
+    throw new BadInputError(
+      `The document has ${found.length} operations; the limit is ${MAX_OPERATIONS} per endpoint. Split it into several documents.`,
+      'document',
+    );
+  if (found.length === 0)
+    throw new BadInputError(
+      'The document has no operations Tessera can import (paths with GET, POST, PUT, PATCH or DELETE operations).',
+      'document',
+    );
   return found;
 }
 
@@ -142,7 +170,13 @@ function assertCompiles(schema: Record<string, unknown>, memo: CompileMemo) {
   if (refusal) throw new SkipOperation(`its parameter schema ${refusal}`);
 }
 
-function planOperation(ctx: RefContext, raw: RawOperation, key: string, memo: CompileMemo, warnings: string[]): OperationPlan {
+function planOperation(
+  ctx: RefContext,
+  raw: RawOperation,
+  key: string,
+  memo: CompileMemo,
+  warnings: string[],
+): OperationPlan {
   const label = `${raw.method} ${raw.path}`;
   ctx.budget = SCHEMA_BUDGET;
   const params = buildParamsSchema(ctx, { ...raw, label });
@@ -159,9 +193,14 @@ function planOperation(ctx: RefContext, raw: RawOperation, key: string, memo: Co
     return `{${safe}}`;
   });
   if (required.size) params.paramsSchema.required = [...required];
-  const ownServers = [raw.operation.servers, raw.pathItem.servers].some((list) => Array.isArray(list) && list.length > 0);
+  const ownServers = [raw.operation.servers, raw.pathItem.servers].some(
+    (list) => Array.isArray(list) && list.length > 0,
+  );
   if (ownServers) warnings.push(`${label} declares servers of its own; Tessera calls it at the endpoint's base URL.`);
-  if (params.renamed.size) warnings.push(`${label}: path parameters renamed for Tessera: ${[...params.renamed].map(([a, b]) => `${a} → ${b}`).join(', ')}.`);
+  if (params.renamed.size)
+    warnings.push(
+      `${label}: path parameters renamed for Tessera: ${[...params.renamed].map(([a, b]) => `${a} → ${b}`).join(', ')}.`,
+    );
   const parsed = operationCreateSchema.safeParse({
     key,
     method: raw.method,
@@ -174,7 +213,13 @@ function planOperation(ctx: RefContext, raw: RawOperation, key: string, memo: Co
     throw new SkipOperation(`${issue.path.join('.')} ${issue.message}`);
   }
   assertCompiles(params.paramsSchema, memo);
-  return { key, method: parsed.data.method, path: parsed.data.path, description: parsed.data.description ?? null, paramsSchema: params.paramsSchema };
+  return {
+    key,
+    method: parsed.data.method,
+    path: parsed.data.path,
+    description: parsed.data.description ?? null,
+    paramsSchema: params.paramsSchema,
+  };
 }
 
 /** The document's text → what an import would make of it; BAD_USER_INPUT when unusable. */
@@ -192,7 +237,8 @@ export function planImport(document: string, options: { slug?: string | null } =
     const operationId = text(raw.operation.operationId);
     let key = operationId ? keyFromOperationId(operationId) : keyFromMethodAndPath(raw.method, raw.path);
     if (!operationId) warnings.push(`${label} has no operationId; its key is "${key}".`);
-    else if (key !== operationId) warnings.push(`${label}: operationId "${operationId.slice(0, 100)}" became key "${key}".`);
+    else if (key !== operationId)
+      warnings.push(`${label}: operationId "${operationId.slice(0, 100)}" became key "${key}".`);
     if (keys.has(key)) {
       let n = 2;
       while (keys.has(`${key.slice(0, 60)}_${n}`)) n++;
@@ -209,6 +255,10 @@ export function planImport(document: string, options: { slug?: string | null } =
     }
   }
   warnings.push(...[...ctx.notes].map((n) => `Note: ${n}.`));
-  if (operations.length === 0) throw new BadInputError(`No operation of the document can be imported: ${warnings.slice(0, 3).join(' ')}`, 'document');
+  if (operations.length === 0)
+    throw new BadInputError(
+      `No operation of the document can be imported: ${warnings.slice(0, 3).join(' ')}`,
+      'document',
+    );
   return { endpoint, operations, warnings };
 }

@@ -12,9 +12,21 @@ export class OpenApiResolver {
   importOpenApi(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('document', () => String, { description: 'The OpenAPI document, JSON or YAML.' }) document: string,
-    @Arg('slug', () => String, { nullable: true, description: "The endpoint's slug; default: derived from info.title." }) slug: string | null,
-    @Arg('removeMissing', () => Boolean, { defaultValue: false, description: 'Delete operations the document does not have.' }) removeMissing: boolean,
-    @Arg('dryRun', () => Boolean, { defaultValue: false, description: 'Report what would change without writing anything.' }) dryRun: boolean,
+    @Arg('slug', () => String, {
+      nullable: true,
+      description: "The endpoint's slug; default: derived from info.title.",
+    })
+    slug: string | null,
+    @Arg('removeMissing', () => Boolean, {
+      defaultValue: false,
+      description: 'Delete operations the document does not have.',
+    })
+    removeMissing: boolean,
+    @Arg('dryRun', () => Boolean, {
+      defaultValue: false,
+      description: 'Report what would change without writing anything.',
+    })
+    dryRun: boolean,
     @Ctx() ctx: RequestContext,
   ) {
     return importOpenApi(ctx.db, ctx.actor, { companyId, document, slug, removeMissing, dryRun });

@@ -28,11 +28,15 @@ export const DOCUMENT_BUDGET = 100_000;
 
 /** Follows a local JSON pointer ("#/components/schemas/Pet"). */
 export function lookupRef(ctx: RefContext, ref: string): unknown {
-  if (!ref.startsWith('#/')) throw new SkipOperation(`external reference "${ref.slice(0, 200)}" (only #/components/... references are supported)`);
+  if (!ref.startsWith('#/'))
+    throw new SkipOperation(
+      `external reference "${ref.slice(0, 200)}" (only #/components/... references are supported)`,
+    );
   let node: unknown = ctx.doc;
   for (const raw of ref.slice(2).split('/')) {
     const part = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
-    if (!isObject(node) && !Array.isArray(node)) throw new SkipOperation(`reference "${ref.slice(0, 200)}" points nowhere`);
+    if (!isObject(node) && !Array.isArray(node))
+      throw new SkipOperation(`reference "${ref.slice(0, 200)}" points nowhere`);
     // Own properties only: "#/__proto__" or "#/constructor" point nowhere.
     node = Object.hasOwn(node as object, part) ? (node as Record<string, unknown>)[part] : undefined;
     if (node === undefined) throw new SkipOperation(`reference "${ref.slice(0, 200)}" points nowhere`);
@@ -50,18 +54,46 @@ export function deref(ctx: RefContext, value: unknown, depth = 0): unknown {
 }
 
 // Annotations Ajv does not need and OpenAPI-only keywords it would trip on.
-const DROPPED = new Set(['xml', 'externalDocs', 'example', 'examples', 'discriminator', 'format', 'nullable', '$schema', '$id', '$anchor', '$comment']);
+const DROPPED = new Set([
+  'xml',
+  'externalDocs',
+  'example',
+  'examples',
+  'discriminator',
+  'format',
+  'nullable',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$comment',
+]);
 // Formats the JSON type already says enough about.
 const NUMERIC_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
 const SCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-const SCHEMA_SINGLES = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'additionalItems'];
+const SCHEMA_SINGLES = [
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'additionalItems',
+];
 
 /** Deeper inline nesting is cut too: it would only exhaust the stack (here, or in Ajv). */
 export const MAX_SCHEMA_DEPTH = 32;
 
 /** Translates one schema; `stack` holds the $refs being expanded (cycle detection). */
-export function toJsonSchema(ctx: RefContext, schema: unknown, stack: string[] = [], depth = 0): Record<string, unknown> | boolean {
+export function toJsonSchema(
+  ctx: RefContext,
+  schema: unknown,
+  stack: string[] = [],
+  depth = 0,
+): Record<string, unknown> | boolean {
   if (typeof schema === 'boolean') return schema;
   if (!isObject(schema)) return {};
   if (!spendBudget(ctx, depth)) return {};
@@ -80,9 +112,13 @@ type Translate = (schema: unknown, refs?: string[]) => Record<string, unknown> |
  */
 function spendBudget(ctx: RefContext, depth: number): boolean {
   if (--ctx.documentBudget < 0) {
-    throw new BadInputError(`The document's schemas expand to more than ${DOCUMENT_BUDGET} parts once their $refs are inlined; it is too large or too complex to import. Split it into several documents.`, 'document');
+    throw new BadInputError(
+      `The document's schemas expand to more than ${DOCUMENT_BUDGET} parts once their $refs are inlined; it is too large or too complex to import. Split it into several documents.`,
+      'document',
+    );
   }
-  if (--ctx.budget < 0) throw new SkipOperation(`its schemas expand to more than ${SCHEMA_BUDGET} parts once their $refs are inlined`);
+  if (--ctx.budget < 0)
+    throw new SkipOperation(`its schemas expand to more than ${SCHEMA_BUDGET} parts once their $refs are inlined`);
   if (depth > MAX_SCHEMA_DEPTH) {
     ctx.notes.add(`a schema nested deeper than ${MAX_SCHEMA_DEPTH} levels is cut to "any value" there`);
     return false;
@@ -91,9 +127,17 @@ function spendBudget(ctx: RefContext, depth: number): boolean {
 }
 
 /** A $ref replaced by its target (translated); a recursive or too deep one is cut to "any value". */
-function inlineRef(ctx: RefContext, schema: Record<string, unknown>, ref: string, stack: string[], sub: Translate): Record<string, unknown> | boolean {
+function inlineRef(
+  ctx: RefContext,
+  schema: Record<string, unknown>,
+  ref: string,
+  stack: string[],
+  sub: Translate,
+): Record<string, unknown> | boolean {
   if (stack.includes(ref) || stack.length >= MAX_REF_DEPTH) {
-    ctx.notes.add(`schema ${ref} is recursive or nested deeper than ${MAX_REF_DEPTH} levels; it is cut to "any value" there`);
+    ctx.notes.add(
+      `schema ${ref} is recursive or nested deeper than ${MAX_REF_DEPTH} levels; it is cut to "any value" there`,
+    );
     return {};
   }
   const target = sub(lookupRef(ctx, ref), [...stack, ref]);
@@ -114,7 +158,8 @@ function translateKeywords(schema: Record<string, unknown>, sub: Translate): Rec
 }
 
 function translateKeyword(key: string, value: unknown, sub: Translate): unknown {
-  if (SCHEMA_MAPS.includes(key) && isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sub(v)]));
+  if (SCHEMA_MAPS.includes(key) && isObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sub(v)]));
   if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) return value.map((v) => sub(v));
   if (SCHEMA_SINGLES.includes(key) && (isObject(value) || typeof value === 'boolean')) return sub(value);
   if (key === 'items' && Array.isArray(value)) return value.map((v) => sub(v));
@@ -126,7 +171,10 @@ function applyOpenApiKeywords(schema: Record<string, unknown>, out: Record<strin
   // OpenAPI 3.0: `nullable: true` is a type union in JSON Schema.
   if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   // OpenAPI 3.0 (draft-04 style): boolean exclusive bounds qualify minimum/maximum.
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[flag] !== 'boolean') continue;
     if (out[flag] === true && typeof out[bound] === 'number') {
       out[flag] = out[bound];

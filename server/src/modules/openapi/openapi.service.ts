@@ -34,7 +34,9 @@ export interface ImportResult {
 
 /** The endpoint an import updates: same slug first, else same name. */
 async function findTarget(db: Db, companyId: string, plan: ImportPlan) {
-  const matches = await db.apiEndpoint.findMany({ where: { companyId, OR: [{ slug: plan.endpoint.slug }, { name: plan.endpoint.name }] } });
+  const matches = await db.apiEndpoint.findMany({
+    where: { companyId, OR: [{ slug: plan.endpoint.slug }, { name: plan.endpoint.name }] },
+  });
   return matches.find((e) => e.slug === plan.endpoint.slug) ?? matches[0] ?? null;
 }
 
@@ -43,9 +45,13 @@ async function endpointChanges(db: Db, companyId: string, existing: EndpointRow,
   const changes: { name?: string; description?: string | null; baseUrl?: string } = {};
   const notes: string[] = [];
   const want = plan.endpoint;
-  if (existing.slug !== want.slug) notes.push(`The endpoint "${existing.name}" is updated and keeps its slug "${existing.slug}".`);
+  if (existing.slug !== want.slug)
+    notes.push(`The endpoint "${existing.name}" is updated and keeps its slug "${existing.slug}".`);
   if (existing.name !== want.name) {
-    const taken = await db.apiEndpoint.findFirst({ where: { companyId, name: want.name, NOT: { id: existing.id } }, select: { id: true } });
+    const taken = await db.apiEndpoint.findFirst({
+      where: { companyId, name: want.name, NOT: { id: existing.id } },
+      select: { id: true },
+    });
     if (taken) notes.push(`The endpoint keeps its name "${existing.name}": another endpoint is named "${want.name}".`);
     else {
       changes.name = want.name;
@@ -66,11 +72,20 @@ const READ_BATCH = 10;
 
 /** The endpoint's operations, a few at a time with a turn of the event loop between reads. */
 async function currentOperations(db: Db, { companyId, endpointId }: { companyId: string; endpointId: string }) {
-  const keys = await db.endpointOperation.findMany({ where: { endpointId, endpoint: { companyId } }, select: { id: true }, orderBy: { key: 'asc' } });
+  const keys = await db.endpointOperation.findMany({
+    where: { endpointId, endpoint: { companyId } },
+    select: { id: true },
+    orderBy: { key: 'asc' },
+  });
   const out = [];
   for (let i = 0; i < keys.length; i += READ_BATCH) {
     if (i > 0) await yieldToEventLoop();
-    out.push(...(await db.endpointOperation.findMany({ where: { id: { in: keys.slice(i, i + READ_BATCH).map((k) => k.id) }, endpointId }, orderBy: { key: 'asc' } })));
+    out.push(
+      ...(await db.endpointOperation.findMany({
+        where: { id: { in: keys.slice(i, i + READ_BATCH).map((k) => k.id) }, endpointId },
+        orderBy: { key: 'asc' },
+      })),
+    );
   }
   return out;
 }
@@ -82,11 +97,17 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
   await getCompanyOrThrow(db, { companyId });
   // Parsing, $ref inlining and compiling every schema grow with the document: in the offload
   // worker (time- and memory-limited), never on the event loop.
-  const { value: plan } = await runOffloaded('planImport', { document: args.document, slug: args.slug }, { owner: companyId, subject: 'The OpenAPI document' });
+  const { value: plan } = await runOffloaded(
+    'planImport',
+    { document: args.document, slug: args.slug },
+    { owner: companyId, subject: 'The OpenAPI document' },
+  );
   const existing = await findTarget(db, companyId, plan);
   const current = existing ? await currentOperations(db, { companyId, endpointId: existing.id }) : [];
   const diff = await diffOperations(current, plan.operations);
-  const { changes, notes } = existing ? await endpointChanges(db, companyId, existing, plan) : { changes: {}, notes: [] };
+  const { changes, notes } = existing
+    ? await endpointChanges(db, companyId, existing, plan)
+    : { changes: {}, notes: [] };
   const removed = args.removeMissing ? diff.missing : [];
   const report = {
     created: !existing,
@@ -97,55 +118,85 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
     warnings: [
       ...notes,
       ...plan.warnings,
-      ...(!args.removeMissing && diff.missing.length ? [`Kept ${diff.missing.length} operation(s) the document does not have: ${diff.missing.map((o) => o.key).join(', ')} (removeMissing deletes them).`] : []),
+      ...(!args.removeMissing && diff.missing.length
+        ? [
+            `Kept ${diff.missing.length} operation(s) the document does not have: ${diff.missing.map((o) => o.key).join(', ')} (removeMissing deletes them).`,
+          ]
+        : []),
     ],
   };
   if (args.dryRun) {
     // Nothing is written: the endpoint as it is now, or an unsaved one with a placeholder id.
-    const endpoint = existing ?? { id: randomUUID(), companyId, cacheTtlSeconds: 0, rateLimitPerMinute: null, ...plan.endpoint };
+    const endpoint = existing ?? {
+      id: randomUUID(),
+      companyId,
+      cacheTtlSeconds: 0,
+      rateLimitPerMinute: null,
+      ...plan.endpoint,
+    };
     return { endpoint, ...report };
   }
 
   const endpoint = await db
-    .$transaction(async (tx) => {
-      const row = existing
-        ? Object.keys(changes).length
-          ? await tx.apiEndpoint.update({ where: { id: existing.id }, data: changes })
-          : existing
-        : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
-      if (existing) await followEndpointOrigin(tx, actor, { companyId, endpointId: row.id, from: existing.baseUrl, to: row.baseUrl });
-      // CREATE_BATCH operations per statement: building one statement of 100 large schemas (Prisma,
-      // and with PGlite the database itself) held the event loop for more than a second; in
-      // pairs, with a turn of the loop between statements (bench: import-event-loop).
-      for (let i = 0; i < diff.created.length; i += CREATE_BATCH) {
-        const batch = diff.created.slice(i, i + CREATE_BATCH);
-        await tx.endpointOperation.createMany({ data: batch.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })) });
-        await yieldToEventLoop();
-      }
-      for (const { id, plan: o } of diff.updated) {
-        await tx.endpointOperation.update({ where: { id }, data: { method: o.method, path: o.path, description: o.description, paramsSchema: asJson(o.paramsSchema) } });
-        await yieldToEventLoop();
-      }
-      if (removed.length) await tx.endpointOperation.deleteMany({ where: { id: { in: removed.map((o) => o.id) }, endpointId: row.id } });
-      await recordAudit(tx, actor, {
-        companyId,
-        action: 'endpoint.import',
-        targetType: 'endpoint',
-        targetId: row.id,
-        details: {
-          slug: row.slug,
-          created: report.created,
-          operationsCreated: report.operationsCreated.length,
-          operationsUpdated: report.operationsUpdated.length,
-          operationsUnchanged: report.operationsUnchanged.length,
-          operationsRemoved: report.operationsRemoved.length,
-          warnings: report.warnings.length,
-        },
-      });
-      return row;
-    }, { timeout: 30_000 }) // up to 500 operation updates, one statement each
+    .$transaction(
+      async (tx) => {
+        const row = existing
+          ? Object.keys(changes).length
+            ? await tx.apiEndpoint.update({ where: { id: existing.id }, data: changes })
+            : existing
+          : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
+        if (existing)
+          await followEndpointOrigin(tx, actor, {
+            companyId,
+            endpointId: row.id,
+            from: existing.baseUrl,
+            to: row.baseUrl,
+          });
+        // CREATE_BATCH operations per statement: building one statement of 100 large schemas (Prisma,
+        // and with PGlite the database itself) held the event loop for more than a second; in
+        // pairs, with a turn of the loop between statements (bench: import-event-loop).
+        for (let i = 0; i < diff.created.length; i += CREATE_BATCH) {
+          const batch = diff.created.slice(i, i + CREATE_BATCH);
+          await tx.endpointOperation.createMany({
+            data: batch.map((o) => ({ ...o, paramsSchema: asJson(o.paramsSchema), endpointId: row.id })),
+          });
+          await yieldToEventLoop();
+        }
+        for (const { id, plan: o } of diff.updated) {
+          await tx.endpointOperation.update({
+            where: { id },
+            data: { method: o.method, path: o.path, description: o.description, paramsSchema: asJson(o.paramsSchema) },
+          });
+          await yieldToEventLoop();
+        }
+        if (removed.length)
+          await tx.endpointOperation.deleteMany({
+            where: { id: { in: removed.map((o) => o.id) }, endpointId: row.id },
+          });
+        await recordAudit(tx, actor, {
+          companyId,
+          action: 'endpoint.import',
+          targetType: 'endpoint',
+          targetId: row.id,
+          details: {
+            slug: row.slug,
+            created: report.created,
+            operationsCreated: report.operationsCreated.length,
+            operationsUpdated: report.operationsUpdated.length,
+            operationsUnchanged: report.operationsUnchanged.length,
+            operationsRemoved: report.operationsRemoved.length,
+            warnings: report.warnings.length,
+          },
+        });
+        return row;
+      },
+      { timeout: 30_000 },
+    ) // up to 500 operation updates, one statement each
     .catch((error: unknown): never => {
-      if (isUniqueViolation(error)) throw new ConflictError('The import conflicts with a change made at the same time (same endpoint name, slug or operation key); try again.');
+      if (isUniqueViolation(error))
+        throw new ConflictError(
+          'The import conflicts with a change made at the same time (same endpoint name, slug or operation key); try again.',
+        );
       throw error;
     });
   return { endpoint, ...report };

@@ -16,7 +16,14 @@ const IMPORT = `mutation ($c: ID!, $doc: String!, $slug: String, $remove: Boolea
 
 /** The service's report as GraphQL answers it: the endpoint with its operations. */
 type Result = Omit<ImportResult, 'endpoint'> & {
-  endpoint: { id: string; slug: string; name: string; baseUrl: string; description: string | null; operations: { key: string; method: string; path: string; description: string | null; paramsSchema: any }[] };
+  endpoint: {
+    id: string;
+    slug: string;
+    name: string;
+    baseUrl: string;
+    description: string | null;
+    operations: { key: string; method: string; path: string; description: string | null; paramsSchema: any }[];
+  };
 };
 
 let server: TestServer;
@@ -24,7 +31,10 @@ let ids: WorldIds;
 const tokens: Record<string, string> = {};
 const PETSTORE = fixture('petstore-3.0.yaml');
 
-async function importDoc(vars: { doc: string; c?: string; slug?: string; remove?: boolean; dry?: boolean }, as = 'admin@demo.test') {
+async function importDoc(
+  vars: { doc: string; c?: string; slug?: string; remove?: boolean; dry?: boolean },
+  as = 'admin@demo.test',
+) {
   return server.gql<{ importOpenApi: Result }>(IMPORT, { c: ids.company.acme, ...vars }, tokens[as]);
 }
 async function imported(vars: Parameters<typeof importDoc>[0], as?: string): Promise<Result> {
@@ -37,12 +47,18 @@ async function state() {
   const { upstream_calls: _calls, ...rest } = await snapshot(server.db);
   return rest;
 }
-const counts = (r: Result) => ({ created: r.operationsCreated, updated: r.operationsUpdated, unchanged: r.operationsUnchanged, removed: r.operationsRemoved });
+const counts = (r: Result) => ({
+  created: r.operationsCreated,
+  updated: r.operationsUpdated,
+  unchanged: r.operationsUnchanged,
+  removed: r.operationsRemoved,
+});
 
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
+  for (const email of ['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test'])
+    tokens[email] = await server.login(email);
 });
 afterAll(() => server?.close());
 
@@ -51,8 +67,18 @@ describe('importOpenApi', () => {
     const before = await state();
     const r = await imported({ doc: PETSTORE, dry: true });
     expect(r.created).toBe(true);
-    expect(r.endpoint).toMatchObject({ slug: 'swagger-petstore', name: 'Swagger Petstore', baseUrl: 'http://petstore.swagger.io/v1', operations: [] });
-    expect(counts(r)).toEqual({ created: ['listPets', 'createPets', 'showPetById'], updated: [], unchanged: [], removed: [] });
+    expect(r.endpoint).toMatchObject({
+      slug: 'swagger-petstore',
+      name: 'Swagger Petstore',
+      baseUrl: 'http://petstore.swagger.io/v1',
+      operations: [],
+    });
+    expect(counts(r)).toEqual({
+      created: ['listPets', 'createPets', 'showPetById'],
+      updated: [],
+      unchanged: [],
+      removed: [],
+    });
     expect(await state()).toEqual(before);
   });
 
@@ -60,24 +86,64 @@ describe('importOpenApi', () => {
     const lastAudit = (await server.db.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0n;
     const r = await imported({ doc: PETSTORE });
     expect(r.created).toBe(true);
-    expect(counts(r)).toEqual({ created: ['listPets', 'createPets', 'showPetById'], updated: [], unchanged: [], removed: [] });
+    expect(counts(r)).toEqual({
+      created: ['listPets', 'createPets', 'showPetById'],
+      updated: [],
+      unchanged: [],
+      removed: [],
+    });
     const ops = Object.fromEntries(r.endpoint.operations.map((o) => [o.key, o]));
-    expect(ops.showPetById).toMatchObject({ method: 'GET', path: '/pets/{petId}', description: 'Info for a specific pet', paramsSchema: { required: ['petId'] } });
-    expect(ops.createPets!.paramsSchema).toMatchObject({ type: 'object', properties: { name: { type: 'string' } }, required: ['id', 'name'], additionalProperties: false });
+    expect(ops.showPetById).toMatchObject({
+      method: 'GET',
+      path: '/pets/{petId}',
+      description: 'Info for a specific pet',
+      paramsSchema: { required: ['petId'] },
+    });
+    expect(ops.createPets!.paramsSchema).toMatchObject({
+      type: 'object',
+      properties: { name: { type: 'string' } },
+      required: ['id', 'name'],
+      additionalProperties: false,
+    });
 
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: lastAudit } } });
     expect(rows.map((row) => row.action)).toEqual(['endpoint.import']);
-    expect(rows[0]).toMatchObject({ companyId: ids.company.acme, targetId: r.endpoint.id, actorEmail: 'admin@demo.test' });
-    expect(rows[0]!.details).toEqual({ slug: 'swagger-petstore', created: true, operationsCreated: 3, operationsUpdated: 0, operationsUnchanged: 0, operationsRemoved: 0, warnings: 0 });
+    expect(rows[0]).toMatchObject({
+      companyId: ids.company.acme,
+      targetId: r.endpoint.id,
+      actorEmail: 'admin@demo.test',
+    });
+    expect(rows[0]!.details).toEqual({
+      slug: 'swagger-petstore',
+      created: true,
+      operationsCreated: 3,
+      operationsUpdated: 0,
+      operationsUnchanged: 0,
+      operationsRemoved: 0,
+      warnings: 0,
+    });
     expect(JSON.stringify(rows[0]!.details)).not.toMatch(/petstore\.swagger\.io|List all pets/);
   });
 
   it('re-importing the same document changes nothing and says so', async () => {
-    const before = await server.db.endpointOperation.findMany({ where: { endpoint: { slug: 'swagger-petstore' } }, orderBy: { key: 'asc' } });
+    const before = await server.db.endpointOperation.findMany({
+      where: { endpoint: { slug: 'swagger-petstore' } },
+      orderBy: { key: 'asc' },
+    });
     const r = await imported({ doc: PETSTORE });
     expect(r.created).toBe(false);
-    expect(counts(r)).toEqual({ created: [], updated: [], unchanged: ['listPets', 'createPets', 'showPetById'], removed: [] });
-    expect(await server.db.endpointOperation.findMany({ where: { endpoint: { slug: 'swagger-petstore' } }, orderBy: { key: 'asc' } })).toEqual(before);
+    expect(counts(r)).toEqual({
+      created: [],
+      updated: [],
+      unchanged: ['listPets', 'createPets', 'showPetById'],
+      removed: [],
+    });
+    expect(
+      await server.db.endpointOperation.findMany({
+        where: { endpoint: { slug: 'swagger-petstore' } },
+        orderBy: { key: 'asc' },
+      }),
+    ).toEqual(before);
   });
 
   it('a changed document updates what differs, creates what is new, and keeps what it lacks unless removeMissing', async () => {
@@ -86,8 +152,12 @@ describe('importOpenApi', () => {
       .replace(/  \/pets\/\{petId\}:[\s\S]*?(?=components:)/, (petId) => petId.replace('showPetById', 'getPet'));
     const dry = await imported({ doc: changed, dry: true });
     expect(counts(dry)).toEqual({ created: ['getPet'], updated: ['listPets'], unchanged: ['createPets'], removed: [] });
-    expect(dry.warnings).toContain('The base URL changes from http://petstore.swagger.io/v1 to https://petstore.example.test/v2.');
-    expect(dry.warnings).toContain('Kept 1 operation(s) the document does not have: showPetById (removeMissing deletes them).');
+    expect(dry.warnings).toContain(
+      'The base URL changes from http://petstore.swagger.io/v1 to https://petstore.example.test/v2.',
+    );
+    expect(dry.warnings).toContain(
+      'Kept 1 operation(s) the document does not have: showPetById (removeMissing deletes them).',
+    );
     expect(dry.endpoint.baseUrl).toBe('http://petstore.swagger.io/v1');
 
     const r = await imported({ doc: changed });
@@ -97,7 +167,12 @@ describe('importOpenApi', () => {
     expect(r.endpoint.operations.find((o) => o.key === 'listPets')!.description).toBe('List the pets');
 
     const removing = await imported({ doc: changed, remove: true });
-    expect(counts(removing)).toEqual({ created: [], updated: [], unchanged: ['listPets', 'createPets', 'getPet'], removed: ['showPetById'] });
+    expect(counts(removing)).toEqual({
+      created: [],
+      updated: [],
+      unchanged: ['listPets', 'createPets', 'getPet'],
+      removed: ['showPetById'],
+    });
     expect(removing.endpoint.operations.map((o) => o.key).sort()).toEqual(['createPets', 'getPet', 'listPets']);
   });
 
@@ -122,25 +197,41 @@ describe('importOpenApi', () => {
             ],
           },
         },
-        '/accounts/{id}': { get: { operationId: 'getAccountImported', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
+        '/accounts/{id}': {
+          get: {
+            operationId: 'getAccountImported',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          },
+        },
       },
     });
     const r = await imported({ doc, slug: 'sales-api' });
     expect(r.created).toBe(false);
     expect(r.endpoint.id).toBe(endpointId);
     expect(r.operationsCreated).toEqual(['listAccountsByIndustry', 'getAccountImported']);
-    expect(r.warnings.some((w) => w.startsWith('Kept 6 operation(s) the document does not have: createOpportunity, getAccount,'))).toBe(true);
+    expect(
+      r.warnings.some((w) =>
+        w.startsWith('Kept 6 operation(s) the document does not have: createOpportunity, getAccount,'),
+      ),
+    ).toBe(true);
     expect(await grants()).toEqual(grantsBefore);
     expect(await credentials()).toEqual(credentialsBefore);
 
     // The imported schema works with the gateway's request builder, against the sandbox.
     const read = (params: unknown) =>
-      server.gql('query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccountsByIndustry", params: $p) { status data } }', { c: ids.company.acme, e: endpointId, p: params }, tokens['ceo@demo.test']);
+      server.gql(
+        'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccountsByIndustry", params: $p) { status data } }',
+        { c: ids.company.acme, e: endpointId, p: params },
+        tokens['ceo@demo.test'],
+      );
     const ok = await read({ industry: 'Technology', limit: 2 });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.readOperation.status).toBe(200);
     const missing = await read({ limit: 2 });
-    expect(missing.errors![0]).toMatchObject({ message: 'params.industry is required.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(missing.errors![0]).toMatchObject({
+      message: 'params.industry is required.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const wrongType = await read({ industry: 'Technology', limit: 'two' });
     expect(wrongType.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
@@ -149,11 +240,30 @@ describe('importOpenApi', () => {
     ['Swagger 2.0', () => fixture('swagger-2.0-petstore.json'), /Convert it to OpenAPI 3 first/],
     ['a relative server URL', () => fixture('petstore3-trimmed.json'), /relative; put an absolute URL/],
     ['not JSON or YAML', () => '{ "openapi": ', /not valid JSON/],
-    ['a document over 1 MB', () => PETSTORE.replace('title: Swagger Petstore', `title: Swagger Petstore\n  description: ${'x'.repeat(1_000_000)}`), /the limit is 1 MB/],
+    [
+      'a document over 1 MB',
+      () =>
+        PETSTORE.replace('title: Swagger Petstore', `title: Swagger Petstore\n  description: ${'x'.repeat(1_000_000)}`),
+      /the limit is 1 MB/,
+    ],
     // Just under 1 MiB, but JSON's escaping of its 100,000 newlines makes the request over 1 MiB:
     // the import still answers with its own limit, not the transport's 413.
-    ['a document over 1 MB of short lines', () => `${PETSTORE}\n${'#234567890\n'.repeat(100_000)}`, /the limit is 1 MB/],
-    ['no paths', () => JSON.stringify({ openapi: '3.0.3', info: { title: 'Empty' }, servers: [{ url: 'https://x.example.test' }], paths: {} }), /no operations/],
+    [
+      'a document over 1 MB of short lines',
+      () => `${PETSTORE}\n${'#234567890\n'.repeat(100_000)}`,
+      /the limit is 1 MB/,
+    ],
+    [
+      'no paths',
+      () =>
+        JSON.stringify({
+          openapi: '3.0.3',
+          info: { title: 'Empty' },
+          servers: [{ url: 'https://x.example.test' }],
+          paths: {},
+        }),
+      /no operations/,
+    ],
   ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_name, doc, message) => {
     const before = await state();
     const res = await importDoc({ doc: doc() });

@@ -31,7 +31,11 @@ let people = 0;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  server = await startTestServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test-key-not-a-secret', OPENAI_MODEL: 'fake-model' });
+  server = await startTestServer({
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
+    OPENAI_MODEL: 'fake-model',
+  });
   ids = await worldIds(server.db);
   admin = await server.login('admin@demo.test');
 });
@@ -68,7 +72,11 @@ async function offeredInChat(token: string, company: string): Promise<Record<str
 }
 
 async function preview(role: string, company: string, token = admin): Promise<Preview[]> {
-  const res = await server.gql<{ previewTools: Preview[] }>(PREVIEW, { roleId: ids.role[role], companyId: ids.company[company] }, token);
+  const res = await server.gql<{ previewTools: Preview[] }>(
+    PREVIEW,
+    { roleId: ids.role[role], companyId: ids.company[company] },
+    token,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.previewTools;
 }
@@ -93,7 +101,11 @@ describe('previewTools equals what the assistant offers', () => {
   it('follows a change of access at once, and marks writes as needing confirmation', async () => {
     const token = await personHoldingOnly('cfo', 'acme');
     const set = (access: string) =>
-      server.gql(SET, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access }, admin);
+      server.gql(
+        SET,
+        { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access },
+        admin,
+      );
 
     expect((await set('READ')).errors).toBeUndefined();
     const read = await preview('cfo', 'acme');
@@ -116,8 +128,21 @@ describe('previewTools equals what the assistant offers', () => {
 
   it('is about the role alone: other roles of a real person do not leak into it', async () => {
     // dev@ holds Developer at Acme; give them CTO with WRITE on GitHub too.
-    await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto }, admin);
-    await server.gql(SET, { roleId: ids.role.cto, companyId: ids.company.acme, endpointId: ids.endpoint['acme/github-api'], access: 'WRITE' }, admin);
+    await server.gql(
+      'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
+      { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto },
+      admin,
+    );
+    await server.gql(
+      SET,
+      {
+        roleId: ids.role.cto,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/github-api'],
+        access: 'WRITE',
+      },
+      admin,
+    );
     const developer = await preview('developer', 'acme');
     expect(developer.some((t) => t.writes)).toBe(false);
     const cto = await preview('cto', 'acme');
@@ -135,7 +160,17 @@ describe('who may ask', () => {
 
   it('a member without admin rights gets FORBIDDEN; an unknown role NOT_FOUND', async () => {
     const dev = await server.login('dev@demo.test');
-    expect(errorCode(await server.gql(PREVIEW, { roleId: ids.role.developer, companyId: ids.company.acme }, dev))).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql(PREVIEW, { roleId: '00000000-0000-4000-8000-000000000000', companyId: ids.company.acme }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(PREVIEW, { roleId: ids.role.developer, companyId: ids.company.acme }, dev))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(
+        await server.gql(
+          PREVIEW,
+          { roleId: '00000000-0000-4000-8000-000000000000', companyId: ids.company.acme },
+          admin,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

@@ -10,7 +10,10 @@ import { getRoleOrThrow } from '../role/role.service.ts';
 import type { ToolPreviewRow } from './permission.types.ts';
 
 /** A principal that holds `role` in `companyId` and nothing else (no admin powers, no other company). */
-export function principalHoldingOnly(role: { id: string; key: string; capabilities: readonly string[] }, companyId: string): Principal {
+export function principalHoldingOnly(
+  role: { id: string; key: string; capabilities: readonly string[] },
+  companyId: string,
+): Principal {
   return {
     userId: `preview:${role.id}`,
     email: '',
@@ -19,7 +22,10 @@ export function principalHoldingOnly(role: { id: string; key: string; capabiliti
   };
 }
 
-export async function previewTools(db: Db, { companyId, roleId }: { companyId: string; roleId: string }): Promise<ToolPreviewRow[]> {
+export async function previewTools(
+  db: Db,
+  { companyId, roleId }: { companyId: string; roleId: string },
+): Promise<ToolPreviewRow[]> {
   await getCompanyOrThrow(db, { companyId });
   const role = await getRoleOrThrow(db, { roleId });
   const operations = await permittedOperations(db, { companyId, principal: principalHoldingOnly(role, companyId) });

@@ -3,13 +3,24 @@ import { requirePrincipal, type RequestContext } from '../../graphql/context.ts'
 import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { administeredCompanyIds } from '../../policy/policy.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
-import { AccessLevel, EffectiveGrant, EndpointGrant, ToolPreview, type EndpointGrantRow, type ToolPreviewRow } from './permission.types.ts';
+import {
+  AccessLevel,
+  EffectiveGrant,
+  EndpointGrant,
+  ToolPreview,
+  type EndpointGrantRow,
+  type ToolPreviewRow,
+} from './permission.types.ts';
 import { previewTools } from './permission.preview.ts';
 import { listMyEndpoints, listRoleAccess, listUserAccess, setEndpointAccess } from './permission.service.ts';
 import type { EndpointWithOperations } from './permission.queries.ts';
 
 /** The operations came with the endpoints: the `operations` field's loader need not ask again. */
-function primeOperations<T extends EndpointGrantRow & EndpointWithOperations>(ctx: RequestContext, companyId: string, rows: T[]): T[] {
+function primeOperations<T extends EndpointGrantRow & EndpointWithOperations>(
+  ctx: RequestContext,
+  companyId: string,
+  rows: T[],
+): T[] {
   for (const row of rows) ctx.loaders.operationsByEndpoint.prime({ companyId, id: row.endpoint.id }, row.operations);
   return rows;
 }
@@ -18,19 +29,32 @@ function primeOperations<T extends EndpointGrantRow & EndpointWithOperations>(ct
 export class PermissionResolver {
   @Query(() => [EndpointGrant], { description: 'What the caller may use in the company, READ or WRITE.' })
   async myEndpoints(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
-    return primeOperations(ctx, companyId, await listMyEndpoints(ctx.db, { companyId, principal: requirePrincipal(ctx) }));
+    return primeOperations(
+      ctx,
+      companyId,
+      await listMyEndpoints(ctx.db, { companyId, principal: requirePrincipal(ctx) }),
+    );
   }
 
-  @Query(() => [EndpointGrant], { description: 'Every endpoint of the company with the role\'s access, NONE included.' })
-  async roleAccess(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+  @Query(() => [EndpointGrant], { description: "Every endpoint of the company with the role's access, NONE included." })
+  async roleAccess(
+    @Arg('roleId', () => ID) roleId: string,
+    @Arg('companyId', () => ID) companyId: string,
+    @Ctx() ctx: RequestContext,
+  ) {
     await loadOrNotFound(ctx.loaders.company, companyId, 'Company');
     return primeOperations(ctx, companyId, await listRoleAccess(ctx.db, { companyId, roleId }));
   }
 
   @Query(() => [EffectiveGrant], {
-    description: "Every endpoint of the company with the person's effective access there and the roles that give it; the company's administrators only.",
+    description:
+      "Every endpoint of the company with the person's effective access there and the roles that give it; the company's administrators only.",
   })
-  userAccess(@Arg('userId', () => ID) userId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+  userAccess(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('companyId', () => ID) companyId: string,
+    @Ctx() ctx: RequestContext,
+  ) {
     return listUserAccess(ctx.db, { companyId, userId, visibleTo: administeredCompanyIds(requirePrincipal(ctx)) });
   }
 
@@ -55,9 +79,13 @@ export class PermissionResolver {
 export class ToolPreviewResolver {
   @Query(() => [ToolPreview], {
     description:
-      'The tools the assistant would offer someone holding only this role in the company (past 40 the model reaches the same list through a search tool); the company\'s administrators only.',
+      "The tools the assistant would offer someone holding only this role in the company (past 40 the model reaches the same list through a search tool); the company's administrators only.",
   })
-  previewTools(@Arg('roleId', () => ID) roleId: string, @Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+  previewTools(
+    @Arg('roleId', () => ID) roleId: string,
+    @Arg('companyId', () => ID) companyId: string,
+    @Ctx() ctx: RequestContext,
+  ) {
     return previewTools(ctx.db, { companyId, roleId });
   }
 

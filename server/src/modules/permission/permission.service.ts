@@ -21,7 +21,10 @@ const LEVELS = new Set<string>(Object.values(AccessLevel));
  * What the caller may use in the company: every endpoint with READ or WRITE, by the policy, with
  * its operations (one statement: permission.queries.ts).
  */
-export async function listMyEndpoints(db: Db, { companyId, principal }: { companyId: string; principal: Principal }): Promise<(EndpointGrantRow & EndpointWithOperations)[]> {
+export async function listMyEndpoints(
+  db: Db,
+  { companyId, principal }: { companyId: string; principal: Principal },
+): Promise<(EndpointGrantRow & EndpointWithOperations)[]> {
   const roleIds = roleIdsIn(principal, companyId);
   if (roleIds.length === 0) return [];
   const rows = await queryGrantedEndpoints(db, { companyId, roleIds });
@@ -36,10 +39,17 @@ export async function listMyEndpoints(db: Db, { companyId, principal }: { compan
  * operations (the access matrix asks for them): one statement (permission.queries.ts). The
  * caller has made sure the company exists (the shield did, through the request's company loader).
  */
-export async function listRoleAccess(db: Db, { companyId, roleId }: { companyId: string; roleId: string }): Promise<(EndpointGrantRow & EndpointWithOperations)[]> {
+export async function listRoleAccess(
+  db: Db,
+  { companyId, roleId }: { companyId: string; roleId: string },
+): Promise<(EndpointGrantRow & EndpointWithOperations)[]> {
   const rows = isUuid(roleId) && isUuid(companyId) ? await queryRoleAccess(db, { companyId, roleId }) : null;
   if (!rows) throw new NotFoundError('Role');
-  return rows.map(({ endpoint, operations, access }) => ({ endpoint, operations, access: (access as AccessLevel | null) ?? AccessLevel.NONE }));
+  return rows.map(({ endpoint, operations, access }) => ({
+    endpoint,
+    operations,
+    access: (access as AccessLevel | null) ?? AccessLevel.NONE,
+  }));
 }
 
 /**
@@ -86,7 +96,12 @@ export async function setEndpointAccess(
     const previous = (before?.access as AccessLevel | undefined) ?? AccessLevel.NONE;
     if (previous === level) return;
     if (level === AccessLevel.NONE) await tx.roleApiPermission.delete({ where });
-    else await tx.roleApiPermission.upsert({ where, create: { roleId, companyId, endpointId, access: level }, update: { access: level } });
+    else
+      await tx.roleApiPermission.upsert({
+        where,
+        create: { roleId, companyId, endpointId, access: level },
+        update: { access: level },
+      });
     await recordAudit(tx, actor, {
       companyId,
       action: 'permission.set',
@@ -94,7 +109,11 @@ export async function setEndpointAccess(
       targetId: endpointId,
       details: { roleId, from: previous, to: level },
     });
-    await emitWebhookEvent(tx, { companyId, type: 'permission.changed', data: { roleId, endpointId, from: previous, to: level } });
+    await emitWebhookEvent(tx, {
+      companyId,
+      type: 'permission.changed',
+      data: { roleId, endpointId, from: previous, to: level },
+    });
   });
   return { endpoint, access: level };
 }

@@ -17,7 +17,11 @@ afterAll(() => server?.close());
 
 async function endpointsOf(email: string, company: string) {
   const token = await server.login(email);
-  const res = await server.gql<{ myEndpoints: { access: string; endpoint: { name: string } }[] }>(MY_ENDPOINTS, { companyId: ids.company[company] }, token);
+  const res = await server.gql<{ myEndpoints: { access: string; endpoint: { name: string } }[] }>(
+    MY_ENDPOINTS,
+    { companyId: ids.company[company] },
+    token,
+  );
   expect(res.errors).toBeUndefined();
   return Object.fromEntries(res.data!.myEndpoints.map((g) => [g.endpoint.name, g.access]));
 }
@@ -36,7 +40,11 @@ describe('the multi-company example', () => {
 
   it('lists the operations of each endpoint', async () => {
     const token = await server.login('dev@demo.test');
-    const res = await server.gql<{ myEndpoints: { endpoint: { operations: { key: string; method: string }[] } }[] }>(MY_ENDPOINTS, { companyId: ids.company.acme }, token);
+    const res = await server.gql<{ myEndpoints: { endpoint: { operations: { key: string; method: string }[] } }[] }>(
+      MY_ENDPOINTS,
+      { companyId: ids.company.acme },
+      token,
+    );
     const ops = res.data!.myEndpoints[0]!.endpoint.operations;
     expect(ops.map((o) => o.key)).toContain('listPullRequests');
     expect(ops.some((o) => o.method !== 'GET')).toBe(true);
@@ -48,7 +56,11 @@ describe('the multi-company example', () => {
   });
 
   it('myCompanies lists exactly the companies where the person holds a role', async () => {
-    const res = await server.gql<{ myCompanies: { slug: string }[] }>('{ myCompanies { slug } }', {}, await server.login('cfo@demo.test'));
+    const res = await server.gql<{ myCompanies: { slug: string }[] }>(
+      '{ myCompanies { slug } }',
+      {},
+      await server.login('cfo@demo.test'),
+    );
     expect(res.data!.myCompanies.map((c) => c.slug)).toEqual(['acme']);
   });
 });
@@ -60,42 +72,116 @@ describe('Data Admin flow: role → company → endpoints', () => {
 
   it('shows every endpoint of the company with NONE included, then a toggle changes what the person may use', async () => {
     const admin = await server.login('admin@demo.test');
-    const before = await server.gql<{ roleAccess: { access: string; endpoint: { slug: string } }[] }>(ROLE_ACCESS, { roleId: ids.role.cfo, companyId: ids.company.acme }, admin);
+    const before = await server.gql<{ roleAccess: { access: string; endpoint: { slug: string } }[] }>(
+      ROLE_ACCESS,
+      { roleId: ids.role.cfo, companyId: ids.company.acme },
+      admin,
+    );
     expect(before.data!.roleAccess).toHaveLength(4);
     expect(before.data!.roleAccess.every((g) => g.access === 'NONE')).toBe(true);
 
-    const set = await server.gql(SET, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'READ' }, admin);
+    const set = await server.gql(
+      SET,
+      {
+        roleId: ids.role.cfo,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/finance-api'],
+        access: 'READ',
+      },
+      admin,
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data!.setEndpointAccess).toEqual({ access: 'READ', endpoint: { slug: 'finance-api' } });
     expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({ 'Finance API': 'READ' });
 
-    await server.gql(SET, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'WRITE' }, admin);
+    await server.gql(
+      SET,
+      {
+        roleId: ids.role.cfo,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/finance-api'],
+        access: 'WRITE',
+      },
+      admin,
+    );
     expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({ 'Finance API': 'WRITE' });
 
-    await server.gql(SET, { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'NONE' }, admin);
+    await server.gql(
+      SET,
+      {
+        roleId: ids.role.cfo,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/finance-api'],
+        access: 'NONE',
+      },
+      admin,
+    );
     expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({});
-    const audit = await server.db.auditLog.findMany({ where: { action: 'permission.set', targetId: ids.endpoint['acme/finance-api'] }, orderBy: { id: 'asc' } });
+    const audit = await server.db.auditLog.findMany({
+      where: { action: 'permission.set', targetId: ids.endpoint['acme/finance-api'] },
+      orderBy: { id: 'asc' },
+    });
     expect(audit.map((a) => (a.details as { to: string }).to)).toEqual(['READ', 'WRITE', 'NONE']);
   });
 
   it('a company admin manages their own company only', async () => {
     const token = await server.login('companyadmin@demo.test');
-    const mine = await server.gql(SET, { roleId: ids.role.developer, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access: 'READ' }, token);
+    const mine = await server.gql(
+      SET,
+      {
+        roleId: ids.role.developer,
+        companyId: ids.company.globex,
+        endpointId: ids.endpoint['globex/hr-api'],
+        access: 'READ',
+      },
+      token,
+    );
     expect(mine.errors).toBeUndefined();
-    const other = await server.gql(SET, { roleId: ids.role.developer, companyId: ids.company.acme, endpointId: ids.endpoint['acme/hr-api'], access: 'READ' }, token);
+    const other = await server.gql(
+      SET,
+      {
+        roleId: ids.role.developer,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/hr-api'],
+        access: 'READ',
+      },
+      token,
+    );
     expect(errorCode(other)).toBe('NOT_FOUND');
   });
 
   it('a member without admin rights gets FORBIDDEN', async () => {
     const token = await server.login('dev@demo.test');
-    const res = await server.gql(SET, { roleId: ids.role.developer, companyId: ids.company.acme, endpointId: ids.endpoint['acme/hr-api'], access: 'READ' }, token);
+    const res = await server.gql(
+      SET,
+      {
+        roleId: ids.role.developer,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/hr-api'],
+        access: 'READ',
+      },
+      token,
+    );
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 
   it('a user with several roles in a company gets the highest access of them', async () => {
     const admin = await server.login('admin@demo.test');
-    await server.gql(`mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }`, { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto }, admin);
-    await server.gql(SET, { roleId: ids.role.cto, companyId: ids.company.acme, endpointId: ids.endpoint['acme/github-api'], access: 'WRITE' }, admin);
+    await server.gql(
+      `mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }`,
+      { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto },
+      admin,
+    );
+    await server.gql(
+      SET,
+      {
+        roleId: ids.role.cto,
+        companyId: ids.company.acme,
+        endpointId: ids.endpoint['acme/github-api'],
+        access: 'WRITE',
+      },
+      admin,
+    );
     expect(await endpointsOf('dev@demo.test', 'acme')).toEqual({ 'GitHub API': 'WRITE' });
   });
 });

@@ -28,7 +28,10 @@ export interface EndpointGrantRow {
   access: AccessLevel;
 }
 
-@ObjectType({ simpleResolvers: true, description: "A person's effective access to an endpoint: the highest over their roles in the company." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A person's effective access to an endpoint: the highest over their roles in the company.",
+})
 export class EffectiveGrant {
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
   @Field(() => AccessLevel) access!: AccessLevel;
@@ -39,15 +42,21 @@ export interface EffectiveGrantRow extends EndpointGrantRow {
   viaRoles: { id: string; key: string; name: string; description: string | null; capabilities: string[] }[];
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A tool the assistant would offer: one operation the policy allows.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A tool the assistant would offer: one operation the policy allows.',
+})
 export class ToolPreview {
-  @Field(() => String, { description: 'The tool name the model sees: "<endpoint slug>__<operation key>".' }) name!: string;
+  @Field(() => String, { description: 'The tool name the model sees: "<endpoint slug>__<operation key>".' })
+  name!: string;
   @Field(() => String, { description: 'The description the model sees.' }) description!: string;
   @Field(() => String) method!: string;
   @Field(() => String) path!: string;
   @Field(() => ApiEndpoint) endpoint!: ApiEndpoint;
   @Field(() => String) operationKey!: string;
-  @Field(() => Boolean, { description: 'True when the operation changes data: the assistant only proposes it, the person confirms.' })
+  @Field(() => Boolean, {
+    description: 'True when the operation changes data: the assistant only proposes it, the person confirms.',
+  })
   writes!: boolean;
 }
 

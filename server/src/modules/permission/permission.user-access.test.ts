@@ -24,9 +24,15 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 async function accessOf(user: string, company: string, token = admin) {
-  const res = await server.gql<{ userAccess: Row[] }>(USER_ACCESS, { userId: ids.user[user], companyId: ids.company[company] }, token);
+  const res = await server.gql<{ userAccess: Row[] }>(
+    USER_ACCESS,
+    { userId: ids.user[user], companyId: ids.company[company] },
+    token,
+  );
   expect(res.errors).toBeUndefined();
-  return Object.fromEntries(res.data!.userAccess.map((g) => [g.endpoint.name, `${g.access} via ${g.viaRoles.map((r) => r.key).join(',')}`]));
+  return Object.fromEntries(
+    res.data!.userAccess.map((g) => [g.endpoint.name, `${g.access} via ${g.viaRoles.map((r) => r.key).join(',')}`]),
+  );
 }
 
 describe('userAccess', () => {
@@ -37,19 +43,33 @@ describe('userAccess', () => {
       'HR API': 'NONE via ',
       'Sales API': 'WRITE via ceo',
     });
-    expect(await accessOf('cfo', 'acme')).toEqual({ 'Finance API': 'NONE via ', 'GitHub API': 'NONE via ', 'HR API': 'NONE via ', 'Sales API': 'NONE via ' });
+    expect(await accessOf('cfo', 'acme')).toEqual({
+      'Finance API': 'NONE via ',
+      'GitHub API': 'NONE via ',
+      'HR API': 'NONE via ',
+      'Sales API': 'NONE via ',
+    });
   });
 
   it('takes the highest level over several roles, and names every role that gives it', async () => {
-    await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto }, admin);
-    const set = (access: string) => server.gql(SET, { roleId: ids.role.cto, companyId: ids.company.acme, endpointId: ids.endpoint['acme/github-api'], access }, admin);
+    await server.gql(
+      'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
+      { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto },
+      admin,
+    );
+    const set = (access: string) =>
+      server.gql(
+        SET,
+        { roleId: ids.role.cto, companyId: ids.company.acme, endpointId: ids.endpoint['acme/github-api'], access },
+        admin,
+      );
     await set('WRITE');
     expect((await accessOf('dev', 'acme'))['GitHub API']).toBe('WRITE via cto');
     await set('READ');
     expect((await accessOf('dev', 'acme'))['GitHub API']).toBe('READ via cto,developer');
   });
 
-  it("a person without a role in the company has NONE everywhere there", async () => {
+  it('a person without a role in the company has NONE everywhere there', async () => {
     // The platform admin sees everyone; cfo@ holds no role at Globex.
     const access = await accessOf('cfo', 'globex');
     expect(Object.keys(access)).toHaveLength(5);
@@ -59,12 +79,18 @@ describe('userAccess', () => {
   it('a company admin sees the people of their company only; everything else is NOT_FOUND', async () => {
     const token = await server.login('companyadmin@demo.test');
     expect((await accessOf('ceo', 'globex', token))['HR API']).toBe('READ via ceo');
-    expect(errorCode(await server.gql(USER_ACCESS, { userId: ids.user.cfo, companyId: ids.company.globex }, token))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(USER_ACCESS, { userId: ids.user.ceo, companyId: ids.company.acme }, token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await server.gql(USER_ACCESS, { userId: ids.user.cfo, companyId: ids.company.globex }, token)),
+    ).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(USER_ACCESS, { userId: ids.user.ceo, companyId: ids.company.acme }, token))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('a member without admin rights gets FORBIDDEN', async () => {
     const token = await server.login('dev@demo.test');
-    expect(errorCode(await server.gql(USER_ACCESS, { userId: ids.user.dev, companyId: ids.company.acme }, token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(USER_ACCESS, { userId: ids.user.dev, companyId: ids.company.acme }, token))).toBe(
+      'FORBIDDEN',
+    );
   });
 });

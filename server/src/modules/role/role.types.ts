@@ -1,6 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType({ simpleResolvers: true, description: 'A job function shared by all companies; what it may use is set per company.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A job function shared by all companies; what it may use is set per company.',
+})
 export class Role {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'Stable, lower snake case: "ceo", "developer", "data_admin".' }) key!: string;

@@ -25,7 +25,11 @@ describe('demoLogins', () => {
   });
 
   it('is empty in production even with the demo seeded', async () => {
-    server = await startTestServer({ SEED_DEMO: 'true', NODE_ENV: 'production', TESSERA_ENCRYPTION_KEYS: 'k1:' + Buffer.alloc(32, 7).toString('base64') });
+    server = await startTestServer({
+      SEED_DEMO: 'true',
+      NODE_ENV: 'production',
+      TESSERA_ENCRYPTION_KEYS: 'k1:' + Buffer.alloc(32, 7).toString('base64'),
+    });
     expect((await server.gql(QUERY)).data!.demoLogins).toEqual([]);
   });
 });

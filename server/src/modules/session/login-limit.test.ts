@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onlyError, startTestServer, type GqlError, type TestServer } from '../../../test/harness.ts';
 import { DEMO_PASSWORD } from '../../demo/world.ts';
 import { connectRedis } from '../../lib/redis.ts';
-import { addressBlock, FallbackFailureCounter, LoginLimiter, MemoryFailureCounter, RedisFailureCounter, type FailureCounter } from './login-limit.ts';
+import {
+  addressBlock,
+  FallbackFailureCounter,
+  LoginLimiter,
+  MemoryFailureCounter,
+  RedisFailureCounter,
+  type FailureCounter,
+} from './login-limit.ts';
 import { TOO_MANY_LOGINS } from './session.service.ts';
 
 const PER_ACCOUNT = 3;
@@ -15,7 +22,10 @@ let nextAddress = 1;
 const address = () => `203.0.113.${nextAddress++}`;
 
 beforeAll(async () => {
-  server = await startTestServer({ LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT), LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS) });
+  server = await startTestServer({
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+    LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+  });
 });
 afterAll(() => server?.close());
 
@@ -23,14 +33,20 @@ async function attempt(email: string, password: string, from: string): Promise<{
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
-    body: JSON.stringify({ query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: email, p: password } }),
+    body: JSON.stringify({
+      query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      variables: { e: email, p: password },
+    }),
   });
   const body = (await res.json()) as { data?: { login: { token: string } } | null; errors?: GqlError[] };
-  return body.data?.login ? { token: body.data.login.token } : { error: onlyError({ status: res.status, data: body.data, errors: body.errors }) };
+  return body.data?.login
+    ? { token: body.data.login.token }
+    : { error: onlyError({ status: res.status, data: body.data, errors: body.errors }) };
 }
 
 async function fail(email: string, times: number, from = () => address()) {
-  for (let i = 0; i < times; i += 1) expect((await attempt(email, 'wrong-password', from())).error?.extensions?.code).toBe('UNAUTHENTICATED');
+  for (let i = 0; i < times; i += 1)
+    expect((await attempt(email, 'wrong-password', from())).error?.extensions?.code).toBe('UNAUTHENTICATED');
 }
 
 function expectLimited(error: GqlError | undefined, windowSeconds = 900) {
@@ -49,7 +65,9 @@ describe('per account', () => {
     expectLimited(limited.error);
     // No user lookup, so no password check: only the audit row was written.
     expect(server.sql.filter((q) => /"users"/.test(q))).toEqual([]);
-    const rows = await server.db.auditLog.findMany({ where: { action: 'auth.login_rate_limited', actorEmail: 'cfo@demo.test' } });
+    const rows = await server.db.auditLog.findMany({
+      where: { action: 'auth.login_rate_limited', actorEmail: 'cfo@demo.test' },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.details).toEqual({ limit: 'account' });
     // Another account is not affected.
@@ -62,13 +80,20 @@ describe('per account', () => {
     await fail('dev@demo.test', PER_ACCOUNT);
     const known = (await attempt('dev@demo.test', 'x', address())).error;
     expectLimited(unknown);
-    expect({ ...unknown, extensions: { ...unknown!.extensions, retryAfterSeconds: 0 } }).toEqual({ ...known, extensions: { ...known!.extensions, retryAfterSeconds: 0 } });
+    expect({ ...unknown, extensions: { ...unknown!.extensions, retryAfterSeconds: 0 } }).toEqual({
+      ...known,
+      extensions: { ...known!.extensions, retryAfterSeconds: 0 },
+    });
   });
 
   it('counts a burst of parallel guesses one by one', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => attempt('companyadmin@demo.test', 'guess', address())));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => attempt('companyadmin@demo.test', 'guess', address())),
+    );
     const codes = results.map((r) => r.error?.extensions?.code).sort();
-    expect(codes).toEqual([...Array(PER_ACCOUNT).fill('UNAUTHENTICATED'), ...Array(8 - PER_ACCOUNT).fill('RATE_LIMITED')].sort());
+    expect(codes).toEqual(
+      [...Array(PER_ACCOUNT).fill('UNAUTHENTICATED'), ...Array(8 - PER_ACCOUNT).fill('RATE_LIMITED')].sort(),
+    );
   });
 
   it('starts over after a successful sign-in', async () => {
@@ -84,10 +109,13 @@ describe('per address', () => {
   it('refuses an address after the limit, whatever account it tries, and only that address', async () => {
     const from = address();
     // Spread over accounts, none of which reaches its own limit.
-    for (const email of ['a1@nowhere.test', 'a2@nowhere.test', 'a3@nowhere.test', 'ceo@demo.test', 'a4@nowhere.test']) await fail(email, 1, () => from);
+    for (const email of ['a1@nowhere.test', 'a2@nowhere.test', 'a3@nowhere.test', 'ceo@demo.test', 'a4@nowhere.test'])
+      await fail(email, 1, () => from);
     const limited = (await attempt('admin@demo.test', DEMO_PASSWORD, from)).error;
     expectLimited(limited);
-    const rows = await server.db.auditLog.findMany({ where: { action: 'auth.login_rate_limited', actorEmail: 'admin@demo.test' } });
+    const rows = await server.db.auditLog.findMany({
+      where: { action: 'auth.login_rate_limited', actorEmail: 'admin@demo.test' },
+    });
     expect(rows.map((r) => r.details)).toEqual([{ limit: 'address' }]);
     expect((await attempt('admin@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
   });
@@ -142,11 +170,17 @@ describe('the counter', () => {
   });
 
   it('keeps counting in process while Redis is down, and says so once', async () => {
-    const down: FailureCounter = { add: () => Promise.reject(new Error('ECONNREFUSED')), undo: () => Promise.reject(new Error('ECONNREFUSED')), clear: () => Promise.reject(new Error('ECONNREFUSED')) };
+    const down: FailureCounter = {
+      add: () => Promise.reject(new Error('ECONNREFUSED')),
+      undo: () => Promise.reject(new Error('ECONNREFUSED')),
+      clear: () => Promise.reject(new Error('ECONNREFUSED')),
+    };
     const warnings: string[] = [];
     const logger = { warn: (_o: unknown, msg: string) => void warnings.push(msg), info: () => undefined } as never;
     await windowBehaviour(new FallbackFailureCounter(down, logger), { now: 1_000_000 });
-    expect(warnings).toEqual(['shared sign-in limiter unavailable; counting failures in this process until it is back']);
+    expect(warnings).toEqual([
+      'shared sign-in limiter unavailable; counting failures in this process until it is back',
+    ]);
   });
 
   it.skipIf(!process.env.REDIS_URL)('in Redis: the same, with the window as the key expiry', async () => {

@@ -77,7 +77,10 @@ export class RedisFailureCounter implements FailureCounter {
   ) {}
 
   async add(key: string, windowMs: number) {
-    const [count, ttl] = (await this.redis.eval(ADD_SCRIPT, 1, this.prefix + key, String(windowMs))) as [number, number];
+    const [count, ttl] = (await this.redis.eval(ADD_SCRIPT, 1, this.prefix + key, String(windowMs))) as [
+      number,
+      number,
+    ];
     return { count, resetInMs: Math.max(0, ttl) };
   }
 
@@ -97,7 +100,11 @@ export class RedisFailureCounter implements FailureCounter {
 export class FallbackFailureCounter implements FailureCounter {
   private readonly counters: Fallback<FailureCounter>;
 
-  constructor(primary: FailureCounter, logger: Pick<Logger, 'warn' | 'info'>, fallback: FailureCounter = new MemoryFailureCounter()) {
+  constructor(
+    primary: FailureCounter,
+    logger: Pick<Logger, 'warn' | 'info'>,
+    fallback: FailureCounter = new MemoryFailureCounter(),
+  ) {
     this.counters = new Fallback(primary, fallback, logger, {
       lost: 'shared sign-in limiter unavailable; counting failures in this process until it is back',
       back: 'shared sign-in limiter is back; failures are counted across instances again',
@@ -135,11 +142,15 @@ export function addressBlock(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 // Keys are hashes: the store holds no email addresses.
-const hashed = (kind: string, value: string) => `${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
+const hashed = (kind: string, value: string) =>
+  `${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
 
 export class LoginLimiter {
   constructor(
@@ -157,9 +168,14 @@ export class LoginLimiter {
     const now = this.clock();
     const windowMs = this.settings.windowSeconds * 1000;
     const keys = this.keys(email, address);
-    const [account, from] = await Promise.all([this.counter.add(keys.account, windowMs, now), keys.address ? this.counter.add(keys.address, windowMs, now) : null]);
-    if (account.count > this.settings.maxFailuresPerAccount) return { allowed: false, retryAfterSeconds: seconds(account.resetInMs), by: 'account' };
-    if (from && from.count > this.settings.maxFailuresPerAddress) return { allowed: false, retryAfterSeconds: seconds(from.resetInMs), by: 'address' };
+    const [account, from] = await Promise.all([
+      this.counter.add(keys.account, windowMs, now),
+      keys.address ? this.counter.add(keys.address, windowMs, now) : null,
+    ]);
+    if (account.count > this.settings.maxFailuresPerAccount)
+      return { allowed: false, retryAfterSeconds: seconds(account.resetInMs), by: 'account' };
+    if (from && from.count > this.settings.maxFailuresPerAddress)
+      return { allowed: false, retryAfterSeconds: seconds(from.resetInMs), by: 'address' };
     return { allowed: true, retryAfterSeconds: 0 };
   }
 

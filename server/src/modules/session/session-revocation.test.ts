@@ -12,10 +12,12 @@ import { CREDENTIAL_LOST_CLOSE } from '../../http/websocket.ts';
 const ME = '{ me { email } }';
 const LOGOUT = 'mutation { logout }';
 const EVERYWHERE = 'mutation ($u: ID) { signOutEverywhere(userId: $u) }';
-const CREATE_TOKEN = 'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }';
+const CREATE_TOKEN =
+  'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }';
 const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }';
 const EVENTS = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
-const STREAM = 'subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) { type text toolCall { tool } } }';
+const STREAM =
+  'subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) { type text toolCall { tool } } }';
 
 let server: TestServer;
 let fake: FakeOpenAI;
@@ -29,10 +31,18 @@ const sales = () => ids.endpoint['acme/sales-api']!;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  server = await startTestServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-test-key-not-a-secret', OPENAI_MODEL: 'fake-model' });
+  server = await startTestServer({
+    OPENAI_BASE_URL: fake.url,
+    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
+    OPENAI_MODEL: 'fake-model',
+  });
   ids = await worldIds(server.db);
   admin = await server.login('admin@demo.test');
-  const rotated = await server.gql('mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }', { e: sales() }, admin);
+  const rotated = await server.gql(
+    'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }',
+    { e: sales() },
+    admin,
+  );
   webhookSecret = rotated.data!.rotateInboundWebhookSecret.secret;
 }, 120_000);
 afterAll(async () => {
@@ -43,9 +53,17 @@ afterAll(async () => {
 /** A new person with the CEO role at Acme (Sales: WRITE), so no test disturbs another's. */
 async function person(extra: { isPlatformAdmin?: boolean } = {}) {
   const email = `session-${++people}@demo.test`;
-  const made = await server.gql('mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, name: 'Session Test', password: 'tessera-demo-long', ...extra } }, admin);
+  const made = await server.gql(
+    'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+    { i: { email, name: 'Session Test', password: 'tessera-demo-long', ...extra } },
+    admin,
+  );
   const id = made.data!.createUser.id as string;
-  const granted = await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }', { u: id, c: acme(), r: ids.role.ceo }, admin);
+  const granted = await server.gql(
+    'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
+    { u: id, c: acme(), r: ids.role.ceo },
+    admin,
+  );
   expect(granted.errors).toBeUndefined();
   return { id, email, login: () => server.login(email, 'tessera-demo-long') };
 }
@@ -63,7 +81,12 @@ async function postEvent(type: string) {
   const at = new Date();
   const res = await fetch(`${server.url}/webhooks/${sales()}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(webhookSecret).sign(id, at, body) },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(webhookSecret).sign(id, at, body),
+    },
     body,
   });
   expect(res.status).toBe(200);
@@ -71,7 +94,12 @@ async function postEvent(type: string) {
 
 /** A dashboard listening over graphql-ws: the event types it received and how it ended. */
 function listen(token: string) {
-  const watched = watchSubscription(server.url, token, { query: EVENTS, variables: { c: acme() } }, (data: { endpointEvents: { eventType: string } }) => data.endpointEvents.eventType);
+  const watched = watchSubscription(
+    server.url,
+    token,
+    { query: EVENTS, variables: { c: acme() } },
+    (data: { endpointEvents: { eventType: string } }) => data.endpointEvents.eventType,
+  );
   const { values: events, state } = watched;
   return {
     events,
@@ -106,7 +134,9 @@ describe('logout', () => {
 
   it('remembers an ended session only until its token would have expired, and forgets older ones', async () => {
     const p = await person();
-    await server.db.revokedSession.create({ data: { jti: '00000000-0000-4000-8000-00000000dead', userId: p.id, expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.revokedSession.create({
+      data: { jti: '00000000-0000-4000-8000-00000000dead', userId: p.id, expiresAt: new Date(Date.now() - 1000) },
+    });
     await server.gql(LOGOUT, {}, await p.login());
     const rows = await server.db.revokedSession.findMany({ where: { userId: p.id } });
     expect(rows).toHaveLength(1);
@@ -136,18 +166,22 @@ describe('sign out everywhere', () => {
     expect(rows.map((r) => [r.targetId, r.details])).toEqual([[p.id, { own: true }]]);
   });
 
-  it("of another person: a platform admin may, anyone else is FORBIDDEN, an unknown person is NOT_FOUND", async () => {
+  it('of another person: a platform admin may, anyone else is FORBIDDEN, an unknown person is NOT_FOUND', async () => {
     const target = await person();
     const other = await person();
     const session = await target.login();
     expect(errorCode(await server.gql(EVERYWHERE, { u: target.id }, await other.login()))).toBe('FORBIDDEN');
     expect(await meOf(session)).toBe(target.email);
-    expect(errorCode(await server.gql(EVERYWHERE, { u: '00000000-0000-4000-8000-000000000000' }, admin))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(EVERYWHERE, { u: '00000000-0000-4000-8000-000000000000' }, admin))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await server.gql(EVERYWHERE, { u: 'not-an-id' }, admin))).toBe('NOT_FOUND');
     expect((await server.gql(EVERYWHERE, { u: target.id }, admin)).data).toEqual({ signOutEverywhere: true });
     expect(await meOf(session)).toBe('UNAUTHENTICATED');
     expect(await meOf(admin)).toBe('admin@demo.test'); // the admin's own session goes on
-    const row = await server.db.auditLog.findFirstOrThrow({ where: { action: 'auth.sign_out_everywhere', targetId: target.id } });
+    const row = await server.db.auditLog.findFirstOrThrow({
+      where: { action: 'auth.sign_out_everywhere', targetId: target.id },
+    });
     expect(row).toMatchObject({ actorEmail: 'admin@demo.test', details: { own: false } });
   });
 
@@ -202,7 +236,10 @@ describe('a subscription', () => {
 
   it.each([
     ['logout', (token: string) => server.gql(LOGOUT, {}, token)],
-    ['sign out everywhere by a platform admin', (_token: string, userId: string) => server.gql(EVERYWHERE, { u: userId }, admin)],
+    [
+      'sign out everywhere by a platform admin',
+      (_token: string, userId: string) => server.gql(EVERYWHERE, { u: userId }, admin),
+    ],
   ])('opened with a session gets no event after %s, and its socket closes 4401', async (_name, end) => {
     const p = await person();
     const session = await p.login();
@@ -219,7 +256,7 @@ describe('a subscription', () => {
     }
   });
 
-  it("whose person loses their role in the company completes (a session), or closes 4401 (an access token there)", async () => {
+  it('whose person loses their role in the company completes (a session), or closes 4401 (an access token there)', async () => {
     const p = await person();
     const session = await p.login();
     const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
@@ -228,7 +265,11 @@ describe('a subscription', () => {
     try {
       await bySession.ready();
       await byToken.ready();
-      const revoked = await server.gql('mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }', { u: p.id, c: acme(), r: ids.role.ceo }, admin);
+      const revoked = await server.gql(
+        'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
+        { u: p.id, c: acme(), r: ids.role.ceo },
+        admin,
+      );
       expect(revoked.errors).toBeUndefined();
       await postEvent('after.role');
       await bySession.untilEnded();
@@ -254,7 +295,12 @@ describe('a subscription', () => {
       await server.gql(REVOKE_TOKEN, { id: made.data!.createAccessToken.accessToken.id }, session);
       return { content: 'Here are your accounts, streamed after the revocation.' };
     });
-    const chat = watchSubscription(server.url, made.data!.createAccessToken.token, { query: STREAM, variables: { c: acme(), m: 'List our accounts' } }, (data: { chatStream: { type: string; text: string | null } }) => data.chatStream);
+    const chat = watchSubscription(
+      server.url,
+      made.data!.createAccessToken.token,
+      { query: STREAM, variables: { c: acme(), m: 'List our accounts' } },
+      (data: { chatStream: { type: string; text: string | null } }) => data.chatStream,
+    );
     const received = chat.values;
     try {
       await chat.until(() => false);

@@ -8,21 +8,37 @@ import { logout, signOutEverywhere } from './session.revoke.ts';
 
 @Resolver()
 export class SessionResolver {
-  @Query(() => [DemoLogin], { description: 'The demo personas (shared password "tessera-demo") when this installation runs the demo world; empty otherwise and always in production.' })
+  @Query(() => [DemoLogin], {
+    description:
+      'The demo personas (shared password "tessera-demo") when this installation runs the demo world; empty otherwise and always in production.',
+  })
   demoLogins(@Ctx() ctx: RequestContext): readonly DemoLogin[] {
     return ctx.demoLogins;
   }
 
   @Mutation(() => AuthPayload, { description: 'Sign in; the token goes in `Authorization: Bearer <token>`.' })
-  async login(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: RequestContext) {
-    const payload = await login(ctx.db, ctx.tokens, ctx.actor, { email, password }, { limiter: ctx.loginLimiter, clientIp: ctx.clientIp });
+  async login(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const payload = await login(
+      ctx.db,
+      ctx.tokens,
+      ctx.actor,
+      { email, password },
+      { limiter: ctx.loginLimiter, clientIp: ctx.clientIp },
+    );
     // The User.memberships field resolver needs a principal: the one who just signed in.
     ctx.principal = await ctx.loadPrincipal(payload.user.id);
     ctx.dbScope.scope = scopeOfPrincipal(ctx.principal);
     return payload;
   }
 
-  @Mutation(() => Boolean, { description: 'End this session: its token is refused from now on, here and on every instance, and its subscriptions close. Sessions only (an access token is revoked with revokeAccessToken).' })
+  @Mutation(() => Boolean, {
+    description:
+      'End this session: its token is refused from now on, here and on every instance, and its subscriptions close. Sessions only (an access token is revoked with revokeAccessToken).',
+  })
   logout(@Ctx() ctx: RequestContext) {
     return logout(ctx.db, ctx.actor, requirePrincipal(ctx));
   }

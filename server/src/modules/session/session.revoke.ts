@@ -39,7 +39,12 @@ export async function logout(db: Db, actor: Actor, principal: Principal): Promis
  * Ends every session of `userId` (default: the caller). Another person's: platform
  * administrators only (the shield asks first; this asks again). Unknown person: NOT_FOUND.
  */
-export async function signOutEverywhere(db: Db, actor: Actor, principal: Principal, userId: string | null): Promise<true> {
+export async function signOutEverywhere(
+  db: Db,
+  actor: Actor,
+  principal: Principal,
+  userId: string | null,
+): Promise<true> {
   const target = userId ?? principal.userId;
   const own = target === principal.userId;
   const ending = mayEndSessionsOf(principal, target);
@@ -49,7 +54,12 @@ export async function signOutEverywhere(db: Db, actor: Actor, principal: Princip
   await db.$transaction(async (tx) => {
     const changed = await tx.user.updateMany({ where: { id: target }, data: { sessionVersion: { increment: 1 } } });
     if (changed.count === 0) throw new NotFoundError('User');
-    await recordAudit(tx, actor, { action: 'auth.sign_out_everywhere', targetType: 'user', targetId: target, details: { own } });
+    await recordAudit(tx, actor, {
+      action: 'auth.sign_out_everywhere',
+      targetType: 'user',
+      targetId: target,
+      details: { own },
+    });
   });
   return true;
 }

@@ -17,22 +17,46 @@ export interface LoginGuard {
   clientIp: string | null;
 }
 
-export async function login(db: Db, tokens: TokenService, actor: Actor, { email, password }: { email: string; password: string }, guard: LoginGuard) {
+export async function login(
+  db: Db,
+  tokens: TokenService,
+  actor: Actor,
+  { email, password }: { email: string; password: string },
+  guard: LoginGuard,
+) {
   const normalized = email.trim().toLowerCase();
   // Before any lookup or password check: the answer cannot tell whether the account exists.
   const decision = await guard.limiter.begin(normalized, guard.clientIp);
   if (!decision.allowed) {
-    await recordAudit(db, { ...actor, email: normalized.slice(0, 254) }, { action: 'auth.login_rate_limited', targetType: 'user', details: { limit: decision.by ?? null } });
+    await recordAudit(
+      db,
+      { ...actor, email: normalized.slice(0, 254) },
+      { action: 'auth.login_rate_limited', targetType: 'user', details: { limit: decision.by ?? null } },
+    );
     throw new RateLimitedError(decision.retryAfterSeconds, TOO_MANY_LOGINS);
   }
-  const user = normalized.length <= 254 ? await db.user.findUnique({ where: { email: normalized }, select: { ...publicUserSelect, passwordHash: true, sessionVersion: true } }) : null;
+  const user =
+    normalized.length <= 254
+      ? await db.user.findUnique({
+          where: { email: normalized },
+          select: { ...publicUserSelect, passwordHash: true, sessionVersion: true },
+        })
+      : null;
   const ok = await verifyPassword(user?.passwordHash ?? null, password.slice(0, 1024));
   if (!user || !ok) {
-    await recordAudit(db, { ...actor, email: normalized.slice(0, 254) }, { action: 'auth.login_failed', targetType: 'user', ...(user ? { targetId: user.id } : {}) });
+    await recordAudit(
+      db,
+      { ...actor, email: normalized.slice(0, 254) },
+      { action: 'auth.login_failed', targetType: 'user', ...(user ? { targetId: user.id } : {}) },
+    );
     throw new UnauthenticatedError(INVALID_LOGIN);
   }
   await guard.limiter.succeeded(normalized, guard.clientIp);
-  await recordAudit(db, { ...actor, userId: user.id, email: user.email }, { action: 'auth.login', targetType: 'user', targetId: user.id });
+  await recordAudit(
+    db,
+    { ...actor, userId: user.id, email: user.email },
+    { action: 'auth.login', targetType: 'user', targetId: user.id },
+  );
   const token = await tokens.issue({ userId: user.id, sessionVersion: user.sessionVersion });
   const { passwordHash: _hash, sessionVersion: _version, ...publicUser } = user;
   return { token, user: publicUser };

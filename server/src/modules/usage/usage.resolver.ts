@@ -11,9 +11,14 @@ export class UsageResolver {
       "Upstream calls of a time range from the call log, grouped by endpoint, role, UTC day or company. With companyId: that company's, for its administrators; without: every company's, for platform admins.",
   })
   usageStats(
-    @Arg('companyId', () => ID, { nullable: true, description: 'Leave out (null) for every company: platform admins only.' }) companyId: string | null | undefined,
+    @Arg('companyId', () => ID, {
+      nullable: true,
+      description: 'Leave out (null) for every company: platform admins only.',
+    })
+    companyId: string | null | undefined,
     @Arg('from', () => DateTimeResolver, { description: 'Calls at or after this time.' }) from: Date,
-    @Arg('to', () => DateTimeResolver, { description: 'Calls before this time; at most 366 days after from.' }) to: Date,
+    @Arg('to', () => DateTimeResolver, { description: 'Calls before this time; at most 366 days after from.' })
+    to: Date,
     @Arg('groupBy', () => UsageGroupBy, { description: 'What each row stands for.' }) groupBy: UsageGroupBy,
     @Ctx() ctx: RequestContext,
   ) {

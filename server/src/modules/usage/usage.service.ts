@@ -38,7 +38,10 @@ interface AggregateRow {
 // Key and label of each grouping. Only these fixed fragments ever reach the SQL text; every
 // value the caller sends is a bound parameter. Across every company two endpoints may share a
 // name ("Sales API"), so there the label names the company too.
-function groupSql(groupBy: Exclude<UsageGroupBy, UsageGroupBy.DAY>, everyCompany: boolean): { key: Prisma.Sql; label: Prisma.Sql; join: Prisma.Sql } {
+function groupSql(
+  groupBy: Exclude<UsageGroupBy, UsageGroupBy.DAY>,
+  everyCompany: boolean,
+): { key: Prisma.Sql; label: Prisma.Sql; join: Prisma.Sql } {
   switch (groupBy) {
     case UsageGroupBy.ENDPOINT:
       return {
@@ -74,9 +77,11 @@ export async function usageStats(db: Db, { companyId, from, to, groupBy }: Usage
 }
 
 function assertRange(from: Date, to: Date) {
-  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new BadInputError('from and to must be valid times.', 'from');
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()))
+    throw new BadInputError('from and to must be valid times.', 'from');
   if (from >= to) throw new BadInputError('from must be before to.', 'from');
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw new BadInputError(`The range may span at most ${MAX_RANGE_DAYS} days.`, 'to');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS)
+    throw new BadInputError(`The range may span at most ${MAX_RANGE_DAYS} days.`, 'to');
 }
 
 function aggregateSql({ companyId, from, to, groupBy }: UsageQuery): Prisma.Sql {

@@ -42,7 +42,11 @@ const tokens: Record<string, string> = {};
 let live: { from: string; to: string };
 
 function read(email: string, company: string, endpoint: string, operation: string, params?: unknown) {
-  return server.gql(READ, { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params }, tokens[email]);
+  return server.gql(
+    READ,
+    { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params },
+    tokens[email],
+  );
 }
 
 async function ok(email: string, company: string, endpoint: string, operation: string, params?: unknown) {
@@ -51,7 +55,10 @@ async function ok(email: string, company: string, endpoint: string, operation: s
   return res.data!.readOperation as { cached: boolean };
 }
 
-function usage(vars: { companyId?: string | null; from?: string; to?: string; groupBy: string }, email = 'admin@demo.test') {
+function usage(
+  vars: { companyId?: string | null; from?: string; to?: string; groupBy: string },
+  email = 'admin@demo.test',
+) {
   return server.gql<{ usageStats: Stats }>(USAGE, { ...live, ...vars }, tokens[email]);
 }
 
@@ -66,11 +73,13 @@ const byLabel = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.label, r]
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test', 'cfo@demo.test']) tokens[email] = await server.login(email);
+  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test', 'cfo@demo.test'])
+    tokens[email] = await server.login(email);
   await server.tessera.callLog.flush();
   await server.db.upstreamCall.deleteMany();
 
-  const endpoint = (key: string, data: { cacheTtlSeconds: number; rateLimitPerMinute?: number }) => server.db.apiEndpoint.update({ where: { id: ids.endpoint[key] }, data });
+  const endpoint = (key: string, data: { cacheTtlSeconds: number; rateLimitPerMinute?: number }) =>
+    server.db.apiEndpoint.update({ where: { id: ids.endpoint[key] }, data });
   await endpoint('acme/sales-api', { cacheTtlSeconds: 300 });
   await endpoint('acme/finance-api', { cacheTtlSeconds: 0, rateLimitPerMinute: 3 });
   await endpoint('acme/github-api', { cacheTtlSeconds: 0 });
@@ -100,7 +109,18 @@ beforeAll(async () => {
 
   // A past day of Acme's Sales API, with known durations: four ok reads (one from the cache), a
   // timeout, and a rate-limited call whose duration must not count.
-  const base = { companyId: ids.company.acme!, userId: ids.user.ceo!, roleId: ids.role.ceo!, endpointId: ids.endpoint['acme/sales-api']!, operationKey: 'listAccounts', method: 'GET', source: 'graphql', attempts: 1, bytes: 10, createdAt: pastDay };
+  const base = {
+    companyId: ids.company.acme!,
+    userId: ids.user.ceo!,
+    roleId: ids.role.ceo!,
+    endpointId: ids.endpoint['acme/sales-api']!,
+    operationKey: 'listAccounts',
+    method: 'GET',
+    source: 'graphql',
+    attempts: 1,
+    bytes: 10,
+    createdAt: pastDay,
+  };
   await server.db.upstreamCall.createMany({
     data: [
       { ...base, outcome: 'ok', status: 200, durationMs: 10, cached: false },
@@ -124,8 +144,19 @@ describe('by endpoint', () => {
       ['GitHub API', 2],
     ]);
     const rows = byLabel(s.rows);
-    expect(rows['Finance API']).toMatchObject({ key: ids.endpoint['acme/finance-api'], errors: 1, errorRate: 0.25, rateLimited: 1, cacheHitRate: 0 });
-    expect(rows['Sales API']).toMatchObject({ key: ids.endpoint['acme/sales-api'], errors: 0, errorRate: 0, rateLimited: 0 });
+    expect(rows['Finance API']).toMatchObject({
+      key: ids.endpoint['acme/finance-api'],
+      errors: 1,
+      errorRate: 0.25,
+      rateLimited: 1,
+      cacheHitRate: 0,
+    });
+    expect(rows['Sales API']).toMatchObject({
+      key: ids.endpoint['acme/sales-api'],
+      errors: 0,
+      errorRate: 0,
+      rateLimited: 0,
+    });
     expect(rows['Sales API']!.cacheHitRate).toBeCloseTo(2 / 3, 10);
     expect(rows['GitHub API']).toMatchObject({ errors: 0, rateLimited: 0, cacheHitRate: 0 });
     expect(rows['GitHub API']!.p50Ms).toBeGreaterThanOrEqual(GITHUB_LATENCY_MS);
@@ -138,7 +169,11 @@ describe('by endpoint', () => {
   });
 
   it('matches the call log row for row', async () => {
-    const rows = await server.db.upstreamCall.groupBy({ by: ['endpointId'], where: { companyId: ids.company.globex, createdAt: { gte: new Date(live.from), lt: new Date(live.to) } }, _count: true });
+    const rows = await server.db.upstreamCall.groupBy({
+      by: ['endpointId'],
+      where: { companyId: ids.company.globex, createdAt: { gte: new Date(live.from), lt: new Date(live.to) } },
+      _count: true,
+    });
     const s = await stats({ companyId: ids.company.globex, groupBy: 'ENDPOINT' });
     expect(s.rows.map((r) => [r.key, r.calls]).sort()).toEqual(rows.map((r) => [r.endpointId, r._count]).sort());
     expect(s.rows.map((r) => r.label).sort()).toEqual(['GitLab API', 'HR API']);
@@ -162,23 +197,43 @@ describe('by day', () => {
   it('has every UTC day of the range, the quiet ones at zero, and exact percentiles', async () => {
     const from = new Date(pastDay.getTime() - 2 * DAY_MS - DAY_MS / 2); // midnight, seven days ago
     const to = new Date(live.to);
-    const s = await stats({ companyId: ids.company.acme, from: from.toISOString(), to: to.toISOString(), groupBy: 'DAY' });
+    const s = await stats({
+      companyId: ids.company.acme,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      groupBy: 'DAY',
+    });
     const days: string[] = [];
     for (let t = from.getTime(); t < to.getTime(); t += DAY_MS) days.push(new Date(t).toISOString().slice(0, 10));
     expect(s.rows.map((r) => r.key)).toEqual(days);
     expect(s.rows.map((r) => r.label)).toEqual(days);
 
     // The live calls by the day they were logged on (one day, unless the test ran over midnight).
-    const live9 = await server.db.upstreamCall.findMany({ where: { companyId: ids.company.acme, createdAt: { gt: pastDay } }, select: { createdAt: true } });
+    const live9 = await server.db.upstreamCall.findMany({
+      where: { companyId: ids.company.acme, createdAt: { gt: pastDay } },
+      select: { createdAt: true },
+    });
     expect(live9).toHaveLength(9);
     const perDay = new Map<string, number>();
-    for (const { createdAt } of live9) perDay.set(createdAt.toISOString().slice(0, 10), (perDay.get(createdAt.toISOString().slice(0, 10)) ?? 0) + 1);
+    for (const { createdAt } of live9)
+      perDay.set(createdAt.toISOString().slice(0, 10), (perDay.get(createdAt.toISOString().slice(0, 10)) ?? 0) + 1);
     perDay.set(pastDay.toISOString().slice(0, 10), 6);
-    expect(Object.fromEntries(s.rows.filter((r) => r.calls > 0).map((r) => [r.key, r.calls]))).toEqual(Object.fromEntries(perDay));
+    expect(Object.fromEntries(s.rows.filter((r) => r.calls > 0).map((r) => [r.key, r.calls]))).toEqual(
+      Object.fromEntries(perDay),
+    );
 
     const quiet = s.rows.filter((r) => !perDay.has(r.key));
     expect(quiet.length).toBeGreaterThanOrEqual(5);
-    for (const row of quiet) expect(row).toMatchObject({ calls: 0, errors: 0, errorRate: 0, p50Ms: null, p95Ms: null, cacheHitRate: 0, rateLimited: 0 });
+    for (const row of quiet)
+      expect(row).toMatchObject({
+        calls: 0,
+        errors: 0,
+        errorRate: 0,
+        p50Ms: null,
+        p95Ms: null,
+        cacheHitRate: 0,
+        rateLimited: 0,
+      });
 
     // 10, 20, 30, 40 and the 100 ms timeout; the rate-limited call's 0 ms does not count.
     const past = s.rows.find((r) => r.key === pastDay.toISOString().slice(0, 10))!;
@@ -190,14 +245,42 @@ describe('by day', () => {
 
   it('counts a day from UTC midnight to midnight', async () => {
     const midnight = new Date(pastDay.getTime() - DAY_MS / 2);
-    const s = await stats({ companyId: ids.company.acme, from: midnight.toISOString(), to: new Date(midnight.getTime() + DAY_MS).toISOString(), groupBy: 'DAY' });
+    const s = await stats({
+      companyId: ids.company.acme,
+      from: midnight.toISOString(),
+      to: new Date(midnight.getTime() + DAY_MS).toISOString(),
+      groupBy: 'DAY',
+    });
     expect(s.rows.map((r) => [r.key, r.calls])).toEqual([[midnight.toISOString().slice(0, 10), 6]]);
-    const before = await stats({ companyId: ids.company.acme, from: new Date(midnight.getTime() - DAY_MS).toISOString(), to: midnight.toISOString(), groupBy: 'DAY' });
+    const before = await stats({
+      companyId: ids.company.acme,
+      from: new Date(midnight.getTime() - DAY_MS).toISOString(),
+      to: midnight.toISOString(),
+      groupBy: 'DAY',
+    });
     expect(before.rows.map((r) => r.calls)).toEqual([0]);
     expect(before.totals).toMatchObject({ calls: 0, errorRate: 0, p50Ms: null, p95Ms: null, cacheHitRate: 0 });
     // Other groupings of a quiet range: no rows, and totals of zero.
-    const quiet = await stats({ companyId: ids.company.acme, from: new Date(midnight.getTime() - DAY_MS).toISOString(), to: midnight.toISOString(), groupBy: 'ROLE' });
-    expect(quiet).toEqual({ totals: { key: 'total', label: 'Total', calls: 0, errors: 0, errorRate: 0, p50Ms: null, p95Ms: null, cacheHitRate: 0, rateLimited: 0 }, rows: [] });
+    const quiet = await stats({
+      companyId: ids.company.acme,
+      from: new Date(midnight.getTime() - DAY_MS).toISOString(),
+      to: midnight.toISOString(),
+      groupBy: 'ROLE',
+    });
+    expect(quiet).toEqual({
+      totals: {
+        key: 'total',
+        label: 'Total',
+        calls: 0,
+        errors: 0,
+        errorRate: 0,
+        p50Ms: null,
+        p95Ms: null,
+        cacheHitRate: 0,
+        rateLimited: 0,
+      },
+      rows: [],
+    });
   });
 });
 
@@ -211,7 +294,13 @@ describe('by company', () => {
     expect(s.totals).toMatchObject({ calls: 11, errors: 1, rateLimited: 1 });
     // Both companies have a Sales API and an HR API: across companies the label says whose.
     const endpoints = await stats({ groupBy: 'ENDPOINT' });
-    expect(endpoints.rows.map((r) => r.label).sort()).toEqual(['Finance API (Acme Corp)', 'GitHub API (Acme Corp)', 'GitLab API (Globex)', 'HR API (Globex)', 'Sales API (Acme Corp)']);
+    expect(endpoints.rows.map((r) => r.label).sort()).toEqual([
+      'Finance API (Acme Corp)',
+      'GitHub API (Acme Corp)',
+      'GitLab API (Globex)',
+      'HR API (Globex)',
+      'Sales API (Acme Corp)',
+    ]);
   });
 
   it('shows one company when one is named', async () => {
@@ -231,24 +320,35 @@ describe('the query', () => {
     for (const groupBy of ['ENDPOINT', 'ROLE', 'DAY', 'COMPANY']) {
       server.sql.length = 0;
       await stats({ companyId: null, groupBy });
-      expect(server.sql.filter((s) => /from upstream_calls/i.test(s)), groupBy).toHaveLength(1);
+      expect(
+        server.sql.filter((s) => /from upstream_calls/i.test(s)),
+        groupBy,
+      ).toHaveLength(1);
     }
   });
 });
 
 describe('who may ask', () => {
-  it("answers NOT_FOUND to a company admin asking about another company, and to someone outside it", async () => {
-    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, 'companyadmin@demo.test'))).toBe('NOT_FOUND');
-    expect(errorCode(await usage({ companyId: ids.company.globex, groupBy: 'ENDPOINT' }, 'cfo@demo.test'))).toBe('NOT_FOUND');
+  it('answers NOT_FOUND to a company admin asking about another company, and to someone outside it', async () => {
+    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, 'companyadmin@demo.test'))).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorCode(await usage({ companyId: ids.company.globex, groupBy: 'ENDPOINT' }, 'cfo@demo.test'))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('answers NOT_FOUND, even to a platform admin, for a company that does not exist or an id that is not one', async () => {
-    expect(errorCode(await usage({ companyId: '00000000-0000-4000-8000-000000000000', groupBy: 'DAY' }))).toBe('NOT_FOUND');
+    expect(errorCode(await usage({ companyId: '00000000-0000-4000-8000-000000000000', groupBy: 'DAY' }))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await usage({ companyId: 'abc', groupBy: 'DAY' }))).toBe('NOT_FOUND');
   });
 
   it('answers FORBIDDEN to a member without admin rights, and to a company admin asking for every company', async () => {
-    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, 'dev@demo.test'))).toBe('FORBIDDEN');
+    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, 'dev@demo.test'))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await usage({ companyId: null, groupBy: 'COMPANY' }, 'companyadmin@demo.test'))).toBe('FORBIDDEN');
     expect(errorCode(await usage({ groupBy: 'COMPANY' }, 'dev@demo.test'))).toBe('FORBIDDEN');
   });
@@ -272,12 +372,19 @@ describe('bad ranges', () => {
   });
 
   it('accepts exactly 366 days', async () => {
-    const s = await stats({ companyId: ids.company.acme, from: iso(Date.UTC(2025, 0, 1)), to: iso(Date.UTC(2025, 0, 1) + 366 * DAY_MS), groupBy: 'DAY' });
+    const s = await stats({
+      companyId: ids.company.acme,
+      from: iso(Date.UTC(2025, 0, 1)),
+      to: iso(Date.UTC(2025, 0, 1) + 366 * DAY_MS),
+      groupBy: 'DAY',
+    });
     expect(s.rows).toHaveLength(366);
   });
 
   it('refuses a time that is not one, and an unknown grouping', async () => {
-    expect(errorCode(await usage({ companyId: ids.company.acme, from: 'yesterday', groupBy: 'DAY' }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await usage({ companyId: ids.company.acme, from: 'yesterday', groupBy: 'DAY' }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'WEEK' }))).toBe('BAD_USER_INPUT');
   });
 });

@@ -12,12 +12,16 @@ export class UserResolver {
     return getUserOrThrow(ctx.db, { userId: requirePrincipal(ctx).userId });
   }
 
-  @Query(() => [User], { description: 'Administrators only: every user (platform admin) or the users of the companies one administers.' })
+  @Query(() => [User], {
+    description: 'Administrators only: every user (platform admin) or the users of the companies one administers.',
+  })
   users(@Ctx() ctx: RequestContext) {
     return listUsers(ctx.db, { companyIds: administeredCompanyIds(requirePrincipal(ctx)) });
   }
 
-  @Query(() => User, { description: 'Administrators only: one user, among those the `users` query lists to the caller.' })
+  @Query(() => User, {
+    description: 'Administrators only: one user, among those the `users` query lists to the caller.',
+  })
   user(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return getVisibleUserOrThrow(ctx.db, { userId: id, companyIds: administeredCompanyIds(requirePrincipal(ctx)) });
   }

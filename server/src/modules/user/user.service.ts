@@ -10,7 +10,10 @@ import { recordAudit, type Actor } from '../audit/audit.record.ts';
 /** Never select the password hash outside the login path. */
 export const publicUserSelect = { id: true, email: true, name: true, isPlatformAdmin: true } as const;
 
-export const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters');
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(256, 'must be at most 256 characters');
 
 const createSchema = z.object({
   email: emailSchema,
@@ -38,9 +41,14 @@ export async function getUserOrThrow(db: Db, { userId }: { userId: string }) {
  * A user the caller may see: one with a role in one of `companyIds` (null: any user). Anyone
  * else answers NOT_FOUND, exactly as if they did not exist.
  */
-export async function getVisibleUserOrThrow(db: Db, { userId, companyIds }: { userId: string; companyIds: Iterable<string> | null }) {
+export async function getVisibleUserOrThrow(
+  db: Db,
+  { userId, companyIds }: { userId: string; companyIds: Iterable<string> | null },
+) {
   const scope = companyIds === null ? {} : { memberships: { some: { companyId: { in: [...companyIds] } } } };
-  const user = isUuid(userId) ? await db.user.findFirst({ where: { id: userId, ...scope }, select: publicUserSelect }) : null;
+  const user = isUuid(userId)
+    ? await db.user.findFirst({ where: { id: userId, ...scope }, select: publicUserSelect })
+    : null;
   if (!user) throw new NotFoundError('User');
   return user;
 }
@@ -56,7 +64,12 @@ export async function createUser(db: Db, actor: Actor, { input }: { input: unkno
         data: { email: data.email, name: data.name, passwordHash, isPlatformAdmin: data.isPlatformAdmin ?? false },
         select: publicUserSelect,
       });
-      await recordAudit(tx, actor, { action: 'user.create', targetType: 'user', targetId: user.id, details: { email: user.email } });
+      await recordAudit(tx, actor, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: user.id,
+        details: { email: user.email },
+      });
       return user;
     });
   } catch (error) {

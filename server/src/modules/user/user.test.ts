@@ -54,14 +54,25 @@ describe('user(id)', () => {
 });
 
 describe('createUser (unchanged behaviour)', () => {
-  it('a platform admin creates a person who can sign in; a duplicate email is CONFLICT; a short password BAD_USER_INPUT', async ({ server, as }) => {
+  it('a platform admin creates a person who can sign in; a duplicate email is CONFLICT; a short password BAD_USER_INPUT', async ({
+    server,
+    as,
+  }) => {
     const admin = await as('admin');
     const CREATE = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }';
-    const res = await admin.gql<{ createUser: { email: string; isPlatformAdmin: boolean } }>(CREATE, { input: { email: 'new@demo.test', name: 'New Person', password: 'a-long-password' } });
+    const res = await admin.gql<{ createUser: { email: string; isPlatformAdmin: boolean } }>(CREATE, {
+      input: { email: 'new@demo.test', name: 'New Person', password: 'a-long-password' },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createUser).toMatchObject({ email: 'new@demo.test', isPlatformAdmin: false });
     await expect(server.login('new@demo.test', 'a-long-password')).resolves.toBeTruthy();
-    expect(errorCode(await admin.gql(CREATE, { input: { email: 'new@demo.test', name: 'Again', password: 'a-long-password' } }))).toBe('CONFLICT');
-    expect(errorCode(await admin.gql(CREATE, { input: { email: 'short@demo.test', name: 'Short', password: 'short' } }))).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await admin.gql(CREATE, { input: { email: 'new@demo.test', name: 'Again', password: 'a-long-password' } }),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      errorCode(await admin.gql(CREATE, { input: { email: 'short@demo.test', name: 'Short', password: 'short' } })),
+    ).toBe('BAD_USER_INPUT');
   });
 });

@@ -7,7 +7,7 @@ export class User {
   @Field(() => String) email!: string;
   @Field(() => String) name!: string;
   @Field(() => Boolean) isPlatformAdmin!: boolean;
-  @Field(() => [Membership], { description: "The roles held, limited to the companies the viewer may see." })
+  @Field(() => [Membership], { description: 'The roles held, limited to the companies the viewer may see.' })
   memberships!: Membership[];
 }
 

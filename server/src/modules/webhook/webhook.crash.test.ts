@@ -51,7 +51,10 @@ function startProcess(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 
 async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string) {
   const res = await fetch(`${url}/graphql`, {
@@ -65,7 +68,12 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 const login = async (url: string) =>
-  (await gql(url, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: 'companyadmin@demo.test', p: DEMO_PASSWORD })).login.token as string;
+  (
+    await gql(url, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+      e: 'companyadmin@demo.test',
+      p: DEMO_PASSWORD,
+    })
+  ).login.token as string;
 
 beforeAll(async () => {
   database = await copyTemplate(inject('template'));
@@ -84,7 +92,12 @@ it('a delivery claimed by a killed process is delivered by the next one, and ack
   const ids = await gql(first.url, '{ myAdministeredCompanies { id slug } roles { id key } }', {}, token);
   const globex = (ids.myAdministeredCompanies as { id: string; slug: string }[]).find((c) => c.slug === 'globex')!.id;
   const ceo = (ids.roles as { id: string; key: string }[]).find((r) => r.key === 'ceo')!.id;
-  const endpoints = await gql(first.url, 'query ($c: ID!) { endpoints(companyId: $c) { id slug } }', { c: globex }, token);
+  const endpoints = await gql(
+    first.url,
+    'query ($c: ID!) { endpoints(companyId: $c) { id slug } }',
+    { c: globex },
+    token,
+  );
   const hr = (endpoints.endpoints as { id: string; slug: string }[]).find((e) => e.slug === 'hr-api')!.id;
 
   const created = await gql(
@@ -93,7 +106,10 @@ it('a delivery claimed by a killed process is delivered by the next one, and ack
     { c: globex, u: receiver.url('/crash') },
     token,
   );
-  const { secret, subscription } = created.createWebhookSubscription as { secret: string; subscription: { id: string } };
+  const { secret, subscription } = created.createWebhookSubscription as {
+    secret: string;
+    subscription: { id: string };
+  };
 
   // The first attempt reaches the receiver, which kills the sender before answering.
   receiver.respond = (_path, n) => {
@@ -101,7 +117,12 @@ it('a delivery claimed by a killed process is delivered by the next one, and ack
     first.child.kill('SIGKILL');
     return 'hang';
   };
-  await gql(first.url, 'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: WRITE) { access } }', { r: ceo, c: globex, e: hr }, token);
+  await gql(
+    first.url,
+    'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: WRITE) { access } }',
+    { r: ceo, c: globex, e: hr },
+    token,
+  );
   await receiver.waitFor('/crash', 1);
   await exited(first.child);
   expect(first.child.signalCode).toBe('SIGKILL');
@@ -111,7 +132,12 @@ it('a delivery claimed by a killed process is delivered by the next one, and ack
   const token2 = await login(second.url);
   let delivery: { status: string; attempts: number; messageId: string } | undefined;
   for (;;) {
-    const data = await gql(second.url, 'query ($s: ID!) { webhookDeliveries(subscriptionId: $s) { status attempts messageId } }', { s: subscription.id }, token2);
+    const data = await gql(
+      second.url,
+      'query ($s: ID!) { webhookDeliveries(subscriptionId: $s) { status attempts messageId } }',
+      { s: subscription.id },
+      token2,
+    );
     delivery = data.webhookDeliveries[0];
     if (delivery?.status === 'delivered') break;
     await new Promise((r) => setTimeout(r, 50));
@@ -124,5 +150,8 @@ it('a delivery claimed by a killed process is delivered by the next one, and ack
   expect(all).toHaveLength(2);
   expect(all.filter((r) => r.answered >= 200 && r.answered < 300)).toHaveLength(1);
   expect(all.map((r) => r.headers['webhook-id'])).toEqual([delivery!.messageId, delivery!.messageId]);
-  expect(new Webhook(secret).verify(hits[1]!.body, hits[1]!.headers as Record<string, string>)).toMatchObject({ type: 'permission.changed', data: { to: 'WRITE' } });
+  expect(new Webhook(secret).verify(hits[1]!.body, hits[1]!.headers as Record<string, string>)).toMatchObject({
+    type: 'permission.changed',
+    data: { to: 'WRITE' },
+  });
 }, 120_000);

@@ -72,7 +72,10 @@ export class WebhookDispatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     let grace: NodeJS.Timeout | undefined;
-    await Promise.race([this.running?.catch(() => undefined), new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS)))]);
+    await Promise.race([
+      this.running?.catch(() => undefined),
+      new Promise((resolve) => (grace = setTimeout(resolve, STOP_GRACE_MS))),
+    ]);
     clearTimeout(grace);
   }
 
@@ -118,7 +121,11 @@ export class WebhookDispatcher {
       const res = await send({
         method: 'POST',
         url: new URL(subscription.url),
-        headers: { 'content-type': 'application/json', 'user-agent': 'Tessera-Webhooks/1', ...webhookHeaders(secret, row.message_id, body) },
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Tessera-Webhooks/1',
+          ...webhookHeaders(secret, row.message_id, body),
+        },
         body,
         timeoutMs: this.timeoutMs,
         maxBytes: 64 * 1024,
@@ -131,7 +138,16 @@ export class WebhookDispatcher {
       outcome = { ok: false, status: null, error: message };
     }
     await this.record(row, outcome);
-    logger.info({ deliveryId: row.id, subscriptionId: row.subscription_id, attempt: row.attempts, ok: outcome.ok, status: outcome.status }, 'webhook attempt');
+    logger.info(
+      {
+        deliveryId: row.id,
+        subscriptionId: row.subscription_id,
+        attempt: row.attempts,
+        ok: outcome.ok,
+        status: outcome.status,
+      },
+      'webhook attempt',
+    );
   }
 
   /** The attempt's result, only if this process still holds the claim (its lease did not run out). */
@@ -139,14 +155,27 @@ export class WebhookDispatcher {
     const owned = { id: row.id, status: 'pending', lockedUntil: row.locked_until };
     const { db } = this.deps;
     if (outcome.ok) {
-      await db.webhookDelivery.updateMany({ where: owned, data: { status: 'delivered', deliveredAt: new Date(), lockedUntil: null, lastStatus: outcome.status, lastError: null } });
+      await db.webhookDelivery.updateMany({
+        where: owned,
+        data: {
+          status: 'delivered',
+          deliveredAt: new Date(),
+          lockedUntil: null,
+          lastStatus: outcome.status,
+          lastError: null,
+        },
+      });
       return;
     }
     const delay = nextDelayMs(this.schedule, row.attempts, this.deps.random);
     if (delay === null) {
       await db.$transaction(async (tx) => {
-        const done = await tx.webhookDelivery.updateMany({ where: owned, data: { status: 'failed', lockedUntil: null, lastStatus: outcome.status, lastError: outcome.error } });
-        if (done.count === 1) await tx.webhookSubscription.update({ where: { id: row.subscription_id }, data: { status: 'failing' } });
+        const done = await tx.webhookDelivery.updateMany({
+          where: owned,
+          data: { status: 'failed', lockedUntil: null, lastStatus: outcome.status, lastError: outcome.error },
+        });
+        if (done.count === 1)
+          await tx.webhookSubscription.update({ where: { id: row.subscription_id }, data: { status: 'failing' } });
       });
       return;
     }

@@ -23,13 +23,26 @@ type OutboxWriter = Pick<Prisma.TransactionClient, 'webhookSubscription' | 'webh
  */
 export async function emitWebhookEvent(
   tx: OutboxWriter,
-  { companyId, type, data, now = new Date() }: { companyId: string; type: WebhookEventType; data: Prisma.InputJsonObject; now?: Date },
+  {
+    companyId,
+    type,
+    data,
+    now = new Date(),
+  }: { companyId: string; type: WebhookEventType; data: Prisma.InputJsonObject; now?: Date },
 ): Promise<number> {
-  const subscriptions = await tx.webhookSubscription.findMany({ where: { companyId, status: 'active', events: { has: type } }, select: { id: true } });
+  const subscriptions = await tx.webhookSubscription.findMany({
+    where: { companyId, status: 'active', events: { has: type } },
+    select: { id: true },
+  });
   if (subscriptions.length === 0) return 0;
   const payload = { type, timestamp: now.toISOString(), data: { companyId, ...data } };
   await tx.webhookDelivery.createMany({
-    data: subscriptions.map((s) => ({ subscriptionId: s.id, messageId: `msg_${randomUUID()}`, eventType: type, payload })),
+    data: subscriptions.map((s) => ({
+      subscriptionId: s.id,
+      messageId: `msg_${randomUUID()}`,
+      eventType: type,
+      payload,
+    })),
   });
   return subscriptions.length;
 }
@@ -37,7 +50,13 @@ export async function emitWebhookEvent(
 /** credential.failing / credential.needs_reconnect when a credential's status moves into one of them. */
 export function emitCredentialStatus(
   tx: OutboxWriter,
-  { companyId, credentialId, endpointId, from, to }: { companyId: string; credentialId: string; endpointId: string; from: string | null; to: string },
+  {
+    companyId,
+    credentialId,
+    endpointId,
+    from,
+    to,
+  }: { companyId: string; credentialId: string; endpointId: string; from: string | null; to: string },
 ): Promise<number> {
   if (from === to || (to !== 'failing' && to !== 'needs_reconnect')) return Promise.resolve(0);
   const type = to === 'failing' ? 'credential.failing' : 'credential.needs_reconnect';

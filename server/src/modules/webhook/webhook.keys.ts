@@ -13,7 +13,8 @@ export const webhookSecretTable: SealedSecretTable = {
     const groups = await db.webhookSubscription.groupBy({ by: ['secretKeyId'], _count: { _all: true } });
     return new Map(groups.map((g) => [g.secretKeyId, g._count._all]));
   },
-  pending: (db: Db, ring: KeyRing) => db.webhookSubscription.count({ where: { secretKeyId: { not: ring.primary.id } } }),
+  pending: (db: Db, ring: KeyRing) =>
+    db.webhookSubscription.count({ where: { secretKeyId: { not: ring.primary.id } } }),
   rotate: (db: Db, ring: KeyRing) =>
     resealWebhookSecrets(ring, {
       page: ({ after, primaryKeyId, take }) =>
@@ -24,6 +25,11 @@ export const webhookSecretTable: SealedSecretTable = {
           take,
         }),
       replace: async (row, sealed) =>
-        (await db.webhookSubscription.updateMany({ where: { id: row.id, secretCiphertext: row.secretCiphertext }, data: { ...sealed, updatedAt: row.updatedAt } })).count,
+        (
+          await db.webhookSubscription.updateMany({
+            where: { id: row.id, secretCiphertext: row.secretCiphertext },
+            data: { ...sealed, updatedAt: row.updatedAt },
+          })
+        ).count,
     }),
 };

@@ -1,7 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context.ts';
 import { NotFoundError } from '../../lib/errors.ts';
-import { companiesOfSubscriptions, createWebhookSubscription, deleteWebhookSubscription, listWebhookDeliveries, listWebhookSubscriptions } from './webhook.service.ts';
+import {
+  companiesOfSubscriptions,
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  listWebhookDeliveries,
+  listWebhookSubscriptions,
+} from './webhook.service.ts';
 import { CreatedWebhookSubscription, WebhookDelivery, WebhookSubscription } from './webhook.types.ts';
 
 /** The company the shield rule already checked for this subscription id. */
@@ -23,11 +29,21 @@ export class WebhookResolver {
   }
 
   @Query(() => [WebhookDelivery], { description: 'The most recent deliveries of one subscription, newest first.' })
-  async webhookDeliveries(@Arg('subscriptionId', () => ID) subscriptionId: string, @Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: RequestContext) {
-    return listWebhookDeliveries(ctx.db, { companyId: await companyOrNotFound(ctx, subscriptionId), subscriptionId, first });
+  async webhookDeliveries(
+    @Arg('subscriptionId', () => ID) subscriptionId: string,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return listWebhookDeliveries(ctx.db, {
+      companyId: await companyOrNotFound(ctx, subscriptionId),
+      subscriptionId,
+      first,
+    });
   }
 
-  @Mutation(() => CreatedWebhookSubscription, { description: 'Subscribe a URL to events; the answer holds the signing secret, once.' })
+  @Mutation(() => CreatedWebhookSubscription, {
+    description: 'Subscribe a URL to events; the answer holds the signing secret, once.',
+  })
   createWebhookSubscription(
     @Arg('companyId', () => ID) companyId: string,
     @Arg('url', () => String) url: string,
@@ -35,11 +51,19 @@ export class WebhookResolver {
     @Arg('description', () => String, { nullable: true }) description: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return createWebhookSubscription(ctx.db, ctx.vault, ctx.actor, ctx.webhooks, { companyId, url, events, description });
+    return createWebhookSubscription(ctx.db, ctx.vault, ctx.actor, ctx.webhooks, {
+      companyId,
+      url,
+      events,
+      description,
+    });
   }
 
   @Mutation(() => Boolean)
   async deleteWebhookSubscription(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return deleteWebhookSubscription(ctx.db, ctx.actor, { companyId: await companyOrNotFound(ctx, id), subscriptionId: id });
+    return deleteWebhookSubscription(ctx.db, ctx.actor, {
+      companyId: await companyOrNotFound(ctx, id),
+      subscriptionId: id,
+    });
   }
 }

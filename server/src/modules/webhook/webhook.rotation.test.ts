@@ -29,7 +29,13 @@ it('rotation re-seals webhook secrets under the new key, and the key check count
   const id = randomUUID();
   const secret = generateWebhookSecret();
   await db.webhookSubscription.create({
-    data: { id, companyId: company.id, url: 'https://example.com/hook', events: ['permission.changed'], ...new Vault(new KeyRing([A])).sealWebhookSecret({ id, companyId: company.id }, secret) },
+    data: {
+      id,
+      companyId: company.id,
+      url: 'https://example.com/hook',
+      events: ['permission.changed'],
+      ...new Vault(new KeyRing([A])).sealWebhookSecret({ id, companyId: company.id }, secret),
+    },
   });
   expect((await referencedKeyIds(db)).get('wh-a')).toBe(1);
 

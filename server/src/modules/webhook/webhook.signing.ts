@@ -23,7 +23,12 @@ export function signWebhook(secret: string, messageId: string, timestamp: number
 }
 
 /** The three Standard Webhooks headers of one attempt (the timestamp is the attempt's, not the event's). */
-export function webhookHeaders(secret: string, messageId: string, body: string, now = Date.now()): Record<string, string> {
+export function webhookHeaders(
+  secret: string,
+  messageId: string,
+  body: string,
+  now = Date.now(),
+): Record<string, string> {
   const timestamp = Math.floor(now / 1000);
   return {
     'webhook-id': messageId,

@@ -29,14 +29,20 @@ async function subscribe(url: string, events = ['permission.changed']) {
 }
 
 async function unsubscribe(id: string) {
-  expect((await server.gql('mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', { id }, admin)).data).toEqual({ deleteWebhookSubscription: true });
+  expect((await server.gql('mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', { id }, admin)).data).toEqual({
+    deleteWebhookSubscription: true,
+  });
 }
 
 let toggle = 0;
 /** A real permission change at Globex (alternating levels, so each call changes something). */
 async function changePermission() {
   const access = toggle++ % 2 === 0 ? 'WRITE' : 'READ';
-  const res = await server.gql(SET_ACCESS, { roleId: ids.role.ceo, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access }, admin);
+  const res = await server.gql(
+    SET_ACCESS,
+    { roleId: ids.role.ceo, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access },
+    admin,
+  );
   expect(res.errors).toBeUndefined();
   return access;
 }
@@ -50,11 +56,16 @@ async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): P
   }
 }
 
-const deliveriesOf = (subscriptionId: string) => server.db.webhookDelivery.findMany({ where: { subscriptionId }, orderBy: { createdAt: 'asc' } });
+const deliveriesOf = (subscriptionId: string) =>
+  server.db.webhookDelivery.findMany({ where: { subscriptionId }, orderBy: { createdAt: 'asc' } });
 
 beforeAll(async () => {
   receiver = await startReceiver();
-  server = await startTestServer({ UPSTREAM_ALLOW_HOSTS: `127.0.0.1:${receiver.port}`, WEBHOOK_RETRY_SCHEDULE_MS: '20,20', WEBHOOK_POLL_MS: '20' });
+  server = await startTestServer({
+    UPSTREAM_ALLOW_HOSTS: `127.0.0.1:${receiver.port}`,
+    WEBHOOK_RETRY_SCHEDULE_MS: '20,20',
+    WEBHOOK_POLL_MS: '20',
+  });
   ids = await worldIds(server.db);
   admin = await server.login('companyadmin@demo.test');
 });
@@ -75,9 +86,17 @@ describe('subscriptions', () => {
     const row = await server.db.webhookSubscription.findUniqueOrThrow({ where: { id: subscription.id } });
     expect(JSON.stringify(row)).not.toContain(secret.slice(6));
     expect(server.tessera.vault.openWebhookSecret(row)).toBe(secret);
-    const list = await server.gql('query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url events status } }', { companyId: ids.company.globex }, admin);
-    expect(list.data!.webhookSubscriptions).toEqual([{ id: subscription.id, url: receiver.url('/listing'), events: ['permission.changed'], status: 'active' }]);
-    const audit = await server.db.auditLog.findFirstOrThrow({ where: { action: 'webhook.create', targetId: subscription.id } });
+    const list = await server.gql(
+      'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url events status } }',
+      { companyId: ids.company.globex },
+      admin,
+    );
+    expect(list.data!.webhookSubscriptions).toEqual([
+      { id: subscription.id, url: receiver.url('/listing'), events: ['permission.changed'], status: 'active' },
+    ]);
+    const audit = await server.db.auditLog.findFirstOrThrow({
+      where: { action: 'webhook.create', targetId: subscription.id },
+    });
     expect(JSON.stringify(audit.details)).not.toContain(secret.slice(6));
     await unsubscribe(subscription.id);
     expect(await server.db.webhookSubscription.count({ where: { id: subscription.id } })).toBe(0);
@@ -101,13 +120,29 @@ describe('delivery', () => {
     const { secret, subscription } = await subscribe(receiver.url('/ok'));
     const access = await changePermission();
     const [hit] = await receiver.waitFor('/ok', 1);
-    const payload = new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>) as { type: string; data: Record<string, unknown> };
-    expect(payload).toMatchObject({ type: 'permission.changed', data: { companyId: ids.company.globex, roleId: ids.role.ceo, endpointId: ids.endpoint['globex/hr-api'], to: access } });
+    const payload = new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>) as {
+      type: string;
+      data: Record<string, unknown>;
+    };
+    expect(payload).toMatchObject({
+      type: 'permission.changed',
+      data: {
+        companyId: ids.company.globex,
+        roleId: ids.role.ceo,
+        endpointId: ids.endpoint['globex/hr-api'],
+        to: access,
+      },
+    });
     expect(hit!.headers['webhook-signature']).toMatch(/^v1,/);
-    const [delivery] = await until(() => deliveriesOf(subscription.id), (d) => d[0]?.status === 'delivered');
+    const [delivery] = await until(
+      () => deliveriesOf(subscription.id),
+      (d) => d[0]?.status === 'delivered',
+    );
     expect(delivery).toMatchObject({ attempts: 1, lastStatus: 200, messageId: hit!.headers['webhook-id'] });
     const listed = await server.gql(DELIVERIES, { subscriptionId: subscription.id }, admin);
-    expect(listed.data!.webhookDeliveries).toMatchObject([{ eventType: 'permission.changed', status: 'delivered', attempts: 1 }]);
+    expect(listed.data!.webhookDeliveries).toMatchObject([
+      { eventType: 'permission.changed', status: 'delivered', attempts: 1 },
+    ]);
     await unsubscribe(subscription.id);
   });
 
@@ -118,7 +153,10 @@ describe('delivery', () => {
     const hits = await receiver.waitFor('/flaky', 3);
     expect(new Set(hits.map((h) => h.headers['webhook-id'])).size).toBe(1);
     for (const hit of hits) new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>);
-    const [delivery] = await until(() => deliveriesOf(subscription.id), (d) => d[0]?.status === 'delivered');
+    const [delivery] = await until(
+      () => deliveriesOf(subscription.id),
+      (d) => d[0]?.status === 'delivered',
+    );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 200 });
     await unsubscribe(subscription.id);
   });
@@ -127,10 +165,17 @@ describe('delivery', () => {
     receiver.respond = (path) => (path === '/down' ? 500 : 200);
     const { subscription } = await subscribe(receiver.url('/down'));
     await changePermission();
-    const [delivery] = await until(() => deliveriesOf(subscription.id), (d) => d[0]?.status === 'failed');
+    const [delivery] = await until(
+      () => deliveriesOf(subscription.id),
+      (d) => d[0]?.status === 'failed',
+    );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 500, lastError: 'HTTP 500' });
     expect(receiver.received.filter((r) => r.path === '/down')).toHaveLength(3);
-    const list = await server.gql('query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id status } }', { companyId: ids.company.globex }, admin);
+    const list = await server.gql(
+      'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id status } }',
+      { companyId: ids.company.globex },
+      admin,
+    );
     expect(list.data!.webhookSubscriptions).toEqual([{ id: subscription.id, status: 'failing' }]);
     await changePermission();
     expect(await deliveriesOf(subscription.id)).toHaveLength(1);
@@ -140,7 +185,10 @@ describe('delivery', () => {
   it('refuses a private address that is not allowlisted (SSRF guard), without reaching it', async () => {
     const { subscription } = await subscribe('https://10.20.30.40/hook');
     await changePermission();
-    const [delivery] = await until(() => deliveriesOf(subscription.id), (d) => d[0]?.status === 'failed');
+    const [delivery] = await until(
+      () => deliveriesOf(subscription.id),
+      (d) => d[0]?.status === 'failed',
+    );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: null, lastError: SSRF_BLOCKED_MESSAGE });
     await unsubscribe(subscription.id);
   });
@@ -152,8 +200,21 @@ describe('the outbox', () => {
     const before = await server.db.roleApiPermission.count();
     await expect(
       server.db.$transaction(async (tx) => {
-        await tx.roleApiPermission.create({ data: { roleId: ids.role.cfo!, companyId: ids.company.globex!, endpointId: ids.endpoint['globex/hr-api']!, access: 'READ' } });
-        expect(await emitWebhookEvent(tx, { companyId: ids.company.globex!, type: 'permission.changed', data: { roleId: ids.role.cfo! } })).toBe(1);
+        await tx.roleApiPermission.create({
+          data: {
+            roleId: ids.role.cfo!,
+            companyId: ids.company.globex!,
+            endpointId: ids.endpoint['globex/hr-api']!,
+            access: 'READ',
+          },
+        });
+        expect(
+          await emitWebhookEvent(tx, {
+            companyId: ids.company.globex!,
+            type: 'permission.changed',
+            data: { roleId: ids.role.cfo! },
+          }),
+        ).toBe(1);
         throw new Error('the change fails after emitting');
       }),
     ).rejects.toThrow('the change fails after emitting');
@@ -167,13 +228,26 @@ describe('the outbox', () => {
     const { secret, subscription } = await subscribe(receiver.url('/credentials'), ['credential.failing']);
     const created = await server.gql(
       'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-      { input: { companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], name: 'wrong-token', kind: 'BEARER', secret: { token: 'not-the-sandbox-token' } } },
+      {
+        input: {
+          companyId: ids.company.globex,
+          endpointId: ids.endpoint['globex/hr-api'],
+          name: 'wrong-token',
+          kind: 'BEARER',
+          secret: { token: 'not-the-sandbox-token' },
+        },
+      },
       admin,
     );
     const credentialId = created.data!.createCredential.id as string;
-    expect((await server.gql('mutation ($id: ID!) { testCredential(id: $id) { ok } }', { id: credentialId }, admin)).data).toEqual({ testCredential: { ok: false } });
+    expect(
+      (await server.gql('mutation ($id: ID!) { testCredential(id: $id) { ok } }', { id: credentialId }, admin)).data,
+    ).toEqual({ testCredential: { ok: false } });
     const [hit] = await receiver.waitFor('/credentials', 1);
-    expect(new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>)).toMatchObject({ type: 'credential.failing', data: { credentialId, to: 'failing' } });
+    expect(new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>)).toMatchObject({
+      type: 'credential.failing',
+      data: { credentialId, to: 'failing' },
+    });
     // Failing again is no news.
     await server.gql('mutation ($id: ID!) { testCredential(id: $id) { ok } }', { id: credentialId }, admin);
     expect(await deliveriesOf(subscription.id)).toHaveLength(1);
@@ -183,7 +257,16 @@ describe('the outbox', () => {
 
   it('announces a proposed action (action.pending) and its execution (action.executed), without its arguments', async () => {
     const { secret, subscription } = await subscribe(receiver.url('/actions'), ['action.pending', 'action.executed']);
-    const grant = await server.gql(SET_ACCESS, { roleId: ids.role.ceo, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access: 'WRITE' }, admin);
+    const grant = await server.gql(
+      SET_ACCESS,
+      {
+        roleId: ids.role.ceo,
+        companyId: ids.company.globex,
+        endpointId: ids.endpoint['globex/hr-api'],
+        access: 'WRITE',
+      },
+      admin,
+    );
     expect(grant.errors).toBeUndefined();
     const action = await proposeForTest(server.db, {
       userId: ids.user.ceo!,
@@ -194,11 +277,21 @@ describe('the outbox', () => {
       args: { title: 'Secret project lead', department: 'Engineering' },
     });
     const ceo = await server.login('ceo@demo.test');
-    const confirmed = await server.gql('mutation ($id: ID!) { confirmAction(id: $id) { action { status } } }', { id: action.id }, ceo);
+    const confirmed = await server.gql(
+      'mutation ($id: ID!) { confirmAction(id: $id) { action { status } } }',
+      { id: action.id },
+      ceo,
+    );
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data).toEqual({ confirmAction: { action: { status: 'executed' } } });
     const hits = await receiver.waitFor('/actions', 2);
-    const events = hits.map((h) => new Webhook(secret).verify(h.body, h.headers as Record<string, string>) as { type: string; data: { actionId: string } });
+    const events = hits.map(
+      (h) =>
+        new Webhook(secret).verify(h.body, h.headers as Record<string, string>) as {
+          type: string;
+          data: { actionId: string };
+        },
+    );
     expect(events.map((e) => e.type).sort()).toEqual(['action.executed', 'action.pending']);
     for (const e of events) expect(e.data.actionId).toBe(action.id);
     expect(hits.map((h) => h.body).join()).not.toContain('Secret project lead');

@@ -8,9 +8,13 @@ export class WebhookSubscription {
   @Field(() => ID) companyId!: string;
   @Field(() => String) url!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => [String], { description: 'permission.changed, credential.failing, credential.needs_reconnect, action.pending, action.executed' })
+  @Field(() => [String], {
+    description: 'permission.changed, credential.failing, credential.needs_reconnect, action.pending, action.executed',
+  })
   events!: string[];
-  @Field(() => String, { description: '"active", or "failing" once a delivery used up its retries (then it receives no new events)' })
+  @Field(() => String, {
+    description: '"active", or "failing" once a delivery used up its retries (then it receives no new events)',
+  })
   status!: string;
   @Field(() => DateTimeResolver) createdAt!: Date;
 }
@@ -18,7 +22,9 @@ export class WebhookSubscription {
 @ObjectType({ simpleResolvers: true })
 export class CreatedWebhookSubscription {
   @Field(() => WebhookSubscription) subscription!: WebhookSubscription;
-  @Field(() => String, { description: 'The whsec_ signing secret (Standard Webhooks). Shown only in this answer: store it now.' })
+  @Field(() => String, {
+    description: 'The whsec_ signing secret (Standard Webhooks). Shown only in this answer: store it now.',
+  })
   secret!: string;
 }
 
@@ -31,7 +37,9 @@ export class WebhookDelivery {
   @Field(() => String, { description: '"pending", "delivered" or "failed"' }) status!: string;
   @Field(() => Int) attempts!: number;
   @Field(() => DateTimeResolver) nextAttemptAt!: Date;
-  @Field(() => Int, { nullable: true, description: 'HTTP status of the last attempt, if it got one.' }) lastStatus!: number | null;
+  @Field(() => Int, { nullable: true, description: 'HTTP status of the last attempt, if it got one.' }) lastStatus!:
+    | number
+    | null;
   @Field(() => String, { nullable: true }) lastError!: string | null;
   @Field(() => DateTimeResolver, { nullable: true }) deliveredAt!: Date | null;
   @Field(() => DateTimeResolver) createdAt!: Date;

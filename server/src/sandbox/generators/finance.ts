@@ -4,8 +4,22 @@ import { DATA_AS_OF, isoDay, type Random } from '../random.ts';
 import { companyNames } from './names.ts';
 import { nonEmpty, ValidationError, type Collections, type Item, type ServiceDef } from './types.ts';
 
-const SERVICES = ['Consulting retainer', 'Software license', 'Annual support', 'Hardware delivery', 'Implementation milestone', 'Training workshop', 'Cloud usage'] as const;
-const BANKS = ['First National Bank', 'Silicon Valley Trust', 'Harbor Commercial Bank', 'Deutsche Handelsbank', 'Northern Savings'] as const;
+const SERVICES = [
+  'Consulting retainer',
+  'Software license',
+  'Annual support',
+  'Hardware delivery',
+  'Implementation milestone',
+  'Training workshop',
+  'Cloud usage',
+] as const;
+const BANKS = [
+  'First National Bank',
+  'Silicon Valley Trust',
+  'Harbor Commercial Bank',
+  'Deutsche Handelsbank',
+  'Northern Savings',
+] as const;
 
 function seed(company: string, random: Random): Collections {
   const customers = companyNames(random, random.int(8, 12));
@@ -18,7 +32,15 @@ function seed(company: string, random: Random): Collections {
     const issueDate = isoDay(random.timestamp(-150, -2));
     const dueDate = isoDay(`${issueDate}T00:00:00Z`, random.pick([15, 30, 30, 45, 60]));
     const overdue = dueDate < isoDay(DATA_AS_OF);
-    const status = overdue ? random.weighted([['paid', 6], ['overdue', 3]] as const) : random.weighted([['paid', 2], ['open', 5]] as const);
+    const status = overdue
+      ? random.weighted([
+          ['paid', 6],
+          ['overdue', 3],
+        ] as const)
+      : random.weighted([
+          ['paid', 2],
+          ['open', 5],
+        ] as const);
     const id = `INV-${year}-${String(++number).padStart(4, '0')}`;
     const invoice: Item = {
       id,
@@ -32,7 +54,10 @@ function seed(company: string, random: Random): Collections {
       paidAt: null,
     };
     if (status === 'paid') {
-      const paidAt = random.timestamp(Math.max(-149, (Date.parse(issueDate) - DATA_AS_OF.getTime()) / 86_400_000 + 1), -1);
+      const paidAt = random.timestamp(
+        Math.max(-149, (Date.parse(issueDate) - DATA_AS_OF.getTime()) / 86_400_000 + 1),
+        -1,
+      );
       invoice.paidAt = paidAt;
       payments.push({
         id: `PAY-${random.chars(8, '0123456789ABCDEF')}`,
@@ -65,7 +90,9 @@ function cashBalance(collections: Collections) {
     total: accounts.reduce((sum, a) => sum + (a.balance as number), 0),
     accounts,
     openReceivables: receivables.reduce((sum, i) => sum + (i.amount as number), 0),
-    overdueReceivables: receivables.filter((i) => i.status === 'overdue').reduce((sum, i) => sum + (i.amount as number), 0),
+    overdueReceivables: receivables
+      .filter((i) => i.status === 'overdue')
+      .reduce((sum, i) => sum + (i.amount as number), 0),
   };
 }
 
@@ -78,7 +105,8 @@ export const finance: ServiceDef = {
       name: 'invoices',
       create(input, { collections, now }) {
         const amount = input.amount;
-        if (typeof amount !== 'number' || !(amount > 0)) throw new ValidationError([{ field: 'amount', message: 'must be a number > 0' }]);
+        if (typeof amount !== 'number' || !(amount > 0))
+          throw new ValidationError([{ field: 'amount', message: 'must be a number > 0' }]);
         const dueDate = input.dueDate === undefined ? isoDay(now, 30) : input.dueDate;
         if (typeof dueDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || Number.isNaN(Date.parse(dueDate))) {
           throw new ValidationError([{ field: 'dueDate', message: 'must be a date, YYYY-MM-DD' }]);

@@ -4,23 +4,68 @@ import { hoursAfter, type Random } from '../random.ts';
 import { people } from './names.ts';
 import { nextNumber, nonEmpty, type Collections, type Item, type ServiceDef } from './types.ts';
 
-export const REPO_SUFFIXES = ['web', 'api', 'mobile', 'infra', 'billing', 'data-pipeline', 'design-system', 'auth-service', 'search', 'docs', 'cli', 'analytics'] as const;
+export const REPO_SUFFIXES = [
+  'web',
+  'api',
+  'mobile',
+  'infra',
+  'billing',
+  'data-pipeline',
+  'design-system',
+  'auth-service',
+  'search',
+  'docs',
+  'cli',
+  'analytics',
+] as const;
 export const LANGUAGES = ['TypeScript', 'Go', 'Python', 'Kotlin', 'Rust', 'Java', 'HCL'] as const;
 export const CHANGE_TITLES = [
-  'Add retry with backoff to the payment client', 'Fix flaky login test', 'Bump undici to 7.x', 'Refactor invoice PDF rendering',
-  'Add dark mode toggle', 'Cache feature flags in memory', 'Migrate CI to ARM runners', 'Improve search ranking for exact matches',
-  'Handle null addresses in checkout', 'Add OpenTelemetry tracing', 'Paginate the audit log API', 'Remove deprecated v1 endpoints',
-  'Fix timezone bug in monthly reports', 'Add rate limiting to the public API', 'Upgrade to Node 22', 'Document the release process',
-  'Split the monolith build into workspaces', 'Encrypt backups at rest', 'Speed up the test suite with sharding', 'Add SSO via SAML',
+  'Add retry with backoff to the payment client',
+  'Fix flaky login test',
+  'Bump undici to 7.x',
+  'Refactor invoice PDF rendering',
+  'Add dark mode toggle',
+  'Cache feature flags in memory',
+  'Migrate CI to ARM runners',
+  'Improve search ranking for exact matches',
+  'Handle null addresses in checkout',
+  'Add OpenTelemetry tracing',
+  'Paginate the audit log API',
+  'Remove deprecated v1 endpoints',
+  'Fix timezone bug in monthly reports',
+  'Add rate limiting to the public API',
+  'Upgrade to Node 22',
+  'Document the release process',
+  'Split the monolith build into workspaces',
+  'Encrypt backups at rest',
+  'Speed up the test suite with sharding',
+  'Add SSO via SAML',
 ] as const;
 export const ISSUE_TITLES = [
-  'Login page slow on mobile', 'CSV export drops unicode characters', 'Crash when uploading files over 2 GB',
-  'Dashboard shows wrong totals for EUR', 'Flaky test: OrderServiceTest', 'Support SSO with Okta',
-  'Dependabot alert: prototype pollution in lodash', 'Error 500 on empty search query', 'Improve onboarding docs',
-  'Dark mode colors unreadable in tables', 'Webhook retries never stop', 'Memory leak in the worker process',
-  'Password reset mail lands in spam', 'Pagination skips the last page',
+  'Login page slow on mobile',
+  'CSV export drops unicode characters',
+  'Crash when uploading files over 2 GB',
+  'Dashboard shows wrong totals for EUR',
+  'Flaky test: OrderServiceTest',
+  'Support SSO with Okta',
+  'Dependabot alert: prototype pollution in lodash',
+  'Error 500 on empty search query',
+  'Improve onboarding docs',
+  'Dark mode colors unreadable in tables',
+  'Webhook retries never stop',
+  'Memory leak in the worker process',
+  'Password reset mail lands in spam',
+  'Pagination skips the last page',
 ] as const;
-const LABELS = ['bug', 'enhancement', 'documentation', 'security', 'performance', 'good first issue', 'tech-debt'] as const;
+const LABELS = [
+  'bug',
+  'enhancement',
+  'documentation',
+  'security',
+  'performance',
+  'good first issue',
+  'tech-debt',
+] as const;
 
 export function logins(random: Random, count: number): string[] {
   return people(random, count).map((p) => `${p.first}${p.last}`.toLowerCase());
@@ -53,7 +98,12 @@ function seed(company: string, random: Random): Collections {
       const merged = !open && random.chance(0.8);
       const created_at = random.timestamp(-30, -1);
       const author = random.pick(team);
-      const reviewers = open ? random.sample(team.filter((login) => login !== author), random.int(0, 2)) : [];
+      const reviewers = open
+        ? random.sample(
+            team.filter((login) => login !== author),
+            random.int(0, 2),
+          )
+        : [];
       const draft = open && random.chance(0.15);
       const closed_at = open ? null : dateAfter(random, created_at, 96);
       pulls.push({
@@ -66,7 +116,15 @@ function seed(company: string, random: Random): Collections {
         merged,
         user: author,
         requested_reviewers: reviewers,
-        review_decision: open ? (draft ? null : reviewers.length > 0 ? 'REVIEW_REQUIRED' : random.pick(['APPROVED', 'CHANGES_REQUESTED'] as const)) : merged ? 'APPROVED' : null,
+        review_decision: open
+          ? draft
+            ? null
+            : reviewers.length > 0
+              ? 'REVIEW_REQUIRED'
+              : random.pick(['APPROVED', 'CHANGES_REQUESTED'] as const)
+          : merged
+            ? 'APPROVED'
+            : null,
         labels: random.sample(LABELS, random.int(0, 2)),
         head: `${author}/${random.pick(['fix', 'feat', 'chore'] as const)}-${number}`,
         base: 'main',

@@ -27,11 +27,19 @@ function seed(company: string, random: Random): Collections {
   for (const project of projects) {
     const mrCount = random.int(1, 4);
     for (let iid = 1; iid <= mrCount; iid++) {
-      const state = iid === 1 ? 'opened' : random.weighted([['opened', 3], ['merged', 4], ['closed', 1]] as const);
+      const state =
+        iid === 1
+          ? 'opened'
+          : random.weighted([
+              ['opened', 3],
+              ['merged', 4],
+              ['closed', 1],
+            ] as const);
       const created_at = random.timestamp(-30, -1);
       const author = random.pick(team);
       const approvalsRequired = random.int(1, 2);
-      const approvalsGiven = state === 'merged' ? approvalsRequired : state === 'opened' ? random.int(0, approvalsRequired) : 0;
+      const approvalsGiven =
+        state === 'merged' ? approvalsRequired : state === 'opened' ? random.int(0, approvalsRequired) : 0;
       const draft = state === 'opened' && random.chance(0.15);
       const done = state === 'opened' ? null : hoursAfter(created_at, random.int(2, 120));
       mergeRequests.push({
@@ -42,11 +50,23 @@ function seed(company: string, random: Random): Collections {
         state,
         draft,
         author,
-        reviewers: state === 'opened' ? random.sample(team.filter((l) => l !== author), random.int(1, 2)) : [],
+        reviewers:
+          state === 'opened'
+            ? random.sample(
+                team.filter((l) => l !== author),
+                random.int(1, 2),
+              )
+            : [],
         approvals_required: approvalsRequired,
         approvals_given: approvalsGiven,
         detailed_merge_status:
-          state !== 'opened' ? state : draft ? 'draft_status' : approvalsGiven < approvalsRequired ? 'not_approved' : 'mergeable',
+          state !== 'opened'
+            ? state
+            : draft
+              ? 'draft_status'
+              : approvalsGiven < approvalsRequired
+                ? 'not_approved'
+                : 'mergeable',
         source_branch: `${author}/mr-${iid}`,
         target_branch: 'main',
         user_notes_count: random.int(0, 12),
@@ -60,7 +80,11 @@ function seed(company: string, random: Random): Collections {
     const pipelineCount = random.int(1, 3);
     let pipelineIid = random.int(100, 2000);
     for (let i = 0; i < pipelineCount; i++) {
-      const status = random.weighted([['success', 5], ['failed', 2], ['running', 2]] as const);
+      const status = random.weighted([
+        ['success', 5],
+        ['failed', 2],
+        ['running', 2],
+      ] as const);
       const created_at = random.timestamp(-10, 0);
       pipelines.push({
         id: (id += random.int(1, 400)),
@@ -97,7 +121,12 @@ function seed(company: string, random: Random): Collections {
     }
   }
   const newestFirst = (a: Item, b: Item) => String(b.created_at).localeCompare(String(a.created_at));
-  return { projects, merge_requests: mergeRequests.sort(newestFirst), pipelines: pipelines.sort(newestFirst), issues: issues.sort(newestFirst) };
+  return {
+    projects,
+    merge_requests: mergeRequests.sort(newestFirst),
+    pipelines: pipelines.sort(newestFirst),
+    issues: issues.sort(newestFirst),
+  };
 }
 
 const parent = { resource: 'projects', field: 'project_id' };
@@ -115,7 +144,11 @@ export const gitlab: ServiceDef = {
       keys: ['iid'],
       filters: { state: { field: 'state', all: 'all' } },
       create(input, { collections, parent: project, now }) {
-        const iid = nextNumber(collections.issues!.filter((i) => i.project_id === project!.id), 'iid', 1);
+        const iid = nextNumber(
+          collections.issues!.filter((i) => i.project_id === project!.id),
+          'iid',
+          1,
+        );
         return {
           id: nextNumber(collections.issues!, 'id', 1),
           iid,

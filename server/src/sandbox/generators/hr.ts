@@ -4,7 +4,14 @@ import { CITIES, DEPARTMENTS, people, slugify } from './names.ts';
 import { companyIdentity, nextNumber, nonEmpty, oneOf, type Collections, type Item, type ServiceDef } from './types.ts';
 
 const TITLES: Record<string, readonly string[]> = {
-  Engineering: ['Software Engineer', 'Senior Software Engineer', 'Staff Engineer', 'Engineering Manager', 'SRE', 'QA Engineer'],
+  Engineering: [
+    'Software Engineer',
+    'Senior Software Engineer',
+    'Staff Engineer',
+    'Engineering Manager',
+    'SRE',
+    'QA Engineer',
+  ],
   Sales: ['Account Executive', 'Sales Development Rep', 'Sales Manager', 'Solutions Engineer'],
   Marketing: ['Marketing Manager', 'Content Strategist', 'Growth Marketer', 'Product Marketing Manager'],
   Finance: ['Accountant', 'Financial Analyst', 'Controller'],
@@ -13,7 +20,16 @@ const TITLES: Record<string, readonly string[]> = {
   Support: ['Support Engineer', 'Customer Success Manager', 'Support Team Lead'],
   Legal: ['Legal Counsel', 'Paralegal'],
 };
-const WEIGHTS = [['Engineering', 8], ['Sales', 5], ['Marketing', 3], ['Finance', 2], ['HR', 2], ['Operations', 3], ['Support', 4], ['Legal', 1]] as const;
+const WEIGHTS = [
+  ['Engineering', 8],
+  ['Sales', 5],
+  ['Marketing', 3],
+  ['Finance', 2],
+  ['HR', 2],
+  ['Operations', 3],
+  ['Support', 4],
+  ['Legal', 1],
+] as const;
 
 function seed(company: string, random: Random): Collections {
   const { domain } = companyIdentity(company);
@@ -31,15 +47,24 @@ function seed(company: string, random: Random): Collections {
       title: random.pick(TITLES[department]!),
       department,
       location: `${city}, ${country}`,
-      employmentType: random.weighted([['full-time', 12], ['part-time', 1], ['contractor', 2]] as const),
-      status: random.weighted([['active', 14], ['on_leave', 1]] as const),
+      employmentType: random.weighted([
+        ['full-time', 12],
+        ['part-time', 1],
+        ['contractor', 2],
+      ] as const),
+      status: random.weighted([
+        ['active', 14],
+        ['on_leave', 1],
+      ] as const),
       startDate: isoDay(random.timestamp(-2900, -10)),
       managerId: null as string | null,
     };
   });
   // The earliest hire of each department manages it.
   for (const department of DEPARTMENTS) {
-    const members = employees.filter((e) => e.department === department).sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)));
+    const members = employees
+      .filter((e) => e.department === department)
+      .sort((a, b) => String(a.startDate).localeCompare(String(b.startDate)));
     for (const member of members.slice(1)) member.managerId = String(members[0]!.id);
   }
   let req = 200 + random.int(0, 50);
@@ -56,7 +81,12 @@ function seed(company: string, random: Random): Collections {
       status: 'open',
       openedAt: isoDay(random.timestamp(-90, -1)),
       applicants: random.int(0, 60),
-      hiringManager: random.pick(employees.filter((e) => e.department === department).map((e) => e.name as string).concat(['(unassigned)'])),
+      hiringManager: random.pick(
+        employees
+          .filter((e) => e.department === department)
+          .map((e) => e.name as string)
+          .concat(['(unassigned)']),
+      ),
     });
   }
   positions.sort((a, b) => String(b.openedAt).localeCompare(String(a.openedAt)));
@@ -66,12 +96,14 @@ function seed(company: string, random: Random): Collections {
 function headcount(collections: Collections) {
   const employees = collections.employees!;
   const open = collections.positions!.filter((p) => p.status === 'open');
-  const departments = [...new Set([...DEPARTMENTS, ...employees.map((e) => String(e.department))])].map((department) => ({
-    department,
-    headcount: employees.filter((e) => e.department === department).length,
-    onLeave: employees.filter((e) => e.department === department && e.status === 'on_leave').length,
-    openPositions: open.filter((p) => p.department === department).length,
-  }));
+  const departments = [...new Set([...DEPARTMENTS, ...employees.map((e) => String(e.department))])].map(
+    (department) => ({
+      department,
+      headcount: employees.filter((e) => e.department === department).length,
+      onLeave: employees.filter((e) => e.department === department && e.status === 'on_leave').length,
+      openPositions: open.filter((p) => p.department === department).length,
+    }),
+  );
   return { asOf: DATA_AS_OF.toISOString(), total: employees.length, openPositions: open.length, departments };
 }
 
@@ -86,7 +118,11 @@ export const hr: ServiceDef = {
       create(input, { collections, now }) {
         const positions = collections.positions!;
         return {
-          id: `REQ-${nextNumber(positions.map((p) => ({ id: p.id, n: Number(String(p.id).slice(4)) })), 'n', 1)}`,
+          id: `REQ-${nextNumber(
+            positions.map((p) => ({ id: p.id, n: Number(String(p.id).slice(4)) })),
+            'n',
+            1,
+          )}`,
           title: nonEmpty('title', input.title),
           department: oneOf('department', input.department, DEPARTMENTS),
           location: 'Remote',

@@ -4,14 +4,43 @@ import { companyNames, people, slugify } from './names.ts';
 import { nextNumber, nonEmpty, nonNegative, oneOf, type Collections, type Item, type ServiceDef } from './types.ts';
 
 export const DEAL_STAGES = [
-  'appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent', 'closedwon', 'closedlost',
+  'appointmentscheduled',
+  'qualifiedtobuy',
+  'presentationscheduled',
+  'decisionmakerboughtin',
+  'contractsent',
+  'closedwon',
+  'closedlost',
 ] as const;
 const PROBABILITY: Record<string, number> = {
-  appointmentscheduled: 0.2, qualifiedtobuy: 0.4, presentationscheduled: 0.6, decisionmakerboughtin: 0.8, contractsent: 0.9, closedwon: 1, closedlost: 0,
+  appointmentscheduled: 0.2,
+  qualifiedtobuy: 0.4,
+  presentationscheduled: 0.6,
+  decisionmakerboughtin: 0.8,
+  contractsent: 0.9,
+  closedwon: 1,
+  closedlost: 0,
 };
-const TITLES = ['CTO', 'VP Engineering', 'Head of Procurement', 'Operations Manager', 'CFO', 'IT Director', 'Product Manager', 'CEO', 'Buyer'] as const;
+const TITLES = [
+  'CTO',
+  'VP Engineering',
+  'Head of Procurement',
+  'Operations Manager',
+  'CFO',
+  'IT Director',
+  'Product Manager',
+  'CEO',
+  'Buyer',
+] as const;
 const LIFECYCLE = ['lead', 'marketingqualifiedlead', 'salesqualifiedlead', 'opportunity', 'customer'] as const;
-const DEAL_KINDS = ['Annual subscription', 'Pilot', 'Expansion', 'Multi-year renewal', 'Onboarding package', 'Enterprise rollout'] as const;
+const DEAL_KINDS = [
+  'Annual subscription',
+  'Pilot',
+  'Expansion',
+  'Multi-year renewal',
+  'Onboarding package',
+  'Enterprise rollout',
+] as const;
 
 function withStage(deal: Item, stage: string): void {
   deal.dealstage = stage;
@@ -47,7 +76,13 @@ function seed(company: string, random: Random): Collections {
   for (let i = 0; i < count; i++) {
     const contact = random.pick(contacts);
     const stage = random.weighted([
-      ['appointmentscheduled', 4], ['qualifiedtobuy', 4], ['presentationscheduled', 3], ['decisionmakerboughtin', 3], ['contractsent', 2], ['closedwon', 4], ['closedlost', 2],
+      ['appointmentscheduled', 4],
+      ['qualifiedtobuy', 4],
+      ['presentationscheduled', 3],
+      ['decisionmakerboughtin', 3],
+      ['contractsent', 2],
+      ['closedwon', 4],
+      ['closedlost', 2],
     ] as const);
     const closed = stage.startsWith('closed');
     const deal: Item = {
@@ -91,7 +126,10 @@ export const hubspot: ServiceDef = {
           createdate: now,
           lastmodifieddate: now,
         };
-        withStage(deal, input.dealstage === undefined ? 'appointmentscheduled' : oneOf('dealstage', input.dealstage, DEAL_STAGES));
+        withStage(
+          deal,
+          input.dealstage === undefined ? 'appointmentscheduled' : oneOf('dealstage', input.dealstage, DEAL_STAGES),
+        );
         return deal;
       },
       update(deal, patch, { now }) {

@@ -6,13 +6,20 @@ import { nextNumber, nonEmpty, oneOf, type Collections, type Item, type ServiceD
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 const WAREHOUSES = ['Reno DC', 'Memphis DC', 'Rotterdam Hub', 'Singapore Hub', 'Toronto DC'] as const;
 const INCIDENTS = [
-  ['Conveyor belt stoppage in packing line 2', 'Warehouse'], ['Carrier API timeouts delaying label printing', 'Shipping'],
-  ['Inventory count mismatch for SKU family', 'Inventory'], ['Cold-chain sensor offline in truck fleet', 'Fleet'],
-  ['Order import job failed overnight', 'Order management'], ['Forklift collision, no injuries', 'Warehouse'],
-  ['Customs hold on inbound container', 'Shipping'], ['Payment capture backlog', 'Order management'],
-  ['Damaged pallets from supplier', 'Receiving'], ['Scanner firmware crash at dock doors', 'Warehouse'],
-  ['Late pickups by regional carrier', 'Shipping'], ['Power outage at distribution center', 'Facilities'],
-  ['Mislabelled hazardous goods detected', 'Compliance'], ['Returns portal returning errors', 'Returns'],
+  ['Conveyor belt stoppage in packing line 2', 'Warehouse'],
+  ['Carrier API timeouts delaying label printing', 'Shipping'],
+  ['Inventory count mismatch for SKU family', 'Inventory'],
+  ['Cold-chain sensor offline in truck fleet', 'Fleet'],
+  ['Order import job failed overnight', 'Order management'],
+  ['Forklift collision, no injuries', 'Warehouse'],
+  ['Customs hold on inbound container', 'Shipping'],
+  ['Payment capture backlog', 'Order management'],
+  ['Damaged pallets from supplier', 'Receiving'],
+  ['Scanner firmware crash at dock doors', 'Warehouse'],
+  ['Late pickups by regional carrier', 'Shipping'],
+  ['Power outage at distribution center', 'Facilities'],
+  ['Mislabelled hazardous goods detected', 'Compliance'],
+  ['Returns portal returning errors', 'Returns'],
 ] as const;
 
 function seed(company: string, random: Random): Collections {
@@ -23,8 +30,17 @@ function seed(company: string, random: Random): Collections {
   const shipments: Item[] = [];
   const count = random.int(20, 38);
   for (let i = 0; i < count; i++) {
-    const status = random.weighted([['pending', 3], ['shipped', 4], ['delivered', 5]] as const);
-    const createdAt = status === 'pending' ? random.timestamp(-6, 0) : status === 'shipped' ? random.timestamp(-14, -2) : random.timestamp(-60, -8);
+    const status = random.weighted([
+      ['pending', 3],
+      ['shipped', 4],
+      ['delivered', 5],
+    ] as const);
+    const createdAt =
+      status === 'pending'
+        ? random.timestamp(-6, 0)
+        : status === 'shipped'
+          ? random.timestamp(-14, -2)
+          : random.timestamp(-60, -8);
     const id = `SO-${++number}`;
     const order: Item = {
       id,
@@ -50,8 +66,16 @@ function seed(company: string, random: Random): Collections {
         id: `SH-${random.chars(6, '0123456789')}`,
         orderId: id,
         carrier,
-        trackingNumber: carrier === 'UPS' ? `1Z${random.chars(16, '0123456789ABCDEFGHJKLMNPRSTUVWXYZ')}` : random.chars(12, '0123456789'),
-        status: delivered ? 'delivered' : random.weighted([['in_transit', 5], ['delayed', 1]] as const),
+        trackingNumber:
+          carrier === 'UPS'
+            ? `1Z${random.chars(16, '0123456789ABCDEFGHJKLMNPRSTUVWXYZ')}`
+            : random.chars(12, '0123456789'),
+        status: delivered
+          ? 'delivered'
+          : random.weighted([
+              ['in_transit', 5],
+              ['delayed', 1],
+            ] as const),
         origin: order.warehouse,
         destination: `${city}, ${country}`,
         shippedAt,
@@ -65,13 +89,21 @@ function seed(company: string, random: Random): Collections {
   shipments.sort((a, b) => String(b.shippedAt).localeCompare(String(a.shippedAt)));
   let incidentNumber = 300 + random.int(0, 200);
   const incidents: Item[] = random.sample(INCIDENTS, random.int(8, 13)).map(([title, system]) => {
-    const status = random.weighted([['open', 2], ['investigating', 2], ['resolved', 5]] as const);
+    const status = random.weighted([
+      ['open', 2],
+      ['investigating', 2],
+      ['resolved', 5],
+    ] as const);
     const reportedAt = random.timestamp(-45, 0);
     return {
       id: `INC-${++incidentNumber}`,
       title,
       system,
-      severity: random.weighted([['low', 4], ['medium', 4], ['high', 2]] as const),
+      severity: random.weighted([
+        ['low', 4],
+        ['medium', 4],
+        ['high', 2],
+      ] as const),
       status,
       reportedBy: random.pick(staff),
       owner: random.pick(staff),

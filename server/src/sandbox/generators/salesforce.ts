@@ -1,14 +1,53 @@
 // A Salesforce-like CRM: accounts and opportunities, with Salesforce's stages and 18-character ids.
 import { createRandom, isoDay, type Random } from '../random.ts';
 import { CITIES, companyNames, people } from './names.ts';
-import { nonEmpty, nonNegative, oneOf, ValidationError, type Collections, type Item, type ServiceDef } from './types.ts';
+import {
+  nonEmpty,
+  nonNegative,
+  oneOf,
+  ValidationError,
+  type Collections,
+  type Item,
+  type ServiceDef,
+} from './types.ts';
 
-export const OPPORTUNITY_STAGES = ['Prospecting', 'Qualification', 'Needs Analysis', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'] as const;
+export const OPPORTUNITY_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Proposal',
+  'Negotiation',
+  'Closed Won',
+  'Closed Lost',
+] as const;
 const PROBABILITY: Record<string, number> = {
-  Prospecting: 10, Qualification: 20, 'Needs Analysis': 35, Proposal: 60, Negotiation: 80, 'Closed Won': 100, 'Closed Lost': 0,
+  Prospecting: 10,
+  Qualification: 20,
+  'Needs Analysis': 35,
+  Proposal: 60,
+  Negotiation: 80,
+  'Closed Won': 100,
+  'Closed Lost': 0,
 };
-const INDUSTRIES = ['Technology', 'Manufacturing', 'Healthcare', 'Retail', 'Financial Services', 'Energy', 'Education', 'Media'] as const;
-const PRODUCTS = ['Enterprise License', 'Platform Subscription', 'Implementation Services', 'Support Renewal', 'Analytics Add-on', 'Training Package', 'Premium Tier Upgrade'] as const;
+const INDUSTRIES = [
+  'Technology',
+  'Manufacturing',
+  'Healthcare',
+  'Retail',
+  'Financial Services',
+  'Energy',
+  'Education',
+  'Media',
+] as const;
+const PRODUCTS = [
+  'Enterprise License',
+  'Platform Subscription',
+  'Implementation Services',
+  'Support Renewal',
+  'Analytics Add-on',
+  'Training Package',
+  'Premium Tier Upgrade',
+] as const;
 
 function sfId(prefix: string, random: Random): string {
   return prefix + random.chars(15, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
@@ -26,7 +65,14 @@ function withStage(opportunity: Item, stage: string): void {
   opportunity.probability = PROBABILITY[stage] ?? 0;
   opportunity.isClosed = stage.startsWith('Closed');
   opportunity.isWon = stage === 'Closed Won';
-  opportunity.forecastCategory = stage === 'Closed Won' ? 'Closed' : stage === 'Closed Lost' ? 'Omitted' : (PROBABILITY[stage] ?? 0) >= 60 ? 'Commit' : 'Pipeline';
+  opportunity.forecastCategory =
+    stage === 'Closed Won'
+      ? 'Closed'
+      : stage === 'Closed Lost'
+        ? 'Omitted'
+        : (PROBABILITY[stage] ?? 0) >= 60
+          ? 'Commit'
+          : 'Pipeline';
 }
 
 function seed(company: string, random: Random): Collections {
@@ -37,7 +83,11 @@ function seed(company: string, random: Random): Collections {
       id: sfId('001', random),
       name,
       industry: random.pick(INDUSTRIES),
-      type: random.weighted([['Customer', 5], ['Prospect', 3], ['Partner', 1]] as const),
+      type: random.weighted([
+        ['Customer', 5],
+        ['Prospect', 3],
+        ['Partner', 1],
+      ] as const),
       annualRevenue: random.amount(2_000_000, 900_000_000, 100_000),
       numberOfEmployees: random.int(20, 25_000),
       billingCity: city,
@@ -52,7 +102,13 @@ function seed(company: string, random: Random): Collections {
   for (let i = 0; i < count; i++) {
     const account = random.pick(accounts);
     const stage = random.weighted([
-      ['Prospecting', 4], ['Qualification', 4], ['Needs Analysis', 3], ['Proposal', 3], ['Negotiation', 3], ['Closed Won', 4], ['Closed Lost', 2],
+      ['Prospecting', 4],
+      ['Qualification', 4],
+      ['Needs Analysis', 3],
+      ['Proposal', 3],
+      ['Negotiation', 3],
+      ['Closed Won', 4],
+      ['Closed Lost', 2],
     ] as const);
     const closed = stage.startsWith('Closed');
     const createdAt = random.timestamp(-300, -10);
@@ -64,10 +120,23 @@ function seed(company: string, random: Random): Collections {
       amount: random.amount(8_000, 750_000, 500),
       currency: 'USD',
       closeDate: closed ? isoDay(random.timestamp(-150, -1)) : isoDay(random.timestamp(3, 150)),
-      type: random.weighted([['New Business', 5], ['Renewal', 3], ['Upsell', 2]] as const),
+      type: random.weighted([
+        ['New Business', 5],
+        ['Renewal', 3],
+        ['Upsell', 2],
+      ] as const),
       leadSource: random.pick(['Web', 'Referral', 'Partner', 'Trade Show', 'Outbound'] as const),
       owner: account.owner,
-      nextStep: closed ? null : random.pick(['Schedule demo', 'Send proposal', 'Security review', 'Legal review of MSA', 'Pricing call with CFO', 'Executive sponsor meeting'] as const),
+      nextStep: closed
+        ? null
+        : random.pick([
+            'Schedule demo',
+            'Send proposal',
+            'Security review',
+            'Legal review of MSA',
+            'Pricing call with CFO',
+            'Executive sponsor meeting',
+          ] as const),
       createdAt,
       lastModifiedAt: random.timestamp(-9, 0),
     };
@@ -103,7 +172,10 @@ export const salesforce: ServiceDef = {
           createdAt: now,
           lastModifiedAt: now,
         };
-        withStage(opportunity, input.stage === undefined ? 'Prospecting' : oneOf('stage', input.stage, OPPORTUNITY_STAGES));
+        withStage(
+          opportunity,
+          input.stage === undefined ? 'Prospecting' : oneOf('stage', input.stage, OPPORTUNITY_STAGES),
+        );
         return opportunity;
       },
       update(opportunity, patch, { now }) {

@@ -57,7 +57,8 @@ export interface ServiceDef {
 
 /** Throws a ValidationError unless `value` is one of `allowed` (case-insensitive); returns the canonical spelling. */
 export function oneOf(field: string, value: unknown, allowed: readonly string[]): string {
-  const found = typeof value === 'string' ? allowed.find((a) => a.toLowerCase() === value.trim().toLowerCase()) : undefined;
+  const found =
+    typeof value === 'string' ? allowed.find((a) => a.toLowerCase() === value.trim().toLowerCase()) : undefined;
   if (!found) throw new ValidationError([{ field, message: `must be one of: ${allowed.join(', ')}` }]);
   return found;
 }
@@ -84,6 +85,7 @@ export function nextNumber(items: readonly Item[], field: string, start: number)
 /** A company's display name and mail domain, from its slug. */
 export function companyIdentity(company: string): { name: string; domain: string } {
   const known: Record<string, string> = { acme: 'Acme Corp', globex: 'Globex' };
-  const name = known[company] ?? company.replace(/(^|-)(\w)/g, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+  const name =
+    known[company] ?? company.replace(/(^|-)(\w)/g, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
   return { name, domain: `${company}.example` };
 }

@@ -75,7 +75,10 @@ export function AnalyticsPage() {
   return (
     <section className="analytics" aria-labelledby={headingId}>
       <h1 id={headingId}>Analytics</h1>
-      <p className="muted">Calls to your APIs through Tessera: how many, how many failed, how fast, and how often the cache or the rate limit answered. Days are UTC.</p>
+      <p className="muted">
+        Calls to your APIs through Tessera: how many, how many failed, how fast, and how often the cache or the rate
+        limit answered. Days are UTC.
+      </p>
 
       <form className="analytics-filters" onSubmit={(e) => e.preventDefault()} aria-label="Choose what to analyse">
         <CompanyScopeSelect scope={scope} />
@@ -83,7 +86,13 @@ export function AnalyticsPage() {
           <legend>Period</legend>
           <div className="analytics-range-buttons">
             {RANGE_PRESETS.map((n) => (
-              <button key={n} type="button" aria-pressed={days === n} className={days === n ? 'primary' : undefined} onClick={() => setDays(n)}>
+              <button
+                key={n}
+                type="button"
+                aria-pressed={days === n}
+                className={days === n ? 'primary' : undefined}
+                onClick={() => setDays(n)}
+              >
                 {n} days
               </button>
             ))}
@@ -92,7 +101,10 @@ export function AnalyticsPage() {
       </form>
 
       {!scope.canRead ? (
-        <p className="empty">You do not administer {company?.name ?? 'any company'}. Choose a company you administer in the header to see its usage.</p>
+        <p className="empty">
+          You do not administer {company?.name ?? 'any company'}. Choose a company you administer in the header to see
+          its usage.
+        </p>
       ) : (
         <UsageResults
           key={`${scope.key}|${days}`}
@@ -136,7 +148,8 @@ function UsageResults({ companyId, days, everyCompany, scopeName, groupBy, onGro
   if (totals.calls === 0) {
     return (
       <p className="empty" role="status">
-        No calls to any API of {scopeName} in the last {days} days. Calls made from the assistant, the dashboard or GraphQL show up here within seconds.
+        No calls to any API of {scopeName} in the last {days} days. Calls made from the assistant, the dashboard or
+        GraphQL show up here within seconds.
       </p>
     );
   }
@@ -171,7 +184,15 @@ function UsageResults({ companyId, days, everyCompany, scopeName, groupBy, onGro
   );
 }
 
-function TableResults({ companyId, range, groupBy }: { companyId: string | null; range: { from: string; to: string }; groupBy: UsageGroupBy }) {
+function TableResults({
+  companyId,
+  range,
+  groupBy,
+}: {
+  companyId: string | null;
+  range: { from: string; to: string };
+  groupBy: UsageGroupBy;
+}) {
   const { data, error, refetch } = useQuery(UsageTableQuery, { variables: { companyId, ...range, groupBy } });
   if (error && !data) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
   if (!data) {

@@ -23,7 +23,14 @@ export function DailyChart({ rows }: { rows: readonly DayRow[] }) {
     <figure className="analytics-chart">
       <figcaption>Calls and failures per day</figcaption>
       <div className="analytics-chart-drawing" aria-hidden="true" inert>
-        <BarChart responsive style={chartStyle} accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={1}>
+        <BarChart
+          responsive
+          style={chartStyle}
+          accessibilityLayer={false}
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          barGap={1}
+        >
           <CartesianGrid stroke="#eef0f3" vertical={false} />
           <XAxis dataKey="day" tick={tick} minTickGap={12} />
           <YAxis tick={tick} width={40} allowDecimals={false} />
@@ -77,11 +84,21 @@ export function LatencyChart({ rows }: { rows: readonly EndpointRow[] }) {
         <p className="muted">No call in this period was answered.</p>
       ) : (
         <div className="analytics-chart-drawing" aria-hidden="true" inert>
-          <BarChart responsive style={chartStyle} accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
+          <BarChart
+            responsive
+            style={chartStyle}
+            accessibilityLayer={false}
+            data={data}
+            layout="vertical"
+            margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+          >
             <CartesianGrid stroke="#eef0f3" horizontal={false} />
             <XAxis type="number" tick={tick} tickFormatter={(v: number) => formatMs(v)} />
             <YAxis type="category" dataKey="label" tick={tick} width={width} interval={0} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? formatMs(v) : String(v))} cursor={{ fill: '#f5f6f8' }} />
+            <Tooltip
+              formatter={(v) => (typeof v === 'number' ? formatMs(v) : String(v))}
+              cursor={{ fill: '#f5f6f8' }}
+            />
             <Legend iconSize={10} wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="p50" name="p50" fill={PALETTE[1]} isAnimationActive={false} />
             <Bar dataKey="p95" name="p95" fill={PALETTE[3]} isAnimationActive={false} />

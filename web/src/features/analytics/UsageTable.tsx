@@ -2,7 +2,16 @@
 // day, company), and every column of the table sorts.
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { UsageGroupBy } from '../../gql/graphql.ts';
-import { COLUMNS, formatDay, formatMs, formatRate, nextSort, sortRows, type Sort, type UsageFigures } from './analytics-format.ts';
+import {
+  COLUMNS,
+  formatDay,
+  formatMs,
+  formatRate,
+  nextSort,
+  sortRows,
+  type Sort,
+  type UsageFigures,
+} from './analytics-format.ts';
 
 /** `noun`: the first column's header; `what`: how the table is named. */
 const GROUPS: readonly { value: UsageGroupBy; title: string; noun: string; what: string }[] = [
@@ -13,13 +22,28 @@ const GROUPS: readonly { value: UsageGroupBy; title: string; noun: string; what:
 ];
 
 /** Tabs with arrow-key movement between them (WAI-ARIA tabs pattern, automatic activation). */
-export function GroupTabs({ value, onChange, everyCompany, panelId }: { value: UsageGroupBy; onChange: (v: UsageGroupBy) => void; everyCompany: boolean; panelId: string }) {
+export function GroupTabs({
+  value,
+  onChange,
+  everyCompany,
+  panelId,
+}: {
+  value: UsageGroupBy;
+  onChange: (v: UsageGroupBy) => void;
+  everyCompany: boolean;
+  panelId: string;
+}) {
   // By company only tells something when there is more than one company.
   const groups = GROUPS.filter((g) => g.value !== 'COMPANY' || everyCompany);
   const refs = useRef(new Map<UsageGroupBy, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent) => {
     const index = groups.findIndex((g) => g.value === value);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: groups.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: groups.length - 1,
+    };
     if (!(event.key in moves)) return;
     event.preventDefault();
     const next = groups[(moves[event.key]! + groups.length) % groups.length]!.value;
@@ -49,7 +73,8 @@ export function GroupTabs({ value, onChange, everyCompany, panelId }: { value: U
   );
 }
 
-const defaultSort = (groupBy: UsageGroupBy): Sort => (groupBy === 'DAY' ? { column: 'label', descending: false } : { column: 'calls', descending: true });
+const defaultSort = (groupBy: UsageGroupBy): Sort =>
+  groupBy === 'DAY' ? { column: 'label', descending: false } : { column: 'calls', descending: true };
 
 export function UsageTable({ rows, groupBy }: { rows: readonly UsageFigures[]; groupBy: UsageGroupBy }) {
   const [sort, setSort] = useState<Sort>(() => defaultSort(groupBy));
@@ -63,12 +88,18 @@ export function UsageTable({ rows, groupBy }: { rows: readonly UsageFigures[]; g
     <div className="analytics-table-wrap" role="region" aria-label={`Usage by ${what}`} tabIndex={0}>
       <table className="analytics-table">
         <caption className="visually-hidden">
-          Usage by {what}, sorted by {sortedBy.toLowerCase()}, {sort.descending ? 'descending' : 'ascending'}. Errors exclude rate-limited calls; cache hits are a share of successful reads.
+          Usage by {what}, sorted by {sortedBy.toLowerCase()}, {sort.descending ? 'descending' : 'ascending'}. Errors
+          exclude rate-limited calls; cache hits are a share of successful reads.
         </caption>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.column} scope="col" className={c.numeric ? 'num' : undefined} aria-sort={sort.column === c.column ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+              <th
+                key={c.column}
+                scope="col"
+                className={c.numeric ? 'num' : undefined}
+                aria-sort={sort.column === c.column ? (sort.descending ? 'descending' : 'ascending') : undefined}
+              >
                 <button type="button" className="link" onClick={() => setSort(nextSort(sort, c.column))}>
                   {title(c)}
                   <span aria-hidden="true" className="analytics-sort">

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMs, formatRate, nextSort, presetRange, sortRows, type UsageFigures } from './analytics-format.ts';
+import {
+  formatDay,
+  formatMs,
+  formatRate,
+  nextSort,
+  presetRange,
+  sortRows,
+  type UsageFigures,
+} from './analytics-format.ts';
 
 const row = (label: string, calls: number, p95Ms: number | null): UsageFigures => ({
   key: label,
@@ -21,7 +29,10 @@ describe('date range presets', () => {
   });
 
   it('at exactly midnight, the new day is today', () => {
-    expect(presetRange(1, Date.parse('2026-11-29T00:00:00.000Z'))).toEqual({ from: '2026-11-29T00:00:00.000Z', to: '2026-11-30T00:00:00.000Z' });
+    expect(presetRange(1, Date.parse('2026-11-29T00:00:00.000Z'))).toEqual({
+      from: '2026-11-29T00:00:00.000Z',
+      to: '2026-11-30T00:00:00.000Z',
+    });
   });
 });
 
@@ -29,17 +40,42 @@ describe('sorting the table', () => {
   const rows = [row('Sales API', 3, 12), row('GitHub API', 9, null), row('Finance API', 3, 80), row('HR API', 1, 5)];
 
   it('by a number, largest first, ties in the order they came', () => {
-    expect(sortRows(rows, { column: 'calls', descending: true }).map((r) => r.label)).toEqual(['GitHub API', 'Sales API', 'Finance API', 'HR API']);
-    expect(sortRows(rows, { column: 'calls', descending: false }).map((r) => r.label)).toEqual(['HR API', 'Sales API', 'Finance API', 'GitHub API']);
+    expect(sortRows(rows, { column: 'calls', descending: true }).map((r) => r.label)).toEqual([
+      'GitHub API',
+      'Sales API',
+      'Finance API',
+      'HR API',
+    ]);
+    expect(sortRows(rows, { column: 'calls', descending: false }).map((r) => r.label)).toEqual([
+      'HR API',
+      'Sales API',
+      'Finance API',
+      'GitHub API',
+    ]);
   });
 
   it('by name, alphabetically', () => {
-    expect(sortRows(rows, { column: 'label', descending: false }).map((r) => r.label)).toEqual(['Finance API', 'GitHub API', 'HR API', 'Sales API']);
+    expect(sortRows(rows, { column: 'label', descending: false }).map((r) => r.label)).toEqual([
+      'Finance API',
+      'GitHub API',
+      'HR API',
+      'Sales API',
+    ]);
   });
 
   it('puts rows without a latency last in both directions', () => {
-    expect(sortRows(rows, { column: 'p95Ms', descending: true }).map((r) => r.label)).toEqual(['Finance API', 'Sales API', 'HR API', 'GitHub API']);
-    expect(sortRows(rows, { column: 'p95Ms', descending: false }).map((r) => r.label)).toEqual(['HR API', 'Sales API', 'Finance API', 'GitHub API']);
+    expect(sortRows(rows, { column: 'p95Ms', descending: true }).map((r) => r.label)).toEqual([
+      'Finance API',
+      'Sales API',
+      'HR API',
+      'GitHub API',
+    ]);
+    expect(sortRows(rows, { column: 'p95Ms', descending: false }).map((r) => r.label)).toEqual([
+      'HR API',
+      'Sales API',
+      'Finance API',
+      'GitHub API',
+    ]);
   });
 
   it('does not change the rows it was given', () => {
@@ -51,7 +87,10 @@ describe('sorting the table', () => {
   it('flips the same column, and starts a number column descending and the name ascending', () => {
     expect(nextSort({ column: 'calls', descending: true }, 'calls')).toEqual({ column: 'calls', descending: false });
     expect(nextSort({ column: 'calls', descending: true }, 'label')).toEqual({ column: 'label', descending: false });
-    expect(nextSort({ column: 'label', descending: false }, 'errorRate')).toEqual({ column: 'errorRate', descending: true });
+    expect(nextSort({ column: 'label', descending: false }, 'errorRate')).toEqual({
+      column: 'errorRate',
+      descending: true,
+    });
   });
 });
 

@@ -28,7 +28,15 @@ export interface UsageFigures {
   rateLimited: number;
 }
 
-export type SortColumn = 'label' | 'calls' | 'errors' | 'errorRate' | 'p50Ms' | 'p95Ms' | 'cacheHitRate' | 'rateLimited';
+export type SortColumn =
+  | 'label'
+  | 'calls'
+  | 'errors'
+  | 'errorRate'
+  | 'p50Ms'
+  | 'p95Ms'
+  | 'cacheHitRate'
+  | 'rateLimited';
 export interface Sort {
   column: SortColumn;
   descending: boolean;

@@ -33,7 +33,6 @@ const ACCESS_LABEL: Record<AccessLevel, string> = {
   WRITE: 'Read & write',
 };
 
-
 export function MyApisPage() {
   const { company } = useCompany();
   if (!company) return <NoCompany />;
@@ -45,7 +44,10 @@ export function NoCompany() {
   return (
     <section className="empty">
       <h1>No company yet</h1>
-      <p>You do not hold a role in any company, so there are no APIs for you here. A company admin or Data Admin can give you one.</p>
+      <p>
+        You do not hold a role in any company, so there are no APIs for you here. A company admin or Data Admin can give
+        you one.
+      </p>
     </section>
   );
 }
@@ -56,13 +58,13 @@ function MyApis({ companyId, companyName }: { companyId: string; companyName: st
 
   let body;
   if (error) {
-    body = (
-      <ErrorNotice error={error} onRetry={() => void refetch()} />
-    );
+    body = <ErrorNotice error={error} onRetry={() => void refetch()} />;
   } else if (!data) {
     body = loading ? <p role="status">Loading APIs…</p> : null;
   } else if (data.myEndpoints.length === 0) {
-    body = <p className="empty">Your roles at {companyName} do not give you any API yet. A Data Admin can grant access.</p>;
+    body = (
+      <p className="empty">Your roles at {companyName} do not give you any API yet. A Data Admin can grant access.</p>
+    );
   } else {
     body = (
       <ul className="endpoints">

@@ -4,7 +4,15 @@ import { useMutation } from '@apollo/client/react';
 import { errorMessage } from '../../session/errors.ts';
 import type { ActionView, ChatAction } from './chat-state.ts';
 import { ConfirmActionMutation, RejectActionMutation } from './documents.ts';
-import { actionArgs, displayStatus, expiresIn, prettyJson, resolvePath, summarizeResult, type DisplayStatus } from './format.ts';
+import {
+  actionArgs,
+  displayStatus,
+  expiresIn,
+  prettyJson,
+  resolvePath,
+  summarizeResult,
+  type DisplayStatus,
+} from './format.ts';
 
 const STATUS_LABEL: Record<DisplayStatus, string> = {
   pending: 'Awaiting your decision',
@@ -24,7 +32,15 @@ export function ActionPlaceholder() {
   );
 }
 
-export function ActionCard({ action, now, dispatch }: { action: ActionView; now: number; dispatch: (a: ChatAction) => void }) {
+export function ActionCard({
+  action,
+  now,
+  dispatch,
+}: {
+  action: ActionView;
+  now: number;
+  dispatch: (a: ChatAction) => void;
+}) {
   const [confirm, confirming] = useMutation(ConfirmActionMutation);
   const [reject, rejecting] = useMutation(RejectActionMutation);
   const [error, setError] = useState<string | null>(null);
@@ -42,7 +58,12 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
     try {
       if (kind === 'confirm') {
         const { data } = await confirm({ variables: { id: action.id } });
-        if (data) dispatch({ type: 'action-updated', action: data.confirmAction.action, result: data.confirmAction.result ?? null });
+        if (data)
+          dispatch({
+            type: 'action-updated',
+            action: data.confirmAction.action,
+            result: data.confirmAction.result ?? null,
+          });
       } else {
         const { data } = await reject({ variables: { id: action.id } });
         if (data) dispatch({ type: 'action-updated', action: data.rejectAction.action });
@@ -66,7 +87,8 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
       </p>
       {action.request && (
         <p className="small muted request-url">
-          Sent to <code>{action.request.url}</code>, and only there: if the API or operation changes before you confirm, it is not sent.
+          Sent to <code>{action.request.url}</code>, and only there: if the API or operation changes before you confirm,
+          it is not sent.
         </p>
       )}
       <p className="small muted" id={requestId}>
@@ -76,7 +98,9 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
         {prettyJson(action.args)}
       </pre>
       <div className="action-outcome" role="status">
-        {status === 'pending' && <p className="small muted">Nothing has been changed yet; {expiresIn(action.expiresAt, at)}.</p>}
+        {status === 'pending' && (
+          <p className="small muted">Nothing has been changed yet; {expiresIn(action.expiresAt, at)}.</p>
+        )}
         {status === 'executed' && (
           <p>
             Executed: HTTP {action.result?.status ?? action.resultStatus ?? '?'}
@@ -85,7 +109,9 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
         )}
         {status === 'rejected' && <p>Rejected. Nothing was changed.</p>}
         {status === 'expired' && <p>Expired after 15 minutes. Nothing was changed; ask the assistant again.</p>}
-        {status === 'failed' && <p>This change could not be made. Ask the assistant again, or check the source system.</p>}
+        {status === 'failed' && (
+          <p>This change could not be made. Ask the assistant again, or check the source system.</p>
+        )}
         {status === 'executing' && <p>Running…</p>}
       </div>
       {error && (
@@ -95,7 +121,13 @@ export function ActionCard({ action, now, dispatch }: { action: ActionView; now:
       )}
       {status === 'pending' && (
         <div className="action-buttons">
-          <button type="button" className="primary" onClick={() => void decide('confirm')} disabled={busy} aria-describedby={headingId}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void decide('confirm')}
+            disabled={busy}
+            aria-describedby={headingId}
+          >
             {confirming.loading ? 'Confirming…' : 'Confirm'}
           </button>
           <button type="button" onClick={() => void decide('reject')} disabled={busy} aria-describedby={headingId}>

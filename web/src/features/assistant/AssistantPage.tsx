@@ -20,7 +20,10 @@ export function AssistantPage() {
     return (
       <section className="empty">
         <h1>Assistant</h1>
-        <p>You do not hold a role in any company, so the assistant has nothing it may read for you. A company admin or Data Admin can give you one.</p>
+        <p>
+          You do not hold a role in any company, so the assistant has nothing it may read for you. A company admin or
+          Data Admin can give you one.
+        </p>
       </section>
     );
   }
@@ -58,9 +61,15 @@ function Assistant({ companyId, companyName }: { companyId: string; companyName:
       <div className="assistant-head">
         <div>
           <h1 id="assistant-title">Assistant</h1>
-          <p className="muted">Answers from {companyName}'s APIs with exactly your access. Changes wait for your confirmation.</p>
+          <p className="muted">
+            Answers from {companyName}'s APIs with exactly your access. Changes wait for your confirmation.
+          </p>
         </div>
-        <button type="button" onClick={() => dispatch({ type: 'new-conversation' })} disabled={streaming || state.turns.length === 0}>
+        <button
+          type="button"
+          onClick={() => dispatch({ type: 'new-conversation' })}
+          disabled={streaming || state.turns.length === 0}
+        >
           New conversation
         </button>
       </div>
@@ -76,7 +85,13 @@ function Assistant({ companyId, companyName }: { companyId: string; companyName:
         </section>
       )}
 
-      {state.turns.length === 0 ? <Suggestions companyId={companyId} writes={state.model !== null && state.model !== 'offline-planner'} onPick={send} /> : null}
+      {state.turns.length === 0 ? (
+        <Suggestions
+          companyId={companyId}
+          writes={state.model !== null && state.model !== 'offline-planner'}
+          onPick={send}
+        />
+      ) : null}
       <ChatLog turns={state.turns} actions={state.actions} now={now} dispatch={dispatch} />
       <div ref={endRef} />
       <Composer companyName={companyName} streaming={streaming} error={failure} onSend={send} onStop={stop} />
@@ -84,14 +99,24 @@ function Assistant({ companyId, companyName }: { companyId: string; companyName:
   );
 }
 
-function Suggestions({ companyId, writes, onPick }: { companyId: string; writes: boolean; onPick: (text: string) => void }) {
+function Suggestions({
+  companyId,
+  writes,
+  onPick,
+}: {
+  companyId: string;
+  writes: boolean;
+  onPick: (text: string) => void;
+}) {
   const { data } = useQuery(AssistantEndpointsQuery, { variables: { companyId } });
   const prompts = data ? suggestPrompts(data.myEndpoints, { writes }) : [];
   return (
     // A fixed minimum height: the list arrives after the page, without pushing the composer.
     <div className="suggestions">
       {data && prompts.length === 0 ? (
-        <p className="muted">You may not use any API in this company yet, so the assistant has nothing to read for you here.</p>
+        <p className="muted">
+          You may not use any API in this company yet, so the assistant has nothing to read for you here.
+        </p>
       ) : (
         <>
           <h2 className="small muted">Try asking</h2>

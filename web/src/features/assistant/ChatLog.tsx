@@ -32,7 +32,9 @@ export function ChatLog({ turns, actions, now, dispatch }: ChatLogProps) {
 
 function Answer({ turn, actions, now, dispatch }: { turn: AssistantTurn } & Omit<ChatLogProps, 'turns'>) {
   const streaming = turn.status === 'streaming';
-  const proposed = new Set(turn.actionIds.flatMap((id) => (actions[id] ? [`${actions[id].endpoint.slug}__${actions[id].operation.key}`] : [])));
+  const proposed = new Set(
+    turn.actionIds.flatMap((id) => (actions[id] ? [`${actions[id].endpoint.slug}__${actions[id].operation.key}`] : [])),
+  );
   return (
     <div className="msg msg-assistant" aria-busy={streaming}>
       <span className="visually-hidden">Assistant: </span>
@@ -58,7 +60,13 @@ function Answer({ turn, actions, now, dispatch }: { turn: AssistantTurn } & Omit
         </details>
       )}
       {turn.text ? <p className="answer">{turn.text}</p> : streaming ? <p className="muted">Thinking…</p> : null}
-      {turn.actionIds.map((id) => (actions[id] ? <ActionCard key={id} action={actions[id]} now={now} dispatch={dispatch} /> : <ActionPlaceholder key={id} />))}
+      {turn.actionIds.map((id) =>
+        actions[id] ? (
+          <ActionCard key={id} action={actions[id]} now={now} dispatch={dispatch} />
+        ) : (
+          <ActionPlaceholder key={id} />
+        ),
+      )}
       {/* The sentence itself is shown by the composer, where the person tries again. */}
       {turn.status === 'failed' && <p className="muted small">No answer: {turn.error}</p>}
       {turn.status === 'stopped' && <p className="muted small">You stopped this answer.</p>}

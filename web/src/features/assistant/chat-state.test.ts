@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PendingActionFieldsFragment } from '../../gql/graphql.ts';
-import { chatReducer, earlierActions, initialChatState, type AssistantTurn, type ChatAction, type ChatState, type StreamEvent } from './chat-state.ts';
+import {
+  chatReducer,
+  earlierActions,
+  initialChatState,
+  type AssistantTurn,
+  type ChatAction,
+  type ChatState,
+  type StreamEvent,
+} from './chat-state.ts';
 
 const action = (id: string, extra: Partial<PendingActionFieldsFragment> = {}): PendingActionFieldsFragment => ({
   id,
@@ -10,7 +18,13 @@ const action = (id: string, extra: Partial<PendingActionFieldsFragment> = {}): P
   createdAt: '2026-01-01T00:00:00.000Z',
   resultStatus: null,
   endpoint: { id: 'e1', name: 'Sales API', slug: 'sales-api' },
-  operation: { id: 'o1', key: 'createOpportunity', method: 'POST', path: '/opportunities', description: 'Create an opportunity.' },
+  operation: {
+    id: 'o1',
+    key: 'createOpportunity',
+    method: 'POST',
+    path: '/opportunities',
+    description: 'Create an opportunity.',
+  },
   ...extra,
 });
 
@@ -29,7 +43,12 @@ describe('chatReducer', () => {
     );
     expect(streaming.turns.map((t) => t.kind)).toEqual(['user', 'assistant']);
     expect(streaming.streamingId).toBe(lastAnswer(streaming).id);
-    expect(lastAnswer(streaming)).toMatchObject({ text: 'Proposed; please confirm.', status: 'streaming', actionIds: ['a1'], tools: [{ tool: 'sales-api__listAccounts' }] });
+    expect(lastAnswer(streaming)).toMatchObject({
+      text: 'Proposed; please confirm.',
+      status: 'streaming',
+      actionIds: ['a1'],
+      tools: [{ tool: 'sales-api__listAccounts' }],
+    });
 
     const done = chatReducer(
       streaming,
@@ -59,13 +78,22 @@ describe('chatReducer', () => {
     const state = run(
       { type: 'send', text: 'q' },
       event({ type: 'token', text: 'Let me look. ' }),
-      event({ type: 'done', reply: { conversationId: 'c1', message: 'Cash: 10.', model: 'm', toolCalls: [], pendingActions: [] } }),
+      event({
+        type: 'done',
+        reply: { conversationId: 'c1', message: 'Cash: 10.', model: 'm', toolCalls: [], pendingActions: [] },
+      }),
     );
     expect(lastAnswer(state).text).toBe('Cash: 10.');
   });
 
   it('keeps the conversation id for the next message, and forgets it on a new conversation', () => {
-    const first = run({ type: 'send', text: 'q' }, event({ type: 'done', reply: { conversationId: 'c1', message: 'a', model: 'm', toolCalls: [], pendingActions: [] } }));
+    const first = run(
+      { type: 'send', text: 'q' },
+      event({
+        type: 'done',
+        reply: { conversationId: 'c1', message: 'a', model: 'm', toolCalls: [], pendingActions: [] },
+      }),
+    );
     const second = chatReducer(first, { type: 'send', text: 'q2' });
     expect(second.conversationId).toBe('c1');
     expect(second.turns).toHaveLength(4);
@@ -82,11 +110,20 @@ describe('chatReducer', () => {
   });
 
   it('ends the stream on a server error, a transport failure, a stop, or an early end', () => {
-    expect(lastAnswer(run({ type: 'send', text: 'q' }, event({ type: 'error', error: 'message must not be empty.', code: 'BAD_USER_INPUT' })))).toMatchObject({
+    expect(
+      lastAnswer(
+        run(
+          { type: 'send', text: 'q' },
+          event({ type: 'error', error: 'message must not be empty.', code: 'BAD_USER_INPUT' }),
+        ),
+      ),
+    ).toMatchObject({
       status: 'failed',
       error: 'message must not be empty.',
     });
-    expect(lastAnswer(run({ type: 'send', text: 'q' }, { type: 'failed', message: 'Could not reach the server.' }))).toMatchObject({ status: 'failed', error: 'Could not reach the server.' });
+    expect(
+      lastAnswer(run({ type: 'send', text: 'q' }, { type: 'failed', message: 'Could not reach the server.' })),
+    ).toMatchObject({ status: 'failed', error: 'Could not reach the server.' });
     const stopped = run({ type: 'send', text: 'q' }, event({ type: 'token', text: 'partial' }), { type: 'stop' });
     expect(lastAnswer(stopped)).toMatchObject({ status: 'stopped', text: 'partial' });
     expect(stopped.streamingId).toBeNull();
@@ -96,22 +133,35 @@ describe('chatReducer', () => {
   });
 
   it('lists actions proposed before (e.g. before a reload) apart from this conversation, and keeps undecided ones on a new conversation', () => {
-    let state = run({ type: 'pending-loaded', actions: [action('old', { createdAt: '2026-01-01T00:01:00.000Z' }), action('older')] });
+    let state = run({
+      type: 'pending-loaded',
+      actions: [action('old', { createdAt: '2026-01-01T00:01:00.000Z' }), action('older')],
+    });
     expect(earlierActions(state).map((a) => a.id)).toEqual(['older', 'old']);
     state = run(
       { type: 'pending-loaded', actions: [action('old')] },
       { type: 'send', text: 'q' },
-      event({ type: 'done', reply: { conversationId: 'c', message: 'm', model: 'x', toolCalls: [], pendingActions: [action('new')] } }),
+      event({
+        type: 'done',
+        reply: { conversationId: 'c', message: 'm', model: 'x', toolCalls: [], pendingActions: [action('new')] },
+      }),
     );
     expect(earlierActions(state).map((a) => a.id)).toEqual(['old']);
-    state = chatReducer(state, { type: 'action-updated', action: action('old', { status: 'executed', resultStatus: 201 }), result: { status: 201, data: { id: 'x' } } });
+    state = chatReducer(state, {
+      type: 'action-updated',
+      action: action('old', { status: 'executed', resultStatus: 201 }),
+      result: { status: 201, data: { id: 'x' } },
+    });
     const fresh = chatReducer(state, { type: 'new-conversation' });
     expect(Object.keys(fresh.actions)).toEqual(['new']);
   });
 
   it('adds actions proposed elsewhere when the pending list is read again, and never turns a decided one back to pending', () => {
     let state = run({ type: 'pending-loaded', actions: [action('a1')] });
-    state = chatReducer(state, { type: 'action-updated', action: action('a1', { status: 'executed', resultStatus: 201 }) });
+    state = chatReducer(state, {
+      type: 'action-updated',
+      action: action('a1', { status: 'executed', resultStatus: 201 }),
+    });
     const polled = chatReducer(state, { type: 'pending-loaded', actions: [action('a1'), action('from-mcp')] });
     expect(polled.actions.a1!.status).toBe('executed');
     expect(earlierActions(polled).map((a) => a.id)).toEqual(['a1', 'from-mcp']);
@@ -120,9 +170,16 @@ describe('chatReducer', () => {
 
   it('records a decision with its result, and a later copy of the action keeps the result', () => {
     let state = run({ type: 'pending-loaded', actions: [action('a1')] });
-    state = chatReducer(state, { type: 'action-updated', action: action('a1', { status: 'executed', resultStatus: 201 }), result: { status: 201, data: { id: 'opp_9' } } });
+    state = chatReducer(state, {
+      type: 'action-updated',
+      action: action('a1', { status: 'executed', resultStatus: 201 }),
+      result: { status: 201, data: { id: 'opp_9' } },
+    });
     expect(state.actions.a1).toMatchObject({ status: 'executed', resultStatus: 201, result: { status: 201 } });
-    state = chatReducer(state, { type: 'pending-loaded', actions: [action('a1', { status: 'executed', resultStatus: 201 })] });
+    state = chatReducer(state, {
+      type: 'pending-loaded',
+      actions: [action('a1', { status: 'executed', resultStatus: 201 })],
+    });
     expect(state.actions.a1!.result).toEqual({ status: 201, data: { id: 'opp_9' } });
   });
 });

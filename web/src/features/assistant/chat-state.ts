@@ -56,9 +56,20 @@ export type ChatAction =
   | { type: 'pending-loaded'; actions: readonly PendingActionFieldsFragment[] }
   | { type: 'action-updated'; action: PendingActionFieldsFragment; result?: UpstreamAnswer | null };
 
-export const initialChatState: ChatState = { conversationId: null, turns: [], actions: {}, streamingId: null, model: null, nextId: 1 };
+export const initialChatState: ChatState = {
+  conversationId: null,
+  turns: [],
+  actions: {},
+  streamingId: null,
+  model: null,
+  nextId: 1,
+};
 
-function updateStreaming(state: ChatState, update: (turn: AssistantTurn) => Partial<AssistantTurn>, end = false): ChatState {
+function updateStreaming(
+  state: ChatState,
+  update: (turn: AssistantTurn) => Partial<AssistantTurn>,
+  end = false,
+): ChatState {
   const id = state.streamingId;
   if (id === null) return state;
   return {
@@ -68,7 +79,10 @@ function updateStreaming(state: ChatState, update: (turn: AssistantTurn) => Part
   };
 }
 
-function withActions(actions: Record<string, ActionView>, incoming: readonly PendingActionFieldsFragment[]): Record<string, ActionView> {
+function withActions(
+  actions: Record<string, ActionView>,
+  incoming: readonly PendingActionFieldsFragment[],
+): Record<string, ActionView> {
   const next = { ...actions };
   // Keep a result already shown: a later copy of the same action does not carry it.
   for (const action of incoming) next[action.id] = { ...next[action.id], ...action };
@@ -83,7 +97,11 @@ function applyEvent(state: ChatState, event: StreamEvent): ChatState {
       return event.toolCall ? updateStreaming(state, (t) => ({ tools: [...t.tools, event.toolCall!] })) : state;
     case 'pending_action': {
       const actionId = event.actionId;
-      return actionId ? updateStreaming(state, (t) => ({ actionIds: t.actionIds.includes(actionId) ? t.actionIds : [...t.actionIds, actionId] })) : state;
+      return actionId
+        ? updateStreaming(state, (t) => ({
+            actionIds: t.actionIds.includes(actionId) ? t.actionIds : [...t.actionIds, actionId],
+          }))
+        : state;
     }
     case 'done': {
       const reply = event.reply;
@@ -92,13 +110,28 @@ function applyEvent(state: ChatState, event: StreamEvent): ChatState {
       const next = updateStreaming(
         state,
         // The reply is the whole answer: tokens of intermediate rounds are not part of it.
-        (t) => ({ text: reply.message, tools: reply.toolCalls, actionIds: [...new Set([...t.actionIds, ...ids])], status: 'done', model: reply.model }),
+        (t) => ({
+          text: reply.message,
+          tools: reply.toolCalls,
+          actionIds: [...new Set([...t.actionIds, ...ids])],
+          status: 'done',
+          model: reply.model,
+        }),
         true,
       );
-      return { ...next, conversationId: reply.conversationId, model: reply.model, actions: withActions(next.actions, reply.pendingActions) };
+      return {
+        ...next,
+        conversationId: reply.conversationId,
+        model: reply.model,
+        actions: withActions(next.actions, reply.pendingActions),
+      };
     }
     case 'error':
-      return updateStreaming(state, () => ({ status: 'failed', error: event.error ?? 'The assistant could not answer.' }), true);
+      return updateStreaming(
+        state,
+        () => ({ status: 'failed', error: event.error ?? 'The assistant could not answer.' }),
+        true,
+      );
     default:
       return state;
   }
@@ -115,7 +148,16 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         turns: [
           ...state.turns,
           { kind: 'user', id: userId, text: action.text },
-          { kind: 'assistant', id: assistantId, text: '', tools: [], actionIds: [], status: 'streaming', model: null, error: null },
+          {
+            kind: 'assistant',
+            id: assistantId,
+            text: '',
+            tools: [],
+            actionIds: [],
+            status: 'streaming',
+            model: null,
+            error: null,
+          },
         ],
         streamingId: assistantId,
         nextId: state.nextId + 2,
@@ -127,7 +169,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return updateStreaming(state, () => ({ status: 'failed', error: action.message }), true);
     case 'ended':
       // The stream closed without "done" or "error": say so rather than wait forever.
-      return updateStreaming(state, () => ({ status: 'failed', error: 'The answer stopped before it was complete. Try again.' }), true);
+      return updateStreaming(
+        state,
+        () => ({ status: 'failed', error: 'The answer stopped before it was complete. Try again.' }),
+        true,
+      );
     case 'stop':
       return updateStreaming(state, () => ({ status: 'stopped' }), true);
     case 'new-conversation': {
@@ -145,7 +191,14 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case 'action-updated':
       return {
         ...state,
-        actions: { ...state.actions, [action.action.id]: { ...state.actions[action.action.id], ...action.action, ...(action.result !== undefined ? { result: action.result } : {}) } },
+        actions: {
+          ...state.actions,
+          [action.action.id]: {
+            ...state.actions[action.action.id],
+            ...action.action,
+            ...(action.result !== undefined ? { result: action.result } : {}),
+          },
+        },
       };
   }
 }

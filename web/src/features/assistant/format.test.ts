@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { actionArgs, describeTool, displayStatus, expiresIn, messageProblem, modelLabel, prettyJson, resolvePath, suggestPrompts, summarizeResult } from './format.ts';
+import {
+  actionArgs,
+  describeTool,
+  displayStatus,
+  expiresIn,
+  messageProblem,
+  modelLabel,
+  prettyJson,
+  resolvePath,
+  suggestPrompts,
+  summarizeResult,
+} from './format.ts';
 
 describe('the request of a pending action', () => {
   it('fills path parameters as the gateway does, and leaves missing ones visible', () => {
     expect(resolvePath('/opportunities/{id}', { id: 'opp 1/2' })).toBe('/opportunities/opp%201%2F2');
     expect(resolvePath('/repos/{repo}/issues', {})).toBe('/repos/{repo}/issues');
-    expect(resolvePath('/opportunities/{id}', actionArgs({ params: { id: 'opp_1' }, body: { stage: 'Closed Won' } }).params)).toBe('/opportunities/opp_1');
+    expect(
+      resolvePath('/opportunities/{id}', actionArgs({ params: { id: 'opp_1' }, body: { stage: 'Closed Won' } }).params),
+    ).toBe('/opportunities/opp_1');
     expect(actionArgs('not an object')).toEqual({ params: {}, body: null });
     expect(actionArgs({ params: [1], body: { a: 1 } })).toEqual({ params: {}, body: { a: 1 } });
   });
@@ -19,7 +32,9 @@ describe('the request of a pending action', () => {
 
 describe('summarizeResult', () => {
   it('names the notable fields of an object first', () => {
-    expect(summarizeResult({ amount: 4242, accountId: 'acc_1', name: 'Deal', id: 'opp_1', stage: 'Prospecting' })).toBe('id: opp_1 · name: Deal · stage: Prospecting · amount: 4242');
+    expect(summarizeResult({ amount: 4242, accountId: 'acc_1', name: 'Deal', id: 'opp_1', stage: 'Prospecting' })).toBe(
+      'id: opp_1 · name: Deal · stage: Prospecting · amount: 4242',
+    );
     expect(summarizeResult({ data: { id: 'x', title: 'T' } })).toBe('id: x · title: T');
   });
 
@@ -35,11 +50,30 @@ describe('summarizeResult', () => {
 describe('describeTool', () => {
   const proposed = new Set(['sales-api__createOpportunity']);
   it('splits endpoint and operation, and words the outcome', () => {
-    expect(describeTool({ tool: 'finance-api__getCashBalance', status: 200, ok: true }, proposed)).toEqual({ endpoint: 'finance-api', operation: 'getCashBalance', outcome: 'HTTP 200', tone: 'ok' });
-    expect(describeTool({ tool: 'sales-api__createOpportunity', status: null, ok: true }, proposed)).toMatchObject({ outcome: 'proposed: waits for your decision', tone: 'proposed' });
-    expect(describeTool({ tool: 'hr-api__getHeadcount', status: null, ok: false }, proposed)).toMatchObject({ outcome: 'not run', tone: 'failed' });
-    expect(describeTool({ tool: 'finance-api__listInvoices', status: 503, ok: false }, proposed)).toMatchObject({ outcome: 'failed: HTTP 503', tone: 'failed' });
-    expect(describeTool({ tool: 'search_operations', status: null, ok: true }, proposed)).toEqual({ endpoint: null, operation: 'search_operations', outcome: 'done', tone: 'ok' });
+    expect(describeTool({ tool: 'finance-api__getCashBalance', status: 200, ok: true }, proposed)).toEqual({
+      endpoint: 'finance-api',
+      operation: 'getCashBalance',
+      outcome: 'HTTP 200',
+      tone: 'ok',
+    });
+    expect(describeTool({ tool: 'sales-api__createOpportunity', status: null, ok: true }, proposed)).toMatchObject({
+      outcome: 'proposed: waits for your decision',
+      tone: 'proposed',
+    });
+    expect(describeTool({ tool: 'hr-api__getHeadcount', status: null, ok: false }, proposed)).toMatchObject({
+      outcome: 'not run',
+      tone: 'failed',
+    });
+    expect(describeTool({ tool: 'finance-api__listInvoices', status: 503, ok: false }, proposed)).toMatchObject({
+      outcome: 'failed: HTTP 503',
+      tone: 'failed',
+    });
+    expect(describeTool({ tool: 'search_operations', status: null, ok: true }, proposed)).toEqual({
+      endpoint: null,
+      operation: 'search_operations',
+      outcome: 'done',
+      tone: 'ok',
+    });
   });
 });
 
@@ -68,12 +102,40 @@ describe('messageProblem', () => {
 });
 
 describe('suggestPrompts', () => {
-  const sales = { access: 'WRITE', endpoint: { name: 'Sales API', operations: [{ key: 'listAccounts', method: 'GET' }, { key: 'listOpportunities', method: 'GET' }, { key: 'createOpportunity', method: 'POST' }] } };
-  const finance = { access: 'READ', endpoint: { name: 'Finance API', operations: [{ key: 'getCashBalance', method: 'GET' }, { key: 'listInvoices', method: 'GET' }, { key: 'createInvoice', method: 'POST' }] } };
-  const custom = { access: 'READ', endpoint: { name: 'Fleet API', operations: [{ key: 'listTrucks', method: 'GET' }] } };
+  const sales = {
+    access: 'WRITE',
+    endpoint: {
+      name: 'Sales API',
+      operations: [
+        { key: 'listAccounts', method: 'GET' },
+        { key: 'listOpportunities', method: 'GET' },
+        { key: 'createOpportunity', method: 'POST' },
+      ],
+    },
+  };
+  const finance = {
+    access: 'READ',
+    endpoint: {
+      name: 'Finance API',
+      operations: [
+        { key: 'getCashBalance', method: 'GET' },
+        { key: 'listInvoices', method: 'GET' },
+        { key: 'createInvoice', method: 'POST' },
+      ],
+    },
+  };
+  const custom = {
+    access: 'READ',
+    endpoint: { name: 'Fleet API', operations: [{ key: 'listTrucks', method: 'GET' }] },
+  };
 
   it('suggests questions about what the person may read', () => {
-    expect(suggestPrompts([sales, finance, custom], { writes: false })).toEqual(['How is our pipeline?', 'What is our cash balance?', 'Which invoices are overdue?', 'Show our trucks from the Fleet API.']);
+    expect(suggestPrompts([sales, finance, custom], { writes: false })).toEqual([
+      'How is our pipeline?',
+      'What is our cash balance?',
+      'Which invoices are overdue?',
+      'Show our trucks from the Fleet API.',
+    ]);
     expect(suggestPrompts([], { writes: true })).toEqual([]);
     expect(suggestPrompts([{ ...finance, access: 'NONE' }], { writes: false })).toEqual([]);
   });

@@ -11,7 +11,8 @@ export interface ActionArgs {
 
 export function actionArgs(args: unknown): ActionArgs {
   const value = (args && typeof args === 'object' ? args : {}) as { params?: unknown; body?: unknown };
-  const object = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+  const object = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   return { params: object(value.params) ?? {}, body: object(value.body) };
 }
 
@@ -19,7 +20,9 @@ export function actionArgs(args: unknown): ActionArgs {
 export function resolvePath(path: string, params: Record<string, unknown>): string {
   return path.replace(PLACEHOLDER, (whole, name: string) => {
     const value = params[name];
-    return value === undefined || value === null || value === '' || typeof value === 'object' ? whole : encodeURIComponent(String(value));
+    return value === undefined || value === null || value === '' || typeof value === 'object'
+      ? whole
+      : encodeURIComponent(String(value));
   });
 }
 
@@ -40,9 +43,13 @@ export function summarizeResult(data: unknown): string {
   if (typeof data !== 'object') return clip(String(data));
   const record = data as Record<string, unknown>;
   // Many APIs wrap the object: { data: {...} }.
-  if (record.data && typeof record.data === 'object' && !Array.isArray(record.data) && Object.keys(record).length <= 2) return summarizeResult(record.data);
+  if (record.data && typeof record.data === 'object' && !Array.isArray(record.data) && Object.keys(record).length <= 2)
+    return summarizeResult(record.data);
   const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-  const keys = [...SUMMARY_KEYS.filter((k) => scalar(record[k])), ...Object.keys(record).filter((k) => !SUMMARY_KEYS.includes(k) && scalar(record[k]))].slice(0, 4);
+  const keys = [
+    ...SUMMARY_KEYS.filter((k) => scalar(record[k])),
+    ...Object.keys(record).filter((k) => !SUMMARY_KEYS.includes(k) && scalar(record[k])),
+  ].slice(0, 4);
   if (keys.length === 0) return `${Object.keys(record).length} field${Object.keys(record).length === 1 ? '' : 's'}.`;
   return clip(keys.map((k) => `${k}: ${String(record[k])}`).join(' · '));
 }
@@ -56,13 +63,18 @@ export interface ToolView {
 }
 
 /** One step of the trace; `proposed` holds the tool names of this answer's pending actions. */
-export function describeTool(trace: { tool: string; status?: number | null; ok: boolean }, proposed: ReadonlySet<string>): ToolView {
+export function describeTool(
+  trace: { tool: string; status?: number | null; ok: boolean },
+  proposed: ReadonlySet<string>,
+): ToolView {
   const split = trace.tool.indexOf('__');
   const endpoint = split > 0 ? trace.tool.slice(0, split) : null;
   const operation = split > 0 ? trace.tool.slice(split + 2) : trace.tool;
   const status = trace.status ?? null;
-  if (!trace.ok) return { endpoint, operation, outcome: status === null ? 'not run' : `failed: HTTP ${status}`, tone: 'failed' };
-  if (status === null && proposed.has(trace.tool)) return { endpoint, operation, outcome: 'proposed: waits for your decision', tone: 'proposed' };
+  if (!trace.ok)
+    return { endpoint, operation, outcome: status === null ? 'not run' : `failed: HTTP ${status}`, tone: 'failed' };
+  if (status === null && proposed.has(trace.tool))
+    return { endpoint, operation, outcome: 'proposed: waits for your decision', tone: 'proposed' };
   return { endpoint, operation, outcome: status === null ? 'done' : `HTTP ${status}`, tone: 'ok' };
 }
 
@@ -87,7 +99,8 @@ export const MAX_MESSAGE_CHARS = 4000;
 /** Why a message cannot be sent, or null when it can. */
 export function messageProblem(text: string): string | null {
   if (!text.trim()) return 'Write a question first.';
-  if (text.trim().length > MAX_MESSAGE_CHARS) return `A message can be at most ${MAX_MESSAGE_CHARS} characters; this one has ${text.trim().length}.`;
+  if (text.trim().length > MAX_MESSAGE_CHARS)
+    return `A message can be at most ${MAX_MESSAGE_CHARS} characters; this one has ${text.trim().length}.`;
   return null;
 }
 
@@ -117,7 +130,10 @@ const words = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCa
  * A few questions to start with, from what the person may use here. A change is suggested only
  * when `writes` is on (a model that can propose them; the offline planner only reads).
  */
-export function suggestPrompts(grants: readonly Grant[], { writes, max = 4 }: { writes: boolean; max?: number }): string[] {
+export function suggestPrompts(
+  grants: readonly Grant[],
+  { writes, max = 4 }: { writes: boolean; max?: number },
+): string[] {
   const reads: string[] = [];
   const add = (p: string) => {
     if (!reads.includes(p)) reads.push(p);
@@ -135,7 +151,9 @@ export function suggestPrompts(grants: readonly Grant[], { writes, max = 4 }: { 
   let write: string | null = null;
   if (writes) {
     for (const grant of grants) {
-      const create = accessChanges(grant.access) ? grant.endpoint.operations.find((o) => o.method === 'POST' && o.key.startsWith('create')) : undefined;
+      const create = accessChanges(grant.access)
+        ? grant.endpoint.operations.find((o) => o.method === 'POST' && o.key.startsWith('create'))
+        : undefined;
       if (create) {
         write = `Create a new ${words(create.key.slice(6))} in the ${grant.endpoint.name}.`;
         break;

@@ -41,7 +41,11 @@ export function useChat(companyId: string) {
         dispatch(action);
       };
       stream.current = client
-        .subscribe({ query: ChatStreamSubscription, variables: { companyId, message: text, conversationId: state.conversationId }, fetchPolicy: 'no-cache' })
+        .subscribe({
+          query: ChatStreamSubscription,
+          variables: { companyId, message: text, conversationId: state.conversationId },
+          fetchPolicy: 'no-cache',
+        })
         .subscribe({
           next: (result) => {
             if (result.error) return finish({ type: 'failed', message: errorMessage(result.error) });

@@ -60,7 +60,9 @@ export function AuditPage() {
   return (
     <section className="audit" aria-labelledby={ids.heading}>
       <h1 id={ids.heading}>Audit log</h1>
-      <p className="muted">Every change to companies, people, APIs, access and credentials, with who made it and when. Newest first.</p>
+      <p className="muted">
+        Every change to companies, people, APIs, access and credentials, with who made it and when. Newest first.
+      </p>
 
       <form className="audit-filters" onSubmit={(e) => e.preventDefault()} aria-label="Filter the audit log">
         <CompanyScopeSelect scope={scope} />
@@ -82,11 +84,25 @@ export function AuditPage() {
         </div>
         <div>
           <label htmlFor={ids.from}>From</label>
-          <input id={ids.from} type="date" value={fromDay} max={toDay || undefined} onChange={(e) => setFromDay(e.target.value)} aria-invalid={rangeError ? true : undefined} />
+          <input
+            id={ids.from}
+            type="date"
+            value={fromDay}
+            max={toDay || undefined}
+            onChange={(e) => setFromDay(e.target.value)}
+            aria-invalid={rangeError ? true : undefined}
+          />
         </div>
         <div>
           <label htmlFor={ids.to}>To</label>
-          <input id={ids.to} type="date" value={toDay} min={fromDay || undefined} onChange={(e) => setToDay(e.target.value)} aria-invalid={rangeError ? true : undefined} />
+          <input
+            id={ids.to}
+            type="date"
+            value={toDay}
+            min={fromDay || undefined}
+            onChange={(e) => setToDay(e.target.value)}
+            aria-invalid={rangeError ? true : undefined}
+          />
         </div>
         <div className="audit-clear">
           <button
@@ -109,7 +125,8 @@ export function AuditPage() {
         </p>
       ) : !scope.canRead ? (
         <p className="empty">
-          You do not administer {company?.name ?? 'any company'}. Choose a company you administer in the header to see its audit log.
+          You do not administer {company?.name ?? 'any company'}. Choose a company you administer in the header to see
+          its audit log.
         </p>
       ) : (
         <AuditResults
@@ -156,7 +173,10 @@ function AuditResults({ companyId, filter, showCompany, scopeName }: ResultsProp
       await fetchMore({
         variables: { after: pageInfo.endCursor },
         updateQuery: (previous, { fetchMoreResult }) => ({
-          auditLogs: { ...fetchMoreResult.auditLogs, edges: [...previous.auditLogs.edges, ...fetchMoreResult.auditLogs.edges] },
+          auditLogs: {
+            ...fetchMoreResult.auditLogs,
+            edges: [...previous.auditLogs.edges, ...fetchMoreResult.auditLogs.edges],
+          },
         }),
       });
     } catch (failure) {
@@ -181,7 +201,13 @@ function AuditResults({ companyId, filter, showCompany, scopeName }: ResultsProp
       )}
       {pageInfo.hasNextPage && (
         <div className="audit-more">
-          <button type="button" className="primary" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void loadMore()}
+            disabled={loadingMore}
+            aria-busy={loadingMore}
+          >
             {loadingMore ? 'Loading…' : 'Load more'}
           </button>
         </div>

@@ -90,11 +90,21 @@ function Row({ entry, now, showCompany }: { entry: Entry; now: number; showCompa
           <span className="muted">—</span>
         )}
       </Cell>
-      {showCompany && <Cell label="Company">{entry.company?.name ?? <span className="muted">{entry.companyId ? 'A deleted company' : 'Platform-wide'}</span>}</Cell>}
+      {showCompany && (
+        <Cell label="Company">
+          {entry.company?.name ?? (
+            <span className="muted">{entry.companyId ? 'A deleted company' : 'Platform-wide'}</span>
+          )}
+        </Cell>
+      )}
       <Cell label="Details">
         <details className="audit-details">
           <summary>
-            Show<span className="visually-hidden"> details of {actionLabel(entry.action)}, {absolute}</span>
+            Show
+            <span className="visually-hidden">
+              {' '}
+              details of {actionLabel(entry.action)}, {absolute}
+            </span>
           </summary>
           <dl>
             <dt>Entry</dt>

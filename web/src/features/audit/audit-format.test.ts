@@ -14,7 +14,13 @@ describe('action names', () => {
   });
 
   it('lists the actions of a family for the filter', () => {
-    expect(actionsOf('credential.').map((a) => a.value)).toEqual(['credential.create', 'credential.update', 'credential.rotate', 'credential.delete', 'credential.test']);
+    expect(actionsOf('credential.').map((a) => a.value)).toEqual([
+      'credential.create',
+      'credential.update',
+      'credential.rotate',
+      'credential.delete',
+      'credential.test',
+    ]);
     expect(actionsOf('nothing.')).toEqual([]);
   });
 });
@@ -30,9 +36,21 @@ describe('summaries', () => {
     ['endpoint.delete', { slug: 'hr-api' }, 'hr-api'],
     ['auth.login', null, null],
     ['company.update', ['odd'], null],
-    ['access_token.revoke', { name: 'ci', prefix: 'tsr_pat_abcd', via: { accessTokenId: 't1' } }, 'ci · with an access token'],
-    ['assistant.action_proposed', { endpointId: 'e', operation: 'createOpportunity', via: { channel: 'mcp' } }, 'through MCP'],
-    ['assistant.action_proposed', { via: { channel: 'mcp', accessTokenId: 't1' } }, 'through MCP, with an access token'],
+    [
+      'access_token.revoke',
+      { name: 'ci', prefix: 'tsr_pat_abcd', via: { accessTokenId: 't1' } },
+      'ci · with an access token',
+    ],
+    [
+      'assistant.action_proposed',
+      { endpointId: 'e', operation: 'createOpportunity', via: { channel: 'mcp' } },
+      'through MCP',
+    ],
+    [
+      'assistant.action_proposed',
+      { via: { channel: 'mcp', accessTokenId: 't1' } },
+      'through MCP, with an access token',
+    ],
   ])('%s %j → %s', (action, details, expected) => {
     expect(summarize(action, details)).toBe(expected);
   });
@@ -58,8 +76,14 @@ describe('times', () => {
 
 describe('date range', () => {
   it('turns picked days into [start of from, start of the day after to)', () => {
-    expect(dateRange('2025-01-02', '2025-01-05')).toEqual({ from: new Date(2025, 0, 2).toISOString(), to: new Date(2025, 0, 6).toISOString() });
-    expect(dateRange('2025-01-31', '2025-01-31')).toEqual({ from: new Date(2025, 0, 31).toISOString(), to: new Date(2025, 1, 1).toISOString() });
+    expect(dateRange('2025-01-02', '2025-01-05')).toEqual({
+      from: new Date(2025, 0, 2).toISOString(),
+      to: new Date(2025, 0, 6).toISOString(),
+    });
+    expect(dateRange('2025-01-31', '2025-01-31')).toEqual({
+      from: new Date(2025, 0, 31).toISOString(),
+      to: new Date(2025, 1, 1).toISOString(),
+    });
   });
 
   it('leaves out an empty end', () => {

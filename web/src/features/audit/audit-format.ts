@@ -88,7 +88,10 @@ export function summarize(action: string, details: unknown): string | null {
 function viaNote(via: unknown): string | null {
   if (!via || typeof via !== 'object') return null;
   const v = via as Record<string, unknown>;
-  const notes = [v.channel === 'mcp' ? 'through MCP' : null, typeof v.accessTokenId === 'string' ? 'with an access token' : null].filter((n) => n !== null);
+  const notes = [
+    v.channel === 'mcp' ? 'through MCP' : null,
+    typeof v.accessTokenId === 'string' ? 'with an access token' : null,
+  ].filter((n) => n !== null);
   return notes.length > 0 ? notes.join(', ') : null;
 }
 
@@ -97,7 +100,9 @@ function whatChanged(action: string, d: Record<string, unknown>): string | null 
     case 'permission.set':
       return d.from && d.to ? `${LEVEL[String(d.from)] ?? d.from} → ${LEVEL[String(d.to)] ?? d.to}` : null;
     case 'credential.create':
-      return str(d.name) && str(d.kind) ? `“${d.name}” (${String(d.kind).replace(/_/g, ' ').toLowerCase()})` : str(d.name);
+      return str(d.name) && str(d.kind)
+        ? `“${d.name}” (${String(d.kind).replace(/_/g, ' ').toLowerCase()})`
+        : str(d.name);
     case 'credential.update':
       return str(d.renamedFrom) && str(d.name) ? `“${d.renamedFrom}” → “${d.name}”` : str(d.name);
     case 'credential.test':
@@ -132,7 +137,11 @@ export function relativeTime(iso: string, now: number, locale?: string): string 
 }
 
 export function absoluteTime(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso));
 }
 
 export type DateRange = { from?: string; to?: string } | { error: string };

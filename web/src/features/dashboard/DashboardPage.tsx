@@ -62,7 +62,10 @@ export function DashboardPage() {
     return (
       <section className="empty">
         <h1>Dashboard</h1>
-        <p>You do not hold a role in any company yet, so there is nothing to show. A company admin or Data Admin can give you one.</p>
+        <p>
+          You do not hold a role in any company yet, so there is nothing to show. A company admin or Data Admin can give
+          you one.
+        </p>
       </section>
     );
   }
@@ -123,7 +126,9 @@ function Dashboard({ company }: { company: CompanyChoice }) {
           </p>
         </div>
         <div className="dashboard-toolbar">
-          <span className="dashboard-updated muted small">{shown ? `Updated ${formatTime(shown.dashboard.generatedAt)}` : ''}</span>
+          <span className="dashboard-updated muted small">
+            {shown ? `Updated ${formatTime(shown.dashboard.generatedAt)}` : ''}
+          </span>
           <button type="button" onClick={() => void refresh()} disabled={refreshing || !shown}>
             {refreshing ? 'Refreshing…' : 'Refresh'}
           </button>
@@ -204,7 +209,8 @@ function EmptyDashboard({ company, readable }: { company: CompanyChoice; readabl
       <p>{reason}</p>
       {readable.length > 0 && (
         <p>
-          You can still <Link to="/assistant">ask the assistant</Link> about them or see them under <Link to="/apis">My APIs</Link>.
+          You can still <Link to="/assistant">ask the assistant</Link> about them or see them under{' '}
+          <Link to="/apis">My APIs</Link>.
         </p>
       )}
     </div>

@@ -24,7 +24,11 @@ export function MetricCard({ widget }: { widget: Widget }) {
     body = <WidgetChart kind={widget.kind} title={widget.title} series={widget.series} unit={widget.unit ?? null} />;
   }
   return (
-    <article className={`widget ${stat ? 'widget-stat' : 'widget-chart-card'}`} aria-labelledby={titleId} data-widget-id={widget.id}>
+    <article
+      className={`widget ${stat ? 'widget-stat' : 'widget-chart-card'}`}
+      aria-labelledby={titleId}
+      data-widget-id={widget.id}
+    >
       <header className="widget-head">
         <h3 id={titleId} title={widget.title}>
           {widget.title}
@@ -39,5 +43,7 @@ export function MetricCard({ widget }: { widget: Widget }) {
 
 /** A card-sized blank while the first answer is on its way (same size as the real card). */
 export function CardPlaceholder({ stat }: { stat: boolean }) {
-  return <div className={`widget widget-placeholder ${stat ? 'widget-stat' : 'widget-chart-card'}`} aria-hidden="true" />;
+  return (
+    <div className={`widget widget-placeholder ${stat ? 'widget-stat' : 'widget-chart-card'}`} aria-hidden="true" />
+  );
 }

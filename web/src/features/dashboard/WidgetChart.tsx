@@ -23,9 +23,20 @@ const shorten = (label: unknown) => {
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
 };
 /** Room for the longest category name (up to MAX_LABEL characters at 12 px). */
-const labelWidth = (data: readonly Point[]) => Math.min(MAX_LABEL, Math.max(...data.map((p) => p.label.length))) * 6.6 + 12;
+const labelWidth = (data: readonly Point[]) =>
+  Math.min(MAX_LABEL, Math.max(...data.map((p) => p.label.length))) * 6.6 + 12;
 
-export function WidgetChart({ kind, title, series, unit }: { kind: DashboardWidgetKind; title: string; series: readonly Point[]; unit: string | null }) {
+export function WidgetChart({
+  kind,
+  title,
+  series,
+  unit,
+}: {
+  kind: DashboardWidgetKind;
+  title: string;
+  series: readonly Point[];
+  unit: string | null;
+}) {
   if (series.length === 0) return <p className="widget-nodata muted">Nothing to chart right now.</p>;
   const data = series.map((p) => ({ ...p, label: formatLabel(p.label) }));
   const value = (v: unknown) => (typeof v === 'number' ? formatValue(v, unit) : String(v));
@@ -39,7 +50,15 @@ export function WidgetChart({ kind, title, series, unit }: { kind: DashboardWidg
     const byLabel = new Map(slices.map((p) => [p.label, p.value]));
     chart = (
       <PieChart responsive style={chartStyle} accessibilityLayer={false}>
-        <Pie data={slices} dataKey="value" nameKey="label" innerRadius="45%" outerRadius="78%" paddingAngle={1} isAnimationActive={false} />
+        <Pie
+          data={slices}
+          dataKey="value"
+          nameKey="label"
+          innerRadius="45%"
+          outerRadius="78%"
+          paddingAngle={1}
+          isAnimationActive={false}
+        />
         <Tooltip formatter={value} />
         <Legend
           verticalAlign="bottom"
@@ -52,21 +71,49 @@ export function WidgetChart({ kind, title, series, unit }: { kind: DashboardWidg
     );
   } else if (kind === 'LINE') {
     chart = (
-      <LineChart responsive style={chartStyle} accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <LineChart
+        responsive
+        style={chartStyle}
+        accessibilityLayer={false}
+        data={data}
+        margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#eef0f3" vertical={false} />
         <XAxis dataKey="label" tick={tick} />
         <YAxis tickFormatter={compact} tick={tick} width={56} allowDecimals={false} />
         <Tooltip formatter={value} />
-        <Line type="monotone" dataKey="value" name={title} stroke={PALETTE[0]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="value"
+          name={title}
+          stroke={PALETTE[0]}
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
       </LineChart>
     );
   } else {
     // Horizontal bars: category names (stages, departments, accounts) stay readable.
     chart = (
-      <BarChart responsive style={chartStyle} accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
+      <BarChart
+        responsive
+        style={chartStyle}
+        accessibilityLayer={false}
+        data={data}
+        layout="vertical"
+        margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke="#eef0f3" horizontal={false} />
         <XAxis type="number" tickFormatter={compact} tick={tick} allowDecimals={false} />
-        <YAxis type="category" dataKey="label" tick={tick} width={labelWidth(data)} interval={0} tickFormatter={shorten} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          tick={tick}
+          width={labelWidth(data)}
+          interval={0}
+          tickFormatter={shorten}
+        />
         <Tooltip formatter={value} cursor={{ fill: '#f5f6f8' }} />
         <Bar dataKey="value" name={title} fill={PALETTE[0]} radius={[0, 4, 4, 0]} isAnimationActive={false} />
       </BarChart>

@@ -8,7 +8,11 @@ export const isCurrency = (unit: string | null | undefined): boolean => !!unit &
 /** The full number: "$8,673,000", "40 people", "7". */
 export function formatValue(value: number, unit: string | null | undefined, locale?: string): string {
   if (unit && isCurrency(unit)) {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: unit, maximumFractionDigits: Number.isInteger(value) ? 0 : 2 }).format(value);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: unit,
+      maximumFractionDigits: Number.isInteger(value) ? 0 : 2,
+    }).format(value);
   }
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
   if (unit === 'people') return `${number} ${value === 1 ? 'person' : 'people'}`;

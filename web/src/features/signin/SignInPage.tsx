@@ -63,7 +63,14 @@ export function SignInPage() {
 
           <form onSubmit={onSubmit} aria-busy={loading}>
             <label htmlFor={ids.email}>Email</label>
-            <input id={ids.email} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id={ids.email}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
             <label htmlFor={ids.password}>Password</label>
             <input
               id={ids.password}
@@ -85,22 +92,22 @@ export function SignInPage() {
         </div>
 
         {demoLogins.length > 0 && (
-        <section className="demo" aria-labelledby={ids.demo}>
-          <h2 id={ids.demo}>Demo logins</h2>
-          <p className="muted">
-            Every demo user's password is <code>{DEMO_PASSWORD}</code>. Choose one to fill in the form.
-          </p>
-          <ul>
-            {demoLogins.map((demo) => (
-              <li key={demo.email}>
-                <button type="button" className="demo-login" onClick={() => fillDemo(demo.email)}>
-                  <span className="demo-email">{demo.email}</span>
-                  <span className="muted small">{demo.note}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+          <section className="demo" aria-labelledby={ids.demo}>
+            <h2 id={ids.demo}>Demo logins</h2>
+            <p className="muted">
+              Every demo user's password is <code>{DEMO_PASSWORD}</code>. Choose one to fill in the form.
+            </p>
+            <ul>
+              {demoLogins.map((demo) => (
+                <li key={demo.email}>
+                  <button type="button" className="demo-login" onClick={() => fillDemo(demo.email)}>
+                    <span className="demo-email">{demo.email}</span>
+                    <span className="muted small">{demo.note}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
         )}
       </div>
     </main>

@@ -39,7 +39,10 @@ export function AccessTokensPage() {
 }
 
 function AccessTokens({ companyId, companyName, member }: { companyId: string; companyName: string; member: boolean }) {
-  const { data, error, refetch } = useQuery(MyAccessTokensQuery, { variables: { companyId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(MyAccessTokensQuery, {
+    variables: { companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -80,10 +83,16 @@ function AccessTokens({ companyId, companyName, member }: { companyId: string; c
         )}
       </div>
       <p className="muted">
-        Personal tokens let scripts and tools call Tessera as you, in one company, with <code>Authorization: Bearer</code>. A token can only do what you can do there, and a
-        read-only one can change nothing. Tokens expire; revoke one as soon as you no longer need it.
+        Personal tokens let scripts and tools call Tessera as you, in one company, with{' '}
+        <code>Authorization: Bearer</code>. A token can only do what you can do there, and a read-only one can change
+        nothing. Tokens expire; revoke one as soon as you no longer need it.
       </p>
-      {!member && <p className="notice">You hold no role at {companyName}, so you cannot make a token for it. Choose a company where you have a role in the header.</p>}
+      {!member && (
+        <p className="notice">
+          You hold no role at {companyName}, so you cannot make a token for it. Choose a company where you have a role
+          in the header.
+        </p>
+      )}
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
       </div>

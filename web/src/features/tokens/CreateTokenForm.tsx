@@ -54,7 +54,9 @@ export function CreateTokenForm({ companyId, companyName, onCreated, onCancel }:
     const found = checkTokenForm(name, days);
     if (Object.keys(found).length > 0) return show(found);
     try {
-      const { data } = await create({ variables: { input: { companyId, name: name.trim(), readOnly, expiresInDays: Number(days) } } });
+      const { data } = await create({
+        variables: { input: { companyId, name: name.trim(), readOnly, expiresInDays: Number(days) } },
+      });
       if (data) await onCreated({ token: data.createAccessToken.token, name: data.createAccessToken.accessToken.name });
     } catch (e) {
       const placed = placeServerError(e, { name: 'Name', expiresInDays: 'Expires after' });
@@ -63,16 +65,34 @@ export function CreateTokenForm({ companyId, companyName, onCreated, onCancel }:
     }
   }
 
-  const hint = (key: keyof Errors, text: string) => <FieldHint id={`${id(key)}-hint`} hint={text} error={errors[key]} />;
+  const hint = (key: keyof Errors, text: string) => (
+    <FieldHint id={`${id(key)}-hint`} hint={text} error={errors[key]} />
+  );
 
   return (
-    <form ref={formRef} className="card token-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={id('title')}>
+    <form
+      ref={formRef}
+      className="card token-form"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby={id('title')}
+    >
       <h2 id={id('title')}>New token for {companyName}</h2>
-      <p className="small muted">It acts as you, in {companyName} only, with the access your roles there give you. Choose another company in the header to make one there.</p>
+      <p className="small muted">
+        It acts as you, in {companyName} only, with the access your roles there give you. Choose another company in the
+        header to make one there.
+      </p>
       <div className="token-fields">
         <div className="field">
           <label htmlFor={id('name')}>Name</label>
-          <input id={id('name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={errors.name ? true : undefined} aria-describedby={`${id('name')}-hint`} />
+          <input
+            id={id('name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={`${id('name')}-hint`}
+          />
           {hint('name', 'What it is for, e.g. “CI reports”.')}
         </div>
         <div className="field">
@@ -92,13 +112,25 @@ export function CreateTokenForm({ companyId, companyName, onCreated, onCancel }:
         </div>
       </div>
       <div className="token-readonly">
-        <input id={id('readOnly')} type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} aria-describedby={`${id('readOnly')}-hint`} />
+        <input
+          id={id('readOnly')}
+          type="checkbox"
+          checked={readOnly}
+          onChange={(e) => setReadOnly(e.target.checked)}
+          aria-describedby={`${id('readOnly')}-hint`}
+        />
         <label htmlFor={id('readOnly')}>Read-only</label>
         <p id={`${id('readOnly')}-hint`} className="small muted">
           It can read, but never change anything: no write calls, no actions.
         </p>
       </div>
-      <FormActions error={formError} busy={loading} submitLabel="Create token" busyLabel="Creating…" onCancel={onCancel} />
+      <FormActions
+        error={formError}
+        busy={loading}
+        submitLabel="Create token"
+        busyLabel="Creating…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -32,7 +32,8 @@ export function NewTokenNotice({ token, name, onDone }: { token: string; name: s
         {copied === 'failed' && 'Could not copy: select the token and copy it yourself.'}
       </p>
       <p className="small muted">
-        Send it as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/graphql</code> or <code>/mcp</code>. Anyone holding it acts as you: keep it secret, and revoke it here if it leaks.
+        Send it as <code>Authorization: Bearer &lt;token&gt;</code> to <code>/graphql</code> or <code>/mcp</code>.
+        Anyone holding it acts as you: keep it secret, and revoke it here if it leaks.
       </p>
       <div className="actions">
         <button type="button" className="primary" onClick={onDone}>

@@ -75,7 +75,12 @@ export function TokenItem({ token, onRevoked }: { token: AccessTokenEntry; onRev
             aria-label={`Revoke ${token.name}`}
             title={`Revoke “${token.name}”?`}
             confirmLabel="Revoke"
-            message={<p>Scripts and tools that use it stop working at once. This cannot be undone: make a new token if you need one again.</p>}
+            message={
+              <p>
+                Scripts and tools that use it stop working at once. This cannot be undone: make a new token if you need
+                one again.
+              </p>
+            }
             onConfirm={onRevoke}
           >
             Revoke

@@ -16,7 +16,8 @@ export function checkTokenForm(name: string, days: string): { name?: string; exp
   if (!name.trim()) errors.name = 'Give it a name, e.g. “CI reports”.';
   else if (name.trim().length > 120) errors.name = 'A name has at most 120 characters.';
   const n = Number(days);
-  if (!/^\d+$/.test(days.trim()) || n < MIN_DAYS || n > MAX_DAYS) errors.expiresInDays = `Between ${MIN_DAYS} and ${MAX_DAYS} days.`;
+  if (!/^\d+$/.test(days.trim()) || n < MIN_DAYS || n > MAX_DAYS)
+    errors.expiresInDays = `Between ${MIN_DAYS} and ${MAX_DAYS} days.`;
   return errors;
 }
 

@@ -47,7 +47,10 @@ function callOf(request: ToolCallRequest): Call | undefined {
   const record = args as Record<string, unknown>;
   if (request.name === INVOKE_TOOL && typeof record.tool === 'string') {
     const inner = record.arguments;
-    return { name: record.tool, args: inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {} };
+    return {
+      name: record.tool,
+      args: inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {},
+    };
   }
   return { name: request.name, args: record };
 }
@@ -55,7 +58,10 @@ function callOf(request: ToolCallRequest): Call | undefined {
 function foundSpecs(data: unknown): ToolSpec[] {
   if (!Array.isArray(data)) return [];
   return data
-    .filter((d): d is Record<string, unknown> => !!d && typeof d === 'object' && typeof (d as Record<string, unknown>).tool === 'string')
+    .filter(
+      (d): d is Record<string, unknown> =>
+        !!d && typeof d === 'object' && typeof (d as Record<string, unknown>).tool === 'string',
+    )
     .map((d) => ({
       name: d.tool as string,
       description: typeof d.description === 'string' ? d.description : '',
@@ -88,7 +94,12 @@ export function readConversation(messages: readonly ChatMessage[]): Conversation
       const call = byId.get(message.toolCallId);
       if (!call) continue;
       const parsed = parseToolResult(message.content);
-      conversation.results.set(callKey(call), { status: parsed.status, httpStatus: parsed.httpStatus ?? undefined, data: parsed.data, truncated: parsed.truncated });
+      conversation.results.set(callKey(call), {
+        status: parsed.status,
+        httpStatus: parsed.httpStatus ?? undefined,
+        data: parsed.data,
+        truncated: parsed.truncated,
+      });
       if (call.name === SEARCH_TOOL && parsed.status === 'ok') conversation.found.push(...foundSpecs(parsed.data));
     }
   }

@@ -33,7 +33,8 @@ export function view(result: Result): View {
     const key = LIST_KEYS.find((k) => Array.isArray(data[k]));
     if (key) {
       const items = (data[key] as unknown[]).filter(isObject);
-      const total = typeof data.total === 'number' ? data.total : typeof data.count === 'number' ? data.count : undefined;
+      const total =
+        typeof data.total === 'number' ? data.total : typeof data.count === 'number' ? data.count : undefined;
       return { items, total, hasMore: data.hasMore === true || data.has_more === true, truncated: result.truncated };
     }
     return { doc: data, truncated: result.truncated };
@@ -44,7 +45,11 @@ export function view(result: Result): View {
 /** The complete elements of the first list in a JSON text that was cut off. */
 export function recoverItems(text: string): Item[] {
   const envelope = /"(?:data|items|results|records|values)"\s*:\s*\[/.exec(text);
-  const start = envelope ? envelope.index + envelope[0].length - 1 : text.trimStart().startsWith('[') ? text.indexOf('[') : -1;
+  const start = envelope
+    ? envelope.index + envelope[0].length - 1
+    : text.trimStart().startsWith('[')
+      ? text.indexOf('[')
+      : -1;
   if (start < 0) return [];
   let depth = 0;
   let inString = false;
@@ -87,7 +92,10 @@ export function errorText(source: string, result: Result): string {
     .trim()
     .slice(0, 200);
   const http = result.httpStatus ? ` (HTTP ${result.httpStatus})` : '';
-  const verb = result.httpStatus && result.httpStatus >= 400 && result.httpStatus < 500 ? 'refused the request' : 'could not be reached';
+  const verb =
+    result.httpStatus && result.httpStatus >= 400 && result.httpStatus < 500
+      ? 'refused the request'
+      : 'could not be reached';
   return `${source} ${verb}: ${message || 'no details'}${http}.`;
 }
 

@@ -10,12 +10,24 @@ export interface Concept {
 }
 
 const TABLE: [name: string, triggers: string, targets: string][] = [
-  ['sales', 'pipeline deal opportunity oppty sale revenue forecast crm booking quota prospect win won lost funnel', 'opportunity deal'],
+  [
+    'sales',
+    'pipeline deal opportunity oppty sale revenue forecast crm booking quota prospect win won lost funnel',
+    'opportunity deal',
+  ],
   ['cash', 'cash balance money bank liquidity runway fund treasury', 'cash balance'],
   ['invoices', 'invoice billing bill overdue unpaid receivable outstanding owe owed dunning ar', 'invoice'],
   ['payments', 'payment paid pay received collected collection income incoming', 'payment'],
-  ['headcount', 'headcount employee staff people team workforce personnel fte department org organization', 'headcount employee'],
-  ['hiring', 'hiring hire position opening recruiting recruit vacancy job requisition req candidate applicant', 'position'],
+  [
+    'headcount',
+    'headcount employee staff people team workforce personnel fte department org organization',
+    'headcount employee',
+  ],
+  [
+    'hiring',
+    'hiring hire position opening recruiting recruit vacancy job requisition req candidate applicant',
+    'position',
+  ],
   ['pull requests', 'pull pr review reviewer reviewing approval approve', 'pull'],
   ['merge requests', 'merge mr review reviewer reviewing approval approve', 'merge'],
   ['ci pipelines', 'pipeline ci build job deploy deployment green red broken', 'pipeline'],
@@ -35,7 +47,27 @@ export const CONCEPTS: Concept[] = TABLE.map(([name, triggers, targets]) => ({
 }));
 
 /** Words that say "pipeline" means CI, not the sales pipeline. */
-export const CI_CONTEXT = new Set(['ci', 'build', 'fail', 'failed', 'failing', 'running', 'run', 'success', 'successful', 'job', 'deploy', 'green', 'red', 'broken', 'project', 'branch', 'main'].map(stem));
+export const CI_CONTEXT = new Set(
+  [
+    'ci',
+    'build',
+    'fail',
+    'failed',
+    'failing',
+    'running',
+    'run',
+    'success',
+    'successful',
+    'job',
+    'deploy',
+    'green',
+    'red',
+    'broken',
+    'project',
+    'branch',
+    'main',
+  ].map(stem),
+);
 
 /** Verbs that ask for a change when they open the request ("Create an opportunity ..."). */
 export const WRITE_VERBS = new Set(
@@ -47,9 +79,12 @@ export const WRITE_VERBS = new Set(
 );
 
 /** Write verbs that are also nouns or adjectives ("Open incidents?", "Issue count"): a write only before a/an/the/new... */
-export const AMBIGUOUS_VERBS = new Set('open issue report book schedule log record file raise post close merge set order'.split(' '));
+export const AMBIGUOUS_VERBS = new Set(
+  'open issue report book schedule log record file raise post close merge set order'.split(' '),
+);
 
 export const DETERMINERS = new Set('a an the new this that these those my our it them all one another some'.split(' '));
 
 /** Phrases before the verb of a request: "please", "can you", "I'd like to", "how do I". */
-export const REQUEST_PREFIX = /^(?:(?:please|kindly|ok|okay|hey|now|then|also|so|go ahead and|let'?s|let us|can you|could you|would you|will you|can we|could we|i want to|i'd like to|i would like to|we need to|i need to|help me|how do i|how can i|how do we|how can we|is it possible to)[\s,]+)+/;
+export const REQUEST_PREFIX =
+  /^(?:(?:please|kindly|ok|okay|hey|now|then|also|so|go ahead and|let'?s|let us|can you|could you|would you|will you|can we|could we|i want to|i'd like to|i would like to|we need to|i need to|help me|how do i|how can i|how do we|how can we|is it possible to)[\s,]+)+/;

@@ -38,7 +38,16 @@ export interface Outcome {
 
 export type Step = { calls: Call[] } | { outcome: Outcome };
 
-const RECENCY = ['pushed_at', 'last_activity_at', 'updated_at', 'updatedAt', 'lastModifiedAt', 'lastmodifieddate', 'created_at', 'createdAt'];
+const RECENCY = [
+  'pushed_at',
+  'last_activity_at',
+  'updated_at',
+  'updatedAt',
+  'lastModifiedAt',
+  'lastmodifieddate',
+  'created_at',
+  'createdAt',
+];
 
 const itemLabel = (item: Item) => label(item.name ?? item.title ?? item.path_with_namespace ?? item.id ?? '?');
 
@@ -57,7 +66,10 @@ function runDirect(tool: ReadTool, lookup: Lookup): Step {
   const outcome = newOutcome(tool);
   if (result.status !== 'ok') return { outcome: { ...outcome, errors: [errorText(tool.source, result)] } };
   const v = view(result);
-  if (v.doc) return { outcome: { ...outcome, doc: v.doc, notes: v.truncated ? ['The result was too long to read in full.'] : [] } };
+  if (v.doc)
+    return {
+      outcome: { ...outcome, doc: v.doc, notes: v.truncated ? ['The result was too long to read in full.'] : [] },
+    };
   const items = v.items ?? [];
   if (!v.truncated) {
     const total = v.total ?? items.length;
@@ -77,7 +89,10 @@ function runSplit(tool: ReadTool, recovered: Item[], lookup: Lookup, outcome: Ou
     outcome.notes.push(`The result was too long to read in full: based on the first ${recovered.length} items.`);
     return { outcome: { ...outcome, items: recovered } };
   }
-  const calls: Call[] = split.values.map((value) => ({ name: tool.name, args: { ...listArgs(tool), [split.param]: value } }));
+  const calls: Call[] = split.values.map((value) => ({
+    name: tool.name,
+    args: { ...listArgs(tool), [split.param]: value },
+  }));
   const probe: Call | undefined = tool.limit === undefined ? undefined : { name: tool.name, args: { limit: 1 } };
   const missing = [...calls, ...(probe ? [probe] : [])].filter((call) => !lookup(call));
   if (missing.length > 0) return { calls: missing };
@@ -92,8 +107,10 @@ function runSplit(tool: ReadTool, recovered: Item[], lookup: Lookup, outcome: Ou
   }
   const probed = probe && lookup(probe)!.status === 'ok' ? view(lookup(probe)!).total : undefined;
   const items = [...seen.values()];
-  if (probed !== undefined && items.length < probed) outcome.notes.push(`Based on ${items.length} of ${probed} items (the rest could not be read).`);
-  else if (probed === undefined && !complete) outcome.notes.push(`Based on ${items.length} items; the full list could not be read.`);
+  if (probed !== undefined && items.length < probed)
+    outcome.notes.push(`Based on ${items.length} of ${probed} items (the rest could not be read).`);
+  else if (probed === undefined && !complete)
+    outcome.notes.push(`Based on ${items.length} items; the full list could not be read.`);
   return { outcome: { ...outcome, items, total: probed ?? items.length } };
 }
 
@@ -104,11 +121,16 @@ function splitFor(tool: ReadTool, items: Item[]): { param: string; values: strin
   for (const [param, schema] of Object.entries(tool.properties)) {
     if (param === 'limit' || tool.required.includes(param) || (schema.type && schema.type !== 'string')) continue;
     const last = param.replace(/.*(?=[A-Z])/, '').toLowerCase();
-    const field = items.some((i) => param in i) ? param : Object.keys(items[0] ?? {}).find((f) => f.toLowerCase().endsWith(last));
+    const field = items.some((i) => param in i)
+      ? param
+      : Object.keys(items[0] ?? {}).find((f) => f.toLowerCase().endsWith(last));
     if (!field) continue;
-    const values = new Set(items.map((i) => i[field]).filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100));
+    const values = new Set(
+      items.map((i) => i[field]).filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 100),
+    );
     // Values the parameter's description names ("Prospecting", "Closed Won") may be missing from the prefix.
-    for (const m of (schema.description ?? '').matchAll(/"([^"]{1,60})"/g)) if (!/^all$/i.test(m[1]!)) values.add(m[1]!);
+    for (const m of (schema.description ?? '').matchAll(/"([^"]{1,60})"/g))
+      if (!/^all$/i.test(m[1]!)) values.add(m[1]!);
     if (values.size < 2 || values.size > MAX_SPLIT) continue;
     const rank = SPLIT_PREFERENCE.findIndex((p) => last.includes(p) || field.toLowerCase().includes(p));
     options.push({ param, values: [...values], rank: rank < 0 ? SPLIT_PREFERENCE.length : rank });
@@ -126,13 +148,16 @@ function runFanOut(tool: ReadTool, parent: ReadTool, lookup: Lookup): Step {
   const v = view(result);
   const all = v.items ?? [];
   const recency = RECENCY.find((field) => all.some((item) => typeof item[field] === 'string'));
-  const chosen = recency ? [...all].sort((a, b) => String(b[recency] ?? '').localeCompare(String(a[recency] ?? ''))) : all;
+  const chosen = recency
+    ? [...all].sort((a, b) => String(b[recency] ?? '').localeCompare(String(a[recency] ?? '')))
+    : all;
   const parents = chosen
     .map((item) => ({ item, args: argsFromParent(tool, item) }))
     .filter((p): p is { item: Item; args: Record<string, unknown> } => p.args !== undefined)
     .slice(0, MAX_FAN_OUT);
   const parentTotal = v.total ?? all.length;
-  if (parents.length === 0) return { outcome: { ...outcome, items: [], total: 0, notes: [`No ${parent.resource} were found.`] } };
+  if (parents.length === 0)
+    return { outcome: { ...outcome, items: [], total: 0, notes: [`No ${parent.resource} were found.`] } };
   const calls = parents.map((p) => ({ name: tool.name, args: p.args }));
   const missing = calls.filter((call) => !lookup(call));
   if (missing.length > 0) return { calls: missing };

@@ -2,7 +2,15 @@
 // and formatting what it says (money, counts, quoted data).
 import { HUBSPOT_DEAL_STAGES } from '../../../lib/hubspot-deal-stages.ts';
 
-const IRREGULAR: Record<string, string> = { people: 'people', prs: 'pr', mrs: 'mr', ci: 'ci', status: 'status', bus: 'bus', news: 'news' };
+const IRREGULAR: Record<string, string> = {
+  people: 'people',
+  prs: 'pr',
+  mrs: 'mr',
+  ci: 'ci',
+  status: 'status',
+  bus: 'bus',
+  news: 'news',
+};
 
 /** Words that carry no topic. */
 const STOPWORDS = new Set(
@@ -57,7 +65,16 @@ export function tokens(text: string): string[] {
     .filter((w) => !STOPWORDS.has(w));
 }
 
-const ACRONYMS: Record<string, string> = { api: 'API', hr: 'HR', crm: 'CRM', ci: 'CI', github: 'GitHub', gitlab: 'GitLab', it: 'IT', erp: 'ERP' };
+const ACRONYMS: Record<string, string> = {
+  api: 'API',
+  hr: 'HR',
+  crm: 'CRM',
+  ci: 'CI',
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  it: 'IT',
+  erp: 'ERP',
+};
 
 /** "sales-api" → "Sales API", "github-api" → "GitHub API". */
 export function sourceName(slug: string): string {

@@ -39,7 +39,8 @@ const METHOD = /\((GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) \/[^)]*\)/;
 /** "Sales API: ..." */
 const SOURCE_PREFIX = /^([^:()\n]{1,80}): /;
 /** A description that announces a write wins over a read-looking key. */
-const WRITE_DESCRIPTION = /\bchanges data\b|\bmust confirm\b|\b(requires?|needs?) (the user's |your |user )?confirmation\b|\bpending action\b/i;
+const WRITE_DESCRIPTION =
+  /\bchanges data\b|\bmust confirm\b|\b(requires?|needs?) (the user's |your |user )?confirmation\b|\bpending action\b/i;
 
 export function isReadTool(spec: ToolSpec): boolean {
   const at = spec.name.lastIndexOf('__');
@@ -73,7 +74,9 @@ export function readTools(specs: readonly ToolSpec[]): ReadTool[] {
       required: Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [],
       properties,
       isList: LIST_KEY.test(key),
-      limit: limitSchema ? Math.min(100, typeof limitSchema.maximum === 'number' ? limitSchema.maximum : 100) : undefined,
+      limit: limitSchema
+        ? Math.min(100, typeof limitSchema.maximum === 'number' ? limitSchema.maximum : 100)
+        : undefined,
     };
   });
 }
@@ -93,12 +96,20 @@ export function parentOf(tool: ReadTool, all: readonly ReadTool[]): ReadTool | n
   const base = paramBase(tool.required[0]!);
   const candidates = all.filter((t) => t.slug === tool.slug && t.isList && t.required.length === 0 && t !== tool);
   const fits = (words: string[]) =>
-    base === '' ? words.join(' ') === tool.resourceWords.join(' ') : words.some((w) => w === base || (base.length >= 3 && (w.startsWith(base) || base.startsWith(w))));
+    base === ''
+      ? words.join(' ') === tool.resourceWords.join(' ')
+      : words.some((w) => w === base || (base.length >= 3 && (w.startsWith(base) || base.startsWith(w))));
   return candidates.find((t) => fits(t.resourceWords)) ?? null;
 }
 
 /** "projectId" → "project", "repo" → "repo", "id" → "". */
-const paramBase = (param: string) => stem(param.replace(/_?id$/i, '').replace(/[^a-z0-9]/gi, '').toLowerCase());
+const paramBase = (param: string) =>
+  stem(
+    param
+      .replace(/_?id$/i, '')
+      .replace(/[^a-z0-9]/gi, '')
+      .toLowerCase(),
+  );
 
 /** The word to search the list that supplies a tool's first required parameter by. */
 export function requiredBase(tool: ReadTool): string {
@@ -125,10 +136,20 @@ export function writeIntent(question: string): string | undefined {
   if (!verb || !WRITE_VERBS.has(verb)) return undefined;
   const next = words[1] ?? '';
   if (AMBIGUOUS_VERBS.has(verb) && !DETERMINERS.has(next)) return undefined;
-  if (!AMBIGUOUS_VERBS.has(verb) && question.trim().endsWith('?') && !DETERMINERS.has(next) && !REQUEST_PREFIX.test(plain.toLowerCase())) return undefined;
+  if (
+    !AMBIGUOUS_VERBS.has(verb) &&
+    question.trim().endsWith('?') &&
+    !DETERMINERS.has(next) &&
+    !REQUEST_PREFIX.test(plain.toLowerCase())
+  )
+    return undefined;
   // Quoted back in the person's own spelling.
   const original = plain.replace(new RegExp(REQUEST_PREFIX.source, 'i'), '');
-  return original.split(/\s+/).slice(0, 6).join(' ').replace(/[?.!,;:]+$/, '');
+  return original
+    .split(/\s+/)
+    .slice(0, 6)
+    .join(' ')
+    .replace(/[?.!,;:]+$/, '');
 }
 
 interface Scored {
@@ -144,7 +165,11 @@ function topicTokens(question: string, tools: readonly ReadTool[]) {
   // "pipeline" alone is the sales pipeline when there is one; with CI words, or no CRM, it is CI.
   const has = (word: string) => tools.some((t) => t.resourceWords.includes(word));
   const ciContext = all.some((t) => CI_CONTEXT.has(t));
-  const pipelineMeans = !topic.includes('pipeline') ? undefined : !ciContext && (has('opportunity') || has('deal')) ? 'sales' : 'ci pipelines';
+  const pipelineMeans = !topic.includes('pipeline')
+    ? undefined
+    : !ciContext && (has('opportunity') || has('deal'))
+      ? 'sales'
+      : 'ci pipelines';
   return { topic, pipelineMeans };
 }
 
@@ -158,7 +183,15 @@ function score(tool: ReadTool, topic: string[], pipelineMeans: string | undefine
     else if (tool.descriptionWords.includes(t) || tool.slugWords.includes(t)) add(t, 1);
   }
   for (const concept of CONCEPTS) {
-    const triggers = topic.filter((t) => concept.triggers.has(t) && !(t === 'pipeline' && pipelineMeans !== concept.name && (concept.name === 'sales' || concept.name === 'ci pipelines')));
+    const triggers = topic.filter(
+      (t) =>
+        concept.triggers.has(t) &&
+        !(
+          t === 'pipeline' &&
+          pipelineMeans !== concept.name &&
+          (concept.name === 'sales' || concept.name === 'ci pipelines')
+        ),
+    );
     const index = concept.targets.findIndex((target) => tool.resourceWords.includes(target));
     if (triggers.length === 0 || index < 0) continue;
     // Points once per concept; every word that triggered it counts as answered by this tool.
@@ -178,7 +211,13 @@ export function selectTools(question: string, tools: readonly ReadTool[], { need
   const scored = usable
     .map((tool) => score(tool, topic, pipelineMeans))
     .filter((s) => s.score >= MIN_SCORE)
-    .sort((a, b) => b.score - a.score || a.tool.required.length - b.tool.required.length || Number(b.tool.isList) - Number(a.tool.isList) || usable.indexOf(a.tool) - usable.indexOf(b.tool));
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.tool.required.length - b.tool.required.length ||
+        Number(b.tool.isList) - Number(a.tool.isList) ||
+        usable.indexOf(a.tool) - usable.indexOf(b.tool),
+    );
   const best = scored[0];
   if (!best) return [];
   const second = scored.slice(1).find((s) => {
@@ -198,5 +237,7 @@ export function describeSources(tools: readonly ReadTool[]): string[] {
     if (tool.isList || tool.required.length === 0) set.add(tool.resource);
     bySource.set(tool.source, set);
   }
-  return [...bySource].map(([source, resources]) => (resources.size > 0 ? `${source}: ${[...resources].join(', ')}` : source));
+  return [...bySource].map(([source, resources]) =>
+    resources.size > 0 ? `${source}: ${[...resources].join(', ')}` : source,
+  );
 }

@@ -6,10 +6,19 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { useCompany } from '../../../company/company-context.tsx';
 import { graphql } from '../../../gql';
-import type { AccessPeopleQuery as AccessPeopleQueryResult, AccessRolesQuery as AccessRolesQueryResult } from '../../../gql/graphql.ts';
+import type {
+  AccessPeopleQuery as AccessPeopleQueryResult,
+  AccessRolesQuery as AccessRolesQueryResult,
+} from '../../../gql/graphql.ts';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NamedOptions } from '../../../ui/NamedOptions.tsx';
-import { pickCompanyId, readSelection, writeSelection, type AccessSelection, type AccessView } from './access-params.ts';
+import {
+  pickCompanyId,
+  readSelection,
+  writeSelection,
+  type AccessSelection,
+  type AccessView,
+} from './access-params.ts';
 import { FieldRulesPanel } from './FieldRulesPanel.tsx';
 import { PersonAccess } from './PersonAccess.tsx';
 import { RoleAccessEditor } from './RoleAccessEditor.tsx';
@@ -55,7 +64,8 @@ function useAccessSelection() {
   const selection = readSelection(params);
   const companyId = pickCompanyId(selection.companyId, administered, headerCompany?.id ?? null);
   const company = administered.find((c) => c.id === companyId) ?? null;
-  const update = (patch: Partial<AccessSelection>) => setParams(writeSelection({ ...selection, companyId, ...patch }), { replace: true });
+  const update = (patch: Partial<AccessSelection>) =>
+    setParams(writeSelection({ ...selection, companyId, ...patch }), { replace: true });
   return { administered, selection, companyId, company, update };
 }
 
@@ -78,14 +88,25 @@ export function AccessPage() {
   }
 
   // The current view's subject: loaded (its list), chosen (one of it).
-  const subject = view === 'role' ? { loaded: Boolean(roles.data), chosen: role !== null } : { loaded: Boolean(people.data), chosen: person !== null };
+  const subject =
+    view === 'role'
+      ? { loaded: Boolean(roles.data), chosen: role !== null }
+      : { loaded: Boolean(people.data), chosen: person !== null };
   return (
     <section aria-labelledby={ids.title} className="access-page">
       <h1 id={ids.title}>Access</h1>
-      <p className="muted">Choose a role or a person, then a company. Each API of that company shows what the role may do with it; a change is saved at once.</p>
+      <p className="muted">
+        Choose a role or a person, then a company. Each API of that company shows what the role may do with it; a change
+        is saved at once.
+      </p>
 
       <div className="access-choosers">
-        <Segmented legend="Show access" options={VIEWS} value={view} onChange={(next: AccessView) => update({ view: next })} />
+        <Segmented
+          legend="Show access"
+          options={VIEWS}
+          value={view}
+          onChange={(next: AccessView) => update({ view: next })}
+        />
         {view === 'role' ? (
           <RoleSelect roles={roles.data?.roles} role={role} onChange={(roleId) => update({ roleId })} />
         ) : (
@@ -104,7 +125,12 @@ export function AccessPage() {
 
       {company && view === 'role' && role && <RoleAccess role={role} company={company} />}
       {company && view === 'person' && person && (
-        <PersonAccess userId={person.id} companyId={company.id} companyName={company.name} onEditRole={(roleId) => update({ view: 'role', roleId })} />
+        <PersonAccess
+          userId={person.id}
+          companyId={company.id}
+          companyName={company.name}
+          onEditRole={(roleId) => update({ view: 'role', roleId })}
+        />
       )}
       <StartHint view={view} {...subject} failed={Boolean(roles.error || people.error)} />
     </section>
@@ -112,7 +138,17 @@ export function AccessPage() {
 }
 
 /** Loading the current view's list, or asking for a choice from it. */
-function StartHint({ view, loaded, chosen, failed }: { view: AccessView; loaded: boolean; chosen: boolean; failed: boolean }) {
+function StartHint({
+  view,
+  loaded,
+  chosen,
+  failed,
+}: {
+  view: AccessView;
+  loaded: boolean;
+  chosen: boolean;
+  failed: boolean;
+}) {
   if (!loaded) {
     return failed ? null : (
       <p role="status" className="empty start-hint">
@@ -123,17 +159,33 @@ function StartHint({ view, loaded, chosen, failed }: { view: AccessView; loaded:
   if (chosen) return null;
   return (
     <p className="empty start-hint">
-      {view === 'role' ? 'Choose a role above to see and change which APIs it may use.' : 'Choose a person above to see their roles and what those roles let them use.'}
+      {view === 'role'
+        ? 'Choose a role above to see and change which APIs it may use.'
+        : 'Choose a person above to see their roles and what those roles let them use.'}
     </p>
   );
 }
 
-function RoleSelect({ roles, role, onChange }: { roles: Role[] | undefined; role: Role | null; onChange: (roleId: string | null) => void }) {
+function RoleSelect({
+  roles,
+  role,
+  onChange,
+}: {
+  roles: Role[] | undefined;
+  role: Role | null;
+  onChange: (roleId: string | null) => void;
+}) {
   const ids = { select: useId(), hint: useId() };
   return (
     <div className="field">
       <label htmlFor={ids.select}>Role</label>
-      <select id={ids.select} value={role?.id ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-describedby={ids.hint} disabled={!roles}>
+      <select
+        id={ids.select}
+        value={role?.id ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        aria-describedby={ids.hint}
+        disabled={!roles}
+      >
         <option value="">{roles ? 'Choose a role…' : 'Loading roles…'}</option>
         <NamedOptions items={roles} />
       </select>
@@ -144,12 +196,26 @@ function RoleSelect({ roles, role, onChange }: { roles: Role[] | undefined; role
   );
 }
 
-function PersonSelect({ people, person, onChange }: { people: Person[] | undefined; person: Person | null; onChange: (userId: string | null) => void }) {
+function PersonSelect({
+  people,
+  person,
+  onChange,
+}: {
+  people: Person[] | undefined;
+  person: Person | null;
+  onChange: (userId: string | null) => void;
+}) {
   const ids = { select: useId(), hint: useId() };
   return (
     <div className="field">
       <label htmlFor={ids.select}>Person</label>
-      <select id={ids.select} value={person?.id ?? ''} onChange={(e) => onChange(e.target.value || null)} aria-describedby={ids.hint} disabled={!people}>
+      <select
+        id={ids.select}
+        value={person?.id ?? ''}
+        onChange={(e) => onChange(e.target.value || null)}
+        aria-describedby={ids.hint}
+        disabled={!people}
+      >
         <option value="">{people ? 'Choose a person…' : 'Loading people…'}</option>
         {people?.map((u) => (
           <option key={u.id} value={u.id}>

@@ -132,7 +132,10 @@ function useRuleDraft({ roleId, companyId }: Pick<Props, 'roleId' | 'companyId'>
     setErrors(NO_ERRORS);
     setStatus('');
     try {
-      const res = await save({ variables: { input: { companyId, roleId, operationId, mode, paths: pathsFromText(text) } }, ...REFETCH });
+      const res = await save({
+        variables: { input: { companyId, roleId, operationId, mode, paths: pathsFromText(text) } },
+        ...REFETCH,
+      });
       if (res.data) setText(textFromPaths(res.data.setFieldRule.paths));
       setStatus('Saved. Every call of this operation by this role is filtered from now on.');
     } catch (e) {
@@ -154,14 +157,30 @@ function useRuleDraft({ roleId, companyId }: Pick<Props, 'roleId' | 'companyId'>
     }
   }
 
-  return { operationId, mode, setMode, text, setText, busy, errors, status, current: operationId ? ruleOf(operationId) : null, choose, submit, deleteRule };
+  return {
+    operationId,
+    mode,
+    setMode,
+    text,
+    setText,
+    busy,
+    errors,
+    status,
+    current: operationId ? ruleOf(operationId) : null,
+    choose,
+    submit,
+    deleteRule,
+  };
 }
 
 type RuleDraft = ReturnType<typeof useRuleDraft>;
 
 /** Mount with key={roleId + companyId}: the draft belongs to one role in one company. */
 export function FieldRulesPanel({ roleId, roleName, companyId, companyName }: Props) {
-  const { data, error, refetch } = useQuery(FieldRulesEditorQuery, { variables: { roleId, companyId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(FieldRulesEditorQuery, {
+    variables: { roleId, companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const rules = rulesOfRole(data, roleId, roleName);
   const draft = useRuleDraft({ roleId, companyId }, rules.ruleOf);
   const id = useId();
@@ -174,16 +193,29 @@ export function FieldRulesPanel({ roleId, roleName, companyId, companyName }: Pr
         Response fields for {roleName} at {companyName}
       </h2>
       <p className="small muted">
-        Hide parts of an API’s answers from this role: the rule applies to every call, on dashboards and in the assistant too. A path names keys separated by dots, with [] for every
-        element of a list, e.g. <code>data[].customer.email</code>.
+        Hide parts of an API’s answers from this role: the rule applies to every call, on dashboards and in the
+        assistant too. A path names keys separated by dots, with [] for every element of a list, e.g.{' '}
+        <code>data[].customer.email</code>.
       </p>
-      {!data ? <p role="status">Loading the rules…</p> : <RuleList rules={rules} roleName={roleName} onEdit={draft.choose} />}
+      {!data ? (
+        <p role="status">Loading the rules…</p>
+      ) : (
+        <RuleList rules={rules} roleName={roleName} onEdit={draft.choose} />
+      )}
       <RuleForm id={id} draft={draft} rules={rules} roleName={roleName} loaded={Boolean(data)} />
     </section>
   );
 }
 
-function RuleList({ rules: { mine, where, inert }, roleName, onEdit }: { rules: RulesOfRole; roleName: string; onEdit: (operationId: string) => void }) {
+function RuleList({
+  rules: { mine, where, inert },
+  roleName,
+  onEdit,
+}: {
+  rules: RulesOfRole;
+  roleName: string;
+  onEdit: (operationId: string) => void;
+}) {
   if (mine.length === 0) return <p className="small">No rule yet: {roleName} sees whole answers.</p>;
   return (
     <ul className="field-rule-list">
@@ -194,7 +226,11 @@ function RuleList({ rules: { mine, where, inert }, roleName, onEdit }: { rules: 
             <span className="small muted block">{ruleSummary(rule.mode as FieldRuleMode, rule.paths)}</span>
             {inert(rule.operation.id) && <span className="small block">{inert(rule.operation.id)}</span>}
           </span>
-          <button type="button" onClick={() => onEdit(rule.operation.id)} aria-label={`Edit the rule on ${where(rule.operation.id)}`}>
+          <button
+            type="button"
+            onClick={() => onEdit(rule.operation.id)}
+            aria-label={`Edit the rule on ${where(rule.operation.id)}`}
+          >
             Edit
           </button>
         </li>
@@ -203,21 +239,43 @@ function RuleList({ rules: { mine, where, inert }, roleName, onEdit }: { rules: 
   );
 }
 
-function RuleForm({ id, draft, rules, roleName, loaded }: { id: string; draft: RuleDraft; rules: RulesOfRole; roleName: string; loaded: boolean }) {
+function RuleForm({
+  id,
+  draft,
+  rules,
+  roleName,
+  loaded,
+}: {
+  id: string;
+  draft: RuleDraft;
+  rules: RulesOfRole;
+  roleName: string;
+  loaded: boolean;
+}) {
   const { operationId, mode, text, busy, errors, status, current } = draft;
   return (
     <form onSubmit={(e) => void draft.submit(e)} noValidate>
       <div className="field-rule-choices">
         <div className="field">
           <label htmlFor={`${id}-operation`}>Operation</label>
-          <select id={`${id}-operation`} value={operationId} onChange={(e) => draft.choose(e.target.value)} disabled={!loaded}>
+          <select
+            id={`${id}-operation`}
+            value={operationId}
+            onChange={(e) => draft.choose(e.target.value)}
+            disabled={!loaded}
+          >
             <option value="">Choose an operation…</option>
             <OperationOptions endpoints={rules.endpoints} ruleOf={rules.ruleOf} />
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-mode`}>Rule</label>
-          <select id={`${id}-mode`} value={mode} onChange={(e) => draft.setMode(e.target.value as FieldRuleMode)} disabled={!operationId}>
+          <select
+            id={`${id}-mode`}
+            value={mode}
+            onChange={(e) => draft.setMode(e.target.value as FieldRuleMode)}
+            disabled={!operationId}
+          >
             {MODES.map((m) => (
               <option key={m} value={m}>
                 {MODE_LABEL[m]}
@@ -239,7 +297,11 @@ function RuleForm({ id, draft, rules, roleName, loaded }: { id: string; draft: R
           aria-invalid={errors.paths ? true : undefined}
           aria-describedby={`${id}-paths-hint`}
         />
-        <FieldHint id={`${id}-paths-hint`} hint="At most 100 paths. No wildcards: [] already means every element." error={errors.paths ?? undefined} />
+        <FieldHint
+          id={`${id}-paths-hint`}
+          hint="At most 100 paths. No wildcards: [] already means every element."
+          error={errors.paths ?? undefined}
+        />
       </div>
       {errors.form && (
         <p className="error" role="alert">
@@ -248,7 +310,11 @@ function RuleForm({ id, draft, rules, roleName, loaded }: { id: string; draft: R
       )}
       <div className="actions">
         {current && (
-          <ConfirmButton title="Delete this rule?" message={`${roleName} will see whole answers of ${rules.where(current.operation.id)} again.`} onConfirm={draft.deleteRule}>
+          <ConfirmButton
+            title="Delete this rule?"
+            message={`${roleName} will see whole answers of ${rules.where(current.operation.id)} again.`}
+            onConfirm={draft.deleteRule}
+          >
             Delete rule
           </ConfirmButton>
         )}

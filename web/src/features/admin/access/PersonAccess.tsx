@@ -37,7 +37,10 @@ interface Props {
 }
 
 export function PersonAccess({ userId, companyId, companyName, onEditRole }: Props) {
-  const { data, error, refetch } = useQuery(PersonAccessQuery, { variables: { userId, companyId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(PersonAccessQuery, {
+    variables: { userId, companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const ids = { roles: useId(), access: useId() };
 
   if (error && !data) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
@@ -53,7 +56,12 @@ export function PersonAccess({ userId, companyId, companyName, onEditRole }: Pro
   const groups = groupMemberships(user.memberships);
   const rolesHere = groups.find((g) => g.company.id === companyId)?.roles ?? [];
   const editButton = (role: { id: string; name: string }) => (
-    <button type="button" className="link" onClick={() => onEditRole(role.id)} aria-label={`Edit the ${role.name} role's access at ${companyName}`}>
+    <button
+      type="button"
+      className="link"
+      onClick={() => onEditRole(role.id)}
+      aria-label={`Edit the ${role.name} role's access at ${companyName}`}
+    >
       Edit {role.name}
     </button>
   );
@@ -64,7 +72,8 @@ export function PersonAccess({ userId, companyId, companyName, onEditRole }: Pro
         <h2 id={ids.roles}>{user.name}’s roles</h2>
         <p className="small muted">
           {user.email}
-          {isPlatformAdministrator(user) && ' · Platform admin (manages every company, but uses APIs only through roles)'}
+          {isPlatformAdministrator(user) &&
+            ' · Platform admin (manages every company, but uses APIs only through roles)'}
         </p>
         {groups.length === 0 ? (
           <p>{user.name} holds no role in any company you administer.</p>
@@ -78,7 +87,9 @@ export function PersonAccess({ userId, companyId, companyName, onEditRole }: Pro
           </ul>
         )}
         <p className="small">
-          <Link to={`/admin/people?user=${encodeURIComponent(user.id)}`}>Give or take away roles on the People page</Link>
+          <Link to={`/admin/people?user=${encodeURIComponent(user.id)}`}>
+            Give or take away roles on the People page
+          </Link>
         </p>
       </section>
 
@@ -92,7 +103,8 @@ export function PersonAccess({ userId, companyId, companyName, onEditRole }: Pro
           </p>
         ) : (
           <p className="small">
-            Access comes from their roles here: {rolesHere.map((r, i) => (
+            Access comes from their roles here:{' '}
+            {rolesHere.map((r, i) => (
               <span key={r.id}>
                 {i > 0 && ', '}
                 {r.name} ({editButton(r)})
@@ -131,7 +143,12 @@ export function PersonAccess({ userId, companyId, companyName, onEditRole }: Pro
                       viaRoles.map((role, i) => (
                         <span key={role.id} className="via">
                           {i === 0 ? 'via ' : ' and '}
-                          <button type="button" className="link" onClick={() => onEditRole(role.id)} aria-label={`via ${role.name}: edit the ${role.name} role's access at ${companyName}`}>
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => onEditRole(role.id)}
+                            aria-label={`via ${role.name}: edit the ${role.name} role's access at ${companyName}`}
+                          >
                             {role.name}
                           </button>
                         </span>

@@ -56,7 +56,10 @@ interface Props {
 
 /** Mount with key={roleId + companyId}: the rows' save state belongs to one role in one company. */
 export function RoleAccessEditor({ roleId, roleName, companyId, companyName }: Props) {
-  const { data, error, refetch } = useQuery(RoleAccessQuery, { variables: { roleId, companyId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(RoleAccessQuery, {
+    variables: { roleId, companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [setAccess] = useMutation(SetEndpointAccessMutation);
   const [rows, dispatch] = useReducer(reduceRows, {});
   const seq = useRef(0);
@@ -70,7 +73,10 @@ export function RoleAccessEditor({ roleId, roleName, companyId, companyName }: P
     const previous = queues.current.get(endpointId) ?? Promise.resolve();
     const next = previous.then(async () => {
       try {
-        await setAccess({ variables: { roleId, companyId, endpointId, access: level }, refetchQueries: ['RoleAccess', 'PreviewTools'] });
+        await setAccess({
+          variables: { roleId, companyId, endpointId, access: level },
+          refetchQueries: ['RoleAccess', 'PreviewTools'],
+        });
         dispatch({ endpointId, event: { type: 'done', level, seq: mine } });
       } catch (e) {
         dispatch({ endpointId, event: { type: 'fail', message: errorMessage(e), seq: mine } });
@@ -102,7 +108,8 @@ export function RoleAccessEditor({ roleId, roleName, companyId, companyName }: P
         </ul>
       ) : data.roleAccess.length === 0 ? (
         <p className="empty">
-          {companyName} has no APIs yet. <Link to="/admin/endpoints">Add one on the Endpoints page</Link>, then come back to give roles access.
+          {companyName} has no APIs yet. <Link to="/admin/endpoints">Add one on the Endpoints page</Link>, then come
+          back to give roles access.
         </p>
       ) : (
         <ul className="access-rows">

@@ -22,7 +22,14 @@ export function SegmentRadios<V extends string>({ options, value, onChange }: Ra
         const id = `${name}-${option.value}`;
         return (
           <span key={option.value} className={`segment segment-${option.value.toLowerCase()}`}>
-            <input type="radio" id={id} name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+            />
             <label htmlFor={id}>{option.label}</label>
           </span>
         );

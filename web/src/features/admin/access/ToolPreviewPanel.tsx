@@ -26,8 +26,21 @@ const PreviewToolsQuery = graphql(`
 /** Past this many tools the assistant gets a search tool instead of the list (server: MAX_DIRECT_TOOLS). */
 const DIRECT_TOOLS = 40;
 
-export function ToolPreviewPanel({ roleId, roleName, companyId, companyName }: { roleId: string; roleName: string; companyId: string; companyName: string }) {
-  const { data, error, loading, refetch } = useQuery(PreviewToolsQuery, { variables: { roleId, companyId }, fetchPolicy: 'cache-and-network' });
+export function ToolPreviewPanel({
+  roleId,
+  roleName,
+  companyId,
+  companyName,
+}: {
+  roleId: string;
+  roleName: string;
+  companyId: string;
+  companyName: string;
+}) {
+  const { data, error, loading, refetch } = useQuery(PreviewToolsQuery, {
+    variables: { roleId, companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const titleId = useId();
   const tools = data?.previewTools;
 
@@ -36,7 +49,10 @@ export function ToolPreviewPanel({ roleId, roleName, companyId, companyName }: {
       <h2 id={titleId}>
         Preview as {roleName} at {companyName}
       </h2>
-      <p className="small muted">The assistant offers exactly these tools to someone who holds only this role here. The list follows your changes.</p>
+      <p className="small muted">
+        The assistant offers exactly these tools to someone who holds only this role here. The list follows your
+        changes.
+      </p>
       {error && !tools ? (
         <ErrorNotice error={error} onRetry={() => void refetch()} />
       ) : !tools ? (
@@ -51,7 +67,9 @@ export function ToolPreviewPanel({ roleId, roleName, companyId, companyName }: {
               : toolCountText(tools.length, tools.filter((t) => t.writes).length)}
           </p>
           {tools.length > DIRECT_TOOLS && (
-            <p className="notice small">With more than {DIRECT_TOOLS} tools, the assistant searches this list instead of reading it all at once.</p>
+            <p className="notice small">
+              With more than {DIRECT_TOOLS} tools, the assistant searches this list instead of reading it all at once.
+            </p>
           )}
           <ul className="tool-list">
             {tools.map((tool) => (

@@ -33,7 +33,8 @@ export function coverageText(operations: readonly { method: string }[], level: L
 
 /** The preview's summary: how many tools, and how many of them change data. */
 export function toolCountText(total: number, writes: number): string {
-  if (total === 1) return writes ? '1 tool; it changes data, so it asks for confirmation.' : '1 tool; it looks data up.';
+  if (total === 1)
+    return writes ? '1 tool; it changes data, so it asks for confirmation.' : '1 tool; it looks data up.';
   if (writes === 0) return `${total} tools; all of them look data up.`;
   if (writes === total) return `${total} tools; all of them change data, so they ask for confirmation.`;
   return `${total} tools; ${writes} of them change data, so they ask for confirmation.`;

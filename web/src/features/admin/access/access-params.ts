@@ -33,7 +33,11 @@ export function writeSelection(selection: AccessSelection): URLSearchParams {
  * The company to show: the one asked for when the admin administers it, else the header's
  * company when they administer that, else the first they administer.
  */
-export function pickCompanyId(requested: string | null, administered: readonly { id: string }[], headerCompanyId: string | null): string | null {
+export function pickCompanyId(
+  requested: string | null,
+  administered: readonly { id: string }[],
+  headerCompanyId: string | null,
+): string | null {
   const ids = new Set(administered.map((c) => c.id));
   if (requested && ids.has(requested)) return requested;
   if (headerCompanyId && ids.has(headerCompanyId)) return headerCompanyId;

@@ -13,7 +13,9 @@ describe('field rule paths in a textarea', () => {
   });
 
   it('sums a rule up in words', () => {
-    expect(ruleSummary('REMOVE', ['accounts[].bank', 'accounts[].accountNumber'])).toBe('Hides accounts[].bank, accounts[].accountNumber');
+    expect(ruleSummary('REMOVE', ['accounts[].bank', 'accounts[].accountNumber'])).toBe(
+      'Hides accounts[].bank, accounts[].accountNumber',
+    );
     expect(ruleSummary('ALLOW', ['total'])).toBe('Shows only total');
   });
 });

@@ -15,7 +15,10 @@ export interface RowSave {
   seq: number;
 }
 
-export type RowEvent = { type: 'start'; level: Level; seq: number } | { type: 'done'; level: Level; seq: number } | { type: 'fail'; message: string; seq: number };
+export type RowEvent =
+  | { type: 'start'; level: Level; seq: number }
+  | { type: 'done'; level: Level; seq: number }
+  | { type: 'fail'; message: string; seq: number };
 
 export const IDLE: RowSave = { wanted: null, saved: null, status: 'idle', message: null, seq: 0 };
 

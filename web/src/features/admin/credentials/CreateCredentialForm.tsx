@@ -73,7 +73,16 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
     if (Object.keys(found).length > 0 || !secret) return show(found);
     try {
       const { data } = await create({
-        variables: { input: { companyId, endpointId, roleId: roleChoice === SHARED ? null : roleChoice, name: name.trim(), kind, secret } },
+        variables: {
+          input: {
+            companyId,
+            endpointId,
+            roleId: roleChoice === SHARED ? null : roleChoice,
+            name: name.trim(),
+            kind,
+            secret,
+          },
+        },
       });
       form.reset();
       if (data) await onCreated(data.createCredential);
@@ -88,12 +97,24 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
   const invalid = (key: string) => (errors[key] ? true : undefined);
 
   return (
-    <form ref={formRef} className="cred-form card" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={id('title')}>
+    <form
+      ref={formRef}
+      className="cred-form card"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby={id('title')}
+    >
       <h2 id={id('title')}>Add credential</h2>
       <div className="cred-fields">
         <div className="field">
           <label htmlFor={id('endpoint')}>API</label>
-          <select id={id('endpoint')} value={endpointId} onChange={(e) => setEndpointId(e.target.value)} aria-invalid={invalid('endpoint')} aria-describedby={`${id('endpoint')}-hint`}>
+          <select
+            id={id('endpoint')}
+            value={endpointId}
+            onChange={(e) => setEndpointId(e.target.value)}
+            aria-invalid={invalid('endpoint')}
+            aria-describedby={`${id('endpoint')}-hint`}
+          >
             <option value="">Choose an API…</option>
             <NamedOptions items={endpoints} />
           </select>
@@ -101,7 +122,14 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
         </div>
         <div className="field">
           <label htmlFor={id('role')}>Used by</label>
-          <select id={id('role')} value={roleChoice} onChange={(e) => setRoleChoice(e.target.value)} aria-invalid={invalid('role')} aria-describedby={`${id('role')}-hint`} disabled={!roles}>
+          <select
+            id={id('role')}
+            value={roleChoice}
+            onChange={(e) => setRoleChoice(e.target.value)}
+            aria-invalid={invalid('role')}
+            aria-describedby={`${id('role')}-hint`}
+            disabled={!roles}
+          >
             <option value="">{roles ? 'Choose who uses it…' : 'Loading roles…'}</option>
             <option value={SHARED}>Shared by every role</option>
             <NamedOptions items={roles} />
@@ -110,7 +138,14 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
         </div>
         <div className="field">
           <label htmlFor={id('name')}>Name</label>
-          <input id={id('name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" aria-invalid={invalid('name')} aria-describedby={`${id('name')}-hint`} />
+          <input
+            id={id('name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="off"
+            aria-invalid={invalid('name')}
+            aria-describedby={`${id('name')}-hint`}
+          />
           {hint('name', 'For you and other admins, e.g. “GitHub token for developers”.')}
         </div>
         <div className="field">

@@ -9,7 +9,17 @@ import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { focusFirstError } from '../../../ui/fields.tsx';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { formatWhen } from './credential-groups.ts';
-import { buildSecret, hintText, kindDefinition, kindLabel, originOfUrl, settingDefaults, settingsSummary, statusInfo, type FieldErrors } from './credential-kinds.ts';
+import {
+  buildSecret,
+  hintText,
+  kindDefinition,
+  kindLabel,
+  originOfUrl,
+  settingDefaults,
+  settingsSummary,
+  statusInfo,
+  type FieldErrors,
+} from './credential-kinds.ts';
 import { kindLabels, KindFields, placeServerError, readKindFields } from './KindFields.tsx';
 
 const TestCredentialMutation = graphql(`
@@ -64,7 +74,11 @@ interface Props {
   onDeleted(name: string): void;
 }
 
-type TestState = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: Omit<CredentialTestResult, '__typename'> } | { state: 'error'; message: string };
+type TestState =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; result: Omit<CredentialTestResult, '__typename'> }
+  | { state: 'error'; message: string };
 
 export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
   const [test, setTest] = useState<TestState>({ state: 'idle' });
@@ -111,7 +125,11 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
     setDeleteError(null);
     try {
       // Out of the cache at once, so the list never shows a deleted credential while it reloads.
-      await remove({ variables: { id: credential.id }, update: (cache) => void (cache.evict({ id: cache.identify({ __typename: 'ApiCredential', id: credential.id }) }), cache.gc()) });
+      await remove({
+        variables: { id: credential.id },
+        update: (cache) =>
+          void (cache.evict({ id: cache.identify({ __typename: 'ApiCredential', id: credential.id }) }), cache.gc()),
+      });
       onDeleted(credential.name);
       await onChanged();
     } catch (e) {
@@ -127,7 +145,9 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
           <span className="small muted">
             {kindLabel(credential.kind)}
             {where && ` ${where}`} · <code aria-hidden="true">{hintText(credential.hint)}</code>
-            <span className="visually-hidden">{credential.hint ? `secret ending in ${credential.hint}` : 'secret hidden'}</span>
+            <span className="visually-hidden">
+              {credential.hint ? `secret ending in ${credential.hint}` : 'secret hidden'}
+            </span>
           </span>
         </div>
         <span className={`badge cred-status cred-status-${status.tone}`}>{status.label}</span>
@@ -135,11 +155,16 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
       <p className="small cred-advice">{status.advice}</p>
       {moved && (
         <p className="small cred-origin">
-          Entered for <code>{credential.origin ?? 'an unknown address'}</code>; {credential.endpoint.name} now points at <code>{newOrigin ?? credential.endpoint.baseUrl}</code>.
+          Entered for <code>{credential.origin ?? 'an unknown address'}</code>; {credential.endpoint.name} now points at{' '}
+          <code>{newOrigin ?? credential.endpoint.baseUrl}</code>.
         </p>
       )}
       <p className="small muted cred-times">
-        Updated <time dateTime={credential.updatedAt} title={new Date(credential.updatedAt).toLocaleString()}>{formatWhen(credential.updatedAt)}</time> · Last tested{' '}
+        Updated{' '}
+        <time dateTime={credential.updatedAt} title={new Date(credential.updatedAt).toLocaleString()}>
+          {formatWhen(credential.updatedAt)}
+        </time>{' '}
+        · Last tested{' '}
         {credential.lastTestedAt ? (
           <time dateTime={credential.lastTestedAt} title={new Date(credential.lastTestedAt).toLocaleString()}>
             {formatWhen(credential.lastTestedAt)}
@@ -149,10 +174,20 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
         )}
       </p>
       <div className="cred-actions">
-        <button type="button" onClick={() => void onTest()} disabled={test.state === 'running'} aria-label={`Test ${credential.name}`}>
+        <button
+          type="button"
+          onClick={() => void onTest()}
+          disabled={test.state === 'running'}
+          aria-label={`Test ${credential.name}`}
+        >
           {test.state === 'running' ? 'Testing…' : 'Test'}
         </button>
-        <button type="button" onClick={() => setReplacing((r) => !r)} aria-expanded={replacing} aria-label={`Replace secret of ${credential.name}`}>
+        <button
+          type="button"
+          onClick={() => setReplacing((r) => !r)}
+          aria-expanded={replacing}
+          aria-label={`Replace secret of ${credential.name}`}
+        >
           Replace secret
         </button>
         {moved && newOrigin && (
@@ -163,8 +198,9 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
             title={`Send “${credential.name}” to ${newOrigin}?`}
             message={
               <p>
-                Its secret was entered for <code>{credential.origin ?? 'another address'}</code>. From now on Tessera sends it to <strong>{newOrigin}</strong>, where {credential.endpoint.name}{' '}
-                now points. Confirm only if that server belongs to the API&apos;s provider.
+                Its secret was entered for <code>{credential.origin ?? 'another address'}</code>. From now on Tessera
+                sends it to <strong>{newOrigin}</strong>, where {credential.endpoint.name} now points. Confirm only if
+                that server belongs to the API&apos;s provider.
               </p>
             }
             confirmLabel="Confirm"
@@ -178,7 +214,8 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
           title={`Delete “${credential.name}”?`}
           message={
             <p>
-              Calls to {credential.endpoint.name} that use it ({scope}) will fail until another credential covers them. Its secret is destroyed; this cannot be undone.
+              Calls to {credential.endpoint.name} that use it ({scope}) will fail until another credential covers them.
+              Its secret is destroyed; this cannot be undone.
             </p>
           }
           onConfirm={onDelete}
@@ -220,7 +257,15 @@ function TestOutcome({ test }: { test: TestState }) {
   );
 }
 
-function ReplaceSecretForm({ credential, onReplaced, onCancel }: { credential: Credential; onReplaced(): void; onCancel(): void }) {
+function ReplaceSecretForm({
+  credential,
+  onReplaced,
+  onCancel,
+}: {
+  credential: Credential;
+  onReplaced(): void;
+  onCancel(): void;
+}) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [rotate, { loading }] = useMutation(RotateCredentialMutation);
@@ -252,7 +297,13 @@ function ReplaceSecretForm({ credential, onReplaced, onCancel }: { credential: C
   }
 
   return (
-    <form ref={formRef} className="cred-replace" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${base}-title`}>
+    <form
+      ref={formRef}
+      className="cred-replace"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby={`${base}-title`}
+    >
       <h5 id={`${base}-title`}>Replace the secret of “{credential.name}”</h5>
       <p className="small muted">Enter the new secret ({kindLabel(kind)}). The old one is discarded when you save.</p>
       <KindFields kind={kind} idPrefix={base} errors={errors} defaults={settingDefaults(kind, credential.settings)} />

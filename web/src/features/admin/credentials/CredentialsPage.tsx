@@ -58,7 +58,10 @@ export function CredentialsPage() {
 }
 
 function Credentials({ companyId, companyName }: { companyId: string; companyName: string }) {
-  const { data, error, refetch } = useQuery(AdminCredentialsQuery, { variables: { companyId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(AdminCredentialsQuery, {
+    variables: { companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const roles = useQuery(CredentialRolesQuery);
   const [adding, setAdding] = useState<{ endpointId?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -78,20 +81,35 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
       </p>
     );
   } else if (data.endpoints.length === 0) {
-    body = <p className="empty">{companyName} has no API yet. Add one on the Endpoints page, then give it a credential here.</p>;
+    body = (
+      <p className="empty">
+        {companyName} has no API yet. Add one on the Endpoints page, then give it a credential here.
+      </p>
+    );
   } else {
     body = (
       <div className="cred-groups">
         {groupCredentials(data.credentials, data.endpoints).map((group) => (
-          <section key={group.endpoint.id} className="card cred-endpoint" aria-labelledby={`${titleId}-${group.endpoint.id}`}>
+          <section
+            key={group.endpoint.id}
+            className="card cred-endpoint"
+            aria-labelledby={`${titleId}-${group.endpoint.id}`}
+          >
             <div className="card-head">
               <h2 id={`${titleId}-${group.endpoint.id}`}>{group.endpoint.name}</h2>
-              <button type="button" className="link" onClick={() => open(group.endpoint.id)} aria-label={`Add credential for ${group.endpoint.name}`}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => open(group.endpoint.id)}
+                aria-label={`Add credential for ${group.endpoint.name}`}
+              >
                 Add credential
               </button>
             </div>
             {group.count === 0 ? (
-              <p className="muted small cred-none">No credential yet: calls to {group.endpoint.name} fail until you add one.</p>
+              <p className="muted small cred-none">
+                No credential yet: calls to {group.endpoint.name} fail until you add one.
+              </p>
             ) : (
               group.roles.map((roleGroup) => (
                 <div key={roleGroup.role?.id ?? 'shared'} className="cred-role">
@@ -99,7 +117,11 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
                   <ul className="cred-list">
                     {roleGroup.credentials.map((c) => (
                       <li key={c.id}>
-                        <CredentialItem credential={c} onChanged={refetch} onDeleted={(name) => setNotice(`Deleted “${name}”.`)} />
+                        <CredentialItem
+                          credential={c}
+                          onChanged={refetch}
+                          onDeleted={(name) => setNotice(`Deleted “${name}”.`)}
+                        />
                       </li>
                     ))}
                   </ul>
@@ -123,8 +145,9 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
         )}
       </div>
       <p className="muted">
-        The secrets Tessera uses to call {companyName}’s APIs. A credential belongs to one API and either to one role or to every role (used when a role has none of its own). Secrets
-        are encrypted and never shown again: you can test, replace or delete them.
+        The secrets Tessera uses to call {companyName}’s APIs. A credential belongs to one API and either to one role or
+        to every role (used when a role has none of its own). Secrets are encrypted and never shown again: you can test,
+        replace or delete them.
       </p>
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}

@@ -4,7 +4,13 @@
 import { CombinedGraphQLErrors } from '@apollo/client';
 import { errorMessage } from '../../../session/errors.ts';
 import { FieldHint } from '../../../ui/fields.tsx';
-import { fieldOfServerError, kindDefinition, serverMessageFor, type CredentialKind, type FieldErrors } from './credential-kinds.ts';
+import {
+  fieldOfServerError,
+  kindDefinition,
+  serverMessageFor,
+  type CredentialKind,
+  type FieldErrors,
+} from './credential-kinds.ts';
 
 interface KindFieldsProps {
   kind: CredentialKind;
@@ -61,7 +67,10 @@ export function readKindFields(form: HTMLFormElement, kind: CredentialKind): Rec
  * A refused save, placed where the person will look: next to the field the server names (a
  * BAD_USER_INPUT or CONFLICT with `field`), else above the form's buttons.
  */
-export function placeServerError(error: unknown, labels: Record<string, string>): { errors: FieldErrors; formError: string | null } {
+export function placeServerError(
+  error: unknown,
+  labels: Record<string, string>,
+): { errors: FieldErrors; formError: string | null } {
   const first = CombinedGraphQLErrors.is(error) ? error.errors[0] : undefined;
   const field = first?.extensions?.field;
   const key = fieldOfServerError(field, Object.keys(labels));

@@ -4,7 +4,12 @@
 import { useCompany } from '../../../company/company-context.tsx';
 import type { CompanyChoice } from '../../../company/company-choices.ts';
 
-export function useAdministeredCompany(): { company: CompanyChoice | null; administered: CompanyChoice[]; choose(id: string): void; current: CompanyChoice | null } {
+export function useAdministeredCompany(): {
+  company: CompanyChoice | null;
+  administered: CompanyChoice[];
+  choose(id: string): void;
+  current: CompanyChoice | null;
+} {
   const { company, companies, choose } = useCompany();
   const administered = companies.filter((c) => c.administers);
   return { company: company?.administers ? company : null, administered, choose, current: company };
@@ -19,9 +24,7 @@ export function NotAdministered({ page }: { page: string }) {
         <p>There is no company for you to manage here yet.</p>
       ) : (
         <>
-          <p>
-            You do not administer {current?.name ?? 'this company'}. Switch to a company you manage:
-          </p>
+          <p>You do not administer {current?.name ?? 'this company'}. Switch to a company you manage:</p>
           <div className="actions start">
             {administered.map((c) => (
               <button key={c.id} type="button" onClick={() => choose(c.id)}>

@@ -32,7 +32,10 @@ export const SHARED_LABEL = 'Shared by every role';
 
 const byName = (a: Named, b: Named) => a.name.localeCompare(b.name);
 
-export function groupCredentials<C extends CredentialLike>(credentials: readonly C[], endpoints: readonly Named[]): EndpointGroup<C>[] {
+export function groupCredentials<C extends CredentialLike>(
+  credentials: readonly C[],
+  endpoints: readonly Named[],
+): EndpointGroup<C>[] {
   const groups = new Map<string, { endpoint: Named; roles: Map<string, RoleGroup<C>> }>();
   const groupOf = (endpoint: Named) => {
     let group = groups.get(endpoint.id);
@@ -44,13 +47,19 @@ export function groupCredentials<C extends CredentialLike>(credentials: readonly
     const group = groupOf(credential.endpoint);
     const roleKey = credential.role?.id ?? '';
     let roleGroup = group.roles.get(roleKey);
-    if (!roleGroup) group.roles.set(roleKey, (roleGroup = { role: credential.role ?? null, label: credential.role?.name ?? SHARED_LABEL, credentials: [] }));
+    if (!roleGroup)
+      group.roles.set(
+        roleKey,
+        (roleGroup = { role: credential.role ?? null, label: credential.role?.name ?? SHARED_LABEL, credentials: [] }),
+      );
     roleGroup.credentials.push(credential);
   }
   return [...groups.values()]
     .sort((a, b) => byName(a.endpoint, b.endpoint))
     .map(({ endpoint, roles }) => {
-      const list = [...roles.values()].sort((a, b) => (a.role === null ? -1 : b.role === null ? 1 : a.label.localeCompare(b.label)));
+      const list = [...roles.values()].sort((a, b) =>
+        a.role === null ? -1 : b.role === null ? 1 : a.label.localeCompare(b.label),
+      );
       for (const r of list) r.credentials.sort(byName);
       return { endpoint, roles: list, count: list.reduce((n, r) => n + r.credentials.length, 0) };
     });

@@ -27,7 +27,14 @@ export interface KindDefinition {
   fields: KindField[];
 }
 
-const secretField = (key: string, label: string, hint: string, required = true): KindField => ({ key, label, secret: true, required, type: 'password', hint });
+const secretField = (key: string, label: string, hint: string, required = true): KindField => ({
+  key,
+  label,
+  secret: true,
+  required,
+  type: 'password',
+  hint,
+});
 
 export const KINDS: readonly KindDefinition[] = [
   {
@@ -36,7 +43,16 @@ export const KINDS: readonly KindDefinition[] = [
     summary: 'A key the API expects in a header (or a query parameter).',
     fields: [
       secretField('apiKey', 'API key', 'Paste the key the API gave you.'),
-      { key: 'headerName', label: 'Header name', secret: false, required: false, type: 'text', hint: 'Leave empty for X-API-Key.', placeholder: 'X-API-Key', setting: true },
+      {
+        key: 'headerName',
+        label: 'Header name',
+        secret: false,
+        required: false,
+        type: 'text',
+        hint: 'Leave empty for X-API-Key.',
+        placeholder: 'X-API-Key',
+        setting: true,
+      },
       {
         key: 'queryParam',
         label: 'Query parameter instead',
@@ -59,7 +75,14 @@ export const KINDS: readonly KindDefinition[] = [
     label: 'Username and password',
     summary: 'HTTP Basic authentication.',
     fields: [
-      { key: 'username', label: 'Username', secret: false, required: true, type: 'text', hint: 'Must not contain ":".' },
+      {
+        key: 'username',
+        label: 'Username',
+        secret: false,
+        required: true,
+        type: 'text',
+        hint: 'Must not contain ":".',
+      },
       secretField('password', 'Password', 'The account\u2019s password.'),
     ],
   },
@@ -68,10 +91,33 @@ export const KINDS: readonly KindDefinition[] = [
     label: 'OAuth2 client credentials',
     summary: 'A client id and secret that Tessera exchanges for short-lived tokens.',
     fields: [
-      { key: 'clientId', label: 'Client ID', secret: false, required: true, type: 'text', hint: 'From the API provider\u2019s app settings.' },
+      {
+        key: 'clientId',
+        label: 'Client ID',
+        secret: false,
+        required: true,
+        type: 'text',
+        hint: 'From the API provider\u2019s app settings.',
+      },
       secretField('clientSecret', 'Client secret', 'From the same place as the client ID.'),
-      { key: 'tokenUrl', label: 'Token URL', secret: false, required: true, type: 'url', hint: 'Where tokens are requested, e.g. https://auth.example.com/oauth/token.', setting: true },
-      { key: 'scope', label: 'Scope', secret: false, required: false, type: 'text', hint: 'Optional, space separated, e.g. "read write".', setting: true },
+      {
+        key: 'tokenUrl',
+        label: 'Token URL',
+        secret: false,
+        required: true,
+        type: 'url',
+        hint: 'Where tokens are requested, e.g. https://auth.example.com/oauth/token.',
+        setting: true,
+      },
+      {
+        key: 'scope',
+        label: 'Scope',
+        secret: false,
+        required: false,
+        type: 'text',
+        hint: 'Optional, space separated, e.g. "read write".',
+        setting: true,
+      },
     ],
   },
   {
@@ -80,12 +126,42 @@ export const KINDS: readonly KindDefinition[] = [
     summary: 'A refresh token from a sign-in with the provider; Tessera keeps the access token fresh.',
     fields: [
       secretField('accessToken', 'Access token', 'Optional: the current access token, if you have one.', false),
-      { key: 'expiresAt', label: 'Access token expires at', secret: false, required: false, type: 'datetime-local', hint: 'Needed only with an access token.' },
+      {
+        key: 'expiresAt',
+        label: 'Access token expires at',
+        secret: false,
+        required: false,
+        type: 'datetime-local',
+        hint: 'Needed only with an access token.',
+      },
       secretField('refreshToken', 'Refresh token', 'Used to get new access tokens.'),
-      { key: 'tokenUrl', label: 'Token URL', secret: false, required: true, type: 'url', hint: 'Where tokens are refreshed, e.g. https://auth.example.com/oauth/token.', setting: true },
-      { key: 'clientId', label: 'Client ID', secret: false, required: true, type: 'text', hint: 'The app the refresh token was issued to.' },
+      {
+        key: 'tokenUrl',
+        label: 'Token URL',
+        secret: false,
+        required: true,
+        type: 'url',
+        hint: 'Where tokens are refreshed, e.g. https://auth.example.com/oauth/token.',
+        setting: true,
+      },
+      {
+        key: 'clientId',
+        label: 'Client ID',
+        secret: false,
+        required: true,
+        type: 'text',
+        hint: 'The app the refresh token was issued to.',
+      },
       secretField('clientSecret', 'Client secret', 'Optional: only if the provider requires it for refreshes.', false),
-      { key: 'scope', label: 'Scope', secret: false, required: false, type: 'text', hint: 'Optional, space separated.', setting: true },
+      {
+        key: 'scope',
+        label: 'Scope',
+        secret: false,
+        required: false,
+        type: 'text',
+        hint: 'Optional, space separated.',
+        setting: true,
+      },
     ],
   },
 ];
@@ -112,7 +188,9 @@ const MAX_SECRET = 8192;
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '' && !url.username && !url.password
+    );
   } catch {
     return false;
   }
@@ -145,7 +223,8 @@ export function buildSecret(kind: CredentialKind, values: Record<string, string 
     if (problem) errors[field.key] = problem;
     else secret[field.key] = field.key === 'expiresAt' ? toIsoDateTime(value)! : value;
   }
-  if (kind === 'API_KEY' && secret.headerName && secret.queryParam) errors.queryParam = 'Use either a header name or a query parameter, not both.';
+  if (kind === 'API_KEY' && secret.headerName && secret.queryParam)
+    errors.queryParam = 'Use either a header name or a query parameter, not both.';
   if (kind === 'OAUTH2_REFRESH_TOKEN' && secret.accessToken && !secret.expiresAt && !errors.expiresAt) {
     errors.expiresAt = 'Say when the access token expires, or leave the access token empty.';
   }
@@ -153,10 +232,22 @@ export function buildSecret(kind: CredentialKind, values: Record<string, string 
 }
 
 /** "Client ID" → "client ID", but "API key" stays: acronyms keep their capitals. */
-const inSentence = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+const inSentence = (label: string) =>
+  /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 
 function checkField(field: KindField, value: string): string | null {
-  if (value.length > (field.secret ? MAX_SECRET : field.key === 'scope' ? 1024 : field.key === 'tokenUrl' ? 2048 : field.key === 'username' ? 256 : 512)) {
+  if (
+    value.length >
+    (field.secret
+      ? MAX_SECRET
+      : field.key === 'scope'
+        ? 1024
+        : field.key === 'tokenUrl'
+          ? 2048
+          : field.key === 'username'
+            ? 256
+            : 512)
+  ) {
     return `${field.label} is too long.`;
   }
   switch (field.key) {
@@ -220,11 +311,16 @@ export interface StatusInfo {
 const STATUS: Record<string, StatusInfo> = {
   ok: { label: 'OK', tone: 'ok', advice: 'It worked the last time it was tested.' },
   untested: { label: 'Untested', tone: 'neutral', advice: 'Press Test to check that the API accepts it.' },
-  failing: { label: 'Failing', tone: 'bad', advice: 'The API refused it or could not be reached. Replace the secret, then test again.' },
+  failing: {
+    label: 'Failing',
+    tone: 'bad',
+    advice: 'The API refused it or could not be reached. Replace the secret, then test again.',
+  },
   needs_reconnect: {
     label: 'Needs reconnect',
     tone: 'bad',
-    advice: 'Its refresh token no longer works. Sign in with the provider again and replace the secret with the new tokens.',
+    advice:
+      'Its refresh token no longer works. Sign in with the provider again and replace the secret with the new tokens.',
   },
 };
 
@@ -234,7 +330,8 @@ export function statusInfo(status: string, reason?: string | null): StatusInfo {
     return {
       label: 'API moved',
       tone: 'bad',
-      advice: 'Its API now answers at another address than the one this secret was entered for, so Tessera sends it nowhere. Confirm it for the new address if you trust it, or replace the secret.',
+      advice:
+        'Its API now answers at another address than the one this secret was entered for, so Tessera sends it nowhere. Confirm it for the new address if you trust it, or replace the secret.',
     };
   }
   return STATUS[status] ?? { label: status, tone: 'neutral', advice: 'Press Test to check it.' };
@@ -261,6 +358,7 @@ export function fieldOfServerError(field: unknown, known: readonly string[]): st
 
 /** The server's "secret.token must not be empty." reads "Token must not be empty." next to the field. */
 export function serverMessageFor(message: string, field: unknown, label: string): string {
-  if (typeof field === 'string' && message.startsWith(`${field} `)) return `${label} ${message.slice(field.length + 1)}`;
+  if (typeof field === 'string' && message.startsWith(`${field} `))
+    return `${label} ${message.slice(field.length + 1)}`;
   return message;
 }

@@ -89,7 +89,17 @@ export function CreateEndpointForm({ companyId, onCreated, onCancel }: Props) {
       const first = CombinedGraphQLErrors.is(e) ? e.errors[0] : undefined;
       const place = placeOfServerField(first?.extensions?.field);
       if (first && place?.operation !== undefined && place.field in operationFieldLabels) {
-        const found = operations.map((_, i) => (i === place.operation ? { [place.field]: serverMessageFor(first.message, first.extensions?.field, operationFieldLabels[place.field as OperationField]) } : {}));
+        const found = operations.map((_, i) =>
+          i === place.operation
+            ? {
+                [place.field]: serverMessageFor(
+                  first.message,
+                  first.extensions?.field,
+                  operationFieldLabels[place.field as OperationField],
+                ),
+              }
+            : {},
+        );
         setOpErrors(found);
         return focusFirst({}, found);
       }
@@ -101,7 +111,13 @@ export function CreateEndpointForm({ companyId, onCreated, onCancel }: Props) {
   }
 
   return (
-    <form ref={formRef} className="panel ep-card" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${base}-title`}>
+    <form
+      ref={formRef}
+      className="panel ep-card"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby={`${base}-title`}
+    >
       <h2 id={`${base}-title`}>Add endpoint</h2>
       <EndpointFields idPrefix={base} values={values} errors={errors} onChange={change} />
 

@@ -47,7 +47,11 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
     setDeleteError(null);
     try {
       // Out of the cache at once, so the list never shows a deleted endpoint while it reloads.
-      await remove({ variables: { id: endpoint.id }, update: (cache) => void (cache.evict({ id: cache.identify({ __typename: 'ApiEndpoint', id: endpoint.id }) }), cache.gc()) });
+      await remove({
+        variables: { id: endpoint.id },
+        update: (cache) =>
+          void (cache.evict({ id: cache.identify({ __typename: 'ApiEndpoint', id: endpoint.id }) }), cache.gc()),
+      });
       await onDeleted(endpoint.name);
     } catch (e) {
       setDeleteError(errorMessage(e));
@@ -97,7 +101,11 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
           </div>
           <div>
             <dt>Rate limit</dt>
-            <dd>{endpoint.rateLimitPerMinute ? `${endpoint.rateLimitPerMinute} calls a minute` : 'Platform default (600 a minute)'}</dd>
+            <dd>
+              {endpoint.rateLimitPerMinute
+                ? `${endpoint.rateLimitPerMinute} calls a minute`
+                : 'Platform default (600 a minute)'}
+            </dd>
           </div>
         </dl>
       )}
@@ -115,8 +123,8 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
           title={`Delete ${endpoint.name}?`}
           message={
             <p>
-              Its {count} operation{count === 1 ? '' : 's'}, every role’s access to it and all its credentials (with their secrets) are deleted too. People and the assistant can no
-              longer use it. This cannot be undone.
+              Its {count} operation{count === 1 ? '' : 's'}, every role’s access to it and all its credentials (with
+              their secrets) are deleted too. People and the assistant can no longer use it. This cannot be undone.
             </p>
           }
           confirmLabel="Delete endpoint"
@@ -140,7 +148,8 @@ const valuesOf = (e: Endpoint): EndpointValues => ({
   baseUrl: e.baseUrl,
   description: e.description ?? '',
   cacheTtlSeconds: String(e.cacheTtlSeconds),
-  rateLimitPerMinute: e.rateLimitPerMinute === null || e.rateLimitPerMinute === undefined ? '' : String(e.rateLimitPerMinute),
+  rateLimitPerMinute:
+    e.rateLimitPerMinute === null || e.rateLimitPerMinute === undefined ? '' : String(e.rateLimitPerMinute),
 });
 
 function EditEndpointForm({ endpoint, onSaved, onCancel }: { endpoint: Endpoint; onSaved(): void; onCancel(): void }) {
@@ -175,7 +184,12 @@ function EditEndpointForm({ endpoint, onSaved, onCancel }: { endpoint: Endpoint;
 
   return (
     <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate aria-label={`Edit ${endpoint.name}`}>
-      <EndpointFields idPrefix={base} values={values} errors={errors} onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))} />
+      <EndpointFields
+        idPrefix={base}
+        values={values}
+        errors={errors}
+        onChange={(key, value) => setValues((v) => ({ ...v, [key]: value }))}
+      />
       {values.slug.trim() !== endpoint.slug && (
         <p className="small notice">Changing the slug renames the assistant’s tools for this API.</p>
       )}

@@ -30,7 +30,10 @@ export function EndpointsPage() {
 }
 
 function Endpoints({ companyId, companyName }: { companyId: string; companyName: string }) {
-  const { data, error, refetch } = useQuery(AdminEndpointsQuery, { variables: { companyId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(AdminEndpointsQuery, {
+    variables: { companyId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [params, setParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,7 +57,9 @@ function Endpoints({ companyId, companyName }: { companyId: string; companyName:
         onCreated={async (created) => {
           await refetch();
           select(created.id);
-          setNotice(`Added ${created.name}. Give it a credential on the Credentials page and grant roles access on the Access page.`);
+          setNotice(
+            `Added ${created.name}. Give it a credential on the Credentials page and grant roles access on the Access page.`,
+          );
         }}
       />
     );
@@ -72,7 +77,13 @@ function Endpoints({ companyId, companyName }: { companyId: string; companyName:
       />
     );
   } else if (data) {
-    detail = <p className="empty">{endpoints.length > 0 ? 'Choose an API from the list to see and edit its operations.' : `${companyName} has no API yet. Press “Add endpoint” to describe the first one.`}</p>;
+    detail = (
+      <p className="empty">
+        {endpoints.length > 0
+          ? 'Choose an API from the list to see and edit its operations.'
+          : `${companyName} has no API yet. Press “Add endpoint” to describe the first one.`}
+      </p>
+    );
   }
 
   return (
@@ -96,8 +107,9 @@ function Endpoints({ companyId, companyName }: { companyId: string; companyName:
         )}
       </div>
       <p className="muted">
-        The business APIs {companyName}’s people and their assistant can reach: where each one answers and the operations it offers. Who may use them is set on the Access page;
-        the secrets to call them, on the Credentials page.
+        The business APIs {companyName}’s people and their assistant can reach: where each one answers and the
+        operations it offers. Who may use them is set on the Access page; the secrets to call them, on the Credentials
+        page.
       </p>
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
@@ -114,7 +126,12 @@ function Endpoints({ companyId, companyName }: { companyId: string; companyName:
             <ul className="ep-list" id={ids.list} aria-label="Endpoints">
               {endpoints.map((e) => (
                 <li key={e.id}>
-                  <button type="button" className="list-choice ep-button" aria-current={e.id === selectedId && !creating ? 'true' : undefined} onClick={() => select(e.id)}>
+                  <button
+                    type="button"
+                    className="list-choice ep-button"
+                    aria-current={e.id === selectedId && !creating ? 'true' : undefined}
+                    onClick={() => select(e.id)}
+                  >
                     <span className="ep-name">{e.name}</span>
                     <span className="small muted block">
                       <code>{e.slug}</code> · {e.operations.length} operation{e.operations.length === 1 ? '' : 's'}

@@ -41,8 +41,14 @@ const count = (n: number, what: string) => (n ? `${n} ${what} operation${n === 1
 
 /** The page's notice after an import, e.g. "Imported Swagger Petstore: 3 new operations." */
 export function importSummary(report: Report): string {
-  const parts = [count(report.operationsCreated.length, 'new'), count(report.operationsUpdated.length, 'changed'), count(report.operationsRemoved.length, 'deleted')].filter(Boolean);
-  const next = report.created ? ' Give it a credential on the Credentials page and grant roles access on the Access page.' : '';
+  const parts = [
+    count(report.operationsCreated.length, 'new'),
+    count(report.operationsUpdated.length, 'changed'),
+    count(report.operationsRemoved.length, 'deleted'),
+  ].filter(Boolean);
+  const next = report.created
+    ? ' Give it a credential on the Credentials page and grant roles access on the Access page.'
+    : '';
   return `${report.created ? 'Imported' : 'Updated'} ${report.endpoint.name}: ${parts.length ? parts.join(', ') : 'no operation changed'}.${next}`;
 }
 
@@ -50,7 +56,8 @@ function KeyList({ label, keys }: { label: string; keys: string[] }) {
   if (keys.length === 0) return null;
   return (
     <li>
-      {label} ({keys.length}): {keys.map((k, i) => (
+      {label} ({keys.length}):{' '}
+      {keys.map((k, i) => (
         <span key={k}>
           {i > 0 && ', '}
           <code>{k}</code>
@@ -84,7 +91,8 @@ export function ImportOpenApiDialog({ companyId, onImported }: Props) {
     event.target.value = '';
     if (!file) return;
     reset();
-    if (file.size > MAX_BYTES) return setError(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is 1 MB.`);
+    if (file.size > MAX_BYTES)
+      return setError(`${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; the limit is 1 MB.`);
     setText(await file.text());
   }
 
@@ -113,11 +121,17 @@ export function ImportOpenApiDialog({ companyId, onImported }: Props) {
       <dialog ref={dialogRef} className="confirm ep-import" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Import an OpenAPI document</h2>
         <p className="small muted">
-          OpenAPI 3.0 or 3.1, JSON or YAML, up to 1 MB. It creates the endpoint, or updates the one with the same slug or name; its grants and credentials stay as they are.
+          OpenAPI 3.0 or 3.1, JSON or YAML, up to 1 MB. It creates the endpoint, or updates the one with the same slug
+          or name; its grants and credentials stay as they are.
         </p>
         <div className="field">
           <label htmlFor={`${id}-file`}>Choose a file</label>
-          <input id={`${id}-file`} type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" onChange={(e) => void chooseFile(e)} />
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
+            onChange={(e) => void chooseFile(e)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-doc`}>…or paste the document</label>
@@ -132,7 +146,10 @@ export function ImportOpenApiDialog({ companyId, onImported }: Props) {
               reset();
             }}
           />
-          <FieldHint id={`${id}-doc-hint`} hint="The first server URL becomes the base URL; it must be absolute (https://…)." />
+          <FieldHint
+            id={`${id}-doc-hint`}
+            hint="The first server URL becomes the base URL; it must be absolute (https://…)."
+          />
         </div>
         <div className="ep-import-check">
           <input
@@ -152,7 +169,8 @@ export function ImportOpenApiDialog({ companyId, onImported }: Props) {
             <div className="ep-import-preview">
               <h3>Preview: nothing is saved yet</h3>
               <p>
-                {preview.created ? 'Creates the endpoint' : 'Updates the endpoint'} <strong>{preview.endpoint.name}</strong> (<code>{preview.endpoint.slug}</code>).
+                {preview.created ? 'Creates the endpoint' : 'Updates the endpoint'}{' '}
+                <strong>{preview.endpoint.name}</strong> (<code>{preview.endpoint.slug}</code>).
               </p>
               <ul>
                 <KeyList label="New operations" keys={preview.operationsCreated} />

@@ -7,7 +7,13 @@ import { errorMessage } from '../../../session/errors.ts';
 import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
 import { focusField, focusFirstError } from '../../../ui/fields.tsx';
 import { FormActions } from '../../../ui/FormActions.tsx';
-import { emptyOperation, validateOperation, type Errors, type OperationField, type OperationInput } from './endpoint-form.ts';
+import {
+  emptyOperation,
+  validateOperation,
+  type Errors,
+  type OperationField,
+  type OperationInput,
+} from './endpoint-form.ts';
 import type { Endpoint } from './EndpointDetail.tsx';
 import { OperationFields, operationFieldLabels, operationFieldOrder, type OperationDraft } from './OperationFields.tsx';
 import { placeError } from './place-error.ts';
@@ -49,7 +55,11 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
   async function onDelete(op: Operation) {
     setMessage(null);
     try {
-      await remove({ variables: { id: op.id }, update: (cache) => void (cache.evict({ id: cache.identify({ __typename: 'EndpointOperation', id: op.id }) }), cache.gc()) });
+      await remove({
+        variables: { id: op.id },
+        update: (cache) =>
+          void (cache.evict({ id: cache.identify({ __typename: 'EndpointOperation', id: op.id }) }), cache.gc()),
+      });
       await onChanged();
       setMessage({ text: `Deleted ${op.key}.` });
     } catch (e) {
@@ -61,7 +71,9 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
     <section className="ep-ops" aria-labelledby={captionId}>
       <h3 id={captionId}>Operations</h3>
       {endpoint.operations.length === 0 ? (
-        <p className="muted small">No operation yet: people and the assistant can do nothing with this API until you add one.</p>
+        <p className="muted small">
+          No operation yet: people and the assistant can do nothing with this API until you add one.
+        </p>
       ) : (
         <table className="ops ep-ops-table">
           <caption className="visually-hidden">Operations of {endpoint.name}</caption>
@@ -83,7 +95,13 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
                   <td colSpan={5}>
                     <OperationForm
                       title={`Edit ${op.key}`}
-                      initial={{ method: op.method, key: op.key, path: op.path, description: op.description ?? '', keyEdited: true }}
+                      initial={{
+                        method: op.method,
+                        key: op.key,
+                        path: op.path,
+                        description: op.description ?? '',
+                        keyEdited: true,
+                      }}
                       takenKeys={keysExcept(op.id)}
                       submitLabel="Save operation"
                       onCancel={() => setEditingId(null)}
@@ -108,13 +126,22 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
                   </td>
                   <td className="small">{op.description ?? <span className="muted">—</span>}</td>
                   <td className="ep-op-actions">
-                    <button type="button" onClick={() => (setAdding(false), setEditingId(op.id))} aria-label={`Edit operation ${op.key}`}>
+                    <button
+                      type="button"
+                      onClick={() => (setAdding(false), setEditingId(op.id))}
+                      aria-label={`Edit operation ${op.key}`}
+                    >
                       Edit
                     </button>
                     <ConfirmButton
                       aria-label={`Delete operation ${op.key}`}
                       title={`Delete operation ${op.key}?`}
-                      message={<p>People and the assistant can no longer call {op.method} {op.path} on {endpoint.name}. This cannot be undone.</p>}
+                      message={
+                        <p>
+                          People and the assistant can no longer call {op.method} {op.path} on {endpoint.name}. This
+                          cannot be undone.
+                        </p>
+                      }
                       onConfirm={() => onDelete(op)}
                     >
                       Delete
@@ -194,7 +221,13 @@ function OperationForm({ title, initial, takenKeys, submitLabel, onSubmit, onCan
   }
 
   return (
-    <form ref={formRef} className="ep-op-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${base}-title`}>
+    <form
+      ref={formRef}
+      className="ep-op-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={`${base}-title`}
+    >
       <h4 id={`${base}-title`}>{title}</h4>
       <OperationFields idPrefix={base} draft={draft} errors={errors} onChange={setDraft} />
       <FormActions error={formError} busy={busy} submitLabel={submitLabel} onCancel={onCancel} />

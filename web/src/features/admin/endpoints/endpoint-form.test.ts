@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, emptyEndpoint, emptyOperation, placeOfServerField, suggestOperationKey, suggestSlug, validateEndpoint, validateOperation } from './endpoint-form.ts';
+import {
+  duplicateKeys,
+  emptyEndpoint,
+  emptyOperation,
+  placeOfServerField,
+  suggestOperationKey,
+  suggestSlug,
+  validateEndpoint,
+  validateOperation,
+} from './endpoint-form.ts';
 
 describe('suggestSlug', () => {
   it('makes a lowercase, dashed slug from the name', () => {
@@ -46,15 +55,28 @@ describe('validateOperation', () => {
   });
 
   it('says what is wrong next to each field', () => {
-    const { input, errors } = validateOperation({ method: 'FETCH', key: '1abc', path: 'repos', description: 'x'.repeat(2001) });
+    const { input, errors } = validateOperation({
+      method: 'FETCH',
+      key: '1abc',
+      path: 'repos',
+      description: 'x'.repeat(2001),
+    });
     expect(input).toBeNull();
     expect(Object.keys(errors)).toEqual(['method', 'key', 'path', 'description']);
-    expect(validateOperation(emptyOperation()).errors).toMatchObject({ key: expect.stringMatching(/key/), path: expect.stringMatching(/path/) });
-    expect(validateOperation({ method: 'GET', key: 'a b', path: '/a b', description: '' }).errors).toMatchObject({ key: expect.any(String), path: expect.any(String) });
+    expect(validateOperation(emptyOperation()).errors).toMatchObject({
+      key: expect.stringMatching(/key/),
+      path: expect.stringMatching(/path/),
+    });
+    expect(validateOperation({ method: 'GET', key: 'a b', path: '/a b', description: '' }).errors).toMatchObject({
+      key: expect.any(String),
+      path: expect.any(String),
+    });
   });
 
   it('refuses a key the endpoint already has', () => {
-    expect(validateOperation({ method: 'GET', key: 'listRepos', path: '/r', description: '' }, ['listRepos']).errors.key).toMatch(/already/);
+    expect(
+      validateOperation({ method: 'GET', key: 'listRepos', path: '/r', description: '' }, ['listRepos']).errors.key,
+    ).toMatch(/already/);
   });
 });
 
@@ -63,10 +85,19 @@ describe('validateEndpoint', () => {
 
   it('gives the API input, trimmed, defaults filled in', () => {
     expect(validateEndpoint(good)).toEqual({
-      input: { name: 'Sales API', slug: 'sales-api', baseUrl: 'https://api.example.com/v1', description: null, cacheTtlSeconds: 0, rateLimitPerMinute: null },
+      input: {
+        name: 'Sales API',
+        slug: 'sales-api',
+        baseUrl: 'https://api.example.com/v1',
+        description: null,
+        cacheTtlSeconds: 0,
+        rateLimitPerMinute: null,
+      },
       errors: {},
     });
-    expect(validateEndpoint({ ...good, cacheTtlSeconds: '60', rateLimitPerMinute: '120', description: 'CRM' }).input).toMatchObject({
+    expect(
+      validateEndpoint({ ...good, cacheTtlSeconds: '60', rateLimitPerMinute: '120', description: 'CRM' }).input,
+    ).toMatchObject({
       cacheTtlSeconds: 60,
       rateLimitPerMinute: 120,
       description: 'CRM',
@@ -74,7 +105,14 @@ describe('validateEndpoint', () => {
   });
 
   it('checks each field the way the server does', () => {
-    const { errors } = validateEndpoint({ name: '', slug: 'Sales API', baseUrl: 'ftp://x', description: '', cacheTtlSeconds: '-1', rateLimitPerMinute: '0' });
+    const { errors } = validateEndpoint({
+      name: '',
+      slug: 'Sales API',
+      baseUrl: 'ftp://x',
+      description: '',
+      cacheTtlSeconds: '-1',
+      rateLimitPerMinute: '0',
+    });
     expect(Object.keys(errors)).toEqual(['name', 'slug', 'baseUrl', 'cacheTtlSeconds', 'rateLimitPerMinute']);
     expect(validateEndpoint({ ...good, slug: 'a' }).errors.slug).toMatch(/at least 2/);
     expect(validateEndpoint({ ...good, slug: 'a--b' }).errors.slug).toMatch(/single dashes/);

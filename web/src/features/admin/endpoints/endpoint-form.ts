@@ -37,7 +37,10 @@ export function suggestOperationKey(method: string, path: string): string {
   if (segments.length === 0) return '';
   const last = segments[segments.length - 1]!;
   const endsWithParam = /^\{.+\}$/.test(last);
-  const verb = { GET: endsWithParam ? 'get' : 'list', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' }[method.toUpperCase()] ?? method.toLowerCase();
+  const verb =
+    { GET: endsWithParam ? 'get' : 'list', POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' }[
+      method.toUpperCase()
+    ] ?? method.toLowerCase();
   const name = segments
     .map((segment) => {
       const param = /^\{(.+)\}$/.exec(segment);
@@ -67,7 +70,10 @@ export interface OperationInput {
 export const emptyOperation = (): OperationValues => ({ method: 'GET', key: '', path: '', description: '' });
 
 /** The operation as the API takes it, or what is wrong with it. `takenKeys`: the endpoint's other keys. */
-export function validateOperation(values: OperationValues, takenKeys: readonly string[] = []): { input: OperationInput | null; errors: Errors<OperationField> } {
+export function validateOperation(
+  values: OperationValues,
+  takenKeys: readonly string[] = [],
+): { input: OperationInput | null; errors: Errors<OperationField> } {
   const errors: Errors<OperationField> = {};
   const key = values.key.trim();
   const path = values.path.trim();
@@ -105,14 +111,24 @@ export interface EndpointInput {
   rateLimitPerMinute: number | null;
 }
 
-export const emptyEndpoint = (): EndpointValues => ({ name: '', slug: '', baseUrl: '', description: '', cacheTtlSeconds: '0', rateLimitPerMinute: '' });
+export const emptyEndpoint = (): EndpointValues => ({
+  name: '',
+  slug: '',
+  baseUrl: '',
+  description: '',
+  cacheTtlSeconds: '0',
+  rateLimitPerMinute: '',
+});
 
 function wholeNumber(text: string): number | null {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
 }
 
 /** The endpoint as createEndpoint/updateEndpoint take it (without the company and operations). */
-export function validateEndpoint(values: EndpointValues): { input: EndpointInput | null; errors: Errors<EndpointField> } {
+export function validateEndpoint(values: EndpointValues): {
+  input: EndpointInput | null;
+  errors: Errors<EndpointField>;
+} {
   const errors: Errors<EndpointField> = {};
   const name = values.name.trim();
   const slug = values.slug.trim();
@@ -124,7 +140,8 @@ export function validateEndpoint(values: EndpointValues): { input: EndpointInput
   else if (slug.length > 60) errors.slug = 'A slug has at most 60 characters.';
   else if (!SLUG.test(slug)) errors.slug = 'Use lowercase letters, digits and single dashes only.';
   if (!baseUrl) errors.baseUrl = 'Enter the address the API answers at, e.g. https://api.example.com/v1.';
-  else if (baseUrl.length > 2048 || !isHttpUrl(baseUrl)) errors.baseUrl = 'Enter a full http(s) address without a user name or password.';
+  else if (baseUrl.length > 2048 || !isHttpUrl(baseUrl))
+    errors.baseUrl = 'Enter a full http(s) address without a user name or password.';
   if (description.length > 2000) errors.description = 'A description has at most 2000 characters.';
   const ttl = values.cacheTtlSeconds.trim() === '' ? 0 : wholeNumber(values.cacheTtlSeconds);
   if (ttl === null || ttl > 86_400) errors.cacheTtlSeconds = 'Enter a whole number of seconds from 0 to 86400.';
@@ -133,7 +150,17 @@ export function validateEndpoint(values: EndpointValues): { input: EndpointInput
     errors.rateLimitPerMinute = 'Enter a whole number from 1 to 1000000, or leave empty for the default.';
   }
   if (Object.keys(errors).length > 0) return { input: null, errors };
-  return { input: { name, slug, baseUrl: baseUrl.replace(/\/+$/, ''), description: description || null, cacheTtlSeconds: ttl!, rateLimitPerMinute: limit }, errors };
+  return {
+    input: {
+      name,
+      slug,
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      description: description || null,
+      cacheTtlSeconds: ttl!,
+      rateLimitPerMinute: limit,
+    },
+    errors,
+  };
 }
 
 /** Keys used twice among new operations, by their position. */

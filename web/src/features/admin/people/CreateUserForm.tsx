@@ -23,11 +23,23 @@ const CreateUserMutation = graphql(`
 const FIELDS: { key: keyof NewUser; label: string; type: string; autoComplete: string; hint: string }[] = [
   { key: 'name', label: 'Name', type: 'text', autoComplete: 'off', hint: 'As colleagues know them, e.g. “Pat Lee”.' },
   { key: 'email', label: 'Email', type: 'email', autoComplete: 'off', hint: 'They sign in with it.' },
-  { key: 'password', label: 'First password', type: 'password', autoComplete: 'new-password', hint: `At least ${MIN_PASSWORD} characters. Pass it on to them safely.` },
+  {
+    key: 'password',
+    label: 'First password',
+    type: 'password',
+    autoComplete: 'new-password',
+    hint: `At least ${MIN_PASSWORD} characters. Pass it on to them safely.`,
+  },
 ];
 const FIELD_ORDER = FIELDS.map((f) => f.key);
 
-export function CreateUserForm({ onCreated, onCancel }: { onCreated(user: { id: string; name: string; email: string }): void; onCancel(): void }) {
+export function CreateUserForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated(user: { id: string; name: string; email: string }): void;
+  onCancel(): void;
+}) {
   const [values, setValues] = useState<NewUser>({ name: '', email: '', password: '' });
   const [platformAdmin, setPlatformAdmin] = useState(false);
   const [errors, setErrors] = useState<NewUserErrors>({});
@@ -49,7 +61,14 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated(user: { id: 
     }
     try {
       const { data } = await create({
-        variables: { input: { name: values.name.trim(), email: values.email.trim(), password: values.password, isPlatformAdmin: platformAdmin } },
+        variables: {
+          input: {
+            name: values.name.trim(),
+            email: values.email.trim(),
+            password: values.password,
+            isPlatformAdmin: platformAdmin,
+          },
+        },
         refetchQueries: ['PeopleList', 'AccessPeople'],
       });
       if (data) onCreated(data.createUser);
@@ -65,7 +84,13 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated(user: { id: 
   }
 
   return (
-    <form ref={formRef} className="panel create-user" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby={`${base}-title`}>
+    <form
+      ref={formRef}
+      className="panel create-user"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby={`${base}-title`}
+    >
       <h2 id={`${base}-title`}>Create user</h2>
       <div className="create-user-fields">
         {FIELDS.map((f) => {
@@ -89,10 +114,21 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated(user: { id: 
         })}
       </div>
       <div className="checkbox">
-        <input id={`${base}-admin`} type="checkbox" checked={platformAdmin} onChange={(e) => setPlatformAdmin(e.target.checked)} />
+        <input
+          id={`${base}-admin`}
+          type="checkbox"
+          checked={platformAdmin}
+          onChange={(e) => setPlatformAdmin(e.target.checked)}
+        />
         <label htmlFor={`${base}-admin`}>Platform admin: may manage every company (rarely needed)</label>
       </div>
-      <FormActions error={formError} busy={loading} submitLabel="Create user" busyLabel="Creating…" onCancel={onCancel} />
+      <FormActions
+        error={formError}
+        busy={loading}
+        submitLabel="Create user"
+        busyLabel="Creating…"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

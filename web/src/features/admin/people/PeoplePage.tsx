@@ -47,7 +47,9 @@ export function PeoplePage() {
           </button>
         )}
       </div>
-      <p className="muted">Choose a person to see the roles they hold in each company, give them a role, or take one away.</p>
+      <p className="muted">
+        Choose a person to see the roles they hold in each company, give them a role, or take one away.
+      </p>
 
       {creating && (
         <CreateUserForm
@@ -55,7 +57,9 @@ export function PeoplePage() {
           onCreated={(user) => {
             setCreating(false);
             setParams({ user: user.id }, { replace: true });
-            setCreated(`${user.name} can now sign in as ${user.email}. Give them a role in a company so they can use its APIs.`);
+            setCreated(
+              `${user.name} can now sign in as ${user.email}. Give them a role in a company so they can use its APIs.`,
+            );
           }}
         />
       )}
@@ -68,7 +72,15 @@ export function PeoplePage() {
       <div className="people-layout">
         <div className="panel people-list-panel">
           <label htmlFor={ids.search}>Search people</label>
-          <input id={ids.search} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or email" aria-controls={ids.list} autoComplete="off" />
+          <input
+            id={ids.search}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Name or email"
+            aria-controls={ids.list}
+            autoComplete="off"
+          />
           {error && !data ? (
             <ErrorNotice error={error} onRetry={() => void refetch()} />
           ) : !data ? (
@@ -78,18 +90,29 @@ export function PeoplePage() {
           ) : (
             <>
               <p className="small muted people-count" role="status">
-                {people.length === data.users.length ? `${people.length} people` : `${people.length} of ${data.users.length} people`}
+                {people.length === data.users.length
+                  ? `${people.length} people`
+                  : `${people.length} of ${data.users.length} people`}
               </p>
               <ul className="people-list" id={ids.list} aria-label="People">
                 {people.map((person) => {
                   const companies = groupMemberships(person.memberships).map((g) => g.company.name);
                   return (
                     <li key={person.id}>
-                      <button type="button" className="list-choice person-button" aria-current={person.id === selectedId ? 'true' : undefined} onClick={() => select(person.id)}>
+                      <button
+                        type="button"
+                        className="list-choice person-button"
+                        aria-current={person.id === selectedId ? 'true' : undefined}
+                        onClick={() => select(person.id)}
+                      >
                         <span className="person-name">{person.name}</span>
                         <span className="small muted block">{person.email}</span>
                         <span className="small block">
-                          {isPlatformAdministrator(person) ? 'Platform admin' : companies.length > 0 ? companies.join(', ') : 'No company yet'}
+                          {isPlatformAdministrator(person)
+                            ? 'Platform admin'
+                            : companies.length > 0
+                              ? companies.join(', ')
+                              : 'No company yet'}
                         </span>
                       </button>
                     </li>
@@ -101,7 +124,11 @@ export function PeoplePage() {
           )}
         </div>
         <div className="people-detail-panel">
-          {selectedId ? <PersonDetail key={selectedId} userId={selectedId} /> : <p className="empty">Choose a person from the list to see their company access.</p>}
+          {selectedId ? (
+            <PersonDetail key={selectedId} userId={selectedId} />
+          ) : (
+            <p className="empty">Choose a person from the list to see their company access.</p>
+          )}
         </div>
       </div>
     </section>

@@ -55,11 +55,16 @@ export function PersonDetail({ userId }: { userId: string }) {
   const me = useMe();
   const { companies, company: headerCompany, refresh } = useCompany();
   const administered = companies.filter((c) => c.administers);
-  const { data, error, refetch } = useQuery(PeoplePersonQuery, { variables: { id: userId }, fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(PeoplePersonQuery, {
+    variables: { id: userId },
+    fetchPolicy: 'cache-and-network',
+  });
   const [grant, granting] = useMutation(GrantMutation);
   const [revoke] = useMutation(RevokeMutation);
   const [signOutEverywhere] = useMutation(SignOutEverywhereMutation);
-  const [companyId, setCompanyId] = useState(() => (administered.some((c) => c.id === headerCompany?.id) ? headerCompany!.id : (administered[0]?.id ?? '')));
+  const [companyId, setCompanyId] = useState(() =>
+    administered.some((c) => c.id === headerCompany?.id) ? headerCompany!.id : (administered[0]?.id ?? ''),
+  );
   const [roleId, setRoleId] = useState('');
   const [message, setMessage] = useState<Message>(null);
   const ids = { title: useId(), roles: useId(), grant: useId(), company: useId(), role: useId(), roleHint: useId() };
@@ -92,8 +97,15 @@ export function PersonDetail({ userId }: { userId: string }) {
       return;
     }
     try {
-      await grant({ variables: { userId, companyId: grantCompanyId, roleId: chosenRole.id }, refetchQueries: REFETCH, awaitRefetchQueries: true });
-      setMessage({ kind: 'ok', text: `Granted: ${user.name} is now ${chosenRole.name} at ${companyName(grantCompanyId)}.` });
+      await grant({
+        variables: { userId, companyId: grantCompanyId, roleId: chosenRole.id },
+        refetchQueries: REFETCH,
+        awaitRefetchQueries: true,
+      });
+      setMessage({
+        kind: 'ok',
+        text: `Granted: ${user.name} is now ${chosenRole.name} at ${companyName(grantCompanyId)}.`,
+      });
       setRoleId('');
       afterChange();
     } catch (e) {
@@ -103,7 +115,11 @@ export function PersonDetail({ userId }: { userId: string }) {
 
   async function onRevoke(company: { id: string; name: string }, role: { id: string; name: string }) {
     try {
-      await revoke({ variables: { userId, companyId: company.id, roleId: role.id }, refetchQueries: REFETCH, awaitRefetchQueries: true });
+      await revoke({
+        variables: { userId, companyId: company.id, roleId: role.id },
+        refetchQueries: REFETCH,
+        awaitRefetchQueries: true,
+      });
       setMessage({ kind: 'ok', text: `Revoked: ${user.name} is no longer ${role.name} at ${company.name}.` });
       afterChange();
     } catch (e) {
@@ -133,7 +149,12 @@ export function PersonDetail({ userId }: { userId: string }) {
           aria-label={`Sign ${user.name} out everywhere`}
           title={`Sign ${user.name} out everywhere?`}
           confirmLabel="Sign out everywhere"
-          message={<p>Every session of {user.name} ends at once, on every device; open live views close. Their access tokens keep working.</p>}
+          message={
+            <p>
+              Every session of {user.name} ends at once, on every device; open live views close. Their access tokens
+              keep working.
+            </p>
+          }
           onConfirm={onSignOutEverywhere}
         >
           Sign out everywhere
@@ -142,7 +163,10 @@ export function PersonDetail({ userId }: { userId: string }) {
 
       <h3 id={ids.roles}>Company access</h3>
       {groups.length === 0 ? (
-        <p>{user.name} holds no role {isPlatformAdministrator(me) ? 'in any company yet' : 'in the companies you manage'}.</p>
+        <p>
+          {user.name} holds no role {isPlatformAdministrator(me) ? 'in any company yet' : 'in the companies you manage'}
+          .
+        </p>
       ) : (
         <ul className="company-roles" aria-labelledby={ids.roles}>
           {groups.map(({ company, roles: held }) => (
@@ -158,7 +182,8 @@ export function PersonDetail({ userId }: { userId: string }) {
                         title={`Revoke ${role.name} at ${company.name}?`}
                         message={
                           <p>
-                            {user.name} will no longer hold the {role.name} role at {company.name}, and loses the API access it gives them there. You can grant it again later.
+                            {user.name} will no longer hold the {role.name} role at {company.name}, and loses the API
+                            access it gives them there. You can grant it again later.
                           </p>
                         }
                         confirmLabel="Revoke"
@@ -170,7 +195,10 @@ export function PersonDetail({ userId }: { userId: string }) {
                   </li>
                 ))}
               </ul>
-              <Link className="small" to={`/admin/access?view=person&user=${encodeURIComponent(user.id)}&company=${encodeURIComponent(company.id)}`}>
+              <Link
+                className="small"
+                to={`/admin/access?view=person&user=${encodeURIComponent(user.id)}&company=${encodeURIComponent(company.id)}`}
+              >
                 See what {user.name} can use at {company.name}
               </Link>
             </li>
@@ -185,7 +213,10 @@ export function PersonDetail({ userId }: { userId: string }) {
       <form className="grant-form" onSubmit={(e) => void onGrant(e)} aria-labelledby={ids.grant}>
         <h3 id={ids.grant}>Give a role</h3>
         {grantable.length < administered.length && (
-          <p className="small muted">You can give roles only where {user.name} already works; people join another company by accepting an invitation.</p>
+          <p className="small muted">
+            You can give roles only where {user.name} already works; people join another company by accepting an
+            invitation.
+          </p>
         )}
         <div className="grant-fields">
           <div className="field">
@@ -203,7 +234,12 @@ export function PersonDetail({ userId }: { userId: string }) {
           </div>
           <div className="field">
             <label htmlFor={ids.role}>Role</label>
-            <select id={ids.role} value={chosenRole?.id ?? ''} onChange={(e) => setRoleId(e.target.value)} aria-describedby={ids.roleHint}>
+            <select
+              id={ids.role}
+              value={chosenRole?.id ?? ''}
+              onChange={(e) => setRoleId(e.target.value)}
+              aria-describedby={ids.roleHint}
+            >
               <option value="">Choose a role…</option>
               <NamedOptions items={choices} />
             </select>

@@ -38,7 +38,10 @@ describe('filterPeople', () => {
 
 describe('rolesNotHeld', () => {
   it('leaves out the roles already held in that company only', () => {
-    const memberships = [{ company: acme, role: dev }, { company: globex, role: ceo }];
+    const memberships = [
+      { company: acme, role: dev },
+      { company: globex, role: ceo },
+    ];
     expect(rolesNotHeld([dev, ceo, cto], memberships, acme.id)).toEqual([ceo, cto]);
     expect(rolesNotHeld([dev, ceo, cto], memberships, globex.id)).toEqual([cto, dev]);
   });

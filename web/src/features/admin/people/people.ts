@@ -20,14 +20,18 @@ export interface CompanyRoles<C extends Named = Named, R extends Named = Named> 
 const byName = (a: Named, b: Named) => a.name.localeCompare(b.name);
 
 /** A person's roles, one entry per company, companies and roles in name order. */
-export function groupMemberships<C extends Named, R extends Named>(memberships: readonly MembershipLike<C, R>[]): CompanyRoles<C, R>[] {
+export function groupMemberships<C extends Named, R extends Named>(
+  memberships: readonly MembershipLike<C, R>[],
+): CompanyRoles<C, R>[] {
   const byCompany = new Map<string, CompanyRoles<C, R>>();
   for (const { company, role } of memberships) {
     const entry = byCompany.get(company.id) ?? { company, roles: [] };
     if (!entry.roles.some((r) => r.id === role.id)) entry.roles.push(role);
     byCompany.set(company.id, entry);
   }
-  return [...byCompany.values()].sort((a, b) => byName(a.company, b.company)).map((e) => ({ ...e, roles: [...e.roles].sort(byName) }));
+  return [...byCompany.values()]
+    .sort((a, b) => byName(a.company, b.company))
+    .map((e) => ({ ...e, roles: [...e.roles].sort(byName) }));
 }
 
 /** People whose name or email contains every word of the query (any case). */
@@ -41,7 +45,11 @@ export function filterPeople<P extends { name: string; email: string }>(people: 
 }
 
 /** The roles the person does not hold yet in the company, in name order. */
-export function rolesNotHeld<R extends Named>(roles: readonly R[], memberships: readonly MembershipLike[], companyId: string): R[] {
+export function rolesNotHeld<R extends Named>(
+  roles: readonly R[],
+  memberships: readonly MembershipLike[],
+  companyId: string,
+): R[] {
   const held = new Set(memberships.filter((m) => m.company.id === companyId).map((m) => m.role.id));
   return roles.filter((r) => !held.has(r.id)).sort(byName);
 }
@@ -64,8 +72,10 @@ export function validateNewUser(input: NewUser): NewUserErrors {
   if (!name) errors.name = 'Enter the person’s name.';
   else if (name.length > 120) errors.name = 'The name must be at most 120 characters.';
   if (!email) errors.email = 'Enter an email address; the person signs in with it.';
-  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = 'This is not an email address (like name@company.com).';
-  if (input.password.length < MIN_PASSWORD) errors.password = `The password must be at least ${MIN_PASSWORD} characters (${input.password.length} so far).`;
+  else if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    errors.email = 'This is not an email address (like name@company.com).';
+  if (input.password.length < MIN_PASSWORD)
+    errors.password = `The password must be at least ${MIN_PASSWORD} characters (${input.password.length} so far).`;
   else if (input.password.length > 256) errors.password = 'The password must be at most 256 characters.';
   return errors;
 }
