@@ -87,15 +87,16 @@ export async function startProcess(
       child.kill('SIGKILL');
       reject(new Error(`${script} did not start within ${timeoutMs / 1000} s:\n${log.slice(-2000)}`));
     }, timeoutMs);
-    void exited.then(
-      (code) => (
-        clearTimeout(timer), reject(new Error(`${script} exited (${code}) before it was ready:\n${log.slice(-2000)}`))
-      ),
-    );
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}) before it was ready:\n${log.slice(-2000)}`));
+    });
     const check = () => {
       const match = ready.exec(log);
-      if (match) clearTimeout(timer), resolve(match[1]!);
-      else if (child.exitCode === null) setTimeout(check, 50);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      } else if (child.exitCode === null) setTimeout(check, 50);
     };
     check();
   });
@@ -140,7 +141,7 @@ export interface GqlBody<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function gql<T = Record<string, any>>(
+export async function gql<T = unknown>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
@@ -160,7 +161,7 @@ export async function gql<T = Record<string, any>>(
  * A GraphQL POST of a prepared JSON body over undici's `request`, its data. Lighter than fetch,
  * so less of a measured latency is the bench's own client: for scenarios that time one request.
  */
-export async function postGraphql<T = Record<string, any>>(url: string, body: string, token?: string): Promise<T> {
+export async function postGraphql<T = unknown>(url: string, body: string, token?: string): Promise<T> {
   const res = await request(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -43,6 +43,7 @@ import { startup } from './scenarios/startup.ts';
 import { seedBenchWorld } from './world.ts';
 
 // Each scenario has its own prepared value (the processes it started).
+// biome-ignore lint/suspicious/noExplicitAny: each scenario prepares its own kind of value; the list holds them all.
 const SCENARIOS: Scenario<any>[] = [
   health,
   dashboard,

@@ -51,8 +51,10 @@ const url = await new Promise<string>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
   const check = () => {
     const match = /Tessera is running at (http:\/\/\S+)/.exec(log);
-    if (match) clearTimeout(timer), resolve(match[1]!);
-    else setTimeout(check, 100);
+    if (match) {
+      clearTimeout(timer);
+      resolve(match[1]!);
+    } else setTimeout(check, 100);
   };
   check();
 });

@@ -29,8 +29,14 @@ export async function alternate(
   b: (i: number) => Promise<unknown>,
   hooks: AlternateHooks = {},
 ) {
-  const blockA = async (count: number) => (await hooks.beforeA?.(), timeEach(count, a));
-  const blockB = async (count: number) => (await hooks.beforeB?.(), timeEach(count, b));
+  const blockA = async (count: number) => {
+    await hooks.beforeA?.();
+    return timeEach(count, a);
+  };
+  const blockB = async (count: number) => {
+    await hooks.beforeB?.();
+    return timeEach(count, b);
+  };
   await blockA(Math.max(20, perRound / 5));
   await blockB(Math.max(20, perRound / 5));
   const A: number[] = [];

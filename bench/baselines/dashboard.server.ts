@@ -64,8 +64,12 @@ function batcher<V>(fetch: (ids: string[]) => Promise<Map<string, V>>) {
             const batch = queue;
             queue = [];
             fetch(batch.map((b) => b.id)).then(
-              (rows) => batch.forEach((b) => b.resolve(rows.get(b.id))),
-              (e) => batch.forEach((b) => b.reject(e)),
+              (rows) => {
+                for (const b of batch) b.resolve(rows.get(b.id));
+              },
+              (e) => {
+                for (const b of batch) b.reject(e);
+              },
             );
           });
         }

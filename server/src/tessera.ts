@@ -183,7 +183,12 @@ async function openStore({ options, config, logger, closer }: Start): Promise<St
     const onQuery = options.db?.onQuery;
     usePreparedStatements(
       appDb,
-      onQuery ? (statement, values) => (onQuery(statement.text), prepared(statement, values)) : prepared,
+      onQuery
+        ? (statement, values) => {
+            onQuery(statement.text);
+            return prepared(statement, values);
+          }
+        : prepared,
     );
   }
   closer.add(() => client.$disconnect());
@@ -319,7 +324,7 @@ function buildAssistant({ config, logger }: Start, appDb: Db, gateway: Gateway):
 
 /** The endpoint event bus, the schema and the HTTP server (GraphQL, MCP, webhooks, the web app). */
 async function startHttp(
-  { options, config, logger, closer }: Start,
+  { config, logger, closer }: Start,
   { appDb }: Store,
   vault: Vault,
   redis: Redis | null,

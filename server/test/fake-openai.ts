@@ -119,7 +119,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     };
   }
 
-  async function completions(req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest): Promise<void> {
+  async function completions(res: ServerResponse, recorded: RecordedRequest): Promise<void> {
     const body = recorded.body;
     if (typeof body.model !== 'string' || !Array.isArray(body.messages)) {
       sendJson(
@@ -300,7 +300,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
         );
         return;
       }
-      await completions(req, res, recorded);
+      await completions(res, recorded);
       return;
     }
 

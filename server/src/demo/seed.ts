@@ -16,7 +16,12 @@ export interface SeedReport {
 export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promise<SeedReport> {
   let created = 0;
   const count = <T>(row: T | null, make: () => Promise<T>) =>
-    row ? Promise.resolve(row) : make().then((r) => ((created += 1), r));
+    row
+      ? Promise.resolve(row)
+      : make().then((r) => {
+          created += 1;
+          return r;
+        });
 
   const roles = new Map<string, string>();
   for (const seed of DEMO_ROLES) {

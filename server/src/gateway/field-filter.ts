@@ -99,7 +99,10 @@ function treeOf(keyLists: readonly string[][]): Node {
     let node = root;
     for (const key of keys) {
       let next = node.children.get(key);
-      if (!next) node.children.set(key, (next = { end: false, children: new Map() }));
+      if (!next) {
+        next = { end: false, children: new Map() };
+        node.children.set(key, next);
+      }
       node = next;
     }
     node.end = true;

@@ -90,7 +90,7 @@ function isVariableErrorLimit(error: unknown): boolean {
  * request id so support can find it.
  */
 /** graphql-js's hints at names it knows: ' Did you mean "a", "b", or "c"?', '… the enum value "READ"?'. */
-const SUGGESTION = /\s*Did you mean [^]*\?$/;
+const SUGGESTION = /\s*Did you mean [\s\S]*\?$/;
 
 /** formatError, and the schema's names kept out of messages: for when introspection is off. */
 export function formatErrorWithoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {

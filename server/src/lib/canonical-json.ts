@@ -32,7 +32,9 @@ export function canonicalJson(value: unknown): string {
       const next: (string | { value: unknown } | { leave: object })[] = [];
       if (Array.isArray(v)) {
         next.push('[');
-        v.forEach((x, i) => next.push(...(i ? [','] : []), { value: jsonOf(x) }));
+        v.forEach((x, i) => {
+          next.push(...(i ? [','] : []), { value: jsonOf(x) });
+        });
         next.push(']');
       } else {
         next.push('{');

@@ -119,7 +119,8 @@ class Offloader {
     if (this.running || this.queue.length === 0) return;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
-    const job = (this.running = this.queue.shift()!);
+    const job = this.queue.shift()!;
+    this.running = job;
     const worker = this.ensureWorker();
     this.timer = setTimeout(() => {
       this.fail(
@@ -155,7 +156,8 @@ class Offloader {
       this.worker = null;
       if (this.running) this.fail(new Error('the offload worker stopped'));
     });
-    return (this.worker = worker);
+    this.worker = worker;
+    return worker;
   }
 
   private settle(reply: TaskReply) {

@@ -142,7 +142,10 @@ export class Knobs implements SandboxKnobs {
     const key = `${company}/${service}`;
     const now = Date.now();
     let window = this.windows.get(key);
-    if (!window || now - window.start >= RATE_WINDOW_MS) this.windows.set(key, (window = { start: now, count: 0 }));
+    if (!window || now - window.start >= RATE_WINDOW_MS) {
+      window = { start: now, count: 0 };
+      this.windows.set(key, window);
+    }
     window.count++;
     return {
       'X-RateLimit-Limit': String(RATE_LIMIT),

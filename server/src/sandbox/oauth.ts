@@ -43,9 +43,9 @@ function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string; se
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return null;
-    const unescape = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    const formDecode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
     try {
-      return { id: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
+      return { id: formDecode(decoded.slice(0, colon)), secret: formDecode(decoded.slice(colon + 1)) };
     } catch {
       return null;
     }

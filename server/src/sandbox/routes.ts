@@ -27,7 +27,10 @@ export interface ApiResponse {
 const RESERVED = new Set(['limit', 'api_key']);
 
 const OPERATIONS: Record<string, OperationSeed[]> = {};
-for (const template of Object.values(API_TEMPLATES)) (OPERATIONS[template.service] ??= []).push(...template.operations);
+for (const template of Object.values(API_TEMPLATES)) {
+  OPERATIONS[template.service] ??= [];
+  OPERATIONS[template.service]!.push(...template.operations);
+}
 
 const notFound = (what: string) => new HttpError(404, { error: 'not_found', message: `${what} not found.` });
 
@@ -41,11 +44,12 @@ function operationFor(service: string, method: string, segments: string[]) {
     const parts = op.path.split('/').slice(1);
     if (op.method !== method || parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
-    if (
-      parts.every((part, i) =>
-        part.startsWith('{') ? ((params[part.slice(1, -1)] = segments[i]!), true) : part === segments[i],
-      )
-    ) {
+    const matches = parts.every((part, i) => {
+      if (!part.startsWith('{')) return part === segments[i];
+      params[part.slice(1, -1)] = segments[i]!;
+      return true;
+    });
+    if (matches) {
       return { op, params };
     }
   }

@@ -16,6 +16,7 @@ export function Layout({ pages }: { pages: readonly Page[] }) {
 
   // After navigating, keyboard and screen-reader users start at the new page, not the old link.
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation; pathname is the trigger, not an input.
   useEffect(() => {
     if (first.current) {
       first.current = false;

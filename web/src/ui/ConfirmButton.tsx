@@ -10,7 +10,7 @@ interface ConfirmButtonProps {
   title: string;
   message: ReactNode;
   confirmLabel?: string;
-  onConfirm: () => void | Promise<unknown>;
+  onConfirm: () => unknown;
   disabled?: boolean;
   className?: string;
 }
@@ -54,6 +54,7 @@ export function ConfirmButton({
         <h2 id={titleId}>{title}</h2>
         <div className="confirm-message">{message}</div>
         <div className="actions">
+          {/* biome-ignore lint/a11y/noAutofocus: a confirmation dialog opens on its safe choice (WAI-ARIA dialog pattern). */}
           <button type="button" onClick={() => dialogRef.current?.close()} autoFocus>
             Cancel
           </button>

@@ -183,7 +183,8 @@ export class OpenAIProvider implements ModelProvider {
         (delta.tool_calls ?? []).forEach((d, position) => {
           // Some compatible servers leave out `index`; their deltas then come in call order.
           const index = typeof d.index === 'number' ? d.index : position;
-          const slot = (calls[index] ??= { id: '', name: '', arguments: '' });
+          calls[index] ??= { id: '', name: '', arguments: '' };
+          const slot = calls[index];
           if (d.id) slot.id = d.id;
           if (d.function?.name) slot.name = d.function.name;
           if (d.function?.arguments) slot.arguments += d.function.arguments;

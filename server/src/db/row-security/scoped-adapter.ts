@@ -72,9 +72,15 @@ function scopedAdapter(inner: SqlDriverAdapter, model: ConnectionModel): SqlDriv
     const lane = new Lane();
     const carried = { key: null as string | null };
     wrapped.queryRaw = (query) =>
-      lane.run(async () => (await ensureScope(inner, carried, false), inner.queryRaw(query)));
+      lane.run(async () => {
+        await ensureScope(inner, carried, false);
+        return inner.queryRaw(query);
+      });
     wrapped.executeRaw = (query) =>
-      lane.run(async () => (await ensureScope(inner, carried, false), inner.executeRaw(query)));
+      lane.run(async () => {
+        await ensureScope(inner, carried, false);
+        return inner.executeRaw(query);
+      });
   }
   return Object.assign(Object.create(inner) as SqlDriverAdapter, wrapped);
 }

@@ -47,7 +47,9 @@ export class ScopedPool extends pg.Pool {
     // While checked out the pool does not listen for the connection's errors (a server-side
     // termination between two statements): this does, as pg's own pool.query does.
     let lost: Error | undefined;
-    const onError = (error: Error) => void (lost = error);
+    const onError = (error: Error) => {
+      lost = error;
+    };
     client.on('error', onError);
     try {
       if ((carried.get(client) ?? NONE_KEY) !== key) {

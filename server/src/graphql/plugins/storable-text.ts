@@ -9,6 +9,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareFunction } from 'graphql-middleware';
 import { BadInputError } from '../../lib/errors.ts';
 
+// NUL and lone surrogates: PostgreSQL's text refuses both, so they are found here, before the database.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path of the first string (or object key) under `value` that cannot be stored, or null. */
@@ -20,7 +22,9 @@ export function findUnstorable(value: unknown, path: string): string | null {
     if (typeof v === 'string') {
       if (UNSTORABLE.test(v)) return p;
     } else if (Array.isArray(v)) {
-      v.forEach((item, i) => stack.push([item, `${p}[${i}]`]));
+      v.forEach((item, i) => {
+        stack.push([item, `${p}[${i}]`]);
+      });
     } else if (v && typeof v === 'object' && !(v instanceof Date)) {
       for (const [key, item] of Object.entries(v)) {
         if (UNSTORABLE.test(key)) return p;

@@ -98,7 +98,8 @@ export function compileLinear(pattern: string, flags = ''): RE2JS {
     throw new UnsupportedPatternError(
       `is too complex (${size} steps; at most ${MAX_PATTERN_PROGRAM}): use smaller repetition counts`,
     );
-  if (schemaBudget && (schemaBudget.used += size) > MAX_SCHEMA_PATTERN_PROGRAM) {
+  if (schemaBudget) schemaBudget.used += size;
+  if (schemaBudget && schemaBudget.used > MAX_SCHEMA_PATTERN_PROGRAM) {
     throw new UnsupportedPatternError(
       `is one too many: the schema's patterns need more than ${MAX_SCHEMA_PATTERN_PROGRAM} steps in all`,
     );

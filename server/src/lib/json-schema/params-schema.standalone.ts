@@ -81,7 +81,12 @@ function standaloneRequire(name: string): unknown {
  */
 function lazyLinearRegExp(pattern: string, flags: string): { test(input: string): boolean } {
   let engine: { test(input: string): boolean } | undefined;
-  return { test: (input) => (engine ??= linearRegExp(pattern, flags)).test(input) };
+  return {
+    test: (input) => {
+      engine ??= linearRegExp(pattern, flags);
+      return engine.test(input);
+    },
+  };
 }
 
 /** On the main thread: the worker's source as a validator (its patterns compile to RE2 when first used). */

@@ -79,19 +79,19 @@ export const sum = (values: readonly (number | null)[]) => round2(values.reduce<
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * Groups rows by a label and sums `valueOf` (1 per row for counts). Labels listed in `order`
+ * Groups rows by a label and sums `amountOf` (1 per row for counts). Labels listed in `order`
  * come first in that order, the others after, largest first; `rename` makes labels readable.
  */
 export function groupBy(
   rows: readonly Row[],
   labelOf: (row: Row) => string | null,
-  valueOf: (row: Row) => number | null = () => 1,
+  amountOf: (row: Row) => number | null = () => 1,
   { order = [], rename = {} }: { order?: readonly string[]; rename?: Record<string, string> } = {},
 ): Point[] {
   const totals = new Map<string, number>();
   for (const row of rows) {
     const label = labelOf(row) ?? 'Unknown';
-    totals.set(label, (totals.get(label) ?? 0) + (valueOf(row) ?? 0));
+    totals.set(label, (totals.get(label) ?? 0) + (amountOf(row) ?? 0));
   }
   const rank = (label: string) => {
     const i = order.findIndex((o) => o.toLowerCase() === label.toLowerCase());

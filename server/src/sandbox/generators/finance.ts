@@ -21,7 +21,7 @@ const BANKS = [
   'Northern Savings',
 ] as const;
 
-function seed(company: string, random: Random): Collections {
+function seed(_company: string, random: Random): Collections {
   const customers = companyNames(random, random.int(8, 12));
   const year = DATA_AS_OF.getUTCFullYear();
   let number = random.int(100, 400);

@@ -1,5 +1,6 @@
 // A GitHub-like code host: repositories, their pull requests (with review state, so "which pull
 // requests wait for review?" has an answer) and issues. Field names follow GitHub's REST API.
+import { ascendingIds } from './ascending-ids.ts';
 import { hoursAfter, type Random } from '../random.ts';
 import { people } from './names.ts';
 import { nextNumber, nonEmpty, type Collections, type Item, type ServiceDef } from './types.ts';
@@ -75,9 +76,9 @@ const dateAfter = (random: Random, iso: string, maxHours: number) => hoursAfter(
 
 function seed(company: string, random: Random): Collections {
   const team = logins(random, 8);
-  let id = 700_000_000 + random.int(0, 9_999_999);
+  const nextId = ascendingIds(700_000_000 + random.int(0, 9_999_999));
   const repos: Item[] = random.sample(REPO_SUFFIXES, random.int(8, 10)).map((suffix) => ({
-    id: (id += random.int(1000, 900_000)),
+    id: nextId(random.int(1000, 900_000)),
     name: `${company}-${suffix}`,
     full_name: `${company}/${company}-${suffix}`,
     description: `${company[0]!.toUpperCase()}${company.slice(1)} ${suffix.replace('-', ' ')}`,
@@ -107,7 +108,7 @@ function seed(company: string, random: Random): Collections {
       const draft = open && random.chance(0.15);
       const closed_at = open ? null : dateAfter(random, created_at, 96);
       pulls.push({
-        id: (id += random.int(10, 9000)),
+        id: nextId(random.int(10, 9000)),
         number: ++number,
         repo: repo.name,
         title: random.pick(CHANGE_TITLES),
@@ -143,7 +144,7 @@ function seed(company: string, random: Random): Collections {
       const open = i === 0 || random.chance(0.6);
       const created_at = random.timestamp(-90, -1);
       issues.push({
-        id: (id += random.int(10, 9000)),
+        id: nextId(random.int(10, 9000)),
         number: ++number,
         repo: repo.name,
         title: random.pick(ISSUE_TITLES),

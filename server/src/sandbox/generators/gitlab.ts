@@ -1,15 +1,16 @@
 // A GitLab-like code host: projects, merge requests (with approvals), CI pipelines and issues.
 // Field names follow GitLab's REST API; per-project numbers are `iid`.
+import { ascendingIds } from './ascending-ids.ts';
 import { hoursAfter, type Random } from '../random.ts';
 import { CHANGE_TITLES, ISSUE_TITLES, LANGUAGES, logins, REPO_SUFFIXES } from './github.ts';
 import { nextNumber, nonEmpty, type Collections, type Item, type ServiceDef } from './types.ts';
 
 function seed(company: string, random: Random): Collections {
   const team = logins(random, 8);
-  let projectId = 4000 + random.int(0, 3000);
-  let id = 90_000 + random.int(0, 50_000);
+  const nextProjectId = ascendingIds(4000 + random.int(0, 3000));
+  const nextId = ascendingIds(90_000 + random.int(0, 50_000));
   const projects: Item[] = random.sample(REPO_SUFFIXES, random.int(8, 10)).map((suffix) => ({
-    id: (projectId += random.int(1, 90)),
+    id: nextProjectId(random.int(1, 90)),
     name: suffix,
     path: suffix,
     path_with_namespace: `${company}/${suffix}`,
@@ -43,7 +44,7 @@ function seed(company: string, random: Random): Collections {
       const draft = state === 'opened' && random.chance(0.15);
       const done = state === 'opened' ? null : hoursAfter(created_at, random.int(2, 120));
       mergeRequests.push({
-        id: (id += random.int(1, 400)),
+        id: nextId(random.int(1, 400)),
         iid,
         project_id: project.id,
         title: `${draft ? 'Draft: ' : ''}${random.pick(CHANGE_TITLES)}`,
@@ -86,8 +87,9 @@ function seed(company: string, random: Random): Collections {
         ['running', 2],
       ] as const);
       const created_at = random.timestamp(-10, 0);
+      const id = nextId(random.int(1, 400));
       pipelines.push({
-        id: (id += random.int(1, 400)),
+        id,
         iid: ++pipelineIid,
         project_id: project.id,
         status,
@@ -105,7 +107,7 @@ function seed(company: string, random: Random): Collections {
       const opened = iid === 1 || random.chance(0.6);
       const created_at = random.timestamp(-90, -1);
       issues.push({
-        id: (id += random.int(1, 400)),
+        id: nextId(random.int(1, 400)),
         iid,
         project_id: project.id,
         title: random.pick(ISSUE_TITLES),

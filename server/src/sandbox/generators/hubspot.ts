@@ -1,4 +1,5 @@
 // A HubSpot-like CRM: deals (HubSpot's default pipeline stages, lower-case property names) and contacts.
+import { ascendingIds } from './ascending-ids.ts';
 import { isoDay, type Random } from '../random.ts';
 import { companyNames, people, slugify } from './names.ts';
 import { nextNumber, nonEmpty, nonNegative, oneOf, type Collections, type Item, type ServiceDef } from './types.ts';
@@ -49,15 +50,15 @@ function withStage(deal: Item, stage: string): void {
   deal.hs_is_closed_won = stage === 'closedwon';
 }
 
-function seed(company: string, random: Random): Collections {
+function seed(_company: string, random: Random): Collections {
   const owners = people(random, 4).map((p) => p.full);
   const customers = companyNames(random, random.int(10, 14));
-  let nextId = 51_000 + random.int(0, 800) * 10;
+  const nextId = ascendingIds(51_000 + random.int(0, 800) * 10);
   const contacts: Item[] = people(random, random.int(15, 30)).map((person) => {
     const employer = random.pick(customers);
     const createdate = random.timestamp(-600, -20);
     return {
-      id: String((nextId += random.int(1, 40))),
+      id: String(nextId(random.int(1, 40))),
       firstname: person.first,
       lastname: person.last,
       email: `${slugify(person.full)}@${slugify(employer.split(' ')[0]!)}.example`,
@@ -70,7 +71,7 @@ function seed(company: string, random: Random): Collections {
       lastmodifieddate: random.timestamp(-19, 0),
     };
   });
-  nextId = 9_200_000 + random.int(0, 99_999);
+  const nextDealId = ascendingIds(9_200_000 + random.int(0, 99_999));
   const deals: Item[] = [];
   const count = random.int(15, 35);
   for (let i = 0; i < count; i++) {
@@ -86,7 +87,7 @@ function seed(company: string, random: Random): Collections {
     ] as const);
     const closed = stage.startsWith('closed');
     const deal: Item = {
-      id: String((nextId += random.int(3, 3000))),
+      id: String(nextDealId(random.int(3, 3000))),
       dealname: `${contact.company as string} - ${random.pick(DEAL_KINDS)}`,
       amount: random.amount(5_000, 400_000, 250),
       currency: 'USD',

@@ -22,7 +22,7 @@ const INCIDENTS = [
   ['Returns portal returning errors', 'Returns'],
 ] as const;
 
-function seed(company: string, random: Random): Collections {
+function seed(_company: string, random: Random): Collections {
   const customers = companyNames(random, random.int(8, 12));
   const staff = people(random, 6).map((p) => p.full);
   let number = 10_000 + random.int(0, 5000);

@@ -75,7 +75,7 @@ function withStage(opportunity: Item, stage: string): void {
           : 'Pipeline';
 }
 
-function seed(company: string, random: Random): Collections {
+function seed(_company: string, random: Random): Collections {
   const reps = people(random, 5).map((p) => p.full);
   const accounts: Item[] = companyNames(random, random.int(12, 20)).map((name) => {
     const [city, country] = random.pick(CITIES);

@@ -52,9 +52,11 @@ function Assistant({ companyId, companyName }: { companyId: string; companyName:
 
   // Follow the conversation as it grows.
   const size = state.turns.length;
+  const streamedLength = last?.kind === 'assistant' ? last.text.length : 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect runs when the conversation grows or streams, which these measure.
   useEffect(() => {
     if (size > 0) endRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [size, last?.kind === 'assistant' ? last.text.length : 0]);
+  }, [size, streamedLength]);
 
   return (
     <section className="assistant" aria-labelledby="assistant-title">

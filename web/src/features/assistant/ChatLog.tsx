@@ -47,6 +47,7 @@ function Answer({ turn, actions, now, dispatch }: { turn: AssistantTurn } & Omit
             {turn.tools.map((trace, i) => {
               const view = describeTool(trace, proposed);
               return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a turn's tool calls only grow, in call order.
                 <li key={i} className={`trace-${view.tone}`}>
                   <span aria-hidden="true" className="trace-mark">
                     {view.tone === 'failed' ? '✕' : view.tone === 'proposed' ? '…' : '✓'}

@@ -142,7 +142,7 @@ export function suggestPrompts(
     if (grant.access === 'NONE') continue;
     const gets = grant.endpoint.operations.filter((o) => o.method === 'GET');
     const found = READ_EXAMPLES.filter(([word]) => gets.some((o) => o.key.toLowerCase().includes(word)));
-    if (found.length > 0) found.slice(0, 2).forEach(([, q]) => add(q));
+    if (found.length > 0) for (const [, q] of found.slice(0, 2)) add(q);
     else {
       const list = gets.find((o) => o.key.startsWith('list'));
       if (list) add(`Show our ${words(list.key.slice(4))} from the ${grant.endpoint.name}.`);

@@ -129,6 +129,7 @@ export function WidgetChart({
         <caption>{title}</caption>
         <tbody>
           {data.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the points of one chart, in their order; labels may repeat.
             <tr key={i}>
               <th scope="row">{p.label}</th>
               <td>{formatValue(p.value, unit)}</td>

@@ -26,7 +26,7 @@ const ORDER = ['name', 'expiresInDays'] as const;
 interface Props {
   companyId: string;
   companyName: string;
-  onCreated(created: { token: string; name: string }): Promise<unknown> | void;
+  onCreated(created: { token: string; name: string }): unknown;
   onCancel(): void;
 }
 

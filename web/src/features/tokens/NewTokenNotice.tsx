@@ -22,6 +22,7 @@ export function NewTokenNotice({ token, name, onDone }: { token: string; name: s
         Copy it now: it is shown only this once. Tessera keeps only a fingerprint of it and cannot show it again.
       </p>
       <div className="token-value">
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: names the shown token for voice control and the browser tests; its text is the token. */}
         <code aria-label="The new token">{token}</code>
         <button type="button" onClick={() => void copy()}>
           Copy

@@ -31,7 +31,7 @@ interface Props {
   endpoints: readonly Named[];
   roles: readonly Named[] | undefined;
   initialEndpointId?: string;
-  onCreated(credential: { id: string; name: string }): Promise<unknown> | void;
+  onCreated(credential: { id: string; name: string }): unknown;
   onCancel(): void;
 }
 

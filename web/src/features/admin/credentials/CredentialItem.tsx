@@ -21,6 +21,7 @@ import {
   type FieldErrors,
 } from './credential-kinds.ts';
 import { kindLabels, KindFields, placeServerError, readKindFields } from './KindFields.tsx';
+import { evictDeleted } from '../../../app/evict-deleted.ts';
 
 const TestCredentialMutation = graphql(`
   mutation TestCredential($id: ID!) {
@@ -127,8 +128,7 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
       // Out of the cache at once, so the list never shows a deleted credential while it reloads.
       await remove({
         variables: { id: credential.id },
-        update: (cache) =>
-          void (cache.evict({ id: cache.identify({ __typename: 'ApiCredential', id: credential.id }) }), cache.gc()),
+        update: evictDeleted('ApiCredential', credential.id),
       });
       onDeleted(credential.name);
       await onChanged();

@@ -39,7 +39,10 @@ export function groupCredentials<C extends CredentialLike>(
   const groups = new Map<string, { endpoint: Named; roles: Map<string, RoleGroup<C>> }>();
   const groupOf = (endpoint: Named) => {
     let group = groups.get(endpoint.id);
-    if (!group) groups.set(endpoint.id, (group = { endpoint, roles: new Map() }));
+    if (!group) {
+      group = { endpoint, roles: new Map() };
+      groups.set(endpoint.id, group);
+    }
     return group;
   };
   for (const endpoint of endpoints) groupOf(endpoint);
@@ -47,11 +50,10 @@ export function groupCredentials<C extends CredentialLike>(
     const group = groupOf(credential.endpoint);
     const roleKey = credential.role?.id ?? '';
     let roleGroup = group.roles.get(roleKey);
-    if (!roleGroup)
-      group.roles.set(
-        roleKey,
-        (roleGroup = { role: credential.role ?? null, label: credential.role?.name ?? SHARED_LABEL, credentials: [] }),
-      );
+    if (!roleGroup) {
+      roleGroup = { role: credential.role ?? null, label: credential.role?.name ?? SHARED_LABEL, credentials: [] };
+      group.roles.set(roleKey, roleGroup);
+    }
     roleGroup.credentials.push(credential);
   }
   return [...groups.values()]

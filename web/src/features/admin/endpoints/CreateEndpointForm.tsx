@@ -43,6 +43,9 @@ export function CreateEndpointForm({ companyId, onCreated, onCancel }: Props) {
   const [values, setValues] = useState<EndpointValues>(emptyEndpoint);
   const [slugEdited, setSlugEdited] = useState(false);
   const [operations, setOperations] = useState<OperationDraft[]>([]);
+  // Stable keys for the operation rows, so removing one does not hand its neighbour's DOM state on.
+  const [rowKeys, setRowKeys] = useState<number[]>([]);
+  const nextRowKey = useRef(0);
   const [errors, setErrors] = useState<Errors<EndpointField>>({});
   const [opErrors, setOpErrors] = useState<Errors<OperationField>[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
@@ -125,7 +128,7 @@ export function CreateEndpointForm({ companyId, onCreated, onCancel }: Props) {
       <p className="small muted">What the API can do. You can add them now or later.</p>
       <ol className="ep-new-ops">
         {operations.map((op, i) => (
-          <li key={i} className="ep-new-op">
+          <li key={rowKeys[i]} className="ep-new-op">
             <fieldset>
               <legend>Operation {i + 1}</legend>
               <OperationFields
@@ -140,6 +143,7 @@ export function CreateEndpointForm({ companyId, onCreated, onCancel }: Props) {
                 onClick={() => {
                   setOperations((ops) => ops.filter((_, j) => j !== i));
                   setOpErrors((errs) => errs.filter((_, j) => j !== i));
+                  setRowKeys((keys) => keys.filter((_, j) => j !== i));
                 }}
               >
                 Remove operation {i + 1}
@@ -148,7 +152,13 @@ export function CreateEndpointForm({ companyId, onCreated, onCancel }: Props) {
           </li>
         ))}
       </ol>
-      <button type="button" onClick={() => setOperations((ops) => [...ops, { ...emptyOperation(), keyEdited: false }])}>
+      <button
+        type="button"
+        onClick={() => {
+          setOperations((ops) => [...ops, { ...emptyOperation(), keyEdited: false }]);
+          setRowKeys((keys) => [...keys, nextRowKey.current++]);
+        }}
+      >
         {operations.length === 0 ? 'Add an operation' : 'Add another operation'}
       </button>
 

@@ -12,6 +12,7 @@ import { validateEndpoint, type EndpointField, type EndpointValues, type Errors 
 import { EndpointFields, endpointFieldLabels, endpointFieldOrder } from './EndpointFields.tsx';
 import { OperationsTable } from './OperationsTable.tsx';
 import { placeError } from './place-error.ts';
+import { evictDeleted } from '../../../app/evict-deleted.ts';
 
 const UpdateEndpointMutation = graphql(`
   mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {
@@ -49,8 +50,7 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
       // Out of the cache at once, so the list never shows a deleted endpoint while it reloads.
       await remove({
         variables: { id: endpoint.id },
-        update: (cache) =>
-          void (cache.evict({ id: cache.identify({ __typename: 'ApiEndpoint', id: endpoint.id }) }), cache.gc()),
+        update: evictDeleted('ApiEndpoint', endpoint.id),
       });
       await onDeleted(endpoint.name);
     } catch (e) {
@@ -63,7 +63,10 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
       <div className="title-row">
         <h2 id={titleId}>{endpoint.name}</h2>
         {!editing && (
-          <button type="button" onClick={() => (setSaved(null), setEditing(true))} aria-label={`Edit ${endpoint.name}`}>
+          <button type="button" onClick={() => {
+              setSaved(null);
+              setEditing(true);
+            }} aria-label={`Edit ${endpoint.name}`}>
             Edit
           </button>
         )}

@@ -183,6 +183,7 @@ export function ImportOpenApiDialog({ companyId, onImported }: Props) {
                   <h4>Warnings ({preview.warnings.length})</h4>
                   <ul className="ep-import-warnings">
                     {preview.warnings.map((w, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list from one preview; warnings may repeat.
                       <li key={i}>{w}</li>
                     ))}
                   </ul>

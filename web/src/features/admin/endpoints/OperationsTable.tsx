@@ -17,6 +17,7 @@ import {
 import type { Endpoint } from './EndpointDetail.tsx';
 import { OperationFields, operationFieldLabels, operationFieldOrder, type OperationDraft } from './OperationFields.tsx';
 import { placeError } from './place-error.ts';
+import { evictDeleted } from '../../../app/evict-deleted.ts';
 
 const CreateOperationMutation = graphql(`
   mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {
@@ -57,8 +58,7 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
     try {
       await remove({
         variables: { id: op.id },
-        update: (cache) =>
-          void (cache.evict({ id: cache.identify({ __typename: 'EndpointOperation', id: op.id }) }), cache.gc()),
+        update: evictDeleted('EndpointOperation', op.id),
       });
       await onChanged();
       setMessage({ text: `Deleted ${op.key}.` });
@@ -128,7 +128,10 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
                   <td className="ep-op-actions">
                     <button
                       type="button"
-                      onClick={() => (setAdding(false), setEditingId(op.id))}
+                      onClick={() => {
+                        setAdding(false);
+                        setEditingId(op.id);
+                      }}
                       aria-label={`Edit operation ${op.key}`}
                     >
                       Edit
@@ -171,7 +174,11 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
           }}
         />
       ) : (
-        <button type="button" onClick={() => (setEditingId(null), setMessage(null), setAdding(true))}>
+        <button type="button" onClick={() => {
+            setEditingId(null);
+            setMessage(null);
+            setAdding(true);
+          }}>
           Add operation
         </button>
       )}
