@@ -11,7 +11,7 @@ import { request } from 'undici';
 import { startCommand } from '../scripts/start-command.mjs';
 import { round2 } from './stats.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** One line of bench/results/latest.json. */
 export interface ScenarioResult {
@@ -136,7 +136,7 @@ export function processMemoryMb(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-export interface GqlBody<T> {
+interface GqlBody<T> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
@@ -300,7 +300,7 @@ export interface BenchContext {
 }
 
 /** What `prepare` may use: it runs while the main Tessera process is still starting. */
-export type PrepareContext = Pick<BenchContext, 'quick' | 'ownerUrl' | 'tesseraEnv' | 'start'>;
+type PrepareContext = Pick<BenchContext, 'quick' | 'ownerUrl' | 'tesseraEnv' | 'start'>;
 
 /**
  * A scenario. `prepare` starts the processes it needs; run.ts calls every scenario's `prepare`

@@ -5,7 +5,7 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export async function timeEach(count: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+async function timeEach(count: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i += 1) {
     const started = performance.now();

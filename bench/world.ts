@@ -18,7 +18,7 @@ export interface BenchWorld {
 
 export const MATRIX_ROLES = 20;
 export const MATRIX_ENDPOINTS = 50;
-export const WIDE_ENDPOINTS = 1000;
+const WIDE_ENDPOINTS = 1000;
 
 async function company(client: pg.Client, slug: string, name: string): Promise<string> {
   const { rows } = await client.query<{ id: string }>(

@@ -56,7 +56,7 @@ import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-web
 import { RedisEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.redis-events.ts';
 import { AnswerBudget } from './gateway/answer-budget.ts';
 
-export const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
+const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
 
 export interface StartOptions {
   config: Config;

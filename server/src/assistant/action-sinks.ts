@@ -13,7 +13,7 @@ export interface Actor {
   channel?: 'mcp';
 }
 
-export interface ActionAuditEntry {
+interface ActionAuditEntry {
   companyId?: string | null;
   action: string;
   targetType?: string;
@@ -21,7 +21,7 @@ export interface ActionAuditEntry {
   details?: Prisma.InputJsonObject;
 }
 
-export interface ActionEvent {
+interface ActionEvent {
   companyId: string;
   type: 'action.pending' | 'action.executed';
   data: Prisma.InputJsonObject;

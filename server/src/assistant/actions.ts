@@ -16,7 +16,7 @@ import { isUuid } from '../lib/ids.ts';
 import { ownedScope } from '../policy/policy.ts';
 import { emitWebhookEvent, recordAudit, type Actor } from './action-sinks.ts';
 
-export const ACTION_TTL_MS = 15 * 60 * 1000;
+const ACTION_TTL_MS = 15 * 60 * 1000;
 
 export interface ActionArgs {
   params: Record<string, unknown>;
@@ -24,7 +24,7 @@ export interface ActionArgs {
 }
 
 /** The hash a person's confirmation is checked against: what is sent, and the request it makes. */
-export function actionHash(
+function actionHash(
   endpointId: string,
   operationId: string,
   args: ActionArgs,

@@ -23,7 +23,7 @@ export interface ToolCallTrace {
   ok: boolean;
 }
 
-export type ChatEvent =
+type ChatEvent =
   | { type: 'token'; text: string }
   | { type: 'tool_call'; trace: ToolCallTrace }
   | { type: 'pending_action'; actionId: string };
@@ -48,7 +48,7 @@ export interface AssistantDeps {
   historyMessages?: number;
 }
 
-export const MAX_MESSAGE_CHARS = 4000;
+const MAX_MESSAGE_CHARS = 4000;
 
 const SYSTEM_PROMPT = (companyName: string, roles: string, today: string) =>
   [

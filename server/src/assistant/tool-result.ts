@@ -2,7 +2,7 @@
 // budget, with a reminder that nothing inside is an instruction. parseToolResult reads it back
 // (the offline planner and the tests use it).
 
-export const TOOL_RESULT_BUDGET_CHARS = 24_000;
+const TOOL_RESULT_BUDGET_CHARS = 24_000;
 
 export interface ToolResultPayload {
   tool: string;

@@ -7,11 +7,11 @@ import { asSystem } from '../db/row-security/scope.ts';
 import type { Logger } from '../lib/logger.ts';
 import { principalFromRows, type Principal, type PrincipalRow } from './principal.ts';
 
-export const ACCESS_TOKEN_PREFIX = 'tsr_pat_';
+const ACCESS_TOKEN_PREFIX = 'tsr_pat_';
 /** How much of a token is kept in clear, to recognise it in a list. */
-export const VISIBLE_PREFIX_LENGTH = 12;
+const VISIBLE_PREFIX_LENGTH = 12;
 /** lastUsedAt is written at most this often per token, not on every request. */
-export const LAST_USE_RESOLUTION_MS = 60_000;
+const LAST_USE_RESOLUTION_MS = 60_000;
 
 const TOKEN_SHAPE = /^tsr_pat_[A-Za-z0-9_-]{43}$/;
 
@@ -24,7 +24,7 @@ export function generateAccessToken(): { token: string; prefix: string; tokenHas
   return { token, prefix: token.slice(0, VISIBLE_PREFIX_LENGTH), tokenHash: hashAccessToken(token) };
 }
 
-export function hashAccessToken(token: string): string {
+function hashAccessToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { LruMap } from '../lib/lru-map.ts';
 
-export const JWT_ALGORITHM = 'HS256';
+const JWT_ALGORITHM = 'HS256';
 export const JWT_ISSUER = 'tessera';
 export const JWT_AUDIENCE = 'tessera-api';
 

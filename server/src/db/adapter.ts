@@ -47,7 +47,7 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-export interface ApplicationAccess {
+interface ApplicationAccess {
   rowSecurity: boolean;
   /** The role Tessera provisions (PostgreSQL, without appUrl) or switches to (PGlite). */
   appRole: string;

@@ -28,7 +28,7 @@ const LOCKFILE_CONTENT =
   'provider = "postgresql"\n';
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
 
-export interface EngineLogEntry {
+interface EngineLogEntry {
   level: string;
   message: string;
   fields: Record<string, unknown>;
@@ -36,7 +36,7 @@ export interface EngineLogEntry {
 export type EngineLog = (entry: EngineLogEntry) => void;
 
 /** An engine failure, reduced to its message (the engine appends a Rust span trace). */
-export class MigrationError extends Error {
+class MigrationError extends Error {
   override name = 'MigrationError';
   constructor(
     message: string,
@@ -308,27 +308,6 @@ export async function diffSchemaAgainstMigrations(
     });
     return stdout ?? '';
   });
-}
-
-/** The whole schema as SQL, from an empty database. Needs no database connection. */
-export async function diffFromEmpty(schemaPath: string = defaultSchemaPath): Promise<string> {
-  const { PGlite, PrismaPGlite } = await loadPglite();
-  const db = new PGlite();
-  try {
-    const schema = readSchema(schemaPath);
-    return await withEngine(new PrismaPGlite(db), { schema }, async (engine) => {
-      const { stdout } = await engine.diff({
-        from: { tag: 'empty' },
-        to: { tag: 'schemaDatamodel', files: [schema] },
-        script: true,
-        exitCode: null,
-        filters: NO_FILTERS,
-      });
-      return stdout ?? '';
-    });
-  } finally {
-    await db.close();
-  }
 }
 
 export function assertMigrationName(name: string): void {

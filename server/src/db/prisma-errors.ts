@@ -4,14 +4,6 @@ export function isUniqueViolation(error: unknown): boolean {
   return prismaCode(error) === 'P2002';
 }
 
-export function isRecordNotFound(error: unknown): boolean {
-  return prismaCode(error) === 'P2025';
-}
-
-export function isForeignKeyViolation(error: unknown): boolean {
-  return prismaCode(error) === 'P2003';
-}
-
 function prismaCode(error: unknown): string | undefined {
   return typeof error === 'object' &&
     error !== null &&

@@ -15,7 +15,7 @@ export interface DemoCredentialOptions {
   sandboxSecret: string;
 }
 
-export function demoCredentialName(endpointName: string, roleName: string): string {
+function demoCredentialName(endpointName: string, roleName: string): string {
   return `${endpointName} – ${roleName}`;
 }
 

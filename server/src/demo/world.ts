@@ -3,7 +3,7 @@ import { API_TEMPLATES, type ApiTemplate } from './apis.ts';
 
 export const DEMO_PASSWORD = 'tessera-demo';
 
-export interface EndpointSeed {
+interface EndpointSeed {
   slug: string;
   name: string;
   template: ApiTemplate;
@@ -39,7 +39,7 @@ export const DEMO_COMPANIES: CompanySeed[] = [
   },
 ];
 
-export type DemoCredentialKind = 'API_KEY' | 'BEARER' | 'BASIC' | 'OAUTH2_CLIENT_CREDENTIALS' | 'OAUTH2_REFRESH_TOKEN';
+type DemoCredentialKind = 'API_KEY' | 'BEARER' | 'BASIC' | 'OAUTH2_CLIENT_CREDENTIALS' | 'OAUTH2_REFRESH_TOKEN';
 
 export interface GrantSeed {
   company: string;

@@ -52,7 +52,7 @@ const PARTS: [keyof BoundRequest, string][] = [
 ];
 
 /** What differs between the proposed request and the one that would be sent now, in words. */
-export function boundRequestChanges(proposed: BoundRequest, now: BoundRequest): string[] {
+function boundRequestChanges(proposed: BoundRequest, now: BoundRequest): string[] {
   return PARTS.filter(([key]) => proposed[key] !== now[key]).map(([, words]) => words);
 }
 

@@ -3,7 +3,7 @@
 // none of them.
 import type { Prisma } from '../db/client.ts';
 
-export interface CredentialStatusChange {
+interface CredentialStatusChange {
   companyId: string;
   credentialId: string;
   endpointId: string;

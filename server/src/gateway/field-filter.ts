@@ -29,8 +29,8 @@ export interface FieldRuleLike {
   paths: readonly string[];
 }
 
-export const MAX_FIELD_PATHS = 100;
-export const MAX_FIELD_PATH_LENGTH = 200;
+const MAX_FIELD_PATHS = 100;
+const MAX_FIELD_PATH_LENGTH = 200;
 
 /** A key: anything but dots, brackets, wildcards, quotes, backslashes and whitespace. */
 const KEY = /^[^.[\]*?\s"'\\]+$/;

@@ -11,7 +11,7 @@ export interface GatewayActor {
   requestId: string | null;
 }
 
-export interface GatewayAuditEntry {
+interface GatewayAuditEntry {
   companyId: string;
   action: string;
   targetType: string;

@@ -49,7 +49,7 @@ import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.
 import { observeGatewayCall } from '../observability/tracing.ts';
 
 /** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 /** Calls (of distinct company, endpoint, operation, roles and parameters) whose cache key is remembered. */
 const REMEMBERED_CACHE_KEYS = 2_000;

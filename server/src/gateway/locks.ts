@@ -16,13 +16,13 @@ export interface CredentialLocks {
   withLock<T>(credentialId: string, work: (db: LockedDb) => Promise<T>): Promise<T>;
 }
 
-export class LockTimeoutError extends Error {
+class LockTimeoutError extends Error {
   constructor() {
     super('Timed out waiting for another refresh of this credential.');
   }
 }
 
-export const LOCK_TTL_MS = 20_000;
+const LOCK_TTL_MS = 20_000;
 const WAIT_MS = 20_000;
 
 export class PostgresAdvisoryLocks implements CredentialLocks {

@@ -14,7 +14,7 @@ import type { OAuthMetrics, OAuthRefreshOutcome } from '../observability/metrics
 import { inSpan } from '../observability/tracing.ts';
 
 /** Renew tokens this long before they expire. */
-export const EXPIRY_SKEW_MS = 30_000;
+const EXPIRY_SKEW_MS = 30_000;
 const DEFAULT_TOKEN_TTL_S = 3600;
 
 export class CredentialNeedsReconnectError extends Error {
@@ -55,7 +55,7 @@ function readCredential(db: LockedDb, id: string) {
 }
 
 /** Capped exponential backoff after failed refreshes: 30 s, 1 min, 2 min, ... 1 h. */
-export function refreshBackoffMs(failures: number): number {
+function refreshBackoffMs(failures: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, failures - 1), 3_600_000);
 }
 

@@ -48,8 +48,8 @@ export class UpstreamNetworkError extends Error {
   }
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** One request over the given dispatcher; production code gets it from createUpstreamClient (guarded). */
 export async function sendUpstream(req: UpstreamRequest, dispatcher: Dispatcher): Promise<UpstreamResponse> {

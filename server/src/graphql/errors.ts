@@ -62,7 +62,7 @@ function ownRequestError(
 }
 
 /** Longest message an answer carries; a quoted value in it longer than 80 characters is cut. */
-export const MAX_ERROR_MESSAGE_CHARS = 300;
+const MAX_ERROR_MESSAGE_CHARS = 300;
 
 function shortMessage(message: string): string {
   const cut = message.replace(

@@ -8,7 +8,7 @@ import type { TrustProxy } from '../config.ts';
 export type ClientAddressOf = (req: IncomingMessage) => string | null;
 
 /** Express's compileTrust, for the values TRUST_PROXY takes. */
-export function trustFunction(trust: TrustProxy): (address: string, hop: number) => boolean {
+function trustFunction(trust: TrustProxy): (address: string, hop: number) => boolean {
   if (typeof trust === 'boolean') return () => trust;
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return proxyaddr.compile(trust.split(',').map((v) => v.trim()));

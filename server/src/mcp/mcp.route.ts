@@ -20,8 +20,8 @@ import { actorOf } from '../modules/audit/audit.record.ts';
 import { workingCompany } from '../policy/policy.ts';
 import { createMcpServer, createMcpTransport } from './mcp.server.ts';
 
-export const MCP_PATH = '/mcp';
-export const COMPANY_HEADER = 'x-tessera-company';
+const MCP_PATH = '/mcp';
+const COMPANY_HEADER = 'x-tessera-company';
 
 export interface McpDeps {
   db: Db;

@@ -8,7 +8,7 @@ import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/se
 import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { callTool, mcpTools, type McpCallContext } from './mcp.tools.ts';
 
-export const MCP_SERVER_INFO = { name: 'tessera', title: 'Tessera', version: '0.1.0' };
+const MCP_SERVER_INFO = { name: 'tessera', title: 'Tessera', version: '0.1.0' };
 
 const INSTRUCTIONS = [
   "Tessera's tools are the company APIs this person may use, with their own access.",

@@ -17,7 +17,7 @@ import { ownedScope } from '../policy/policy.ts';
 import type { Actor } from '../modules/audit/audit.record.ts';
 
 export const ACTION_STATUS_TOOL = 'get_action_status';
-export const MCP_SOURCE = 'mcp';
+const MCP_SOURCE = 'mcp';
 const NO_SUCH_TOOL = 'There is no such tool among those you may use.';
 
 export interface McpCallContext {

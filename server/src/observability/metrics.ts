@@ -15,9 +15,9 @@ import type { CallLogEntry } from '../gateway/call-log.ts';
 import type { Logger } from '../lib/logger.ts';
 
 /** Label values that no GraphQL name can take (names are [_A-Za-z][_0-9A-Za-z]*). */
-export const OTHER = '(other)';
-export const ANONYMOUS = '(anonymous)';
-export const INVALID = '(invalid)';
+const OTHER = '(other)';
+const ANONYMOUS = '(anonymous)';
+const INVALID = '(invalid)';
 
 /** Keeps a label's set of values bounded: the first `max` distinct values, then OTHER. */
 export class LabelCap {

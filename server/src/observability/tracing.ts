@@ -25,7 +25,7 @@ const TRACER_NAME = '@tessera/server';
 const tracer = () => trace.getTracer(TRACER_NAME);
 
 /** A public error code for a span's status: the GraphQL code, else the error's class. Never its message. */
-export function errorCodeOf(error: unknown): string {
+function errorCodeOf(error: unknown): string {
   const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
   if (typeof code === 'string') return code;
   return error instanceof Error ? error.name : 'Error';

@@ -15,8 +15,8 @@ import { AppError, BadInputError, RateLimitedError } from '../lib/errors.ts';
 import type { TaskName, TaskInput, TaskOutput } from './offload.tasks.ts';
 import type { TaskReply, TaskRequest } from './offload.worker.ts';
 
-export const OFFLOAD_TIME_LIMIT_MS = 20_000;
-export const OFFLOAD_MEMORY_MB = 128;
+const OFFLOAD_TIME_LIMIT_MS = 20_000;
+const OFFLOAD_MEMORY_MB = 128;
 const OFFLOAD_IDLE_MS = 30_000;
 const MAX_QUEUED = 32;
 const MAX_PENDING_PER_OWNER = 2;

@@ -88,7 +88,7 @@ export interface GrantedEndpointFacts {
   rateLimitPerMinute: number | null;
 }
 
-export type OperationFacts = Omit<EndpointOperation, 'createdAt' | 'updatedAt'>;
+type OperationFacts = Omit<EndpointOperation, 'createdAt' | 'updatedAt'>;
 
 export interface GrantedEndpoint {
   endpoint: GrantedEndpointFacts;

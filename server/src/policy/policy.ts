@@ -6,7 +6,7 @@
 import type { Principal } from '../auth/principal.ts';
 
 export type AccessLevel = 'NONE' | 'READ' | 'WRITE';
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const MANAGE_COMPANY = 'manage_company';
 
@@ -24,7 +24,7 @@ export interface EndpointFact {
   companyId: string;
 }
 
-export type DecisionReason =
+type DecisionReason =
   | 'granted'
   | 'not_member' // the caller holds no role in the company: answer as if it did not exist
   | 'unknown_endpoint' // no such endpoint in this company
@@ -43,7 +43,7 @@ export interface Decision {
 
 const METHODS = new Set<string>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function requiredAccess(method: HttpMethod): AccessLevel {
+function requiredAccess(method: HttpMethod): AccessLevel {
   return method === 'GET' ? 'READ' : 'WRITE';
 }
 

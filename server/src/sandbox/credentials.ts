@@ -29,13 +29,13 @@ export function serviceCredentials(secret: string, company: string, service: str
 }
 
 /** The refresh token a fresh OAUTH2_REFRESH_TOKEN credential starts with (valid until used once). */
-export function initialRefreshToken(secret: string, company: string, service: string): string {
+function initialRefreshToken(secret: string, company: string, service: string): string {
   const { clientId } = serviceCredentials(secret, company, service);
   const jti = `initial-${derive(secret, `initial-refresh:${company}/${service}`).slice(0, 16)}`;
   return signToken(secret, { typ: 'refresh', c: company, s: service, cid: clientId, jti, ep: 0 });
 }
 
-export function tokenUrl(sandboxUrl: string, company: string, service: string): string {
+function tokenUrl(sandboxUrl: string, company: string, service: string): string {
   return `${sandboxUrl.replace(/\/+$/, '')}/${company}/${service}/oauth/token`;
 }
 

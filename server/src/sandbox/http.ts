@@ -1,7 +1,7 @@
 // Small node:http helpers shared by the sandbox's handlers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const MAX_BODY_BYTES = 1_000_000;
+const MAX_BODY_BYTES = 1_000_000;
 
 export class HttpError extends Error {
   constructor(

@@ -11,17 +11,17 @@ import { handleTokenRequest } from './oauth.ts';
 import { handleApi, type ApiResponse } from './routes.ts';
 import { Store } from './store.ts';
 
-export type { CredentialKind } from './credentials.ts';
-export { demoCredential } from './credentials.ts';
-export type { KnobScope, SandboxKnobs } from './knobs.ts';
+;
+;
+;
 
 /** Request counts by 'company/service', and in total. */
-export interface RequestCounts {
+interface RequestCounts {
   total: number;
   [companyService: `${string}/${string}`]: number;
 }
 
-export interface SandboxStats {
+interface SandboxStats {
   /** API requests (everything but the token endpoint), answered or not. */
   requests: RequestCounts;
   tokenRequests: RequestCounts;

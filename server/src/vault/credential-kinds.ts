@@ -60,10 +60,10 @@ export type BearerSecret = z.infer<typeof bearer>;
 export type BasicSecret = z.infer<typeof basic>;
 export type ClientCredentialsSecret = z.infer<typeof clientCredentials>;
 export type RefreshTokenSecret = z.infer<typeof refreshToken>;
-export type CredentialSecret = ApiKeySecret | BearerSecret | BasicSecret | ClientCredentialsSecret | RefreshTokenSecret;
+type CredentialSecret = ApiKeySecret | BearerSecret | BasicSecret | ClientCredentialsSecret | RefreshTokenSecret;
 
 /** Non-secret settings an admin may see again. */
-export interface CredentialSettings {
+interface CredentialSettings {
   headerName?: string;
   queryParam?: string;
   tokenUrl?: string;
@@ -78,10 +78,10 @@ export interface PreparedSecret {
   initialToken?: { accessToken: string; expiresAt: Date };
 }
 
-export const DEFAULT_API_KEY_HEADER = 'X-API-Key';
+const DEFAULT_API_KEY_HEADER = 'X-API-Key';
 
 /** Shows the last 4 characters only of secrets of 12 characters or more. */
-export function hintOf(secret: string): string | null {
+function hintOf(secret: string): string | null {
   return secret.length >= 12 ? secret.slice(-4) : null;
 }
 

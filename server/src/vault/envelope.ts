@@ -13,9 +13,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { KEY_ID_PATTERN, type KeyRing } from './keyring.ts';
 
-export const FORMAT_VERSION = 'v2';
+const FORMAT_VERSION = 'v2';
 /** Still opened (the format before origins were bound); never written. */
-export const LEGACY_FORMAT_VERSION = 'v1';
+const LEGACY_FORMAT_VERSION = 'v1';
 type FormatVersion = typeof FORMAT_VERSION | typeof LEGACY_FORMAT_VERSION;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -17,8 +17,8 @@ export interface VaultKey {
 }
 
 export const KEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
-export const KEY_BYTES = 32;
-export const LOCAL_KEY_FILE = 'encryption-keys';
+const KEY_BYTES = 32;
+const LOCAL_KEY_FILE = 'encryption-keys';
 
 /** Standard or URL-safe base64, optionally padded: anything else is a typo, not a key. */
 const BASE64 = /^(?:[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}$/;

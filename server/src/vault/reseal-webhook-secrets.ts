@@ -8,7 +8,7 @@ import type { KeyRing } from './keyring.ts';
 import { Vault } from './vault.ts';
 
 /** A row sealed with Vault.sealWebhookSecret (its id and company are the seal's context). */
-export interface WebhookSecretRow {
+interface WebhookSecretRow {
   id: string;
   companyId: string;
   secretCiphertext: string;

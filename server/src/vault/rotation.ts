@@ -27,7 +27,7 @@ export interface RotateOptions {
  * tests) crash before a batch or write a secret between a batch's read and its write, which is
  * how the resume-after-crash and compare-and-set promises are proved.
  */
-export interface RotationHooks {
+interface RotationHooks {
   /** Before each batch is read; a throw here stops the pass as a crash would. */
   beforeBatch?: (batchIndex: number) => void | Promise<void>;
   /** After a batch is read and before it is written. */

@@ -29,7 +29,7 @@ export interface Page {
   adminOnly?: boolean;
 }
 
-export const PAGES: readonly Page[] = [
+const PAGES: readonly Page[] = [
   {
     path: '/',
     label: 'Dashboard',

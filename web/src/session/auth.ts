@@ -81,7 +81,7 @@ export function takeSignOutNotice(): string | null {
   return notice;
 }
 
-export function subscribe(listener: () => void): () => void {
+function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   // Signing in or out in another tab applies here too.
   const onStorage = (event: StorageEvent) => {

@@ -4,7 +4,7 @@ import type { Config } from '../../config.ts';
 import type { ModelProvider } from '../model.ts';
 import { OpenAIProvider } from './openai.ts';
 
-export { ModelProviderError, OpenAIProvider, type ModelProviderFailure, type OpenAIProviderOptions } from './openai.ts';
+;
 
 /** Sent as the API key to local servers (Ollama, vLLM, llama.cpp) that need none. */
 export const PLACEHOLDER_API_KEY = 'not-needed';

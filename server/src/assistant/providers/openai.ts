@@ -13,8 +13,8 @@ import type {
 } from 'openai/resources/chat/completions';
 import type { ChatMessage, CompleteInput, ModelProvider, ModelTurn, ToolCallRequest, ToolSpec } from '../model.ts';
 
-export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
-export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 export type ModelProviderFailure =
   | 'unreachable'

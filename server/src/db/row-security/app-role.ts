@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
-export const DEFAULT_APP_ROLE = 'tessera_app';
+const DEFAULT_APP_ROLE = 'tessera_app';
 
 /** Refuses to start when the app's connection would not be bound by the policies. */
 export class RowSecurityUnavailableError extends Error {
@@ -54,7 +54,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-export function appRoleUrl(ownerUrl: string, role: string, password: string): string {
+function appRoleUrl(ownerUrl: string, role: string, password: string): string {
   const url = new URL(ownerUrl);
   url.username = encodeURIComponent(role);
   url.password = encodeURIComponent(password);
@@ -110,7 +110,7 @@ const BOUND_CHECK = `
   FROM pg_roles r WHERE r.rolname = current_user`;
 
 /** Proves the connection is bound by the policies: not a superuser, no BYPASSRLS, not the tables' owner. */
-export async function assertBoundByPolicies(
+async function assertBoundByPolicies(
   query: (sql: string) => Promise<{ role: string; superuser: boolean; bypass: boolean; owner: boolean | null }[]>,
 ): Promise<void> {
   const [row] = await query(BOUND_CHECK);

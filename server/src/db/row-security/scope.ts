@@ -36,10 +36,6 @@ export function currentDbScope(): DbScope {
   return storage.getStore()?.scope ?? NO_COMPANIES;
 }
 
-export function currentScopeCell(): ScopeCell | undefined {
-  return storage.getStore();
-}
-
 /**
  * Runs `work` (and everything it starts) in the given cell; its scope may change later. A
  * returned thenable is subscribed to inside the cell: Prisma's queries are lazy and would

@@ -22,9 +22,9 @@ import {
 export {
   DEFAULT_QUERY_LIMITS,
   QueryLimitError,
-  isTokenLimitError,
-  measureOperation,
-  queryLimitsRule,
+  
+  
+  
   type QueryLimits,
 } from './query-limits.ts';
 

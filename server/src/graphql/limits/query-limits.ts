@@ -101,7 +101,7 @@ interface Metrics {
 const ZERO: Metrics = { depth: 0, introspectionDepth: 0, aliases: 0, directives: 0, cost: 0 };
 
 /** Measures one operation. Fragment results are memoised, so a fragment spread 2^n times costs one walk. */
-export function measureOperation(
+function measureOperation(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,

@@ -6,15 +6,15 @@
 import { RE2JS } from 're2js';
 
 /** Longer patterns are refused: matching is linear in the input but also grows with the pattern. */
-export const MAX_PATTERN_LENGTH = 1000;
+const MAX_PATTERN_LENGTH = 1000;
 
 /**
  * RE2 matches in time linear in the input, times the size of the pattern's program: `[a-z]{0,1000}`
  * is 15 characters but 2,000 instructions, and 330 such patterns in one schema took seconds to
  * compile and match. So programs are bounded too: per pattern, and per schema in all.
  */
-export const MAX_PATTERN_PROGRAM = 1000;
-export const MAX_SCHEMA_PATTERN_PROGRAM = 20_000;
+const MAX_PATTERN_PROGRAM = 1000;
+const MAX_SCHEMA_PATTERN_PROGRAM = 20_000;
 
 /** Why a pattern is refused, in words for the person who wrote the schema. */
 export class UnsupportedPatternError extends Error {}
@@ -73,7 +73,7 @@ const WHY: [RegExp, string][] = [
 ];
 
 /** The pattern compiled for RE2, or UnsupportedPatternError saying why not. */
-export function compileLinear(pattern: string, flags = ''): RE2JS {
+function compileLinear(pattern: string, flags = ''): RE2JS {
   if (pattern.length > MAX_PATTERN_LENGTH)
     throw new UnsupportedPatternError(`is longer than ${MAX_PATTERN_LENGTH} characters`);
   let re2Flags = 0;

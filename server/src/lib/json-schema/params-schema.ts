@@ -52,7 +52,7 @@ const metaAjv = new Ajv({ ...AJV_OPTIONS, code: { regExp: linearRegExp } });
  * compile never reaches another company's schema, and nothing accumulates in a shared instance.
  * `source`: the instance also keeps the generated code, for standaloneCode (the offload worker).
  */
-export function newAjv({ source = false } = {}): Ajv {
+function newAjv({ source = false } = {}): Ajv {
   return new Ajv({ ...AJV_OPTIONS, validateSchema: false, code: { regExp: linearRegExp, source, esm: false } });
 }
 

@@ -45,7 +45,7 @@ const PUBLIC_COLUMNS = {
 
 export type AccessTokenView = AccessTokenRow & { status: AccessTokenStatus };
 
-export function statusOf(row: Pick<AccessTokenRow, 'expiresAt' | 'revokedAt'>, now = new Date()): AccessTokenStatus {
+function statusOf(row: Pick<AccessTokenRow, 'expiresAt' | 'revokedAt'>, now = new Date()): AccessTokenStatus {
   if (row.revokedAt) return AccessTokenStatus.REVOKED;
   return row.expiresAt.getTime() <= now.getTime() ? AccessTokenStatus.EXPIRED : AccessTokenStatus.ACTIVE;
 }

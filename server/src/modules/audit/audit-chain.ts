@@ -8,11 +8,11 @@ import type { Prisma } from '../../db/client.ts';
 /** The client or a transaction (the tests verify inside a transaction they roll back). */
 type Reader = Pick<Prisma.TransactionClient, '$queryRaw' | 'company'>;
 
-export const GENESIS_HASH = '0'.repeat(64);
+const GENESIS_HASH = '0'.repeat(64);
 export const PLATFORM_CHAIN = 'platform';
 
 /** One audit row as the chain sees it: every hashed field as text, exactly as stored. */
-export interface ChainRow {
+interface ChainRow {
   id: string;
   chain: string;
   seq: string;
@@ -30,9 +30,9 @@ export interface ChainRow {
   details: string | null;
 }
 
-export type BreakKind = 'edited' | 'removed' | 'reordered' | 'unchained';
+type BreakKind = 'edited' | 'removed' | 'reordered' | 'unchained';
 
-export interface ChainBreak {
+interface ChainBreak {
   kind: BreakKind;
   id: string;
   seq: string;
@@ -56,7 +56,7 @@ function field(value: string | null): string {
 }
 
 /** The hash the trigger must have stored for this row (SQL function audit_log_hash). */
-export function rowHash(row: Omit<ChainRow, 'hash'>): string {
+function rowHash(row: Omit<ChainRow, 'hash'>): string {
   const text = [
     'tessera-audit-v1',
     field(row.chain),
@@ -77,7 +77,7 @@ export function rowHash(row: Omit<ChainRow, 'hash'>): string {
 }
 
 /** Judges one row against the row before it in its chain (null for the first). */
-export function checkLink(previous: ChainRow | null, row: ChainRow): ChainBreak | null {
+function checkLink(previous: ChainRow | null, row: ChainRow): ChainBreak | null {
   const at = { id: row.id, seq: row.seq };
   const expectedSeq = previous ? BigInt(previous.seq) + 1n : 1n;
   if (row.chain !== (row.companyId ?? PLATFORM_CHAIN)) {
@@ -144,7 +144,7 @@ async function explain(db: Reader, chain: string, broken: ChainBreak | null): Pr
 }
 
 /** Walks one chain in seq order, in pages, and reports its first break. */
-export async function verifyChain(db: Reader, chain: string): Promise<ChainReport> {
+async function verifyChain(db: Reader, chain: string): Promise<ChainReport> {
   let previous: ChainRow | null = null;
   let broken: ChainBreak | null = null;
   let rows = 0;

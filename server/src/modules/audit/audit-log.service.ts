@@ -9,7 +9,7 @@ import { parseInput } from '../../lib/validate.ts';
 import { decodeCursor, encodeCursor } from './audit-cursor.ts';
 import type { AuditLogConnection, AuditLogEntry } from './audit-log.types.ts';
 
-export const MAX_PAGE = 200;
+const MAX_PAGE = 200;
 
 const filterSchema = z
   .object({
@@ -33,7 +33,7 @@ export interface AuditLogQuery {
 // under a telling key, the reader still does not show it.
 const SECRET_KEY = /(secret|password|passwd|token|api[-_]?key|authorization|cookie|private[-_]?key)$/i;
 
-export function redactSecrets(value: unknown): unknown {
+function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(

@@ -33,7 +33,7 @@ import {
 export type Topic = 'sales' | 'finance' | 'hr' | 'operations' | 'code';
 
 /** For an operation whose required parameter names an item of another list (pulls of a repo). */
-export interface FanOut {
+interface FanOut {
   /** The list operation of the same endpoint that supplies the parameter. */
   from: string;
   param: string;

@@ -21,7 +21,7 @@ export type Row = Record<string, unknown>;
 
 export class ShapeError extends Error {}
 
-export type WidgetKind = 'STAT' | 'BAR' | 'LINE' | 'PIE';
+type WidgetKind = 'STAT' | 'BAR' | 'LINE' | 'PIE';
 
 export interface WidgetSpec {
   /** Stable within the operation: the widget id ends in `<endpoint slug>__<operation key>__<metric>`. */
@@ -76,7 +76,7 @@ export function text(value: unknown): string | null {
 
 export const sum = (values: readonly (number | null)[]) => round2(values.reduce<number>((acc, v) => acc + (v ?? 0), 0));
 
-export const round2 = (n: number) => Math.round(n * 100) / 100;
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * Groups rows by a label and sums `amountOf` (1 per row for counts). Labels listed in `order`

@@ -17,8 +17,8 @@ import { DashboardWidgetKind, type DashboardRow, type DashboardWidgetRow } from 
  * One slow API must not hold the whole dashboard for the gateway's full budget: shorter
  * timeouts and a single quick retry. The next refresh tries again anyway.
  */
-export const DASHBOARD_TIMEOUT_MS = 8_000;
-export const DASHBOARD_RETRY: RetryPolicy = {
+const DASHBOARD_TIMEOUT_MS = 8_000;
+const DASHBOARD_RETRY: RetryPolicy = {
   maxAttempts: 2,
   baseDelayMs: 100,
   maxDelayMs: 1_000,

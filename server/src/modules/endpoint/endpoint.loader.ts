@@ -6,7 +6,7 @@ import { isUuid } from '../../lib/ids.ts';
 import { listOperationsOfEndpoints } from './endpoint.service.ts';
 import type { OperationRow } from './endpoint.types.ts';
 
-export interface CompanyScopedKey {
+interface CompanyScopedKey {
   companyId: string;
   id: string;
 }
@@ -14,7 +14,7 @@ export interface CompanyScopedKey {
 const cacheKey = (k: CompanyScopedKey) => `${k.companyId}:${k.id}`;
 
 /** Batches keys per company and runs `fetch` once per company in the batch. */
-export function companyScopedLoader<V>(fetch: (companyId: string, ids: string[]) => Promise<Map<string, V>>, empty: V) {
+function companyScopedLoader<V>(fetch: (companyId: string, ids: string[]) => Promise<Map<string, V>>, empty: V) {
   return new DataLoader<CompanyScopedKey, V, string>(
     async (keys) => {
       const byCompany = new Map<string, string[]>();

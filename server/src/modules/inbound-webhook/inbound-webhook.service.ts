@@ -11,9 +11,9 @@ import { generateWebhookSecret } from '../webhook/webhook.signing.ts';
  * How long a received webhook-id is remembered. Well past the timestamp tolerance: providers
  * retry a failed delivery with the same id and a fresh timestamp for hours or days (Svix: ~1 day).
  */
-export const RECEIPT_RETENTION_MS = 7 * 24 * 3600 * 1000;
+const RECEIPT_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
-export const inboundWebhookPath = (endpointId: string) => `/webhooks/${endpointId}`;
+const inboundWebhookPath = (endpointId: string) => `/webhooks/${endpointId}`;
 
 /**
  * The seal is bound to the endpoint and its company (the vault's webhook-secret purpose, with the

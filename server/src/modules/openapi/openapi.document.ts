@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { BadInputError } from '../../lib/errors.ts';
 
 /** The express body limit for /graphql is 1 MiB; the document must fit under it with the query. */
-export const MAX_DOCUMENT_BYTES = 1_000_000;
+const MAX_DOCUMENT_BYTES = 1_000_000;
 
 export type OpenApiDocument = Record<string, unknown> & { openapi: string };
 

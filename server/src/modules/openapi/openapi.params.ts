@@ -5,7 +5,7 @@ import { isObject } from './openapi.document.ts';
 import { deref, toJsonSchema, SkipOperation, type RefContext } from './openapi.schema.ts';
 
 const JSON_MEDIA = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
-export const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** The request builder's placeholder syntax: {name} with an identifier inside. */
 export const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -9,7 +9,7 @@ import { canonicalJson } from '../../lib/canonical-json.ts';
 import { buildParamsSchema, placeholderName, PLACEHOLDER_NAME } from './openapi.params.ts';
 import { deref, DOCUMENT_BUDGET, SCHEMA_BUDGET, SkipOperation, type RefContext } from './openapi.schema.ts';
 
-export const MAX_OPERATIONS = 500;
+const MAX_OPERATIONS = 500;
 const SUPPORTED = ['get', 'post', 'put', 'patch', 'delete'];
 const UNSUPPORTED = ['head', 'options', 'trace'];
 const DESCRIPTION_MAX = 2000;

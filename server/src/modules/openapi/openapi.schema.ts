@@ -4,7 +4,7 @@ import { BadInputError } from '../../lib/errors.ts';
 import { isObject } from './openapi.document.ts';
 
 /** Beyond this nesting of $refs a schema is cut to "any value": the model needs no more. */
-export const MAX_REF_DEPTH = 8;
+const MAX_REF_DEPTH = 8;
 
 /** Why one operation is left out (an external or dangling $ref, an unusable body): reported, the rest imported. */
 export class SkipOperation extends Error {}
@@ -27,7 +27,7 @@ export const SCHEMA_BUDGET = 5000;
 export const DOCUMENT_BUDGET = 100_000;
 
 /** Follows a local JSON pointer ("#/components/schemas/Pet"). */
-export function lookupRef(ctx: RefContext, ref: string): unknown {
+function lookupRef(ctx: RefContext, ref: string): unknown {
   if (!ref.startsWith('#/'))
     throw new SkipOperation(
       `external reference "${ref.slice(0, 200)}" (only #/components/... references are supported)`,
@@ -85,7 +85,7 @@ const SCHEMA_SINGLES = [
 ];
 
 /** Deeper inline nesting is cut too: it would only exhaust the stack (here, or in Ajv). */
-export const MAX_SCHEMA_DEPTH = 32;
+const MAX_SCHEMA_DEPTH = 32;
 
 /** Translates one schema; `stack` holds the $refs being expanded (cycle detection). */
 export function toJsonSchema(

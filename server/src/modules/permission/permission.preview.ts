@@ -10,7 +10,7 @@ import { getRoleOrThrow } from '../role/role.service.ts';
 import type { ToolPreviewRow } from './permission.types.ts';
 
 /** A principal that holds `role` in `companyId` and nothing else (no admin powers, no other company). */
-export function principalHoldingOnly(
+function principalHoldingOnly(
   role: { id: string; key: string; capabilities: readonly string[] },
   companyId: string,
 ): Principal {

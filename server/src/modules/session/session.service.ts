@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { publicUserSelect } from '../user/user.service.ts';
 import type { LoginLimiter } from './login-limit.ts';
 
-export const INVALID_LOGIN = 'Invalid email or password.';
+const INVALID_LOGIN = 'Invalid email or password.';
 
 export const TOO_MANY_LOGINS = 'Too many failed sign-in attempts. Try again later.';
 

@@ -10,7 +10,7 @@ import { BadInputError } from '../../lib/errors.ts';
 import { UsageGroupBy, type UsageRow, type UsageStats } from './usage.types.ts';
 
 /** A year, leap day included: a DAY chart of more than that is no longer readable. */
-export const MAX_RANGE_DAYS = 366;
+const MAX_RANGE_DAYS = 366;
 const DAY_MS = 86_400_000;
 
 export interface UsageQuery {

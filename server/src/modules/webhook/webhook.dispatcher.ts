@@ -10,7 +10,7 @@ import type { Vault } from '../../vault/vault.ts';
 import { webhookHeaders } from './webhook.signing.ts';
 
 /** Waits before the 2nd, 3rd, ... attempt: 5 s, 30 s, 2 min, 10 min, 1 h (then the delivery fails). */
-export const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000];
+const DEFAULT_RETRY_SCHEDULE_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000];
 const JITTER = 0.2;
 const BATCH = 20;
 const STOP_GRACE_MS = 3000;

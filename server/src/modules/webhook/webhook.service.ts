@@ -20,7 +20,7 @@ export interface WebhookSettings {
 }
 
 /** https only, except allowlisted hosts; never credentials in the URL (they would be shown to every admin). */
-export function validateWebhookUrl(raw: string, settings: WebhookSettings): URL {
+function validateWebhookUrl(raw: string, settings: WebhookSettings): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -86,7 +86,7 @@ export function listWebhookSubscriptions(db: Db, { companyId }: { companyId: str
   return db.webhookSubscription.findMany({ where: { companyId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 }
 
-export async function getWebhookSubscriptionOrThrow(
+async function getWebhookSubscriptionOrThrow(
   db: Db,
   { companyId, subscriptionId }: { companyId: string; subscriptionId: string },
 ) {

@@ -4,7 +4,7 @@ import { isoDay, type Random } from '../random.ts';
 import { companyNames, people, slugify } from './names.ts';
 import { nextNumber, nonEmpty, nonNegative, oneOf, type Collections, type Item, type ServiceDef } from './types.ts';
 
-export const DEAL_STAGES = [
+const DEAL_STAGES = [
   'appointmentscheduled',
   'qualifiedtobuy',
   'presentationscheduled',

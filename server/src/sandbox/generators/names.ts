@@ -1,7 +1,7 @@
 // Word lists the generators draw from.
 import type { Random } from '../random.ts';
 
-export const FIRST_NAMES = [
+const FIRST_NAMES = [
   'Ava',
   'Liam',
   'Maya',
@@ -44,7 +44,7 @@ export const FIRST_NAMES = [
   'Clara',
 ] as const;
 
-export const LAST_NAMES = [
+const LAST_NAMES = [
   'Nguyen',
   'Patel',
   'Garcia',
@@ -173,7 +173,7 @@ export const DEPARTMENTS = [
   'Legal',
 ] as const;
 
-export function personName(random: Random): { first: string; last: string; full: string } {
+function personName(random: Random): { first: string; last: string; full: string } {
   const first = random.pick(FIRST_NAMES);
   const last = random.pick(LAST_NAMES);
   return { first, last, full: `${first} ${last}` };

@@ -3,7 +3,7 @@ import { hoursAfter, isoDay, type Random } from '../random.ts';
 import { CITIES, companyNames, people } from './names.ts';
 import { nextNumber, nonEmpty, oneOf, type Collections, type Item, type ServiceDef } from './types.ts';
 
-export const SEVERITIES = ['low', 'medium', 'high'] as const;
+const SEVERITIES = ['low', 'medium', 'high'] as const;
 const WAREHOUSES = ['Reno DC', 'Memphis DC', 'Rotterdam Hub', 'Singapore Hub', 'Toronto DC'] as const;
 const INCIDENTS = [
   ['Conveyor belt stoppage in packing line 2', 'Warehouse'],

@@ -11,7 +11,7 @@ import {
   type ServiceDef,
 } from './types.ts';
 
-export const OPPORTUNITY_STAGES = [
+const OPPORTUNITY_STAGES = [
   'Prospecting',
   'Qualification',
   'Needs Analysis',

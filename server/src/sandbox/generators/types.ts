@@ -17,7 +17,7 @@ export class ValidationError extends Error {
   }
 }
 
-export interface WriteContext {
+interface WriteContext {
   company: string;
   collections: Collections;
   /** The parent item of a nested resource, e.g. the repository of /repos/{repo}/issues. */
@@ -25,7 +25,7 @@ export interface WriteContext {
   now: string;
 }
 
-export interface FilterDef {
+interface FilterDef {
   /** The item field compared (case-insensitively) with the query value. */
   field: string;
   /** Applied when the query does not name the filter (GitHub lists open pull requests by default). */

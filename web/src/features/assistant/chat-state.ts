@@ -4,17 +4,17 @@
 import type { ChatStreamSubscription, PendingActionFieldsFragment } from '../../gql/graphql.ts';
 
 export type StreamEvent = ChatStreamSubscription['chatStream'];
-export type ToolTrace = { tool: string; status?: number | null; ok: boolean };
+type ToolTrace = { tool: string; status?: number | null; ok: boolean };
 
 /** What confirmAction returns about the request it sent. */
-export type UpstreamAnswer = { status: number; data?: unknown };
+type UpstreamAnswer = { status: number; data?: unknown };
 
 export interface ActionView extends PendingActionFieldsFragment {
   /** After Confirm: the upstream's answer. */
   result?: UpstreamAnswer | null;
 }
 
-export interface UserTurn {
+interface UserTurn {
   kind: 'user';
   id: string;
   text: string;

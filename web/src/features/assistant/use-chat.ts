@@ -9,7 +9,7 @@ import { chatReducer, initialChatState, type ChatAction } from './chat-state.ts'
 import { ChatStreamSubscription, MyPendingActionsQuery } from './documents.ts';
 
 /** How often the person's pending actions are read again. */
-export const PENDING_POLL_MS = 5_000;
+const PENDING_POLL_MS = 5_000;
 
 export function useChat(companyId: string) {
   const client = useApolloClient();

@@ -325,7 +325,7 @@ const COMPOSERS = [
   generic,
 ];
 
-export function section(o: Outcome, question: string): string {
+function section(o: Outcome, question: string): string {
   const from = `from ${o.tool.source}`;
   const lines: string[] = [];
   const items = o.items ?? [];

@@ -43,7 +43,7 @@ export function view(result: Result): View {
 }
 
 /** The complete elements of the first list in a JSON text that was cut off. */
-export function recoverItems(text: string): Item[] {
+function recoverItems(text: string): Item[] {
   const envelope = /"(?:data|items|results|records|values)"\s*:\s*\[/.exec(text);
   const start = envelope
     ? envelope.index + envelope[0].length - 1

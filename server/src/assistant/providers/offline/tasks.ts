@@ -12,7 +12,7 @@ export interface Call {
 export type Lookup = (call: Call) => Result | undefined;
 
 /** Parents a dependent tool is called for, e.g. the repositories whose pull requests are listed. */
-export const MAX_FAN_OUT = 5;
+const MAX_FAN_OUT = 5;
 /** Values a cut-off list is re-read by (one call each), e.g. the stages of opportunities. */
 const MAX_SPLIT = 10;
 

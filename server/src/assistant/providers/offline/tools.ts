@@ -42,7 +42,7 @@ const SOURCE_PREFIX = /^([^:()\n]{1,80}): /;
 const WRITE_DESCRIPTION =
   /\bchanges data\b|\bmust confirm\b|\b(requires?|needs?) (the user's |your |user )?confirmation\b|\bpending action\b/i;
 
-export function isReadTool(spec: ToolSpec): boolean {
+function isReadTool(spec: ToolSpec): boolean {
   const at = spec.name.lastIndexOf('__');
   if (at <= 0 || WRITE_DESCRIPTION.test(spec.description)) return false;
   const method = METHOD.exec(spec.description)?.[1];

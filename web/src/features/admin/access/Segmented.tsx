@@ -2,7 +2,7 @@
 // choose, and the fieldset's legend names the group for screen readers.
 import { useId } from 'react';
 
-export interface SegmentOption<V extends string> {
+interface SegmentOption<V extends string> {
   value: V;
   label: string;
 }

@@ -3,7 +3,7 @@
 // Requests of one row are sent one after another; `seq` makes only the latest one speak.
 import type { Level } from './access-levels.ts';
 
-export type RowStatus = 'idle' | 'saving' | 'saved' | 'error';
+type RowStatus = 'idle' | 'saving' | 'saved' | 'error';
 
 export interface RowSave {
   /** The level being saved right now, shown while the request runs. */

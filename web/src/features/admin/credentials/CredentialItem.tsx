@@ -66,7 +66,7 @@ const DeleteCredentialMutation = graphql(`
   }
 `);
 
-export type Credential = AdminCredentialsQuery['credentials'][number];
+type Credential = AdminCredentialsQuery['credentials'][number];
 
 interface Props {
   credential: Credential;

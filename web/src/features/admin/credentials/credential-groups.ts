@@ -15,7 +15,7 @@ export interface CredentialLike {
   role?: Named | null;
 }
 
-export interface RoleGroup<C> {
+interface RoleGroup<C> {
   /** null: the company-wide credentials. */
   role: Named | null;
   label: string;

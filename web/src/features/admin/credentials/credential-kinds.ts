@@ -5,7 +5,7 @@ import type { CredentialKind } from '../../../gql/graphql.ts';
 
 export type { CredentialKind };
 
-export interface KindField {
+interface KindField {
   /** The key in the secret JSON, and the form control's name. */
   key: string;
   label: string;

@@ -4,7 +4,7 @@
 import { isHttpUrl } from '../credentials/credential-kinds.ts';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-export type Method = (typeof METHODS)[number];
+type Method = (typeof METHODS)[number];
 
 export type Errors<K extends string> = Partial<Record<K, string>>;
 
