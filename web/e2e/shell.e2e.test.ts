@@ -130,10 +130,7 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
     const page = await app.newPage();
     await app.signIn(page, 'dev@demo.test');
     // A token whose exp has passed: the app must not keep showing a session the server refuses.
-    const expired =
-      ['{"alg":"HS256"}', `{"sub":"x","exp":${Math.floor(Date.now() / 1000) - 60}}`]
-        .map((part) => Buffer.from(part).toString('base64url'))
-        .join('.') + '.sig';
+    const expired = jwtShape(Math.floor(Date.now() / 1000) - 60, 'sig');
     await page.evaluate((token) => localStorage.setItem('tessera.token', token), expired);
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -146,10 +143,7 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
   it('a token the server refuses (signed with another secret) also returns to sign-in', async () => {
     const page = await app.newPage();
     await app.signIn(page, 'dev@demo.test');
-    const forged =
-      ['{"alg":"HS256"}', `{"sub":"x","exp":${Math.floor(Date.now() / 1000) + 3600}}`]
-        .map((part) => Buffer.from(part).toString('base64url'))
-        .join('.') + '.forged';
+    const forged = jwtShape(Math.floor(Date.now() / 1000) + 3600, 'forged');
     await page.evaluate((token) => localStorage.setItem('tessera.token', token), forged);
     await page.reload();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -182,3 +176,9 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
 });
 
 if (!hasChromium) console.warn(SKIP_REASON);
+
+/** A token with a JWT's shape (header, claims, signature) whose signature no server made. */
+function jwtShape(exp: number, signature: string): string {
+  const parts = ['{"alg":"HS256"}', `{"sub":"x","exp":${exp}}`].map((part) => Buffer.from(part).toString('base64url'));
+  return `${parts.join('.')}.${signature}`;
+}

@@ -41,7 +41,9 @@ describe('waitFor', () => {
     const attempt = waitFor(() => Promise.reject(new Error('ECONNREFUSED')), 'PostgreSQL at db:5432/app', {
       deadlineMs: 3_000,
       logger: quietLogger(),
-      sleep: async (ms) => void (clock += ms),
+      sleep: async (ms) => {
+        clock += ms;
+      },
       now: () => clock,
     });
     await expect(attempt).rejects.toThrow(DatabaseUnreachableError);
@@ -73,7 +75,10 @@ async function flakyProxy(target: { host: string; port: number }) {
     const upstream = connect(target.port, target.host);
     sockets.add(upstream);
     client.pipe(upstream).pipe(client);
-    const end = () => (client.destroy(), upstream.destroy());
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
     client.on('error', end);
     upstream.on('error', end);
   });
@@ -81,7 +86,11 @@ async function flakyProxy(target: { host: string; port: number }) {
   return {
     state,
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise<void>((resolve) => (sockets.forEach((s) => s.destroy()), server.close(() => resolve()))),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -17,8 +17,15 @@ describe('AnswerBudget', () => {
     const order: string[] = [];
     const first = await budget.reserve(MB); // costs 4 MB
     const second = await budget.reserve(MB); // 8 MB: full
-    const third = budget.reserve(MB).then((release) => (order.push('third'), release));
-    const small = budget.reserve(300 * 1024).then((release) => (order.push('small'), release)); // waits behind the third
+    const third = budget.reserve(MB).then((release) => {
+      order.push('third');
+      return release;
+    });
+    // Waits behind the third.
+    const small = budget.reserve(300 * 1024).then((release) => {
+      order.push('small');
+      return release;
+    });
     await tick();
     expect(order).toEqual([]);
     first();
@@ -37,7 +44,10 @@ describe('AnswerBudget', () => {
     const huge = await budget.reserve(5 * MB);
     expect(budget.peak).toBe(2 * MB);
     let next = false;
-    const waiting = budget.reserve(MB / 2).then((release) => ((next = true), release));
+    const waiting = budget.reserve(MB / 2).then((release) => {
+      next = true;
+      return release;
+    });
     await tick();
     expect(next).toBe(false);
     huge();

@@ -396,9 +396,10 @@ describe('MemoryResponseCache bounds', () => {
 async function countingRedis() {
   const counted = { redis: await connectRedis(REDIS_URL!), commands: 0 };
   const send = counted.redis.sendCommand.bind(counted.redis);
-  counted.redis.sendCommand = ((...args: Parameters<typeof send>) => (
-    (counted.commands += 1), send(...args)
-  )) as typeof send;
+  counted.redis.sendCommand = ((...args: Parameters<typeof send>) => {
+    counted.commands += 1;
+    return send(...args);
+  }) as typeof send;
   return counted;
 }
 

@@ -70,7 +70,10 @@ describe('buildRequest: dot segments in path parameters', () => {
   // BadInputError or builds a URL under base path + the template's literal prefix.
   it('whatever the values, the URL stays under the base path and the operation prefix', () => {
     let seed = 16;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const alphabet = ['.', '.', '.', '/', '%', '2', 'e', 'E', '5', 'c', 'C', 'f', 'F', '\\', '?', '#', 'a', ';', ' '];
     const value = () =>
       Array.from({ length: 1 + Math.floor(random() * 7) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
