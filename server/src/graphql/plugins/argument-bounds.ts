@@ -6,24 +6,8 @@
 // stack near 5,000 levels (a 10,000-level paramsSchema, deep readOperation params under Redis),
 // and year 0000 is valid RFC 3339 that PostgreSQL cannot store (usageStats). Answered as
 // BAD_USER_INPUT naming the argument. Runs after the shield (schema.ts), like storable-text.
-import type { GraphQLResolveInfo } from 'graphql';
-import type { IMiddlewareFunction } from 'graphql-middleware';
-import { BadInputError } from '../../lib/errors.ts';
 import { argumentProblem } from '../../lib/argument-bounds.ts';
-
-const guard: IMiddlewareFunction = (
-  resolve,
-  root,
-  args: Record<string, unknown>,
-  context,
-  info: GraphQLResolveInfo,
-) => {
-  for (const [name, value] of Object.entries(args ?? {})) {
-    const problem = argumentProblem(value, name);
-    if (problem) throw new BadInputError(problem, name);
-  }
-  return resolve(root, args, context, info);
-};
+import { rootArgumentGuard } from './argument-guard.ts';
 
 /** For applyMiddleware: the bounds on every root field that takes arguments from a client. */
-export const argumentBoundsMiddleware = { Query: guard, Mutation: guard };
+export const argumentBoundsMiddleware = rootArgumentGuard(argumentProblem);

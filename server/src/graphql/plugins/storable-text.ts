@@ -5,9 +5,7 @@
 // Refused once, before any resolver runs, for every argument of every Query and Mutation field
 // (strings, and the keys and values of JSON arguments), as BAD_USER_INPUT naming the argument.
 // It runs after the shield (see schema.ts), so an unauthenticated caller still hears UNAUTHENTICATED.
-import type { GraphQLResolveInfo } from 'graphql';
-import type { IMiddlewareFunction } from 'graphql-middleware';
-import { BadInputError } from '../../lib/errors.ts';
+import { rootArgumentGuard } from './argument-guard.ts';
 
 // NUL and lone surrogates: PostgreSQL's text refuses both, so they are found here, before the database.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching NUL is the point.
@@ -35,23 +33,10 @@ export function findUnstorable(value: unknown, path: string): string | null {
   return null;
 }
 
-const guard: IMiddlewareFunction = (
-  resolve,
-  root,
-  args: Record<string, unknown>,
-  context,
-  info: GraphQLResolveInfo,
-) => {
-  for (const [name, value] of Object.entries(args ?? {})) {
-    const where = findUnstorable(value, name);
-    if (where)
-      throw new BadInputError(
-        `${where.slice(0, 100)} contains a character that cannot be stored (NUL or an unpaired surrogate).`,
-        name,
-      );
-  }
-  return resolve(root, args, context, info);
-};
-
 /** For applyMiddleware: the guard on every root field that takes arguments from a client. */
-export const storableTextMiddleware = { Query: guard, Mutation: guard };
+export const storableTextMiddleware = rootArgumentGuard((value, name) => {
+  const where = findUnstorable(value, name);
+  return where
+    ? `${where.slice(0, 100)} contains a character that cannot be stored (NUL or an unpaired surrogate).`
+    : null;
+});
