@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Assistant } from './assistant/chat.ts';
 import { createModelProvider } from './assistant/providers/index.ts';
 import { OfflinePlanner } from './assistant/providers/offline-planner.ts';
+import type { OfflineVocabulary } from './assistant/providers/offline/vocabulary.ts';
 import { TokenService } from './auth/jwt.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import type { Config } from './config.ts';
@@ -21,6 +22,9 @@ import { bindCredentialOrigins } from './vault/credential-origins.ts';
 import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './demo/seed.ts';
 import { DEMO_USERS } from './demo/world.ts';
+import { DEMO_VOCABULARY } from './demo/assistant-vocabulary.ts';
+import { DEMO_DASHBOARD_CATALOG } from './demo/dashboard-catalog.ts';
+import { EMPTY_DASHBOARD_CATALOG, type DashboardCatalog } from './modules/dashboard/dashboard.catalog.ts';
 import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
 import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -142,8 +146,9 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const sandbox = await startDemoSandbox(start);
     const seeded = await seedDemoIfEmpty(start, store.db, vault, sandbox);
     const upstream = buildUpstream(start, store, vault, redis, sandbox);
-    const assistant = buildAssistant(start, store.appDb, upstream.gateway);
-    const server = await startHttp(start, store, vault, redis, upstream, assistant);
+    const words = apiWords(sandbox);
+    const assistant = buildAssistant(start, store.appDb, upstream.gateway, words.vocabulary);
+    const server = await startHttp(start, store, vault, redis, upstream, assistant, words.dashboardCatalog);
     startBackgroundJobs(start, upstream.webhooks);
     return runningTessera(start, { url: server.url, store, vault, upstream, assistant, sandbox, redis, seeded });
   } catch (error) {
@@ -230,6 +235,22 @@ interface DemoSandbox {
   secret: string;
 }
 
+/** What the product knows of the APIs it is used with: words for the offline planner, dashboard cards. */
+interface ApiWords {
+  vocabulary: OfflineVocabulary | undefined;
+  dashboardCatalog: DashboardCatalog;
+}
+
+/**
+ * The demo world's words where the demo's APIs run (its sandbox); elsewhere none: the offline
+ * planner matches questions by the operations' own names and the dashboards show no cards.
+ */
+function apiWords(sandbox: DemoSandbox): ApiWords {
+  return sandbox.running
+    ? { vocabulary: DEMO_VOCABULARY, dashboardCatalog: DEMO_DASHBOARD_CATALOG }
+    : { vocabulary: undefined, dashboardCatalog: EMPTY_DASHBOARD_CATALOG };
+}
+
 /** Seeds the demo world into an empty database when SEED_DEMO asks for it; true when it did. */
 async function seedDemoIfEmpty(
   { config, logger }: Start,
@@ -310,8 +331,13 @@ function buildUpstream(
   return { gateway, oauth, callLog, webhooks, metrics, allowHosts };
 }
 
-function buildAssistant({ config, logger }: Start, appDb: Db, gateway: Gateway): Assistant {
-  const provider = createModelProvider(config.openai, () => new OfflinePlanner());
+function buildAssistant(
+  { config, logger }: Start,
+  appDb: Db,
+  gateway: Gateway,
+  vocabulary: OfflineVocabulary | undefined,
+): Assistant {
+  const provider = createModelProvider(config.openai, () => new OfflinePlanner({ vocabulary }));
   const assistant = new Assistant({ db: appDb, gateway, provider, logger });
   logger.info({ model: provider.name }, 'assistant model');
   return assistant;
@@ -325,6 +351,7 @@ async function startHttp(
   redis: Redis | null,
   upstream: Upstream,
   assistant: Assistant,
+  dashboardCatalog: DashboardCatalog,
 ): Promise<RunningServer> {
   // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen (on every instance, with Redis).
   const endpointEvents = redis
@@ -355,6 +382,7 @@ async function startHttp(
     metrics: upstream.metrics,
     metricsToken: config.metrics.token,
     endpointEvents,
+    dashboardCatalog,
     inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
     port: config.port,
     host: config.host,
