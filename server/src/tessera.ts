@@ -78,10 +78,12 @@ export interface Tessera {
   db: Db;
   /** The application's client: each statement in its caller's scope (db/row-security/scope.ts). */
   appDb: Db;
-  /** Maintenance SQL as the database owner (the app's role may not alter the schema). */
-  runAsOwner(sql: string): Promise<void>;
-  /** A client as the database owner, made on first use: tests that tamper with what the app may not touch. */
-  ownerDb(): Db;
+  /**
+   * The opened database: its kind, and the owner's connection for maintenance the application's
+   * role may not do (altering the schema). Tools and tests reach the owner through it
+   * (server/test/owner-db.ts); the running server itself never does.
+   */
+  database: Pick<OpenedDatabase, 'kind' | 'runAsOwner' | 'ownerFactory'>;
   vault: Vault;
   oauth: OAuthTokens;
   gateway: Gateway;
@@ -90,7 +92,6 @@ export interface Tessera {
   webhooks: WebhookDispatcher;
   sandbox: RunningSandbox | null;
   redis: Redis | null;
-  databaseKind: 'postgres' | 'pglite';
   seeded: boolean;
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -422,20 +423,11 @@ function runningTessera(
 ): Tessera {
   const { database } = store;
   let closing: Promise<void> | undefined;
-  let ownerDb: Db | undefined;
   return {
     url,
     db: store.db,
     appDb: store.appDb,
-    runAsOwner: (sql) => database.runAsOwner(sql),
-    ownerDb: () => {
-      if (!ownerDb) {
-        const owner = createPrismaClient(database.ownerFactory());
-        closer.add(() => owner.$disconnect());
-        ownerDb = owner;
-      }
-      return ownerDb;
-    },
+    database,
     vault,
     oauth: upstream.oauth,
     gateway: upstream.gateway,
@@ -444,7 +436,6 @@ function runningTessera(
     webhooks: upstream.webhooks,
     sandbox: sandbox.running,
     redis,
-    databaseKind: database.kind,
     seeded,
     appliedMigrations: store.appliedMigrations,
     close: () => (closing ??= closer.run()),
