@@ -12,7 +12,7 @@ import { refusedRate, type RateLimiter } from './rate-limit.ts';
 import type { UpstreamResponse } from './upstream-client.ts';
 
 /** The call log's source of credential tests. */
-export const CREDENTIAL_TEST_SOURCE = 'credential_test';
+const CREDENTIAL_TEST_SOURCE = 'credential_test';
 
 export interface CredentialTest {
   companyId: string;

@@ -51,8 +51,6 @@ import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } fro
 import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
 import { observeGatewayCall } from '../observability/tracing.ts';
 
-export { DEFAULT_RATE_LIMIT_PER_MINUTE } from './rate-limit.ts';
-
 /** Calls (of distinct company, endpoint, operation, roles and parameters) whose cache key is remembered. */
 const REMEMBERED_CACHE_KEYS = 2_000;
 /** Parameters longer than this (canonical JSON) are not remembered: a look-ahead is for dashboards' small, repeated reads. */

@@ -27,7 +27,7 @@ export function rateLimitKey(companyId: string, endpointId: string): string {
 }
 
 /** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 /**
  * Spends one token of the company's budget for the endpoint: null when there was one, else the
