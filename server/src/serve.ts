@@ -47,7 +47,7 @@ async function start() {
   // Printed only once the handlers are in place: whoever waits for this line may signal at once.
   const lines = [
     `Tessera is running at ${tessera.url}  (GraphQL: ${tessera.url}/graphql)`,
-    `Database: ${tessera.databaseKind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
+    `Database: ${tessera.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'}`,
   ];
   if (config.seedDemo) {
     lines.push(

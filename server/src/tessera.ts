@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Assistant } from './assistant/chat.ts';
 import { createModelProvider } from './assistant/providers/index.ts';
 import { OfflinePlanner } from './assistant/providers/offline-planner.ts';
+import type { OfflineVocabulary } from './assistant/providers/offline/vocabulary.ts';
 import { TokenService } from './auth/jwt.ts';
 import { resolveJwtSecret } from './auth/jwt-secret.ts';
 import type { Config } from './config.ts';
@@ -21,6 +22,9 @@ import { bindCredentialOrigins } from './vault/credential-origins.ts';
 import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './demo/seed.ts';
 import { DEMO_USERS } from './demo/world.ts';
+import { DEMO_VOCABULARY } from './demo/assistant-vocabulary.ts';
+import { DEMO_DASHBOARD_CATALOG } from './demo/dashboard-catalog.ts';
+import { EMPTY_DASHBOARD_CATALOG, type DashboardCatalog } from './modules/dashboard/dashboard.catalog.ts';
 import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
 import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -74,10 +78,12 @@ export interface Tessera {
   db: Db;
   /** The application's client: each statement in its caller's scope (db/row-security/scope.ts). */
   appDb: Db;
-  /** Maintenance SQL as the database owner (the app's role may not alter the schema). */
-  runAsOwner(sql: string): Promise<void>;
-  /** A client as the database owner, made on first use: tests that tamper with what the app may not touch. */
-  ownerDb(): Db;
+  /**
+   * The opened database: its kind, and the owner's connection for maintenance the application's
+   * role may not do (altering the schema). Tools and tests reach the owner through it
+   * (server/test/owner-db.ts); the running server itself never does.
+   */
+  database: Pick<OpenedDatabase, 'kind' | 'runAsOwner' | 'ownerFactory'>;
   vault: Vault;
   oauth: OAuthTokens;
   gateway: Gateway;
@@ -86,7 +92,6 @@ export interface Tessera {
   webhooks: WebhookDispatcher;
   sandbox: RunningSandbox | null;
   redis: Redis | null;
-  databaseKind: 'postgres' | 'pglite';
   seeded: boolean;
   appliedMigrations: string[];
   close(): Promise<void>;
@@ -142,8 +147,9 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const sandbox = await startDemoSandbox(start);
     const seeded = await seedDemoIfEmpty(start, store.db, vault, sandbox);
     const upstream = buildUpstream(start, store, vault, redis, sandbox);
-    const assistant = buildAssistant(start, store.appDb, upstream.gateway);
-    const server = await startHttp(start, store, vault, redis, upstream, assistant);
+    const words = apiWords(sandbox);
+    const assistant = buildAssistant(start, store.appDb, upstream.gateway, words.vocabulary);
+    const server = await startHttp(start, store, vault, redis, upstream, assistant, words.dashboardCatalog);
     startBackgroundJobs(start, upstream.webhooks);
     return runningTessera(start, { url: server.url, store, vault, upstream, assistant, sandbox, redis, seeded });
   } catch (error) {
@@ -235,6 +241,22 @@ interface DemoSandbox {
   secret: string;
 }
 
+/** What the product knows of the APIs it is used with: words for the offline planner, dashboard cards. */
+interface ApiWords {
+  vocabulary: OfflineVocabulary | undefined;
+  dashboardCatalog: DashboardCatalog;
+}
+
+/**
+ * The demo world's words where the demo's APIs run (its sandbox); elsewhere none: the offline
+ * planner matches questions by the operations' own names and the dashboards show no cards.
+ */
+function apiWords(sandbox: DemoSandbox): ApiWords {
+  return sandbox.running
+    ? { vocabulary: DEMO_VOCABULARY, dashboardCatalog: DEMO_DASHBOARD_CATALOG }
+    : { vocabulary: undefined, dashboardCatalog: EMPTY_DASHBOARD_CATALOG };
+}
+
 /** Seeds the demo world into an empty database when SEED_DEMO asks for it; true when it did. */
 async function seedDemoIfEmpty(
   { config, logger }: Start,
@@ -315,8 +337,13 @@ function buildUpstream(
   return { gateway, oauth, callLog, webhooks, metrics, allowHosts };
 }
 
-function buildAssistant({ config, logger }: Start, appDb: Db, gateway: Gateway): Assistant {
-  const provider = createModelProvider(config.openai, () => new OfflinePlanner());
+function buildAssistant(
+  { config, logger }: Start,
+  appDb: Db,
+  gateway: Gateway,
+  vocabulary: OfflineVocabulary | undefined,
+): Assistant {
+  const provider = createModelProvider(config.openai, () => new OfflinePlanner({ vocabulary }));
   const assistant = new Assistant({ db: appDb, gateway, provider, logger });
   logger.info({ model: provider.name }, 'assistant model');
   return assistant;
@@ -330,6 +357,7 @@ async function startHttp(
   redis: Redis | null,
   upstream: Upstream,
   assistant: Assistant,
+  dashboardCatalog: DashboardCatalog,
 ): Promise<RunningServer> {
   // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen (on every instance, with Redis).
   const endpointEvents = redis
@@ -360,6 +388,7 @@ async function startHttp(
     metrics: upstream.metrics,
     metricsToken: config.metrics.token,
     endpointEvents,
+    dashboardCatalog,
     inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
     port: config.port,
     host: config.host,
@@ -399,20 +428,11 @@ function runningTessera(
 ): Tessera {
   const { database } = store;
   let closing: Promise<void> | undefined;
-  let ownerDb: Db | undefined;
   return {
     url,
     db: store.db,
     appDb: store.appDb,
-    runAsOwner: (sql) => database.runAsOwner(sql),
-    ownerDb: () => {
-      if (!ownerDb) {
-        const owner = createPrismaClient(database.ownerFactory());
-        closer.add(() => owner.$disconnect());
-        ownerDb = owner;
-      }
-      return ownerDb;
-    },
+    database,
     vault,
     oauth: upstream.oauth,
     gateway: upstream.gateway,
@@ -421,7 +441,6 @@ function runningTessera(
     webhooks: upstream.webhooks,
     sandbox: sandbox.running,
     redis,
-    databaseKind: database.kind,
     seeded,
     appliedMigrations: store.appliedMigrations,
     close: () => (closing ??= closer.run()),

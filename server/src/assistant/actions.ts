@@ -24,12 +24,7 @@ export interface ActionArgs {
 }
 
 /** The hash a person's confirmation is checked against: what is sent, and the request it makes. */
-function actionHash(
-  endpointId: string,
-  operationId: string,
-  args: ActionArgs,
-  request: BoundRequest | null,
-): string {
+function actionHash(endpointId: string, operationId: string, args: ActionArgs, request: BoundRequest | null): string {
   return createHash('sha256').update(canonicalJson({ endpointId, operationId, args, request })).digest('hex');
 }
 

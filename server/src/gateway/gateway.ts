@@ -1,11 +1,12 @@
 // The one pipeline for every call to a company's API (readOperation, writeOperation, the
 // dashboard, the assistant): policy → credential → parameters → rate limit → cache (GET) →
-// request with retries → call log. Each step refuses before anything is sent upstream.
+// request with retries → call log. Each step refuses before anything is sent upstream. Credential
+// tests take the same rate limit and call log without the policy (credential-test.ts).
 import { inScopeOf } from '../db/row-security/principal-scope.ts';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal.ts';
 import type { Db } from '../db/client.ts';
-import { BadInputError, ForbiddenError, NotFoundError, RateLimitedError, UpstreamError } from '../lib/errors.ts';
+import { BadInputError, ForbiddenError, NotFoundError, UpstreamError } from '../lib/errors.ts';
 import { isUuid } from '../lib/ids.ts';
 import type { Logger } from '../lib/logger.ts';
 import { decide, roleIdsIn } from '../policy/policy.ts';
@@ -29,7 +30,9 @@ import {
   type CredentialForCall,
 } from './credential-call.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError, type OAuthTokens } from './oauth.ts';
-import { rateLimitKey, type RateLimiter } from './rate-limit.ts';
+import { refusedRate, type RateLimiter } from './rate-limit.ts';
+import { failureOutcome } from './call-outcome.ts';
+import { sendCredentialTest, type CredentialTest } from './credential-test.ts';
 import { buildRequest, prepareValidator, type BuiltRequest } from './request-builder.ts';
 import { assertSameRequest, boundRequestOf, type BoundRequest } from './bound-request.ts';
 import { loadCallFacts, type CallFacts } from './call-facts.ts';
@@ -47,9 +50,6 @@ import {
 import { UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { GatewayCallEvent, GatewayMetrics } from '../observability/metrics.ts';
 import { observeGatewayCall } from '../observability/tracing.ts';
-
-/** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
-const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 
 /** Calls (of distinct company, endpoint, operation, roles and parameters) whose cache key is remembered. */
 const REMEMBERED_CACHE_KEYS = 2_000;
@@ -134,15 +134,6 @@ interface CacheLookAhead {
 
 type LogEntry = Partial<CallLogEntry> & Pick<CallLogEntry, 'outcome'>;
 
-const outcomeOf = (error: UpstreamNetworkError): CallLogEntry['outcome'] =>
-  error.failure === 'timeout'
-    ? 'timeout'
-    : error.failure === 'blocked'
-      ? 'blocked'
-      : error.failure === 'too_large'
-        ? 'too_large'
-        : 'network_error';
-
 /** What a read's cache key depends on before its facts are known; null when its parameters are too long to remember. */
 function rememberedKeyOf(call: GatewayCall, roleIds: readonly string[]): string | null {
   const params = canonicalJson(call.params ?? null);
@@ -179,9 +170,15 @@ export class Gateway {
     return new Gateway({ ...this.deps, ...options });
   }
 
-  /** The gateway's HTTP path with credentials, for callers outside the pipeline (credential tests). */
+  /** The gateway's HTTP path with credentials (the pipeline's and credential tests'). */
   get credentialCall(): CredentialCallDeps {
     return { vault: this.deps.vault, oauth: this.deps.oauth, send: this.deps.send };
+  }
+
+  /** An administrator's credential test: the rate limit and the call log, no policy (credential-test.ts). */
+  testCredential(test: CredentialTest): Promise<UpstreamResponse> {
+    const { limiter, callLog, metrics, timeoutMs } = this.deps;
+    return sendCredentialTest({ limiter, callLog, metrics, credentialCall: this.credentialCall, timeoutMs }, test);
   }
 
   /** Drops the endpoint's cached reads, as a write through the gateway does (an inbound webhook said its data changed). */
@@ -329,17 +326,10 @@ export class Gateway {
    * an error here is unexpected and fails the call rather than opening the gate.
    */
   private async spendRateToken(prepared: PreparedCall): Promise<void> {
-    const { call, endpoint } = prepared;
-    const rate = await this.deps.limiter.take(
-      rateLimitKey(call.companyId, call.endpointId),
-      endpoint.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    );
-    if (!rate.allowed) {
+    const refused = await refusedRate(this.deps.limiter, prepared.call.companyId, prepared.endpoint);
+    if (refused) {
       this.log(prepared, prepared.credential.id, { outcome: 'rate_limited' });
-      throw new RateLimitedError(
-        rate.retryAfterSeconds,
-        `Too many calls to ${endpoint.name} for this company. Try again in ${rate.retryAfterSeconds} s.`,
-      );
+      throw refused;
     }
   }
 
@@ -489,34 +479,22 @@ export class Gateway {
   /** The error a call without an answer ends with; the known failures are logged here. */
   private failure(error: unknown, prepared: PreparedCall): Error {
     const name = prepared.endpoint.name;
-    const logged = (outcome: CallLogEntry['outcome'], failure: Error) => {
-      this.log(prepared, prepared.credential.id, { outcome, attempts: prepared.attempts });
-      return failure;
-    };
+    const outcome = failureOutcome(error);
+    if (outcome) this.log(prepared, prepared.credential.id, { outcome, attempts: prepared.attempts });
     if (error instanceof UpstreamNetworkError)
-      return logged(
-        outcomeOf(error),
-        new UpstreamError(`${name}: ${error.message}`, { reason: error.failure.toUpperCase() }),
-      );
+      return new UpstreamError(`${name}: ${error.message}`, { reason: error.failure.toUpperCase() });
     // A stored secret that does not open (its key is gone, or the row was edited in the database: another origin, another row).
-    if (error instanceof VaultDecryptError) {
-      return logged(
-        'credential_error',
-        new UpstreamError(
-          `${name}: the stored credential cannot be opened; an administrator must replace its secret.`,
-          { reason: 'CREDENTIAL_UNREADABLE' },
-        ),
+    if (error instanceof VaultDecryptError)
+      return new UpstreamError(
+        `${name}: the stored credential cannot be opened; an administrator must replace its secret.`,
+        { reason: 'CREDENTIAL_UNREADABLE' },
       );
-    }
     if (error instanceof CredentialOriginError)
-      return logged(
-        'credential_error',
-        new UpstreamError(`${name}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' }),
-      );
+      return new UpstreamError(`${name}: ${error.message}`, { reason: 'CREDENTIAL_ORIGIN_CHANGED' });
     if (error instanceof CredentialNeedsReconnectError)
-      return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'NEEDS_RECONNECT' }));
+      return new UpstreamError(`${name}: ${error.message}`, { reason: 'NEEDS_RECONNECT' });
     if (error instanceof TokenEndpointError)
-      return logged('credential_error', new UpstreamError(`${name}: ${error.message}`, { reason: 'TOKEN_ENDPOINT' }));
+      return new UpstreamError(`${name}: ${error.message}`, { reason: 'TOKEN_ENDPOINT' });
     return error instanceof Error ? error : new Error(String(error));
   }
 }

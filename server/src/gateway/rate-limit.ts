@@ -5,6 +5,7 @@
 // Tokens are counted in integer "units" of 1/60000 token so that refill is exact: a bucket of
 // capacity L holds L*60000 units and refills L units per millisecond. With integer limits and
 // millisecond timestamps no floating-point drift can turn "exactly refilled" into "0.9999 short".
+import { RateLimitedError } from '../lib/errors.ts';
 import { luaScript, type Redis } from '../lib/redis.ts';
 
 export interface RateDecision {
@@ -23,6 +24,29 @@ export interface RateLimiter {
 /** The bucket of one company's endpoint: companies never share (or drain) each other's budget. */
 export function rateLimitKey(companyId: string, endpointId: string): string {
   return `${companyId}:${endpointId}`;
+}
+
+/** Calls per minute per company and endpoint when the endpoint sets no limit of its own. */
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+
+/**
+ * Spends one token of the company's budget for the endpoint: null when there was one, else the
+ * refusal to throw (the caller logs it first). The one place the gateway's callers take tokens.
+ */
+export async function refusedRate(
+  limiter: RateLimiter,
+  companyId: string,
+  endpoint: { id: string; name: string; rateLimitPerMinute: number | null },
+): Promise<RateLimitedError | null> {
+  const rate = await limiter.take(
+    rateLimitKey(companyId, endpoint.id),
+    endpoint.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+  );
+  if (rate.allowed) return null;
+  return new RateLimitedError(
+    rate.retryAfterSeconds,
+    `Too many calls to ${endpoint.name} for this company. Try again in ${rate.retryAfterSeconds} s.`,
+  );
 }
 
 const UNITS_PER_TOKEN = 60_000;

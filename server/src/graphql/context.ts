@@ -16,6 +16,7 @@ import type { Vault } from '../vault/vault.ts';
 import type { LoginLimiter } from '../modules/session/login-limit.ts';
 import type { WebhookSettings } from '../modules/webhook/webhook.service.ts';
 import type { EndpointEventBus } from '../modules/inbound-webhook/inbound-webhook.events.ts';
+import type { DashboardCatalog } from '../modules/dashboard/dashboard.catalog.ts';
 
 /** The long-lived services of one running Tessera, shared by every request. */
 export interface AppServices {
@@ -34,6 +35,8 @@ export interface AppServices {
   webhooks: WebhookSettings;
   /** Endpoint events (inbound webhooks) on their way to dashboards' `endpointEvents` subscriptions. */
   endpointEvents: EndpointEventBus;
+  /** Which operations make which dashboard cards; empty unless one is given (the demo's). */
+  dashboardCatalog: DashboardCatalog;
 }
 
 export interface RequestContext extends AppServices {

@@ -62,11 +62,11 @@ describe('an unexpected failure over HTTP', () => {
   afterAll(() => server?.close());
 
   async function withTableRenamed(table: string, run: () => Promise<void>) {
-    await server.tessera.runAsOwner(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
+    await server.tessera.database.runAsOwner(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
     try {
       await run();
     } finally {
-      await server.tessera.runAsOwner(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
+      await server.tessera.database.runAsOwner(`ALTER TABLE ${table}_gone RENAME TO ${table}`);
     }
   }
 

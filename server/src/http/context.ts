@@ -46,6 +46,7 @@ export function createContextFactory(deps: AppDeps) {
       loginLimiter: deps.loginLimiter,
       webhooks: deps.webhooks,
       endpointEvents: deps.endpointEvents,
+      dashboardCatalog: deps.dashboardCatalog,
       requestId,
       principal,
       dbScope: scopeCell,

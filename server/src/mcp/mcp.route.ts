@@ -68,13 +68,11 @@ function refuse(res: Response, refusal: Refusal) {
   const { status, code, message, tessera } = REFUSALS[refusal];
   if (status === 401) res.setHeader('www-authenticate', 'Bearer realm="tessera"');
   if (status === 405) res.setHeader('allow', 'POST');
-  res
-    .status(status)
-    .json({
-      jsonrpc: '2.0',
-      error: { code, message, data: { code: tessera, requestId: String(res.locals.requestId) } },
-      id: null,
-    });
+  res.status(status).json({
+    jsonrpc: '2.0',
+    error: { code, message, data: { code: tessera, requestId: String(res.locals.requestId) } },
+    id: null,
+  });
 }
 
 /** The company the request works in, or the refusal to send. */

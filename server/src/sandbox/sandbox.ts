@@ -11,10 +11,6 @@ import { handleTokenRequest } from './oauth.ts';
 import { handleApi, type ApiResponse } from './routes.ts';
 import { Store } from './store.ts';
 
-;
-;
-;
-
 /** Request counts by 'company/service', and in total. */
 interface RequestCounts {
   total: number;

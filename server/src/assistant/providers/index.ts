@@ -4,8 +4,6 @@ import type { Config } from '../../config.ts';
 import type { ModelProvider } from '../model.ts';
 import { OpenAIProvider } from './openai.ts';
 
-;
-
 /** Sent as the API key to local servers (Ollama, vLLM, llama.cpp) that need none. */
 export const PLACEHOLDER_API_KEY = 'not-needed';
 

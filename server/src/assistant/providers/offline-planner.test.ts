@@ -4,6 +4,7 @@
 import 'reflect-metadata'; // the toolbox (../tools.ts) loads modules that declare type-graphql classes
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiTemplate } from '../../demo/apis.ts';
+import { DEMO_VOCABULARY } from '../../demo/assistant-vocabulary.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS } from '../../demo/world.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 import { startSandbox, type RunningSandbox } from '../../sandbox/sandbox.ts';
@@ -12,6 +13,7 @@ import { formatToolResult, parseToolResult, type ToolResultPayload } from '../to
 import type { PermittedOperation } from '../../policy/policy.operations.ts';
 import { buildToolbox, type Toolbox } from '../tools.ts';
 import { OfflinePlanner } from './offline-planner.ts';
+import { NEUTRAL_VOCABULARY, type OfflineVocabulary } from './offline/vocabulary.ts';
 
 const SECRET = 'test';
 let sandbox: RunningSandbox;
@@ -149,9 +151,9 @@ interface Asked {
 async function ask(
   p: Persona,
   question: string,
-  options: { tools?: ToolSpec[]; toolbox?: Toolbox; budget?: number } = {},
+  options: { tools?: ToolSpec[]; toolbox?: Toolbox; budget?: number; vocabulary?: OfflineVocabulary } = {},
 ): Promise<Asked> {
-  const planner = new OfflinePlanner();
+  const planner = new OfflinePlanner({ vocabulary: options.vocabulary ?? DEMO_VOCABULARY });
   const tools = options.toolbox?.tools ?? options.tools ?? toolsOf(p);
   const messages: ChatMessage[] = [
     { role: 'system', content: 'You are the Tessera assistant.' },
@@ -382,7 +384,7 @@ describe('offline planner stays read-only and on topic', () => {
     'Can you delete invoice INV-2026-0101?',
     'Issue an invoice to Initech for $10,000',
   ])('"%s" proposes no tool call and says it only reads', async (question) => {
-    const turn = await new OfflinePlanner().complete({
+    const turn = await new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
       messages: [{ role: 'user', content: question }],
       tools: toolsOf(ceoAcme),
       signal: new AbortController().signal,
@@ -412,7 +414,7 @@ describe('offline planner stays read-only and on topic', () => {
   it('"pipeline" means the sales pipeline unless the question speaks of CI', async () => {
     const tools = [...toolsOf(ceoAcme), ...toolsOf(devGlobex)];
     const first = (question: string) =>
-      new OfflinePlanner().complete({
+      new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
         messages: [{ role: 'user', content: question }],
         tools,
         signal: new AbortController().signal,
@@ -451,7 +453,7 @@ describe('offline planner stays read-only and on topic', () => {
         }),
       },
     ];
-    const turn = await new OfflinePlanner().complete({
+    const turn = await new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
       messages,
       tools: toolsOf(ceoAcme),
       signal: new AbortController().signal,
@@ -477,7 +479,7 @@ describe('offline planner stays read-only and on topic', () => {
 
   it('streams the answer through onToken in a few chunks and honours the abort signal', async () => {
     const chunks: string[] = [];
-    const turn = await new OfflinePlanner().complete({
+    const turn = await new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
       messages: [{ role: 'user', content: 'What is the weather?' }],
       tools: toolsOf(ceoAcme),
       signal: new AbortController().signal,
@@ -489,7 +491,7 @@ describe('offline planner stays read-only and on topic', () => {
     const aborted = new AbortController();
     aborted.abort();
     await expect(
-      new OfflinePlanner().complete({
+      new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
         messages: [{ role: 'user', content: 'How is our pipeline?' }],
         tools: toolsOf(ceoAcme),
         signal: aborted.signal,
@@ -501,7 +503,7 @@ describe('offline planner stays read-only and on topic', () => {
     const first = await ask(ceoAcme, 'What is our cash balance?');
     const cash = await get('acme', 'finance', '/cash-balance');
     const history = [...first.messages, { role: 'user' as const, content: 'And how many invoices are overdue?' }];
-    const planner = new OfflinePlanner();
+    const planner = new OfflinePlanner({ vocabulary: DEMO_VOCABULARY });
     const turn = await planner.complete({
       messages: history,
       tools: toolsOf(ceoAcme),
@@ -521,7 +523,7 @@ describe('offline planner stays read-only and on topic', () => {
         toolCalls: [{ id: 'call_1', name: 'finance-api__getCashBalance', arguments: '{}' }],
       },
     ];
-    const turn = await new OfflinePlanner().complete({
+    const turn = await new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
       messages,
       tools: toolsOf(ceoAcme),
       signal: new AbortController().signal,
@@ -532,7 +534,7 @@ describe('offline planner stays read-only and on topic', () => {
 
   it('never offers a write even when only writes match', async () => {
     const writesOnly = toolsOf(ceoAcme).filter((t) => /__(create|update)/.test(t.name));
-    const turn = await new OfflinePlanner().complete({
+    const turn = await new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
       messages: [{ role: 'user', content: 'How many opportunities do we have?' }],
       tools: writesOnly,
       signal: new AbortController().signal,
@@ -554,7 +556,7 @@ describe("with the assistant's own toolbox (server/src/assistant/tools.ts)", () 
       `Sales pipeline from Sales API: ${open.length} open opportunities worth ${money(total(open))}`,
     );
 
-    const write = await new OfflinePlanner().complete({
+    const write = await new OfflinePlanner({ vocabulary: DEMO_VOCABULARY }).complete({
       messages: [{ role: 'user', content: 'Create an invoice for Initech' }],
       tools: toolbox.tools,
       signal: new AbortController().signal,
@@ -586,5 +588,39 @@ describe("with the assistant's own toolbox (server/src/assistant/tools.ts)", () 
     expect(calls[0]!.name).toBe('github-api__listRepositories');
     expect(waitingCount(answer)).toBe(waiting.length);
     expectSigned(answer);
+  });
+});
+
+describe('the vocabulary is data', () => {
+  it('without one (API-neutral) the demo\'s synonyms mean nothing: "pipeline" finds no opportunities', async () => {
+    const { answer, calls } = await ask(ceoAcme, 'How is our pipeline?', { vocabulary: NEUTRAL_VOCABULARY });
+    expect(calls).toEqual([]);
+    expect(answer).toContain('could not match your question');
+    // Nor does it suggest the demo's example questions.
+    expect(answer).not.toContain('For example');
+  });
+
+  it('a vocabulary of its own adds synonyms: "moolah" reads the cash balance', async () => {
+    const question = 'How much moolah do we have?';
+    expect((await ask(ceoAcme, question, { vocabulary: NEUTRAL_VOCABULARY })).calls).toEqual([]);
+    const vocabulary: OfflineVocabulary = { concepts: [{ name: 'cash', triggers: ['moolah'], targets: ['cash'] }] };
+    const { answer, calls } = await ask(ceoAcme, question, { vocabulary });
+    expect(calls.map((c) => c.name)).toEqual(['finance-api__getCashBalance']);
+    expect(answer).toContain('Cash balance from Finance API');
+  });
+
+  it("its labels name the ids the data uses (the CRM's deal stages)", async () => {
+    const sales = { company: 'globex', endpoints: [endpoint('globex', 'sales-api')] };
+    const renamed = await ask(sales, 'How is our pipeline?', {
+      vocabulary: { ...DEMO_VOCABULARY, labels: { ...DEMO_VOCABULARY.labels, contractsent: 'Paperwork out' } },
+    });
+    expect(renamed.answer).toContain('Paperwork out');
+    expect((await ask(sales, 'How is our pipeline?')).answer).toContain('Contract sent');
+  });
+
+  it('refuses a sense that names no concept', () => {
+    expect(
+      () => new OfflinePlanner({ vocabulary: { senses: [{ word: 'pipeline', means: [{ concept: 'sales' }] }] } }),
+    ).toThrow(/names no concept "sales"/);
   });
 });

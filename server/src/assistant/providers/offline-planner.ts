@@ -1,6 +1,7 @@
 // The model provider used when no AI model is configured, so the embedded demo answers without
-// internet. It matches the question to permitted read operations (names, descriptions, a small
-// synonym table), asks the loop to call them, and writes a short factual answer from the results.
+// internet. It matches the question to permitted read operations (names, descriptions, and the
+// synonyms of the vocabulary it is given: offline/vocabulary.ts), asks the loop to call them, and
+// writes a short factual answer from the results.
 //
 // Stateless: every call re-derives the plan from the messages and tools, so it needs no memory
 // between rounds and survives a restart mid-conversation. It is read-only by construction: it only
@@ -11,7 +12,6 @@
 import type { CompleteInput, ModelProvider, ModelTurn, ToolCallRequest, ToolSpec } from '../model.ts';
 import { composeAnswer, SIGNATURE } from './offline/compose.ts';
 import { callKey, INVOKE_TOOL, readConversation, SEARCH_TOOL } from './offline/conversation.ts';
-import { CONCEPTS } from './offline/synonyms.ts';
 import { runTask, type Call, type Lookup, type Outcome, type Task } from './offline/tasks.ts';
 import { quote, stem, tokens } from './offline/text.ts';
 import {
@@ -23,37 +23,34 @@ import {
   writeIntent,
   type ReadTool,
 } from './offline/tools.ts';
+import { compileVocabulary, NEUTRAL_VOCABULARY, type OfflineVocabulary, type Words } from './offline/vocabulary.ts';
 
 /** Rounds of tool calls per question before answering with whatever has arrived. */
 const MAX_ROUNDS = 4;
 
-const EXAMPLES: [resourceWord: string, question: string][] = [
-  ['opportunity', 'How is our pipeline?'],
-  ['deal', 'How is our pipeline?'],
-  ['cash', 'What is our cash balance?'],
-  ['invoice', 'Which invoices are overdue?'],
-  ['headcount', 'What is our headcount?'],
-  ['position', 'Which positions are open?'],
-  ['incident', 'Any open incidents?'],
-  ['order', 'How many orders are pending?'],
-  ['pull', 'Which pull requests wait for review?'],
-  ['merge', 'Which merge requests wait for review?'],
-  ['pipeline', 'How many failed pipelines?'],
-];
-
 /** Keywords for the toolbox's search: the question's topic words and their synonyms' targets. */
-function searchQuery(question: string): string {
+function searchQuery(question: string, vocabulary: Words): string {
   const words = tokens(question);
   const expanded = [
     ...words,
-    ...CONCEPTS.filter((c) => words.some((w) => c.triggers.has(w))).flatMap((c) => c.targets),
+    ...vocabulary.concepts.filter((c) => words.some((w) => c.triggers.has(w))).flatMap((c) => c.targets),
   ];
   // The search matches substrings: "opportunit" finds "opportunities" as well as "opportunity".
   return [...new Set(expanded.map((w) => (w.length > 4 && w.endsWith('y') ? w.slice(0, -1) : w)))].join(' ');
 }
 
+export interface OfflinePlannerOptions {
+  /** The words of the APIs it answers about (default: none, API-neutral). */
+  vocabulary?: OfflineVocabulary;
+}
+
 export class OfflinePlanner implements ModelProvider {
   readonly name = 'offline-planner';
+  private readonly words: Words;
+
+  constructor({ vocabulary = NEUTRAL_VOCABULARY }: OfflinePlannerOptions = {}) {
+    this.words = compileVocabulary(vocabulary);
+  }
 
   async complete({ messages, tools, signal, onToken }: CompleteInput): Promise<ModelTurn> {
     signal.throwIfAborted();
@@ -63,13 +60,14 @@ export class OfflinePlanner implements ModelProvider {
     const direct = tools.filter((t) => t.name !== SEARCH_TOOL && t.name !== INVOKE_TOOL);
     const specs = new Map<string, ToolSpec>([...direct, ...conversation.found].map((t) => [t.name, t]));
     const readable = readTools([...specs.values()]);
+    const words = this.words;
     const reply = (text: string) => this.answer(text, signal, onToken);
     if (!question) return reply('Ask a question about your data, for example about sales, finance or engineering.');
     if (!searchMode && readable.length === 0)
       return reply('You have no data sources you may read here, so there is nothing the offline planner can look up.');
 
     const change = writeIntent(question);
-    if (change) return reply(readOnlyReply(change, readable));
+    if (change) return reply(readOnlyReply(change, readable, words));
 
     const propose = (calls: Call[]): ModelTurn => ({
       content: null,
@@ -85,8 +83,8 @@ export class OfflinePlanner implements ModelProvider {
     if (searchMode) {
       // Past the toolbox's direct limit the operations must be found first: by the question's words,
       // then, for an operation whose required parameters come from a list, by that list's words.
-      const searches = [searchQuery(question)];
-      for (const tool of selectTools(question, readable, { needParents: false })) {
+      const searches = [searchQuery(question, words)];
+      for (const tool of selectTools(question, readable, words, { needParents: false })) {
         if (parentOf(tool, readable) === null) searches.push(requiredBase(tool));
       }
       const missing = searches.filter(
@@ -96,8 +94,8 @@ export class OfflinePlanner implements ModelProvider {
         return propose(missing.slice(0, 1).map((query) => ({ name: SEARCH_TOOL, args: { query } })));
     }
 
-    const chosen = selectTools(question, readable);
-    if (chosen.length === 0) return reply(noMatchReply(readable, searchMode));
+    const chosen = selectTools(question, readable, words);
+    if (chosen.length === 0) return reply(noMatchReply(readable, searchMode, words));
 
     const tasks: Task[] = chosen.map((tool) => ({ tool, parent: parentOf(tool, readable) ?? undefined }));
     const final = conversation.rounds >= MAX_ROUNDS;
@@ -121,7 +119,7 @@ export class OfflinePlanner implements ModelProvider {
     const allowed = new Set(readable.map((t) => t.name));
     const safe = calls.filter((c) => allowed.has(c.name));
     if (safe.length > 0) return propose(safe);
-    return this.answer(composeAnswer(question, outcomes), signal, onToken, false);
+    return this.answer(composeAnswer(question, outcomes, words.labels), signal, onToken, false);
   }
 
   /** Sends the text through onToken in a few chunks (a paragraph or so each), then returns it. */
@@ -152,15 +150,18 @@ function sourcesList(tools: readonly ReadTool[]): string {
     .join('\n');
 }
 
-function examples(tools: readonly ReadTool[]): string {
+function examples(tools: readonly ReadTool[], words: Words): string {
   const found = [
-    ...new Set(EXAMPLES.filter(([word]) => tools.some((t) => t.resourceWords.includes(stem(word)))).map(([, q]) => q)),
+    ...new Set(
+      words.examples.filter(([word]) => tools.some((t) => t.resourceWords.includes(stem(word)))).map(([, q]) => q),
+    ),
   ].slice(0, 3);
   return found.length > 0 ? `\nFor example: ${found.map((q) => quote(q)).join(', ')}.` : '';
 }
 
-function readOnlyReply(change: string, tools: readonly ReadTool[]): string {
-  const sources = tools.length > 0 ? `\nIt can answer questions about:\n${sourcesList(tools)}${examples(tools)}` : '';
+function readOnlyReply(change: string, tools: readonly ReadTool[], words: Words): string {
+  const sources =
+    tools.length > 0 ? `\nIt can answer questions about:\n${sourcesList(tools)}${examples(tools, words)}` : '';
   return (
     `The offline planner only reads data, so it cannot make changes such as ${quote(change)}. ` +
     'To change data, configure an AI model (changes are then proposed and run only after you confirm them) or use the source system.' +
@@ -168,10 +169,10 @@ function readOnlyReply(change: string, tools: readonly ReadTool[]): string {
   );
 }
 
-function noMatchReply(tools: readonly ReadTool[], searched: boolean): string {
+function noMatchReply(tools: readonly ReadTool[], searched: boolean, words: Words): string {
   if (tools.length === 0) return 'The offline planner found no data source you may use that matches your question.';
   const intro = searched
     ? 'Among the data sources it found, it can answer questions about'
     : 'It can answer questions about';
-  return `The offline planner could not match your question to a data source you may use. ${intro}:\n${sourcesList(tools)}${examples(tools)}`;
+  return `The offline planner could not match your question to a data source you may use. ${intro}:\n${sourcesList(tools)}${examples(tools, words)}`;
 }

@@ -96,7 +96,7 @@ export class CredentialResolver {
     description: "Call the endpoint with this credential and report; updates the credential's status.",
   })
   async testCredential(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return testCredential(ctx.db, ctx.gateway.credentialCall, ctx.actor, {
+    return testCredential(ctx.db, ctx.gateway, ctx.actor, {
       companyId: await companyOfCredential(ctx, id),
       credentialId: id,
     });

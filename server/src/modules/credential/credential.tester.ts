@@ -1,8 +1,10 @@
-// "Test" button: one real call with the credential through the same HTTP path the gateway
-// uses, to the endpoint's test operation (or its first GET that needs no parameter). The
-// credential's status follows the result; the upstream body is never shown.
+// "Test" button: one real call with the credential through the gateway (Gateway.testCredential:
+// the company's rate budget, the call log, the same HTTP path), to the endpoint's test operation
+// (or its first GET that needs no parameter). The credential's status follows the result; the
+// upstream body is never shown. A spent rate budget refuses the test (RATE_LIMITED) and changes nothing.
 import type { Db } from '../../db/client.ts';
-import { callWithCredential, CredentialOriginError, type CredentialCallDeps } from '../../gateway/credential-call.ts';
+import { CredentialOriginError } from '../../gateway/credential-call.ts';
+import type { Gateway } from '../../gateway/gateway.ts';
 import { ORIGIN_CHANGED } from './credential.origin.ts';
 import { CredentialNeedsReconnectError, TokenEndpointError } from '../../gateway/oauth.ts';
 import { UpstreamNetworkError } from '../../gateway/upstream-client.ts';
@@ -63,7 +65,7 @@ function describe(
 
 export async function testCredential(
   db: Db,
-  deps: CredentialCallDeps,
+  gateway: Pick<Gateway, 'testCredential'>,
   actor: Actor,
   { companyId, credentialId }: { companyId: string; credentialId: string },
 ): Promise<CredentialTestOutcome> {
@@ -90,11 +92,14 @@ export async function testCredential(
     };
   } else {
     try {
-      const url = new URL(endpoint.baseUrl + operation.path);
-      const res = await callWithCredential(deps, credential, {
-        method: 'GET',
-        url,
-        headers: { accept: 'application/json' },
+      const res = await gateway.testCredential({
+        companyId,
+        endpoint,
+        operationKey: operation.key,
+        url: new URL(endpoint.baseUrl + operation.path),
+        credential,
+        userId: actor.userId,
+        requestId: actor.requestId,
       });
       outcome = { status: res.status, ...describe(res.status, endpoint.name, operation.key) };
     } catch (error) {

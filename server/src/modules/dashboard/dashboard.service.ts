@@ -8,7 +8,7 @@ import type { Gateway, UpstreamResult } from '../../gateway/gateway.ts';
 import type { RetryPolicy } from '../../gateway/retry.ts';
 import { AppError, ErrorCode } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
-import { CATALOG, catalogEntry, type CatalogEntry } from './dashboard.catalog.ts';
+import { catalogEntry, type CatalogEntry, type DashboardCatalog } from './dashboard.catalog.ts';
 import { listOf, ShapeError, text, type Grouped, type Metric } from './dashboard.derive.ts';
 import { topicOrder } from './dashboard.order.ts';
 import { DashboardWidgetKind, type DashboardRow, type DashboardWidgetRow } from './dashboard.types.ts';
@@ -29,6 +29,8 @@ export interface DashboardDeps {
   db: Db;
   gateway: Gateway;
   logger: Logger;
+  /** Which operations make which cards (given by the composition root). */
+  dashboardCatalog: DashboardCatalog;
 }
 
 interface Fetched {
@@ -66,13 +68,17 @@ export async function buildDashboard(
   ]);
   const readable = permitted.filter((o) => o.operation.method === 'GET');
   const byKey = new Map(readable.map((o) => [keyOf(o.endpoint.id, o.operation.key), o]));
-  const topics = topicOrder(principal.memberships.filter((m) => m.companyId === companyId).map((m) => m.roleKey));
+  const catalog = deps.dashboardCatalog;
+  const topics = topicOrder(
+    catalog,
+    principal.memberships.filter((m) => m.companyId === companyId).map((m) => m.roleKey),
+  );
   const planned: Planned[] = readable.flatMap((op) => {
-    const entry = catalogEntry(op.operation.key);
+    const entry = catalogEntry(catalog, op.operation.key);
     return entry ? [{ op, entry }] : [];
   });
   // Stable: by the caller's topic order, then catalog order, then endpoint name (the list's own order).
-  const rank = (p: Planned) => topics.indexOf(p.entry.topic) * 1000 + CATALOG.indexOf(p.entry);
+  const rank = (p: Planned) => topics.indexOf(p.entry.topic) * 1000 + catalog.entries.indexOf(p.entry);
   planned.sort((a, b) => rank(a) - rank(b));
 
   const gateway = deps.gateway.withOptions({ timeoutMs: DASHBOARD_TIMEOUT_MS, retry: DASHBOARD_RETRY });

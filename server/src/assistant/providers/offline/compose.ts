@@ -3,7 +3,19 @@
 // Upstream text is only ever quoted (titles, names), never phrased as the planner's own words.
 import type { Item } from './results.ts';
 import type { Outcome } from './tasks.ts';
-import { breakdown, countBy, humanize, label, money, plural, quote, stem, sum, tokens } from './text.ts';
+import {
+  breakdown as breakdownOf,
+  countBy,
+  humanize as humanizeOf,
+  label,
+  money,
+  plural,
+  quote,
+  stem,
+  sum,
+  tokens,
+  type Labels,
+} from './text.ts';
 
 export const SIGNATURE = '— answered by the offline planner (no AI model is configured)';
 
@@ -14,6 +26,9 @@ interface Context {
   focus: Set<string>;
   /** "from Sales API". */
   from: string;
+  /** humanize() and breakdown() with the vocabulary's labels (stage ids and the like). */
+  humanize: (value: unknown) => string;
+  breakdown: (counts: Map<string, number>, order?: readonly string[]) => string;
 }
 
 type Composer = { matches(c: Context): boolean; lines(c: Context): string[] };
@@ -37,7 +52,7 @@ const byAmount = (field: string) => (a: Item, b: Item) => (num(b, field) ?? 0) -
 
 const pipeline: Composer = {
   matches: ({ items }) => has(items, 'amount') && has(items, 'stage', 'dealstage'),
-  lines({ o, items, from }) {
+  lines({ o, items, from, humanize, breakdown }) {
     const stage = (i: Item) => str(i, 'stage') ?? str(i, 'dealstage') ?? 'unknown';
     const closed = (i: Item) =>
       typeof i.isClosed === 'boolean'
@@ -101,7 +116,7 @@ const cashBalance: Composer = {
 
 const headcount: Composer = {
   matches: ({ o }) => !!o.doc && typeof o.doc.total === 'number' && Array.isArray(o.doc.departments),
-  lines({ o, from }) {
+  lines({ o, from, breakdown }) {
     const doc = o.doc!;
     const departments = (doc.departments as unknown[]).filter((d): d is Item => typeof d === 'object' && d !== null);
     const lines = [`Headcount ${from}: ${plural(doc.total as number, 'employee')}.`];
@@ -118,7 +133,7 @@ const headcount: Composer = {
 
 const invoices: Composer = {
   matches: ({ items }) => has(items, 'amount') && has(items, 'status') && has(items, 'dueDate', 'due_date'),
-  lines({ o, items, from }) {
+  lines({ o, items, from, breakdown }) {
     const cur = currency(items);
     const total = (list: Item[]) => money(sum(list.map((i) => num(i, 'amount') ?? 0)), cur);
     const status = (i: Item) => str(i, 'status') ?? 'unknown';
@@ -142,7 +157,7 @@ const pullRequests: Composer = {
   matches: ({ items, o }) =>
     has(items, 'requested_reviewers', 'review_decision') ||
     (o.tool.resourceWords.includes('pull') && has(items, 'state')),
-  lines({ o, items, from }) {
+  lines({ o, items, from, breakdown }) {
     const open = items.filter((i) => i.state === 'open');
     const reviewers = (i: Item) =>
       Array.isArray(i.requested_reviewers)
@@ -174,7 +189,7 @@ const pullRequests: Composer = {
 
 const mergeRequests: Composer = {
   matches: ({ items }) => has(items, 'approvals_required', 'detailed_merge_status'),
-  lines({ o, items, from }) {
+  lines({ o, items, from, breakdown }) {
     const open = items.filter((i) => i.state === 'opened' || i.state === 'open');
     const waiting = open.filter(
       (i) => i.draft !== true && (num(i, 'approvals_given') ?? 0) < (num(i, 'approvals_required') ?? 1),
@@ -194,7 +209,7 @@ const mergeRequests: Composer = {
 const ciPipelines: Composer = {
   matches: ({ items, o }) =>
     o.tool.resourceWords.includes('pipeline') && has(items, 'status') && has(items, 'ref', 'sha'),
-  lines({ o, items, from }) {
+  lines({ o, items, from, breakdown }) {
     const counts = countBy(items, (i) => i.status);
     const failed = items.filter((i) => i.status === 'failed');
     counts.delete('failed');
@@ -213,7 +228,7 @@ const ciPipelines: Composer = {
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];
 const incidents: Composer = {
   matches: ({ items }) => has(items, 'severity') && has(items, 'status'),
-  lines({ o, items, from }) {
+  lines({ o, items, from, humanize, breakdown }) {
     const resolved = (i: Item) => /^(resolved|closed|done|mitigated)$/i.test(String(i.status));
     const unresolved = items.filter((i) => !resolved(i));
     unresolved.sort((a, b) => SEVERITY_ORDER.indexOf(String(a.severity)) - SEVERITY_ORDER.indexOf(String(b.severity)));
@@ -265,7 +280,7 @@ function focusedCount(n: number, value: string, resource: string): string {
 /** Any list: count, money sum and top items, breakdown, and a count for a value the question names. */
 const generic: Composer = {
   matches: ({ items }) => items.length > 0,
-  lines({ o, items, focus, from }) {
+  lines({ o, items, focus, from, humanize, breakdown }) {
     const resource = o.tool.resource;
     const heading = `${resource[0]!.toUpperCase()}${resource.slice(1)} ${from}`;
     const totalCount = o.total ?? items.length;
@@ -300,7 +315,7 @@ const generic: Composer = {
 };
 
 /** A single object (a get* result): its plain fields. */
-function docLines(o: Outcome, from: string): string[] {
+function docLines(o: Outcome, from: string, humanize: Context['humanize']): string[] {
   const fields = Object.entries(o.doc!).filter(
     ([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
   );
@@ -325,22 +340,29 @@ const COMPOSERS = [
   generic,
 ];
 
-function section(o: Outcome, question: string): string {
+function section(o: Outcome, question: string, labels: Labels = {}): string {
   const from = `from ${o.tool.source}`;
   const lines: string[] = [];
   const items = o.items ?? [];
-  const context: Context = { o, items, focus: new Set(tokens(question)), from };
+  const context: Context = {
+    o,
+    items,
+    focus: new Set(tokens(question)),
+    from,
+    humanize: (value) => humanizeOf(value, labels),
+    breakdown: (counts, order) => breakdownOf(counts, order, labels),
+  };
   const composer = COMPOSERS.find((c) => c.matches(context));
   if (composer) {
     const [headline, ...rest] = composer.lines(context);
     lines.push(headline!, ...(o.scope ? [o.scope] : []), ...rest);
-  } else if (o.doc) lines.push(...docLines(o, from));
+  } else if (o.doc) lines.push(...docLines(o, from, context.humanize));
   else if (o.errors.length === 0)
     lines.push(`${o.tool.resource[0]!.toUpperCase()}${o.tool.resource.slice(1)} ${from}: none found.`);
   lines.push(...o.errors, ...o.notes);
   return lines.join('\n');
 }
 
-export function composeAnswer(question: string, outcomes: Outcome[]): string {
-  return `${outcomes.map((o) => section(o, question)).join('\n\n')}\n\n${SIGNATURE}`;
+export function composeAnswer(question: string, outcomes: Outcome[], labels: Labels = {}): string {
+  return `${outcomes.map((o) => section(o, question, labels)).join('\n\n')}\n\n${SIGNATURE}`;
 }

@@ -88,6 +88,7 @@ export function errorText(source: string, result: Result): string {
   const data = result.data;
   const raw = isObject(data) ? (data.message ?? data.error ?? data.detail ?? '') : (data ?? '');
   const message = String(typeof raw === 'string' ? raw : JSON.stringify(raw))
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
     .replace(/[\u0000-\u001f]+/g, ' ')
     .trim()
     .slice(0, 200);

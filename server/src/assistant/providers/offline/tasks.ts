@@ -166,7 +166,10 @@ function runFanOut(tool: ReadTool, parent: ReadTool, lookup: Lookup): Step {
   let total = 0;
   parents.forEach((p, i) => {
     const r = lookup(calls[i]!)!;
-    if (r.status !== 'ok') return void outcome.errors.push(errorText(tool.source, r));
+    if (r.status !== 'ok') {
+      outcome.errors.push(errorText(tool.source, r));
+      return;
+    }
     const rv = view(r);
     const found = rv.items ?? (rv.doc ? [rv.doc] : []);
     if (rv.truncated) outcome.notes.push(`The result for ${itemLabel(p.item)} was too long to read in full.`);

@@ -1,6 +1,5 @@
 // Words and numbers for the offline planner: tokenizing questions and tool names the same way,
 // and formatting what it says (money, counts, quoted data).
-import { HUBSPOT_DEAL_STAGES } from '../../../lib/hubspot-deal-stages.ts';
 
 const IRREGULAR: Record<string, string> = {
   people: 'people',
@@ -100,6 +99,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
  */
 export function quote(value: unknown, max = 80): string {
   const text = String(value ?? '')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes.
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/[`<>[\]]/g, '')
     .replace(/\s+/g, ' ')
@@ -112,17 +112,13 @@ export function label(value: unknown, max = 60): string {
   return quote(value, max).slice(1, -1);
 }
 
-/** Stage ids of HubSpot-like CRMs, which are single lower-case words. */
-const KNOWN_IDS: Record<string, string> = {
-  ...HUBSPOT_DEAL_STAGES,
-  marketingqualifiedlead: 'Marketing qualified lead',
-  salesqualifiedlead: 'Sales qualified lead',
-};
+/** Readable names of ids, by the id in lower case (the vocabulary's labels). */
+export type Labels = Readonly<Record<string, string>>;
 
-/** "Closed Won" / "closedwon" / "on_leave" / "CHANGES_REQUESTED" → readable. */
-export function humanize(value: unknown): string {
+/** "Closed Won" / "closedwon" (with a label for it) / "on_leave" / "CHANGES_REQUESTED" → readable. */
+export function humanize(value: unknown, labels: Labels = {}): string {
   const text = String(value ?? '');
-  const known = KNOWN_IDS[text.toLowerCase()];
+  const known = Object.hasOwn(labels, text.toLowerCase()) ? labels[text.toLowerCase()] : undefined;
   if (known) return known;
   const spaced = text.replace(/_/g, ' ');
   // Shouted enum values (CHANGES_REQUESTED, APPROVED) read better in lower case; acronyms (HR, ACH) stay.
@@ -130,11 +126,11 @@ export function humanize(value: unknown): string {
 }
 
 /** "a: 3, b: 2" from a count map, largest first. */
-export function breakdown(counts: Map<string, number>, order?: readonly string[]): string {
+export function breakdown(counts: Map<string, number>, order?: readonly string[], labels: Labels = {}): string {
   const entries = [...counts.entries()].filter(([, n]) => n > 0);
   if (order) entries.sort(([a], [b]) => rank(order, a) - rank(order, b));
   else entries.sort((a, b) => b[1] - a[1]);
-  return entries.map(([k, n]) => `${humanize(k)} ${n.toLocaleString('en-US')}`).join(', ');
+  return entries.map(([k, n]) => `${humanize(k, labels)} ${n.toLocaleString('en-US')}`).join(', ');
 }
 
 function rank(order: readonly string[], value: string): number {

@@ -1,7 +1,8 @@
 // Which offered tools the offline planner may use (reads only) and which of them match a question.
 import type { ToolSpec } from '../../model.ts';
-import { AMBIGUOUS_VERBS, CI_CONTEXT, CONCEPTS, DETERMINERS, REQUEST_PREFIX, WRITE_VERBS } from './synonyms.ts';
+import { AMBIGUOUS_VERBS, DETERMINERS, REQUEST_PREFIX, WRITE_VERBS } from './grammar.ts';
 import { label, MODIFIERS, sourceName, splitWords, stem, tokens } from './text.ts';
+import type { Concept, Words } from './vocabulary.ts';
 
 interface PropertySchema {
   type?: string;
@@ -159,43 +160,38 @@ interface Scored {
   reasons: Map<string, number>;
 }
 
-function topicTokens(question: string, tools: readonly ReadTool[]) {
+function topicTokens(question: string, tools: readonly ReadTool[], words: Words) {
   const all = tokens(question);
   const topic = all.filter((t) => !MODIFIERS.has(t));
-  // "pipeline" alone is the sales pipeline when there is one; with CI words, or no CRM, it is CI.
+  // A word topics share means one of them (the vocabulary's senses): "pipeline" alone is the sales
+  // pipeline when there is one; with CI words, or no CRM, it is CI.
   const has = (word: string) => tools.some((t) => t.resourceWords.includes(word));
-  const ciContext = all.some((t) => CI_CONTEXT.has(t));
-  const pipelineMeans = !topic.includes('pipeline')
-    ? undefined
-    : !ciContext && (has('opportunity') || has('deal'))
-      ? 'sales'
-      : 'ci pipelines';
-  return { topic, pipelineMeans };
+  const meanings = new Map<string, Concept>();
+  for (const [word, senses] of words.senses) {
+    if (!topic.includes(word)) continue;
+    const sense = senses.find((s) => !all.some((t) => s.unless.has(t)) && s.concept.targets.some(has)) ?? senses.at(-1);
+    if (sense) meanings.set(word, sense.concept);
+  }
+  return { topic, meanings };
 }
 
-function score(tool: ReadTool, topic: string[], pipelineMeans: string | undefined): Scored {
+function score(tool: ReadTool, topic: string[], meanings: ReadonlyMap<string, Concept>, words: Words): Scored {
   const reasons = new Map<string, number>();
   const add = (reason: string, points: number) => reasons.set(reason, (reasons.get(reason) ?? 0) + points);
   for (const t of topic) {
-    if (t === 'pipeline' && pipelineMeans === 'sales') continue;
+    // A shared word meant as a topic it does not name ("pipeline" meaning sales) scores only through that topic.
+    const meant = meanings.get(t);
+    if (meant && !meant.targets.includes(t)) continue;
     if (tool.resourceWords.includes(t)) add(t, 3);
     else if (t.length >= 4 && tool.resourceWords.some((w) => w.startsWith(t) || t.startsWith(w))) add(t, 2);
     else if (tool.descriptionWords.includes(t) || tool.slugWords.includes(t)) add(t, 1);
   }
-  for (const concept of CONCEPTS) {
-    const triggers = topic.filter(
-      (t) =>
-        concept.triggers.has(t) &&
-        !(
-          t === 'pipeline' &&
-          pipelineMeans !== concept.name &&
-          (concept.name === 'sales' || concept.name === 'ci pipelines')
-        ),
-    );
+  for (const concept of words.concepts) {
+    const triggers = topic.filter((t) => concept.triggers.has(t) && (meanings.get(t) ?? concept) === concept);
     const index = concept.targets.findIndex((target) => tool.resourceWords.includes(target));
     if (triggers.length === 0 || index < 0) continue;
     // Points once per concept; every word that triggered it counts as answered by this tool.
-    triggers.forEach((trigger, i) => add(trigger, i > 0 ? 0 : index === 0 ? 4 : 3));
+    for (const [i, trigger] of triggers.entries()) add(trigger, i > 0 ? 0 : index === 0 ? 4 : 3);
   }
   let total = 0;
   for (const points of reasons.values()) total += points;
@@ -205,11 +201,16 @@ function score(tool: ReadTool, topic: string[], pipelineMeans: string | undefine
 const MIN_SCORE = 2;
 
 /** The best one or two read tools for the question (ties: list operations without required params). */
-export function selectTools(question: string, tools: readonly ReadTool[], { needParents = true } = {}): ReadTool[] {
-  const { topic, pipelineMeans } = topicTokens(question, tools);
+export function selectTools(
+  question: string,
+  tools: readonly ReadTool[],
+  words: Words,
+  { needParents = true } = {},
+): ReadTool[] {
+  const { topic, meanings } = topicTokens(question, tools, words);
   const usable = needParents ? tools.filter((t) => parentOf(t, tools) !== null) : [...tools];
   const scored = usable
-    .map((tool) => score(tool, topic, pipelineMeans))
+    .map((tool) => score(tool, topic, meanings, words))
     .filter((s) => s.score >= MIN_SCORE)
     .sort(
       (a, b) =>

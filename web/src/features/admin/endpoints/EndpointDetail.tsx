@@ -63,10 +63,14 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
       <div className="title-row">
         <h2 id={titleId}>{endpoint.name}</h2>
         {!editing && (
-          <button type="button" onClick={() => {
+          <button
+            type="button"
+            onClick={() => {
               setSaved(null);
               setEditing(true);
-            }} aria-label={`Edit ${endpoint.name}`}>
+            }}
+            aria-label={`Edit ${endpoint.name}`}
+          >
             Edit
           </button>
         )}

@@ -174,11 +174,14 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
           }}
         />
       ) : (
-        <button type="button" onClick={() => {
+        <button
+          type="button"
+          onClick={() => {
             setEditingId(null);
             setMessage(null);
             setAdding(true);
-          }}>
+          }}
+        >
           Add operation
         </button>
       )}

@@ -1,12 +1,17 @@
-// The catalog's derivations against payloads the real sandbox generators produce, with the
-// expected numbers computed independently from the generators' own collections.
+// The demo dashboard catalog's derivations against payloads the real sandbox generators produce,
+// with the expected numbers computed independently from the generators' own collections.
 import { describe, expect, it } from 'vitest';
-import { API_TEMPLATES } from '../../demo/apis.ts';
-import { handleApi } from '../../sandbox/routes.ts';
-import { Store } from '../../sandbox/store.ts';
-import { CATALOG, catalogEntry } from './dashboard.catalog.ts';
-import { listOf, ShapeError, type Grouped, type Metric, type Row } from './dashboard.derive.ts';
-import { topicOrder } from './dashboard.order.ts';
+import { API_TEMPLATES } from './apis.ts';
+import { handleApi } from '../sandbox/routes.ts';
+import { Store } from '../sandbox/store.ts';
+import { catalogEntry as entryOf } from '../modules/dashboard/dashboard.catalog.ts';
+import { listOf, ShapeError, type Grouped, type Metric, type Row } from '../modules/dashboard/dashboard.derive.ts';
+import { topicOrder as orderOf } from '../modules/dashboard/dashboard.order.ts';
+import { DEMO_DASHBOARD_CATALOG } from './dashboard-catalog.ts';
+
+const CATALOG = DEMO_DASHBOARD_CATALOG.entries;
+const catalogEntry = (operationKey: string) => entryOf(DEMO_DASHBOARD_CATALOG, operationKey);
+const topicOrder = (roleKeys: readonly string[]) => orderOf(DEMO_DASHBOARD_CATALOG, roleKeys);
 
 const store = new Store();
 

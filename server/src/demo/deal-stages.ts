@@ -1,6 +1,7 @@
-// HubSpot's deal stages: the ids its API returns (single lower-case words) with the names its own
-// screens show, in pipeline order. The dashboard orders its pipeline cards by them; the offline
-// assistant reads them out.
+// The deal stages of the demo's HubSpot-like Sales API (Globex): the ids it returns (single
+// lower-case words) with the names HubSpot's own screens show, in pipeline order. The demo's
+// dashboard catalog orders its pipeline cards by them; the offline planner's demo vocabulary reads
+// them out.
 export const HUBSPOT_DEAL_STAGES: Readonly<Record<string, string>> = {
   appointmentscheduled: 'Appointment scheduled',
   qualifiedtobuy: 'Qualified to buy',
