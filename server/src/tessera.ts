@@ -55,6 +55,7 @@ import { REPO_ROOT } from './repo-root.ts';
 import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
 import { RedisEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.redis-events.ts';
 import { AnswerBudget } from './gateway/answer-budget.ts';
+import { createMailer } from './mail/mailer.ts';
 
 export const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
 
@@ -331,6 +332,14 @@ async function startHttp(
     ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger)
     : new InProcessEndpointEventBus();
   if (endpointEvents instanceof RedisEndpointEventBus) closer.add(() => endpointEvents.close());
+  // Invitation links point at PUBLIC_URL, else at this server, whose address is known once it listens.
+  const mailer = createMailer(config.mail);
+  if (mailer) closer.add(async () => mailer.close());
+  let ownUrl: string | undefined;
+  const invitations = {
+    mailer,
+    publicUrl: () => config.publicUrl ?? ownUrl ?? `http://${config.host}:${config.port}`,
+  };
   const server = await startHttpServer({
     db: appDb,
     logger,
@@ -355,12 +364,14 @@ async function startHttp(
     metrics: upstream.metrics,
     metricsToken: config.metrics.token,
     endpointEvents,
+    invitations,
     inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
     port: config.port,
     host: config.host,
     trustProxy: config.trustProxy,
   });
   closer.add(() => server.close());
+  ownUrl = server.url;
   return server;
 }
 

@@ -16,6 +16,7 @@ import type { Vault } from '../vault/vault.ts';
 import type { LoginLimiter } from '../modules/session/login-limit.ts';
 import type { WebhookSettings } from '../modules/webhook/webhook.service.ts';
 import type { EndpointEventBus } from '../modules/inbound-webhook/inbound-webhook.events.ts';
+import type { InvitationDelivery } from '../modules/invitation/invitation.delivery.ts';
 
 /** The long-lived services of one running Tessera, shared by every request. */
 export interface AppServices {
@@ -34,6 +35,8 @@ export interface AppServices {
   webhooks: WebhookSettings;
   /** Endpoint events (inbound webhooks) on their way to dashboards' `endpointEvents` subscriptions. */
   endpointEvents: EndpointEventBus;
+  /** How invitation links reach people: the mailer (SMTP_URL) or none, and the public URL (modules/invitation). */
+  invitations: InvitationDelivery;
 }
 
 export interface RequestContext extends AppServices {

@@ -46,6 +46,7 @@ export function createContextFactory(deps: AppDeps) {
       loginLimiter: deps.loginLimiter,
       webhooks: deps.webhooks,
       endpointEvents: deps.endpointEvents,
+      invitations: deps.invitations,
       requestId,
       principal,
       dbScope: scopeCell,
