@@ -335,6 +335,8 @@ async function startHttp(
   // Invitation links point at PUBLIC_URL, else at this server, whose address is known once it listens.
   const mailer = createMailer(config.mail);
   if (mailer) closer.add(async () => mailer.close());
+  if (mailer && !config.publicUrl && config.env === 'production')
+    logger.warn("SMTP_URL is set without PUBLIC_URL: mailed invitation links point at this server's own address");
   let ownUrl: string | undefined;
   const invitations = {
     mailer,
