@@ -6,7 +6,12 @@ import { errorCode, onlyError, startTestServer, type TestServer } from '../../..
 import { PERSONAS } from '../../../test/personas.ts';
 import { linkIn, startSmtpReceiver, tokenOf, type SmtpReceiver } from '../../../test/smtp-receiver.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
-import { INVALID_INVITATION } from './invitation.accept.ts';
+import {
+  acceptInvitationForUser,
+  INVALID_INVITATION,
+  InvalidInvitationError,
+  pendingInvitationFor,
+} from './invitation.accept.ts';
 
 const PUBLIC_URL = 'https://tessera.example.test';
 
@@ -327,5 +332,32 @@ describe('when the mail server refuses', () => {
     const resent = await server.gql(RESEND, { id: saved.id }, as('companyAdmin'));
     expect(resent.data!.resendInvitation.emailed).toBe(true);
     expect((await smtp.next()).to).toEqual(['bounce@example.test']);
+  });
+});
+
+describe('for other ways of signing in (single sign-on)', () => {
+  it('finds the open invitation of an address and accepts it once for an account, in the row scope it sets itself', async () => {
+    const { id } = await invite('companyAdmin', 'sso-person@example.test', 'globex', ['developer']);
+    // The application's client, bound by row security: the functions set their company's scope.
+    const app = server.tessera.appDb;
+    expect(
+      await pendingInvitationFor(app, { companyId: world.company.acme!, email: 'sso-person@example.test' }),
+    ).toBeNull();
+    const open = await pendingInvitationFor(app, {
+      companyId: world.company.globex!,
+      email: ' SSO-Person@example.test ',
+    });
+    expect(open).toMatchObject({ id, companyName: 'Globex', email: 'sso-person@example.test' });
+    expect(open!.roles.map((r) => r.key)).toEqual(['developer']);
+
+    const actor = { userId: world.user.dev!, email: PERSONAS.dev, requestId: 'sso-test' };
+    await acceptInvitationForUser(app, actor, { invitation: open!, userId: world.user.dev! });
+    await expect(
+      acceptInvitationForUser(app, actor, { invitation: open!, userId: world.user.dev! }),
+    ).rejects.toBeInstanceOf(InvalidInvitationError);
+    expect(
+      await pendingInvitationFor(app, { companyId: world.company.globex!, email: 'sso-person@example.test' }),
+    ).toBeNull();
+    expect((await auditOf(id)).map((r) => r.action)).toEqual(['invitation.create', 'invitation.accept']);
   });
 });
