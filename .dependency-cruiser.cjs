@@ -5,7 +5,8 @@
 //   http         http/                                      the Express app and its routes
 //   surfaces     graphql/, mcp/, every *.resolver.ts        what callers talk to
 //   modules      modules/ (but their resolvers)             one folder per feature
-//   services     gateway/, vault/, assistant/, offload/     the engines the modules drive
+//   services     gateway/, vault/, assistant/, offload/,    the engines the modules drive
+//                mail/
 //   base         db/, auth/, policy/, observability/,       storage, identity, the one policy,
 //                config.ts, repo-root.ts, generated/        metrics, settings
 //   lib          lib/                                       plain helpers that know no Tessera
@@ -28,7 +29,7 @@ const layer = {
   http: `${SRC}http/`,
   surfaces: `${SRC}(graphql|mcp)/|${SURFACE_ROLE}`,
   modules: `${SRC}modules/`,
-  services: `${SRC}(gateway|vault|assistant|offload)/`,
+  services: `${SRC}(gateway|vault|assistant|offload|mail)/`,
   base: `${SRC}(db|auth|policy|observability|generated)/|${SRC}(config|repo-root)\\.ts$`,
   lib: `${SRC}lib/`,
   beside: `${SRC}(demo|sandbox)/`,

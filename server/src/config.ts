@@ -111,6 +111,18 @@ const schema = z.object({
   /** GET /metrics (Prometheus): served when METRICS_ENABLED=true or a METRICS_TOKEN is set; the token, if set, is required. */
   METRICS_ENABLED: boolFlag.optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Outgoing mail (invitations): smtp:// or smtps://, credentials in the URL; unset: links are shown to the inviting admin instead. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of Tessera's mail. */
+  MAIL_FROM: z.string().min(3).max(254).default('Tessera <tessera@localhost>'),
+  /** Where people open the web app (links in mail); default: the server's own address. */
+  PUBLIC_URL: z
+    .url()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -154,6 +166,10 @@ export interface Config {
   inboundWebhookToleranceSeconds: number;
   /** Prometheus metrics at /metrics: off unless enabled; `token` (bearer) guards them when set. */
   metrics: { enabled: boolean; token: string | undefined };
+  /** Outgoing mail: the SMTP server (SMTP_URL, none: nothing is mailed) and the sender. */
+  mail: { smtpUrl: string | undefined; from: string };
+  /** The web app's public origin (PUBLIC_URL, no trailing slash); undefined: the server's own URL. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -207,5 +223,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     inboundWebhookToleranceSeconds: e.INBOUND_WEBHOOK_TOLERANCE_SECONDS,
     metrics: { enabled: e.METRICS_ENABLED ?? e.METRICS_TOKEN !== undefined, token: e.METRICS_TOKEN },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

@@ -59,6 +59,7 @@ import { REPO_ROOT } from './repo-root.ts';
 import { InProcessEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.events.ts';
 import { RedisEndpointEventBus } from './modules/inbound-webhook/inbound-webhook.redis-events.ts';
 import { AnswerBudget } from './gateway/answer-budget.ts';
+import { createMailer } from './mail/mailer.ts';
 
 const WEB_DIST_DIR = join(REPO_ROOT, 'web', 'dist');
 
@@ -364,6 +365,16 @@ async function startHttp(
     ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger)
     : new InProcessEndpointEventBus();
   if (endpointEvents instanceof RedisEndpointEventBus) closer.add(() => endpointEvents.close());
+  // Invitation links point at PUBLIC_URL, else at this server, whose address is known once it listens.
+  const mailer = createMailer(config.mail);
+  if (mailer) closer.add(async () => mailer.close());
+  if (mailer && !config.publicUrl && config.env === 'production')
+    logger.warn("SMTP_URL is set without PUBLIC_URL: mailed invitation links point at this server's own address");
+  let ownUrl: string | undefined;
+  const invitations = {
+    mailer,
+    publicUrl: () => config.publicUrl ?? ownUrl ?? `http://${config.host}:${config.port}`,
+  };
   const server = await startHttpServer({
     db: appDb,
     logger,
@@ -389,12 +400,14 @@ async function startHttp(
     metricsToken: config.metrics.token,
     endpointEvents,
     dashboardCatalog,
+    invitations,
     inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
     port: config.port,
     host: config.host,
     trustProxy: config.trustProxy,
   });
   closer.add(() => server.close());
+  ownUrl = server.url;
   return server;
 }
 

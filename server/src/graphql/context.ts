@@ -17,6 +17,7 @@ import type { LoginLimiter } from '../modules/session/login-limit.ts';
 import type { WebhookSettings } from '../modules/webhook/webhook.service.ts';
 import type { EndpointEventBus } from '../modules/inbound-webhook/inbound-webhook.events.ts';
 import type { DashboardCatalog } from '../modules/dashboard/dashboard.catalog.ts';
+import type { InvitationDelivery } from '../modules/invitation/invitation.delivery.ts';
 
 /** The long-lived services of one running Tessera, shared by every request. */
 export interface AppServices {
@@ -37,6 +38,8 @@ export interface AppServices {
   endpointEvents: EndpointEventBus;
   /** Which operations make which dashboard cards; empty unless one is given (the demo's). */
   dashboardCatalog: DashboardCatalog;
+  /** How invitation links reach people: the mailer (SMTP_URL) or none, and the public URL (modules/invitation). */
+  invitations: InvitationDelivery;
 }
 
 export interface RequestContext extends AppServices {

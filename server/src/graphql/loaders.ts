@@ -7,6 +7,7 @@ import { createCompanyLoader } from '../modules/company/company.loader.ts';
 import { companiesOfCredentials } from '../modules/credential/credential.changes.ts';
 import { companiesOfEndpoints, companiesOfOperations } from '../modules/endpoint/endpoint.service.ts';
 import { createEndpointLoader, createOperationsByEndpointLoader } from '../modules/endpoint/endpoint.loader.ts';
+import { companiesOfInvitations } from '../modules/invitation/invitation.service.ts';
 import { createMembershipsByUserLoader } from '../modules/membership/membership.loader.ts';
 import { createRoleLoader } from '../modules/role/role.loader.ts';
 
@@ -23,6 +24,7 @@ export function createLoaders(db: Db) {
     companyOfEndpoint: ownerCompanyLoader((endpointIds) => companiesOfEndpoints(db, { endpointIds })),
     companyOfOperation: ownerCompanyLoader((operationIds) => companiesOfOperations(db, { operationIds })),
     companyOfCredential: ownerCompanyLoader((credentialIds) => companiesOfCredentials(db, { credentialIds })),
+    companyOfInvitation: ownerCompanyLoader((invitationIds) => companiesOfInvitations(db, { invitationIds })),
     company: createCompanyLoader(db),
     role: createRoleLoader(db),
     endpoint: createEndpointLoader(db),

@@ -19,7 +19,9 @@ import {
   mayCreateUsers,
   mayEndSessionsOf,
   mayManageCompanies,
+  mayManageInvitations,
   mayReadEveryCompany,
+  type CompanyPower,
 } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
@@ -61,6 +63,20 @@ function administersDecision(what: string, companyId: string | null, ctx: Reques
   const standing = companyStanding(ctx.principal!, companyId);
   if (standing === 'none') return new NotFoundError(what);
   return standing === 'admin' ? true : new ForbiddenError();
+}
+
+/** A power the policy grants per company (`may`), in the company `companyOf` names; NOT_FOUND of `what` outside it. */
+function companyPower(
+  what: string,
+  companyOf: CompanyOf,
+  may: (principal: Principal, companyId: string) => CompanyPower,
+): IRule {
+  return rule({ cache: 'no_cache' })(async (_parent, args: Args, ctx: RequestContext) => {
+    const companyId = await companyOf(args, ctx);
+    const power = companyId ? may(ctx.principal!, companyId) : 'not_found';
+    if (power === 'not_found') return new NotFoundError(what);
+    return power === 'allowed' ? true : new ForbiddenError();
+  });
 }
 
 /** As `administers('Company', arg(name))`; leaving the company out means every company: platform admins only. */
@@ -126,6 +142,10 @@ const credentialCompany =
   (name: string): CompanyOf =>
   (args, ctx) =>
     ctx.loaders.companyOfCredential.load(String(args[name]));
+const invitationCompany =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    ctx.loaders.companyOfInvitation.load(String(args[name]));
 const webhookCompany =
   (name: string): CompanyOf =>
   (args, ctx) =>
@@ -200,6 +220,9 @@ export const permissions = shield(
       fieldRules: signedIn(administers('Company', arg('companyId'))),
       // The caller's own tokens only (the service filters by owner).
       accessTokens: isAuthenticated,
+      invitations: signedIn(companyPower('Company', arg('companyId'), mayManageInvitations)),
+      // The token is the credential: rate-limited like sign-in, one answer for every unusable token.
+      invitation: allow,
     },
     Mutation: changingData({
       login: allow,
@@ -240,6 +263,12 @@ export const permissions = shield(
       createAccessToken: signedIn(notWithAccessToken, belongsTo(inputArg('companyId'))),
       // Own tokens only: the service answers NOT_FOUND for anyone else's.
       revokeAccessToken: isAuthenticated,
+      inviteToCompany: signedIn(companyPower('Company', inputArg('companyId'), mayManageInvitations)),
+      resendInvitation: signedIn(companyPower('Invitation', invitationCompany('id'), mayManageInvitations)),
+      revokeInvitation: signedIn(companyPower('Invitation', invitationCompany('id'), mayManageInvitations)),
+      // By token, signed in or not (the service asks for the invited account's session when it exists).
+      acceptInvitation: allow,
+      declineInvitation: allow,
     }),
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),

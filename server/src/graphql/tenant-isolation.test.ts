@@ -57,6 +57,12 @@ const hookIds: Record<string, string> = {};
 /** A personal access token of the CEO in `c`: nobody else may revoke it. */
 const accessToken = (c: Slug) => accessTokenIds[c];
 const accessTokenIds: Record<string, string> = {};
+/** A pending invitation to `c`: only its administrators may resend or revoke it. */
+const invitation = (c: Slug) => invitationIds[c];
+const invitationIds: Record<string, string> = {};
+/** No invitation has this link: every public invitation operation answers NOT_FOUND, whoever asks. */
+const UNKNOWN_INVITATION = `tsr_inv_${'A'.repeat(43)}`;
+const unknownInvitation = (res: GqlResponse) => expect(errorCode(res)).toBe('NOT_FOUND');
 /** A person who belongs to `c` only, and the role they hold there. */
 const onlyIn = (c: Slug) =>
   c === 'acme'
@@ -613,6 +619,59 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ id: accessToken(c) }),
     },
   ],
+  invitations: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { invitations(companyId: $companyId) { id email } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  inviteToCompany: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: InviteInput!) { inviteToCompany(input: $input) { acceptUrl } }',
+      vars: ({ c }) => ({ input: { companyId: co(c), email: 'sneaky@example.test', roleIds: [ids.role.developer] } }),
+    },
+  ],
+  resendInvitation: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { resendInvitation(id: $id) { acceptUrl } }',
+      vars: ({ c }) => ({ id: invitation(c) }),
+    },
+  ],
+  revokeInvitation: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { revokeInvitation(id: $id) { id } }',
+      vars: ({ c }) => ({ id: invitation(c) }),
+    },
+  ],
+  // By link, for anyone: the link is the credential (invitation.test.ts covers real ones).
+  invitation: [
+    {
+      kind: 'global',
+      query: 'query ($token: String!) { invitation(token: $token) { email } }',
+      vars: () => ({ token: UNKNOWN_INVITATION }),
+      check: unknownInvitation,
+    },
+  ],
+  acceptInvitation: [
+    {
+      kind: 'global',
+      query: 'mutation ($token: String!) { acceptInvitation(token: $token) { token } }',
+      vars: () => ({ token: UNKNOWN_INVITATION }),
+      check: unknownInvitation,
+    },
+  ],
+  declineInvitation: [
+    {
+      kind: 'global',
+      query: 'mutation ($token: String!) { declineInvitation(token: $token) }',
+      vars: () => ({ token: UNKNOWN_INVITATION }),
+      check: unknownInvitation,
+    },
+  ],
   rotateInboundWebhookSecret: [
     {
       kind: 'admin',
@@ -696,6 +755,18 @@ beforeAll(async () => {
         },
       })
     ).id;
+    invitationIds[c] = (
+      await server.db.invitation.create({
+        data: {
+          companyId,
+          email: `invited-${c}@example.test`,
+          openEmail: `invited-${c}@example.test`,
+          tokenHash: `isolation-${c}`,
+          expiresAt: new Date(Date.now() + 600_000),
+          roles: { create: [{ roleId: ids.role.developer! }] },
+        },
+      })
+    ).id;
   }
   const admin = await server.login('admin@demo.test');
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.
@@ -764,7 +835,7 @@ describe('a member without admin rights gets FORBIDDEN in their own company', ()
 });
 
 /** Operations anyone may call before signing in. */
-const PUBLIC_OPERATIONS = new Set(['login', 'demoLogins']);
+const PUBLIC_OPERATIONS = new Set(['login', 'demoLogins', 'invitation', 'acceptInvitation', 'declineInvitation']);
 
 describe('without a token every operation but the public ones answers UNAUTHENTICATED', () => {
   it.each(entries.filter(({ field }) => !PUBLIC_OPERATIONS.has(field)))('$label', async ({ row }) => {

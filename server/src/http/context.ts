@@ -47,6 +47,7 @@ export function createContextFactory(deps: AppDeps) {
       webhooks: deps.webhooks,
       endpointEvents: deps.endpointEvents,
       dashboardCatalog: deps.dashboardCatalog,
+      invitations: deps.invitations,
       requestId,
       principal,
       dbScope: scopeCell,

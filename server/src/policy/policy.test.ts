@@ -18,6 +18,7 @@ import {
   mayCreateUsers,
   mayEndSessionsOf,
   mayManageCompanies,
+  mayManageInvitations,
   mayReadEveryCompany,
   memberCompanyIds,
   ownedScope,
@@ -261,6 +262,18 @@ describe('platform administration', () => {
     expect(visibleMemberships(companyAdminOfA, 'other', rows)).toEqual([{ companyId: A }]);
     expect(visibleMemberships(platformAdmin, 'other', rows)).toEqual(rows);
     expect(visibleMemberships(person([]), 'other', rows)).toEqual([]);
+  });
+});
+
+describe('invitations', () => {
+  it.each([
+    ['a company admin, in their company', companyAdminOfA, A, 'allowed'],
+    ['a company admin, in another company', companyAdminOfA, B, 'not_found'],
+    ['a member without admin rights', ceoAtA, A, 'forbidden'],
+    ['someone outside the company', ceoAtA, B, 'not_found'],
+    ['a platform admin, in any company', platformAdmin, B, 'allowed'],
+  ] as const)('who may invite, resend, revoke and list: %s → %s', (_label, principal, company, expected) => {
+    expect(mayManageInvitations(principal, company)).toBe(expected);
   });
 });
 

@@ -218,6 +218,21 @@ export function granteeCompanyIds(principal: Principal, companyId: string): stri
   return isPlatformAdministrator(principal) ? null : [companyId];
 }
 
+/**
+ * Inviting people to a company, and listing, resending and revoking its invitations: the
+ * company's administrators and platform administrators. An invitation grants nothing until it
+ * is accepted (it becomes memberships then): nothing in this file reads one.
+ */
+export function mayManageInvitations(principal: Principal, companyId: string): CompanyPower {
+  const standing = companyStanding(principal, companyId);
+  if (standing === 'admin') return 'allowed';
+  // Outside the company, its invitations do not exist for the caller.
+  return standing === 'member' ? 'forbidden' : 'not_found';
+}
+
+/** A power in one company: allowed, refused to a member ('forbidden'), or unknown outside it ('not_found'). */
+export type CompanyPower = 'allowed' | 'forbidden' | 'not_found';
+
 /** The companies the caller administers; null means every company. */
 export function administeredCompanyIds(principal: Principal): Set<string> | null {
   if (isPlatformAdministrator(principal)) return null;

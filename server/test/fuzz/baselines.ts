@@ -29,6 +29,10 @@ export interface FuzzIds {
   /** Personal access tokens of the member (ceo@) in Acme, and of someone else (dev@) there. */
   accessToken: string;
   othersAccessToken: string;
+  /** Pending invitations to the fuzzer's company and to Acme, and the link of a third (to the fuzzer's company). */
+  invitation: string;
+  acmeInvitation: string;
+  invitationToken: string;
 }
 
 export interface Baseline {
@@ -186,6 +190,18 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     ),
     revokeAccessToken: member({ id: f.accessToken }, { id: f.othersAccessToken }),
     rotateInboundWebhookSecret: admin({ endpointId: f.endpoint }, { endpointId: acmeSales }),
+    inviteToCompany: admin(
+      { input: { companyId: f.company, email: 'fuzz-invitee@demo.test', roleIds: [developer] } },
+      { 'input.companyId': acme },
+    ),
+    resendInvitation: admin({ id: f.invitation }, { id: f.acmeInvitation }),
+    revokeInvitation: admin({ id: f.invitation }, { id: f.acmeInvitation }),
+    // By link, signed in or not: the first accepted case uses the link up, the rest find it used.
+    acceptInvitation: {
+      as: 'anonymous',
+      vars: { token: f.invitationToken, name: 'Fuzz Invitee', password: 'long-enough-password' },
+    },
+    declineInvitation: { as: 'anonymous', vars: { token: f.invitationToken } },
   };
 }
 
@@ -240,5 +256,7 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     fieldRules: admin({ companyId: f.company, endpointId: f.endpoint }, { companyId: acme, endpointId: acmeSales }),
     accessTokens: member({ companyId: acme }, { companyId: f.company }),
     usageStats: admin({ companyId: f.company, from, to, groupBy: 'DAY' }, { companyId: acme }),
+    invitations: admin({ companyId: f.company }, { companyId: acme }),
+    invitation: { as: 'anonymous', vars: { token: f.invitationToken } },
   };
 }

@@ -30,6 +30,7 @@ import {
   type Hostile,
 } from './hostile-values.ts';
 import { fingerprint, diffTables } from './fingerprint.ts';
+import { generateInvitationToken } from '../../src/modules/invitation/invitation.token.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_707);
 /** Values per slot from the hand-written pools (every one of them by default: a full run is quick). */
@@ -291,6 +292,20 @@ beforeAll(async () => {
         expiresAt: new Date(Date.now() + 3_600_000),
       },
     });
+  const invite = async (companyId: string, email: string) => {
+    const { token, tokenHash } = generateInvitationToken();
+    const row = await server.db.invitation.create({
+      data: {
+        companyId,
+        email,
+        openEmail: email,
+        tokenHash,
+        expiresAt: new Date(Date.now() + 3_600_000),
+        roles: { create: [{ roleId: w.role.developer! }] },
+      },
+    });
+    return { id: row.id, token };
+  };
   const f: FuzzIds = {
     company,
     endpoint: endpoint.id,
@@ -305,6 +320,9 @@ beforeAll(async () => {
     acmeAccount: accounts.readOperation.data.data[0].id as string,
     accessToken: (await token(w.user.ceo!)).id,
     othersAccessToken: (await token(w.user.dev!)).id,
+    invitation: (await invite(company, 'fuzz-pending@demo.test')).id,
+    acmeInvitation: (await invite(w.company.acme!, 'fuzz-acme@demo.test')).id,
+    invitationToken: (await invite(company, 'fuzz-link@demo.test')).token,
   };
   plans = baselines(w, f);
   queryPlans = queryBaselines(w, f);

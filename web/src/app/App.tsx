@@ -3,6 +3,7 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter } from 'react-router';
 import { CompanyProvider } from '../company/company-context.tsx';
+import { AcceptInvitationPage, invitationTokenOf } from '../features/invite/AcceptInvitationPage.tsx';
 import { SignInPage } from '../features/signin/SignInPage.tsx';
 import { createApolloClient } from '../session/apollo.ts';
 import { useToken } from '../session/auth.ts';
@@ -22,6 +23,15 @@ function sessionFor(token: string | null) {
 export function App() {
   const token = useToken();
   const { client } = sessionFor(token);
+  // An invitation link opens signed in or not: the person may have no account yet.
+  const invitation = invitationTokenOf(window.location.pathname);
+  if (invitation !== null) {
+    return (
+      <ApolloProvider client={client}>
+        <AcceptInvitationPage token={invitation} />
+      </ApolloProvider>
+    );
+  }
   return (
     <ApolloProvider client={client}>
       {token !== null ? (

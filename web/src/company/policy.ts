@@ -34,6 +34,11 @@ export function canAdministerCompany(me: PlatformFlag, company: { administers: b
   return company !== null && (company.administers || isPlatformAdministrator(me));
 }
 
+/** policy.ts mayManageInvitations: the company's administrators and platform admins invite, resend, revoke. */
+export function mayManageInvitations(me: PlatformFlag, company: { administers: boolean } | null): boolean {
+  return canAdministerCompany(me, company);
+}
+
 /** policy.ts mayEndSessionsOf, for someone else: platform administrators only (one's own is in the header). */
 export function mayEndSessionsOfSomeoneElse(me: PlatformFlag & { id: string }, userId: string): boolean {
   return userId !== me.id && isPlatformAdministrator(me);

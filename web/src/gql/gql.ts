@@ -42,6 +42,10 @@ type Documents = {
     "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n": typeof types.AdminEndpointFieldsFragmentDoc,
     "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n": typeof types.AdminOperationFieldsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  query CompanyInvitations($companyId: ID!) {\n    invitations(companyId: $companyId) {\n      id\n      email\n      status\n      sentAt\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": typeof types.CompanyInvitationsDocument,
+    "\n  mutation InviteToCompany($input: InviteInput!) {\n    inviteToCompany(input: $input) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.InviteToCompanyDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n": typeof types.PeopleListDocument,
     "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": typeof types.PeoplePersonDocument,
     "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GrantCompanyAccessDocument,
@@ -60,6 +64,11 @@ type Documents = {
     "\n  query AuditLogs($companyId: ID, $filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLogs(companyId: $companyId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          createdAt\n          action\n          companyId\n          company {\n            id\n            name\n          }\n          actor {\n            email\n            name\n          }\n          targetType\n          targetId\n          requestId\n          details\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditLogsDocument,
     "\n  query DashboardPage($companyId: ID!) {\n    dashboard(companyId: $companyId) {\n      company {\n        id\n        name\n      }\n      generatedAt\n      widgets {\n        id\n        title\n        caption\n        kind\n        operationKey\n        value\n        unit\n        cached\n        error\n        series {\n          label\n          value\n        }\n        endpoint {\n          id\n          name\n        }\n      }\n    }\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DashboardPageDocument,
     "\n  subscription EndpointEvents($companyId: ID!) {\n    endpointEvents(companyId: $companyId) {\n      endpointId\n      endpointSlug\n      eventType\n      receivedAt\n    }\n  }\n": typeof types.EndpointEventsDocument,
+    "\n  query InvitationByLink($token: String!) {\n    invitation(token: $token) {\n      companyName\n      roles\n      email\n      status\n    }\n  }\n": typeof types.InvitationByLinkDocument,
+    "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token)\n  }\n": typeof types.DeclineInvitationDocument,
+    "\n  mutation SignInForInvitation($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n": typeof types.SignInForInvitationDocument,
+    "\n  query SignedInAs {\n    me {\n      email\n    }\n  }\n": typeof types.SignedInAsDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n": typeof types.DemoLoginsDocument,
     "\n  query MyAccessTokens($companyId: ID) {\n    accessTokens(companyId: $companyId) {\n      id\n      name\n      prefix\n      readOnly\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.MyAccessTokensDocument,
@@ -97,6 +106,10 @@ const documents: Documents = {
     "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n": types.AdminEndpointFieldsFragmentDoc,
     "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n": types.AdminOperationFieldsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": types.CreateUserDocument,
+    "\n  query CompanyInvitations($companyId: ID!) {\n    invitations(companyId: $companyId) {\n      id\n      email\n      status\n      sentAt\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": types.CompanyInvitationsDocument,
+    "\n  mutation InviteToCompany($input: InviteInput!) {\n    inviteToCompany(input: $input) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.InviteToCompanyDocument,
+    "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n": types.PeopleListDocument,
     "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": types.PeoplePersonDocument,
     "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": types.GrantCompanyAccessDocument,
@@ -115,6 +128,11 @@ const documents: Documents = {
     "\n  query AuditLogs($companyId: ID, $filter: AuditLogFilter, $first: Int, $after: String) {\n    auditLogs(companyId: $companyId, filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          createdAt\n          action\n          companyId\n          company {\n            id\n            name\n          }\n          actor {\n            email\n            name\n          }\n          targetType\n          targetId\n          requestId\n          details\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditLogsDocument,
     "\n  query DashboardPage($companyId: ID!) {\n    dashboard(companyId: $companyId) {\n      company {\n        id\n        name\n      }\n      generatedAt\n      widgets {\n        id\n        title\n        caption\n        kind\n        operationKey\n        value\n        unit\n        cached\n        error\n        series {\n          label\n          value\n        }\n        endpoint {\n          id\n          name\n        }\n      }\n    }\n    myEndpoints(companyId: $companyId) {\n      access\n      endpoint {\n        id\n        name\n      }\n    }\n  }\n": types.DashboardPageDocument,
     "\n  subscription EndpointEvents($companyId: ID!) {\n    endpointEvents(companyId: $companyId) {\n      endpointId\n      endpointSlug\n      eventType\n      receivedAt\n    }\n  }\n": types.EndpointEventsDocument,
+    "\n  query InvitationByLink($token: String!) {\n    invitation(token: $token) {\n      companyName\n      roles\n      email\n      status\n    }\n  }\n": types.InvitationByLinkDocument,
+    "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token)\n  }\n": types.DeclineInvitationDocument,
+    "\n  mutation SignInForInvitation($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n": types.SignInForInvitationDocument,
+    "\n  query SignedInAs {\n    me {\n      email\n    }\n  }\n": types.SignedInAsDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n": types.DemoLoginsDocument,
     "\n  query MyAccessTokens($companyId: ID) {\n    accessTokens(companyId: $companyId) {\n      id\n      name\n      prefix\n      readOnly\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.MyAccessTokensDocument,
@@ -253,6 +271,22 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CompanyInvitations($companyId: ID!) {\n    invitations(companyId: $companyId) {\n      id\n      email\n      status\n      sentAt\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n"): (typeof documents)["\n  query CompanyInvitations($companyId: ID!) {\n    invitations(companyId: $companyId) {\n      id\n      email\n      status\n      sentAt\n      expiresAt\n      roles {\n        id\n        name\n      }\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteToCompany($input: InviteInput!) {\n    inviteToCompany(input: $input) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteToCompany($input: InviteInput!) {\n    inviteToCompany(input: $input) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($id: ID!) {\n    resendInvitation(id: $id) {\n      emailed\n      acceptUrl\n      invitation {\n        id\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n"): (typeof documents)["\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -322,6 +356,26 @@ export function graphql(source: "\n  query DashboardPage($companyId: ID!) {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EndpointEvents($companyId: ID!) {\n    endpointEvents(companyId: $companyId) {\n      endpointId\n      endpointSlug\n      eventType\n      receivedAt\n    }\n  }\n"): (typeof documents)["\n  subscription EndpointEvents($companyId: ID!) {\n    endpointEvents(companyId: $companyId) {\n      endpointId\n      endpointSlug\n      eventType\n      receivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationByLink($token: String!) {\n    invitation(token: $token) {\n      companyName\n      roles\n      email\n      status\n    }\n  }\n"): (typeof documents)["\n  query InvitationByLink($token: String!) {\n    invitation(token: $token) {\n      companyName\n      roles\n      email\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $name: String, $password: String) {\n    acceptInvitation(token: $token, name: $name, password: $password) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token)\n  }\n"): (typeof documents)["\n  mutation DeclineInvitation($token: String!) {\n    declineInvitation(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInForInvitation($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation SignInForInvitation($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignedInAs {\n    me {\n      email\n    }\n  }\n"): (typeof documents)["\n  query SignedInAs {\n    me {\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

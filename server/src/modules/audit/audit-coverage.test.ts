@@ -393,6 +393,95 @@ const STEPS: Step[] = [
     company: acme,
   },
   {
+    field: 'inviteToCompany',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $r: ID!) { inviteToCompany(input: { companyId: $c, email: "Invited@demo.test", roleIds: [$r] }) { acceptUrl invitation { id } } }',
+    vars: () => ({ c: acme(), r: ids.role.cfo }),
+    expected: ['invitation.create'],
+    company: acme,
+    details: { email: 'invited@demo.test', roleKeys: ['cfo'] },
+    after: (res) => {
+      made.invitation = res.data!.inviteToCompany.invitation.id;
+      made.invitationLink = res.data!.inviteToCompany.acceptUrl.split('/').at(-1);
+    },
+  },
+  {
+    field: 'resendInvitation',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { resendInvitation(id: $id) { acceptUrl } }',
+    vars: () => ({ id: made.invitation }),
+    expected: ['invitation.resend'],
+    company: acme,
+    after: (res) => {
+      made.invitationLink = res.data!.resendInvitation.acceptUrl.split('/').at(-1);
+    },
+  },
+  {
+    field: 'acceptInvitation',
+    as: null,
+    query:
+      'mutation ($t: String!) { acceptInvitation(token: $t, name: "Invited", password: "tessera-demo-invited") { token } }',
+    vars: () => ({ t: made.invitationLink }),
+    expected: ['user.create', 'invitation.accept'],
+    company: acme,
+    actor: 'invited@demo.test',
+    details: { email: 'invited@demo.test', roleKeys: ['cfo'] },
+  },
+  {
+    field: 'inviteToCompany',
+    variant: 'to decline',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $r: ID!) { inviteToCompany(input: { companyId: $c, email: "declines@demo.test", roleIds: [$r] }) { acceptUrl } }',
+    vars: () => ({ c: acme(), r: ids.role.cfo }),
+    expected: ['invitation.create'],
+    company: acme,
+    after: (res) => {
+      made.invitationLink = res.data!.inviteToCompany.acceptUrl.split('/').at(-1);
+    },
+  },
+  {
+    field: 'declineInvitation',
+    as: null,
+    query: 'mutation ($t: String!) { declineInvitation(token: $t) }',
+    vars: () => ({ t: made.invitationLink }),
+    expected: ['invitation.decline'],
+    company: acme,
+  },
+  {
+    field: 'revokeInvitation',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { revokeInvitation(id: $id) { status } }',
+    vars: () => ({ id: made.invitation }),
+    expected: [],
+    fails: 'CONFLICT',
+    company: acme,
+  },
+  {
+    field: 'inviteToCompany',
+    variant: 'to revoke',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $r: ID!) { inviteToCompany(input: { companyId: $c, email: "revoked@demo.test", roleIds: [$r] }) { invitation { id } } }',
+    vars: () => ({ c: acme(), r: ids.role.cfo }),
+    expected: ['invitation.create'],
+    company: acme,
+    after: (res) => {
+      made.invitation = res.data!.inviteToCompany.invitation.id;
+    },
+  },
+  {
+    field: 'revokeInvitation',
+    variant: 'pending',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { revokeInvitation(id: $id) { status } }',
+    vars: () => ({ id: made.invitation }),
+    expected: ['invitation.revoke'],
+    company: acme,
+    details: { email: 'revoked@demo.test' },
+  },
+  {
     field: 'importOpenApi',
     as: 'admin@demo.test',
     query: 'mutation ($c: ID!, $doc: String!) { importOpenApi(companyId: $c, document: $doc) { created } }',

@@ -10,7 +10,10 @@ import { recordAudit, type Actor } from '../audit/audit.record.ts';
 /** Never select the password hash outside the login path. */
 export const publicUserSelect = { id: true, email: true, name: true, isPlatformAdmin: true } as const;
 
-const passwordSchema = z.string().min(12, 'must be at least 12 characters').max(256, 'must be at most 256 characters');
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(256, 'must be at most 256 characters');
 
 const createSchema = z.object({
   email: emailSchema,

@@ -4,11 +4,12 @@
 import { useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { useMe } from '../../../company/company-context.tsx';
-import { isPlatformAdministrator, mayCreateUsers } from '../../../company/policy.ts';
+import { useCompany, useMe } from '../../../company/company-context.tsx';
+import { isPlatformAdministrator, mayCreateUsers, mayManageInvitations } from '../../../company/policy.ts';
 import { graphql } from '../../../gql';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { CreateUserForm } from './CreateUserForm.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { filterPeople, groupMemberships } from './people.ts';
 import { PersonDetail } from './PersonDetail.tsx';
 import './people.css';
@@ -23,6 +24,7 @@ const PeopleListQuery = graphql(`
 
 export function PeoplePage() {
   const me = useMe();
+  const { company } = useCompany();
   const { data, error, refetch } = useQuery(PeopleListQuery, { fetchPolicy: 'cache-and-network' });
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState('');
@@ -48,7 +50,8 @@ export function PeoplePage() {
         )}
       </div>
       <p className="muted">
-        Choose a person to see the roles they hold in each company, give them a role, or take one away.
+        Choose a person to see the roles they hold in each company, give them a role, or take one away. Invite people
+        who are not here yet.
       </p>
 
       {creating && (
@@ -68,6 +71,8 @@ export function PeoplePage() {
           {created}
         </p>
       )}
+
+      {company && mayManageInvitations(me, company) && <InvitationsPanel key={company.id} company={company} />}
 
       <div className="people-layout">
         <div className="panel people-list-panel">
