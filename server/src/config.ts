@@ -87,6 +87,11 @@ const schema = z.object({
   OPENAI_MODEL: z.string().optional(),
   SEED_DEMO: boolFlag.optional(),
   UPSTREAM_ALLOW_HOSTS: z.string().optional(),
+  /** The web app's origin as browsers reach it (OAuth Connect's redirect URL is <PUBLIC_URL>/oauth/callback); default: the server's own address. */
+  PUBLIC_URL: z
+    .url()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an origin like https://tessera.example.com')
+    .optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** Introspection and /graphiql; default: on except in production. */
   GRAPHQL_INTROSPECTION: boolFlag.optional(),
@@ -147,6 +152,8 @@ export interface Config {
   webDistDir: string | undefined;
   /** Hosts ("host" or "host:port") the gateway may reach even on private or loopback addresses. */
   upstreamAllowHosts: string[];
+  /** PUBLIC_URL without a trailing slash; undefined: the server's own URL. */
+  publicUrl: string | undefined;
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   /** Outgoing webhooks: retry waits (ms; default 5 s, 30 s, 2 min, 10 min, 1 h) and how often due deliveries are polled. */
   webhooks: { retryScheduleMs: number[] | undefined; pollMs: number; timeoutMs: number };
@@ -195,6 +202,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     },
     webDistDir: e.WEB_DIST_DIR === undefined ? undefined : resolve(e.WEB_DIST_DIR),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '')
       .split(/[\s,]+/)
       .map((h) => h.trim().toLowerCase())

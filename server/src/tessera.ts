@@ -27,8 +27,10 @@ import { Gateway } from './gateway/gateway.ts';
 import { PostgresAdvisoryLocks, RedisLocks } from './gateway/locks.ts';
 import { MemoryRateLimiter, RedisRateLimiter } from './gateway/rate-limit.ts';
 import { FallbackRateLimiter } from './gateway/rate-limit-fallback.ts';
-import { createUpstreamClient } from './gateway/upstream-client.ts';
+import { createUpstreamClient, type UpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
+import { connectStateKey } from './modules/oauth-connect/connect-state.ts';
+import type { OAuthConnectSettings } from './modules/oauth-connect/connect.settings.ts';
 import { emitCredentialStatus, emitWebhookEvent } from './modules/webhook/webhook.events.ts';
 import { recordAudit } from './modules/audit/audit.record.ts';
 import { connectActionSinks } from './assistant/action-sinks.ts';
@@ -131,6 +133,8 @@ interface Upstream {
   metrics: TesseraMetrics | undefined;
   /** Hosts the guarded upstream client may reach although private or loopback (the sandbox). */
   allowHosts: Set<string>;
+  /** The guarded client's send (token URLs of OAuth Connect use it too). */
+  send: UpstreamClient['send'];
 }
 
 export async function startTessera(options: StartOptions): Promise<Tessera> {
@@ -312,7 +316,7 @@ function buildUpstream(
     send: upstream.send,
     ...config.webhooks,
   });
-  return { gateway, oauth, callLog, webhooks, metrics, allowHosts };
+  return { gateway, oauth, callLog, webhooks, metrics, allowHosts, send: upstream.send };
 }
 
 function buildAssistant({ config, logger }: Start, appDb: Db, gateway: Gateway): Assistant {
@@ -336,6 +340,14 @@ async function startHttp(
     ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger)
     : new InProcessEndpointEventBus();
   if (endpointEvents instanceof RedisEndpointEventBus) closer.add(() => endpointEvents.close());
+  const jwtSecret = resolveJwtSecret(config, logger);
+  // Connect's redirect URL: PUBLIC_URL, else this server's own address once it listens.
+  let listeningUrl = `http://${config.host}:${config.port}`;
+  const oauthConnect: OAuthConnectSettings = {
+    stateKey: connectStateKey(jwtSecret),
+    publicUrl: () => config.publicUrl ?? listeningUrl,
+    send: upstream.send,
+  };
   const server = await startHttpServer({
     db: appDb,
     logger,
@@ -343,7 +355,8 @@ async function startHttp(
     oauth: upstream.oauth,
     gateway: upstream.gateway,
     assistant,
-    tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
+    tokens: new TokenService(jwtSecret, config.jwtTtlSeconds),
+    oauthConnect,
     schema: await buildAppSchema(),
     introspection: config.graphqlIntrospection,
     webDistDir: config.webDistDir ?? WEB_DIST_DIR,
@@ -365,6 +378,7 @@ async function startHttp(
     host: config.host,
     trustProxy: config.trustProxy,
   });
+  listeningUrl = server.url;
   closer.add(() => server.close());
   return server;
 }

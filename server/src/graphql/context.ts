@@ -2,6 +2,7 @@
 // principal (or null), per-request DataLoaders, and the actor that services stamp on audit
 // rows.
 import type { Principal } from '../auth/principal.ts';
+import type { OAuthConnectSettings } from '../modules/oauth-connect/connect.settings.ts';
 import type { Db } from '../db/client.ts';
 import type { ScopeCell } from '../db/row-security/scope.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -34,6 +35,8 @@ export interface AppServices {
   webhooks: WebhookSettings;
   /** Endpoint events (inbound webhooks) on their way to dashboards' `endpointEvents` subscriptions. */
   endpointEvents: EndpointEventBus;
+  /** OAuth Connect: the state key, the public origin, the guarded client for token URLs. */
+  oauthConnect: OAuthConnectSettings;
 }
 
 export interface RequestContext extends AppServices {

@@ -22,6 +22,7 @@ import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webho
 import { FieldRuleResolver } from '../modules/field-rule/field-rule.resolver.ts';
 import { AccessTokenResolver } from '../modules/access-token/access-token.resolver.ts';
 import { UsageResolver } from '../modules/usage/usage.resolver.ts';
+import { OAuthConnectResolver } from '../modules/oauth-connect/oauth-connect.resolver.ts';
 import { argumentBoundsMiddleware } from './plugins/argument-bounds.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
 import { permissions, rootFieldsOnly } from './shield.ts';
@@ -47,6 +48,7 @@ export const resolvers = [
   FieldRuleResolver,
   AccessTokenResolver,
   UsageResolver,
+  OAuthConnectResolver,
 ] as const;
 
 /**

@@ -46,6 +46,7 @@ export function createContextFactory(deps: AppDeps) {
       loginLimiter: deps.loginLimiter,
       webhooks: deps.webhooks,
       endpointEvents: deps.endpointEvents,
+      oauthConnect: deps.oauthConnect,
       requestId,
       principal,
       dbScope: scopeCell,

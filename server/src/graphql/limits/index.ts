@@ -22,9 +22,6 @@ import {
 export {
   DEFAULT_QUERY_LIMITS,
   QueryLimitError,
-  
-  
-  
   type QueryLimits,
 } from './query-limits.ts';
 
