@@ -33,7 +33,9 @@ describe.skipIf(!hasChromium)('OAuth Connect (Chromium)', () => {
   it('connects on Approve: the consent page lists the scopes, the credential appears, and it works', async () => {
     const page = await app.newPage();
     await openCredentials(page);
-    await expect.poll(() => panel(page).getByText('Sandbox – Sales API').count()).toBe(1);
+    await expect
+      .poll(() => panel(page).getByRole('list', { name: 'OAuth apps' }).getByText('Sandbox – Sales API', { exact: true }).count())
+      .toBe(1);
     await expect.poll(() => panel(page).getByText('/oauth/callback').count()).toBeGreaterThan(0);
     await connectFor(page, 'CEO');
     const scopes = page.getByRole('list', { name: 'Requested scopes' });

@@ -33,12 +33,11 @@ const startSchema = z.object({
   credentialId: z.string().nullish(),
 });
 
-/** Credentials Connect can give new tokens to: OAuth2 kinds, and bearer tokens a Connect stored. */
-const RECONNECTABLE = new Set<string>([
-  CredentialKind.OAUTH2_REFRESH_TOKEN,
-  CredentialKind.OAUTH2_CLIENT_CREDENTIALS,
-  CredentialKind.BEARER,
-]);
+/**
+ * Credentials Connect can give new tokens to: refresh-token credentials, and bearer tokens (what a
+ * Connect stores when the provider issues no refresh token). Client-credentials need no consent.
+ */
+const RECONNECTABLE = new Set<string>([CredentialKind.OAUTH2_REFRESH_TOKEN, CredentialKind.BEARER]);
 
 async function appFor(db: Db, companyId: string, data: { appId?: string | null; provider?: string | null }) {
   if (data.appId) return getOAuthAppOrThrow(db, { companyId, appId: data.appId });
@@ -69,7 +68,7 @@ export async function startOAuthConnect(
     if (credential.endpointId !== endpoint.id)
       throw new BadInputError('The credential belongs to another endpoint.', 'credentialId');
     if (!RECONNECTABLE.has(credential.kind))
-      throw new BadInputError('Only OAuth2 credentials can be reconnected.', 'credentialId');
+      throw new BadInputError('Only OAuth2 refresh-token or bearer credentials can be reconnected.', 'credentialId');
     if (data.roleId !== undefined && data.roleId !== null && data.roleId !== credential.roleId)
       throw new BadInputError("A reconnect keeps the credential's role.", 'roleId');
     roleId = credential.roleId;

@@ -84,9 +84,10 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
     settings?: unknown;
     endpoint: { id: string };
   }) => {
-    const oauthKind = c.kind === 'OAUTH2_REFRESH_TOKEN' || c.kind === 'OAUTH2_CLIENT_CREDENTIALS';
-    const app = connect.data ? appForCredential(connect.data.oauthApps, c.settings) : null;
-    if (!app || (!oauthKind && c.status !== 'needs_reconnect')) return undefined;
+    // Client-credentials tokens need no consent: only refresh-token (and Connect's bearer) credentials reconnect.
+    const consented = c.kind === 'OAUTH2_REFRESH_TOKEN' || (c.kind === 'BEARER' && c.status === 'needs_reconnect');
+    const app = consented && connect.data ? appForCredential(connect.data.oauthApps, c.settings) : null;
+    if (!app) return undefined;
     return () => startConnect({ companyId, endpointId: c.endpoint.id, credentialId: c.id, appId: app.id });
   };
   const [adding, setAdding] = useState<{ endpointId?: string } | null>(null);

@@ -13,7 +13,7 @@ describe('connectOutcome', () => {
   it('explains known refusals, and shows only a safe code for unknown ones', () => {
     expect(connectOutcome(new URLSearchParams('oauth=error&reason=access_denied'))?.message).toContain('denied');
     expect(connectOutcome(new URLSearchParams('oauth=error&reason=state_expired'))?.message).toContain('10 minutes');
-    expect(connectOutcome(new URLSearchParams('oauth=error&reason=<b>x</b>'))?.message).toContain('“bx”');
+    expect(connectOutcome(new URLSearchParams('oauth=error&reason=<b>x</b>'))?.message).toContain('“bxb”');
     expect(connectOutcome(new URLSearchParams('x=1'))).toBeNull();
   });
 });
@@ -27,5 +27,6 @@ describe('appForCredential', () => {
     expect(appForCredential(apps, { tokenUrl: 'https://b/token' })?.id).toBe('b');
     expect(appForCredential(apps, {})).toBeNull();
     expect(appForCredential([apps[0]!], null)?.id).toBe('a');
+    expect(appForCredential([apps[0]!], { tokenUrl: 'https://elsewhere/token' })).toBeNull();
   });
 });

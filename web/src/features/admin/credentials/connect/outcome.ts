@@ -44,11 +44,16 @@ export function connectOutcome(search: URLSearchParams): ConnectOutcome | null {
   };
 }
 
-/** The app a Reconnect goes through: the one whose token URL the credential refreshes at, else the only one. */
+/**
+ * The app a Reconnect goes through: the one whose token URL the credential refreshes at. A
+ * credential without a token URL (a bearer token a Connect stored) may use the only app there is;
+ * one that refreshes elsewhere gets none (its provider has no app here).
+ */
 export function appForCredential<A extends { id: string; tokenUrl: string }>(
   apps: readonly A[],
   settings: unknown,
 ): A | null {
   const tokenUrl = (settings as { tokenUrl?: unknown } | null)?.tokenUrl;
-  return apps.find((a) => a.tokenUrl === tokenUrl) ?? (apps.length === 1 ? apps[0]! : null);
+  if (typeof tokenUrl === 'string') return apps.find((a) => a.tokenUrl === tokenUrl) ?? null;
+  return apps.length === 1 ? apps[0]! : null;
 }
