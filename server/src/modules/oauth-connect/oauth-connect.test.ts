@@ -301,3 +301,54 @@ it('only the company administrators start a Connect, and only to a page of this 
     'NOT_FOUND',
   );
 });
+
+it('OAuth apps: a preset fixes the URLs, a custom provider must name them, the secret is write-only', async ({
+  server,
+  world,
+  as,
+}) => {
+  const admin = await as('admin');
+  const globex = world.company.globex!;
+  const create = (input: Record<string, unknown>) =>
+    admin.gql<{ createOAuthApp: Record<string, unknown> }>(
+      'mutation ($input: CreateOAuthAppInput!) { createOAuthApp(input: $input) { id name provider authorizationUrl tokenUrl tokenAuthMethod usePkce scopes hint } }',
+      { input: { companyId: globex, clientId: 'client-1', clientSecret: 'a-client-secret-of-some-length', ...input } },
+    );
+  const xero = await create({ provider: 'xero' });
+  expect(xero.data?.createOAuthApp).toMatchObject({
+    name: 'Xero',
+    authorizationUrl: 'https://login.xero.com/identity/connect/authorize',
+    tokenUrl: 'https://identity.xero.com/connect/token',
+    tokenAuthMethod: 'client_secret_basic',
+    usePkce: true,
+    scopes: 'offline_access openid profile email accounting.transactions',
+    hint: 'ngth',
+  });
+  expect(JSON.stringify(xero)).not.toContain('a-client-secret-of-some-length');
+  const stored = await server.db.oAuthApp.findUniqueOrThrow({ where: { id: String(xero.data!.createOAuthApp.id) } });
+  expect(stored.secretCiphertext).not.toContain('a-client-secret');
+  expect(server.tessera.vault.openWebhookSecret(stored)).toBe('a-client-secret-of-some-length');
+
+  expect(errorCode(await create({ provider: 'github', tokenUrl: 'https://evil.example/token' }))).toBe(
+    'BAD_USER_INPUT',
+  );
+  expect(errorCode(await create({ provider: 'custom', name: 'Mine' }))).toBe('BAD_USER_INPUT');
+  expect(errorCode(await create({ provider: 'nonexistent' }))).toBe('BAD_USER_INPUT');
+  const custom = await create({
+    provider: 'custom',
+    name: 'Mine',
+    authorizationUrl: 'https://id.example.com/authorize',
+    tokenUrl: 'https://id.example.com/token',
+  });
+  expect(custom.data?.createOAuthApp).toMatchObject({ provider: 'custom', tokenAuthMethod: 'client_secret_post' });
+  expect(
+    errorCode(
+      await create({ provider: 'custom', name: 'Mine', authorizationUrl: 'https://a/x', tokenUrl: 'https://a/y' }),
+    ),
+  ).toBe('CONFLICT');
+  const presets = await admin.gql<{ oauthProviderPresets: { key: string }[]; oauthRedirectUri: string }>(
+    '{ oauthProviderPresets { key } oauthRedirectUri }',
+  );
+  expect(presets.data?.oauthProviderPresets.map((p) => p.key)).toContain('quickbooks');
+  expect(presets.data?.oauthRedirectUri).toBe(`${server.url}/oauth/callback`);
+});
