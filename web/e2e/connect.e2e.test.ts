@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('OAuth Connect (Chromium)', () => {
     const page = await app.newPage();
     await openCredentials(page);
     await expect
-      .poll(() => panel(page).getByRole('list', { name: 'OAuth apps' }).getByText('Sandbox – Sales API', { exact: true }).count())
+      .poll(() =>
+        panel(page).getByRole('list', { name: 'OAuth apps' }).getByText('Sandbox – Sales API', { exact: true }).count(),
+      )
       .toBe(1);
     await expect.poll(() => panel(page).getByText('/oauth/callback').count()).toBeGreaterThan(0);
     await connectFor(page, 'CEO');

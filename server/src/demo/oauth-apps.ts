@@ -9,9 +9,9 @@ import { serviceCredentials } from '../sandbox/credentials.ts';
 import type { Vault } from '../vault/vault.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS } from './world.ts';
 
-export const DEMO_OAUTH_SCOPES = 'read write offline_access';
+const DEMO_OAUTH_SCOPES = 'read write offline_access';
 
-export function demoOAuthAppName(endpointName: string): string {
+function demoOAuthAppName(endpointName: string): string {
   return `Sandbox – ${endpointName}`;
 }
 

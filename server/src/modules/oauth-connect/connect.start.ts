@@ -18,7 +18,7 @@ import { getOAuthAppOrThrow } from './oauth-app.service.ts';
 import { findPreset } from './oauth-presets.ts';
 import { checkedReturnTo } from './return-to.ts';
 
-export const ATTEMPT_LIFETIME_MS = 10 * 60_000;
+const ATTEMPT_LIFETIME_MS = 10 * 60_000;
 /** Finished or abandoned attempts are kept a day (for support questions), then removed. */
 const ATTEMPT_RETENTION_MS = 86_400_000;
 

@@ -15,10 +15,10 @@ import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { findPreset, type OAuthPreset } from './oauth-presets.ts';
 
-export const CUSTOM_PROVIDER = 'custom';
+const CUSTOM_PROVIDER = 'custom';
 const TOKEN_AUTH_METHODS = ['client_secret_post', 'client_secret_basic'] as const;
 
-export const oauthAppMetadataSelect = {
+const oauthAppMetadataSelect = {
   id: true,
   companyId: true,
   name: true,

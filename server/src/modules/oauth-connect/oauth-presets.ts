@@ -30,7 +30,7 @@ export interface OAuthPreset {
 }
 
 export const PRESET_DIR = join(REPO_ROOT, 'server/src/modules/oauth-connect/presets');
-export const PRESET_SCHEMA_FILE = join(REPO_ROOT, 'server/src/modules/oauth-connect/preset.schema.json');
+const PRESET_SCHEMA_FILE = join(REPO_ROOT, 'server/src/modules/oauth-connect/preset.schema.json');
 
 /** The preset files' problems, by file name: empty when every file validates. */
 export function presetProblems(dir = PRESET_DIR): { file: string; problem: string }[] {
