@@ -4,6 +4,7 @@
 // token sees "needs reconnect" and reconnects: same credential, working again.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { serviceCredentials } from '../../server/src/sandbox/credentials.ts';
 import { hasChromium, useE2eApp } from './harness.ts';
 
 const CONNECTED_NAME = 'Sales API – CEO (Connect)';
@@ -99,6 +100,24 @@ describe.skipIf(!hasChromium)('OAuth Connect (Chromium)', () => {
     await expect.poll(() => item.getByText(/HTTP 200/).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await app.server.db.apiCredential.count({ where: { name: CONNECTED_NAME } })).toBe(1);
     await app.screenshot(page, 'connect-reconnected');
+    expect(app.pageErrors(page)).toEqual([]);
+  });
+
+  it('replaces the OAuth app’s client secret: sealed again, audited, never shown', async () => {
+    const page = await app.newPage();
+    await openCredentials(page);
+    const before = await app.server.db.oAuthApp.findFirstOrThrow({ where: { name: 'Sandbox – Sales API' } });
+    const { clientSecret } = serviceCredentials(app.server.sandboxSecret, 'acme', 'salesforce');
+    await panel(page).getByRole('button', { name: 'Replace client secret of Sandbox – Sales API' }).click();
+    const form = panel(page).getByRole('form', { name: 'New client secret for Sandbox – Sales API' });
+    expect(await form.getByLabel('New client secret').getAttribute('type')).toBe('password');
+    await form.getByLabel('New client secret').fill(clientSecret);
+    await form.getByRole('button', { name: 'Replace secret' }).click();
+    await form.waitFor({ state: 'detached' });
+    const after = await app.server.db.oAuthApp.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after.secretCiphertext).not.toBe(before.secretCiphertext);
+    expect(await app.server.db.auditLog.count({ where: { action: 'oauth_app.rotate', targetId: before.id } })).toBe(1);
+    expect(await page.content()).not.toContain(clientSecret);
     expect(app.pageErrors(page)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../../../ui/ConfirmButton.tsx';
 import { NamedOptions } from '../../../../ui/NamedOptions.tsx';
 import { DeleteOAuthAppMutation } from './connect-operations.ts';
 import { OAuthAppForm } from './OAuthAppForm.tsx';
+import { ReplaceAppSecret } from './ReplaceAppSecret.tsx';
 import { useStartConnect } from './use-start-connect.ts';
 
 interface Named {
@@ -28,6 +29,7 @@ const COMPANY_WIDE = 'company';
 
 export function ConnectPanel({ companyId, data, endpoints, roles, onChanged }: Props) {
   const [adding, setAdding] = useState(false);
+  const [replacing, setReplacing] = useState<string | null>(null);
   const [endpointId, setEndpointId] = useState(endpoints.length === 1 ? endpoints[0]!.id : '');
   const [roleChoice, setRoleChoice] = useState(COMPANY_WIDE);
   const [appId, setAppId] = useState(data.oauthApps[0]?.id ?? '');
@@ -93,6 +95,14 @@ export function ConnectPanel({ companyId, data, endpoints, roles, onChanged }: P
                   {app.clientId}
                   {app.hint ? ` · secret …${app.hint}` : ''}
                 </span>{' '}
+                <button
+                  type="button"
+                  onClick={() => setReplacing((r) => (r === app.id ? null : app.id))}
+                  aria-expanded={replacing === app.id}
+                  aria-label={`Replace client secret of ${app.name}`}
+                >
+                  Replace secret
+                </button>{' '}
                 <ConfirmButton
                   aria-label={`Delete OAuth app ${app.name}`}
                   title={`Delete “${app.name}”?`}
@@ -104,6 +114,15 @@ export function ConnectPanel({ companyId, data, endpoints, roles, onChanged }: P
                 >
                   Delete
                 </ConfirmButton>
+                {replacing === app.id && (
+                  <ReplaceAppSecret
+                    app={app}
+                    onDone={async () => {
+                      setReplacing(null);
+                      await onChanged();
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ul>

@@ -40,6 +40,15 @@ export const CreateOAuthAppMutation = graphql(`
   }
 `);
 
+export const ReplaceOAuthAppSecretMutation = graphql(`
+  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {
+    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {
+      id
+      hint
+    }
+  }
+`);
+
 export const DeleteOAuthAppMutation = graphql(`
   mutation DeleteOAuthApp($id: ID!) {
     deleteOAuthApp(id: $id)
