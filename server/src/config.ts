@@ -87,6 +87,11 @@ const schema = z.object({
   OPENAI_MODEL: z.string().optional(),
   SEED_DEMO: boolFlag.optional(),
   UPSTREAM_ALLOW_HOSTS: z.string().optional(),
+  /** The web app's origin as browsers reach it: links in invitation mail, and OAuth Connect's redirect URL <PUBLIC_URL>/oauth/callback; default: the server's own address. */
+  PUBLIC_URL: z
+    .url()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, 'must be an origin like https://tessera.example.com')
+    .optional(),
   WEB_DIST_DIR: z.string().min(1).optional(),
   /** Introspection and /graphiql; default: on except in production. */
   GRAPHQL_INTROSPECTION: boolFlag.optional(),
@@ -118,11 +123,6 @@ const schema = z.object({
     .optional(),
   /** The sender of Tessera's mail. */
   MAIL_FROM: z.string().min(3).max(254).default('Tessera <tessera@localhost>'),
-  /** Where people open the web app (links in mail); default: the server's own address. */
-  PUBLIC_URL: z
-    .url()
-    .regex(/^https?:\/\//, 'must be an http(s) URL')
-    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -159,6 +159,8 @@ export interface Config {
   webDistDir: string | undefined;
   /** Hosts ("host" or "host:port") the gateway may reach even on private or loopback addresses. */
   upstreamAllowHosts: string[];
+  /** PUBLIC_URL without a trailing slash; undefined: the server's own URL. */
+  publicUrl: string | undefined;
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   /** Outgoing webhooks: retry waits (ms; default 5 s, 30 s, 2 min, 10 min, 1 h) and how often due deliveries are polled. */
   webhooks: { retryScheduleMs: number[] | undefined; pollMs: number; timeoutMs: number };
@@ -168,8 +170,6 @@ export interface Config {
   metrics: { enabled: boolean; token: string | undefined };
   /** Outgoing mail: the SMTP server (SMTP_URL, none: nothing is mailed) and the sender. */
   mail: { smtpUrl: string | undefined; from: string };
-  /** The web app's public origin (PUBLIC_URL, no trailing slash); undefined: the server's own URL. */
-  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -211,6 +211,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: e.LOGIN_FAILURE_WINDOW_SECONDS,
     },
     webDistDir: e.WEB_DIST_DIR === undefined ? undefined : resolve(e.WEB_DIST_DIR),
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     upstreamAllowHosts: (e.UPSTREAM_ALLOW_HOSTS ?? '')
       .split(/[\s,]+/)
       .map((h) => h.trim().toLowerCase())
@@ -224,6 +225,5 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     inboundWebhookToleranceSeconds: e.INBOUND_WEBHOOK_TOLERANCE_SECONDS,
     metrics: { enabled: e.METRICS_ENABLED ?? e.METRICS_TOKEN !== undefined, token: e.METRICS_TOKEN },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

@@ -31,8 +31,10 @@ import { Gateway } from './gateway/gateway.ts';
 import { PostgresAdvisoryLocks, RedisLocks } from './gateway/locks.ts';
 import { MemoryRateLimiter, RedisRateLimiter } from './gateway/rate-limit.ts';
 import { FallbackRateLimiter } from './gateway/rate-limit-fallback.ts';
-import { createUpstreamClient } from './gateway/upstream-client.ts';
+import { createUpstreamClient, type UpstreamClient } from './gateway/upstream-client.ts';
 import { OAuthTokens } from './gateway/oauth.ts';
+import { connectStateKey } from './modules/oauth-connect/connect-state.ts';
+import type { OAuthConnectSettings } from './modules/oauth-connect/connect.settings.ts';
 import { emitCredentialStatus, emitWebhookEvent } from './modules/webhook/webhook.events.ts';
 import { recordAudit } from './modules/audit/audit.record.ts';
 import { connectActionSinks } from './assistant/action-sinks.ts';
@@ -137,6 +139,8 @@ interface Upstream {
   metrics: TesseraMetrics | undefined;
   /** Hosts the guarded upstream client may reach although private or loopback (the sandbox). */
   allowHosts: Set<string>;
+  /** The guarded client's send (token URLs of OAuth Connect use it too). */
+  send: UpstreamClient['send'];
 }
 
 export async function startTessera(options: StartOptions): Promise<Tessera> {
@@ -335,7 +339,7 @@ function buildUpstream(
     send: upstream.send,
     ...config.webhooks,
   });
-  return { gateway, oauth, callLog, webhooks, metrics, allowHosts };
+  return { gateway, oauth, callLog, webhooks, metrics, allowHosts, send: upstream.send };
 }
 
 function buildAssistant(
@@ -365,15 +369,20 @@ async function startHttp(
     ? await RedisEndpointEventBus.connect(redis, `${config.redisKeyPrefix}endpoint-events`, logger)
     : new InProcessEndpointEventBus();
   if (endpointEvents instanceof RedisEndpointEventBus) closer.add(() => endpointEvents.close());
-  // Invitation links point at PUBLIC_URL, else at this server, whose address is known once it listens.
+  // Links people open (invitation mail, OAuth Connect's redirect URL) point at PUBLIC_URL, else at
+  // this server, whose address is known once it listens.
+  let ownUrl = `http://${config.host}:${config.port}`;
+  const publicUrl = () => config.publicUrl ?? ownUrl;
   const mailer = createMailer(config.mail);
   if (mailer) closer.add(async () => mailer.close());
   if (mailer && !config.publicUrl && config.env === 'production')
     logger.warn("SMTP_URL is set without PUBLIC_URL: mailed invitation links point at this server's own address");
-  let ownUrl: string | undefined;
-  const invitations = {
-    mailer,
-    publicUrl: () => config.publicUrl ?? ownUrl ?? `http://${config.host}:${config.port}`,
+  const invitations = { mailer, publicUrl };
+  const jwtSecret = resolveJwtSecret(config, logger);
+  const oauthConnect: OAuthConnectSettings = {
+    stateKey: connectStateKey(jwtSecret),
+    publicUrl,
+    send: upstream.send,
   };
   const server = await startHttpServer({
     db: appDb,
@@ -382,7 +391,8 @@ async function startHttp(
     oauth: upstream.oauth,
     gateway: upstream.gateway,
     assistant,
-    tokens: new TokenService(resolveJwtSecret(config, logger), config.jwtTtlSeconds),
+    tokens: new TokenService(jwtSecret, config.jwtTtlSeconds),
+    oauthConnect,
     schema: await buildAppSchema(),
     introspection: config.graphqlIntrospection,
     webDistDir: config.webDistDir ?? WEB_DIST_DIR,

@@ -9,6 +9,7 @@ import { prepareSecret, type CredentialKind } from '../vault/credential-kinds.ts
 import { demoCredential } from '../sandbox/credentials.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS } from './world.ts';
 import { DEMO_ROLES } from './roles.ts';
+import { seedDemoOAuthApps } from './oauth-apps.ts';
 
 export interface DemoCredentialOptions {
   sandboxUrl: string;
@@ -71,5 +72,7 @@ export async function seedDemoCredentials(
     });
     created += 1;
   }
+  // The demo's OAuth apps (the sandbox as a provider) come with the credentials: same sandbox, same run.
+  await seedDemoOAuthApps(db, vault, { sandboxUrl, sandboxSecret });
   return created;
 }

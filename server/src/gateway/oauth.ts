@@ -9,6 +9,7 @@ import type { Prisma } from '../db/client.ts';
 import type { Vault } from '../vault/vault.ts';
 import type { CredentialStatusSink } from './credential-events.ts';
 import type { CredentialLocks, LockedDb } from './locks.ts';
+import { applyClientAuth } from './oauth-client-auth.ts';
 import { jsonBody, UpstreamNetworkError, type UpstreamRequest, type UpstreamResponse } from './upstream-client.ts';
 import type { OAuthMetrics, OAuthRefreshOutcome } from '../observability/metrics.ts';
 import { inSpan } from '../observability/tracing.ts';
@@ -146,12 +147,15 @@ export class OAuthTokens {
   private async fetchAndStore(db: LockedDb, row: CredentialRow): Promise<string | Error> {
     const secret = this.deps.vault.openCredentialSecret<ClientCredentialsSecret | RefreshTokenSecret>(row);
     const form = new URLSearchParams();
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    };
     if (row.kind === 'OAUTH2_REFRESH_TOKEN') {
       const s = secret as RefreshTokenSecret;
       form.set('grant_type', 'refresh_token');
       form.set('refresh_token', s.refreshToken);
-      form.set('client_id', s.clientId);
-      if (s.clientSecret) form.set('client_secret', s.clientSecret);
+      applyClientAuth(s.tokenAuthMethod, s, form, headers);
     } else {
       const s = secret as ClientCredentialsSecret;
       form.set('grant_type', 'client_credentials');
@@ -164,7 +168,7 @@ export class OAuthTokens {
       res = await this.send({
         method: 'POST',
         url: new URL(secret.tokenUrl),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers,
         body: form.toString(),
         timeoutMs: 10_000,
         maxBytes: 64 * 1024,

@@ -2,6 +2,7 @@
 // principal (or null), per-request DataLoaders, and the actor that services stamp on audit
 // rows.
 import type { Principal } from '../auth/principal.ts';
+import type { OAuthConnectSettings } from '../modules/oauth-connect/connect.settings.ts';
 import type { Db } from '../db/client.ts';
 import type { ScopeCell } from '../db/row-security/scope.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -40,6 +41,8 @@ export interface AppServices {
   dashboardCatalog: DashboardCatalog;
   /** How invitation links reach people: the mailer (SMTP_URL) or none, and the public URL (modules/invitation). */
   invitations: InvitationDelivery;
+  /** OAuth Connect: the state key, the public origin, the guarded client for token URLs. */
+  oauthConnect: OAuthConnectSettings;
 }
 
 export interface RequestContext extends AppServices {

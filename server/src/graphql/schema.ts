@@ -23,6 +23,7 @@ import { FieldRuleResolver } from '../modules/field-rule/field-rule.resolver.ts'
 import { AccessTokenResolver } from '../modules/access-token/access-token.resolver.ts';
 import { UsageResolver } from '../modules/usage/usage.resolver.ts';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.ts';
+import { OAuthConnectResolver } from '../modules/oauth-connect/oauth-connect.resolver.ts';
 import { argumentBoundsMiddleware } from './plugins/argument-bounds.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
 import { permissions, rootFieldsOnly } from './shield.ts';
@@ -49,6 +50,7 @@ export const resolvers = [
   AccessTokenResolver,
   UsageResolver,
   InvitationResolver,
+  OAuthConnectResolver,
 ] as const;
 
 /**

@@ -25,6 +25,7 @@ import {
 } from '../policy/policy.ts';
 import type { RequestContext } from './context.ts';
 import { companyOfSubscription } from '../modules/webhook/webhook.resolver.ts';
+import { companyOfOAuthApp } from '../modules/oauth-connect/oauth-app.service.ts';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../lib/errors.ts';
 import { SESSION_ONLY } from '../modules/session/session.revoke.ts';
 
@@ -146,6 +147,10 @@ const invitationCompany =
   (name: string): CompanyOf =>
   (args, ctx) =>
     ctx.loaders.companyOfInvitation.load(String(args[name]));
+const oauthAppCompany =
+  (name: string): CompanyOf =>
+  (args, ctx) =>
+    companyOfOAuthApp(ctx.db, String(args[name]));
 const webhookCompany =
   (name: string): CompanyOf =>
   (args, ctx) =>
@@ -208,6 +213,9 @@ export const permissions = shield(
       // The person must also be one the caller may see (the service scopes it like `user`).
       userAccess: signedIn(administers('Company', arg('companyId'))),
       credentials: signedIn(administers('Company', arg('companyId'))),
+      oauthProviderPresets: isAuthenticated,
+      oauthRedirectUri: isAuthenticated,
+      oauthApps: signedIn(administers('Company', arg('companyId'))),
       // The gateway asks the policy for the endpoint and method itself (complete mediation).
       readOperation: signedIn(belongsTo(arg('companyId'))),
       // Each widget's call goes through the gateway, which asks the policy again.
@@ -243,6 +251,10 @@ export const permissions = shield(
       deleteOperation: signedIn(administers('Operation', operationCompany('id'))),
       setEndpointAccess: signedIn(administers('Company', arg('companyId'))),
       createCredential: signedIn(administers('Company', inputArg('companyId'))),
+      createOAuthApp: signedIn(administers('Company', inputArg('companyId'))),
+      updateOAuthApp: signedIn(administers('OAuth app', oauthAppCompany('id'))),
+      deleteOAuthApp: signedIn(administers('OAuth app', oauthAppCompany('id'))),
+      startOAuthConnect: signedIn(administers('Company', inputArg('companyId'))),
       updateCredential: signedIn(administers('Credential', credentialCompany('id'))),
       rotateCredential: signedIn(administers('Credential', credentialCompany('id'))),
       deleteCredential: signedIn(administers('Credential', credentialCompany('id'))),

@@ -54,6 +54,9 @@ const actionIds: Record<string, string> = {};
 /** A webhook subscription of `c`. */
 const hook = (c: Slug) => hookIds[c];
 const hookIds: Record<string, string> = {};
+/** An OAuth app of `c` (Connect). */
+const oauthApp = (c: Slug) => oauthAppIds[c];
+const oauthAppIds: Record<string, string> = {};
 /** A personal access token of the CEO in `c`: nobody else may revoke it. */
 const accessToken = (c: Slug) => accessTokenIds[c];
 const accessTokenIds: Record<string, string> = {};
@@ -267,6 +270,27 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }',
       vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  oauthApps: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { oauthApps(companyId: $companyId) { id hint } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  oauthProviderPresets: [
+    {
+      kind: 'global',
+      query: '{ oauthProviderPresets { key } }',
+      check: (res) => expect(res.data!.oauthProviderPresets.length).toBeGreaterThanOrEqual(10),
+    },
+  ],
+  oauthRedirectUri: [
+    {
+      kind: 'global',
+      query: '{ oauthRedirectUri }',
+      check: (res) => expect(res.data!.oauthRedirectUri).toBe(`${server.url}/oauth/callback`),
     },
   ],
   auditLogs: [
@@ -558,6 +582,41 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ id: cred(c) }),
     },
   ],
+  createOAuthApp: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: CreateOAuthAppInput!) { createOAuthApp(input: $input) { id } }',
+      vars: ({ c }) => ({
+        input: { companyId: co(c), provider: 'github', clientId: 'sneaky', clientSecret: 'sneaky-secret' },
+      }),
+    },
+  ],
+  updateOAuthApp: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { updateOAuthApp(id: $id, input: { clientId: "sneaky" }) { id } }',
+      vars: ({ c }) => ({ id: oauthApp(c) }),
+    },
+  ],
+  deleteOAuthApp: [
+    { kind: 'admin', query: 'mutation ($id: ID!) { deleteOAuthApp(id: $id) }', vars: ({ c }) => ({ id: oauthApp(c) }) },
+  ],
+  startOAuthConnect: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: StartOAuthConnectInput!) { startOAuthConnect(input: $input) { authorizationUrl } }',
+      vars: ({ c }) => ({ input: { companyId: co(c), endpointId: ep(c), appId: oauthApp(c), returnTo: '/admin' } }),
+    },
+    {
+      variant: "own company id, the other company's endpoint and app",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($input: StartOAuthConnectInput!) { startOAuthConnect(input: $input) { authorizationUrl } }',
+      vars: ({ c, own }) => ({
+        input: { companyId: co(own), endpointId: ep(c), appId: oauthApp(c), returnTo: '/admin' },
+      }),
+    },
+  ],
   deleteCredential: [
     { kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) },
   ],
@@ -743,6 +802,20 @@ beforeAll(async () => {
       },
     });
     hookIds[c] = hookId;
+    const appId = randomUUID();
+    await server.db.oAuthApp.create({
+      data: {
+        id: appId,
+        companyId,
+        name: 'isolation app',
+        provider: 'custom',
+        authorizationUrl: 'https://auth.example/authorize',
+        tokenUrl: 'https://auth.example/token',
+        clientId: 'isolation',
+        ...server.tessera.vault.sealWebhookSecret({ id: appId, companyId }, 'isolation-client-secret'),
+      },
+    });
+    oauthAppIds[c] = appId;
     accessTokenIds[c] = (
       await server.db.accessToken.create({
         data: {

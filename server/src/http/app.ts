@@ -18,6 +18,7 @@ import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
 import { DEFAULT_TOLERANCE_SECONDS, inboundWebhookRouter } from '../modules/inbound-webhook/inbound-webhook.route.ts';
 import { mcpRouter } from '../mcp/mcp.route.ts';
+import { oauthCallbackRouter } from '../modules/oauth-connect/connect.route.ts';
 import type { TesseraMetrics } from '../observability/metrics.ts';
 import { metricsRoute } from '../observability/metrics-route.ts';
 import { observabilityPlugin } from '../observability/graphql-plugin.ts';
@@ -104,6 +105,8 @@ export async function createHttpApp(deps: AppDeps) {
       toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
     }),
   );
+  // Providers send the browser back here after an OAuth Connect's consent (modules/oauth-connect).
+  app.use(oauthCallbackRouter({ db, vault: deps.vault, settings: deps.oauthConnect, logger }));
   // MCP clients (Streamable HTTP): the caller's permitted operations as tools, in their own row scope.
   app.use(mcpRouter({ db, tokens: deps.tokens, gateway: deps.gateway, logger }));
 

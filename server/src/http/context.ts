@@ -48,6 +48,7 @@ export function createContextFactory(deps: AppDeps) {
       endpointEvents: deps.endpointEvents,
       dashboardCatalog: deps.dashboardCatalog,
       invitations: deps.invitations,
+      oauthConnect: deps.oauthConnect,
       requestId,
       principal,
       dbScope: scopeCell,

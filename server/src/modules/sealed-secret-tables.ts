@@ -4,9 +4,11 @@
 // that stores a new sealed secret adds its table here.
 import { registerSealedSecretTable } from '../vault/sealed-tables.ts';
 import { inboundWebhookSecretTable } from './inbound-webhook/inbound-webhook.keys.ts';
+import { oauthAppSecretTable } from './oauth-connect/oauth-app.keys.ts';
 import { webhookSecretTable } from './webhook/webhook.keys.ts';
 
 export function registerSealedSecretTables(): void {
   registerSealedSecretTable(webhookSecretTable);
   registerSealedSecretTable(inboundWebhookSecretTable);
+  registerSealedSecretTable(oauthAppSecretTable);
 }

@@ -174,6 +174,15 @@ export function canAdministerCompany(principal: Principal, companyId: string): b
   return companyStanding(principal, companyId) === 'admin';
 }
 
+/**
+ * Who may register the company's OAuth apps and connect its APIs (Connect, Reconnect): its
+ * administrators. Asked by the shield map and again when a provider's callback arrives, for the
+ * administrator the Connect's state names (they may have lost the right since).
+ */
+export function mayConnectCompanyApis(principal: Principal, companyId: string): boolean {
+  return canAdministerCompany(principal, companyId);
+}
+
 /** Platform admins, and anyone who administers at least one company. */
 export function isAdministrator(principal: Principal): boolean {
   return (

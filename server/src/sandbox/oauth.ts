@@ -1,6 +1,8 @@
-// The OAuth2 token endpoint, POST /<company>/<service>/oauth/token: client_credentials and
-// refresh_token grants (refresh tokens rotate; a used one is refused while the process lives).
-import { randomBytes } from 'node:crypto';
+// The OAuth2 token endpoint, POST /<company>/<service>/oauth/token: authorization_code (codes from
+// the consent page, authorize.ts, with PKCE checked), client_credentials and refresh_token grants
+// (refresh tokens rotate; a used one is refused while the process lives), and revocation of a
+// refresh token, POST /<company>/<service>/oauth/revoke (RFC 7009).
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { serviceCredentials } from './credentials.ts';
 import type { Knobs } from './knobs.ts';
@@ -11,8 +13,10 @@ const REFRESH_TOKEN_LIFETIME_MS = 30 * 86_400_000;
 export interface TokenContext {
   secret: string;
   knobs: Knobs;
-  /** jtis of refresh tokens already exchanged. */
+  /** jtis of refresh tokens already exchanged or revoked. */
   usedRefreshTokens: Set<string>;
+  /** jtis of authorization codes already exchanged. */
+  usedCodes: Set<string>;
   company: string;
   service: string;
 }
@@ -90,6 +94,45 @@ export function handleTokenRequest(req: IncomingMessage, raw: Buffer, ctx: Token
       exp: Date.now() + ttl * 1000,
     });
 
+  const refreshTokenFor = (scope: string) =>
+    signToken(secret, {
+      typ: 'refresh',
+      c: company,
+      s: service,
+      cid: client.id,
+      jti: randomBytes(12).toString('base64url'),
+      ep: knobs.refreshEpoch(company, service),
+      exp: Date.now() + REFRESH_TOKEN_LIFETIME_MS,
+      scope,
+    });
+
+  if (grantType === 'authorization_code') {
+    const code = verifyToken(secret, form.get('code') ?? '', 'code');
+    if (!code || code.c !== company || code.s !== service || code.cid !== client.id)
+      return oauthError(400, 'invalid_grant', 'Unknown authorization code.');
+    if ((code.exp ?? 0) <= Date.now()) return oauthError(400, 'invalid_grant', 'The authorization code expired.');
+    if (code.ru !== form.get('redirect_uri'))
+      return oauthError(400, 'invalid_grant', 'redirect_uri does not match the authorization request.');
+    if (code.cc) {
+      const verifier = form.get('code_verifier') ?? '';
+      if (createHash('sha256').update(verifier).digest('base64url') !== code.cc)
+        return oauthError(400, 'invalid_grant', 'The PKCE code_verifier does not match.');
+    }
+    if (ctx.usedCodes.has(code.jti))
+      return oauthError(400, 'invalid_grant', 'The authorization code was already used.');
+    ctx.usedCodes.add(code.jti);
+    const scope = code.scope ?? 'read';
+    return {
+      status: 200,
+      body: {
+        access_token: accessToken(scope),
+        token_type: 'Bearer',
+        expires_in: ttl,
+        refresh_token: refreshTokenFor(scope),
+        scope,
+      },
+    };
+  }
   if (grantType === 'client_credentials') {
     const scope = form.get('scope') || 'read write';
     return { status: 200, body: { access_token: accessToken(scope), token_type: 'Bearer', expires_in: ttl, scope } };
@@ -107,16 +150,8 @@ export function handleTokenRequest(req: IncomingMessage, raw: Buffer, ctx: Token
     if (ctx.usedRefreshTokens.has(token.jti))
       return oauthError(400, 'invalid_grant', 'The refresh token was already used.');
     ctx.usedRefreshTokens.add(token.jti);
-    const refreshToken = signToken(secret, {
-      typ: 'refresh',
-      c: company,
-      s: service,
-      cid: client.id,
-      jti: randomBytes(12).toString('base64url'),
-      ep: knobs.refreshEpoch(company, service),
-      exp: Date.now() + REFRESH_TOKEN_LIFETIME_MS,
-    });
     const scope = token.scope ?? 'read write';
+    const refreshToken = refreshTokenFor(scope);
     return {
       status: 200,
       body: {
@@ -130,4 +165,17 @@ export function handleTokenRequest(req: IncomingMessage, raw: Buffer, ctx: Token
   }
   if (!grantType) return oauthError(400, 'invalid_request', 'grant_type is required.');
   return oauthError(400, 'unsupported_grant_type');
+}
+
+/** RFC 7009: the client revokes one of its refresh tokens; 200 whether or not it was valid. */
+export function handleRevocation(req: IncomingMessage, raw: Buffer, ctx: TokenContext): TokenResponse {
+  const form = formParams(req, raw);
+  const expected = serviceCredentials(ctx.secret, ctx.company, ctx.service);
+  const client = clientOf(req, form);
+  if (!client || !sameSecret(client.id, expected.clientId) || !sameSecret(client.secret, expected.clientSecret))
+    return oauthError(401, 'invalid_client', 'Client authentication failed.');
+  const token = verifyToken(ctx.secret, form.get('token') ?? '', 'refresh');
+  if (token && token.c === ctx.company && token.s === ctx.service && token.cid === client.id)
+    ctx.usedRefreshTokens.add(token.jti);
+  return { status: 200, body: {} };
 }

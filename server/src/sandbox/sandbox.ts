@@ -7,7 +7,8 @@ import { SERVICES } from './generators/index.ts';
 import { ValidationError } from './generators/types.ts';
 import { HttpError, parseJsonObject, readBody, sendJson, sleep } from './http.ts';
 import { Knobs, type SandboxKnobs } from './knobs.ts';
-import { handleTokenRequest } from './oauth.ts';
+import { decideConsent, showConsent } from './authorize.ts';
+import { handleRevocation, handleTokenRequest } from './oauth.ts';
 import { handleApi, type ApiResponse } from './routes.ts';
 import { Store } from './store.ts';
 
@@ -86,6 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const knobs = new Knobs();
   const stats: SandboxStats = { requests: { total: 0 }, tokenRequests: { total: 0 } };
   const usedRefreshTokens = new Set<string>();
+  const usedCodes = new Set<string>();
   const hanging = new Set<ServerResponse>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -106,12 +108,34 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const key = `${company}/${service}` as const;
     const method = req.method ?? 'GET';
 
-    if (rest.length === 2 && rest[0] === 'oauth' && rest[1] === 'token') {
+    if (rest.length === 2 && rest[0] === 'oauth' && rest[1] === 'authorize') {
+      if (method !== 'GET' && method !== 'POST')
+        return sendJson(res, 405, { error: 'method_not_allowed', allow: ['GET', 'POST'] }, { Allow: 'GET, POST' });
+      const ctx = { secret, company, service };
+      const answer = method === 'GET' ? showConsent(url.searchParams, ctx) : decideConsent(await readBody(req), ctx);
+      if (answer.kind === 'redirect') {
+        res.writeHead(302, { Location: answer.location, 'Cache-Control': 'no-store' });
+        return void res.end();
+      }
+      res.writeHead(answer.status, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        // The consent page must not be framed (clickjacking) and runs no script. No form-action:
+        // browsers apply it to the redirect after the form too, which goes to the client's origin.
+        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+        'X-Frame-Options': 'DENY',
+      });
+      return void res.end(answer.html);
+    }
+
+    if (rest.length === 2 && rest[0] === 'oauth' && (rest[1] === 'token' || rest[1] === 'revoke')) {
       count(stats.tokenRequests, key);
       if (method !== 'POST')
         return sendJson(res, 405, { error: 'method_not_allowed', allow: ['POST'] }, { Allow: 'POST' });
       const raw = await readBody(req);
-      const answer = handleTokenRequest(req, raw, { secret, knobs, usedRefreshTokens, company, service });
+      const tokenContext = { secret, knobs, usedRefreshTokens, usedCodes, company, service };
+      const answer =
+        rest[1] === 'token' ? handleTokenRequest(req, raw, tokenContext) : handleRevocation(req, raw, tokenContext);
       if (knobs.tokenEndpointDelayMs > 0) await sleep(knobs.tokenEndpointDelayMs);
       return sendJson(res, answer.status, answer.body, {
         ...answer.headers,
@@ -199,6 +223,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       clear(stats.requests);
       clear(stats.tokenRequests);
       usedRefreshTokens.clear();
+      usedCodes.clear();
     },
     close() {
       return new Promise<void>((resolve, reject) => {

@@ -3,7 +3,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export interface TokenPayload {
-  typ: 'access' | 'refresh';
+  /** An authorization code is a token too: signed, short-lived, single use (usedCodes). */
+  typ: 'access' | 'refresh' | 'code' | 'consent';
   /** Company and service the token is good for. */
   c: string;
   s: string;
@@ -15,9 +16,13 @@ export interface TokenPayload {
   /** Expiry, ms since 1970 (refresh tokens have none). */
   exp?: number;
   scope?: string;
+  /** Codes and consent forms: the redirect URI and PKCE S256 challenge of the authorization request, and its state. */
+  ru?: string;
+  cc?: string;
+  st?: string;
 }
 
-const PREFIX = { access: 'sbx_at', refresh: 'sbx_rt' } as const;
+const PREFIX = { access: 'sbx_at', refresh: 'sbx_rt', code: 'sbx_ac', consent: 'sbx_cf' } as const;
 
 const signingKey = (secret: string) => createHmac('sha256', secret).update('sandbox/token-signing-key').digest();
 

@@ -52,6 +52,8 @@ const refreshToken = z
     clientId: z.string().min(1).max(512),
     clientSecret: secretText.optional(),
     scope: z.string().max(1024).optional(),
+    /** How the client authenticates at tokenUrl; default client_secret_post (oauth-client-auth.ts). */
+    tokenAuthMethod: z.enum(['client_secret_post', 'client_secret_basic']).optional(),
   })
   .strict();
 

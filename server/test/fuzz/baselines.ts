@@ -21,6 +21,9 @@ export interface FuzzIds {
   othersAction: string;
   /** A credential of Acme, for the "other company" cases. */
   acmeCredential: string;
+  /** OAuth apps (Connect) of the fuzzer's company and of Acme. */
+  oauthApp: string;
+  acmeOAuthApp: string;
   /** Webhook subscriptions of the fuzzer's company and of Acme. */
   webhook: string;
   acmeWebhook: string;
@@ -160,6 +163,55 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
       { id: f.acmeCredential },
     ),
     deleteCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
+    createOAuthApp: admin(
+      {
+        input: {
+          companyId: f.company,
+          provider: 'custom',
+          name: 'fuzz app',
+          clientId: 'fuzz-client',
+          clientSecret: 'fuzz-client-secret',
+          scopes: 'read write',
+          authorizationUrl: 'https://auth.example.test/authorize',
+          tokenUrl: 'https://auth.example.test/token',
+          tokenAuthMethod: 'client_secret_post',
+          usePkce: true,
+        },
+      },
+      { 'input.companyId': acme },
+    ),
+    updateOAuthApp: admin(
+      {
+        id: f.oauthApp,
+        input: {
+          name: 'fuzz app 2',
+          clientId: 'fuzz-client-2',
+          clientSecret: 'another-client-secret',
+          scopes: 'read',
+          authorizationUrl: 'https://auth.example.test/authorize2',
+          tokenUrl: 'https://auth.example.test/token2',
+          tokenAuthMethod: 'client_secret_basic',
+          usePkce: false,
+        },
+      },
+      { id: f.acmeOAuthApp },
+    ),
+    startOAuthConnect: admin(
+      {
+        input: {
+          companyId: f.company,
+          endpointId: f.endpoint,
+          roleId: developer,
+          appId: f.oauthApp,
+          provider: null,
+          scopes: 'read',
+          returnTo: '/admin/credentials',
+          credentialId: null,
+        },
+      },
+      { 'input.companyId': acme, 'input.endpointId': acmeSales, 'input.appId': f.acmeOAuthApp },
+    ),
+    deleteOAuthApp: admin({ id: f.oauthApp }, { id: f.acmeOAuthApp }),
     testCredential: admin({ id: f.credential }, { id: f.acmeCredential }),
     writeOperation: member(
       {
@@ -237,6 +289,7 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     ),
     company: admin({ id: f.company }, { id: acme }),
     credentials: admin({ companyId: f.company }, { companyId: acme }),
+    oauthApps: admin({ companyId: f.company }, { companyId: acme }),
     myCredentials: member({ companyId: acme }, { companyId: f.company }),
     endpoints: admin({ companyId: f.company }, { companyId: acme }),
     endpoint: admin({ id: f.endpoint }, { id: acmeSales }),

@@ -315,6 +315,14 @@ beforeAll(async () => {
     action: (await pending(w.user.ceo!)).id,
     othersAction: (await pending(w.user.dev!)).id,
     acmeCredential,
+    oauthApp: (
+      await gqlOk(
+        'mutation ($c: ID!) { createOAuthApp(input: { companyId: $c, provider: "gitlab", clientId: "fuzz", clientSecret: "fuzz-client-secret" }) { id } }',
+        { c: company },
+        admin,
+      )
+    ).createOAuthApp.id as string,
+    acmeOAuthApp: (await server.db.oAuthApp.findFirstOrThrow({ where: { companyId: w.company.acme! } })).id,
     webhook: await subscribe(company),
     acmeWebhook: await subscribe(w.company.acme!),
     acmeAccount: accounts.readOperation.data.data[0].id as string,

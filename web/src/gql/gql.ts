@@ -31,6 +31,11 @@ type Documents = {
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": typeof types.DeleteCredentialDocument,
     "\n  query AdminCredentials($companyId: ID!) {\n    credentials(companyId: $companyId) {\n      id\n      name\n      kind\n      hint\n      status\n      statusReason\n      origin\n      updatedAt\n      lastTestedAt\n      settings\n      role {\n        id\n        name\n      }\n      endpoint {\n        id\n        name\n        baseUrl\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n    }\n  }\n": typeof types.AdminCredentialsDocument,
     "\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n": typeof types.CredentialRolesDocument,
+    "\n  query OAuthConnect($companyId: ID!) {\n    oauthApps(companyId: $companyId) {\n      id\n      name\n      provider\n      authorizationUrl\n      tokenUrl\n      scopes\n      clientId\n      hint\n      usePkce\n    }\n    oauthProviderPresets {\n      key\n      name\n      defaultScopes\n      scopeSeparator\n      pkce\n      refreshTokens\n      rotatingRefreshTokens\n      accessTokenLifetimeSeconds\n      refreshNotes\n      documentationUrl\n      notes\n    }\n    oauthRedirectUri\n  }\n": typeof types.OAuthConnectDocument,
+    "\n  mutation CreateOAuthApp($input: CreateOAuthAppInput!) {\n    createOAuthApp(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateOAuthAppDocument,
+    "\n  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {\n    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {\n      id\n      hint\n    }\n  }\n": typeof types.ReplaceOAuthAppSecretDocument,
+    "\n  mutation DeleteOAuthApp($id: ID!) {\n    deleteOAuthApp(id: $id)\n  }\n": typeof types.DeleteOAuthAppDocument,
+    "\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n": typeof types.StartOAuthConnectDocument,
     "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateEndpointDocument,
     "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": typeof types.UpdateEndpointDocument,
     "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n": typeof types.DeleteEndpointDocument,
@@ -95,6 +100,11 @@ const documents: Documents = {
     "\n  mutation DeleteCredential($id: ID!) {\n    deleteCredential(id: $id)\n  }\n": types.DeleteCredentialDocument,
     "\n  query AdminCredentials($companyId: ID!) {\n    credentials(companyId: $companyId) {\n      id\n      name\n      kind\n      hint\n      status\n      statusReason\n      origin\n      updatedAt\n      lastTestedAt\n      settings\n      role {\n        id\n        name\n      }\n      endpoint {\n        id\n        name\n        baseUrl\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n    }\n  }\n": types.AdminCredentialsDocument,
     "\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n": types.CredentialRolesDocument,
+    "\n  query OAuthConnect($companyId: ID!) {\n    oauthApps(companyId: $companyId) {\n      id\n      name\n      provider\n      authorizationUrl\n      tokenUrl\n      scopes\n      clientId\n      hint\n      usePkce\n    }\n    oauthProviderPresets {\n      key\n      name\n      defaultScopes\n      scopeSeparator\n      pkce\n      refreshTokens\n      rotatingRefreshTokens\n      accessTokenLifetimeSeconds\n      refreshNotes\n      documentationUrl\n      notes\n    }\n    oauthRedirectUri\n  }\n": types.OAuthConnectDocument,
+    "\n  mutation CreateOAuthApp($input: CreateOAuthAppInput!) {\n    createOAuthApp(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateOAuthAppDocument,
+    "\n  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {\n    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {\n      id\n      hint\n    }\n  }\n": types.ReplaceOAuthAppSecretDocument,
+    "\n  mutation DeleteOAuthApp($id: ID!) {\n    deleteOAuthApp(id: $id)\n  }\n": types.DeleteOAuthAppDocument,
+    "\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n": types.StartOAuthConnectDocument,
     "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateEndpointDocument,
     "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": types.UpdateEndpointDocument,
     "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n": types.DeleteEndpointDocument,
@@ -224,6 +234,26 @@ export function graphql(source: "\n  query AdminCredentials($companyId: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query CredentialRoles {\n    roles {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OAuthConnect($companyId: ID!) {\n    oauthApps(companyId: $companyId) {\n      id\n      name\n      provider\n      authorizationUrl\n      tokenUrl\n      scopes\n      clientId\n      hint\n      usePkce\n    }\n    oauthProviderPresets {\n      key\n      name\n      defaultScopes\n      scopeSeparator\n      pkce\n      refreshTokens\n      rotatingRefreshTokens\n      accessTokenLifetimeSeconds\n      refreshNotes\n      documentationUrl\n      notes\n    }\n    oauthRedirectUri\n  }\n"): (typeof documents)["\n  query OAuthConnect($companyId: ID!) {\n    oauthApps(companyId: $companyId) {\n      id\n      name\n      provider\n      authorizationUrl\n      tokenUrl\n      scopes\n      clientId\n      hint\n      usePkce\n    }\n    oauthProviderPresets {\n      key\n      name\n      defaultScopes\n      scopeSeparator\n      pkce\n      refreshTokens\n      rotatingRefreshTokens\n      accessTokenLifetimeSeconds\n      refreshNotes\n      documentationUrl\n      notes\n    }\n    oauthRedirectUri\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOAuthApp($input: CreateOAuthAppInput!) {\n    createOAuthApp(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOAuthApp($input: CreateOAuthAppInput!) {\n    createOAuthApp(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {\n    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {\n      id\n      hint\n    }\n  }\n"): (typeof documents)["\n  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {\n    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {\n      id\n      hint\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteOAuthApp($id: ID!) {\n    deleteOAuthApp(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOAuthApp($id: ID!) {\n    deleteOAuthApp(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -240,6 +240,27 @@ export type CreateEndpointInput = {
   slug: Scalars['String']['input'];
 };
 
+export type CreateOAuthAppInput = {
+  /** custom only */
+  authorizationUrl?: InputMaybe<Scalars['String']['input']>;
+  clientId: Scalars['String']['input'];
+  /** Sealed by the vault; never shown again. */
+  clientSecret: Scalars['String']['input'];
+  companyId: Scalars['ID']['input'];
+  /** default: the preset's name */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** A preset key (oauthProviderPresets) or "custom". */
+  provider: Scalars['String']['input'];
+  /** default: the preset's default scopes */
+  scopes?: InputMaybe<Scalars['String']['input']>;
+  /** custom only: client_secret_post (default) or client_secret_basic */
+  tokenAuthMethod?: InputMaybe<Scalars['String']['input']>;
+  /** custom only */
+  tokenUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Send PKCE (default: on where the provider supports it). */
+  usePkce?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type CreateOperationInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   key: Scalars['String']['input'];
@@ -501,6 +522,8 @@ export type Mutation = {
   /** Store a credential; its secret is encrypted and never shown again. */
   createCredential: ApiCredential;
   createEndpoint: ApiEndpoint;
+  /** Register an OAuth app (client id and secret) for a provider. */
+  createOAuthApp: OAuthApp;
   createOperation: EndpointOperation;
   /** Platform admin: create a person who can sign in. */
   createUser: User;
@@ -513,6 +536,7 @@ export type Mutation = {
   deleteEndpoint: Scalars['Boolean']['output'];
   /** Removes a role's field rule on an operation, so the role sees whole answers again; false when there was none. */
   deleteFieldRule: Scalars['Boolean']['output'];
+  deleteOAuthApp: Scalars['Boolean']['output'];
   deleteOperation: Scalars['Boolean']['output'];
   deleteWebhookSubscription: Scalars['Boolean']['output'];
   /** Give a person a role in a company (idempotent). */
@@ -544,12 +568,15 @@ export type Mutation = {
   setFieldRule: FieldRule;
   /** End every session of a person (default: the caller's own, from a signed-in session), including this one. Another person's: platform administrators only. Access tokens stay valid; revoke them one by one. */
   signOutEverywhere: Scalars['Boolean']['output'];
+  /** Start Connect (or Reconnect, with credentialId): answers the provider's authorization URL. The provider sends the browser back to /oauth/callback, which stores the tokens and returns to returnTo with oauth=connected|reconnected|error. */
+  startOAuthConnect: OAuthConnectStart;
   /** Call the endpoint with this credential and report; updates the credential's status. */
   testCredential: CredentialTestResult;
   updateCompany: Company;
   /** Rename a credential and/or replace its secret. */
   updateCredential: ApiCredential;
   updateEndpoint: ApiEndpoint;
+  updateOAuthApp: OAuthApp;
   updateOperation: EndpointOperation;
   /** Run a POST, PUT, PATCH or DELETE operation; needs WRITE access. */
   writeOperation: UpstreamResult;
@@ -601,6 +628,11 @@ export type MutationCreateEndpointArgs = {
 };
 
 
+export type MutationCreateOAuthAppArgs = {
+  input: CreateOAuthAppInput;
+};
+
+
 export type MutationCreateOperationArgs = {
   endpointId: Scalars['ID']['input'];
   input: CreateOperationInput;
@@ -644,6 +676,11 @@ export type MutationDeleteFieldRuleArgs = {
   companyId: Scalars['ID']['input'];
   operationId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteOAuthAppArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -740,6 +777,11 @@ export type MutationSignOutEverywhereArgs = {
 };
 
 
+export type MutationStartOAuthConnectArgs = {
+  input: StartOAuthConnectInput;
+};
+
+
 export type MutationTestCredentialArgs = {
   id: Scalars['ID']['input'];
 };
@@ -763,6 +805,12 @@ export type MutationUpdateEndpointArgs = {
 };
 
 
+export type MutationUpdateOAuthAppArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateOAuthAppInput;
+};
+
+
 export type MutationUpdateOperationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateOperationInput;
@@ -775,6 +823,63 @@ export type MutationWriteOperationArgs = {
   endpointId: Scalars['ID']['input'];
   operation: Scalars['String']['input'];
   params?: InputMaybe<Scalars['JSON']['input']>;
+};
+
+export type OAuthApp = {
+  __typename?: 'OAuthApp';
+  authorizationUrl: Scalars['String']['output'];
+  clientId: Scalars['String']['output'];
+  companyId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** At most the last 4 characters of the client secret. */
+  hint?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** A preset key, or "custom". */
+  provider: Scalars['String']['output'];
+  /** Scopes asked for when Connect names none. */
+  scopes: Scalars['String']['output'];
+  tokenAuthMethod: Scalars['String']['output'];
+  tokenUrl: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  usePkce: Scalars['Boolean']['output'];
+};
+
+export type OAuthConnectStart = {
+  __typename?: 'OAuthConnectStart';
+  /** Send the browser here: the provider's consent page. */
+  authorizationUrl: Scalars['String']['output'];
+  /** The state stops working at this time (10 minutes). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The redirect URL this Connect uses: register it at the provider. */
+  redirectUri: Scalars['String']['output'];
+};
+
+export type OAuthProviderPreset = {
+  __typename?: 'OAuthProviderPreset';
+  accessTokenLifetimeSeconds?: Maybe<Scalars['Int']['output']>;
+  authorizationUrl: Scalars['String']['output'];
+  defaultScopes: Array<Scalars['String']['output']>;
+  documentationUrl: Scalars['String']['output'];
+  /** Fixed query parameters of the authorization URL. */
+  extraAuthorizeParams?: Maybe<Scalars['JSON']['output']>;
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  notes?: Maybe<Scalars['String']['output']>;
+  /** The provider documents PKCE: an S256 code_challenge is sent. */
+  pkce: Scalars['Boolean']['output'];
+  refreshNotes?: Maybe<Scalars['String']['output']>;
+  /** "always", "with_scope", "optional" or "never" */
+  refreshTokens: Scalars['String']['output'];
+  /** A refresh returns a new refresh token; the old one stops working. */
+  rotatingRefreshTokens: Scalars['Boolean']['output'];
+  /** " " or "," */
+  scopeSeparator: Scalars['String']['output'];
+  /** "client_secret_post" or "client_secret_basic" */
+  tokenAuthMethod: Scalars['String']['output'];
+  /** How the access token is sent to the API: "authorization_bearer". */
+  tokenPlacement: Scalars['String']['output'];
+  tokenUrl: Scalars['String']['output'];
 };
 
 /** What an OpenAPI import did (or, with dryRun, would do). */
@@ -869,6 +974,12 @@ export type Query = {
   myEndpoints: Array<EndpointGrant>;
   /** The caller's actions in the company that still await a decision. */
   myPendingActions: Array<PendingAction>;
+  /** The company's OAuth apps; its administrators only. */
+  oauthApps: Array<OAuthApp>;
+  /** The providers Connect knows: URLs, scopes, PKCE, refresh behaviour. */
+  oauthProviderPresets: Array<OAuthProviderPreset>;
+  /** The redirect URL to register at a provider: <public origin>/oauth/callback. */
+  oauthRedirectUri: Scalars['String']['output'];
   /** The tools the assistant would offer someone holding only this role in the company (past 40 the model reaches the same list through a search tool); the company's administrators only. */
   previewTools: Array<ToolPreview>;
   /** Run a GET operation of one of the company's APIs with the caller's access and credential. */
@@ -961,6 +1072,11 @@ export type QueryMyPendingActionsArgs = {
 };
 
 
+export type QueryOauthAppsArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
 export type QueryPreviewToolsArgs = {
   companyId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
@@ -1035,6 +1151,23 @@ export type SetFieldRuleInput = {
   roleId: Scalars['ID']['input'];
 };
 
+export type StartOAuthConnectInput = {
+  /** The OAuth app; or name its provider instead. */
+  appId?: InputMaybe<Scalars['ID']['input']>;
+  companyId: Scalars['ID']['input'];
+  /** Reconnect: the credential whose tokens are replaced (same id, grants, history). */
+  credentialId?: InputMaybe<Scalars['ID']['input']>;
+  endpointId: Scalars['ID']['input'];
+  /** The company's first app of this provider. */
+  provider?: InputMaybe<Scalars['String']['input']>;
+  /** A path of the web app to come back to, e.g. /admin/credentials. */
+  returnTo: Scalars['String']['input'];
+  /** omit for a company-wide credential */
+  roleId?: InputMaybe<Scalars['ID']['input']>;
+  /** default: the app's scopes */
+  scopes?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The same as chat, streamed: answer tokens, tool calls and proposed actions as they happen, then the reply. */
@@ -1097,6 +1230,21 @@ export type UpdateEndpointInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateOAuthAppInput = {
+  /** custom only */
+  authorizationUrl?: InputMaybe<Scalars['String']['input']>;
+  clientId?: InputMaybe<Scalars['String']['input']>;
+  /** A new client secret; replaces the old one. */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  scopes?: InputMaybe<Scalars['String']['input']>;
+  /** custom only */
+  tokenAuthMethod?: InputMaybe<Scalars['String']['input']>;
+  /** custom only */
+  tokenUrl?: InputMaybe<Scalars['String']['input']>;
+  usePkce?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type UpdateOperationInput = {
@@ -1325,6 +1473,42 @@ export type CredentialRolesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CredentialRolesQuery = { __typename?: 'Query', roles: Array<{ __typename?: 'Role', id: string, name: string }> };
+
+export type OAuthConnectQueryVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+}>;
+
+
+export type OAuthConnectQuery = { __typename?: 'Query', oauthRedirectUri: string, oauthApps: Array<{ __typename?: 'OAuthApp', id: string, name: string, provider: string, authorizationUrl: string, tokenUrl: string, scopes: string, clientId: string, hint?: string | null, usePkce: boolean }>, oauthProviderPresets: Array<{ __typename?: 'OAuthProviderPreset', key: string, name: string, defaultScopes: Array<string>, scopeSeparator: string, pkce: boolean, refreshTokens: string, rotatingRefreshTokens: boolean, accessTokenLifetimeSeconds?: number | null, refreshNotes?: string | null, documentationUrl: string, notes?: string | null }> };
+
+export type CreateOAuthAppMutationVariables = Exact<{
+  input: CreateOAuthAppInput;
+}>;
+
+
+export type CreateOAuthAppMutation = { __typename?: 'Mutation', createOAuthApp: { __typename?: 'OAuthApp', id: string, name: string } };
+
+export type ReplaceOAuthAppSecretMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  clientSecret: Scalars['String']['input'];
+}>;
+
+
+export type ReplaceOAuthAppSecretMutation = { __typename?: 'Mutation', updateOAuthApp: { __typename?: 'OAuthApp', id: string, hint?: string | null } };
+
+export type DeleteOAuthAppMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteOAuthAppMutation = { __typename?: 'Mutation', deleteOAuthApp: boolean };
+
+export type StartOAuthConnectMutationVariables = Exact<{
+  input: StartOAuthConnectInput;
+}>;
+
+
+export type StartOAuthConnectMutation = { __typename?: 'Mutation', startOAuthConnect: { __typename?: 'OAuthConnectStart', authorizationUrl: string } };
 
 export type CreateEndpointMutationVariables = Exact<{
   input: CreateEndpointInput;
@@ -1654,6 +1838,11 @@ export const ConfirmCredentialOriginDocument = {"kind":"Document","definitions":
 export const DeleteCredentialDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteCredential"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteCredential"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteCredentialMutation, DeleteCredentialMutationVariables>;
 export const AdminCredentialsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCredentials"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"credentials"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"origin"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastTestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"settings"}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"endpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AdminCredentialsQuery, AdminCredentialsQueryVariables>;
 export const CredentialRolesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CredentialRoles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CredentialRolesQuery, CredentialRolesQueryVariables>;
+export const OAuthConnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OAuthConnect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"oauthApps"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"authorizationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"tokenUrl"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}},{"kind":"Field","name":{"kind":"Name","value":"usePkce"}}]}},{"kind":"Field","name":{"kind":"Name","value":"oauthProviderPresets"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"defaultScopes"}},{"kind":"Field","name":{"kind":"Name","value":"scopeSeparator"}},{"kind":"Field","name":{"kind":"Name","value":"pkce"}},{"kind":"Field","name":{"kind":"Name","value":"refreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"rotatingRefreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenLifetimeSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"refreshNotes"}},{"kind":"Field","name":{"kind":"Name","value":"documentationUrl"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"oauthRedirectUri"}}]}}]} as unknown as DocumentNode<OAuthConnectQuery, OAuthConnectQueryVariables>;
+export const CreateOAuthAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateOAuthApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateOAuthAppInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createOAuthApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateOAuthAppMutation, CreateOAuthAppMutationVariables>;
+export const ReplaceOAuthAppSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReplaceOAuthAppSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"clientSecret"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateOAuthApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"clientSecret"},"value":{"kind":"Variable","name":{"kind":"Name","value":"clientSecret"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"hint"}}]}}]}}]} as unknown as DocumentNode<ReplaceOAuthAppSecretMutation, ReplaceOAuthAppSecretMutationVariables>;
+export const DeleteOAuthAppDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteOAuthApp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteOAuthApp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteOAuthAppMutation, DeleteOAuthAppMutationVariables>;
+export const StartOAuthConnectDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartOAuthConnect"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"StartOAuthConnectInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startOAuthConnect"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"authorizationUrl"}}]}}]}}]} as unknown as DocumentNode<StartOAuthConnectMutation, StartOAuthConnectMutationVariables>;
 export const CreateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateEndpointMutation, CreateEndpointMutationVariables>;
 export const UpdateEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEndpointInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"AdminEndpointFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AdminEndpointFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiEndpoint"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"cacheTtlSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimitPerMinute"}}]}}]} as unknown as DocumentNode<UpdateEndpointMutation, UpdateEndpointMutationVariables>;
 export const DeleteEndpointDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteEndpoint"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteEndpoint"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteEndpointMutation, DeleteEndpointMutationVariables>;

@@ -201,6 +201,44 @@ const STEPS: Step[] = [
     },
   },
   {
+    field: 'createOAuthApp',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!) { createOAuthApp(input: { companyId: $c, provider: "gitlab", clientId: "cid", clientSecret: "audited-client-secret" }) { id } }',
+    vars: () => ({ c: acme() }),
+    expected: ['oauth_app.create'],
+    company: acme,
+    details: { provider: 'gitlab', name: 'GitLab' },
+    after: (res) => {
+      made.oauthApp = res.data!.createOAuthApp.id;
+    },
+  },
+  {
+    field: 'updateOAuthApp',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { updateOAuthApp(id: $id, input: { clientSecret: "another-client-secret" }) { id } }',
+    vars: () => ({ id: made.oauthApp }),
+    expected: ['oauth_app.rotate'],
+    company: acme,
+  },
+  {
+    field: 'startOAuthConnect',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $e: ID!, $a: ID!) { startOAuthConnect(input: { companyId: $c, endpointId: $e, appId: $a, returnTo: "/admin/credentials" }) { authorizationUrl } }',
+    vars: () => ({ c: acme(), e: made.endpoint, a: made.oauthApp }),
+    expected: ['oauth_connect.start'],
+    company: acme,
+  },
+  {
+    field: 'deleteOAuthApp',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!) { deleteOAuthApp(id: $id) }',
+    vars: () => ({ id: made.oauthApp }),
+    expected: ['oauth_app.delete'],
+    company: acme,
+  },
+  {
     field: 'updateCredential',
     as: 'admin@demo.test',
     query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }',

@@ -74,7 +74,7 @@ async function assertNameFree(
  * The sealed columns for a new secret, and a reset of everything derived from the old one. The
  * secret belongs to the origin of the endpoint's base URL as it is now (credential.origin.ts).
  */
-function sealedColumns(
+export function sealedColumns(
   vault: Vault,
   ref: { id: string; companyId: string; roleId: string | null; endpointId: string },
   baseUrl: string,

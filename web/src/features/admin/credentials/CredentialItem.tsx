@@ -73,6 +73,8 @@ interface Props {
   /** Reloads the list: after a test (status, last tested) and after a delete. */
   onChanged(): Promise<unknown>;
   onDeleted(name: string): void;
+  /** OAuth2: a new consent at the provider that replaces this credential's tokens (same id, grants, history). */
+  onReconnect?: () => Promise<void>;
 }
 
 type TestState =
@@ -81,7 +83,7 @@ type TestState =
   | { state: 'done'; result: Omit<CredentialTestResult, '__typename'> }
   | { state: 'error'; message: string };
 
-export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
+export function CredentialItem({ credential, onChanged, onDeleted, onReconnect }: Props) {
   const [test, setTest] = useState<TestState>({ state: 'idle' });
   const [replacing, setReplacing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -174,6 +176,16 @@ export function CredentialItem({ credential, onChanged, onDeleted }: Props) {
         )}
       </p>
       <div className="cred-actions">
+        {onReconnect && (
+          <button
+            type="button"
+            className={credential.status === 'needs_reconnect' ? 'primary' : undefined}
+            onClick={() => onReconnect().catch((e: unknown) => setNotice(errorMessage(e)))}
+            aria-label={`Reconnect ${credential.name}`}
+          >
+            Reconnect
+          </button>
+        )}
         <button
           type="button"
           onClick={() => void onTest()}

@@ -1,14 +1,19 @@
 // Admin → Credentials: the secrets Tessera calls the company's APIs with, one section per API,
 // grouped by the role that uses them. Secrets are write-only: this page can add, test,
 // replace and delete them, never show them. The company is the header's choice.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { useSearchParams } from 'react-router';
 import { graphql } from '../../../gql';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { NotAdministered, useAdministeredCompany } from './admin-company.tsx';
 import { groupCredentials } from './credential-groups.ts';
 import { CreateCredentialForm } from './CreateCredentialForm.tsx';
 import { CredentialItem } from './CredentialItem.tsx';
+import { ConnectPanel } from './connect/ConnectPanel.tsx';
+import { OAuthConnectQuery } from './connect/connect-operations.ts';
+import { appForCredential, connectOutcome, type ConnectOutcome } from './connect/outcome.ts';
+import { useStartConnect } from './connect/use-start-connect.ts';
 import './credentials.css';
 
 const AdminCredentialsQuery = graphql(`
@@ -63,6 +68,28 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
     fetchPolicy: 'cache-and-network',
   });
   const roles = useQuery(CredentialRolesQuery);
+  const connect = useQuery(OAuthConnectQuery, { variables: { companyId }, fetchPolicy: 'cache-and-network' });
+  const { start: startConnect } = useStartConnect();
+  const [search, setSearch] = useSearchParams();
+  // The OAuth callback's result (?oauth=…), shown once; the address loses it so a reload does not repeat it.
+  const [outcome] = useState<ConnectOutcome | null>(() => connectOutcome(search));
+  useEffect(() => {
+    if (search.has('oauth')) setSearch({}, { replace: true });
+  }, [search, setSearch]);
+  /** Reconnect (a new consent, same credential) for OAuth2 credentials and any that needs it, when an app fits. */
+  const reconnectFor = (c: {
+    id: string;
+    kind: string;
+    status: string;
+    settings?: unknown;
+    endpoint: { id: string };
+  }) => {
+    // Client-credentials tokens need no consent: only refresh-token (and Connect's bearer) credentials reconnect.
+    const consented = c.kind === 'OAUTH2_REFRESH_TOKEN' || (c.kind === 'BEARER' && c.status === 'needs_reconnect');
+    const app = consented && connect.data ? appForCredential(connect.data.oauthApps, c.settings) : null;
+    if (!app) return undefined;
+    return () => startConnect({ companyId, endpointId: c.endpoint.id, credentialId: c.id, appId: app.id });
+  };
   const [adding, setAdding] = useState<{ endpointId?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const titleId = useId();
@@ -119,6 +146,7 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
                       <li key={c.id}>
                         <CredentialItem
                           credential={c}
+                          onReconnect={reconnectFor(c)}
                           onChanged={refetch}
                           onDeleted={(name) => setNotice(`Deleted “${name}”.`)}
                         />
@@ -151,7 +179,22 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
       </p>
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
+        {outcome?.tone === 'ok' && <p className="notice">{outcome.message}</p>}
       </div>
+      {outcome?.tone === 'bad' && (
+        <p className="error" role="alert">
+          {outcome.message}
+        </p>
+      )}
+      {connect.data && data && data.endpoints.length > 0 && (
+        <ConnectPanel
+          companyId={companyId}
+          data={connect.data}
+          endpoints={data.endpoints}
+          roles={roles.data?.roles}
+          onChanged={() => connect.refetch()}
+        />
+      )}
       {adding && data && (
         <CreateCredentialForm
           companyId={companyId}
