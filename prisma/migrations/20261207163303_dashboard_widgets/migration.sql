@@ -14,6 +14,7 @@ CREATE TABLE "dashboard_widgets" (
     "unit" TEXT,
     "colours" JSONB NOT NULL DEFAULT '{}',
     "position" INTEGER NOT NULL DEFAULT 0,
+    "refresh_seconds" INTEGER,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
