@@ -270,9 +270,12 @@ export async function buildDashboard(
         for (const p of group) cards.set(p.widget.id, failed(p, message));
         return;
       }
-      group.forEach((p, i) => {
+      for (const [i, p] of group.entries()) {
         const e = evaluated[i]!;
-        if (!e.ok) return void cards.set(p.widget.id, failed(p, evaluationSentence(e, p.op)));
+        if (!e.ok) {
+          cards.set(p.widget.id, failed(p, evaluationSentence(e, p.op)));
+          continue;
+        }
         const m = e.metric;
         cards.set(p.widget.id, {
           ...base(p),
@@ -285,7 +288,7 @@ export async function buildDashboard(
           cached: fetched.cached,
           error: null,
         });
-      });
+      }
     }),
   );
   return { companyId, generatedAt: new Date(), widgets: planned.map((p) => cards.get(p.widget.id)!) };

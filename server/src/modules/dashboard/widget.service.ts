@@ -47,7 +47,7 @@ async function checkFanOut(db: Db, endpointId: string, given: unknown): Promise<
   if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > MAX_FAN_OUT)
     throw bad(`.max must be a whole number from 1 to ${MAX_FAN_OUT}.`);
   const from = await db.endpointOperation.findFirst({ where: { endpointId, key: String(out.from) } });
-  if (!from || from.method !== 'GET') throw bad('.from must be a GET operation of the same endpoint.');
+  if (from?.method !== 'GET') throw bad('.from must be a GET operation of the same endpoint.');
   return { ...(out as Omit<FanOut, 'max'>), max };
 }
 
