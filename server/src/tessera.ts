@@ -23,8 +23,6 @@ import { applyMigrations } from './db/migrator.ts';
 import { isEmptyDatabase, seedDemoWorld } from './demo/seed.ts';
 import { DEMO_USERS } from './demo/world.ts';
 import { DEMO_VOCABULARY } from './demo/assistant-vocabulary.ts';
-import { DEMO_DASHBOARD_CATALOG } from './demo/dashboard-catalog.ts';
-import { EMPTY_DASHBOARD_CATALOG, type DashboardCatalog } from './modules/dashboard/dashboard.catalog.ts';
 import { MemoryResponseCache, RedisResponseCache } from './gateway/cache.ts';
 import { CallLog } from './gateway/call-log.ts';
 import { Gateway } from './gateway/gateway.ts';
@@ -152,9 +150,8 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const sandbox = await startDemoSandbox(start);
     const seeded = await seedDemoIfEmpty(start, store.db, vault, sandbox);
     const upstream = buildUpstream(start, store, vault, redis, sandbox);
-    const words = apiWords(sandbox);
-    const assistant = buildAssistant(start, store.appDb, upstream.gateway, words.vocabulary);
-    const server = await startHttp(start, store, vault, redis, upstream, assistant, words.dashboardCatalog);
+    const assistant = buildAssistant(start, store.appDb, upstream.gateway, apiVocabulary(sandbox));
+    const server = await startHttp(start, store, vault, redis, upstream, assistant);
     startBackgroundJobs(start, upstream.webhooks);
     return runningTessera(start, { url: server.url, store, vault, upstream, assistant, sandbox, redis, seeded });
   } catch (error) {
@@ -246,20 +243,13 @@ interface DemoSandbox {
   secret: string;
 }
 
-/** What the product knows of the APIs it is used with: words for the offline planner, dashboard cards. */
-interface ApiWords {
-  vocabulary: OfflineVocabulary | undefined;
-  dashboardCatalog: DashboardCatalog;
-}
-
 /**
- * The demo world's words where the demo's APIs run (its sandbox); elsewhere none: the offline
- * planner matches questions by the operations' own names and the dashboards show no cards.
+ * The demo world's words for the offline planner where the demo's APIs run (its sandbox);
+ * elsewhere none: the planner matches questions by the operations' own names. (Dashboards need
+ * no words: their widgets are data, the demo's seeded with its world.)
  */
-function apiWords(sandbox: DemoSandbox): ApiWords {
-  return sandbox.running
-    ? { vocabulary: DEMO_VOCABULARY, dashboardCatalog: DEMO_DASHBOARD_CATALOG }
-    : { vocabulary: undefined, dashboardCatalog: EMPTY_DASHBOARD_CATALOG };
+function apiVocabulary(sandbox: DemoSandbox): OfflineVocabulary | undefined {
+  return sandbox.running ? DEMO_VOCABULARY : undefined;
 }
 
 /** Seeds the demo world into an empty database when SEED_DEMO asks for it; true when it did. */
@@ -362,7 +352,6 @@ async function startHttp(
   redis: Redis | null,
   upstream: Upstream,
   assistant: Assistant,
-  dashboardCatalog: DashboardCatalog,
 ): Promise<RunningServer> {
   // Inbound webhooks publish here; dashboards' endpointEvents subscriptions listen (on every instance, with Redis).
   const endpointEvents = redis
@@ -409,7 +398,6 @@ async function startHttp(
     metrics: upstream.metrics,
     metricsToken: config.metrics.token,
     endpointEvents,
-    dashboardCatalog,
     invitations,
     inboundWebhookToleranceSeconds: config.inboundWebhookToleranceSeconds,
     port: config.port,

@@ -2,6 +2,7 @@
 // exists (so a second run, or a run after an admin's edits, alters no row).
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Prisma } from '../db/client.ts';
+import { DEMO_WIDGETS, demoRolePosition, ROLE_TOPICS } from './dashboard-widgets.ts';
 import { DEMO_ROLES } from './roles.ts';
 import { DEMO_COMPANIES, DEMO_FIELD_RULES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './world.ts';
 
@@ -89,6 +90,47 @@ export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promi
         data: { ...key, endpointId, companyId: companies.get(rule.company)!, mode: rule.mode, paths: rule.paths },
       }),
     );
+  }
+
+  // The demo's dashboard widgets, as an administrator would define them (dashboard-widgets.ts).
+  for (const seed of DEMO_COMPANIES) {
+    const companyId = companies.get(seed.slug)!;
+    for (const ep of seed.endpoints) {
+      const endpointId = endpoints.get(`${seed.slug}/${ep.slug}`)!;
+      const gets = new Set(ep.template.operations.filter((o) => o.method === 'GET').map((o) => o.key));
+      for (const [index, w] of DEMO_WIDGETS.entries()) {
+        if (!gets.has(w.operationKey)) continue;
+        const where = {
+          companyId_endpointId_operationKey_key: { companyId, endpointId, operationKey: w.operationKey, key: w.key },
+        };
+        await count(await db.dashboardWidget.findUnique({ where }), () =>
+          db.dashboardWidget.create({
+            data: {
+              companyId,
+              endpointId,
+              operationKey: w.operationKey,
+              key: w.key,
+              title: w.title,
+              kind: w.kind,
+              format: w.format,
+              unit: w.unit,
+              params: (w.params ?? {}) as Prisma.InputJsonObject,
+              ...(w.fanOut ? { fanOut: { ...w.fanOut } } : {}),
+              expression: w.expression,
+              colours: w.colours ?? {},
+              position: index,
+              roles: {
+                create: Object.keys(ROLE_TOPICS).flatMap((roleKey) => {
+                  const position = demoRolePosition(roleKey, index);
+                  const roleId = roles.get(roleKey);
+                  return position === null || !roleId ? [] : [{ roleId, position }];
+                }),
+              },
+            },
+          }),
+        );
+      }
+    }
   }
 
   for (const seed of DEMO_USERS) {

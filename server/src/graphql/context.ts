@@ -17,7 +17,6 @@ import type { Vault } from '../vault/vault.ts';
 import type { LoginLimiter } from '../modules/session/login-limit.ts';
 import type { WebhookSettings } from '../modules/webhook/webhook.service.ts';
 import type { EndpointEventBus } from '../modules/inbound-webhook/inbound-webhook.events.ts';
-import type { DashboardCatalog } from '../modules/dashboard/dashboard.catalog.ts';
 import type { InvitationDelivery } from '../modules/invitation/invitation.delivery.ts';
 
 /** The long-lived services of one running Tessera, shared by every request. */
@@ -37,8 +36,6 @@ export interface AppServices {
   webhooks: WebhookSettings;
   /** Endpoint events (inbound webhooks) on their way to dashboards' `endpointEvents` subscriptions. */
   endpointEvents: EndpointEventBus;
-  /** Which operations make which dashboard cards; empty unless one is given (the demo's). */
-  dashboardCatalog: DashboardCatalog;
   /** How invitation links reach people: the mailer (SMTP_URL) or none, and the public URL (modules/invitation). */
   invitations: InvitationDelivery;
   /** OAuth Connect: the state key, the public origin, the guarded client for token URLs. */

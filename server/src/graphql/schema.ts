@@ -11,6 +11,7 @@ import { EndpointResolver } from '../modules/endpoint/endpoint.resolver.ts';
 import { OpenApiResolver } from '../modules/openapi/openapi.resolver.ts';
 import { AssistantResolver } from '../assistant/assistant.resolver.ts';
 import { DashboardResolver, DashboardWidgetResolver } from '../modules/dashboard/dashboard.resolver.ts';
+import { WidgetDefinitionResolver } from '../modules/dashboard/widget.resolver.ts';
 import { OperationResolver } from '../modules/operation/operation.resolver.ts';
 import { MembershipResolver } from '../modules/membership/membership.resolver.ts';
 import { PermissionResolver, ToolPreviewResolver } from '../modules/permission/permission.resolver.ts';
@@ -43,6 +44,7 @@ export const resolvers = [
   AssistantResolver,
   DashboardResolver,
   DashboardWidgetResolver,
+  WidgetDefinitionResolver,
   AuditLogResolver,
   WebhookResolver,
   InboundWebhookResolver,

@@ -19,6 +19,7 @@ import {
   mayCreateUsers,
   mayEndSessionsOf,
   mayManageCompanies,
+  mayManageDashboards,
   mayManageInvitations,
   mayReadEveryCompany,
   type CompanyPower,
@@ -231,6 +232,7 @@ export const permissions = shield(
       invitations: signedIn(companyPower('Company', arg('companyId'), mayManageInvitations)),
       // The token is the credential: rate-limited like sign-in, one answer for every unusable token.
       invitation: allow,
+      dashboardWidgets: signedIn(companyPower('Company', arg('companyId'), mayManageDashboards)),
     },
     Mutation: changingData({
       login: allow,
@@ -281,6 +283,10 @@ export const permissions = shield(
       // By token, signed in or not (the service asks for the invited account's session when it exists).
       acceptInvitation: allow,
       declineInvitation: allow,
+      // The service also requires the widget and endpoint to belong to that company (else NOT_FOUND).
+      createDashboardWidget: signedIn(companyPower('Company', inputArg('companyId'), mayManageDashboards)),
+      updateDashboardWidget: signedIn(companyPower('Company', inputArg('companyId'), mayManageDashboards)),
+      deleteDashboardWidget: signedIn(companyPower('Company', arg('companyId'), mayManageDashboards)),
     }),
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),

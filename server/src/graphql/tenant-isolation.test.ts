@@ -48,6 +48,18 @@ const op = (c: Slug) => ids.operation[`${c}/hr-api/getHeadcount`];
 /** A seeded credential of `c` (one exists per demo grant). */
 const cred = (c: Slug) => credentialIds[c];
 const credentialIds: Record<string, string> = {};
+/** A seeded dashboard widget of the company (its HR API's headcount). */
+const widget = (c: Slug) => widgetIds[c];
+const widgetIds: Record<string, string> = {};
+const widgetInput = (c: Slug, companyId: string | undefined) => ({
+  companyId,
+  endpointId: ep(c),
+  operationKey: 'getHeadcount',
+  key: 'sneaky',
+  title: 'Sneaky',
+  kind: 'STAT',
+  expression: '$.total',
+});
 /** A pending action of the CEO in `c`: nobody else may decide it. */
 const action = (c: Slug) => actionIds[c];
 const actionIds: Record<string, string> = {};
@@ -531,6 +543,57 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c, own }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(own) }),
     },
   ],
+  dashboardWidgets: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { dashboardWidgets(companyId: $companyId) { id expression } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  createDashboardWidget: [
+    {
+      kind: 'admin',
+      query: 'mutation ($input: DashboardWidgetInput!) { createDashboardWidget(input: $input) { id } }',
+      vars: ({ c }) => ({ input: widgetInput(c, co(c)) }),
+    },
+    {
+      variant: "own company id, the other company's endpoint",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($input: DashboardWidgetInput!) { createDashboardWidget(input: $input) { id } }',
+      vars: ({ c, own }) => ({ input: widgetInput(c, co(own)) }),
+    },
+  ],
+  updateDashboardWidget: [
+    {
+      kind: 'admin',
+      query:
+        'mutation ($id: ID!, $input: DashboardWidgetInput!) { updateDashboardWidget(id: $id, input: $input) { id } }',
+      vars: ({ c }) => ({ id: widget(c), input: widgetInput(c, co(c)) }),
+    },
+    {
+      variant: "own company id, the other company's widget",
+      kind: 'admin',
+      adminOnly: true,
+      query:
+        'mutation ($id: ID!, $input: DashboardWidgetInput!) { updateDashboardWidget(id: $id, input: $input) { id } }',
+      vars: ({ c, own }) => ({ id: widget(c), input: widgetInput(own, co(own)) }),
+    },
+  ],
+  deleteDashboardWidget: [
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!, $companyId: ID!) { deleteDashboardWidget(id: $id, companyId: $companyId) }',
+      vars: ({ c }) => ({ id: widget(c), companyId: co(c) }),
+    },
+    {
+      variant: "own company id, the other company's widget",
+      kind: 'admin',
+      adminOnly: true,
+      query: 'mutation ($id: ID!, $companyId: ID!) { deleteDashboardWidget(id: $id, companyId: $companyId) }',
+      vars: ({ c, own }) => ({ id: widget(c), companyId: co(own) }),
+    },
+  ],
   createCredential: [
     {
       kind: 'admin',
@@ -771,6 +834,11 @@ beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
   for (const c of ['acme', 'globex'] as const) {
+    widgetIds[c] = (
+      await server.db.dashboardWidget.findFirstOrThrow({
+        where: { companyId: co(c), endpointId: ep(c), key: 'headcount' },
+      })
+    ).id;
     credentialIds[c] = (
       await server.db.apiCredential.findFirstOrThrow({ where: { companyId: ids.company[c] }, orderBy: { name: 'asc' } })
     ).id;

@@ -46,7 +46,6 @@ export function createContextFactory(deps: AppDeps) {
       loginLimiter: deps.loginLimiter,
       webhooks: deps.webhooks,
       endpointEvents: deps.endpointEvents,
-      dashboardCatalog: deps.dashboardCatalog,
       invitations: deps.invitations,
       oauthConnect: deps.oauthConnect,
       requestId,

@@ -3,6 +3,7 @@
 // as BAD_USER_INPUT with its message and field.
 import { assertUsableParamsSchema, SchemaRefusedError } from '../lib/json-schema/params-schema.ts';
 import { paramsSchemaSource, type ParamsSchemaSource } from '../lib/json-schema/params-schema.standalone.ts';
+import { evaluateExpressions } from '../modules/dashboard/widget.expression.ts';
 import { planImport } from '../modules/openapi/openapi.parse.ts';
 
 export const TASKS = {
@@ -25,8 +26,10 @@ export const TASKS = {
       throw error;
     }
   },
+  /** Widget expressions (JSONata) on one operation's answer, each bounded (widget.expression.ts). */
+  evaluateWidgets: (input: { answer: unknown; expressions: string[] }) => evaluateExpressions(input),
 } as const;
 
 export type TaskName = keyof typeof TASKS;
 export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]>[0];
-export type TaskOutput<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]>>;

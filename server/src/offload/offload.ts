@@ -1,12 +1,13 @@
 // Work that grows with what a user sends (an OpenAPI import, compiling large parameter schemas)
-// runs here, off the event loop: in one worker thread, one task at a time, under a time limit
-// and a memory cap. While it works, the main thread keeps answering every other request.
+// and widget expressions runs here, off the event loop: per lane (LANES) one worker thread, one
+// task at a time, under a time limit and a memory cap. While it works, the main thread keeps
+// answering every other request.
 //
-// - Time: a task still running after OFFLOAD_TIME_LIMIT_MS has its worker terminated and fails
+// - Time: a task still running after its lane's time limit has its worker terminated and fails
 //   with BAD_USER_INPUT ("too large or too complex"); the next task gets a new worker.
 // - Memory: the worker's heap is capped (resourceLimits); running out is the same refusal.
-// - Fairness: tasks wait in one queue, at most MAX_PENDING_PER_OWNER per company and
-//   MAX_QUEUED in all, so one company cannot fill the queue ahead of the others (RATE_LIMITED).
+// - Fairness: tasks wait in one queue per lane, at most maxPendingPerOwner per company and
+//   maxQueued in all, so one company cannot fill the queue ahead of the others (RATE_LIMITED).
 // - Idle: the worker ends OFFLOAD_IDLE_MS after its last task, so it holds no memory for nothing.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -15,21 +16,42 @@ import { AppError, BadInputError, RateLimitedError } from '../lib/errors.ts';
 import type { TaskName, TaskInput, TaskOutput } from './offload.tasks.ts';
 import type { TaskReply, TaskRequest } from './offload.worker.ts';
 
-const OFFLOAD_TIME_LIMIT_MS = 20_000;
-const OFFLOAD_MEMORY_MB = 128;
+interface LaneLimits {
+  timeLimitMs: number;
+  memoryMb: number;
+  maxQueued: number;
+  maxPendingPerOwner: number;
+}
+
 const OFFLOAD_IDLE_MS = 30_000;
-const MAX_QUEUED = 32;
-const MAX_PENDING_PER_OWNER = 2;
+/** A worker that has not started within this long is stuck (its task fails); the clock of a task starts once it runs. */
+const WORKER_START_LIMIT_MS = 30_000;
+
+/**
+ * Two lanes, each its own worker and queue. Large, rare work (imports, schema compiles) may take
+ * seconds; widget expressions are many, small and must answer quickly: in one lane, a dashboard
+ * would wait behind an import.
+ */
+const LANES = {
+  default: { timeLimitMs: 20_000, memoryMb: 128, maxQueued: 32, maxPendingPerOwner: 2 },
+  // A widget's expression is stopped between steps after 250 ms by JSONata itself
+  // (widget.expression.ts); this limit ends the worker when a single step runs away.
+  widgets: { timeLimitMs: 2_000, memoryMb: 96, maxQueued: 1_000, maxPendingPerOwner: 200 },
+} as const satisfies Record<string, LaneLimits>;
+
+export type OffloadLane = keyof typeof LANES;
 
 export interface OffloadOptions {
   /** Who asked (a company id): bounds how many of the queue's places one company takes. */
   owner: string;
   /** What the task works on, for the refusal's message: "The OpenAPI document". */
   subject: string;
-  /** Overrides OFFLOAD_TIME_LIMIT_MS (tests). */
+  /** Overrides the lane's time limit (tests). */
   timeLimitMs?: number;
-  /** Overrides MAX_PENDING_PER_OWNER: short tasks many calls may need at once (the gateway's compiles). */
+  /** Overrides the lane's pending tasks per owner: short tasks many calls may need at once (the gateway's compiles). */
   maxPending?: number;
+  /** Which worker and queue: 'default', or 'widgets' for widget expressions. */
+  lane?: OffloadLane;
 }
 
 export interface OffloadResult<T> {
@@ -51,9 +73,9 @@ interface Job {
  * The worker's entry: the TypeScript source under tsx (tests, `pnpm dev`; this file then ends in
  * .ts), or offload-worker.mjs beside the bundle (server/dist/main.mjs, see scripts/build-server.mjs).
  */
-function spawnWorker(): Worker {
+function spawnWorker(memoryMb: number): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
-  const resourceLimits = { maxOldGenerationSizeMb: OFFLOAD_MEMORY_MB, maxYoungGenerationSizeMb: 16 };
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 16 };
   if (fromSource) {
     // tsx's loader, registered inside the worker before its entry is imported (an --import in
     // execArgv comes too late for the entry on Node 20).
@@ -70,7 +92,10 @@ function spawnWorker(): Worker {
 }
 
 class Offloader {
+  constructor(private readonly limits: LaneLimits) {}
   private worker: Worker | null = null;
+  /** The worker has said it is listening: a task's clock starts when it is sent, not while the worker boots. */
+  private ready = false;
   private queue: Job[] = [];
   private running: Job | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -86,7 +111,7 @@ class Offloader {
     const pending =
       this.queue.filter((j) => j.options.owner === options.owner).length +
       (this.running?.options.owner === options.owner ? 1 : 0);
-    if (pending >= (options.maxPending ?? MAX_PENDING_PER_OWNER)) {
+    if (pending >= (options.maxPending ?? this.limits.maxPendingPerOwner)) {
       return Promise.reject(
         new RateLimitedError(
           30,
@@ -94,7 +119,7 @@ class Offloader {
         ),
       );
     }
-    if (this.queue.length >= MAX_QUEUED)
+    if (this.queue.length >= this.limits.maxQueued)
       return Promise.reject(
         new RateLimitedError(30, 'The server is busy with other large work; try again in a minute.'),
       );
@@ -121,23 +146,39 @@ class Offloader {
     this.idleTimer = null;
     const job = this.queue.shift()!;
     this.running = job;
-    const worker = this.ensureWorker();
+    this.ensureWorker();
+    if (this.ready) this.send(job);
+    else this.timer = setTimeout(() => this.fail(new Error('the offload worker did not start')), WORKER_START_LIMIT_MS);
+  }
+
+  private send(job: Job) {
+    if (this.timer) clearTimeout(this.timer);
+    const limit = job.options.timeLimitMs ?? this.limits.timeLimitMs;
     this.timer = setTimeout(() => {
       this.fail(
         new BadInputError(
-          `${job.options.subject} is too large or too complex: processing it took longer than ${(job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS) / 1000} s. Split it into smaller parts.`,
+          `${job.options.subject} is too large or too complex: processing it took longer than ${limit / 1000} s. Split it into smaller parts.`,
         ),
       );
-    }, job.options.timeLimitMs ?? OFFLOAD_TIME_LIMIT_MS);
+    }, limit);
     const request: TaskRequest = { id: job.id, task: job.task, input: job.input };
-    worker.postMessage(request);
+    this.worker!.postMessage(request);
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker();
+    const worker = spawnWorker(this.limits.memoryMb);
+    this.ready = false;
     worker.unref(); // never what keeps the process alive
-    worker.on('message', (reply: TaskReply) => this.settle(reply));
+    worker.on('message', (reply: TaskReply | { ready: true }) => {
+      if (this.worker !== worker) return;
+      if ('ready' in reply) {
+        this.ready = true;
+        if (this.running) this.send(this.running);
+        return;
+      }
+      this.settle(reply);
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       if (this.worker !== worker) return; // an ended worker's last words
       // Out of memory ends the worker with this code; anything else is a bug (masked as internal).
@@ -146,7 +187,7 @@ class Offloader {
       this.fail(
         outOfMemory
           ? new BadInputError(
-              `${subject} is too large or too complex: processing it needs more than ${OFFLOAD_MEMORY_MB} MB. Split it into smaller parts.`,
+              `${subject} is too large or too complex: processing it needs more than ${this.limits.memoryMb} MB. Split it into smaller parts.`,
             )
           : error,
       );
@@ -202,16 +243,22 @@ class Offloader {
   }
 }
 
-const offloader = new Offloader();
+const offloaders: Record<OffloadLane, Offloader> = {
+  default: new Offloader(LANES.default),
+  widgets: new Offloader(LANES.widgets),
+};
 
-/** What the worker is doing (tests and diagnostics): the running task, if any, and how many wait. */
-export function offloadActivity(): { running: { task: TaskName; owner: string } | null; queued: number } {
-  return offloader.activity();
+/** What a lane's worker is doing (tests and diagnostics): the running task, if any, and how many wait. */
+export function offloadActivity(lane: OffloadLane = 'default'): {
+  running: { task: TaskName; owner: string } | null;
+  queued: number;
+} {
+  return offloaders[lane].activity();
 }
 
 /** How many tasks of this name the worker has answered (result or error) since the process started: tests check work went there. */
-export function offloadCompleted(task: TaskName): number {
-  return offloader.completedCount(task);
+export function offloadCompleted(task: TaskName, lane: OffloadLane = 'default'): number {
+  return offloaders[lane].completedCount(task);
 }
 
 /** Runs a task of offload.tasks.ts in the worker; its errors arrive as the task threw them (typed ones keep their code). */
@@ -220,5 +267,5 @@ export function runOffloaded<N extends TaskName>(
   input: TaskInput<N>,
   options: OffloadOptions,
 ): Promise<OffloadResult<TaskOutput<N>>> {
-  return offloader.run(task, input, options);
+  return offloaders[options.lane ?? 'default'].run(task, input, options);
 }

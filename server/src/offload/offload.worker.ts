@@ -15,10 +15,11 @@ export type TaskReply =
   | { id: number; ok: true; value: unknown; threadId: number }
   | { id: number; ok: false; error: { code?: string; message: string; field?: string }; threadId: number };
 
-parentPort!.on('message', (request: TaskRequest) => {
+parentPort!.on('message', async (request: TaskRequest) => {
   let reply: TaskReply;
   try {
-    const value = (TASKS[request.task] as (input: unknown) => unknown)(request.input);
+    // A task may be asynchronous (a widget's expression): its promise is settled here, in the worker.
+    const value = await (TASKS[request.task] as (input: unknown) => unknown)(request.input);
     reply = { id: request.id, ok: true, value, threadId };
   } catch (error) {
     // A typed error keeps its code and message; anything else is reported without details (masked as internal by the caller).
@@ -34,3 +35,6 @@ parentPort!.on('message', (request: TaskRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+
+// Listening: the main thread starts a task's clock from here, not while the worker was booting.
+parentPort!.postMessage({ ready: true });

@@ -18,6 +18,7 @@ import {
   mayCreateUsers,
   mayEndSessionsOf,
   mayManageCompanies,
+  mayManageDashboards,
   mayManageInvitations,
   mayReadEveryCompany,
   memberCompanyIds,
@@ -265,15 +266,22 @@ describe('platform administration', () => {
   });
 });
 
-describe('invitations', () => {
-  it.each([
+describe('invitations and dashboard widgets', () => {
+  const INVITATION_CASES = [
     ['a company admin, in their company', companyAdminOfA, A, 'allowed'],
     ['a company admin, in another company', companyAdminOfA, B, 'not_found'],
     ['a member without admin rights', ceoAtA, A, 'forbidden'],
     ['someone outside the company', ceoAtA, B, 'not_found'],
     ['a platform admin, in any company', platformAdmin, B, 'allowed'],
-  ] as const)('who may invite, resend, revoke and list: %s → %s', (_label, principal, company, expected) => {
-    expect(mayManageInvitations(principal, company)).toBe(expected);
+  ] as const;
+  it.each(INVITATION_CASES)(
+    'who may invite, resend, revoke and list: %s → %s',
+    (_label, principal, company, expected) => {
+      expect(mayManageInvitations(principal, company)).toBe(expected);
+    },
+  );
+  it.each(INVITATION_CASES)('who may define dashboard widgets: %s → %s', (_name, principal, company, expected) => {
+    expect(mayManageDashboards(principal, company)).toBe(expected);
   });
 });
 

@@ -239,6 +239,17 @@ export function mayManageInvitations(principal: Principal, companyId: string): C
   return standing === 'member' ? 'forbidden' : 'not_found';
 }
 
+/**
+ * Defining a company's dashboard widgets (which operations they read, their expressions): its
+ * administrators. A widget shows nobody data they could not read anyway: each viewer's own
+ * decide() and field rules apply to its call.
+ */
+export function mayManageDashboards(principal: Principal, companyId: string): CompanyPower {
+  const standing = companyStanding(principal, companyId);
+  if (standing === 'admin') return 'allowed';
+  return standing === 'member' ? 'forbidden' : 'not_found';
+}
+
 /** A power in one company: allowed, refused to a member ('forbidden'), or unknown outside it ('not_found'). */
 export type CompanyPower = 'allowed' | 'forbidden' | 'not_found';
 

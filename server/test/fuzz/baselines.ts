@@ -45,6 +45,19 @@ export interface Baseline {
   otherAs?: Persona;
 }
 
+const widgetInput = (f: FuzzIds) => ({
+  companyId: f.company,
+  endpointId: f.endpoint,
+  operationKey: 'targetOp',
+  key: 'fuzzed',
+  title: 'Fuzzed',
+  kind: 'STAT',
+  expression: '$count($list($).items)',
+  params: { limit: 10 },
+  colours: [{ label: 'open', meaning: 'GOOD' }],
+  roles: [],
+});
+
 export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
   const acme = w.company.acme!;
   const acmeSales = w.endpoint['acme/sales-api']!;
@@ -136,6 +149,10 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
       },
       { 'input.companyId': acme, 'input.operationId': acmeOp },
     ),
+    // The fuzzer's endpoint has only a POST operation: the baseline is refused as input (no widget is made).
+    createDashboardWidget: admin({ input: widgetInput(f) }, { 'input.companyId': acme, 'input.endpointId': acmeSales }),
+    updateDashboardWidget: admin({ id: f.company, input: widgetInput(f) }, { 'input.companyId': acme }),
+    deleteDashboardWidget: admin({ id: f.company, companyId: f.company }, { companyId: acme }),
     deleteFieldRule: admin(
       { operationId: f.operation, roleId: developer, companyId: f.company },
       { companyId: acme, operationId: acmeOp },
@@ -307,6 +324,7 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     previewTools: admin({ companyId: f.company, roleId: developer }, { companyId: acme }),
     user: admin({ id: w.user.dev }),
     fieldRules: admin({ companyId: f.company, endpointId: f.endpoint }, { companyId: acme, endpointId: acmeSales }),
+    dashboardWidgets: admin({ companyId: f.company }, { companyId: acme }),
     accessTokens: member({ companyId: acme }, { companyId: f.company }),
     usageStats: admin({ companyId: f.company, from, to, groupBy: 'DAY' }, { companyId: acme }),
     invitations: admin({ companyId: f.company }, { companyId: acme }),

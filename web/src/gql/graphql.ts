@@ -324,6 +324,8 @@ export type Dashboard = {
 export type DashboardPoint = {
   __typename?: 'DashboardPoint';
   label: Scalars['String']['output'];
+  /** What this point's colour means, from the widget's colours; null: not said. */
+  meaning?: Maybe<SeriesMeaning>;
   value: Scalars['Float']['output'];
 };
 
@@ -333,14 +335,24 @@ export type DashboardWidget = {
   /** Every upstream answer behind it came from the response cache. */
   cached: Scalars['Boolean']['output'];
   caption?: Maybe<Scalars['String']['output']>;
+  /** The widget definition (DashboardWidgetDefinition) this card shows. */
+  definitionId: Scalars['ID']['output'];
   /** The endpoint the numbers come from. */
   endpoint: ApiEndpoint;
   /** Why this widget has no numbers (its upstream call failed); the other widgets are unaffected. */
   error?: Maybe<Scalars['String']['output']>;
+  /** How to write the numbers; null: a plain number. */
+  format?: Maybe<WidgetFormat>;
   /** Stable and unique: "<company slug>__<endpoint slug>__<operation key>__<metric>". */
   id: Scalars['ID']['output'];
   kind: DashboardWidgetKind;
   operationKey: Scalars['String']['output'];
+  /** The same number one period earlier (DELTA cards). */
+  previous?: Maybe<Scalars['Float']['output']>;
+  /** Seconds between refreshes this widget asks for; null: on events and when opened. */
+  refreshSeconds?: Maybe<Scalars['Int']['output']>;
+  /** Rows for TABLE and LIST cards. */
+  rows?: Maybe<Scalars['JSON']['output']>;
   /** Empty for STAT and when the call failed. */
   series: Array<DashboardPoint>;
   title: Scalars['String']['output'];
@@ -350,15 +362,70 @@ export type DashboardWidget = {
   value?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A dashboard widget as data: which operation it reads and how its answer becomes numbers. A person sees it when they may read the operation. */
+export type DashboardWidgetDefinition = {
+  __typename?: 'DashboardWidgetDefinition';
+  colours: Array<SeriesColour>;
+  endpoint: ApiEndpoint;
+  /** JSONata over the operation's answer (after the viewer's field rule). */
+  expression: Scalars['String']['output'];
+  /** For an operation that needs an item of another list: { from, param, key, label, recency, max, noun }. */
+  fanOut?: Maybe<Scalars['JSON']['output']>;
+  format?: Maybe<WidgetFormat>;
+  id: Scalars['ID']['output'];
+  /** Stable within the operation: part of the card id. */
+  key: Scalars['String']['output'];
+  kind: DashboardWidgetKind;
+  operationKey: Scalars['String']['output'];
+  /** The parameters the operation is called with. */
+  params: Scalars['JSON']['output'];
+  position: Scalars['Int']['output'];
+  refreshSeconds?: Maybe<Scalars['Int']['output']>;
+  roles: Array<WidgetRolePlace>;
+  title: Scalars['String']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A widget definition (created, or replacing one as a whole). */
+export type DashboardWidgetInput = {
+  colours?: InputMaybe<Array<SeriesColourInput>>;
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  expression: Scalars['String']['input'];
+  fanOut?: InputMaybe<Scalars['JSON']['input']>;
+  format?: InputMaybe<WidgetFormat>;
+  /** Lower-case letters, digits and _; unique within the operation. */
+  key: Scalars['String']['input'];
+  kind: DashboardWidgetKind;
+  /** A GET operation of the endpoint. */
+  operationKey: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** At least 10 seconds; null: on events and when opened. */
+  refreshSeconds?: InputMaybe<Scalars['Int']['input']>;
+  roles?: InputMaybe<Array<WidgetRolePlaceInput>>;
+  title: Scalars['String']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type DashboardWidgetKind =
   /** series of labelled values, compared */
   | 'BAR'
+  /** one number and its change against the previous period (previous) */
+  | 'DELTA'
+  /** as PIE, drawn as a ring with the total in the middle */
+  | 'DONUT'
   /** series over time, labels in order */
   | 'LINE'
+  /** rows of the answer, as a short list */
+  | 'LIST'
   /** series as parts of a whole (value is the total) */
   | 'PIE'
   /** one number (value), with a caption */
-  | 'STAT';
+  | 'STAT'
+  /** rows of the answer, as a table */
+  | 'TABLE';
 
 /** A demo persona shown on the sign-in page of a demo installation. */
 export type DemoLogin = {
@@ -521,6 +588,8 @@ export type Mutation = {
   createCompany: Company;
   /** Store a credential; its secret is encrypted and never shown again. */
   createCredential: ApiCredential;
+  /** Defines a dashboard widget on a GET operation of one of the company’s endpoints. */
+  createDashboardWidget: DashboardWidgetDefinition;
   createEndpoint: ApiEndpoint;
   /** Register an OAuth app (client id and secret) for a provider. */
   createOAuthApp: OAuthApp;
@@ -533,6 +602,8 @@ export type Mutation = {
   declineInvitation: Scalars['Boolean']['output'];
   deleteCompany: Scalars['Boolean']['output'];
   deleteCredential: Scalars['Boolean']['output'];
+  /** Deletes a widget definition. */
+  deleteDashboardWidget: Scalars['Boolean']['output'];
   deleteEndpoint: Scalars['Boolean']['output'];
   /** Removes a role's field rule on an operation, so the role sees whole answers again; false when there was none. */
   deleteFieldRule: Scalars['Boolean']['output'];
@@ -575,6 +646,8 @@ export type Mutation = {
   updateCompany: Company;
   /** Rename a credential and/or replace its secret. */
   updateCredential: ApiCredential;
+  /** Replaces a widget definition as a whole. */
+  updateDashboardWidget: DashboardWidgetDefinition;
   updateEndpoint: ApiEndpoint;
   updateOAuthApp: OAuthApp;
   updateOperation: EndpointOperation;
@@ -623,6 +696,11 @@ export type MutationCreateCredentialArgs = {
 };
 
 
+export type MutationCreateDashboardWidgetArgs = {
+  input: DashboardWidgetInput;
+};
+
+
 export type MutationCreateEndpointArgs = {
   input: CreateEndpointInput;
 };
@@ -663,6 +741,12 @@ export type MutationDeleteCompanyArgs = {
 
 
 export type MutationDeleteCredentialArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteDashboardWidgetArgs = {
+  companyId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -796,6 +880,12 @@ export type MutationUpdateCompanyArgs = {
 export type MutationUpdateCredentialArgs = {
   id: Scalars['ID']['input'];
   input: UpdateCredentialInput;
+};
+
+
+export type MutationUpdateDashboardWidgetArgs = {
+  id: Scalars['ID']['input'];
+  input: DashboardWidgetInput;
 };
 
 
@@ -950,6 +1040,8 @@ export type Query = {
   credentials: Array<ApiCredential>;
   /** The caller's dashboard of a company: metrics from the operations they may read there, most relevant to their roles first. */
   dashboard: Dashboard;
+  /** The company's dashboard widget definitions; the company's administrators only. */
+  dashboardWidgets: Array<DashboardWidgetDefinition>;
   /** The demo personas (shared password "tessera-demo") when this installation runs the demo world; empty otherwise and always in production. */
   demoLogins: Array<DemoLogin>;
   /** One endpoint; its company's administrators only. */
@@ -1027,6 +1119,11 @@ export type QueryCredentialsArgs = {
 
 
 export type QueryDashboardArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
+export type QueryDashboardWidgetsArgs = {
   companyId: Scalars['ID']['input'];
 };
 
@@ -1137,6 +1234,25 @@ export type Role = {
   key: Scalars['String']['output'];
   name: Scalars['String']['output'];
 };
+
+/** What a series label's colour means. */
+export type SeriesColour = {
+  __typename?: 'SeriesColour';
+  /** The label, lower-case ("overdue"). */
+  label: Scalars['String']['output'];
+  meaning: SeriesMeaning;
+};
+
+export type SeriesColourInput = {
+  label: Scalars['String']['input'];
+  meaning: SeriesMeaning;
+};
+
+/** What a series' colour says: good (green), bad (red) or neither. */
+export type SeriesMeaning =
+  | 'BAD'
+  | 'GOOD'
+  | 'NEUTRAL';
 
 /** Sets (creates or replaces) a role's field rule on one operation. */
 export type SetFieldRuleInput = {
@@ -1350,6 +1466,30 @@ export type WebhookSubscription = {
   /** "active", or "failing" once a delivery used up its retries (then it receives no new events) */
   status: Scalars['String']['output'];
   url: Scalars['String']['output'];
+};
+
+/** How a widget's numbers are written. */
+export type WidgetFormat =
+  /** whole things, with the unit as their noun */
+  | 'COUNT'
+  /** money, in the unit (an ISO currency code) */
+  | 'CURRENCY'
+  /** seconds, written as minutes, hours, days */
+  | 'DURATION'
+  /** a share: 0.25 is 25 % */
+  | 'PERCENT';
+
+/** A role that sees the widget in this place by default. */
+export type WidgetRolePlace = {
+  __typename?: 'WidgetRolePlace';
+  /** Lowest first. */
+  position: Scalars['Int']['output'];
+  role: Role;
+};
+
+export type WidgetRolePlaceInput = {
+  position: Scalars['Int']['input'];
+  roleId: Scalars['ID']['input'];
 };
 
 export type ShellQueryVariables = Exact<{ [key: string]: never; }>;

@@ -180,6 +180,37 @@ const STEPS: Step[] = [
     details: { paths: ['accounts[].bank'] },
   },
   {
+    field: 'createDashboardWidget',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($e: ID!, $c: ID!) { createDashboardWidget(input: { companyId: $c, endpointId: $e, operationKey: "getCashBalance", key: "cash", title: "Cash", kind: STAT, expression: "$.total" }) { id } }',
+    vars: () => ({ e: made.endpoint, c: acme() }),
+    expected: ['dashboard_widget.create'],
+    company: acme,
+    details: { operation: 'getCashBalance', key: 'cash' },
+    after: (res) => {
+      made.widget = res.data!.createDashboardWidget.id;
+    },
+  },
+  {
+    field: 'updateDashboardWidget',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($id: ID!, $e: ID!, $c: ID!) { updateDashboardWidget(id: $id, input: { companyId: $c, endpointId: $e, operationKey: "getCashBalance", key: "cash", title: "Cash at hand", kind: STAT, expression: "$.total" }) { id } }',
+    vars: () => ({ id: made.widget, e: made.endpoint, c: acme() }),
+    expected: ['dashboard_widget.update'],
+    company: acme,
+    details: { title: 'Cash at hand' },
+  },
+  {
+    field: 'deleteDashboardWidget',
+    as: 'admin@demo.test',
+    query: 'mutation ($id: ID!, $c: ID!) { deleteDashboardWidget(id: $id, companyId: $c) }',
+    vars: () => ({ id: made.widget, c: acme() }),
+    expected: ['dashboard_widget.delete'],
+    company: acme,
+  },
+  {
     field: 'setEndpointAccess',
     as: 'admin@demo.test',
     query:
