@@ -21,6 +21,7 @@ import { WebhookResolver } from '../modules/webhook/webhook.resolver.ts';
 import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webhook.resolver.ts';
 import { FieldRuleResolver } from '../modules/field-rule/field-rule.resolver.ts';
 import { AccessTokenResolver } from '../modules/access-token/access-token.resolver.ts';
+import { IdentityProviderResolver } from '../modules/identity-provider/identity-provider.resolver.ts';
 import { UsageResolver } from '../modules/usage/usage.resolver.ts';
 import { argumentBoundsMiddleware } from './plugins/argument-bounds.ts';
 import { storableTextMiddleware } from './plugins/storable-text.ts';
@@ -47,6 +48,7 @@ export const resolvers = [
   FieldRuleResolver,
   AccessTokenResolver,
   UsageResolver,
+  IdentityProviderResolver,
 ] as const;
 
 /**

@@ -200,6 +200,9 @@ export const permissions = shield(
       fieldRules: signedIn(administers('Company', arg('companyId'))),
       // The caller's own tokens only (the service filters by owner).
       accessTokens: isAuthenticated,
+      identityProvider: signedIn(administers('Company', arg('companyId'))),
+      // Before sign-in: answered by the email's domain alone (no account is looked up).
+      signInMethod: allow,
     },
     Mutation: changingData({
       login: allow,
@@ -240,6 +243,9 @@ export const permissions = shield(
       createAccessToken: signedIn(notWithAccessToken, belongsTo(inputArg('companyId'))),
       // Own tokens only: the service answers NOT_FOUND for anyone else's.
       revokeAccessToken: isAuthenticated,
+      configureIdentityProvider: signedIn(administers('Company', arg('companyId'))),
+      deleteIdentityProvider: signedIn(administers('Company', arg('companyId'))),
+      setIdentityProviderGroupMappings: signedIn(administers('Company', arg('companyId'))),
     }),
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),

@@ -17,6 +17,8 @@ import { limitParseOptions, limitValidationRules } from '../graphql/limits/index
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
 import { DEFAULT_TOLERANCE_SECONDS, inboundWebhookRouter } from '../modules/inbound-webhook/inbound-webhook.route.ts';
+import { ssoRouter } from '../modules/identity-provider/sso.route.ts';
+import type { FindInvitation } from '../modules/identity-provider/sso-sign-in.ts';
 import { mcpRouter } from '../mcp/mcp.route.ts';
 import type { TesseraMetrics } from '../observability/metrics.ts';
 import { metricsRoute } from '../observability/metrics-route.ts';
@@ -39,6 +41,8 @@ export interface AppDeps extends AppServices {
   metricsToken?: string;
   /** Express `trust proxy` (TRUST_PROXY): whose X-Forwarded-For/-Proto count; default loopback. */
   trustProxy?: TrustProxy;
+  /** Single sign-on: may a first sign-in create the account on an invitation (issue 18.1)? Default: none. */
+  findInvitation?: FindInvitation;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -102,6 +106,17 @@ export async function createHttpApp(deps: AppDeps) {
       logger,
       events: deps.endpointEvents,
       toleranceSeconds: deps.inboundWebhookToleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    }),
+  );
+  // Single sign-on over OpenID Connect: /auth/sso/start and /auth/sso/callback (browser redirects).
+  app.use(
+    ssoRouter({
+      db,
+      vault: deps.vault,
+      tokens: deps.tokens,
+      loginLimiter: deps.loginLimiter,
+      logger,
+      ...(deps.findInvitation ? { findInvitation: deps.findInvitation } : {}),
     }),
   );
   // MCP clients (Streamable HTTP): the caller's permitted operations as tools, in their own row scope.

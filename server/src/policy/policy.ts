@@ -218,6 +218,18 @@ export function granteeCompanyIds(principal: Principal, companyId: string): stri
   return isPlatformAdministrator(principal) ? null : [companyId];
 }
 
+// Single sign-on. A company's identity provider is configured by that company's administrators
+// (the shield asks canAdministerCompany); what its groups may give is answered here.
+
+/**
+ * May a company's identity provider give or take a role in `membershipCompanyId`? Only in its own
+ * company: a provider never reaches another company's memberships, and never platform
+ * administration (a flag on the person that no membership carries).
+ */
+export function identityProviderMayGrantIn(providerCompanyId: string, membershipCompanyId: string): boolean {
+  return providerCompanyId === membershipCompanyId;
+}
+
 /** The companies the caller administers; null means every company. */
 export function administeredCompanyIds(principal: Principal): Set<string> | null {
   if (isPlatformAdministrator(principal)) return null;

@@ -406,6 +406,59 @@ export type FieldRuleMode =
   /** The role sees everything but the listed paths. */
   | 'REMOVE';
 
+export type GroupMappingInput = {
+  group: Scalars['String']['input'];
+  roleId: Scalars['ID']['input'];
+};
+
+/** A group claim value that gives a role in the company. */
+export type IdentityProviderGroupMapping = {
+  __typename?: 'IdentityProviderGroupMapping';
+  /** The value in the ID token groups claim. */
+  group: Scalars['String']['output'];
+  roleId: Scalars['ID']['output'];
+  roleKey: Scalars['String']['output'];
+  roleName: Scalars['String']['output'];
+};
+
+/** A company's single sign-on settings (replaces the previous ones). */
+export type IdentityProviderInput = {
+  /** At least one; a domain belongs to one company only. */
+  allowedDomains: Array<Scalars['String']['input']>;
+  clientId: Scalars['String']['input'];
+  /** Write-only. Absent or null: keep the stored one; empty: remove it (PKCE only). */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  groupsClaim: Scalars['String']['input'];
+  groupsOnly: Scalars['Boolean']['input'];
+  /** https (http only on 127.0.0.1 or localhost). */
+  issuerUrl: Scalars['String']['input'];
+  justInTimeProvisioning: Scalars['Boolean']['input'];
+  passwordSignInAllowed: Scalars['Boolean']['input'];
+};
+
+/** A company's single sign-on over OpenID Connect. The client secret is never part of it. */
+export type IdentityProviderSettings = {
+  __typename?: 'IdentityProviderSettings';
+  /** Email domains whose people sign in through this provider. */
+  allowedDomains: Array<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
+  companyId: Scalars['ID']['output'];
+  groupMappings: Array<IdentityProviderGroupMapping>;
+  /** The ID token claim that lists the groups. */
+  groupsClaim: Scalars['String']['output'];
+  /** Roles granted by hand are removed at sign-in too: the groups alone decide. */
+  groupsOnly: Scalars['Boolean']['output'];
+  /** Whether a client secret is stored (it is never shown). */
+  hasClientSecret: Scalars['Boolean']['output'];
+  /** The issuer; its /.well-known/openid-configuration is read at sign-in. */
+  issuerUrl: Scalars['String']['output'];
+  /** First sign-in creates the account even without a group mapping. */
+  justInTimeProvisioning: Scalars['Boolean']['output'];
+  /** Whether the company's people may still sign in with a password. */
+  passwordSignInAllowed: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 /** An endpoint's inbound webhook secret, as rotateInboundWebhookSecret answers it: the only time it is shown. */
 export type InboundWebhookSecret = {
   __typename?: 'InboundWebhookSecret';
@@ -428,6 +481,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Ask the assistant; it answers from the company's APIs with the caller's access. */
   chat: ChatReply;
+  /** Create or replace the company's single sign-on. */
+  configureIdentityProvider: IdentityProviderSettings;
   /** Execute exactly the stored request of a pending action, once; its owner only. */
   confirmAction: ActionResult;
   /** Re-seal a credential for its endpoint's current origin, which the administrator names as they were shown it (CONFLICT when the endpoint is elsewhere now). Ends a needs_reconnect of reason origin_changed. */
@@ -448,6 +503,8 @@ export type Mutation = {
   deleteEndpoint: Scalars['Boolean']['output'];
   /** Removes a role's field rule on an operation, so the role sees whole answers again; false when there was none. */
   deleteFieldRule: Scalars['Boolean']['output'];
+  /** Remove the company's single sign-on (roles its groups gave stay, as if granted by hand). */
+  deleteIdentityProvider: Scalars['Boolean']['output'];
   deleteOperation: Scalars['Boolean']['output'];
   deleteWebhookSubscription: Scalars['Boolean']['output'];
   /** Give a person a role in a company (idempotent). */
@@ -471,6 +528,8 @@ export type Mutation = {
   setEndpointAccess: EndpointGrant;
   /** Sets which fields of an operation's answer a role sees in the company (creates or replaces the rule). */
   setFieldRule: FieldRule;
+  /** Replace the company's group mappings (group claim value → role in this company). */
+  setIdentityProviderGroupMappings: Array<IdentityProviderGroupMapping>;
   /** End every session of a person (default: the caller's own, from a signed-in session), including this one. Another person's: platform administrators only. Access tokens stay valid; revoke them one by one. */
   signOutEverywhere: Scalars['Boolean']['output'];
   /** Call the endpoint with this credential and report; updates the credential's status. */
@@ -489,6 +548,12 @@ export type MutationChatArgs = {
   companyId: Scalars['ID']['input'];
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   message: Scalars['String']['input'];
+};
+
+
+export type MutationConfigureIdentityProviderArgs = {
+  companyId: Scalars['ID']['input'];
+  input: IdentityProviderInput;
 };
 
 
@@ -564,6 +629,11 @@ export type MutationDeleteFieldRuleArgs = {
 };
 
 
+export type MutationDeleteIdentityProviderArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteOperationArgs = {
   id: Scalars['ID']['input'];
 };
@@ -634,6 +704,12 @@ export type MutationSetEndpointAccessArgs = {
 
 export type MutationSetFieldRuleArgs = {
   input: SetFieldRuleInput;
+};
+
+
+export type MutationSetIdentityProviderGroupMappingsArgs = {
+  companyId: Scalars['ID']['input'];
+  mappings: Array<GroupMappingInput>;
 };
 
 
@@ -755,6 +831,8 @@ export type Query = {
   endpoints: Array<ApiEndpoint>;
   /** The company's response field rules, of one endpoint or of all; the company's administrators only. */
   fieldRules: Array<FieldRule>;
+  /** The company's single sign-on settings, or null when it has none. Company administrators. */
+  identityProvider?: Maybe<IdentityProviderSettings>;
   /** The signed-in user. */
   me: User;
   /** The companies the caller administers: every one for a platform admin, none for a person without an admin role. Unlike `companies`, never FORBIDDEN, so the web app can ask it to decide what to show. */
@@ -775,6 +853,8 @@ export type Query = {
   roleAccess: Array<EndpointGrant>;
   /** Every role; administrators only. */
   roles: Array<Role>;
+  /** Password or single sign-on for this email (by its domain; reveals nothing about accounts). */
+  signInMethod: SignInMethod;
   /** Upstream calls of a time range from the call log, grouped by endpoint, role, UTC day or company. With companyId: that company's, for its administrators; without: every company's, for platform admins. */
   usageStats: UsageStats;
   /** Administrators only: one user, among those the `users` query lists to the caller. */
@@ -834,6 +914,11 @@ export type QueryFieldRulesArgs = {
 };
 
 
+export type QueryIdentityProviderArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
 export type QueryMyCredentialsArgs = {
   companyId: Scalars['ID']['input'];
 };
@@ -866,6 +951,11 @@ export type QueryReadOperationArgs = {
 export type QueryRoleAccessArgs = {
   companyId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
+};
+
+
+export type QuerySignInMethodArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -922,6 +1012,20 @@ export type SetFieldRuleInput = {
   /** The role the rule applies to (the role whose grant is used for the call). */
   roleId: Scalars['ID']['input'];
 };
+
+/** How an email signs in. Decided by the email's domain alone, so it tells nothing about whether an account exists. */
+export type SignInMethod = {
+  __typename?: 'SignInMethod';
+  method: SignInMethodKind;
+  /** Whether a password is accepted for this email. */
+  passwordAllowed: Scalars['Boolean']['output'];
+  /** SSO: where the browser goes to start at the company's provider. */
+  startUrl?: Maybe<Scalars['String']['output']>;
+};
+
+export type SignInMethodKind =
+  | 'PASSWORD'
+  | 'SSO';
 
 export type Subscription = {
   __typename?: 'Subscription';

@@ -4,6 +4,7 @@ import type { TokenService } from '../../auth/jwt.ts';
 import type { Db } from '../../db/client.ts';
 import { RateLimitedError, UnauthenticatedError } from '../../lib/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
+import { assertPasswordSignInAllowed } from '../identity-provider/sign-in-method.ts';
 import { publicUserSelect } from '../user/user.service.ts';
 import type { LoginLimiter } from './login-limit.ts';
 
@@ -35,6 +36,8 @@ export async function login(
     );
     throw new RateLimitedError(decision.retryAfterSeconds, TOO_MANY_LOGINS);
   }
+  // By the email's domain only, so this tells nothing about whether the account exists.
+  await assertPasswordSignInAllowed(db, normalized);
   const user =
     normalized.length <= 254
       ? await db.user.findUnique({
