@@ -61,9 +61,20 @@ export async function reachCallback(
   let location = start.headers.get('location') ?? '';
   if (start.status !== 302) throw new Error(`start answered ${start.status}`);
   if (location.startsWith('/signin')) return resultOf(location);
+  return { callback: await followProvider(new URL(location), new URL(tesseraUrl).origin, login, jar) };
+}
+
+/** Through the provider (its login form filled in as `login`) until it redirects back to `tesseraOrigin`. */
+export async function followProvider(
+  from: URL,
+  tesseraOrigin: string,
+  login: string,
+  jar = new CookieJar(),
+): Promise<URL> {
+  let location = from.href;
   for (let hops = 0; hops < 10; hops++) {
     const url = new URL(location);
-    if (url.origin === new URL(tesseraUrl).origin) return { callback: url };
+    if (url.origin === tesseraOrigin) return url;
     const interaction = /^\/interaction\/([^/]+)$/.exec(url.pathname);
     const res = interaction
       ? await go(jar, url, {

@@ -246,6 +246,7 @@ export const permissions = shield(
       configureIdentityProvider: signedIn(administers('Company', arg('companyId'))),
       deleteIdentityProvider: signedIn(administers('Company', arg('companyId'))),
       setIdentityProviderGroupMappings: signedIn(administers('Company', arg('companyId'))),
+      startIdentityProviderTest: signedIn(administers('Company', arg('companyId'))),
     }),
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),

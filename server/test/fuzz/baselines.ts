@@ -186,6 +186,28 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
     ),
     revokeAccessToken: member({ id: f.accessToken }, { id: f.othersAccessToken }),
     rotateInboundWebhookSecret: admin({ endpointId: f.endpoint }, { endpointId: acmeSales }),
+    configureIdentityProvider: admin(
+      {
+        companyId: f.company,
+        input: {
+          issuerUrl: 'https://idp.example.test',
+          clientId: 'fuzz',
+          clientSecret: 'fuzz-secret',
+          allowedDomains: ['fuzz.example.test'],
+          passwordSignInAllowed: true,
+          justInTimeProvisioning: false,
+          groupsClaim: 'groups',
+          groupsOnly: false,
+        },
+      },
+      { companyId: acme },
+    ),
+    setIdentityProviderGroupMappings: admin(
+      { companyId: f.company, mappings: [{ group: 'fuzzers', roleId: developer }] },
+      { companyId: acme },
+    ),
+    startIdentityProviderTest: admin({ companyId: f.company }, { companyId: acme }),
+    deleteIdentityProvider: admin({ companyId: f.company }, { companyId: acme }),
   };
 }
 
@@ -240,5 +262,7 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     fieldRules: admin({ companyId: f.company, endpointId: f.endpoint }, { companyId: acme, endpointId: acmeSales }),
     accessTokens: member({ companyId: acme }, { companyId: f.company }),
     usageStats: admin({ companyId: f.company, from, to, groupBy: 'DAY' }, { companyId: acme }),
+    identityProvider: admin({ companyId: f.company }, { companyId: acme }),
+    signInMethod: { as: 'anonymous', vars: { email: 'someone@fuzz.example.test' } },
   };
 }

@@ -49,7 +49,8 @@ export const groupMappingsSchema = z
   .array(
     z.object({
       group: z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
-      roleId: z.string().uuid('must be a role id'),
+      // Any text: an id that names no role answers NOT_FOUND (the service), like everywhere else.
+      roleId: z.string().max(100, 'must be a role id'),
     }),
   )
   .max(200, 'must hold at most 200 mappings');

@@ -14,12 +14,13 @@ import {
   SignInMethod,
 } from './identity-provider.types.ts';
 import { signInMethod } from './sign-in-method.ts';
+import { createTestTicket } from './sso-sign-in.ts';
+import { SSO_TEST_PATH } from './sso.route.ts';
 
 @Resolver()
 export class IdentityProviderResolver {
   @Query(() => IdentityProviderSettings, {
-    nullable: true,
-    description: "The company's single sign-on settings, or null when it has none. Company administrators.",
+    description: "The company's single sign-on settings (configured: false when it has none). Company administrators.",
   })
   identityProvider(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return getIdentityProvider(ctx.db, { companyId });
@@ -39,6 +40,15 @@ export class IdentityProviderResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return configureIdentityProvider(ctx.db, ctx.vault, ctx.actor, { companyId, input: { ...input } });
+  }
+
+  @Mutation(() => String, {
+    description:
+      "Test the company's sign-in: a one-time link (two minutes) to open in a new tab; it signs in at the provider and shows the claims received, without signing anyone in here.",
+  })
+  async startIdentityProviderTest(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
+    const ticket = await createTestTicket(ctx.db, ctx.actor, { companyId });
+    return `${SSO_TEST_PATH}?${new URLSearchParams({ ticket })}`;
   }
 
   @Mutation(() => Boolean, {

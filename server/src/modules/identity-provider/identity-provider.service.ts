@@ -4,6 +4,7 @@
 import type { Db, Prisma } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
 import { BadInputError, ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { parseInput } from '../../lib/validate.ts';
 import type { Vault } from '../../vault/vault.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
@@ -36,6 +37,7 @@ export interface GroupMappingView {
 
 export interface IdentityProviderView {
   companyId: string;
+  configured: boolean;
   issuerUrl: string;
   clientId: string;
   hasClientSecret: boolean;
@@ -45,7 +47,7 @@ export interface IdentityProviderView {
   groupsClaim: string;
   groupsOnly: boolean;
   groupMappings: GroupMappingView[];
-  updatedAt: Date;
+  updatedAt: Date | null;
 }
 
 type ProviderRow = NonNullable<Awaited<ReturnType<typeof findRow>>>;
@@ -59,6 +61,7 @@ function view(row: ProviderRow): IdentityProviderView {
   const { secretCiphertext, domains, groupMappings, ...rest } = row;
   return {
     ...rest,
+    configured: true,
     hasClientSecret: secretCiphertext !== null,
     allowedDomains: domains.map((d) => d.domain),
     groupMappings: groupMappings.map((m) => ({
@@ -70,9 +73,27 @@ function view(row: ProviderRow): IdentityProviderView {
   };
 }
 
+/** A company without single sign-on answers the defaults a new configuration starts from. */
+function unconfigured(companyId: string): IdentityProviderView {
+  return {
+    companyId,
+    configured: false,
+    issuerUrl: '',
+    clientId: '',
+    hasClientSecret: false,
+    allowedDomains: [],
+    passwordSignInAllowed: true,
+    justInTimeProvisioning: false,
+    groupsClaim: 'groups',
+    groupsOnly: false,
+    groupMappings: [],
+    updatedAt: null,
+  };
+}
+
 export async function getIdentityProvider(db: Db, { companyId }: { companyId: string }) {
   const row = await findRow(db, companyId);
-  return row ? view(row) : null;
+  return row ? view(row) : unconfigured(companyId);
 }
 
 export const DOMAIN_TAKEN = "One of these domains already signs in through another company's identity provider.";
@@ -120,7 +141,7 @@ export async function configureIdentityProvider(
     if (isUniqueViolation(error)) throw new ConflictError(DOMAIN_TAKEN, 'allowedDomains');
     throw error;
   }
-  return (await getIdentityProvider(db, { companyId }))!;
+  return getIdentityProvider(db, { companyId });
 }
 
 export const SECRET_FOR_NEW_ISSUER =
@@ -164,6 +185,7 @@ export async function setGroupMappings(
 ): Promise<GroupMappingView[]> {
   const parsed = parseInput(groupMappingsSchema, mappings, 'mappings');
   const roleIds = [...new Set(parsed.map((m) => m.roleId))];
+  if (!roleIds.every(isUuid)) throw new NotFoundError('Role');
   const roles = await db.role.findMany({ where: { id: { in: roleIds } }, select: { id: true } });
   if (roles.length !== roleIds.length) throw new NotFoundError('Role');
   const unique = [...new Map(parsed.map((m) => [`${m.group}\u0000${m.roleId}`, m])).values()];
@@ -182,5 +204,5 @@ export async function setGroupMappings(
       details: { mappings: unique.map((m) => ({ group: m.group, roleId: m.roleId })) },
     });
   });
-  return (await getIdentityProvider(db, { companyId }))!.groupMappings;
+  return (await getIdentityProvider(db, { companyId })).groupMappings;
 }

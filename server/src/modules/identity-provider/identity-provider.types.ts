@@ -15,6 +15,8 @@ export class IdentityProviderGroupMapping {
 })
 export class IdentityProviderSettings {
   @Field(() => ID) companyId!: string;
+  @Field(() => Boolean, { description: 'False: the company has no single sign-on; the other fields are the defaults.' })
+  configured!: boolean;
   @Field(() => String, { description: 'The issuer; its /.well-known/openid-configuration is read at sign-in.' })
   issuerUrl!: string;
   @Field(() => String) clientId!: string;
@@ -30,7 +32,7 @@ export class IdentityProviderSettings {
   @Field(() => Boolean, { description: 'Roles granted by hand are removed at sign-in too: the groups alone decide.' })
   groupsOnly!: boolean;
   @Field(() => [IdentityProviderGroupMapping]) groupMappings!: IdentityProviderGroupMapping[];
-  @Field(() => DateTimeResolver) updatedAt!: Date;
+  @Field(() => DateTimeResolver, { nullable: true }) updatedAt!: Date | null;
 }
 
 @InputType({ description: "A company's single sign-on settings (replaces the previous ones)." })

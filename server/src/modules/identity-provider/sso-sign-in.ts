@@ -6,11 +6,12 @@
 // a group mapping, or an invitation), roles synced from the groups, a session issued. Each
 // attempt counts against the sign-in limits like a password attempt, and every outcome is audited
 // with the provider named. Sign-in is system work: no person is known until the end.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { TokenService } from '../../auth/jwt.ts';
 import { SsoError, type OidcClient } from '../../auth/sso/oidc.ts';
 import type { Db } from '../../db/client.ts';
 import { asSystem } from '../../db/row-security/scope.ts';
+import { NotFoundError } from '../../lib/errors.ts';
 import type { Vault } from '../../vault/vault.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import type { LoginLimiter } from '../session/login-limit.ts';
@@ -124,6 +125,65 @@ export async function startSsoSignIn(deps: SsoDeps, request: StartRequest, actor
   });
 }
 
+const TEST_TICKET_TTL_MS = 2 * 60_000;
+const ticketHash = (ticket: string) => sha256(`test:${ticket}`);
+
+/**
+ * An administrator's "Test sign-in": a one-time ticket (two minutes) that the browser takes to
+ * /auth/sso/test in a new tab, which starts a sign-in at the company's provider whose callback
+ * shows the claims received and changes nothing. The ticket is how the tab, which carries no
+ * bearer token, proves an administrator asked for it.
+ */
+export async function createTestTicket(db: Db, actor: Actor, { companyId }: { companyId: string }): Promise<string> {
+  const ticket = randomBytes(32).toString('base64url');
+  await db.$transaction(async (tx) => {
+    const provider = await tx.identityProvider.findUnique({ where: { companyId }, select: { companyId: true } });
+    if (!provider) throw new NotFoundError('Identity provider');
+    await tx.ssoSignInAttempt.create({
+      data: {
+        stateHash: ticketHash(ticket),
+        companyId,
+        nonce: '',
+        codeVerifier: '',
+        email: actor.email ?? '',
+        testOnly: true,
+        expiresAt: new Date(Date.now() + TEST_TICKET_TTL_MS),
+      },
+    });
+    await recordAudit(tx, actor, {
+      companyId,
+      action: 'identity_provider.test',
+      targetType: 'identity_provider',
+      targetId: companyId,
+    });
+  });
+  return ticket;
+}
+
+/** Takes a test ticket (once) and starts the test sign-in it was made for. */
+export async function startTestSignIn(
+  deps: SsoDeps,
+  { ticket, redirectUri }: { ticket: string; redirectUri: string },
+  actor: Actor,
+): Promise<URL> {
+  const row = await system(() => takeAttempt(deps.db, ticketHash(ticket)));
+  if (!row || !row.testOnly || row.nonce !== '' || row.expiresAt.getTime() < Date.now())
+    throw new SsoError(
+      'bad_state',
+      'This test sign-in link was used or has expired. Start a new test from the settings page.',
+    );
+  return startSsoSignIn(deps, { testCompanyId: row.companyId, clientIp: null, redirectUri }, actor);
+}
+
+/** The attempt with this hash, deleted as it is read: each is used once. */
+function takeAttempt(db: Db, stateHash: string) {
+  return db.$transaction(async (tx) => {
+    const found = await tx.ssoSignInAttempt.findUnique({ where: { stateHash } });
+    if (found) await tx.ssoSignInAttempt.delete({ where: { stateHash } });
+    return found;
+  });
+}
+
 export type SsoOutcome =
   | { kind: 'session'; token: string; userId: string }
   | { kind: 'test'; companyId: string; claims: Record<string, unknown> };
@@ -140,14 +200,9 @@ export async function finishSsoSignIn(deps: SsoDeps, request: FinishRequest, act
   return system(async () => {
     const state = request.callbackUrl.searchParams.get('state');
     // Taken once: a replayed callback (or a second tab) finds nothing.
-    const attempt = state
-      ? await db.$transaction(async (tx) => {
-          const found = await tx.ssoSignInAttempt.findUnique({ where: { stateHash: sha256(state) } });
-          if (found) await tx.ssoSignInAttempt.delete({ where: { stateHash: found.stateHash } });
-          return found;
-        })
-      : null;
-    if (!state || !attempt || attempt.expiresAt.getTime() < Date.now())
+    const attempt = state ? await takeAttempt(db, sha256(state)) : null;
+    // A test ticket (no nonce) is not a sign-in attempt.
+    if (!state || !attempt || !attempt.nonce || attempt.expiresAt.getTime() < Date.now())
       throw new SsoError(
         'bad_state',
         'This sign-in link is not valid any more (used, expired or not ours). Start again.',

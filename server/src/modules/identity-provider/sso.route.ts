@@ -14,9 +14,17 @@ import type { Vault } from '../../vault/vault.ts';
 import type { Actor } from '../audit/audit.record.ts';
 import type { LoginLimiter } from '../session/login-limit.ts';
 import { SSO_START_PATH } from './sign-in-method.ts';
-import { finishSsoSignIn, noInvitations, startSsoSignIn, type FindInvitation, type SsoDeps } from './sso-sign-in.ts';
+import {
+  finishSsoSignIn,
+  noInvitations,
+  startSsoSignIn,
+  startTestSignIn,
+  type FindInvitation,
+  type SsoDeps,
+} from './sso-sign-in.ts';
 
 export const SSO_CALLBACK_PATH = '/auth/sso/callback';
+export const SSO_TEST_PATH = '/auth/sso/test';
 
 export interface SsoRouteDeps {
   db: Db;
@@ -62,6 +70,17 @@ export function ssoRouter(deps: SsoRouteDeps): Router {
         { email, clientIp: req.ip ?? null, redirectUri: callbackUrlOf(req) },
         actorOf(res),
       );
+      res.setHeader('cache-control', 'no-store');
+      res.redirect(302, url.href);
+    } catch (error) {
+      refused(req, res, error);
+    }
+  });
+
+  router.get(SSO_TEST_PATH, async (req, res) => {
+    try {
+      const ticket = typeof req.query.ticket === 'string' ? req.query.ticket.slice(0, 100) : '';
+      const url = await startTestSignIn(sso, { ticket, redirectUri: callbackUrlOf(req) }, actorOf(res));
       res.setHeader('cache-control', 'no-store');
       res.redirect(302, url.href);
     } catch (error) {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, type Persona } from '../../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { reachCallback, sendCallback, ssoSignIn } from '../../../test/sso-browser.ts';
+import { followProvider, reachCallback, sendCallback, ssoSignIn } from '../../../test/sso-browser.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { startIdentityProvider, type RunningIdentityProvider } from '../../sandbox/identity-provider.ts';
 
@@ -75,6 +75,7 @@ beforeAll(async () => {
       { email: 'ana@acme.example', name: 'Ana', groups: ['acme-developers'] },
       { email: 'unverified@acme.example', emailVerified: false, groups: ['acme-developers'] },
       { email: 'nogroups@acme.example', groups: [] },
+      { email: 'newcomer@acme.example', groups: ['acme-developers'] },
       // Provider A vouches for an address of Globex's domain: Acme's provider must not sign it in.
       { email: 'intruder@globex.example', groups: ['acme-developers'] },
     ],
@@ -226,6 +227,32 @@ describe('sign-in', () => {
     const { result } = await ssoSignIn(server.url, 'gus@globex.example');
     expect(result.get('sso_token')).toBeTruthy();
     expect(await rolesOf('gus@globex.example', world.company.globex!)).toEqual([]);
+  });
+});
+
+describe('test sign-in', () => {
+  it('shows an administrator the claims received, signs no one in and changes nothing', async () => {
+    const started = await server.gql<{ startIdentityProviderTest: string }>(
+      'mutation ($c: ID!) { startIdentityProviderTest(companyId: $c) }',
+      { c: world.company.acme },
+      adminToken,
+    );
+    const path = started.data!.startIdentityProviderTest;
+    expect(path).toMatch(/^\/auth\/sso\/test\?ticket=/);
+    const users = await server.db.user.count();
+    const res = await fetch(new URL(path, server.url), { redirect: 'manual' });
+    const provider = new URL(res.headers.get('location')!);
+    expect(provider.origin).toBe(idpA.issuer);
+    // The rest of the way as a browser would go: the provider's login, then the callback.
+    const reached = await followProvider(provider, new URL(server.url).origin, 'newcomer@acme.example');
+    const answer = await fetch(reached, { redirect: 'manual' });
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as { test: boolean; claims: Record<string, unknown> };
+    expect(body).toMatchObject({ test: true, claims: { email: 'newcomer@acme.example', iss: idpA.issuer } });
+    expect(await server.db.user.count()).toBe(users);
+    // The ticket was used once.
+    const again = await fetch(new URL(path, server.url), { redirect: 'manual' });
+    expect(again.headers.get('location')).toContain('sso_error=bad_state');
   });
 });
 
