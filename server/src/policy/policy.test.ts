@@ -12,7 +12,7 @@ import {
   visibleCompanyIds,
   type RoleGrant,
 } from './policy.ts';
-import { mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
+import { identityProviderMayGrantIn, mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
 import {
   isPlatformAdministrator,
   mayCreateUsers,
@@ -288,5 +288,14 @@ describe('the company a request works in (MCP)', () => {
     ['token, another named', token(), B, { refusal: 'not_found' }],
   ] as const)('%s', (_name, principal, asked, answer) => {
     expect(workingCompany(principal, asked)).toEqual(answer);
+  });
+});
+
+describe('identity providers (single sign-on)', () => {
+  it.each([
+    ['its own company', 'acme', 'acme', true],
+    ['another company', 'acme', 'globex', false],
+  ])("a company's provider and %s", (_name, provider, membership, expected) => {
+    expect(identityProviderMayGrantIn(provider, membership)).toBe(expected);
   });
 });
