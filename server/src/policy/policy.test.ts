@@ -12,7 +12,13 @@ import {
   visibleCompanyIds,
   type RoleGrant,
 } from './policy.ts';
-import { identityProviderMayGrantIn, mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
+import {
+  identityProviderMayGrantIn,
+  identityProviderMaySignIn,
+  mayChangeData,
+  mayCreateAccessTokens,
+  usableAccess,
+} from './policy.ts';
 import {
   isPlatformAdministrator,
   mayCreateUsers,
@@ -297,5 +303,15 @@ describe('identity providers (single sign-on)', () => {
     ['another company', 'acme', 'globex', false],
   ])("a company's provider and %s", (_name, provider, membership, expected) => {
     expect(identityProviderMayGrantIn(provider, membership)).toBe(expected);
+  });
+
+  it.each([
+    ['a member of the company', false, ['acme', 'globex'], 'allowed'],
+    ['an account of no company yet', false, [], 'allowed'],
+    ['someone who works only elsewhere', false, ['globex'], 'other_company'],
+    ['a platform administrator, even a member', true, ['acme'], 'platform_admin'],
+  ] as const)('signs in %s: %s', (_name, isPlatformAdmin, memberCompanyIds, expected) => {
+    const memberships = memberCompanyIds.map((companyId) => ({ companyId }));
+    expect(identityProviderMaySignIn({ isPlatformAdmin, memberships }, 'acme')).toBe(expected);
   });
 });

@@ -38,6 +38,7 @@ export type SsoRefusal =
   | 'domain_not_allowed'
   | 'no_account'
   | 'password_only'
+  | 'other_company'
   | 'rate_limited';
 
 const TIMEOUT_SECONDS = 10;

@@ -13,6 +13,7 @@ import type { Db } from '../../db/client.ts';
 import { asSystem } from '../../db/row-security/scope.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { Vault } from '../../vault/vault.ts';
+import { identityProviderMaySignIn } from '../../policy/policy.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import type { LoginLimiter } from '../session/login-limit.ts';
 import { domainOf } from './sign-in-method.ts';
@@ -270,7 +271,21 @@ async function signInWithClaims(
   const mappedRoleIds = [
     ...new Set(provider.groupMappings.filter((m) => groups.has(m.groupName)).map((m) => m.roleId)),
   ];
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
+  const found = await db.user.findUnique({
+    where: { email },
+    select: { id: true, sessionVersion: true, isPlatformAdmin: true, memberships: { select: { companyId: true } } },
+  });
+  if (found) {
+    const may = identityProviderMaySignIn(found, provider.companyId);
+    if (may === 'platform_admin')
+      throw new SsoError('password_only', 'Platform administrators sign in with their password, not single sign-on.');
+    if (may === 'other_company' && !(await deps.findInvitation(db, { companyId: provider.companyId, email })))
+      throw new SsoError(
+        'other_company',
+        "This account belongs to another company: sign in with your password, or ask this company's administrator for an invitation.",
+      );
+  }
+  const existing = found ? { id: found.id, sessionVersion: found.sessionVersion } : null;
   if (!existing && !provider.justInTimeProvisioning && mappedRoleIds.length === 0) {
     const invitation = await deps.findInvitation(db, { companyId: provider.companyId, email });
     if (!invitation)

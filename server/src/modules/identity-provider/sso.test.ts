@@ -76,6 +76,8 @@ beforeAll(async () => {
       { email: 'unverified@acme.example', emailVerified: false, groups: ['acme-developers'] },
       { email: 'nogroups@acme.example', groups: [] },
       { email: 'newcomer@acme.example', groups: ['acme-developers'] },
+      { email: 'root@acme.example', groups: ['acme-developers'] },
+      { email: 'elsewhere@acme.example', groups: ['acme-developers'] },
       // Provider A vouches for an address of Globex's domain: Acme's provider must not sign it in.
       { email: 'intruder@globex.example', groups: ['acme-developers'] },
     ],
@@ -305,6 +307,18 @@ describe('refusals, each with a reason and nothing changed', () => {
 
   it('no account, no mapping, no just-in-time: no account is made', async () => {
     await refused(async () => (await ssoSignIn(server.url, 'nogroups@acme.example')).result, 'no_account');
+  });
+
+  it('a platform administrator, and an account that works only in another company', async () => {
+    const make = (email: string, isPlatformAdmin: boolean) =>
+      server.db.user.create({ data: { email, name: email, passwordHash: '!test', isPlatformAdmin } });
+    await make('root@acme.example', true);
+    const elsewhere = await make('elsewhere@acme.example', false);
+    await server.db.userCompanyAccess.create({
+      data: { userId: elsewhere.id, companyId: world.company.globex!, roleId: world.role.cfo! },
+    });
+    await refused(async () => (await ssoSignIn(server.url, 'root@acme.example')).result, 'password_only');
+    await refused(async () => (await ssoSignIn(server.url, 'elsewhere@acme.example')).result, 'other_company');
   });
 
   it('bad state', async () => {
