@@ -3,6 +3,8 @@
 import type { Db } from '../../db/client.ts';
 import { asSystem } from '../../db/row-security/scope.ts';
 import { ForbiddenError } from '../../lib/errors.ts';
+import { identityProviderMaySignIn } from '../../policy/policy.ts';
+import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { SignInMethodKind } from './identity-provider.types.ts';
 
 export const SSO_START_PATH = '/auth/sso/start';
@@ -44,8 +46,35 @@ export async function signInMethod(db: Db, { email }: { email: string }) {
 export const PASSWORD_SIGN_IN_OFF =
   'Your company signs you in with its identity provider: use "Continue with your company\'s sign-in" instead of a password.';
 
-/** Refuses a password sign-in when the email's company turned passwords off (before any account lookup). */
-export async function assertPasswordSignInAllowed(db: Db, email: string): Promise<void> {
-  const provider = await providerForEmail(db, email);
-  if (provider && !provider.passwordSignInAllowed) throw new ForbiddenError(PASSWORD_SIGN_IN_OFF);
+/**
+ * Refuses a password sign-in (the password was right) when the account is one the company's
+ * provider signs in (policy identityProviderMaySignIn) and that company turned passwords off. A
+ * company claiming a domain thus never locks out a platform administrator or another company's people.
+ */
+export async function assertPasswordSignInAllowed(
+  db: Db,
+  actor: Actor,
+  user: { id: string; email: string; isPlatformAdmin: boolean },
+): Promise<void> {
+  const provider = await providerForEmail(db, user.email);
+  if (!provider || provider.passwordSignInAllowed) return;
+  const memberships = await asSystem('sign-in: companies of the account', () =>
+    db.userCompanyAccess.findMany({ where: { userId: user.id }, select: { companyId: true } }),
+  );
+  if (identityProviderMaySignIn({ ...user, memberships }, provider.companyId) !== 'allowed') return;
+  // In the company's chain: written as system work, since nobody is signed in yet.
+  await asSystem('sign-in: refusal audited in the company', () =>
+    recordAudit(
+      db,
+      { ...actor, email: user.email },
+      {
+        companyId: provider.companyId,
+        action: 'auth.login_failed',
+        targetType: 'user',
+        targetId: user.id,
+        details: { method: 'password', reason: 'password_sign_in_off' },
+      },
+    ),
+  );
+  throw new ForbiddenError(PASSWORD_SIGN_IN_OFF);
 }

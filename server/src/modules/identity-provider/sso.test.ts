@@ -372,5 +372,18 @@ describe('refusals, each with a reason and nothing changed', () => {
     );
     expect(pw.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(pw.errors?.[0]?.message).toMatch(/identity provider/);
+    // A wrong password still reads like any wrong password (nothing told about the account).
+    const wrong = await server.gql(
+      'mutation { login(email: "pat@down.example", password: "not-the-password") { token } }',
+    );
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Claiming a domain locks out no platform administrator.
+    const boss = await server.gql(
+      `mutation { createUser(input: { email: "boss@down.example", name: "Boss", password: "a-long-password-123", isPlatformAdmin: true }) { id } }`,
+      {},
+      adminToken,
+    );
+    expect(boss.errors).toBeUndefined();
+    expect(await server.login('boss@down.example', 'a-long-password-123')).toBeTruthy();
   });
 });

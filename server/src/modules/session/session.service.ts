@@ -36,8 +36,6 @@ export async function login(
     );
     throw new RateLimitedError(decision.retryAfterSeconds, TOO_MANY_LOGINS);
   }
-  // By the email's domain only, so this tells nothing about whether the account exists.
-  await assertPasswordSignInAllowed(db, normalized);
   const user =
     normalized.length <= 254
       ? await db.user.findUnique({
@@ -54,6 +52,8 @@ export async function login(
     );
     throw new UnauthenticatedError(INVALID_LOGIN);
   }
+  // After the password is right, so a refusal tells nothing to someone who does not know it.
+  await assertPasswordSignInAllowed(db, actor, user);
   await guard.limiter.succeeded(normalized, guard.clientIp);
   await recordAudit(
     db,
