@@ -48,6 +48,8 @@ const schema = z.object({
   /** Proxies trusted for the client address and protocol; default: loopback only (docs/decisions/0018). */
   TRUST_PROXY: trustProxy.default('loopback'),
   SANDBOX_PORT: port.default(4010),
+  /** The demo identity provider (single sign-on for Globex's globex.test people); 0: any free port. */
+  SANDBOX_IDP_PORT: port.default(4011),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -135,6 +137,7 @@ export interface Config {
   /** Express `trust proxy`: whose X-Forwarded-For/-Proto decide req.ip and req.secure (TRUST_PROXY). */
   trustProxy: TrustProxy;
   sandboxPort: number;
+  sandboxIdpPort: number;
   dataDir: string;
   databaseUrl: string | undefined;
   /** How long a start waits for an unreachable PostgreSQL server before giving up. */
@@ -189,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     trustProxy: e.TRUST_PROXY,
     sandboxPort: e.SANDBOX_PORT,
+    sandboxIdpPort: e.SANDBOX_IDP_PORT,
     dataDir: resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseWaitSeconds: e.DATABASE_WAIT_SECONDS,

@@ -42,6 +42,8 @@ import { loadOrCreateLocalSecret } from './lib/local-secret.ts';
 import type { Logger } from './lib/logger.ts';
 import { connectRedis, type Redis } from './lib/redis.ts';
 import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
+import { startIdentityProvider } from './sandbox/identity-provider.ts';
+import { DEMO_SSO, demoSsoClientSecret, seedDemoSso } from './demo/sso.ts';
 import { verifyKeyRing } from './vault/key-check.ts';
 import { registerSealedSecretTables } from './modules/sealed-secret-tables.ts';
 import { loadKeyRing } from './vault/keyring.ts';
@@ -149,6 +151,7 @@ export async function startTessera(options: StartOptions): Promise<Tessera> {
     const redis = await connectRedisIfConfigured(start);
     const sandbox = await startDemoSandbox(start);
     const seeded = await seedDemoIfEmpty(start, store.db, vault, sandbox);
+    await startDemoIdentityProvider(start, store.db, vault, sandbox);
     const upstream = buildUpstream(start, store, vault, redis, sandbox);
     const assistant = buildAssistant(start, store.appDb, upstream.gateway, apiVocabulary(sandbox));
     const server = await startHttp(start, store, vault, redis, upstream, assistant);
@@ -236,6 +239,29 @@ async function startDemoSandbox({ options, config, closer }: Start): Promise<Dem
   const running = await startSandbox({ port: config.sandboxPort, secret });
   closer.add(() => running.close());
   return { running, secret };
+}
+
+/**
+ * The demo identity provider (Globex's single sign-on), beside the sandbox. Its client's redirect
+ * URI is Tessera's own address, so it runs only on a fixed PORT (`pnpm start`, not tests' port 0).
+ */
+async function startDemoIdentityProvider(
+  { config, closer, logger }: Start,
+  db: Db,
+  vault: Vault,
+  sandbox: DemoSandbox,
+) {
+  if (!sandbox.running || config.port === 0) return;
+  const clientSecret = demoSsoClientSecret(sandbox.secret);
+  const redirectUris = ['127.0.0.1', 'localhost'].map((host) => `http://${host}:${config.port}/auth/sso/callback`);
+  const idp = await startIdentityProvider({
+    port: config.sandboxIdpPort,
+    clients: [{ clientId: DEMO_SSO.clientId, clientSecret, redirectUris }],
+    people: DEMO_SSO.people,
+  });
+  closer.add(() => idp.stop());
+  await seedDemoSso(db, vault, { issuerUrl: idp.issuer, clientSecret });
+  logger.info({ issuer: idp.issuer, domain: DEMO_SSO.domain }, 'demo identity provider started');
 }
 
 interface DemoSandbox {

@@ -42,6 +42,7 @@ const PAGES = [
   { as: 'admin@demo.test', path: '/admin/credentials', ready: /Credentials at/ },
   { as: 'admin@demo.test', path: '/admin/endpoints', ready: /Endpoints/ },
   { as: 'admin@demo.test', path: '/admin/people', ready: 'People' },
+  { as: 'admin@demo.test', path: '/admin/sso', ready: 'Single sign-on' },
   { as: 'admin@demo.test', path: '/audit', ready: 'Audit log' },
   { as: 'admin@demo.test', path: '/analytics', ready: 'Analytics' },
   { as: 'ceo@demo.test', path: '/tokens', ready: 'Access tokens' },

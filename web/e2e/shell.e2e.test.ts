@@ -120,6 +120,7 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
       'Credentials',
       'Endpoints',
       'People',
+      'Single sign-on',
       'Audit log',
       'Analytics',
       'GraphiQL',

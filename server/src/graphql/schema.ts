@@ -22,6 +22,7 @@ import { WebhookResolver } from '../modules/webhook/webhook.resolver.ts';
 import { InboundWebhookResolver } from '../modules/inbound-webhook/inbound-webhook.resolver.ts';
 import { FieldRuleResolver } from '../modules/field-rule/field-rule.resolver.ts';
 import { AccessTokenResolver } from '../modules/access-token/access-token.resolver.ts';
+import { IdentityProviderResolver } from '../modules/identity-provider/identity-provider.resolver.ts';
 import { UsageResolver } from '../modules/usage/usage.resolver.ts';
 import { InvitationResolver } from '../modules/invitation/invitation.resolver.ts';
 import { OAuthConnectResolver } from '../modules/oauth-connect/oauth-connect.resolver.ts';
@@ -53,6 +54,7 @@ export const resolvers = [
   UsageResolver,
   InvitationResolver,
   OAuthConnectResolver,
+  IdentityProviderResolver,
 ] as const;
 
 /**

@@ -233,6 +233,9 @@ export const permissions = shield(
       // The token is the credential: rate-limited like sign-in, one answer for every unusable token.
       invitation: allow,
       dashboardWidgets: signedIn(companyPower('Company', arg('companyId'), mayManageDashboards)),
+      identityProvider: signedIn(administers('Company', arg('companyId'))),
+      // Before sign-in: answered by the email's domain alone (no account is looked up).
+      signInMethod: allow,
     },
     Mutation: changingData({
       login: allow,
@@ -287,6 +290,10 @@ export const permissions = shield(
       createDashboardWidget: signedIn(companyPower('Company', inputArg('companyId'), mayManageDashboards)),
       updateDashboardWidget: signedIn(companyPower('Company', inputArg('companyId'), mayManageDashboards)),
       deleteDashboardWidget: signedIn(companyPower('Company', arg('companyId'), mayManageDashboards)),
+      configureIdentityProvider: signedIn(administers('Company', arg('companyId'))),
+      deleteIdentityProvider: signedIn(administers('Company', arg('companyId'))),
+      setIdentityProviderGroupMappings: signedIn(administers('Company', arg('companyId'))),
+      startIdentityProviderTest: signedIn(administers('Company', arg('companyId'))),
     }),
     Subscription: {
       chatStream: signedIn(belongsTo(arg('companyId'))),

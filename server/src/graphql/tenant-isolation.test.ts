@@ -801,6 +801,63 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ endpointId: ep(c) }),
     },
   ],
+  identityProvider: [
+    {
+      kind: 'admin',
+      query: 'query ($companyId: ID!) { identityProvider(companyId: $companyId) { issuerUrl } }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  signInMethod: [
+    {
+      kind: 'global',
+      query: 'query ($email: String!) { signInMethod(email: $email) { method startUrl } }',
+      vars: () => ({ email: 'ceo@demo.test' }),
+      check: (res) => expect(res.data!.signInMethod).toEqual({ method: 'PASSWORD', startUrl: null }),
+    },
+  ],
+  configureIdentityProvider: [
+    {
+      kind: 'admin',
+      query:
+        'mutation ($companyId: ID!, $input: IdentityProviderInput!) { configureIdentityProvider(companyId: $companyId, input: $input) { issuerUrl } }',
+      vars: ({ c }) => ({
+        companyId: co(c),
+        input: {
+          issuerUrl: 'https://idp.example.com',
+          clientId: 'sneaky',
+          clientSecret: 'sneaky-secret',
+          allowedDomains: ['sneaky.example'],
+          passwordSignInAllowed: true,
+          justInTimeProvisioning: true,
+          groupsClaim: 'groups',
+          groupsOnly: false,
+        },
+      }),
+    },
+  ],
+  startIdentityProviderTest: [
+    {
+      kind: 'admin',
+      query: 'mutation ($companyId: ID!) { startIdentityProviderTest(companyId: $companyId) }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  deleteIdentityProvider: [
+    {
+      kind: 'admin',
+      query: 'mutation ($companyId: ID!) { deleteIdentityProvider(companyId: $companyId) }',
+      vars: ({ c }) => ({ companyId: co(c) }),
+    },
+  ],
+  setIdentityProviderGroupMappings: [
+    {
+      kind: 'admin',
+      query:
+        'mutation ($companyId: ID!, $mappings: [GroupMappingInput!]!) { setIdentityProviderGroupMappings(companyId: $companyId, mappings: $mappings) { group } }',
+      vars: ({ c }) => ({ companyId: co(c), mappings: [{ group: 'sneaky', roleId: ids.role.ceo }] }),
+    },
+  ],
 };
 
 const PERSONAS: Persona[] = [
@@ -976,7 +1033,14 @@ describe('a member without admin rights gets FORBIDDEN in their own company', ()
 });
 
 /** Operations anyone may call before signing in. */
-const PUBLIC_OPERATIONS = new Set(['login', 'demoLogins', 'invitation', 'acceptInvitation', 'declineInvitation']);
+const PUBLIC_OPERATIONS = new Set([
+  'login',
+  'demoLogins',
+  'invitation',
+  'acceptInvitation',
+  'declineInvitation',
+  'signInMethod',
+]);
 
 describe('without a token every operation but the public ones answers UNAUTHENTICATED', () => {
   it.each(entries.filter(({ field }) => !PUBLIC_OPERATIONS.has(field)))('$label', async ({ row }) => {
@@ -999,9 +1063,20 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
       return [];
     });
   }
-  function withValue(vars: Record<string, unknown>, path: string[], value: string): Record<string, unknown> {
+  function withValue(
+    vars: Record<string, unknown> | undefined,
+    path: string[],
+    value: string,
+  ): Record<string, unknown> {
     const [head, ...rest] = path as [string, ...string[]];
-    return { ...vars, [head]: rest.length ? withValue(vars[head] as Record<string, unknown>, rest, value) : value };
+    const inner = vars?.[head];
+    // A list of input objects (group mappings): the id goes in each.
+    const replaced = !rest.length
+      ? value
+      : Array.isArray(inner)
+        ? inner.map((item: Record<string, unknown>) => withValue(item, rest, value))
+        : withValue(inner as Record<string, unknown> | undefined, rest, value);
+    return { ...vars, [head]: replaced };
   }
   const cases: { name: string; field: string; path: string[]; value: string; email: string }[] = [];
   beforeAll(async () => {

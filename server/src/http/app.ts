@@ -17,6 +17,7 @@ import { limitParseOptions, limitValidationRules } from '../graphql/limits/index
 import { requestLoggingPlugin } from '../graphql/plugins/request-logging.ts';
 import { createContextFactory } from './context.ts';
 import { DEFAULT_TOLERANCE_SECONDS, inboundWebhookRouter } from '../modules/inbound-webhook/inbound-webhook.route.ts';
+import { ssoRouter } from '../modules/identity-provider/sso.route.ts';
 import { mcpRouter } from '../mcp/mcp.route.ts';
 import { oauthCallbackRouter } from '../modules/oauth-connect/connect.route.ts';
 import type { TesseraMetrics } from '../observability/metrics.ts';
@@ -40,6 +41,7 @@ export interface AppDeps extends AppServices {
   metricsToken?: string;
   /** Express `trust proxy` (TRUST_PROXY): whose X-Forwarded-For/-Proto count; default loopback. */
   trustProxy?: TrustProxy;
+  /** Single sign-on: may a first sign-in create the account on an invitation (issue 18.1)? Default: none. */
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -107,6 +109,16 @@ export async function createHttpApp(deps: AppDeps) {
   );
   // Providers send the browser back here after an OAuth Connect's consent (modules/oauth-connect).
   app.use(oauthCallbackRouter({ db, vault: deps.vault, settings: deps.oauthConnect, logger }));
+  // Single sign-on over OpenID Connect: /auth/sso/start and /auth/sso/callback (browser redirects).
+  app.use(
+    ssoRouter({
+      db,
+      vault: deps.vault,
+      tokens: deps.tokens,
+      loginLimiter: deps.loginLimiter,
+      logger,
+    }),
+  );
   // MCP clients (Streamable HTTP): the caller's permitted operations as tools, in their own row scope.
   app.use(mcpRouter({ db, tokens: deps.tokens, gateway: deps.gateway, logger }));
 

@@ -3,6 +3,7 @@
 // them. The composition roots (tessera.ts, cli/tessera.ts) call this before either runs; a module
 // that stores a new sealed secret adds its table here.
 import { registerSealedSecretTable } from '../vault/sealed-tables.ts';
+import { identityProviderSecretTable } from './identity-provider/identity-provider.keys.ts';
 import { inboundWebhookSecretTable } from './inbound-webhook/inbound-webhook.keys.ts';
 import { oauthAppSecretTable } from './oauth-connect/oauth-app.keys.ts';
 import { webhookSecretTable } from './webhook/webhook.keys.ts';
@@ -11,4 +12,5 @@ export function registerSealedSecretTables(): void {
   registerSealedSecretTable(webhookSecretTable);
   registerSealedSecretTable(inboundWebhookSecretTable);
   registerSealedSecretTable(oauthAppSecretTable);
+  registerSealedSecretTable(identityProviderSecretTable);
 }

@@ -12,7 +12,13 @@ import {
   visibleCompanyIds,
   type RoleGrant,
 } from './policy.ts';
-import { mayChangeData, mayCreateAccessTokens, usableAccess } from './policy.ts';
+import {
+  identityProviderMayGrantIn,
+  identityProviderMaySignIn,
+  mayChangeData,
+  mayCreateAccessTokens,
+  usableAccess,
+} from './policy.ts';
 import {
   isPlatformAdministrator,
   mayCreateUsers,
@@ -309,5 +315,24 @@ describe('the company a request works in (MCP)', () => {
     ['token, another named', token(), B, { refusal: 'not_found' }],
   ] as const)('%s', (_name, principal, asked, answer) => {
     expect(workingCompany(principal, asked)).toEqual(answer);
+  });
+});
+
+describe('identity providers (single sign-on)', () => {
+  it.each([
+    ['its own company', 'acme', 'acme', true],
+    ['another company', 'acme', 'globex', false],
+  ])("a company's provider and %s", (_name, provider, membership, expected) => {
+    expect(identityProviderMayGrantIn(provider, membership)).toBe(expected);
+  });
+
+  it.each([
+    ['a member of the company', false, ['acme', 'globex'], 'allowed'],
+    ['an account of no company yet', false, [], 'allowed'],
+    ['someone who works only elsewhere', false, ['globex'], 'other_company'],
+    ['a platform administrator, even a member', true, ['acme'], 'platform_admin'],
+  ] as const)('signs in %s: %s', (_name, isPlatformAdmin, memberCompanyIds, expected) => {
+    const memberships = memberCompanyIds.map((companyId) => ({ companyId }));
+    expect(identityProviderMaySignIn({ isPlatformAdmin, memberships }, 'acme')).toBe(expected);
   });
 });

@@ -252,6 +252,36 @@ export function mayManageDashboards(principal: Principal, companyId: string): Co
 
 /** A power in one company: allowed, refused to a member ('forbidden'), or unknown outside it ('not_found'). */
 export type CompanyPower = 'allowed' | 'forbidden' | 'not_found';
+// Single sign-on. A company's identity provider is configured by that company's administrators
+// (the shield asks canAdministerCompany); what its groups may give is answered here.
+
+/**
+ * May a company's identity provider give or take a role in `membershipCompanyId`? Only in its own
+ * company: a provider never reaches another company's memberships, and never platform
+ * administration (a flag on the person that no membership carries).
+ */
+export function identityProviderMayGrantIn(providerCompanyId: string, membershipCompanyId: string): boolean {
+  return providerCompanyId === membershipCompanyId;
+}
+
+/** Why a provider may not sign an existing account in, if it may not. */
+export type ProviderSignIn = 'allowed' | 'platform_admin' | 'other_company';
+
+/**
+ * May company `providerCompanyId`'s identity provider sign in this existing account? A company
+ * proves no ownership of the email domains it claims, so its provider signs in only the accounts
+ * of its own people (a role there) or accounts that belong to no company yet; never a platform
+ * administrator (who signs in with a password), never someone who works only elsewhere.
+ */
+export function identityProviderMaySignIn(
+  account: { isPlatformAdmin: boolean; memberships: readonly { companyId: string }[] },
+  providerCompanyId: string,
+): ProviderSignIn {
+  if (isPlatformAdministrator(account)) return 'platform_admin';
+  const companies = account.memberships.map((m) => m.companyId);
+  if (companies.length === 0 || companies.includes(providerCompanyId)) return 'allowed';
+  return 'other_company';
+}
 
 /** The companies the caller administers; null means every company. */
 export function administeredCompanyIds(principal: Principal): Set<string> | null {

@@ -24,7 +24,7 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
 
 // 'webhook-secret': a webhook subscription's signing secret; its subscription id fills both
 // credentialId and endpointId (there is no endpoint), and the purpose keeps it from passing for a credential.
-export type SealPurpose = 'credential' | 'credential-token' | 'webhook-secret';
+export type SealPurpose = 'credential' | 'credential-token' | 'webhook-secret' | 'idp-client-secret';
 
 export interface SealContext {
   purpose: SealPurpose;
@@ -62,7 +62,8 @@ function checkContext(context: SealContext): void {
   if (
     context.purpose !== 'credential' &&
     context.purpose !== 'credential-token' &&
-    context.purpose !== 'webhook-secret'
+    context.purpose !== 'webhook-secret' &&
+    context.purpose !== 'idp-client-secret'
   )
     throw new TypeError('SealContext.purpose is invalid');
   for (const field of ['credentialId', 'companyId', 'endpointId'] as const) {

@@ -32,14 +32,29 @@ export interface ResealOutcome {
 
 const PAGE = 100;
 
-export async function resealWebhookSecrets(ring: KeyRing, table: WebhookSecretTable): Promise<ResealOutcome> {
+/** How the table's secrets are sealed: as webhook secrets unless the table says otherwise (a client secret). */
+export interface SecretCodec {
+  open(vault: Vault, row: WebhookSecretRow): string;
+  seal(vault: Vault, row: WebhookSecretRow, secret: string): { secretCiphertext: string; secretKeyId: string };
+}
+
+const webhookCodec: SecretCodec = {
+  open: (vault, row) => vault.openWebhookSecret(row),
+  seal: (vault, row, secret) => vault.sealWebhookSecret(row, secret),
+};
+
+export async function resealWebhookSecrets(
+  ring: KeyRing,
+  table: WebhookSecretTable,
+  codec: SecretCodec = webhookCodec,
+): Promise<ResealOutcome> {
   const vault = new Vault(ring);
   const outcome: ResealOutcome = { rotated: 0, skipped: 0, failed: [] };
   for (let after: string | undefined; ; ) {
     const rows = await table.page({ after, primaryKeyId: ring.primary.id, take: PAGE });
     for (const row of rows) {
       try {
-        const count = await table.replace(row, vault.sealWebhookSecret(row, vault.openWebhookSecret(row)));
+        const count = await table.replace(row, codec.seal(vault, row, codec.open(vault, row)));
         if (count === 1) outcome.rotated++;
         else outcome.skipped++;
       } catch (error) {

@@ -37,6 +37,17 @@ function webhookContext(row: { id: string; companyId: string }): SealContext {
   };
 }
 
+function clientSecretContext(row: { companyId: string; issuerUrl: string }): SealContext {
+  return {
+    purpose: 'idp-client-secret',
+    credentialId: row.companyId,
+    companyId: row.companyId,
+    roleId: null,
+    endpointId: row.companyId,
+    origin: new URL(row.issuerUrl).origin,
+  };
+}
+
 function toJson(value: unknown): string {
   const text = JSON.stringify(value);
   if (text === undefined) throw new TypeError('The vault stores JSON values only');
@@ -72,6 +83,22 @@ export class Vault {
 
   openWebhookSecret(row: { id: string; companyId: string; secretCiphertext: string }): string {
     return JSON.parse(unseal(this.ring, row.secretCiphertext, webhookContext(row))) as string;
+  }
+
+  /**
+   * A company's OpenID Connect client secret, bound to the company and to the issuer's origin
+   * (the only place it is sent): sealed under its own purpose, so it opens as nothing else.
+   */
+  sealClientSecret(
+    row: { companyId: string; issuerUrl: string },
+    secret: string,
+  ): { secretCiphertext: string; secretKeyId: string } {
+    const { sealed, keyId } = seal(this.ring, toJson(secret), clientSecretContext(row));
+    return { secretCiphertext: sealed, secretKeyId: keyId };
+  }
+
+  openClientSecret(row: { companyId: string; issuerUrl: string; secretCiphertext: string }): string {
+    return JSON.parse(unseal(this.ring, row.secretCiphertext, clientSecretContext(row))) as string;
   }
 
   /** The cached token, or null when none is stored. */

@@ -271,6 +271,28 @@ export function baselines(w: WorldIds, f: FuzzIds): Record<string, Baseline> {
       vars: { token: f.invitationToken, name: 'Fuzz Invitee', password: 'long-enough-password' },
     },
     declineInvitation: { as: 'anonymous', vars: { token: f.invitationToken } },
+    configureIdentityProvider: admin(
+      {
+        companyId: f.company,
+        input: {
+          issuerUrl: 'https://idp.example.test',
+          clientId: 'fuzz',
+          clientSecret: 'fuzz-secret',
+          allowedDomains: ['fuzz.example.test'],
+          passwordSignInAllowed: true,
+          justInTimeProvisioning: false,
+          groupsClaim: 'groups',
+          groupsOnly: false,
+        },
+      },
+      { companyId: acme },
+    ),
+    setIdentityProviderGroupMappings: admin(
+      { companyId: f.company, mappings: [{ group: 'fuzzers', roleId: developer }] },
+      { companyId: acme },
+    ),
+    startIdentityProviderTest: admin({ companyId: f.company }, { companyId: acme }),
+    deleteIdentityProvider: admin({ companyId: f.company }, { companyId: acme }),
   };
 }
 
@@ -329,5 +351,7 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     usageStats: admin({ companyId: f.company, from, to, groupBy: 'DAY' }, { companyId: acme }),
     invitations: admin({ companyId: f.company }, { companyId: acme }),
     invitation: { as: 'anonymous', vars: { token: f.invitationToken } },
+    identityProvider: admin({ companyId: f.company }, { companyId: acme }),
+    signInMethod: { as: 'anonymous', vars: { email: 'someone@fuzz.example.test' } },
   };
 }

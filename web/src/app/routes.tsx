@@ -71,6 +71,12 @@ const PAGES: readonly Page[] = [
     adminOnly: true,
   },
   {
+    path: '/admin/sso',
+    label: 'Single sign-on',
+    element: page(() => import('../features/admin/sso/SsoSettingsPage.tsx'), 'SsoSettingsPage'),
+    adminOnly: true,
+  },
+  {
     path: '/audit',
     label: 'Audit log',
     element: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),

@@ -56,6 +56,10 @@ type Documents = {
     "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": typeof types.GrantCompanyAccessDocument,
     "\n  mutation RevokeCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId)\n  }\n": typeof types.RevokeCompanyAccessDocument,
     "\n  fragment PersonWithRoles on User {\n    id\n    name\n    email\n    isPlatformAdmin\n    memberships {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": typeof types.PersonWithRolesFragmentDoc,
+    "\n  mutation SetIdentityProviderGroupMappings($companyId: ID!, $mappings: [GroupMappingInput!]!) {\n    setIdentityProviderGroupMappings(companyId: $companyId, mappings: $mappings) {\n      group\n      roleId\n    }\n  }\n": typeof types.SetIdentityProviderGroupMappingsDocument,
+    "\n  query SsoSettings($companyId: ID!) {\n    identityProvider(companyId: $companyId) {\n      companyId\n      configured\n      issuerUrl\n      clientId\n      hasClientSecret\n      allowedDomains\n      passwordSignInAllowed\n      justInTimeProvisioning\n      groupsClaim\n      groupsOnly\n      groupMappings {\n        group\n        roleId\n        roleKey\n        roleName\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n": typeof types.SsoSettingsDocument,
+    "\n  mutation ConfigureIdentityProvider($companyId: ID!, $input: IdentityProviderInput!) {\n    configureIdentityProvider(companyId: $companyId, input: $input) {\n      companyId\n      configured\n      hasClientSecret\n    }\n  }\n": typeof types.ConfigureIdentityProviderDocument,
+    "\n  mutation StartIdentityProviderTest($companyId: ID!) {\n    startIdentityProviderTest(companyId: $companyId)\n  }\n": typeof types.StartIdentityProviderTestDocument,
     "\n  fragment UsageFigures on UsageRow {\n    calls\n    errors\n    errorRate\n    p50Ms\n    p95Ms\n    cacheHitRate\n    rateLimited\n  }\n": typeof types.UsageFiguresFragmentDoc,
     "\n  query UsageCharts($companyId: ID, $from: DateTime!, $to: DateTime!) {\n    byDay: usageStats(companyId: $companyId, from: $from, to: $to, groupBy: DAY) {\n      totals {\n        ...UsageFigures\n      }\n      rows {\n        key\n        calls\n        errors\n        rateLimited\n      }\n    }\n    byEndpoint: usageStats(companyId: $companyId, from: $from, to: $to, groupBy: ENDPOINT) {\n      rows {\n        key\n        label\n        p50Ms\n        p95Ms\n      }\n    }\n  }\n": typeof types.UsageChartsDocument,
     "\n  query UsageTable($companyId: ID, $from: DateTime!, $to: DateTime!, $groupBy: UsageGroupBy!) {\n    usageStats(companyId: $companyId, from: $from, to: $to, groupBy: $groupBy) {\n      rows {\n        key\n        label\n        ...UsageFigures\n      }\n    }\n  }\n": typeof types.UsageTableDocument,
@@ -76,6 +80,7 @@ type Documents = {
     "\n  query SignedInAs {\n    me {\n      email\n    }\n  }\n": typeof types.SignedInAsDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n": typeof types.DemoLoginsDocument,
+    "\n  query SignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      method\n      startUrl\n      passwordAllowed\n    }\n  }\n": typeof types.SignInMethodDocument,
     "\n  query MyAccessTokens($companyId: ID) {\n    accessTokens(companyId: $companyId) {\n      id\n      name\n      prefix\n      readOnly\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.MyAccessTokensDocument,
     "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateAccessTokenDocument,
     "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": typeof types.RevokeAccessTokenDocument,
@@ -125,6 +130,10 @@ const documents: Documents = {
     "\n  mutation GrantCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": types.GrantCompanyAccessDocument,
     "\n  mutation RevokeCompanyAccess($userId: ID!, $companyId: ID!, $roleId: ID!) {\n    revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId)\n  }\n": types.RevokeCompanyAccessDocument,
     "\n  fragment PersonWithRoles on User {\n    id\n    name\n    email\n    isPlatformAdmin\n    memberships {\n      company {\n        id\n        name\n      }\n      role {\n        id\n        name\n      }\n    }\n  }\n": types.PersonWithRolesFragmentDoc,
+    "\n  mutation SetIdentityProviderGroupMappings($companyId: ID!, $mappings: [GroupMappingInput!]!) {\n    setIdentityProviderGroupMappings(companyId: $companyId, mappings: $mappings) {\n      group\n      roleId\n    }\n  }\n": types.SetIdentityProviderGroupMappingsDocument,
+    "\n  query SsoSettings($companyId: ID!) {\n    identityProvider(companyId: $companyId) {\n      companyId\n      configured\n      issuerUrl\n      clientId\n      hasClientSecret\n      allowedDomains\n      passwordSignInAllowed\n      justInTimeProvisioning\n      groupsClaim\n      groupsOnly\n      groupMappings {\n        group\n        roleId\n        roleKey\n        roleName\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n": types.SsoSettingsDocument,
+    "\n  mutation ConfigureIdentityProvider($companyId: ID!, $input: IdentityProviderInput!) {\n    configureIdentityProvider(companyId: $companyId, input: $input) {\n      companyId\n      configured\n      hasClientSecret\n    }\n  }\n": types.ConfigureIdentityProviderDocument,
+    "\n  mutation StartIdentityProviderTest($companyId: ID!) {\n    startIdentityProviderTest(companyId: $companyId)\n  }\n": types.StartIdentityProviderTestDocument,
     "\n  fragment UsageFigures on UsageRow {\n    calls\n    errors\n    errorRate\n    p50Ms\n    p95Ms\n    cacheHitRate\n    rateLimited\n  }\n": types.UsageFiguresFragmentDoc,
     "\n  query UsageCharts($companyId: ID, $from: DateTime!, $to: DateTime!) {\n    byDay: usageStats(companyId: $companyId, from: $from, to: $to, groupBy: DAY) {\n      totals {\n        ...UsageFigures\n      }\n      rows {\n        key\n        calls\n        errors\n        rateLimited\n      }\n    }\n    byEndpoint: usageStats(companyId: $companyId, from: $from, to: $to, groupBy: ENDPOINT) {\n      rows {\n        key\n        label\n        p50Ms\n        p95Ms\n      }\n    }\n  }\n": types.UsageChartsDocument,
     "\n  query UsageTable($companyId: ID, $from: DateTime!, $to: DateTime!, $groupBy: UsageGroupBy!) {\n    usageStats(companyId: $companyId, from: $from, to: $to, groupBy: $groupBy) {\n      rows {\n        key\n        label\n        ...UsageFigures\n      }\n    }\n  }\n": types.UsageTableDocument,
@@ -145,6 +154,7 @@ const documents: Documents = {
     "\n  query SignedInAs {\n    me {\n      email\n    }\n  }\n": types.SignedInAsDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      user {\n        id\n        name\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n": types.DemoLoginsDocument,
+    "\n  query SignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      method\n      startUrl\n      passwordAllowed\n    }\n  }\n": types.SignInMethodDocument,
     "\n  query MyAccessTokens($companyId: ID) {\n    accessTokens(companyId: $companyId) {\n      id\n      name\n      prefix\n      readOnly\n      status\n      createdAt\n      expiresAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.MyAccessTokensDocument,
     "\n  mutation CreateAccessToken($input: CreateAccessTokenInput!) {\n    createAccessToken(input: $input) {\n      token\n      accessToken {\n        id\n        name\n      }\n    }\n  }\n": types.CreateAccessTokenDocument,
     "\n  mutation RevokeAccessToken($id: ID!) {\n    revokeAccessToken(id: $id) {\n      id\n      status\n      revokedAt\n    }\n  }\n": types.RevokeAccessTokenDocument,
@@ -337,6 +347,22 @@ export function graphql(source: "\n  fragment PersonWithRoles on User {\n    id\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SetIdentityProviderGroupMappings($companyId: ID!, $mappings: [GroupMappingInput!]!) {\n    setIdentityProviderGroupMappings(companyId: $companyId, mappings: $mappings) {\n      group\n      roleId\n    }\n  }\n"): (typeof documents)["\n  mutation SetIdentityProviderGroupMappings($companyId: ID!, $mappings: [GroupMappingInput!]!) {\n    setIdentityProviderGroupMappings(companyId: $companyId, mappings: $mappings) {\n      group\n      roleId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SsoSettings($companyId: ID!) {\n    identityProvider(companyId: $companyId) {\n      companyId\n      configured\n      issuerUrl\n      clientId\n      hasClientSecret\n      allowedDomains\n      passwordSignInAllowed\n      justInTimeProvisioning\n      groupsClaim\n      groupsOnly\n      groupMappings {\n        group\n        roleId\n        roleKey\n        roleName\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n"): (typeof documents)["\n  query SsoSettings($companyId: ID!) {\n    identityProvider(companyId: $companyId) {\n      companyId\n      configured\n      issuerUrl\n      clientId\n      hasClientSecret\n      allowedDomains\n      passwordSignInAllowed\n      justInTimeProvisioning\n      groupsClaim\n      groupsOnly\n      groupMappings {\n        group\n        roleId\n        roleKey\n        roleName\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureIdentityProvider($companyId: ID!, $input: IdentityProviderInput!) {\n    configureIdentityProvider(companyId: $companyId, input: $input) {\n      companyId\n      configured\n      hasClientSecret\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureIdentityProvider($companyId: ID!, $input: IdentityProviderInput!) {\n    configureIdentityProvider(companyId: $companyId, input: $input) {\n      companyId\n      configured\n      hasClientSecret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartIdentityProviderTest($companyId: ID!) {\n    startIdentityProviderTest(companyId: $companyId)\n  }\n"): (typeof documents)["\n  mutation StartIdentityProviderTest($companyId: ID!) {\n    startIdentityProviderTest(companyId: $companyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment UsageFigures on UsageRow {\n    calls\n    errors\n    errorRate\n    p50Ms\n    p95Ms\n    cacheHitRate\n    rateLimited\n  }\n"): (typeof documents)["\n  fragment UsageFigures on UsageRow {\n    calls\n    errors\n    errorRate\n    p50Ms\n    p95Ms\n    cacheHitRate\n    rateLimited\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -414,6 +440,10 @@ export function graphql(source: "\n  mutation SignIn($email: String!, $password:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n"): (typeof documents)["\n  query DemoLogins {\n    demoLogins {\n      email\n      note\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      method\n      startUrl\n      passwordAllowed\n    }\n  }\n"): (typeof documents)["\n  query SignInMethod($email: String!) {\n    signInMethod(email: $email) {\n      method\n      startUrl\n      passwordAllowed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

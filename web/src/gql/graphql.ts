@@ -494,6 +494,61 @@ export type FieldRuleMode =
   /** The role sees everything but the listed paths. */
   | 'REMOVE';
 
+export type GroupMappingInput = {
+  group: Scalars['String']['input'];
+  roleId: Scalars['ID']['input'];
+};
+
+/** A group claim value that gives a role in the company. */
+export type IdentityProviderGroupMapping = {
+  __typename?: 'IdentityProviderGroupMapping';
+  /** The value in the ID token groups claim. */
+  group: Scalars['String']['output'];
+  roleId: Scalars['ID']['output'];
+  roleKey: Scalars['String']['output'];
+  roleName: Scalars['String']['output'];
+};
+
+/** A company's single sign-on settings (replaces the previous ones). */
+export type IdentityProviderInput = {
+  /** At least one; a domain belongs to one company only. */
+  allowedDomains: Array<Scalars['String']['input']>;
+  clientId: Scalars['String']['input'];
+  /** Write-only. Absent or null: keep the stored one; empty: remove it (PKCE only). */
+  clientSecret?: InputMaybe<Scalars['String']['input']>;
+  groupsClaim: Scalars['String']['input'];
+  groupsOnly: Scalars['Boolean']['input'];
+  /** https (http only on 127.0.0.1 or localhost). */
+  issuerUrl: Scalars['String']['input'];
+  justInTimeProvisioning: Scalars['Boolean']['input'];
+  passwordSignInAllowed: Scalars['Boolean']['input'];
+};
+
+/** A company's single sign-on over OpenID Connect. The client secret is never part of it. */
+export type IdentityProviderSettings = {
+  __typename?: 'IdentityProviderSettings';
+  /** Email domains whose people sign in through this provider. */
+  allowedDomains: Array<Scalars['String']['output']>;
+  clientId: Scalars['String']['output'];
+  companyId: Scalars['ID']['output'];
+  /** False: the company has no single sign-on; the other fields are the defaults. */
+  configured: Scalars['Boolean']['output'];
+  groupMappings: Array<IdentityProviderGroupMapping>;
+  /** The ID token claim that lists the groups. */
+  groupsClaim: Scalars['String']['output'];
+  /** Roles granted by hand are removed at sign-in too: the groups alone decide. */
+  groupsOnly: Scalars['Boolean']['output'];
+  /** Whether a client secret is stored (it is never shown). */
+  hasClientSecret: Scalars['Boolean']['output'];
+  /** The issuer; its /.well-known/openid-configuration is read at sign-in. */
+  issuerUrl: Scalars['String']['output'];
+  /** First sign-in creates the account even without a group mapping. */
+  justInTimeProvisioning: Scalars['Boolean']['output'];
+  /** Whether the company's people may still sign in with a password. */
+  passwordSignInAllowed: Scalars['Boolean']['output'];
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** An endpoint's inbound webhook secret, as rotateInboundWebhookSecret answers it: the only time it is shown. */
 export type InboundWebhookSecret = {
   __typename?: 'InboundWebhookSecret';
@@ -579,6 +634,8 @@ export type Mutation = {
   acceptInvitation: InvitationAcceptance;
   /** Ask the assistant; it answers from the company's APIs with the caller's access. */
   chat: ChatReply;
+  /** Create or replace the company's single sign-on. */
+  configureIdentityProvider: IdentityProviderSettings;
   /** Execute exactly the stored request of a pending action, once; its owner only. */
   confirmAction: ActionResult;
   /** Re-seal a credential for its endpoint's current origin, which the administrator names as they were shown it (CONFLICT when the endpoint is elsewhere now). Ends a needs_reconnect of reason origin_changed. */
@@ -607,6 +664,8 @@ export type Mutation = {
   deleteEndpoint: Scalars['Boolean']['output'];
   /** Removes a role's field rule on an operation, so the role sees whole answers again; false when there was none. */
   deleteFieldRule: Scalars['Boolean']['output'];
+  /** Remove the company's single sign-on (roles its groups gave stay, as if granted by hand). */
+  deleteIdentityProvider: Scalars['Boolean']['output'];
   deleteOAuthApp: Scalars['Boolean']['output'];
   deleteOperation: Scalars['Boolean']['output'];
   deleteWebhookSubscription: Scalars['Boolean']['output'];
@@ -637,8 +696,12 @@ export type Mutation = {
   setEndpointAccess: EndpointGrant;
   /** Sets which fields of an operation's answer a role sees in the company (creates or replaces the rule). */
   setFieldRule: FieldRule;
+  /** Replace the company's group mappings (group claim value → role in this company). */
+  setIdentityProviderGroupMappings: Array<IdentityProviderGroupMapping>;
   /** End every session of a person (default: the caller's own, from a signed-in session), including this one. Another person's: platform administrators only. Access tokens stay valid; revoke them one by one. */
   signOutEverywhere: Scalars['Boolean']['output'];
+  /** Test the company's sign-in: a one-time link (two minutes) to open in a new tab; it signs in at the provider and shows the claims received, without signing anyone in here. */
+  startIdentityProviderTest: Scalars['String']['output'];
   /** Start Connect (or Reconnect, with credentialId): answers the provider's authorization URL. The provider sends the browser back to /oauth/callback, which stores the tokens and returns to returnTo with oauth=connected|reconnected|error. */
   startOAuthConnect: OAuthConnectStart;
   /** Call the endpoint with this credential and report; updates the credential's status. */
@@ -667,6 +730,12 @@ export type MutationChatArgs = {
   companyId: Scalars['ID']['input'];
   conversationId?: InputMaybe<Scalars['ID']['input']>;
   message: Scalars['String']['input'];
+};
+
+
+export type MutationConfigureIdentityProviderArgs = {
+  companyId: Scalars['ID']['input'];
+  input: IdentityProviderInput;
 };
 
 
@@ -763,6 +832,11 @@ export type MutationDeleteFieldRuleArgs = {
 };
 
 
+export type MutationDeleteIdentityProviderArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteOAuthAppArgs = {
   id: Scalars['ID']['input'];
 };
@@ -856,8 +930,19 @@ export type MutationSetFieldRuleArgs = {
 };
 
 
+export type MutationSetIdentityProviderGroupMappingsArgs = {
+  companyId: Scalars['ID']['input'];
+  mappings: Array<GroupMappingInput>;
+};
+
+
 export type MutationSignOutEverywhereArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationStartIdentityProviderTestArgs = {
+  companyId: Scalars['ID']['input'];
 };
 
 
@@ -1050,6 +1135,8 @@ export type Query = {
   endpoints: Array<ApiEndpoint>;
   /** The company's response field rules, of one endpoint or of all; the company's administrators only. */
   fieldRules: Array<FieldRule>;
+  /** The company's single sign-on settings (configured: false when it has none). Company administrators. */
+  identityProvider: IdentityProviderSettings;
   /** Anyone holding an invitation link: what it offers. Every link that cannot be used (unknown, expired, used, declined, withdrawn) answers the same NOT_FOUND; rate-limited like sign-in. */
   invitation: InvitationPreview;
   /** Administrators of the company: its open invitations (pending or expired), newest first. */
@@ -1080,6 +1167,8 @@ export type Query = {
   roleAccess: Array<EndpointGrant>;
   /** Every role; administrators only. */
   roles: Array<Role>;
+  /** Password or single sign-on for this email (by its domain; reveals nothing about accounts). */
+  signInMethod: SignInMethod;
   /** Upstream calls of a time range from the call log, grouped by endpoint, role, UTC day or company. With companyId: that company's, for its administrators; without: every company's, for platform admins. */
   usageStats: UsageStats;
   /** Administrators only: one user, among those the `users` query lists to the caller. */
@@ -1144,6 +1233,11 @@ export type QueryFieldRulesArgs = {
 };
 
 
+export type QueryIdentityProviderArgs = {
+  companyId: Scalars['ID']['input'];
+};
+
+
 export type QueryInvitationArgs = {
   token: Scalars['String']['input'];
 };
@@ -1191,6 +1285,11 @@ export type QueryReadOperationArgs = {
 export type QueryRoleAccessArgs = {
   companyId: Scalars['ID']['input'];
   roleId: Scalars['ID']['input'];
+};
+
+
+export type QuerySignInMethodArgs = {
+  email: Scalars['String']['input'];
 };
 
 
@@ -1266,6 +1365,20 @@ export type SetFieldRuleInput = {
   /** The role the rule applies to (the role whose grant is used for the call). */
   roleId: Scalars['ID']['input'];
 };
+
+/** How an email signs in. Decided by the email's domain alone, so it tells nothing about whether an account exists. */
+export type SignInMethod = {
+  __typename?: 'SignInMethod';
+  method: SignInMethodKind;
+  /** Whether a password is accepted for this email. */
+  passwordAllowed: Scalars['Boolean']['output'];
+  /** SSO: where the browser goes to start at the company's provider. */
+  startUrl?: Maybe<Scalars['String']['output']>;
+};
+
+export type SignInMethodKind =
+  | 'PASSWORD'
+  | 'SSO';
 
 export type StartOAuthConnectInput = {
   /** The OAuth app; or name its provider instead. */
@@ -1783,6 +1896,36 @@ export type RevokeCompanyAccessMutation = { __typename?: 'Mutation', revokeCompa
 
 export type PersonWithRolesFragment = { __typename?: 'User', id: string, name: string, email: string, isPlatformAdmin: boolean, memberships: Array<{ __typename?: 'Membership', company: { __typename?: 'Company', id: string, name: string }, role: { __typename?: 'Role', id: string, name: string } }> };
 
+export type SetIdentityProviderGroupMappingsMutationVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+  mappings: Array<GroupMappingInput> | GroupMappingInput;
+}>;
+
+
+export type SetIdentityProviderGroupMappingsMutation = { __typename?: 'Mutation', setIdentityProviderGroupMappings: Array<{ __typename?: 'IdentityProviderGroupMapping', group: string, roleId: string }> };
+
+export type SsoSettingsQueryVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+}>;
+
+
+export type SsoSettingsQuery = { __typename?: 'Query', identityProvider: { __typename?: 'IdentityProviderSettings', companyId: string, configured: boolean, issuerUrl: string, clientId: string, hasClientSecret: boolean, allowedDomains: Array<string>, passwordSignInAllowed: boolean, justInTimeProvisioning: boolean, groupsClaim: string, groupsOnly: boolean, groupMappings: Array<{ __typename?: 'IdentityProviderGroupMapping', group: string, roleId: string, roleKey: string, roleName: string }> }, roles: Array<{ __typename?: 'Role', id: string, key: string, name: string }> };
+
+export type ConfigureIdentityProviderMutationVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+  input: IdentityProviderInput;
+}>;
+
+
+export type ConfigureIdentityProviderMutation = { __typename?: 'Mutation', configureIdentityProvider: { __typename?: 'IdentityProviderSettings', companyId: string, configured: boolean, hasClientSecret: boolean } };
+
+export type StartIdentityProviderTestMutationVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+}>;
+
+
+export type StartIdentityProviderTestMutation = { __typename?: 'Mutation', startIdentityProviderTest: string };
+
 export type UsageFiguresFragment = { __typename?: 'UsageRow', calls: number, errors: number, errorRate: number, p50Ms?: number | null, p95Ms?: number | null, cacheHitRate: number, rateLimited: number };
 
 export type UsageChartsQueryVariables = Exact<{
@@ -1923,6 +2066,13 @@ export type DemoLoginsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DemoLoginsQuery = { __typename?: 'Query', demoLogins: Array<{ __typename?: 'DemoLogin', email: string, note: string }> };
 
+export type SignInMethodQueryVariables = Exact<{
+  email: Scalars['String']['input'];
+}>;
+
+
+export type SignInMethodQuery = { __typename?: 'Query', signInMethod: { __typename?: 'SignInMethod', method: SignInMethodKind, startUrl?: string | null, passwordAllowed: boolean } };
+
 export type MyAccessTokensQueryVariables = Exact<{
   companyId?: InputMaybe<Scalars['ID']['input']>;
 }>;
@@ -2000,6 +2150,10 @@ export const PeopleListDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const PeoplePersonDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PeoplePerson"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonWithRoles"}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonWithRoles"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isPlatformAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"memberships"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<PeoplePersonQuery, PeoplePersonQueryVariables>;
 export const GrantCompanyAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantCompanyAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantCompanyAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"company"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"role"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<GrantCompanyAccessMutation, GrantCompanyAccessMutationVariables>;
 export const RevokeCompanyAccessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeCompanyAccess"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"roleId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeCompanyAccess"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"roleId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"roleId"}}}]}]}}]} as unknown as DocumentNode<RevokeCompanyAccessMutation, RevokeCompanyAccessMutationVariables>;
+export const SetIdentityProviderGroupMappingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetIdentityProviderGroupMappings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"mappings"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GroupMappingInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setIdentityProviderGroupMappings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"mappings"},"value":{"kind":"Variable","name":{"kind":"Name","value":"mappings"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"roleId"}}]}}]}}]} as unknown as DocumentNode<SetIdentityProviderGroupMappingsMutation, SetIdentityProviderGroupMappingsMutationVariables>;
+export const SsoSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SsoSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"identityProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"issuerUrl"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"hasClientSecret"}},{"kind":"Field","name":{"kind":"Name","value":"allowedDomains"}},{"kind":"Field","name":{"kind":"Name","value":"passwordSignInAllowed"}},{"kind":"Field","name":{"kind":"Name","value":"justInTimeProvisioning"}},{"kind":"Field","name":{"kind":"Name","value":"groupsClaim"}},{"kind":"Field","name":{"kind":"Name","value":"groupsOnly"}},{"kind":"Field","name":{"kind":"Name","value":"groupMappings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"roleId"}},{"kind":"Field","name":{"kind":"Name","value":"roleKey"}},{"kind":"Field","name":{"kind":"Name","value":"roleName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"roles"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<SsoSettingsQuery, SsoSettingsQueryVariables>;
+export const ConfigureIdentityProviderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfigureIdentityProvider"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IdentityProviderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"configureIdentityProvider"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"companyId"}},{"kind":"Field","name":{"kind":"Name","value":"configured"}},{"kind":"Field","name":{"kind":"Name","value":"hasClientSecret"}}]}}]}}]} as unknown as DocumentNode<ConfigureIdentityProviderMutation, ConfigureIdentityProviderMutationVariables>;
+export const StartIdentityProviderTestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"StartIdentityProviderTest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startIdentityProviderTest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}]}]}}]} as unknown as DocumentNode<StartIdentityProviderTestMutation, StartIdentityProviderTestMutationVariables>;
 export const UsageChartsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageCharts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"byDay"},"name":{"kind":"Name","value":"usageStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"DAY"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageFigures"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"calls"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimited"}}]}}]}},{"kind":"Field","alias":{"kind":"Name","value":"byEndpoint"},"name":{"kind":"Name","value":"usageStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"ENDPOINT"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"p50Ms"}},{"kind":"Field","name":{"kind":"Name","value":"p95Ms"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calls"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"p50Ms"}},{"kind":"Field","name":{"kind":"Name","value":"p95Ms"}},{"kind":"Field","name":{"kind":"Name","value":"cacheHitRate"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimited"}}]}}]} as unknown as DocumentNode<UsageChartsQuery, UsageChartsQueryVariables>;
 export const UsageTableDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UsageGroupBy"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usageStats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsageFigures"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsageFigures"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UsageRow"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"calls"}},{"kind":"Field","name":{"kind":"Name","value":"errors"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"p50Ms"}},{"kind":"Field","name":{"kind":"Name","value":"p95Ms"}},{"kind":"Field","name":{"kind":"Name","value":"cacheHitRate"}},{"kind":"Field","name":{"kind":"Name","value":"rateLimited"}}]}}]} as unknown as DocumentNode<UsageTableQuery, UsageTableQueryVariables>;
 export const MyEndpointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyEndpoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myEndpoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"access"}},{"kind":"Field","name":{"kind":"Name","value":"endpoint"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"operations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MyEndpointsQuery, MyEndpointsQueryVariables>;
@@ -2018,6 +2172,7 @@ export const SignInForInvitationDocument = {"kind":"Document","definitions":[{"k
 export const SignedInAsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SignedInAs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<SignedInAsQuery, SignedInAsQueryVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const DemoLoginsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DemoLogins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"demoLogins"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<DemoLoginsQuery, DemoLoginsQueryVariables>;
+export const SignInMethodDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SignInMethod"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"signInMethod"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"startUrl"}},{"kind":"Field","name":{"kind":"Name","value":"passwordAllowed"}}]}}]}}]} as unknown as DocumentNode<SignInMethodQuery, SignInMethodQueryVariables>;
 export const MyAccessTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyAccessTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"companyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"companyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"readOnly"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<MyAccessTokensQuery, MyAccessTokensQueryVariables>;
 export const CreateAccessTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAccessToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAccessTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"accessToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CreateAccessTokenMutation, CreateAccessTokenMutationVariables>;
 export const RevokeAccessTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeAccessToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeAccessToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeAccessTokenMutation, RevokeAccessTokenMutationVariables>;

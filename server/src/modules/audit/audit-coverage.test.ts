@@ -331,6 +331,53 @@ const STEPS: Step[] = [
     details: { replaced: false },
   },
   {
+    field: 'configureIdentityProvider',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $i: IdentityProviderInput!) { configureIdentityProvider(companyId: $c, input: $i) { hasClientSecret } }',
+    vars: () => ({
+      c: acme(),
+      i: {
+        issuerUrl: 'https://idp.example.test',
+        clientId: 'tessera',
+        clientSecret: 'audit-coverage-secret',
+        allowedDomains: ['audit.example.test'],
+        passwordSignInAllowed: true,
+        justInTimeProvisioning: false,
+        groupsClaim: 'groups',
+        groupsOnly: false,
+      },
+    }),
+    expected: ['identity_provider.create'],
+    company: acme,
+    details: { clientSecret: 'set', allowedDomains: ['audit.example.test'] },
+  },
+  {
+    field: 'setIdentityProviderGroupMappings',
+    as: 'admin@demo.test',
+    query:
+      'mutation ($c: ID!, $m: [GroupMappingInput!]!) { setIdentityProviderGroupMappings(companyId: $c, mappings: $m) { group } }',
+    vars: () => ({ c: acme(), m: [{ group: 'engineers', roleId: ids.role.developer }] }),
+    expected: ['identity_provider.group_mappings'],
+    company: acme,
+  },
+  {
+    field: 'startIdentityProviderTest',
+    as: 'admin@demo.test',
+    query: 'mutation ($c: ID!) { startIdentityProviderTest(companyId: $c) }',
+    vars: () => ({ c: acme() }),
+    expected: ['identity_provider.test'],
+    company: acme,
+  },
+  {
+    field: 'deleteIdentityProvider',
+    as: 'admin@demo.test',
+    query: 'mutation ($c: ID!) { deleteIdentityProvider(companyId: $c) }',
+    vars: () => ({ c: acme() }),
+    expected: ['identity_provider.delete'],
+    company: acme,
+  },
+  {
     field: 'deleteWebhookSubscription',
     as: 'admin@demo.test',
     query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',

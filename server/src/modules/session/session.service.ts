@@ -4,6 +4,7 @@ import type { TokenService } from '../../auth/jwt.ts';
 import type { Db } from '../../db/client.ts';
 import { RateLimitedError, UnauthenticatedError } from '../../lib/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
+import { assertPasswordSignInAllowed } from '../identity-provider/sign-in-method.ts';
 import { publicUserSelect } from '../user/user.service.ts';
 import type { LoginLimiter } from './login-limit.ts';
 
@@ -51,6 +52,8 @@ export async function login(
     );
     throw new UnauthenticatedError(INVALID_LOGIN);
   }
+  // After the password is right, so a refusal tells nothing to someone who does not know it.
+  await assertPasswordSignInAllowed(db, actor, user);
   await guard.limiter.succeeded(normalized, guard.clientIp);
   await recordAudit(
     db,

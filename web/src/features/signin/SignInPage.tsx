@@ -1,5 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { graphql } from '../../gql';
 import { signIn, takeSignOutNotice } from '../../session/auth.ts';
 import { errorMessage } from '../../session/errors.ts';
@@ -25,7 +25,34 @@ const DemoLoginsQuery = graphql(`
   }
 `);
 
+const SignInMethodQuery = graphql(`
+  query SignInMethod($email: String!) {
+    signInMethod(email: $email) {
+      method
+      startUrl
+      passwordAllowed
+    }
+  }
+`);
+
 const DEMO_PASSWORD = 'tessera-demo';
+const LOOKS_LIKE_EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The email comes first: its domain decides whether the person goes to their company's identity
+ * provider, types a password, or may choose (the server answers by the domain alone).
+ */
+function useSignInMethod(email: string) {
+  const [lookUp, { data }] = useLazyQuery(SignInMethodQuery);
+  const trimmed = email.trim();
+  useEffect(() => {
+    if (!LOOKS_LIKE_EMAIL.test(trimmed)) return;
+    const timer = setTimeout(() => void lookUp({ variables: { email: trimmed } }), 250);
+    return () => clearTimeout(timer);
+  }, [trimmed, lookUp]);
+  const method = LOOKS_LIKE_EMAIL.test(trimmed) ? data?.signInMethod : undefined;
+  return method?.method === 'SSO' ? method : null;
+}
 
 export function SignInPage() {
   // Only a demo installation lists personas; elsewhere the list is empty and not shown.
@@ -35,9 +62,16 @@ export function SignInPage() {
   const [notice] = useState(takeSignOutNotice);
   const [login, { loading, error }] = useMutation(SignInMutation);
   const ids = { email: useId(), password: useId(), demo: useId() };
+  const sso = useSignInMethod(email);
+  const passwordShown = !sso || sso.passwordAllowed;
+
+  function continueWithSso() {
+    if (sso?.startUrl) window.location.assign(sso.startUrl);
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (!passwordShown) return continueWithSso();
     const { data } = await login({ variables: { email, password } }).catch(() => ({ data: undefined }));
     if (data) signIn(data.login.token);
   }
@@ -71,23 +105,37 @@ export function SignInPage() {
               value={email}
               onChange={(e) => setEmail(e.target.value)}
             />
-            <label htmlFor={ids.password}>Password</label>
-            <input
-              id={ids.password}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
+            {sso && (
+              <div className="signin-sso">
+                <button type="button" className={passwordShown ? '' : 'primary'} onClick={continueWithSso}>
+                  Continue with your company's sign-in
+                </button>
+                {passwordShown && <p className="muted small">or use your password:</p>}
+              </div>
+            )}
+            {passwordShown && (
+              <>
+                <label htmlFor={ids.password}>Password</label>
+                <input
+                  id={ids.password}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </>
+            )}
             {error && (
               <p className="error" role="alert">
                 {errorMessage(error)}
               </p>
             )}
-            <button type="submit" className="primary" disabled={loading}>
-              {loading ? 'Signing in…' : 'Sign in'}
-            </button>
+            {passwordShown && (
+              <button type="submit" className="primary" disabled={loading}>
+                {loading ? 'Signing in…' : 'Sign in'}
+              </button>
+            )}
           </form>
         </div>
 
