@@ -5,7 +5,7 @@ import { z } from 'zod';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The issuer: https, or http on this machine only (a provider in a test or the demo sandbox). */
-export const issuerUrlSchema = z
+const issuerUrlSchema = z
   .string()
   .trim()
   .max(2048, 'must be at most 2048 characters')
@@ -22,7 +22,7 @@ export const issuerUrlSchema = z
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
-export const domainSchema = z.string().trim().toLowerCase().regex(DOMAIN, 'must be a domain name such as example.com');
+const domainSchema = z.string().trim().toLowerCase().regex(DOMAIN, 'must be a domain name such as example.com');
 
 export const identityProviderInputSchema = z.object({
   issuerUrl: issuerUrlSchema,
@@ -43,7 +43,7 @@ export const identityProviderInputSchema = z.object({
   groupsOnly: z.boolean(),
 });
 
-export type IdentityProviderInput = z.input<typeof identityProviderInputSchema>;
+type IdentityProviderInput = z.input<typeof identityProviderInputSchema>;
 
 export const groupMappingsSchema = z
   .array(

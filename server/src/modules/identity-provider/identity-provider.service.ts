@@ -96,7 +96,7 @@ export async function getIdentityProvider(db: Db, { companyId }: { companyId: st
   return row ? view(row) : unconfigured(companyId);
 }
 
-export const DOMAIN_TAKEN = "One of these domains already signs in through another company's identity provider.";
+const DOMAIN_TAKEN = "One of these domains already signs in through another company's identity provider.";
 
 export async function configureIdentityProvider(
   db: Db,
@@ -144,7 +144,7 @@ export async function configureIdentityProvider(
   return getIdentityProvider(db, { companyId });
 }
 
-export const SECRET_FOR_NEW_ISSUER =
+const SECRET_FOR_NEW_ISSUER =
   'Enter the client secret again: a stored secret is only ever sent to the issuer it was entered for.';
 
 /** A stored secret is sealed to its issuer's origin: moving to another origin needs it entered again. */

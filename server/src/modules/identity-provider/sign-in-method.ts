@@ -20,7 +20,7 @@ export function domainOf(email: string): string {
 }
 
 /** The provider that signs in this email's domain, if any (read as system work: no one is signed in yet). */
-export function providerForEmail(db: Db, email: string) {
+function providerForEmail(db: Db, email: string) {
   const domain = domainOf(email);
   if (!domain || domain.length > 253) return Promise.resolve(null);
   return asSystem('sign-in: provider of an email domain', async () => {
@@ -43,7 +43,7 @@ export async function signInMethod(db: Db, { email }: { email: string }) {
   };
 }
 
-export const PASSWORD_SIGN_IN_OFF =
+const PASSWORD_SIGN_IN_OFF =
   'Your company signs you in with its identity provider: use "Continue with your company\'s sign-in" instead of a password.';
 
 /**

@@ -16,7 +16,7 @@ import type { LoginLimiter } from '../session/login-limit.ts';
 import { SSO_START_PATH } from './sign-in-method.ts';
 import { finishSsoSignIn, startSsoSignIn, startTestSignIn, type SsoDeps } from './sso-sign-in.ts';
 
-export const SSO_CALLBACK_PATH = '/auth/sso/callback';
+const SSO_CALLBACK_PATH = '/auth/sso/callback';
 export const SSO_TEST_PATH = '/auth/sso/test';
 
 export interface SsoRouteDeps {
