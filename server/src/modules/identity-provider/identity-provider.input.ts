@@ -43,8 +43,6 @@ export const identityProviderInputSchema = z.object({
   groupsOnly: z.boolean(),
 });
 
-type IdentityProviderInput = z.input<typeof identityProviderInputSchema>;
-
 export const groupMappingsSchema = z
   .array(
     z.object({

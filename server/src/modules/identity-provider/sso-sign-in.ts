@@ -160,7 +160,7 @@ export async function startTestSignIn(
   actor: Actor,
 ): Promise<URL> {
   const row = await system(() => takeAttempt(deps.db, ticketHash(ticket)));
-  if (!row || !row.testOnly || row.nonce !== '' || row.expiresAt.getTime() < Date.now())
+  if (!row?.testOnly || row.nonce !== '' || row.expiresAt.getTime() < Date.now())
     throw new SsoError(
       'bad_state',
       'This test sign-in link was used or has expired. Start a new test from the settings page.',
@@ -195,7 +195,7 @@ export async function finishSsoSignIn(deps: SsoDeps, request: FinishRequest, act
     // Taken once: a replayed callback (or a second tab) finds nothing.
     const attempt = state ? await takeAttempt(db, sha256(state)) : null;
     // A test ticket (no nonce) is not a sign-in attempt.
-    if (!state || !attempt || !attempt.nonce || attempt.expiresAt.getTime() < Date.now())
+    if (!state || !attempt?.nonce || attempt.expiresAt.getTime() < Date.now())
       throw new SsoError(
         'bad_state',
         'This sign-in link is not valid any more (used, expired or not ours). Start again.',
