@@ -121,7 +121,7 @@ describe('"Did you mean …?" in error messages', () => {
   });
 
   it('not over the WebSocket either, where introspection is refused as over HTTP', async () => {
-    const token = await closed.login('admin@demo.test');
+    const token = await closed.login(PERSONAS.admin);
     const client = createClient({
       url: `${closed.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,

@@ -130,7 +130,7 @@ describe('TRUST_PROXY', () => {
     // Another client behind the same proxy still signs in.
     const other = await post(
       proxy.url,
-      { query: LOGIN, variables: { e: 'ceo@demo.test', p: 'tessera-demo' } },
+      { query: LOGIN, variables: { e: PERSONAS.ceo, p: 'tessera-demo' } },
       '127.0.0.4',
     );
     expect(other.body.errors).toBeUndefined();

@@ -37,7 +37,7 @@ beforeAll(async () => {
     OPENAI_MODEL: 'fake-model',
   });
   ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
+  admin = await server.login(PERSONAS.admin);
 });
 afterAll(async () => {
   await server?.close();
@@ -152,14 +152,14 @@ describe('previewTools equals what the assistant offers', () => {
 
 describe('who may ask', () => {
   it("a company admin previews roles in their own company, and another company's is NOT_FOUND", async () => {
-    const token = await server.login('companyadmin@demo.test');
+    const token = await server.login(PERSONAS.companyAdmin);
     expect((await preview('ceo', 'globex', token)).map((t) => t.endpoint.slug).sort()).toContain('hr-api');
     const res = await server.gql(PREVIEW, { roleId: ids.role.ceo, companyId: ids.company.acme }, token);
     expect(errorCode(res)).toBe('NOT_FOUND');
   });
 
   it('a member without admin rights gets FORBIDDEN; an unknown role NOT_FOUND', async () => {
-    const dev = await server.login('dev@demo.test');
+    const dev = await server.login(PERSONAS.dev);
     expect(errorCode(await server.gql(PREVIEW, { roleId: ids.role.developer, companyId: ids.company.acme }, dev))).toBe(
       'FORBIDDEN',
     );

@@ -28,18 +28,18 @@ async function endpointsOf(email: string, company: string) {
 
 describe('the multi-company example', () => {
   it.each([
-    ['ceo@demo.test', 'acme', { 'Sales API': 'WRITE', 'Finance API': 'READ' }],
-    ['ceo@demo.test', 'globex', { 'HR API': 'READ', 'Operations API': 'READ' }],
-    ['dev@demo.test', 'acme', { 'GitHub API': 'READ' }],
-    ['dev@demo.test', 'globex', { 'GitLab API': 'READ' }],
-    ['cfo@demo.test', 'acme', {}],
-    ['companyadmin@demo.test', 'globex', {}],
+    [PERSONAS.ceo, 'acme', { 'Sales API': 'WRITE', 'Finance API': 'READ' }],
+    [PERSONAS.ceo, 'globex', { 'HR API': 'READ', 'Operations API': 'READ' }],
+    [PERSONAS.dev, 'acme', { 'GitHub API': 'READ' }],
+    [PERSONAS.dev, 'globex', { 'GitLab API': 'READ' }],
+    [PERSONAS.cfo, 'acme', {}],
+    [PERSONAS.companyAdmin, 'globex', {}],
   ])('%s at %s sees exactly %j', async (email, company, expected) => {
     expect(await endpointsOf(email, company)).toEqual(expected);
   });
 
   it('lists the operations of each endpoint', async () => {
-    const token = await server.login('dev@demo.test');
+    const token = await server.login(PERSONAS.dev);
     const res = await server.gql<{ myEndpoints: { endpoint: { operations: { key: string; method: string }[] } }[] }>(
       MY_ENDPOINTS,
       { companyId: ids.company.acme },
@@ -51,7 +51,7 @@ describe('the multi-company example', () => {
   });
 
   it('answers NOT_FOUND for a company the person does not belong to', async () => {
-    const token = await server.login('cfo@demo.test');
+    const token = await server.login(PERSONAS.cfo);
     expect(errorCode(await server.gql(MY_ENDPOINTS, { companyId: ids.company.globex }, token))).toBe('NOT_FOUND');
   });
 
@@ -59,7 +59,7 @@ describe('the multi-company example', () => {
     const res = await server.gql<{ myCompanies: { slug: string }[] }>(
       '{ myCompanies { slug } }',
       {},
-      await server.login('cfo@demo.test'),
+      await server.login(PERSONAS.cfo),
     );
     expect(res.data!.myCompanies.map((c) => c.slug)).toEqual(['acme']);
   });
@@ -71,7 +71,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
     setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access endpoint { slug } } }`;
 
   it('shows every endpoint of the company with NONE included, then a toggle changes what the person may use', async () => {
-    const admin = await server.login('admin@demo.test');
+    const admin = await server.login(PERSONAS.admin);
     const before = await server.gql<{ roleAccess: { access: string; endpoint: { slug: string } }[] }>(
       ROLE_ACCESS,
       { roleId: ids.role.cfo, companyId: ids.company.acme },
@@ -92,7 +92,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
     );
     expect(set.errors).toBeUndefined();
     expect(set.data!.setEndpointAccess).toEqual({ access: 'READ', endpoint: { slug: 'finance-api' } });
-    expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({ 'Finance API': 'READ' });
+    expect(await endpointsOf(PERSONAS.cfo, 'acme')).toEqual({ 'Finance API': 'READ' });
 
     await server.gql(
       SET,
@@ -104,7 +104,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
       },
       admin,
     );
-    expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({ 'Finance API': 'WRITE' });
+    expect(await endpointsOf(PERSONAS.cfo, 'acme')).toEqual({ 'Finance API': 'WRITE' });
 
     await server.gql(
       SET,
@@ -116,7 +116,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
       },
       admin,
     );
-    expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({});
+    expect(await endpointsOf(PERSONAS.cfo, 'acme')).toEqual({});
     const audit = await server.db.auditLog.findMany({
       where: { action: 'permission.set', targetId: ids.endpoint['acme/finance-api'] },
       orderBy: { id: 'asc' },
@@ -125,7 +125,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
   });
 
   it('a company admin manages their own company only', async () => {
-    const token = await server.login('companyadmin@demo.test');
+    const token = await server.login(PERSONAS.companyAdmin);
     const mine = await server.gql(
       SET,
       {
@@ -151,7 +151,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
   });
 
   it('a member without admin rights gets FORBIDDEN', async () => {
-    const token = await server.login('dev@demo.test');
+    const token = await server.login(PERSONAS.dev);
     const res = await server.gql(
       SET,
       {
@@ -166,7 +166,7 @@ describe('Data Admin flow: role → company → endpoints', () => {
   });
 
   it('a user with several roles in a company gets the highest access of them', async () => {
-    const admin = await server.login('admin@demo.test');
+    const admin = await server.login(PERSONAS.admin);
     await server.gql(
       `mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }`,
       { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto },
@@ -182,6 +182,6 @@ describe('Data Admin flow: role → company → endpoints', () => {
       },
       admin,
     );
-    expect(await endpointsOf('dev@demo.test', 'acme')).toEqual({ 'GitHub API': 'WRITE' });
+    expect(await endpointsOf(PERSONAS.dev, 'acme')).toEqual({ 'GitHub API': 'WRITE' });
   });
 });

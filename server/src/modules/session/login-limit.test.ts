@@ -59,26 +59,26 @@ function expectLimited(error: GqlError | undefined, windowSeconds = 900) {
 
 describe('per account', () => {
   it('refuses the account after the limit, from any address, even with the right password, without checking it', async () => {
-    await fail('cfo@demo.test', PER_ACCOUNT);
+    await fail(PERSONAS.cfo, PER_ACCOUNT);
     server.sql.length = 0;
     const limited = await attempt(' CFO@demo.test', DEMO_PASSWORD, address());
     expectLimited(limited.error);
     // No user lookup, so no password check: only the audit row was written.
     expect(server.sql.filter((q) => /"users"/.test(q))).toEqual([]);
     const rows = await server.db.auditLog.findMany({
-      where: { action: 'auth.login_rate_limited', actorEmail: 'cfo@demo.test' },
+      where: { action: 'auth.login_rate_limited', actorEmail: PERSONAS.cfo },
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.details).toEqual({ limit: 'account' });
     // Another account is not affected.
-    expect((await attempt('admin@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
+    expect((await attempt(PERSONAS.admin, DEMO_PASSWORD, address())).token).toBeTruthy();
   });
 
   it('answers an unknown account exactly like a known one', async () => {
     await fail('nobody-here@demo.test', PER_ACCOUNT);
     const unknown = (await attempt('nobody-here@demo.test', 'x', address())).error;
-    await fail('dev@demo.test', PER_ACCOUNT);
-    const known = (await attempt('dev@demo.test', 'x', address())).error;
+    await fail(PERSONAS.dev, PER_ACCOUNT);
+    const known = (await attempt(PERSONAS.dev, 'x', address())).error;
     expectLimited(unknown);
     expect({ ...unknown, extensions: { ...unknown!.extensions, retryAfterSeconds: 0 } }).toEqual({
       ...known,
@@ -88,7 +88,7 @@ describe('per account', () => {
 
   it('counts a burst of parallel guesses one by one', async () => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => attempt('companyadmin@demo.test', 'guess', address())),
+      Array.from({ length: 8 }, () => attempt(PERSONAS.companyAdmin, 'guess', address())),
     );
     const codes = results.map((r) => r.error?.extensions?.code).sort();
     expect(codes).toEqual(
@@ -98,10 +98,10 @@ describe('per account', () => {
 
   it('starts over after a successful sign-in', async () => {
     const from = address();
-    await fail('ceo@demo.test', PER_ACCOUNT - 1, () => from);
-    expect((await attempt('ceo@demo.test', DEMO_PASSWORD, from)).token).toBeTruthy();
-    await fail('ceo@demo.test', PER_ACCOUNT - 1, () => address());
-    expect((await attempt('ceo@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
+    await fail(PERSONAS.ceo, PER_ACCOUNT - 1, () => from);
+    expect((await attempt(PERSONAS.ceo, DEMO_PASSWORD, from)).token).toBeTruthy();
+    await fail(PERSONAS.ceo, PER_ACCOUNT - 1, () => address());
+    expect((await attempt(PERSONAS.ceo, DEMO_PASSWORD, address())).token).toBeTruthy();
   });
 });
 
@@ -109,15 +109,15 @@ describe('per address', () => {
   it('refuses an address after the limit, whatever account it tries, and only that address', async () => {
     const from = address();
     // Spread over accounts, none of which reaches its own limit.
-    for (const email of ['a1@nowhere.test', 'a2@nowhere.test', 'a3@nowhere.test', 'ceo@demo.test', 'a4@nowhere.test'])
+    for (const email of ['a1@nowhere.test', 'a2@nowhere.test', 'a3@nowhere.test', PERSONAS.ceo, 'a4@nowhere.test'])
       await fail(email, 1, () => from);
-    const limited = (await attempt('admin@demo.test', DEMO_PASSWORD, from)).error;
+    const limited = (await attempt(PERSONAS.admin, DEMO_PASSWORD, from)).error;
     expectLimited(limited);
     const rows = await server.db.auditLog.findMany({
-      where: { action: 'auth.login_rate_limited', actorEmail: 'admin@demo.test' },
+      where: { action: 'auth.login_rate_limited', actorEmail: PERSONAS.admin },
     });
     expect(rows.map((r) => r.details)).toEqual([{ limit: 'address' }]);
-    expect((await attempt('admin@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
+    expect((await attempt(PERSONAS.admin, DEMO_PASSWORD, address())).token).toBeTruthy();
   });
 
   it('keeps the counts in Redis when REDIS_URL is set', async () => {
