@@ -1,6 +1,7 @@
 // The assistant end to end: the real `openai` package against a fake OpenAI-compatible server
 // that scripts tool calls, the gateway and the sandbox APIs for real.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../../test/fake-openai.ts';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
@@ -90,12 +91,12 @@ describe('a read round trip', () => {
   it('answers from sandbox data the model received through the gateway', async () => {
     fake.queue({ toolCalls: [{ name: 'finance-api__getCashBalance', arguments: {} }] });
     fake.script((body) => ({ content: `Cash: ${(lastToolResult(body)!.data as { total: number }).total}` }));
-    const res = await chat('ceo@demo.test', 'acme', 'What is our cash balance?');
+    const res = await chat(PERSONAS.ceo, 'acme', 'What is our cash balance?');
     const reply = res.data!.chat;
     const direct = await server.gql<{ readOperation: { data: { total: number } } }>(
       `query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "getCashBalance") { data } }`,
       { c: ids.company.acme, e: ids.endpoint['acme/finance-api'] },
-      tokens['ceo@demo.test'],
+      tokens[PERSONAS.ceo],
     );
     expect(reply.message).toBe(`Cash: ${direct.data!.readOperation.data.total}`);
     expect(reply.toolCalls).toEqual([{ tool: 'finance-api__getCashBalance', status: 200, ok: true }]);
@@ -104,11 +105,11 @@ describe('a read round trip', () => {
 
   it('keeps the conversation, and nobody else can continue it', async () => {
     fake.queue({ content: 'first' }, { content: 'second' });
-    const first = (await chat('ceo@demo.test', 'acme', 'Remember the word teapot')).data!.chat;
-    await chat('ceo@demo.test', 'acme', 'What was the word?', first.conversationId);
+    const first = (await chat(PERSONAS.ceo, 'acme', 'Remember the word teapot')).data!.chat;
+    await chat(PERSONAS.ceo, 'acme', 'What was the word?', first.conversationId);
     expect(JSON.stringify(fake.requests.at(-1)!.body.messages)).toContain('teapot');
-    expect(errorCode(await chat('dev@demo.test', 'acme', 'hi', first.conversationId))).toBe('NOT_FOUND');
-    expect(errorCode(await chat('ceo@demo.test', 'globex', 'hi', first.conversationId))).toBe('NOT_FOUND');
+    expect(errorCode(await chat(PERSONAS.dev, 'acme', 'hi', first.conversationId))).toBe('NOT_FOUND');
+    expect(errorCode(await chat(PERSONAS.ceo, 'globex', 'hi', first.conversationId))).toBe('NOT_FOUND');
   });
 });
 
@@ -116,7 +117,7 @@ describe('writes wait for the person', () => {
   async function propose(name = 'Assistant deal') {
     const accountId = (
       await server.tessera.gateway.call({
-        principal: (await principalOf('ceo@demo.test'))!,
+        principal: (await principalOf(PERSONAS.ceo))!,
         companyId: ids.company.acme!,
         endpointId: ids.endpoint['acme/sales-api']!,
         operationKey: 'listAccounts',
@@ -133,7 +134,7 @@ describe('writes wait for the person', () => {
       },
       { content: 'Proposed; please confirm.' },
     );
-    const res = await chat('ceo@demo.test', 'acme', `Create an opportunity called ${name}`);
+    const res = await chat(PERSONAS.ceo, 'acme', `Create an opportunity called ${name}`);
     expect(res.errors).toBeUndefined();
     return res.data!.chat;
   }
@@ -143,7 +144,7 @@ describe('writes wait for the person', () => {
   };
   const opportunityNamed = async (name: string) => {
     const list = await server.tessera.gateway.call({
-      principal: (await principalOf('ceo@demo.test'))!,
+      principal: (await principalOf(PERSONAS.ceo))!,
       companyId: ids.company.acme!,
       endpointId: ids.endpoint['acme/sales-api']!,
       operationKey: 'listOpportunities',
@@ -170,17 +171,17 @@ describe('writes wait for the person', () => {
     expect(await opportunityNamed('Pending deal')).toHaveLength(0);
     expect(lastToolResult(fake.requests.at(-1)!.body)!.status).toBe('pending');
 
-    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens['dev@demo.test']))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens['admin@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.dev]))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.admin]))).toBe('NOT_FOUND');
     const confirmed = await server.gql<{
       confirmAction: { action: { status: string; resultStatus: number }; result: { status: number } };
-    }>(CONFIRM, { id: action.id }, tokens['ceo@demo.test']);
+    }>(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo]);
     expect(confirmed.data!.confirmAction).toMatchObject({
       action: { status: 'executed', resultStatus: 201 },
       result: { status: 201 },
     });
     expect(await opportunityNamed('Pending deal')).toHaveLength(1);
-    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test']))).toBe('CONFLICT');
+    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo]))).toBe('CONFLICT');
     expect(await opportunityNamed('Pending deal')).toHaveLength(1);
     const audit = await server.db.auditLog.findMany({ where: { targetId: action.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual([
@@ -193,7 +194,7 @@ describe('writes wait for the person', () => {
   it('two concurrent confirmations execute it once', async () => {
     const action = (await propose('Race deal')).pendingActions[0]!;
     const results = await Promise.all(
-      [0, 1, 2].map(() => server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test'])),
+      [0, 1, 2].map(() => server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo])),
     );
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(await opportunityNamed('Race deal')).toHaveLength(1);
@@ -206,11 +207,11 @@ describe('writes wait for the person', () => {
         await server.gql<{ rejectAction: { action: { status: string } } }>(
           REJECT,
           { id: action.id },
-          tokens['ceo@demo.test'],
+          tokens[PERSONAS.ceo],
         )
       ).data!.rejectAction.action.status,
     ).toBe('rejected');
-    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test']))).toBe('CONFLICT');
+    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo]))).toBe('CONFLICT');
     expect(await opportunityNamed('Rejected deal')).toHaveLength(0);
   });
 
@@ -220,7 +221,7 @@ describe('writes wait for the person', () => {
       where: { id: action.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    expect(onlyError(await server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test'])).message).toMatch(/expired/);
+    expect(onlyError(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo])).message).toMatch(/expired/);
     expect((await server.db.pendingAction.findUniqueOrThrow({ where: { id: action.id } })).status).toBe('expired');
     expect(await opportunityNamed('Expired deal')).toHaveLength(0);
   });
@@ -232,7 +233,7 @@ describe('writes wait for the person', () => {
       data: { access: 'READ' },
     });
     try {
-      expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test']))).toBe('FORBIDDEN');
+      expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo]))).toBe('FORBIDDEN');
       expect((await server.db.pendingAction.findUniqueOrThrow({ where: { id: action.id } })).status).toBe('failed');
       expect(await opportunityNamed('Revoked deal')).toHaveLength(0);
     } finally {
@@ -256,14 +257,14 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
     const accounts = await server.gql<{ readOperation: { data: { data: { id: string }[] } } }>(
       'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }',
       { c: ids.company.acme, e: endpointId() },
-      tokens['ceo@demo.test'],
+      tokens[PERSONAS.ceo],
     );
     const accountId = accounts.data!.readOperation.data.data[0]!.id;
     fake.queue(
       { toolCalls: [{ name: 'sales-api__createOpportunity', arguments: { name, accountId, amount: 5000 } }] },
       { content: 'Proposed; please confirm.' },
     );
-    const res = await chat('ceo@demo.test', 'acme', `Create an opportunity called ${name}`);
+    const res = await chat(PERSONAS.ceo, 'acme', `Create an opportunity called ${name}`);
     expect(res.errors).toBeUndefined();
     return res.data!.chat.pendingActions[0]!;
   }
@@ -279,7 +280,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
       const edit = (await change()) as { errors?: unknown } | undefined;
       expect(edit?.errors).toBeUndefined();
       const sent = server.sandbox.stats.requests.total;
-      const res = await server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test']);
+      const res = await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo]);
       const error = onlyError(res);
       expect(error.extensions?.code).toBe('CONFLICT');
       expect(error.extensions?.changed).toEqual(changed);
@@ -304,7 +305,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
     await expectRefusedAfter(
       'Path deal',
       () =>
-        server.gql(UPDATE_OP, { id: operationId(), input: { path: '/opportunities/bulk' } }, tokens['admin@demo.test']),
+        server.gql(UPDATE_OP, { id: operationId(), input: { path: '/opportunities/bulk' } }, tokens[PERSONAS.admin]),
       ['its path', 'the resolved URL'],
     );
   });
@@ -312,7 +313,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
   it("the operation's method", async () => {
     await expectRefusedAfter(
       'Method deal',
-      () => server.gql(UPDATE_OP, { id: operationId(), input: { method: 'PUT' } }, tokens['admin@demo.test']),
+      () => server.gql(UPDATE_OP, { id: operationId(), input: { method: 'PUT' } }, tokens[PERSONAS.admin]),
       ['its HTTP method'],
     );
   });
@@ -321,7 +322,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
     const { baseUrl } = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: endpointId() } });
     await expectRefusedAfter(
       'Base deal',
-      () => server.gql(UPDATE_EP, { id: endpointId(), input: { baseUrl: `${baseUrl}/v2` } }, tokens['admin@demo.test']),
+      () => server.gql(UPDATE_EP, { id: endpointId(), input: { baseUrl: `${baseUrl}/v2` } }, tokens[PERSONAS.admin]),
       ["the API's base URL", 'the resolved URL'],
     );
   });
@@ -335,8 +336,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
     };
     await expectRefusedAfter(
       'Default deal',
-      () =>
-        server.gql(UPDATE_OP, { id: operationId(), input: { paramsSchema: withDefault } }, tokens['admin@demo.test']),
+      () => server.gql(UPDATE_OP, { id: operationId(), input: { paramsSchema: withDefault } }, tokens[PERSONAS.admin]),
       ['the request body'],
     );
   });
@@ -348,7 +348,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
       data: { args: { params: {}, body: { name: 'Tampered deal', accountId: 'acc-1', amount: 5_000_000 } } },
     });
     const sent = server.sandbox.stats.requests.total;
-    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens['ceo@demo.test']))).toBe('CONFLICT');
+    expect(errorCode(await server.gql(CONFIRM, { id: action.id }, tokens[PERSONAS.ceo]))).toBe('CONFLICT');
     expect(server.sandbox.stats.requests.total).toBe(sent);
   });
 
@@ -358,7 +358,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
     const mine = await server.gql<{ myPendingActions: { id: string; request: { method: string; url: string } }[] }>(
       'query ($c: ID!) { myPendingActions(companyId: $c) { id request { method url } } }',
       { c: ids.company.acme },
-      tokens['ceo@demo.test'],
+      tokens[PERSONAS.ceo],
     );
     expect(mine.data!.myPendingActions.find((a) => a.id === action.id)!.request).toEqual({
       method: 'POST',
@@ -367,7 +367,7 @@ describe('a confirmation is bound to the request, not only to its arguments', ()
     const confirmed = await server.gql<{ confirmAction: { action: { status: string } } }>(
       CONFIRM,
       { id: action.id },
-      tokens['ceo@demo.test'],
+      tokens[PERSONAS.ceo],
     );
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data!.confirmAction.action.status).toBe('executed');
@@ -382,7 +382,7 @@ describe('prompt injection through API data', () => {
     const ceo = (await principal(
       server.db,
       (
-        await server.db.user.findUniqueOrThrow({ where: { email: 'ceo@demo.test' } })
+        await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.ceo } })
       ).id,
     ))!;
     const accounts = (
@@ -418,7 +418,7 @@ describe('prompt injection through API data', () => {
       ],
     });
     fake.queue({ content: 'Done as instructed.' });
-    const reply = (await chat('ceo@demo.test', 'acme', 'Summarise our opportunities')).data!.chat;
+    const reply = (await chat(PERSONAS.ceo, 'acme', 'Summarise our opportunities')).data!.chat;
     expect(JSON.stringify(fake.requests[1]!.body.messages)).toContain('IGNORE ALL PREVIOUS INSTRUCTIONS');
     expect(reply.toolCalls).toEqual([
       { tool: 'sales-api__listOpportunities', status: 200, ok: true },
@@ -441,7 +441,7 @@ describe('prompt injection through API data', () => {
 describe('limits', () => {
   it('stops after the round limit', async () => {
     fake.script(() => ({ toolCalls: [{ name: 'finance-api__getCashBalance', arguments: {} }] }));
-    const reply = (await chat('ceo@demo.test', 'acme', 'loop forever')).data!.chat;
+    const reply = (await chat(PERSONAS.ceo, 'acme', 'loop forever')).data!.chat;
     expect(reply.message).toMatch(/limits/);
     expect(fake.requests).toHaveLength(6);
   });
@@ -468,7 +468,7 @@ describe('limits', () => {
   });
 
   it('refuses an empty or overlong message with BAD_USER_INPUT', async () => {
-    expect(errorCode(await chat('ceo@demo.test', 'acme', '   '))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await chat('ceo@demo.test', 'acme', 'x'.repeat(4001)))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await chat(PERSONAS.ceo, 'acme', '   '))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await chat(PERSONAS.ceo, 'acme', 'x'.repeat(4001)))).toBe('BAD_USER_INPUT');
   });
 });

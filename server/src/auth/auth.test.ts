@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { JWT_TEST_SECRET, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
@@ -20,7 +21,7 @@ let ceoId: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  ceoId = (await server.db.user.findUniqueOrThrow({ where: { email: 'ceo@demo.test' } })).id;
+  ceoId = (await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.ceo } })).id;
 });
 afterAll(() => server?.close());
 
@@ -45,13 +46,15 @@ describe('login', () => {
     const res = await server.gql<{ login: { token: string; user: { email: string; isPlatformAdmin: boolean } } }>(
       'mutation { login(email: "CEO@demo.test ", password: "tessera-demo") { token user { email isPlatformAdmin } } }',
     );
-    expect(res.data!.login.user).toEqual({ email: 'ceo@demo.test', isPlatformAdmin: false });
+    expect(res.data!.login.user).toEqual({ email: PERSONAS.ceo, isPlatformAdmin: false });
     const me = await server.gql<{ me: { email: string } }>(ME, {}, res.data!.login.token);
-    expect(me.data!.me.email).toBe('ceo@demo.test');
+    expect(me.data!.me.email).toBe(PERSONAS.ceo);
   });
 
   it('gives the same answer for a wrong password and an unknown email', async () => {
-    const wrong = onlyError(await server.gql('mutation { login(email: "ceo@demo.test", password: "nope") { token } }'));
+    const wrong = onlyError(
+      await server.gql(`mutation { login(email: "${PERSONAS.ceo}", password: "nope") { token } }`),
+    );
     const unknown = onlyError(
       await server.gql('mutation { login(email: "nobody@demo.test", password: "tessera-demo") { token } }'),
     );
@@ -60,9 +63,9 @@ describe('login', () => {
   });
 
   it('records failures and successes in the audit log without the password', async () => {
-    await server.gql('mutation { login(email: "cfo@demo.test", password: "wrong-password-marker") { token } }');
-    await server.login('cfo@demo.test');
-    const rows = await server.db.auditLog.findMany({ where: { actorEmail: 'cfo@demo.test' }, orderBy: { id: 'asc' } });
+    await server.gql(`mutation { login(email: "${PERSONAS.cfo}", password: "wrong-password-marker") { token } }`);
+    await server.login(PERSONAS.cfo);
+    const rows = await server.db.auditLog.findMany({ where: { actorEmail: PERSONAS.cfo }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login']);
     expect(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(
       'wrong-password-marker',
@@ -94,7 +97,7 @@ describe('tokens', () => {
       'tampered payload',
       async () => {
         const [h, , s] = (await sign({ sub: ceoId })).split('.');
-        const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
+        const admin = (await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.admin } })).id;
         return `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${s}`;
       },
     ],
@@ -121,7 +124,7 @@ describe('tokens', () => {
 
   it('a valid token still works (the table above can fail)', async () => {
     const res = await server.gql<{ me: { email: string } }>(ME, {}, await sign({ sub: ceoId }));
-    expect(res.data?.me.email).toBe('ceo@demo.test');
+    expect(res.data?.me.email).toBe(PERSONAS.ceo);
   });
 });
 
@@ -144,7 +147,7 @@ describe('remembering verified tokens', () => {
     const good = await sign({ sub: ceoId });
     expect(await tokens.verify(good)).toMatchObject({ userId: ceoId });
     const [h, , sig] = good.split('.');
-    const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
+    const admin = (await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.admin } })).id;
     const forged = `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${sig}`;
     expect(await tokens.verify(forged)).toBeNull();
     expect(await tokens.verify(forged)).toBeNull();

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { DEMO_COMPANIES, DEMO_GRANTS, DEMO_USERS } from '../demo/world.ts';
@@ -87,9 +88,9 @@ describe('the policy table: every persona × company × endpoint × read/write',
 
 describe('reads and writes through the demo world', () => {
   it('the CEO creates an opportunity at Acme, and reads it back', async () => {
-    const accounts = await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 });
+    const accounts = await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 1 });
     const accountId = accounts.data!.readOperation.data.data[0].id;
-    const created = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', {
+    const created = await write(PERSONAS.ceo, 'acme', 'sales-api', 'createOpportunity', {
       name: 'Gateway test deal',
       accountId,
       amount: 12_500,
@@ -97,36 +98,36 @@ describe('reads and writes through the demo world', () => {
     expect(created.errors).toBeUndefined();
     expect(created.data!.writeOperation.status).toBe(201);
     const id = created.data!.writeOperation.data.id;
-    const got = await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id });
+    const got = await read(PERSONAS.ceo, 'acme', 'sales-api', 'getOpportunity', { id });
     expect(got.data!.readOperation.data).toMatchObject({ id, name: 'Gateway test deal', amount: 12_500 });
   });
 
   it('refuses missing and ill-typed parameters before any request', async () => {
     const before = upstreamRequests();
-    const missing = onlyError(await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', {}));
+    const missing = onlyError(await read(PERSONAS.ceo, 'acme', 'sales-api', 'getOpportunity', {}));
     expect(missing).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
     expect(missing.message).toContain('id');
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 'ten' }))).toBe(
+    expect(errorCode(await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 'ten' }))).toBe(
       'BAD_USER_INPUT',
     );
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { nope: 1 }))).toBe(
+    expect(errorCode(await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { nope: 1 }))).toBe(
       'BAD_USER_INPUT',
     );
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity'))).toBe('BAD_USER_INPUT');
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'noSuchOperation'))).toBe('NOT_FOUND');
+    expect(errorCode(await read(PERSONAS.ceo, 'acme', 'sales-api', 'createOpportunity'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await read(PERSONAS.ceo, 'acme', 'sales-api', 'noSuchOperation'))).toBe('NOT_FOUND');
     expect(upstreamRequests()).toBe(before);
   });
 
   it("validates with the operation's current parameter schema: a schema tightened after a call applies to the next one", async () => {
     const id = ids.operation['acme/sales-api/listAccounts']!;
     const { paramsSchema } = await server.db.endpointOperation.findUniqueOrThrow({ where: { id } });
-    expect((await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 })).errors).toBeUndefined();
+    expect((await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 5 })).errors).toBeUndefined();
     const tightened = {
       type: 'object',
       properties: { limit: { type: 'integer', maximum: 2 } },
       additionalProperties: false,
     };
-    const admin = await server.login('admin@demo.test');
+    const admin = await server.login(PERSONAS.admin);
     const update = await server.gql(
       'mutation ($id: ID!, $s: JSON) { updateOperation(id: $id, input: { paramsSchema: $s }) { id } }',
       { id, s: tightened },
@@ -134,7 +135,7 @@ describe('reads and writes through the demo world', () => {
     );
     expect(update.errors).toBeUndefined();
     try {
-      expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 5 }))).toBe(
+      expect(errorCode(await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 5 }))).toBe(
         'BAD_USER_INPUT',
       );
     } finally {
@@ -143,9 +144,7 @@ describe('reads and writes through the demo world', () => {
   });
 
   it('answers an upstream 404 as UPSTREAM_ERROR with the status and no upstream body', async () => {
-    const error = onlyError(
-      await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'does-not-exist' }),
-    );
+    const error = onlyError(await read(PERSONAS.ceo, 'acme', 'sales-api', 'getOpportunity', { id: 'does-not-exist' }));
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 404 });
     expect(error.message).toBe('Sales API answered HTTP 404 (not found).');
   });
@@ -174,12 +173,12 @@ describe('rate limits', () => {
     });
     const before = upstreamRequests();
     for (let i = 0; i < 3; i += 1)
-      expect((await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance')).errors).toBeUndefined();
-    const limited = onlyError(await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance'));
+      expect((await read(PERSONAS.ceo, 'acme', 'finance-api', 'getCashBalance')).errors).toBeUndefined();
+    const limited = onlyError(await read(PERSONAS.ceo, 'acme', 'finance-api', 'getCashBalance'));
     expect(limited.extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(limited.extensions!.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(upstreamRequests()).toBe(before + 3);
-    expect((await read('ceo@demo.test', 'globex', 'hr-api', 'getHeadcount')).errors).toBeUndefined();
+    expect((await read(PERSONAS.ceo, 'globex', 'hr-api', 'getHeadcount')).errors).toBeUndefined();
   });
 
   it('cached reads spend no budget: a dashboard polling cached data is never limited', async () => {
@@ -192,15 +191,11 @@ describe('rate limits', () => {
     onTestFinished(() => server.db.apiEndpoint.update({ where, data: original }).then(() => undefined));
     const before = upstreamRequests();
     for (let i = 0; i < 10; i += 1)
-      expect(
-        (await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).errors,
-      ).toBeUndefined();
+      expect((await read(PERSONAS.ceo, 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).errors).toBeUndefined();
     expect(upstreamRequests()).toBe(before + 1);
     // The budget is still there for calls that reach the API: one more miss passes, the next is refused.
-    expect(
-      (await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 4 })).errors,
-    ).toBeUndefined();
-    expect(errorCode(await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 5 }))).toBe(
+    expect((await read(PERSONAS.ceo, 'acme', 'sales-api', 'listOpportunities', { limit: 4 })).errors).toBeUndefined();
+    expect(errorCode(await read(PERSONAS.ceo, 'acme', 'sales-api', 'listOpportunities', { limit: 5 }))).toBe(
       'RATE_LIMITED',
     );
     expect(upstreamRequests()).toBe(before + 2);
@@ -211,11 +206,11 @@ describe('the response cache', () => {
   it('serves a repeated read from cache, and 50 concurrent identical misses make one request', async () => {
     const before = upstreamRequests();
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 })),
+      Array.from({ length: 50 }, () => read(PERSONAS.dev, 'globex', 'gitlab-api', 'listProjects', { limit: 5 })),
     );
     expect(results.every((r) => r.data?.readOperation.status === 200)).toBe(true);
     expect(upstreamRequests()).toBe(before + 1);
-    const again = await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 5 });
+    const again = await read(PERSONAS.dev, 'globex', 'gitlab-api', 'listProjects', { limit: 5 });
     expect(again.data!.readOperation).toMatchObject({ cached: true, attempts: 0 });
     expect(upstreamRequests()).toBe(before + 1);
   });
@@ -224,25 +219,25 @@ describe('the response cache', () => {
     // About the cache, not the budget: the rate-limit tests above drained Sales API's bucket,
     // which refills at 10 calls a second once restored, so a fast run would be refused here.
     await withLargeBudget('acme/sales-api');
-    await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
+    await read(PERSONAS.ceo, 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
     expect(
-      (await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached,
+      (await read(PERSONAS.ceo, 'acme', 'sales-api', 'listOpportunities', { limit: 3 })).data!.readOperation.cached,
     ).toBe(true);
-    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!
-      .readOperation.data.data[0].id;
-    const written = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', {
+    const accountId = (await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation
+      .data.data[0].id;
+    const written = await write(PERSONAS.ceo, 'acme', 'sales-api', 'createOpportunity', {
       name: 'Invalidate',
       accountId,
       amount: 1,
     });
     expect(written.errors).toBeUndefined();
-    const after = await read('ceo@demo.test', 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
+    const after = await read(PERSONAS.ceo, 'acme', 'sales-api', 'listOpportunities', { limit: 3 });
     expect(after.errors).toBeUndefined();
     expect(after.data!.readOperation.cached).toBe(false);
   });
 
   it('is never shared between credentials', async () => {
-    const admin = tokens['admin@demo.test'];
+    const admin = tokens[PERSONAS.admin];
     await server.gql(
       `mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }`,
       { r: ids.role.cfo, c: ids.company.acme, e: ids.endpoint['acme/finance-api'] },
@@ -273,8 +268,8 @@ describe('the response cache', () => {
       data: { cacheTtlSeconds: 60 },
     });
     await withLargeBudget('acme/finance-api'); // drained by the rate-limit tests
-    await read('ceo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
-    const cfo = await read('cfo@demo.test', 'acme', 'finance-api', 'listPayments', { limit: 2 });
+    await read(PERSONAS.ceo, 'acme', 'finance-api', 'listPayments', { limit: 2 });
+    const cfo = await read(PERSONAS.cfo, 'acme', 'finance-api', 'listPayments', { limit: 2 });
     expect(cfo.data!.readOperation.cached).toBe(false);
   });
 });
@@ -282,9 +277,9 @@ describe('the response cache', () => {
 describe('a read whose cache key the gateway remembers (its lookup starts while the facts load)', () => {
   const gitlab = () => ids.endpoint['globex/gitlab-api']!;
   const admin = (query: string, variables: Record<string, unknown>) =>
-    server.gql(query, variables, tokens['admin@demo.test']);
+    server.gql(query, variables, tokens[PERSONAS.admin]);
   const SET_ACCESS = `mutation ($r: ID!, $c: ID!, $e: ID!, $a: AccessLevel!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: $a) { access } }`;
-  const listProjects = () => read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 7 });
+  const listProjects = () => read(PERSONAS.dev, 'globex', 'gitlab-api', 'listProjects', { limit: 7 });
 
   it('is still decided by the facts: once the grant is gone it is refused, and no cached data comes back', async () => {
     await server.db.apiEndpoint.update({ where: { id: gitlab() }, data: { cacheTtlSeconds: 60 } });
@@ -336,13 +331,13 @@ describe('a read whose cache key the gateway remembers (its lookup starts while 
 describe('retries, timeouts and size', () => {
   it('retries a 503 and succeeds', async () => {
     server.sandbox.knobs.failNext(1, 503);
-    const res = await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: 2 });
+    const res = await read(PERSONAS.dev, 'acme', 'github-api', 'listRepositories', { limit: 2 });
     expect(res.data!.readOperation).toMatchObject({ status: 200, attempts: 2 });
   });
 
   it.each([1, 'http-date'] as const)('honours a 429 with Retry-After as %s', async (retryAfter) => {
     server.sandbox.knobs.rateLimitNext(1, retryAfter);
-    const res = await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', {
+    const res = await read(PERSONAS.dev, 'acme', 'github-api', 'listRepositories', {
       limit: retryAfter === 1 ? 3 : 13,
     });
     expect(res.data!.readOperation).toMatchObject({ status: 200, attempts: 2 });
@@ -351,16 +346,16 @@ describe('retries, timeouts and size', () => {
   it('gives up after a bounded number of attempts', async () => {
     server.sandbox.knobs.failNext(10, 503);
     const before = upstreamRequests();
-    const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: 4 }));
+    const error = onlyError(await read(PERSONAS.dev, 'acme', 'github-api', 'listRepositories', { limit: 4 }));
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', upstreamStatus: 503 });
     expect(upstreamRequests() - before).toBe(3);
   });
 
   it('retries a write that carries the idempotency key the gateway adds', async () => {
-    const accountId = (await read('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!
-      .readOperation.data.data[0].id;
+    const accountId = (await read(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 1 })).data!.readOperation
+      .data.data[0].id;
     server.sandbox.knobs.failNext(1, 503);
-    const res = await write('ceo@demo.test', 'acme', 'sales-api', 'createOpportunity', {
+    const res = await write(PERSONAS.ceo, 'acme', 'sales-api', 'createOpportunity', {
       name: 'Retried',
       accountId,
       amount: 5,
@@ -413,7 +408,7 @@ describe('retries, timeouts and size', () => {
 
   it('refuses a response over the size cap', async () => {
     server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024);
-    const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories', { limit: 8 }));
+    const error = onlyError(await read(PERSONAS.dev, 'acme', 'github-api', 'listRepositories', { limit: 8 }));
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'TOO_LARGE' });
   });
 });
@@ -426,7 +421,7 @@ describe('the SSRF guard', () => {
     const res = await server.gql(
       'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
       { id: credential.id, o: origin },
-      tokens['admin@demo.test'],
+      tokens[PERSONAS.admin],
     );
     expect(res.errors).toBeUndefined();
   };
@@ -446,7 +441,7 @@ describe('the SSRF guard', () => {
       });
       // An administrator even confirmed the credential for that origin: the guard still refuses it.
       await confirmOrigin('acme/github-api', `http://127.0.0.1:${port}`);
-      const error = onlyError(await read('dev@demo.test', 'acme', 'github-api', 'listRepositories'));
+      const error = onlyError(await read(PERSONAS.dev, 'acme', 'github-api', 'listRepositories'));
       expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'BLOCKED' });
       expect(received).toBe(0);
     } finally {
@@ -464,9 +459,9 @@ describe('the call log', () => {
   it('has a row per call with outcome, status, attempts and cache flag, and no secret', async () => {
     await server.tessera.callLog.flush();
     await server.db.upstreamCall.deleteMany();
-    await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 9 });
-    await read('dev@demo.test', 'globex', 'gitlab-api', 'listProjects', { limit: 9 });
-    await read('ceo@demo.test', 'acme', 'sales-api', 'getOpportunity', { id: 'missing' });
+    await read(PERSONAS.dev, 'globex', 'gitlab-api', 'listProjects', { limit: 9 });
+    await read(PERSONAS.dev, 'globex', 'gitlab-api', 'listProjects', { limit: 9 });
+    await read(PERSONAS.ceo, 'acme', 'sales-api', 'getOpportunity', { id: 'missing' });
     await server.tessera.callLog.flush();
     const rows = await server.db.upstreamCall.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.operationKey, r.outcome, r.status, r.cached, r.source])).toEqual([

@@ -3,6 +3,7 @@
 // loop, patterns RE2 cannot run are refused when saved, and a path parameter ".." cannot move
 // the request off the operation's path. Upstream requests are counted at the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { offloadCompleted } from '../offload/offload.ts';
@@ -21,14 +22,18 @@ const salesApi = () => ids.endpoint['acme/sales-api']!;
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
+  for (const email of [PERSONAS.admin, PERSONAS.ceo]) tokens[email] = await server.login(email);
 });
 afterAll(() => server?.close());
 
 const createOperation = (input: Record<string, unknown>) =>
-  server.gql<{ createOperation: { id: string } }>(CREATE, { e: salesApi(), input }, tokens['admin@demo.test']);
+  server.gql<{ createOperation: { id: string } }>(CREATE, { e: salesApi(), input }, tokens[PERSONAS.admin]);
 const read = (operation: string, params: unknown) =>
-  server.gql(READ, { c: ids.company.acme, e: salesApi(), o: operation, p: params }, tokens['ceo@demo.test']);
+  server.gql<{ readOperation: { status: number } }>(
+    READ,
+    { c: ids.company.acme, e: salesApi(), o: operation, p: params },
+    tokens[PERSONAS.ceo],
+  );
 
 describe('patterns from users run in linear time', () => {
   // Today's engine (V8's backtracking RegExp) takes about a minute on this input: the test's
@@ -98,7 +103,7 @@ describe('patterns from users run in linear time', () => {
     });
     const id = created.data!.createOperation.id;
     const schema = { type: 'object', properties: { q: { type: 'string', pattern: '^(?!admin).*$' } } };
-    const res = await server.gql(UPDATE, { id, input: { paramsSchema: schema } }, tokens['admin@demo.test']);
+    const res = await server.gql(UPDATE, { id, input: { paramsSchema: schema } }, tokens[PERSONAS.admin]);
     expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.paramsSchema' } });
     // As if saved by an older Tessera: the gateway refuses to run it, and sends nothing.
     await server.db.endpointOperation.update({ where: { id }, data: { paramsSchema: schema } });
@@ -130,10 +135,10 @@ describe('patterns from users run in linear time', () => {
         },
       },
     });
-    const res = await server.gql(
+    const res = await server.gql<{ importOpenApi: { operationsCreated: string[]; warnings: string[] } }>(
       'mutation ($c: ID!, $d: String!) { importOpenApi(companyId: $c, document: $d, dryRun: true) { operationsCreated warnings } }',
       { c: ids.company.acme, d: doc },
-      tokens['admin@demo.test'],
+      tokens[PERSONAS.admin],
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.importOpenApi.operationsCreated).toEqual(['plain']);

@@ -2,6 +2,7 @@
 // message names the field, and nothing changed. Then each mutation's happy path once, with the
 // audit row it writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
 import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
 
@@ -30,6 +31,33 @@ const M = {
   login:
     'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email } } }',
 };
+
+type Company = { id: string; name: string; slug: string };
+type Operation = { id: string; key: string; method: string; path: string };
+/** What each mutation of M answers (its selection above). */
+interface Answers {
+  createCompany: Company;
+  updateCompany: Company;
+  deleteCompany: boolean;
+  createEndpoint: {
+    id: string;
+    slug: string;
+    name: string;
+    baseUrl: string;
+    company: { slug: string };
+    operations: { id: string; key: string; method: string }[];
+  };
+  updateEndpoint: { id: string; name: string };
+  deleteEndpoint: boolean;
+  createOperation: Operation;
+  updateOperation: Operation;
+  deleteOperation: boolean;
+  grantCompanyAccess: { company: { slug: string }; role: { key: string } };
+  revokeCompanyAccess: boolean;
+  setEndpointAccess: { access: string; endpoint: { slug: string } };
+  createUser: { id: string; email: string; name: string; isPlatformAdmin: boolean };
+  login: { token: string; user: { email: string } };
+}
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const NEW_PASSWORD = 'correct horse battery staple';
@@ -369,7 +397,7 @@ const CASES: Case[] = [
       'NOT_FOUND',
     ),
   ),
-  ...['admin@demo.test', 'companyadmin@demo.test'].map((as) =>
+  ...[PERSONAS.admin, PERSONAS.companyAdmin].map((as) =>
     bad(
       `setEndpointAccess: own company, another company's endpoint, as ${as}`,
       M.setEndpointAccess,
@@ -432,14 +460,14 @@ const CASES: Case[] = [
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'companyadmin@demo.test']) tokens[email] = await server.login(email);
+  for (const email of [PERSONAS.admin, PERSONAS.companyAdmin]) tokens[email] = await server.login(email);
 });
 afterAll(() => server?.close());
 
 describe('bad input answers a coded, readable error and changes nothing', () => {
   it.each(CASES)('$name → $code', async ({ query, vars, code, mentions, as }) => {
     const before = await snapshot(server.db);
-    const res = await server.gql(query, vars(), tokens[as ?? 'admin@demo.test']);
+    const res = await server.gql(query, vars(), tokens[as ?? PERSONAS.admin]);
     const error = onlyError(res);
     expect(error.extensions?.code).toBe(code);
     expect(error.message).toContain(mentions);
@@ -450,7 +478,7 @@ describe('bad input answers a coded, readable error and changes nothing', () => 
 
   it('login: a wrong password and an unknown email get the same answer, and only a login_failed audit row', async () => {
     const { audit_logs: auditBefore, ...before } = await snapshot(server.db);
-    const wrong = onlyError(await server.gql(M.login, { email: 'ceo@demo.test', password: 'not-the-password' }));
+    const wrong = onlyError(await server.gql(M.login, { email: PERSONAS.ceo, password: 'not-the-password' }));
     const unknown = onlyError(await server.gql(M.login, { email: 'nobody@demo.test', password: 'not-the-password' }));
     expect(wrong.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown).toEqual(wrong);
@@ -458,7 +486,7 @@ describe('bad input answers a coded, readable error and changes nothing', () => 
     expect(after).toEqual(before);
     const added = (auditAfter ?? []).slice(auditBefore?.length ?? 0) as { action: string; actor_email: string }[];
     expect(added.map((a) => [a.action, a.actor_email])).toEqual([
-      ['auth.login_failed', 'ceo@demo.test'],
+      ['auth.login_failed', PERSONAS.ceo],
       ['auth.login_failed', 'nobody@demo.test'],
     ]);
     expect(json(added)).not.toContain('not-the-password');
@@ -474,18 +502,19 @@ describe('the happy path of each mutation, with its audit row', () => {
   async function audited(
     query: string,
     vars: Record<string, unknown>,
-    expected: { action: string; companyId: (data: Record<string, any>) => string | null },
-    token = tokens['admin@demo.test'],
-  ) {
+    expected: { action: string; companyId: (data: Answers) => string | null },
+    token = tokens[PERSONAS.admin],
+  ): Promise<Answers> {
     const last = (await server.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    const res = await server.gql(query, vars, token);
+    // Each call reads only the field of the mutation it sent.
+    const res = await server.gql<Answers>(query, vars, token);
     expect(res.errors).toBeUndefined();
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: last } } });
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toMatchObject({ action: expected.action, companyId: expected.companyId(res.data!) });
-    if (token === tokens['admin@demo.test'])
-      expect(row).toMatchObject({ actorId: ids.user.admin, actorEmail: 'admin@demo.test' });
+    if (token === tokens[PERSONAS.admin])
+      expect(row).toMatchObject({ actorId: ids.user.admin, actorEmail: PERSONAS.admin });
     expect(json(row)).not.toMatch(/password|tessera-demo|correct horse/i);
     return res.data!;
   }
@@ -572,7 +601,7 @@ describe('the happy path of each mutation, with its audit row', () => {
       M.setEndpointAccess,
       vars,
       { action: 'permission.set', companyId: () => ids.company.globex! },
-      tokens['companyadmin@demo.test'],
+      tokens[PERSONAS.companyAdmin],
     );
     expect(data.setEndpointAccess).toEqual({ access: 'READ', endpoint: { slug: 'github-api' } });
   });
@@ -637,7 +666,10 @@ describe('the happy path of each mutation, with its audit row', () => {
 
   it('login: the new person signs in, audited as themselves', async () => {
     const last = (await server.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    const res = await server.gql(M.login, { email: 'new.person@demo.test', password: NEW_PASSWORD });
+    const res = await server.gql<Pick<Answers, 'login'>>(M.login, {
+      email: 'new.person@demo.test',
+      password: NEW_PASSWORD,
+    });
     expect(res.data?.login.user.email).toBe('new.person@demo.test');
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: last } } });
     expect(rows).toMatchObject([

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 

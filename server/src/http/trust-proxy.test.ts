@@ -6,6 +6,7 @@
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { clientAddressResolver } from './client-address.ts';

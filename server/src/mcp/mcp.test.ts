@@ -5,6 +5,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { connectMcp, mcpUrl as mcpUrlOf } from '../../test/mcp-client.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
@@ -72,9 +73,9 @@ const CONFIRM = `mutation ($id: ID!) { confirmAction(id: $id) { action { id stat
 
 describe('tools are the policy', () => {
   it.each([
-    ['dev@demo.test', 'acme'],
-    ['ceo@demo.test', 'acme'],
-    ['ceo@demo.test', 'globex'],
+    [PERSONAS.dev, 'acme'],
+    [PERSONAS.ceo, 'acme'],
+    [PERSONAS.ceo, 'globex'],
   ])(
     '%s at %s lists exactly their permitted operations, with the assistant’s descriptions and schemas',
     async (email, company) => {
@@ -93,8 +94,8 @@ describe('tools are the policy', () => {
   );
 
   it('two personas in one company get different tools; what one lacks is absent and refused', async () => {
-    const dev = (await (await as('dev@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
-    const ceo = (await (await as('ceo@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
+    const dev = (await (await as(PERSONAS.dev, 'acme')).listTools()).tools.map((t) => t.name);
+    const ceo = (await (await as(PERSONAS.ceo, 'acme')).listTools()).tools.map((t) => t.name);
     expect(dev).not.toEqual(ceo);
     expect(dev.some((n) => n.startsWith('github-api__'))).toBe(true);
     expect(dev.some((n) => n.startsWith('sales-api__') || n.startsWith('finance-api__'))).toBe(false);
@@ -104,8 +105,8 @@ describe('tools are the policy', () => {
     expect(ceo).not.toContain('finance-api__createInvoice');
     expect(ceo).toContain('sales-api__createOpportunity');
 
-    const devClient = await as('dev@demo.test', 'acme');
-    const ceoClient = await as('ceo@demo.test', 'acme');
+    const devClient = await as(PERSONAS.dev, 'acme');
+    const ceoClient = await as(PERSONAS.ceo, 'acme');
     const pendingBefore = await server.db.pendingAction.count();
     for (const [client, tool, args] of [
       [devClient, 'finance-api__getCashBalance', {}],
@@ -129,7 +130,7 @@ describe('calls', () => {
   it('a read answers with sandbox data through the gateway, logged with source "mcp"', async () => {
     await server.tessera.callLog.flush();
     await server.db.upstreamCall.deleteMany();
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(PERSONAS.ceo, 'acme');
     const result = payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }));
     expect(result).toMatchObject({ isError: false, status: 'ok', httpStatus: 200 });
     const principal = (await loadPrincipal(server.db, ids.user.ceo!))!;
@@ -152,7 +153,7 @@ describe('calls', () => {
 
   it("an upstream failure is a tool error with the gateway's public message, never the upstream body", async () => {
     server.sandbox.knobs.failNext(10, 503);
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(PERSONAS.ceo, 'acme');
     // Arguments no other test uses: a cached answer would hide the failure.
     const result = payload(await client.callTool({ name: 'sales-api__listOpportunities', arguments: { limit: 7 } }));
     expect(result).toMatchObject({ isError: true, status: 'error', httpStatus: 503, data: { code: 'UPSTREAM_ERROR' } });
@@ -160,13 +161,13 @@ describe('calls', () => {
   });
 
   it("arguments the operation cannot take are a tool error (the gateway's own message)", async () => {
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(PERSONAS.ceo, 'acme');
     const result = payload(await client.callTool({ name: 'sales-api__getOpportunity', arguments: {} }));
     expect(result).toMatchObject({ isError: true, status: 'error', data: { code: 'BAD_USER_INPUT' } });
   });
 
   it('a write becomes a pending action; nothing reaches the sandbox until the person confirms it', async () => {
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(PERSONAS.ceo, 'acme');
     const accounts = payload(await client.callTool({ name: 'sales-api__listAccounts', arguments: { limit: 1 } }));
     const accountId = (accounts.data as { data: { id: string }[] }).data[0]!.id;
     const before = server.sandbox.stats.requests.total;
@@ -211,11 +212,11 @@ describe('calls', () => {
       payload(await c.callTool({ name: ACTION_STATUS_TOOL, arguments: { actionId } }));
     expect((await status(client)).data).toMatchObject({ actionId, status: 'pending', resultStatus: null });
     // Someone else's action, or the same person's from another company, reads like none.
-    expect(await status(await as('dev@demo.test', 'acme'))).toMatchObject({
+    expect(await status(await as(PERSONAS.dev, 'acme'))).toMatchObject({
       isError: true,
       data: { error: 'Action not found.' },
     });
-    expect(await status(await as('ceo@demo.test', 'globex'))).toMatchObject({
+    expect(await status(await as(PERSONAS.ceo, 'globex'))).toMatchObject({
       isError: true,
       data: { error: 'Action not found.' },
     });
@@ -223,7 +224,7 @@ describe('calls', () => {
     const confirmed = await server.gql<{ confirmAction: { action: { status: string; resultStatus: number } } }>(
       CONFIRM,
       { id: actionId },
-      tokens['ceo@demo.test'],
+      tokens[PERSONAS.ceo],
     );
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data!.confirmAction.action.status).toBe('executed');
@@ -245,7 +246,7 @@ describe('calls', () => {
         headers: {
           'content-type': 'application/json',
           accept: 'application/json, text/event-stream',
-          authorization: `Bearer ${tokens['ceo@demo.test']}`,
+          authorization: `Bearer ${tokens[PERSONAS.ceo]}`,
         },
         body: `{"jsonrpc":"2.0","id":${i + 1},"method":"tools/call","params":{"name":"${name}","arguments":{"name":"Deep","amount":1,"accountId":"a","deep":${deep}}}}`,
       });
@@ -266,7 +267,7 @@ describe('calls', () => {
   });
 
   it('a write with bad arguments is a tool error, and nothing is proposed', async () => {
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(PERSONAS.ceo, 'acme');
     const pendingBefore = await server.db.pendingAction.count();
     const result = payload(
       await client.callTool({ name: 'sales-api__updateOpportunity', arguments: { stage: 'Closed Won' } }),
@@ -280,7 +281,7 @@ describe('who and where', () => {
   it('no credentials, or a bad token: 401 with WWW-Authenticate and a JSON-RPC error', async () => {
     expect((await refusal(connect(null, { companyId: ids.company.acme! }))).status).toBe(401);
     expect((await refusal(connect('not-a-jwt', { companyId: ids.company.acme! }))).status).toBe(401);
-    const forged = `${tokens['ceo@demo.test']!.slice(0, -4)}AAAA`;
+    const forged = `${tokens[PERSONAS.ceo]!.slice(0, -4)}AAAA`;
     expect((await refusal(connect(forged, { companyId: ids.company.acme! }))).status).toBe(401);
 
     const res = await fetch(mcpUrl({ companyId: ids.company.acme! }), {
@@ -298,25 +299,25 @@ describe('who and where', () => {
   });
 
   it('a session token must say which company: a clear error without one; the header works too', async () => {
-    const missing = await refusal(connect(tokens['ceo@demo.test']!));
+    const missing = await refusal(connect(tokens[PERSONAS.ceo]!));
     expect(missing.status).toBe(400);
     expect(missing.message).toContain('companyId');
-    const viaHeader = await connect(tokens['dev@demo.test']!, {}, { 'X-Tessera-Company': ids.company.globex! });
+    const viaHeader = await connect(tokens[PERSONAS.dev]!, {}, { 'X-Tessera-Company': ids.company.globex! });
     const { tools } = await viaHeader.listTools();
     expect(tools.map((t) => t.name)).toEqual([
-      ...(await expectedTools('dev@demo.test', 'globex')).map((o) => o.tool),
+      ...(await expectedTools(PERSONAS.dev, 'globex')).map((o) => o.tool),
       ACTION_STATUS_TOOL,
     ]);
   });
 
   it('a company the person holds no role in answers exactly like one that does not exist', async () => {
-    const notMine = await refusal(connect(tokens['cfo@demo.test']!, { companyId: ids.company.globex! }));
+    const notMine = await refusal(connect(tokens[PERSONAS.cfo]!, { companyId: ids.company.globex! }));
     const nowhere = await refusal(
-      connect(tokens['cfo@demo.test']!, { companyId: '00000000-0000-4000-8000-000000000000' }),
+      connect(tokens[PERSONAS.cfo]!, { companyId: '00000000-0000-4000-8000-000000000000' }),
     );
-    const garbage = await refusal(connect(tokens['cfo@demo.test']!, { companyId: 'acme' }));
+    const garbage = await refusal(connect(tokens[PERSONAS.cfo]!, { companyId: 'acme' }));
     // The platform admin administers every company but uses endpoints only through roles.
-    const admin = await refusal(connect(tokens['admin@demo.test']!, { companyId: ids.company.acme! }));
+    const admin = await refusal(connect(tokens[PERSONAS.admin]!, { companyId: ids.company.acme! }));
     for (const r of [notMine, nowhere, garbage, admin]) expect(r.status).toBe(404);
     const strip = (m: string) => m.replace(/"requestId":"[^"]*"/, '');
     expect(strip(notMine.message)).toBe(strip(nowhere.message));
@@ -330,7 +331,7 @@ describe('who and where', () => {
     }
     const res = await fetch(mcpUrl(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['ceo@demo.test']}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[PERSONAS.ceo]}` },
       body: '{"jsonrpc":',
     });
     expect(res.status).toBe(400);
@@ -356,16 +357,16 @@ describe('personal access tokens', () => {
     const {
       token,
       accessToken: { id },
-    } = await accessToken('ceo@demo.test', 'acme', false);
+    } = await accessToken(PERSONAS.ceo, 'acme', false);
     const client = await connect(token);
     const names = (await client.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual([...(await expectedTools('ceo@demo.test', 'acme')).map((o) => o.tool), ACTION_STATUS_TOOL]);
+    expect(names).toEqual([...(await expectedTools(PERSONAS.ceo, 'acme')).map((o) => o.tool), ACTION_STATUS_TOOL]);
     expect(payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }))).toMatchObject({
       isError: false,
       status: 'ok',
     });
     expect((await refusal(connect(token, { companyId: ids.company.globex! }))).status).toBe(404);
-    expect(await server.gql(REVOKE_TOKEN, { id }, tokens['ceo@demo.test'])).toMatchObject({ errors: undefined });
+    expect(await server.gql(REVOKE_TOKEN, { id }, tokens[PERSONAS.ceo])).toMatchObject({ errors: undefined });
     expect((await refusal(connect(token))).status).toBe(401);
   });
 
@@ -373,7 +374,7 @@ describe('personal access tokens', () => {
     const {
       token,
       accessToken: { id },
-    } = await accessToken('ceo@demo.test', 'acme', false);
+    } = await accessToken(PERSONAS.ceo, 'acme', false);
     const client = await connect(token);
     const proposed = payload(
       await client.callTool({
@@ -389,10 +390,10 @@ describe('personal access tokens', () => {
   });
 
   it('a read-only token is offered no write, and calling one proposes nothing', async () => {
-    const { token } = await accessToken('ceo@demo.test', 'acme', true);
+    const { token } = await accessToken(PERSONAS.ceo, 'acme', true);
     const client = await connect(token);
     const names = (await client.listTools()).tools.map((t) => t.name);
-    const reads = (await expectedTools('ceo@demo.test', 'acme'))
+    const reads = (await expectedTools(PERSONAS.ceo, 'acme'))
       .filter((o) => o.operation.method === 'GET')
       .map((o) => o.tool);
     expect(names).toEqual([...reads, ACTION_STATUS_TOOL]);

@@ -3,6 +3,7 @@
 // on fresh connections without restarting Tessera. Needs a real PostgreSQL server (PGlite runs
 // in process and cannot be cut off), so it runs in CI's PostgreSQL pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
 import { withPgClient } from '../../test/database.ts';
 
@@ -27,7 +28,7 @@ describe.skipIf(!SERVER_URL)('the database drops every connection under load (Po
 
   beforeAll(async () => {
     server = await startTestServer();
-    token = await server.login('ceo@demo.test');
+    token = await server.login(PERSONAS.ceo);
     databaseName = (await server.db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0]!.name;
     process.on('unhandledRejection', onUnhandled);
   });

@@ -4,6 +4,7 @@
 // PostgreSQL + Redis pass.
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { withCompany } from '../db/row-security/scope.ts';
@@ -48,7 +49,7 @@ describe.skipIf(!REDIS_URL)('Redis lost under a running server (needs REDIS_URL;
     proxy = await cuttableProxy(new URL(REDIS_URL!));
     server = await startTestServer({ REDIS_URL: proxy.url });
     ids = await worldIds(server.db);
-    token = await server.login('ceo@demo.test');
+    token = await server.login(PERSONAS.ceo);
   });
   afterAll(async () => {
     await server?.close();

@@ -3,6 +3,7 @@
 // no company's rows, a scope sees exactly its companies' rows and cannot write another's, and
 // concurrent statements in different scopes never see each other's scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import type { Db } from '../client.ts';
@@ -255,7 +256,7 @@ describe('Prisma merging findUnique calls of one tick', () => {
 
 describe('over GraphQL', () => {
   it("a member's request runs in their companies: their endpoints, no one else's rows", async () => {
-    const token = await server.login('dev@demo.test');
+    const token = await server.login(PERSONAS.dev);
     const res = await server.gql<{ me: { memberships: { company: { id: string } }[] } }>(
       '{ me { memberships { company { id } } } }',
       {},

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import WebSocket from 'ws';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
@@ -42,7 +43,7 @@ const sessions: Record<string, string> = {};
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'admin@demo.test'])
+  for (const email of [PERSONAS.ceo, PERSONAS.dev, PERSONAS.cfo, PERSONAS.admin])
     sessions[email] = await server.login(email);
 });
 afterAll(() => server?.close());
@@ -59,7 +60,7 @@ const tokenCount = () => server.db.accessToken.count();
 
 describe('a personal access token', () => {
   it('is shown once, stored only as its SHA-256, and works as a Bearer on /graphql', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'reports' });
+    const made = await create(PERSONAS.ceo, { companyId: acme(), name: 'reports' });
     expect(made.token).toMatch(/^tsr_pat_[A-Za-z0-9_-]{43}$/);
     expect(made.accessToken).toMatchObject({
       name: 'reports',
@@ -78,7 +79,7 @@ describe('a personal access token', () => {
     expect(row.tokenHash).not.toContain(made.token.slice(8));
     expect(row.tokenHash).toBe(createHash('sha256').update(made.token).digest('hex'));
 
-    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
     const endpoints = await server.gql<{ myEndpoints: { endpoint: { slug: string } }[] }>(
       MY_ENDPOINTS,
       { c: acme() },
@@ -96,7 +97,7 @@ describe('a personal access token', () => {
     const list = await server.gql<{ accessTokens: { id: string; lastUsedAt: string | null; prefix: string }[] }>(
       LIST,
       {},
-      sessions['ceo@demo.test'],
+      sessions[PERSONAS.ceo],
     );
     const listed = list.data!.accessTokens.find((t) => t.id === made.accessToken.id)!;
     expect(listed.lastUsedAt).not.toBeNull();
@@ -105,7 +106,7 @@ describe('a personal access token', () => {
   });
 
   it('notes its last use at most once a minute, not on every request', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'busy' });
+    const made = await create(PERSONAS.ceo, { companyId: acme(), name: 'busy' });
     const updates = () => server.sql.filter((q) => /UPDATE\s+"?access_tokens"?/i.test(q));
     server.sql.length = 0;
     await server.gql(ME, {}, made.token);
@@ -121,14 +122,16 @@ describe('a personal access token', () => {
   });
 
   it('acts in its own company only, even where its owner holds other roles', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'acme only' });
+    const made = await create(PERSONAS.ceo, { companyId: acme(), name: 'acme only' });
     expect((await server.gql(MY_COMPANIES, {}, made.token)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
     expect(errorCode(await server.gql(MY_ENDPOINTS, { c: globex() }, made.token))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(READ, { c: globex(), e: ids.endpoint['globex/sales-api'] }, made.token))).toBe(
       'NOT_FOUND',
     );
     // The same person in a session sees both.
-    expect((await server.gql(MY_COMPANIES, {}, sessions['ceo@demo.test'])).data!.myCompanies).toHaveLength(2);
+    expect(
+      (await server.gql<{ myCompanies: unknown[] }>(MY_COMPANIES, {}, sessions[PERSONAS.ceo])).data!.myCompanies,
+    ).toHaveLength(2);
   });
 
   it('is refused once revoked or expired, exactly like a bad session token', async () => {
@@ -137,18 +140,18 @@ describe('a personal access token', () => {
     const unknown = onlyError(await server.gql(ME, {}, `tsr_pat_${'A'.repeat(43)}`));
     expect(unknown).toEqual(badJwt);
 
-    const revoked = await create('ceo@demo.test', { companyId: acme(), name: 'to revoke' });
-    expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    const revoked = await create(PERSONAS.ceo, { companyId: acme(), name: 'to revoke' });
+    expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
     const res = await server.gql<{ revokeAccessToken: { status: string; revokedAt: string } }>(
       REVOKE,
       { id: revoked.accessToken.id },
-      sessions['ceo@demo.test'],
+      sessions[PERSONAS.ceo],
     );
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
     expect(onlyError(await server.gql(ME, {}, revoked.token))).toEqual(badJwt);
 
-    const expired = await create('ceo@demo.test', { companyId: acme(), name: 'to expire', expiresInDays: 1 });
-    expect((await server.gql(ME, {}, expired.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    const expired = await create(PERSONAS.ceo, { companyId: acme(), name: 'to expire', expiresInDays: 1 });
+    expect((await server.gql(ME, {}, expired.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
     await server.db.accessToken.update({
       where: { id: expired.accessToken.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -156,19 +159,15 @@ describe('a personal access token', () => {
     expect(onlyError(await server.gql(ME, {}, expired.token))).toEqual(badJwt);
 
     const statuses = (
-      await server.gql<{ accessTokens: { id: string; status: string }[] }>(
-        LIST,
-        { c: acme() },
-        sessions['ceo@demo.test'],
-      )
+      await server.gql<{ accessTokens: { id: string; status: string }[] }>(LIST, { c: acme() }, sessions[PERSONAS.ceo])
     ).data!.accessTokens;
     expect(statuses.find((t) => t.id === revoked.accessToken.id)!.status).toBe('REVOKED');
     expect(statuses.find((t) => t.id === expired.accessToken.id)!.status).toBe('EXPIRED');
   });
 
   it('is refused once its owner no longer holds a role in its company', async () => {
-    const made = await create('cfo@demo.test', { companyId: acme(), name: 'cfo' });
-    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'cfo@demo.test' } });
+    const made = await create(PERSONAS.cfo, { companyId: acme(), name: 'cfo' });
+    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: PERSONAS.cfo } });
     const membership = await server.db.userCompanyAccess.findFirstOrThrow({
       where: { userId: ids.user.cfo, companyId: acme() },
     });
@@ -208,11 +207,11 @@ async function overWebSocket(token: string, query: string, variables: Record<str
 
 describe('over WebSocket', () => {
   it('authenticates a token the same way, narrowed to its company', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'socket' });
+    const made = await create(PERSONAS.ceo, { companyId: acme(), name: 'socket' });
     expect((await overWebSocket(made.token, MY_COMPANIES)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
     const events = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
     expect((await overWebSocket(made.token, events, { c: globex() })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    await server.gql(REVOKE, { id: made.accessToken.id }, sessions['ceo@demo.test']);
+    await server.gql(REVOKE, { id: made.accessToken.id }, sessions[PERSONAS.ceo]);
     expect((await overWebSocket(made.token, MY_COMPANIES)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
@@ -221,17 +220,17 @@ describe('creating a token', () => {
   it('needs a role in the company: elsewhere (even for a platform admin) it is NOT_FOUND and nothing is made', async () => {
     const before = await tokenCount();
     expect(
-      errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'x' } }, sessions['cfo@demo.test'])),
+      errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'x' } }, sessions[PERSONAS.cfo])),
     ).toBe('NOT_FOUND');
     expect(
-      errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }, sessions['admin@demo.test'])),
+      errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }, sessions[PERSONAS.admin])),
     ).toBe('NOT_FOUND');
     expect(
       errorCode(
         await server.gql(
           CREATE,
           { input: { companyId: '00000000-0000-4000-8000-000000000000', name: 'x' } },
-          sessions['ceo@demo.test'],
+          sessions[PERSONAS.ceo],
         ),
       ),
     ).toBe('NOT_FOUND');
@@ -248,14 +247,14 @@ describe('creating a token', () => {
   ])('refuses %s with BAD_USER_INPUT, making nothing', async (_label, change, field) => {
     const before = await tokenCount();
     const error = onlyError(
-      await server.gql(CREATE, { input: { companyId: acme(), name: 'ok', ...change } }, sessions['dev@demo.test']),
+      await server.gql(CREATE, { input: { companyId: acme(), name: 'ok', ...change } }, sessions[PERSONAS.dev]),
     );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await tokenCount()).toBe(before);
   });
 
   it('cannot be done with a token: a stolen token mints no more', async () => {
-    const made = await create('dev@demo.test', { companyId: acme(), name: 'no minting' });
+    const made = await create(PERSONAS.dev, { companyId: acme(), name: 'no minting' });
     const before = await tokenCount();
     expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'minted' } }, made.token))).toBe(
       'FORBIDDEN',
@@ -283,17 +282,17 @@ describe('creating a token', () => {
     });
     expect(
       errorCode(
-        await server.gql(CREATE, { input: { companyId: acme(), name: 'one too many' } }, sessions['dev@demo.test']),
+        await server.gql(CREATE, { input: { companyId: acme(), name: 'one too many' } }, sessions[PERSONAS.dev]),
       ),
     ).toBe('CONFLICT');
     await server.db.accessToken.deleteMany({ where: { tokenHash: { startsWith: 'filler-' } } });
-    await create('dev@demo.test', { companyId: acme(), name: 'room again' });
+    await create(PERSONAS.dev, { companyId: acme(), name: 'room again' });
   });
 });
 
 describe('a read-only token', () => {
   it('reads, but every mutation and every write is FORBIDDEN', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'read only', readOnly: true });
+    const made = await create(PERSONAS.ceo, { companyId: acme(), name: 'read only', readOnly: true });
     expect(made.accessToken.readOnly).toBe(true);
     const sales = ids.endpoint['acme/sales-api'];
     const read = await server.gql<{ readOperation: { status: number } }>(READ, { c: acme(), e: sales }, made.token);
@@ -326,7 +325,7 @@ describe('a read-only token', () => {
     expect(
       (
         await server.gql<{ login: { token: string } }>(
-          'mutation { login(email: "ceo@demo.test", password: "tessera-demo") { token } }',
+          `mutation { login(email: "${PERSONAS.ceo}", password: "tessera-demo") { token } }`,
           {},
           made.token,
         )
@@ -349,20 +348,20 @@ describe('a read-only token', () => {
           )
         ).data!.myEndpoints.map((g) => [g.endpoint.slug, g.access]),
       );
-    const session = await accessOf(sessions['ceo@demo.test']!);
+    const session = await accessOf(sessions[PERSONAS.ceo]!);
     expect(session['sales-api']).toBe('WRITE');
-    expect(await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'full list' })).token)).toEqual(
+    expect(await accessOf((await create(PERSONAS.ceo, { companyId: acme(), name: 'full list' })).token)).toEqual(
       session,
     );
     const readOnly = await accessOf(
-      (await create('ceo@demo.test', { companyId: acme(), name: 'ro list', readOnly: true })).token,
+      (await create(PERSONAS.ceo, { companyId: acme(), name: 'ro list', readOnly: true })).token,
     );
     expect(Object.keys(readOnly)).toEqual(Object.keys(session));
     expect(Object.values(readOnly).every((access) => access === 'READ')).toBe(true);
   });
 
   it('while a full token may change data (here: revoke itself)', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'full' });
+    const made = await create(PERSONAS.ceo, { companyId: acme(), name: 'full' });
     const res = await server.gql<{ revokeAccessToken: { status: string } }>(
       REVOKE,
       { id: made.accessToken.id },
@@ -384,52 +383,52 @@ describe('a read-only token', () => {
 
 describe('listing and revoking', () => {
   it("shows a person only their own tokens, and anyone else's id is NOT_FOUND", async () => {
-    const ceos = await create('ceo@demo.test', { companyId: acme(), name: 'ceo private' });
-    const devList = await server.gql<{ accessTokens: { id: string }[] }>(LIST, {}, sessions['dev@demo.test']);
+    const ceos = await create(PERSONAS.ceo, { companyId: acme(), name: 'ceo private' });
+    const devList = await server.gql<{ accessTokens: { id: string }[] }>(LIST, {}, sessions[PERSONAS.dev]);
     expect(devList.data!.accessTokens.map((t) => t.id)).not.toContain(ceos.accessToken.id);
-    for (const as of ['dev@demo.test', 'admin@demo.test']) {
+    for (const as of [PERSONAS.dev, PERSONAS.admin]) {
       expect(errorCode(await server.gql(REVOKE, { id: ceos.accessToken.id }, sessions[as]))).toBe('NOT_FOUND');
     }
-    expect(errorCode(await server.gql(REVOKE, { id: 'not-a-uuid' }, sessions['dev@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(REVOKE, { id: 'not-a-uuid' }, sessions[PERSONAS.dev]))).toBe('NOT_FOUND');
     expect(
       (await server.db.accessToken.findUniqueOrThrow({ where: { id: ceos.accessToken.id } })).revokedAt,
     ).toBeNull();
-    expect((await server.gql(ME, {}, ceos.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    expect((await server.gql(ME, {}, ceos.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
   });
 
   it("filters by company; a token sees only its own company's tokens", async () => {
-    const atGlobex = await create('ceo@demo.test', { companyId: globex(), name: 'globex' });
+    const atGlobex = await create(PERSONAS.ceo, { companyId: globex(), name: 'globex' });
     const only = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(
       LIST,
       { c: globex() },
-      sessions['ceo@demo.test'],
+      sessions[PERSONAS.ceo],
     );
     expect(new Set(only.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
     const viaToken = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, {}, atGlobex.token);
     expect(new Set(viaToken.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
     // Outside one's companies (the token's one company, for a token) the filter is NOT_FOUND.
     expect(errorCode(await server.gql(LIST, { c: acme() }, atGlobex.token))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: globex() }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: 'abc' }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: globex() }, sessions[PERSONAS.cfo]))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: 'abc' }, sessions[PERSONAS.cfo]))).toBe('NOT_FOUND');
   });
 });
 
 describe('the audit trail', () => {
   it('records create and revoke without the token or its hash', async () => {
-    const made = await create('dev@demo.test', {
+    const made = await create(PERSONAS.dev, {
       companyId: globex(),
       name: 'audited',
       readOnly: true,
       expiresInDays: 7,
     });
-    await server.gql(REVOKE, { id: made.accessToken.id }, sessions['dev@demo.test']);
+    await server.gql(REVOKE, { id: made.accessToken.id }, sessions[PERSONAS.dev]);
     const rows = await server.db.auditLog.findMany({
       where: { targetId: made.accessToken.id },
       orderBy: { id: 'asc' },
     });
     expect(rows.map((r) => [r.action, r.actorEmail, r.companyId])).toEqual([
-      ['access_token.create', 'dev@demo.test', globex()],
-      ['access_token.revoke', 'dev@demo.test', globex()],
+      ['access_token.create', PERSONAS.dev, globex()],
+      ['access_token.revoke', PERSONAS.dev, globex()],
     ]);
     expect(rows[0]!.details).toMatchObject({ name: 'audited', readOnly: true, prefix: made.token.slice(0, 12) });
     const hash = (await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).tokenHash;

@@ -2,6 +2,7 @@
 // here (action, actor, company, request id), and every row lands in its company's hash chain.
 // A Mutation added to the schema without a row here fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
 import { startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
@@ -25,7 +26,20 @@ interface Step {
   fails?: string;
   /** Who the rows name as actor (default: the caller). */
   actor?: string;
-  after?: (res: GqlResponse) => void;
+  after?: (res: GqlResponse<Created>) => void;
+}
+
+type Id = { id: string };
+/** What the steps' `after` read: the ids of what a step made. */
+interface Created {
+  createCompany: Id;
+  createUser: Id;
+  createEndpoint: Id;
+  createOperation: Id;
+  createCredential: Id;
+  createWebhookSubscription: { subscription: Id };
+  chat: { pendingActions: Id[] };
+  createAccessToken: { accessToken: Id };
 }
 
 let server: TestServer;
@@ -49,20 +63,20 @@ const STEPS: Step[] = [
   {
     field: 'login',
     as: null,
-    query: 'mutation { login(email: "admin@demo.test", password: "tessera-demo") { token } }',
+    query: `mutation { login(email: "${PERSONAS.admin}", password: "tessera-demo") { token } }`,
     expected: ['auth.login'],
     company: () => null,
-    actor: 'admin@demo.test',
+    actor: PERSONAS.admin,
   },
   {
     field: 'login',
     variant: 'wrong password',
     as: null,
-    query: 'mutation { login(email: "admin@demo.test", password: "not-it") { token } }',
+    query: `mutation { login(email: "${PERSONAS.admin}", password: "not-it") { token } }`,
     expected: ['auth.login_failed'],
     fails: 'UNAUTHENTICATED',
     company: () => null,
-    actor: 'admin@demo.test',
+    actor: PERSONAS.admin,
   },
   {
     field: 'login',
@@ -76,7 +90,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation { createCompany(input: { name: "Audited", slug: "audited" }) { id } }',
     expected: ['company.create'],
     company: () => made.company!,
@@ -86,7 +100,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Audited Inc" }) { id } }',
     vars: () => ({ id: made.company }),
     expected: ['company.update'],
@@ -94,7 +108,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createUser',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation { createUser(input: { email: "audited@demo.test", name: "Audited", password: "tessera-demo" }) { id } }',
     expected: ['user.create'],
@@ -105,7 +119,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'grantCompanyAccess',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
     vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
@@ -114,7 +128,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'revokeCompanyAccess',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
     vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
     expected: ['membership.revoke'],
@@ -122,7 +136,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createEndpoint',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $url: String!) { createEndpoint(input: { companyId: $c, slug: "audited-api", name: "Audited API", baseUrl: $url }) { id } }',
     vars: () => ({ c: acme(), url: `${server.sandbox.url}/acme/finance` }),
@@ -134,7 +148,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateEndpoint',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { description: "Audited" }) { id } }',
     vars: () => ({ id: made.endpoint }),
     expected: ['endpoint.update'],
@@ -142,7 +156,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createOperation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($e: ID!) { createOperation(endpointId: $e, input: { key: "getCashBalance", method: "GET", path: "/cash-balance" }) { id } }',
     vars: () => ({ e: made.endpoint }),
@@ -154,7 +168,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateOperation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { description: "Cash" }) { id } }',
     vars: () => ({ id: made.operation }),
     expected: ['operation.update'],
@@ -162,7 +176,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'setFieldRule',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($o: ID!, $r: ID!, $c: ID!) { setFieldRule(input: { operationId: $o, roleId: $r, companyId: $c, mode: REMOVE, paths: ["accounts[].bank"] }) { id } }',
     vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
@@ -172,7 +186,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteFieldRule',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { deleteFieldRule(operationId: $o, roleId: $r, companyId: $c) }',
     vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
     expected: ['field_rule.delete'],
@@ -181,7 +195,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'setEndpointAccess',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }',
     vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }),
@@ -190,7 +204,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
     vars: () => ({ c: acme(), e: made.endpoint }),
@@ -202,7 +216,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.update'],
@@ -210,7 +224,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'rotateCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { apiKey: "k-2" }) { id } }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.rotate'],
@@ -218,7 +232,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'confirmCredentialOrigin',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
     vars: () => ({ id: made.credential, o: new URL(server.sandbox.url).origin }),
     expected: ['credential.confirm_origin'],
@@ -226,7 +240,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'testCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.test'],
@@ -234,7 +248,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteCredential(id: $id) }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.delete'],
@@ -242,7 +256,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createWebhookSubscription',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
     vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }),
@@ -254,7 +268,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'rotateInboundWebhookSecret',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { path } }',
     vars: () => ({ e: made.endpoint }),
     expected: ['inbound_webhook.rotate'],
@@ -263,7 +277,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteWebhookSubscription',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',
     vars: () => ({ id: made.webhook }),
     expected: ['webhook.delete'],
@@ -271,7 +285,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteOperation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteOperation(id: $id) }',
     vars: () => ({ id: made.operation }),
     expected: ['operation.delete'],
@@ -279,7 +293,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteEndpoint',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }',
     vars: () => ({ id: made.endpoint }),
     expected: ['endpoint.delete'],
@@ -287,7 +301,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteCompany(id: $id) }',
     vars: () => ({ id: made.company }),
     expected: ['company.delete'],
@@ -295,7 +309,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'writeOperation',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
     vars: () => ({
@@ -310,7 +324,7 @@ const STEPS: Step[] = [
   {
     field: 'writeOperation',
     variant: 'the upstream API refuses it',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "updateOpportunity", params: { id: "no-such-id", stage: "Won" }) { status } }',
     vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'] }),
@@ -323,7 +337,7 @@ const STEPS: Step[] = [
     // Taken upstream, but the answer is refused (too large): still audited, the write happened.
     field: 'writeOperation',
     variant: 'the answer is too large',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
     vars: () => ({
@@ -340,19 +354,19 @@ const STEPS: Step[] = [
   {
     field: 'chat',
     variant: 'proposes a write',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: CHAT,
     vars: () => ({ c: acme(), m: 'Create a deal' }),
     before: proposeWrite('Confirmed deal'),
     expected: ['assistant.action_proposed'],
     company: acme,
     after: (res) => {
-      made.confirmable = res.data!.chat.pendingActions[0].id;
+      made.confirmable = res.data!.chat.pendingActions[0]!.id;
     },
   },
   {
     field: 'confirmAction',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }',
     vars: () => ({ id: made.confirmable }),
     expected: ['assistant.action_confirmed', 'upstream.write', 'assistant.action_executed'],
@@ -361,19 +375,19 @@ const STEPS: Step[] = [
   {
     field: 'chat',
     variant: 'proposes another',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: CHAT,
     vars: () => ({ c: acme(), m: 'Create a deal' }),
     before: proposeWrite('Rejected deal'),
     expected: ['assistant.action_proposed'],
     company: acme,
     after: (res) => {
-      made.rejectable = res.data!.chat.pendingActions[0].id;
+      made.rejectable = res.data!.chat.pendingActions[0]!.id;
     },
   },
   {
     field: 'createAccessToken',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "audited token", readOnly: true, expiresInDays: 7 }) { token accessToken { id } } }',
     vars: () => ({ c: acme() }),
@@ -386,7 +400,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'revokeAccessToken',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }',
     vars: () => ({ id: made.accessToken }),
     expected: ['access_token.revoke'],
@@ -394,7 +408,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'importOpenApi',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($c: ID!, $doc: String!) { importOpenApi(companyId: $c, document: $doc) { created } }',
     vars: () => ({
       c: acme(),
@@ -419,7 +433,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'rejectAction',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }',
     vars: () => ({ id: made.rejectable }),
     expected: ['assistant.action_rejected'],
@@ -429,7 +443,7 @@ const STEPS: Step[] = [
   {
     field: 'signOutEverywhere',
     variant: 'another person, by a platform admin',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($u: ID) { signOutEverywhere(userId: $u) }',
     vars: () => ({ u: made.user }),
     expected: ['auth.sign_out_everywhere'],
@@ -438,7 +452,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'logout',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation { logout }',
     expected: ['auth.logout'],
     company: () => null,
@@ -446,7 +460,7 @@ const STEPS: Step[] = [
   {
     field: 'signOutEverywhere',
     variant: 'own',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation { signOutEverywhere }',
     expected: ['auth.sign_out_everywhere'],
     company: () => null,
@@ -462,13 +476,13 @@ beforeAll(async () => {
     OPENAI_MODEL: 'fake-model',
   });
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
-  const accounts = await server.gql(
+  for (const email of [PERSONAS.admin, PERSONAS.ceo]) tokens[email] = await server.login(email);
+  const accounts = await server.gql<{ readOperation: { data: { data: { id: string }[] } } }>(
     'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }',
     { c: acme(), e: ids.endpoint['acme/sales-api'] },
-    tokens['ceo@demo.test'],
+    tokens[PERSONAS.ceo],
   );
-  made.account = accounts.data!.readOperation.data.data[0].id;
+  made.account = accounts.data!.readOperation.data.data[0]!.id;
 }, 120_000);
 afterAll(async () => {
   await server?.close();
@@ -487,7 +501,7 @@ describe('audit coverage', () => {
     it(`${step.field}${step.variant ? ` (${step.variant})` : ''} writes ${step.expected.join(', ')}`, async () => {
       const last = (await server.db.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0n;
       step.before?.();
-      const res = await server.gql(step.query, step.vars?.() ?? {}, step.as ? tokens[step.as] : null);
+      const res = await server.gql<Created>(step.query, step.vars?.() ?? {}, step.as ? tokens[step.as] : null);
       if (step.fails) expect(res.errors?.[0]?.extensions?.code).toBe(step.fails);
       else expect(res.errors).toBeUndefined();
       step.after?.(res);

@@ -2,6 +2,7 @@
 // without gaps, filtered, scoped to the companies one administers, and free of secrets.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { errorCode, startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 
@@ -89,10 +90,10 @@ beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
   for (const [who, email] of Object.entries({
-    admin: 'admin@demo.test',
-    companyadmin: 'companyadmin@demo.test',
-    dev: 'dev@demo.test',
-    cfo: 'cfo@demo.test',
+    admin: PERSONAS.admin,
+    companyadmin: PERSONAS.companyAdmin,
+    dev: PERSONAS.dev,
+    cfo: PERSONAS.cfo,
   })) {
     token[who] = await server.login(email);
   }
@@ -142,7 +143,7 @@ describe('entries of a change', () => {
       action: 'credential.create',
       companyId: ids.company.acme,
       company: { slug: 'acme' },
-      actor: { id: ids.user.admin, email: 'admin@demo.test', name: 'Dana Admin' },
+      actor: { id: ids.user.admin, email: PERSONAS.admin, name: 'Dana Admin' },
       targetType: 'credential',
       targetId: credentialId,
       requestId: requestIds.createCredential,
@@ -155,7 +156,7 @@ describe('entries of a change', () => {
     });
     expect(set).toMatchObject({
       action: 'permission.set',
-      actor: { id: ids.user.admin, email: 'admin@demo.test', name: 'Dana Admin' },
+      actor: { id: ids.user.admin, email: PERSONAS.admin, name: 'Dana Admin' },
       targetType: 'endpoint',
       targetId: ids.endpoint['acme/finance-api'],
       requestId: requestIds.setAccess,
@@ -331,7 +332,7 @@ describe('who may read what', () => {
   it('the platform admin sees every company and the platform-wide entries (sign-ins)', async () => {
     const nodes = nodesOf(await audit({ first: 200 }));
     expect(new Set(nodes.map((n) => n.company?.slug ?? null))).toEqual(new Set(['acme', 'globex', null]));
-    const login = nodes.find((n) => n.action === 'auth.login' && n.actor?.email === 'dev@demo.test')!;
+    const login = nodes.find((n) => n.action === 'auth.login' && n.actor?.email === PERSONAS.dev)!;
     expect(login).toMatchObject({
       companyId: null,
       company: null,
@@ -341,7 +342,7 @@ describe('who may read what', () => {
   });
 
   it('keeps the entries of a deleted company, without the company', async () => {
-    const created = await server.gql(
+    const created = await server.gql<{ createCompany: { id: string } }>(
       'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }',
       {},
       token.admin,

@@ -6,6 +6,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCipheriv, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { DEMO_COMPANIES } from '../../demo/world.ts';
@@ -56,7 +57,7 @@ beforeAll(async () => {
   ids = await worldIds(server.db);
   sandboxOrigin = new URL(server.sandbox.url).origin;
   [admin, companyAdmin, ceo, dev] = (await Promise.all(
-    ['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test', 'dev@demo.test'].map((e) => server.login(e)),
+    [PERSONAS.admin, PERSONAS.companyAdmin, PERSONAS.ceo, PERSONAS.dev].map((e) => server.login(e)),
   )) as [string, string, string, string];
 });
 afterAll(async () => {

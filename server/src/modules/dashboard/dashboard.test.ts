@@ -2,6 +2,7 @@
 // caller may read, numbers equal to what readOperation answers, one failing API costing only
 // its own widgets, and no upstream request for anything the caller may not read.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
@@ -75,7 +76,7 @@ const called = () => Object.fromEntries(Object.entries(server.sandbox.stats.requ
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test'])
+  for (const email of [PERSONAS.admin, PERSONAS.ceo, PERSONAS.dev, PERSONAS.cfo])
     tokens[email] = await server.login(email);
 });
 afterAll(() => server?.close());
@@ -83,7 +84,7 @@ beforeEach(() => server.sandbox.reset());
 
 describe('dashboard', () => {
   it("a CEO at Acme gets pipeline and cash first, with readOperation's numbers, and Acme's sandbox is asked for nothing else", async () => {
-    const board = await dashboard('ceo@demo.test', 'acme');
+    const board = await dashboard(PERSONAS.ceo, 'acme');
     expect(board.company.slug).toBe('acme');
     expect(Date.now() - Date.parse(board.generatedAt)).toBeLessThan(60_000);
     expect(board.widgets.every((w) => w.error === null)).toBe(true);
@@ -95,7 +96,7 @@ describe('dashboard', () => {
     ]);
     expect(called()).toEqual({ 'acme/salesforce': 1, 'acme/finance': 3 });
 
-    const opportunities = (await read('ceo@demo.test', 'acme/sales-api', 'listOpportunities', { limit: 100 })) as {
+    const opportunities = (await read(PERSONAS.ceo, 'acme/sales-api', 'listOpportunities', { limit: 100 })) as {
       data: Row[];
     };
     const open = opportunities.data.filter((o) => !o.isClosed);
@@ -114,7 +115,7 @@ describe('dashboard', () => {
     expect(byStage.kind).toBe('BAR');
     expect(byStage.series.reduce((s, p) => s + p.value, 0)).toBeCloseTo(pipeline.value!, 2);
 
-    const cash = (await read('ceo@demo.test', 'acme/finance-api', 'getCashBalance')) as {
+    const cash = (await read(PERSONAS.ceo, 'acme/finance-api', 'getCashBalance')) as {
       total: number;
       accounts: { name: string; balance: number }[];
     };
@@ -129,15 +130,15 @@ describe('dashboard', () => {
   });
 
   it('a second look within the cache lifetime is served from the cache', async () => {
-    await dashboard('ceo@demo.test', 'acme');
+    await dashboard(PERSONAS.ceo, 'acme');
     server.sandbox.reset();
-    const again = await dashboard('ceo@demo.test', 'acme');
+    const again = await dashboard(PERSONAS.ceo, 'acme');
     expect(again.widgets.every((w) => w.cached)).toBe(true);
     expect(server.sandbox.stats.requests.total).toBe(0);
   });
 
   it('a developer at Acme gets pull requests and no finance widget; only GitHub is called', async () => {
-    const board = await dashboard('dev@demo.test', 'acme');
+    const board = await dashboard(PERSONAS.dev, 'acme');
     expect(board.widgets.length).toBeGreaterThan(0);
     expect(board.widgets.every((w) => w.endpoint.slug === 'github-api' && w.error === null)).toBe(true);
     const pulls = byId(board.widgets, 'github-api__listPullRequests__open_pull_requests');
@@ -147,14 +148,13 @@ describe('dashboard', () => {
     // The repositories once (shared by pull requests and issues), then 5 repositories each.
     expect(called()).toEqual({ 'acme/github': 11 });
 
-    const repos = (
-      (await read('dev@demo.test', 'acme/github-api', 'listRepositories', { limit: 100 })) as { data: Row[] }
-    ).data;
+    const repos = ((await read(PERSONAS.dev, 'acme/github-api', 'listRepositories', { limit: 100 })) as { data: Row[] })
+      .data;
     const recent = [...repos].sort((a, b) => String(b.pushed_at).localeCompare(String(a.pushed_at))).slice(0, 5);
     let open = 0;
     for (const repo of recent)
       open += (
-        (await read('dev@demo.test', 'acme/github-api', 'listPullRequests', {
+        (await read(PERSONAS.dev, 'acme/github-api', 'listPullRequests', {
           repo: repo.name,
           state: 'open',
           limit: 100,
@@ -164,7 +164,7 @@ describe('dashboard', () => {
   });
 
   it('after a Data Admin grants the developer READ on Finance API they get finance widgets (with a credential, numbers)', async () => {
-    const admin = tokens['admin@demo.test'];
+    const admin = tokens[PERSONAS.admin];
     const grant = (access: string) =>
       server.gql(
         SET_ACCESS,
@@ -178,7 +178,7 @@ describe('dashboard', () => {
       );
     expect((await grant('READ')).errors).toBeUndefined();
     try {
-      const without = await dashboard('dev@demo.test', 'acme');
+      const without = await dashboard(PERSONAS.dev, 'acme');
       const finance = without.widgets.filter((w) => w.endpoint.slug === 'finance-api');
       expect(finance.map((w) => w.id)).toContain('acme__finance-api__getCashBalance__cash_total');
       // No credential for the developer's role yet: a sentence on those cards, the others fine.
@@ -206,10 +206,10 @@ describe('dashboard', () => {
         admin,
       );
       expect(created.errors).toBeUndefined();
-      const withCredential = await dashboard('dev@demo.test', 'acme');
+      const withCredential = await dashboard(PERSONAS.dev, 'acme');
       // A developer sees code first.
       expect(withCredential.widgets[0]!.endpoint.slug).toBe('github-api');
-      const cash = (await read('dev@demo.test', 'acme/finance-api', 'getCashBalance')) as { total: number };
+      const cash = (await read(PERSONAS.dev, 'acme/finance-api', 'getCashBalance')) as { total: number };
       expect(byId(withCredential.widgets, 'finance-api__getCashBalance__cash_total')).toMatchObject({
         value: cash.total,
         error: null,
@@ -217,9 +217,7 @@ describe('dashboard', () => {
     } finally {
       expect((await grant('NONE')).errors).toBeUndefined();
     }
-    expect((await dashboard('dev@demo.test', 'acme')).widgets.some((w) => w.endpoint.slug === 'finance-api')).toBe(
-      false,
-    );
+    expect((await dashboard(PERSONAS.dev, 'acme')).widgets.some((w) => w.endpoint.slug === 'finance-api')).toBe(false);
   });
 
   it("an upstream 5xx gives only that API's widgets an error sentence, without the upstream body", async () => {
@@ -229,7 +227,7 @@ describe('dashboard', () => {
       data: { cacheTtlSeconds: 0 },
     });
     server.sandbox.knobs.failNext(100, 503, { company: 'acme', service: 'finance' });
-    const board = await dashboard('ceo@demo.test', 'acme');
+    const board = await dashboard(PERSONAS.ceo, 'acme');
     const finance = board.widgets.filter((w) => w.endpoint.slug === 'finance-api');
     expect(finance.length).toBeGreaterThanOrEqual(4);
     for (const w of finance) {
@@ -243,16 +241,16 @@ describe('dashboard', () => {
   });
 
   it('a member who may read nothing gets no widgets, and nothing is called', async () => {
-    const board = await dashboard('cfo@demo.test', 'acme');
+    const board = await dashboard(PERSONAS.cfo, 'acme');
     expect(board.widgets).toEqual([]);
     expect(server.sandbox.stats.requests.total).toBe(0);
   });
 
   it("the CEO at Globex sees HR and Operations, Globex's own numbers", async () => {
-    const board = await dashboard('ceo@demo.test', 'globex');
+    const board = await dashboard(PERSONAS.ceo, 'globex');
     expect(new Set(board.widgets.map((w) => w.endpoint.slug))).toEqual(new Set(['hr-api', 'operations-api']));
     expect(board.widgets.every((w) => w.id.startsWith('globex__'))).toBe(true);
-    const headcount = (await read('ceo@demo.test', 'globex/hr-api', 'getHeadcount')) as { total: number };
+    const headcount = (await read(PERSONAS.ceo, 'globex/hr-api', 'getHeadcount')) as { total: number };
     expect(byId(board.widgets, 'hr-api__getHeadcount__headcount')).toMatchObject({
       value: headcount.total,
       unit: 'people',
@@ -261,7 +259,7 @@ describe('dashboard', () => {
   });
 
   it("another company's dashboard is NOT_FOUND, and without a session UNAUTHENTICATED", async () => {
-    const res = await server.gql(DASHBOARD, { companyId: ids.company.globex }, tokens['cfo@demo.test']);
+    const res = await server.gql(DASHBOARD, { companyId: ids.company.globex }, tokens[PERSONAS.cfo]);
     expect(errorCode(res)).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(DASHBOARD, { companyId: ids.company.acme }, null))).toBe('UNAUTHENTICATED');
     expect(server.sandbox.stats.requests.total).toBe(0);

@@ -3,6 +3,7 @@
 // filtered data, the admin API validates, authorizes and audits, and loading the rules costs the
 // gateway no SQL statement of its own.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
 import { errorCode, isRequestSql, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
@@ -47,7 +48,7 @@ async function read<T = unknown>(email: string, operation: string, params: Recor
   return res.data!.readOperation;
 }
 
-function setRule(input: Record<string, unknown>, as = 'admin@demo.test') {
+function setRule(input: Record<string, unknown>, as = PERSONAS.admin) {
   return server.gql<{
     setFieldRule: {
       id: string;
@@ -73,7 +74,7 @@ function setRule(input: Record<string, unknown>, as = 'admin@demo.test') {
   );
 }
 
-const deleteRule = (operationId: string, roleId: string, companyId = ids.company.acme!, as = 'admin@demo.test') =>
+const deleteRule = (operationId: string, roleId: string, companyId = ids.company.acme!, as = PERSONAS.admin) =>
   server.gql<{ deleteFieldRule: boolean }>(DELETE, { o: operationId, r: roleId, c: companyId }, tokens[as]);
 
 /** Runs `fn` while the CEO has this rule on getCashBalance; the rule is gone afterwards. */
@@ -94,11 +95,11 @@ beforeAll(async () => {
     OPENAI_MODEL: 'fake-model',
   });
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test'])
+  for (const email of [PERSONAS.admin, PERSONAS.ceo, PERSONAS.dev, PERSONAS.companyAdmin])
     tokens[email] = await server.login(email);
   // The demo developer has no Finance API grant: give them READ and a credential of their own, as
   // an administrator would, so the developer and the CEO call the same operation.
-  const admin = tokens['admin@demo.test'];
+  const admin = tokens[PERSONAS.admin];
   const granted = await server.gql(
     'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }',
     { r: ids.role.developer, c: ids.company.acme, e: finance() },
@@ -133,8 +134,8 @@ beforeEach(() => {
 describe('the same operation, two roles', () => {
   it("the demo rule: a developer's cash balance has no bank or account number, the CEO's has both; the same on a cache hit", async () => {
     for (const attempt of [1, 2]) {
-      const ceo = await read<Cash>('ceo@demo.test', 'getCashBalance');
-      const dev = await read<Cash>('dev@demo.test', 'getCashBalance');
+      const ceo = await read<Cash>(PERSONAS.ceo, 'getCashBalance');
+      const dev = await read<Cash>(PERSONAS.dev, 'getCashBalance');
       if (attempt === 2) expect([ceo.cached, dev.cached]).toEqual([true, true]);
       expect(ceo.data.accounts.length).toBe(3);
       for (const account of ceo.data.accounts)
@@ -153,7 +154,7 @@ describe('the same operation, two roles', () => {
   });
 
   it('the cache keeps whole answers: a rule set after a cached read filters it, and deleting the rule shows everything again', async () => {
-    const warm = await read<{ data: Record<string, unknown>[] }>('ceo@demo.test', 'listPayments', { limit: 5 });
+    const warm = await read<{ data: Record<string, unknown>[] }>(PERSONAS.ceo, 'listPayments', { limit: 5 });
     expect(warm.data.data[0]).toHaveProperty('customer');
     expect(
       (
@@ -165,23 +166,23 @@ describe('the same operation, two roles', () => {
       ).errors,
     ).toBeUndefined();
     try {
-      const hit = await read<{ data: Record<string, unknown>[] }>('ceo@demo.test', 'listPayments', { limit: 5 });
+      const hit = await read<{ data: Record<string, unknown>[] }>(PERSONAS.ceo, 'listPayments', { limit: 5 });
       expect(hit.cached).toBe(true);
       expect(hit.data.data).toHaveLength(warm.data.data.length);
       for (const payment of hit.data.data) expect(Object.keys(payment).sort()).toEqual(['amount', 'receivedAt']);
     } finally {
       expect((await deleteRule(op('listPayments'), ids.role.ceo!)).data?.deleteFieldRule).toBe(true);
     }
-    const again = await read('ceo@demo.test', 'listPayments', { limit: 5 });
+    const again = await read(PERSONAS.ceo, 'listPayments', { limit: 5 });
     expect(again).toEqual({ cached: true, data: warm.data });
   });
 
   it("the dashboard derives its widgets from the filtered answer: without the accounts' names, no name appears", async () => {
-    const names = (await read<Cash>('ceo@demo.test', 'getCashBalance')).data.accounts.map((a) => a.name);
+    const names = (await read<Cash>(PERSONAS.ceo, 'getCashBalance')).data.accounts.map((a) => a.name);
     const board = async () => {
       const res = await server.gql<{
         dashboard: { widgets: { id: string; error: string | null; series: { label: string }[] }[] };
-      }>(DASHBOARD, { c: ids.company.acme }, tokens['ceo@demo.test']);
+      }>(DASHBOARD, { c: ids.company.acme }, tokens[PERSONAS.ceo]);
       expect(res.errors).toBeUndefined();
       return res.data!.dashboard.widgets;
     };
@@ -222,8 +223,8 @@ describe('the same operation, two roles', () => {
       )!;
       return { raw: tool.content, result: parseToolResult(tool.content).data as Cash };
     };
-    const ceo = await toolMessage('ceo@demo.test');
-    const dev = await toolMessage('dev@demo.test');
+    const ceo = await toolMessage(PERSONAS.ceo);
+    const dev = await toolMessage(PERSONAS.dev);
     for (const account of ceo.result.accounts) expect(account.accountNumber).toMatch(/^\*{4}\d{4}$/);
     expect(dev.result.total).toBe(ceo.result.total);
     expect(dev.result.accounts.map((a) => a.name)).toEqual(ceo.result.accounts.map((a) => a.name));
@@ -234,14 +235,14 @@ describe('the same operation, two roles', () => {
   });
 
   it('loading the rules costs no statement: they come in the endpoint query, with no more statements than a read without rules', async () => {
-    await read('dev@demo.test', 'getCashBalance');
+    await read(PERSONAS.dev, 'getCashBalance');
     const statements = async (email: string) => {
       server.sql.length = 0;
       await read(email, 'getCashBalance');
       return server.sql.filter(isRequestSql);
     };
-    const dev = await statements('dev@demo.test');
-    const ceo = await statements('ceo@demo.test');
+    const dev = await statements(PERSONAS.dev);
+    const ceo = await statements(PERSONAS.ceo);
     expect(dev.length).toBe(ceo.length);
     // The principal, the company (the shield) and the endpoint with everything the call needs.
     expect(dev.length).toBeLessThanOrEqual(3);
@@ -281,7 +282,7 @@ describe('the admin API', () => {
       const res = await server.gql<{ fieldRules: { id: string; operation: { key: string }; role: { key: string } }[] }>(
         LIST,
         { c: ids.company.acme, e: endpointId },
-        tokens['admin@demo.test'],
+        tokens[PERSONAS.admin],
       );
       expect(res.errors).toBeUndefined();
       return res.data!.fieldRules.map((r) => `${r.operation.key}/${r.role.key}`);
@@ -294,7 +295,7 @@ describe('the admin API', () => {
     expect(audit.map((a) => a.action)).toEqual(['field_rule.set', 'field_rule.set']);
     expect(audit[0]).toMatchObject({
       companyId: ids.company.acme,
-      actorEmail: 'admin@demo.test',
+      actorEmail: PERSONAS.admin,
       details: {
         operation: 'listInvoices',
         roleId: ids.role.cfo,
@@ -338,17 +339,17 @@ describe('the admin API', () => {
 
   it('a member who does not administer the company is FORBIDDEN; nothing is stored', async () => {
     const before = await server.db.operationFieldRule.count();
-    expect(errorCode(await setRule({ paths: ['accounts'] }, 'ceo@demo.test'))).toBe('FORBIDDEN');
-    expect(
-      errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, 'ceo@demo.test')),
-    ).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens['dev@demo.test']))).toBe('FORBIDDEN');
+    expect(errorCode(await setRule({ paths: ['accounts'] }, PERSONAS.ceo))).toBe('FORBIDDEN');
+    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, PERSONAS.ceo))).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens[PERSONAS.dev]))).toBe('FORBIDDEN');
     expect(await server.db.operationFieldRule.count()).toBe(before);
   });
 
   it("another company's operation, company or an unknown role is NOT_FOUND", async () => {
     const globex = ids.company.globex!;
-    const companyAdmin = 'companyadmin@demo.test';
+    const companyAdmin = PERSONAS.companyAdmin;
     // Globex's company admin, about Acme: as if Acme did not exist.
     expect(errorCode(await setRule({ paths: ['accounts'] }, companyAdmin))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens[companyAdmin]))).toBe('NOT_FOUND');
@@ -390,9 +391,9 @@ describe('the admin API', () => {
     expect(errorCode(await deleteRule(op('getCashBalance'), nowhere))).toBe('NOT_FOUND');
     expect(errorCode(await deleteRule(nowhere, ids.role.developer!))).toBe('NOT_FOUND');
     expect(errorCode(await setRule({ companyId: 'abc', paths: ['accounts'] }))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: ids.company.acme, e: nowhere }, tokens['admin@demo.test']))).toBe(
+    expect(errorCode(await server.gql(LIST, { c: ids.company.acme, e: nowhere }, tokens[PERSONAS.admin]))).toBe(
       'NOT_FOUND',
     );
-    expect(errorCode(await server.gql(LIST, { c: nowhere }, tokens['admin@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: nowhere }, tokens[PERSONAS.admin]))).toBe('NOT_FOUND');
   });
 });

@@ -2,6 +2,7 @@
 // `standardwebhooks` package and posted over HTTP, dashboards listening over graphql-ws.
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { watchSubscription } from '../../../test/subscription.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
@@ -23,7 +24,7 @@ const sales = () => ids.endpoint['acme/sales-api']!;
 const finance = () => ids.endpoint['acme/finance-api']!;
 const github = () => ids.endpoint['acme/github-api']!;
 
-async function rotate(endpointId: string, email = 'admin@demo.test') {
+async function rotate(endpointId: string, email = PERSONAS.admin) {
   return server.gql<{
     rotateInboundWebhookSecret: { endpointId: string; secret: string; path: string; rotatedAt: string };
   }>(ROTATE, { endpointId }, tokens[email]);
@@ -68,7 +69,7 @@ async function post(endpointId: string, options: Post = {}) {
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'companyadmin@demo.test'])
+  for (const email of [PERSONAS.admin, PERSONAS.ceo, PERSONAS.dev, PERSONAS.cfo, PERSONAS.companyAdmin])
     tokens[email] = await server.login(email);
   for (const endpointId of [sales(), github()])
     secrets[endpointId] = (await rotate(endpointId)).data!.rotateInboundWebhookSecret.secret;
@@ -109,9 +110,9 @@ describe('rotateInboundWebhookSecret', () => {
   });
 
   it("is for the endpoint's company administrators only", async () => {
-    const other = await rotate(sales(), 'companyadmin@demo.test'); // administers Globex only
+    const other = await rotate(sales(), PERSONAS.companyAdmin); // administers Globex only
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const member = await rotate(sales(), 'dev@demo.test');
+    const member = await rotate(sales(), PERSONAS.dev);
     expect(member.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await server.gql(ROTATE, { endpointId: sales() }, null);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -237,13 +238,8 @@ describe('POST /webhooks/:endpointId', () => {
 
   it("invalidates the endpoint's cached reads, once per webhook-id", async () => {
     const read = async () =>
-      (
-        await server.gql<{ readOperation: { cached: boolean } }>(
-          READ,
-          { c: acme(), e: sales() },
-          tokens['ceo@demo.test'],
-        )
-      ).data!.readOperation.cached;
+      (await server.gql<{ readOperation: { cached: boolean } }>(READ, { c: acme(), e: sales() }, tokens[PERSONAS.ceo]))
+        .data!.readOperation.cached;
     await read();
     expect(await read()).toBe(true);
     await post(sales(), { id: 'msg_invalidate' });
@@ -293,8 +289,8 @@ function listen(token: string | null, companyId: string) {
 
 describe('endpointEvents', () => {
   it('tells each dashboard about the endpoints its viewer may read, and nothing else', async () => {
-    const ceo = listen(tokens['ceo@demo.test']!, acme()); // Sales (WRITE) and Finance (READ) at Acme
-    const dev = listen(tokens['dev@demo.test']!, acme()); // GitHub (READ) at Acme
+    const ceo = listen(tokens[PERSONAS.ceo]!, acme()); // Sales (WRITE) and Finance (READ) at Acme
+    const dev = listen(tokens[PERSONAS.dev]!, acme()); // GitHub (READ) at Acme
     try {
       await ceo.ready(sales());
       await dev.ready(github());
@@ -319,7 +315,7 @@ describe('endpointEvents', () => {
   });
 
   it('stops the events of an endpoint whose access was revoked while subscribed', async () => {
-    const ceo = listen(tokens['ceo@demo.test']!, acme());
+    const ceo = listen(tokens[PERSONAS.ceo]!, acme());
     try {
       await ceo.ready(sales());
       secrets[finance()] = (await rotate(finance())).data!.rotateInboundWebhookSecret.secret;
@@ -341,7 +337,7 @@ describe('endpointEvents', () => {
 
   it('refuses an anonymous subscriber and one from another company', async () => {
     const anonymous = listen(null, acme());
-    const outsider = listen(tokens['companyadmin@demo.test']!, acme());
+    const outsider = listen(tokens[PERSONAS.companyAdmin]!, acme());
     try {
       await anonymous.until(() => anonymous.errors.length > 0);
       await outsider.until(() => outsider.errors.length > 0);

@@ -2,6 +2,7 @@
 // dryRun, refusals with nothing changed, who may import, and an imported operation called
 // through the gateway against the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { snapshot, worldIds, type WorldIds } from '../../../test/world.ts';
 import { fixture } from './fixtures/fixtures.ts';
@@ -33,7 +34,7 @@ const PETSTORE = fixture('petstore-3.0.yaml');
 
 async function importDoc(
   vars: { doc: string; c?: string; slug?: string; remove?: boolean; dry?: boolean },
-  as = 'admin@demo.test',
+  as = PERSONAS.admin,
 ) {
   return server.gql<{ importOpenApi: Result }>(IMPORT, { c: ids.company.acme, ...vars }, tokens[as]);
 }
@@ -57,8 +58,7 @@ const counts = (r: Result) => ({
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test'])
-    tokens[email] = await server.login(email);
+  for (const email of [PERSONAS.admin, PERSONAS.companyAdmin, PERSONAS.ceo]) tokens[email] = await server.login(email);
 });
 afterAll(() => server?.close());
 
@@ -111,7 +111,7 @@ describe('importOpenApi', () => {
     expect(rows[0]).toMatchObject({
       companyId: ids.company.acme,
       targetId: r.endpoint.id,
-      actorEmail: 'admin@demo.test',
+      actorEmail: PERSONAS.admin,
     });
     expect(rows[0]!.details).toEqual({
       slug: 'swagger-petstore',
@@ -219,10 +219,10 @@ describe('importOpenApi', () => {
 
     // The imported schema works with the gateway's request builder, against the sandbox.
     const read = (params: unknown) =>
-      server.gql(
+      server.gql<{ readOperation: { status: number } }>(
         'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccountsByIndustry", params: $p) { status data } }',
         { c: ids.company.acme, e: endpointId, p: params },
-        tokens['ceo@demo.test'],
+        tokens[PERSONAS.ceo],
       );
     const ok = await read({ industry: 'Technology', limit: 2 });
     expect(ok.errors).toBeUndefined();
@@ -279,14 +279,14 @@ describe('importOpenApi', () => {
 
   it('lets a company administrator import into their company only; members who do not administer it are refused', async () => {
     const tictactoe = fixture('tictactoe-3.1.json');
-    const own = await imported({ doc: tictactoe, c: ids.company.globex }, 'companyadmin@demo.test');
+    const own = await imported({ doc: tictactoe, c: ids.company.globex }, PERSONAS.companyAdmin);
     expect(own).toMatchObject({ created: true, operationsCreated: ['get_board', 'get_square'] });
     expect(own.warnings).toContain('GET /board: operationId "get-board" became key "get_board".');
 
     const before = await state();
-    const other = await importDoc({ doc: tictactoe, c: ids.company.acme }, 'companyadmin@demo.test');
+    const other = await importDoc({ doc: tictactoe, c: ids.company.acme }, PERSONAS.companyAdmin);
     expect(other.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    const member = await importDoc({ doc: tictactoe, c: ids.company.acme }, 'ceo@demo.test');
+    const member = await importDoc({ doc: tictactoe, c: ids.company.acme }, PERSONAS.ceo);
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(member.errors![0]!.extensions!.code);
     const anonymous = await server.gql(IMPORT, { c: ids.company.acme, doc: tictactoe }, null);
     expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');

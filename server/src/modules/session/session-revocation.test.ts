@@ -3,6 +3,7 @@
 // stop at the next event once their socket's credential (session or access token) or role is gone.
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
 import { errorCode, startPeer, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { watchSubscription } from '../../../test/subscription.ts';
@@ -14,6 +15,7 @@ const LOGOUT = 'mutation { logout }';
 const EVERYWHERE = 'mutation ($u: ID) { signOutEverywhere(userId: $u) }';
 const CREATE_TOKEN =
   'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }';
+type CreatedToken = { createAccessToken: { token: string; accessToken: { id: string } } };
 const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }';
 const EVENTS = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
 const STREAM =
@@ -37,8 +39,8 @@ beforeAll(async () => {
     OPENAI_MODEL: 'fake-model',
   });
   ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
-  const rotated = await server.gql(
+  admin = await server.login(PERSONAS.admin);
+  const rotated = await server.gql<{ rotateInboundWebhookSecret: { secret: string } }>(
     'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }',
     { e: sales() },
     admin,
@@ -53,7 +55,7 @@ afterAll(async () => {
 /** A new person with the CEO role at Acme (Sales: WRITE), so no test disturbs another's. */
 async function person(extra: { isPlatformAdmin?: boolean } = {}) {
   const email = `session-${++people}@demo.test`;
-  const made = await server.gql(
+  const made = await server.gql<{ createUser: { id: string } }>(
     'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
     { i: { email, name: 'Session Test', password: 'tessera-demo-long', ...extra } },
     admin,
@@ -146,7 +148,7 @@ describe('logout', () => {
 
   it('is for sessions: an access token is FORBIDDEN (it is revoked on its own)', async () => {
     const p = await person();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, await p.login());
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme() }, await p.login());
     const token = made.data!.createAccessToken.token as string;
     expect(errorCode(await server.gql(LOGOUT, {}, token))).toBe('FORBIDDEN');
     expect(errorCode(await server.gql(EVERYWHERE, {}, token))).toBe('FORBIDDEN');
@@ -178,11 +180,11 @@ describe('sign out everywhere', () => {
     expect(errorCode(await server.gql(EVERYWHERE, { u: 'not-an-id' }, admin))).toBe('NOT_FOUND');
     expect((await server.gql(EVERYWHERE, { u: target.id }, admin)).data).toEqual({ signOutEverywhere: true });
     expect(await meOf(session)).toBe('UNAUTHENTICATED');
-    expect(await meOf(admin)).toBe('admin@demo.test'); // the admin's own session goes on
+    expect(await meOf(admin)).toBe(PERSONAS.admin); // the admin's own session goes on
     const row = await server.db.auditLog.findFirstOrThrow({
       where: { action: 'auth.sign_out_everywhere', targetId: target.id },
     });
-    expect(row).toMatchObject({ actorEmail: 'admin@demo.test', details: { own: false } });
+    expect(row).toMatchObject({ actorEmail: PERSONAS.admin, details: { own: false } });
   });
 
   it('happens when platform administration is taken away, and when the password changes', async () => {
@@ -220,7 +222,7 @@ describe('a subscription', () => {
   it('opened with an access token gets no event after the token is revoked, and its socket closes 4401', async () => {
     const p = await person();
     const session = await p.login();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme() }, session);
     const dashboard = listen(made.data!.createAccessToken.token);
     try {
       await dashboard.ready();
@@ -259,7 +261,7 @@ describe('a subscription', () => {
   it('whose person loses their role in the company completes (a session), or closes 4401 (an access token there)', async () => {
     const p = await person();
     const session = await p.login();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme() }, session);
     const bySession = listen(session);
     const byToken = listen(made.data!.createAccessToken.token);
     try {
@@ -287,7 +289,7 @@ describe('a subscription', () => {
   it('of a streamed chat stops before the next chunk once its access token is revoked', async () => {
     const p = await person();
     const session = await p.login();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme() }, session);
     // Round one calls a tool (its event reaches the client); before round two answers, the token is revoked.
     fake.queue({ toolCalls: [{ name: 'sales-api__listAccounts', arguments: { limit: 1 } }] });
     fake.script(async () => {

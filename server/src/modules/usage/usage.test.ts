@@ -3,6 +3,7 @@
 // usageStats asked by endpoint, role, day and company, by the people who may and may not ask.
 // A few rows of a past day are written directly, so the percentiles can be checked exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 
@@ -42,7 +43,7 @@ const tokens: Record<string, string> = {};
 let live: { from: string; to: string };
 
 function read(email: string, company: string, endpoint: string, operation: string, params?: unknown) {
-  return server.gql(
+  return server.gql<{ readOperation: { cached: boolean } }>(
     READ,
     { c: ids.company[company], e: ids.endpoint[`${company}/${endpoint}`], o: operation, p: params },
     tokens[email],
@@ -57,7 +58,7 @@ async function ok(email: string, company: string, endpoint: string, operation: s
 
 function usage(
   vars: { companyId?: string | null; from?: string; to?: string; groupBy: string },
-  email = 'admin@demo.test',
+  email = PERSONAS.admin,
 ) {
   return server.gql<{ usageStats: Stats }>(USAGE, { ...live, ...vars }, tokens[email]);
 }
@@ -73,7 +74,7 @@ const byLabel = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.label, r]
 beforeAll(async () => {
   server = await startTestServer();
   ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test', 'cfo@demo.test'])
+  for (const email of [PERSONAS.admin, PERSONAS.ceo, PERSONAS.dev, PERSONAS.companyAdmin, PERSONAS.cfo])
     tokens[email] = await server.login(email);
   await server.tessera.callLog.flush();
   await server.db.upstreamCall.deleteMany();
@@ -89,21 +90,21 @@ beforeAll(async () => {
 
   const started = Date.now();
   // Acme, CEO: one miss and two cache hits on the Sales API.
-  expect((await ok('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 2 })).cached).toBe(false);
-  expect((await ok('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 2 })).cached).toBe(true);
-  expect((await ok('ceo@demo.test', 'acme', 'sales-api', 'listAccounts', { limit: 2 })).cached).toBe(true);
+  expect((await ok(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 2 })).cached).toBe(false);
+  expect((await ok(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 2 })).cached).toBe(true);
+  expect((await ok(PERSONAS.ceo, 'acme', 'sales-api', 'listAccounts', { limit: 2 })).cached).toBe(true);
   // Acme, CEO: the Finance API fails once (400 is not retried), answers twice, then the budget of 3 is spent.
   server.sandbox.knobs.failNext(1, 400, { company: 'acme', service: 'finance' });
-  expect(errorCode(await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance'))).toBe('UPSTREAM_ERROR');
-  await ok('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance');
-  await ok('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance');
-  expect(errorCode(await read('ceo@demo.test', 'acme', 'finance-api', 'getCashBalance'))).toBe('RATE_LIMITED');
+  expect(errorCode(await read(PERSONAS.ceo, 'acme', 'finance-api', 'getCashBalance'))).toBe('UPSTREAM_ERROR');
+  await ok(PERSONAS.ceo, 'acme', 'finance-api', 'getCashBalance');
+  await ok(PERSONAS.ceo, 'acme', 'finance-api', 'getCashBalance');
+  expect(errorCode(await read(PERSONAS.ceo, 'acme', 'finance-api', 'getCashBalance'))).toBe('RATE_LIMITED');
   // Acme, Developer: two slow reads of GitHub.
-  await ok('dev@demo.test', 'acme', 'github-api', 'listRepositories');
-  await ok('dev@demo.test', 'acme', 'github-api', 'listRepositories');
+  await ok(PERSONAS.dev, 'acme', 'github-api', 'listRepositories');
+  await ok(PERSONAS.dev, 'acme', 'github-api', 'listRepositories');
   // Globex: the Developer on GitLab, the CEO on HR.
-  await ok('dev@demo.test', 'globex', 'gitlab-api', 'listProjects');
-  await ok('ceo@demo.test', 'globex', 'hr-api', 'getHeadcount');
+  await ok(PERSONAS.dev, 'globex', 'gitlab-api', 'listProjects');
+  await ok(PERSONAS.ceo, 'globex', 'hr-api', 'getHeadcount');
   await server.tessera.callLog.flush();
   live = { from: new Date(started - 60_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() };
 
@@ -309,7 +310,7 @@ describe('by company', () => {
   });
 
   it("shows a company admin their own company's calls", async () => {
-    const s = await stats({ companyId: ids.company.globex, groupBy: 'COMPANY' }, 'companyadmin@demo.test');
+    const s = await stats({ companyId: ids.company.globex, groupBy: 'COMPANY' }, PERSONAS.companyAdmin);
     expect(s.rows.map((r) => [r.label, r.calls, r.errors])).toEqual([['Globex', 2, 0]]);
   });
 });
@@ -330,10 +331,10 @@ describe('the query', () => {
 
 describe('who may ask', () => {
   it('answers NOT_FOUND to a company admin asking about another company, and to someone outside it', async () => {
-    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, 'companyadmin@demo.test'))).toBe(
+    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, PERSONAS.companyAdmin))).toBe(
       'NOT_FOUND',
     );
-    expect(errorCode(await usage({ companyId: ids.company.globex, groupBy: 'ENDPOINT' }, 'cfo@demo.test'))).toBe(
+    expect(errorCode(await usage({ companyId: ids.company.globex, groupBy: 'ENDPOINT' }, PERSONAS.cfo))).toBe(
       'NOT_FOUND',
     );
   });
@@ -346,11 +347,11 @@ describe('who may ask', () => {
   });
 
   it('answers FORBIDDEN to a member without admin rights, and to a company admin asking for every company', async () => {
-    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, 'dev@demo.test'))).toBe(
+    expect(errorCode(await usage({ companyId: ids.company.acme, groupBy: 'ENDPOINT' }, PERSONAS.dev))).toBe(
       'FORBIDDEN',
     );
-    expect(errorCode(await usage({ companyId: null, groupBy: 'COMPANY' }, 'companyadmin@demo.test'))).toBe('FORBIDDEN');
-    expect(errorCode(await usage({ groupBy: 'COMPANY' }, 'dev@demo.test'))).toBe('FORBIDDEN');
+    expect(errorCode(await usage({ companyId: null, groupBy: 'COMPANY' }, PERSONAS.companyAdmin))).toBe('FORBIDDEN');
+    expect(errorCode(await usage({ groupBy: 'COMPANY' }, PERSONAS.dev))).toBe('FORBIDDEN');
   });
 
   it('answers UNAUTHENTICATED without a token', async () => {

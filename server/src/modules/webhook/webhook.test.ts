@@ -4,6 +4,7 @@
 // change emits nothing, and private addresses are refused by the SSRF guard.
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { SSRF_BLOCKED_MESSAGE } from '../../gateway/ssrf.ts';
 import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../../test/world.ts';
@@ -23,7 +24,9 @@ const SET_ACCESS = `mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!, $
 const DELIVERIES = `query ($subscriptionId: ID!) { webhookDeliveries(subscriptionId: $subscriptionId, first: 10) { messageId eventType status attempts lastStatus lastError payload } }`;
 
 async function subscribe(url: string, events = ['permission.changed']) {
-  const res = await server.gql(CREATE, { companyId: ids.company.globex, url, events }, admin);
+  const res = await server.gql<{
+    createWebhookSubscription: { secret: string; subscription: { id: string; status: string } };
+  }>(CREATE, { companyId: ids.company.globex, url, events }, admin);
   expect(res.errors).toBeUndefined();
   return res.data!.createWebhookSubscription as { secret: string; subscription: { id: string; status: string } };
 }
@@ -67,7 +70,7 @@ beforeAll(async () => {
     WEBHOOK_POLL_MS: '20',
   });
   ids = await worldIds(server.db);
-  admin = await server.login('companyadmin@demo.test');
+  admin = await server.login(PERSONAS.companyAdmin);
 });
 // A failed test must not leave a subscription that receives the next test's events.
 afterEach(async () => {
@@ -86,7 +89,7 @@ describe('subscriptions', () => {
     const row = await server.db.webhookSubscription.findUniqueOrThrow({ where: { id: subscription.id } });
     expect(JSON.stringify(row)).not.toContain(secret.slice(6));
     expect(server.tessera.vault.openWebhookSecret(row)).toBe(secret);
-    const list = await server.gql(
+    const list = await server.gql<{ webhookSubscriptions: unknown[] }>(
       'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url events status } }',
       { companyId: ids.company.globex },
       admin,
@@ -139,7 +142,11 @@ describe('delivery', () => {
       (d) => d[0]?.status === 'delivered',
     );
     expect(delivery).toMatchObject({ attempts: 1, lastStatus: 200, messageId: hit!.headers['webhook-id'] });
-    const listed = await server.gql(DELIVERIES, { subscriptionId: subscription.id }, admin);
+    const listed = await server.gql<{ webhookDeliveries: unknown[] }>(
+      DELIVERIES,
+      { subscriptionId: subscription.id },
+      admin,
+    );
     expect(listed.data!.webhookDeliveries).toMatchObject([
       { eventType: 'permission.changed', status: 'delivered', attempts: 1 },
     ]);
@@ -171,7 +178,7 @@ describe('delivery', () => {
     );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 500, lastError: 'HTTP 500' });
     expect(receiver.received.filter((r) => r.path === '/down')).toHaveLength(3);
-    const list = await server.gql(
+    const list = await server.gql<{ webhookSubscriptions: unknown[] }>(
       'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id status } }',
       { companyId: ids.company.globex },
       admin,
@@ -226,7 +233,7 @@ describe('the outbox', () => {
   it('announces a credential that starts failing (credential.failing), only to subscribers of that event', async () => {
     receiver.respond = () => 200;
     const { secret, subscription } = await subscribe(receiver.url('/credentials'), ['credential.failing']);
-    const created = await server.gql(
+    const created = await server.gql<{ createCredential: { id: string } }>(
       'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
       {
         input: {
@@ -270,13 +277,13 @@ describe('the outbox', () => {
     expect(grant.errors).toBeUndefined();
     const action = await proposeForTest(server.db, {
       userId: ids.user.ceo!,
-      email: 'ceo@demo.test',
+      email: PERSONAS.ceo,
       companyId: ids.company.globex!,
       endpointId: ids.endpoint['globex/hr-api']!,
       operationId: ids.operation['globex/hr-api/createPosition']!,
       args: { title: 'Secret project lead', department: 'Engineering' },
     });
-    const ceo = await server.login('ceo@demo.test');
+    const ceo = await server.login(PERSONAS.ceo);
     const confirmed = await server.gql(
       'mutation ($id: ID!) { confirmAction(id: $id) { action { status } } }',
       { id: action.id },
