@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect } from 'vitest';
 import { PERSONAS, serverTest } from '../../test/fixture.ts';
-import { type TestServer } from '../../test/harness.ts';
+import type { TestServer } from '../../test/harness.ts';
 import { snapshot } from '../../test/world.ts';
 
 const responses: unknown[] = [];

@@ -4,7 +4,7 @@
 import { describe, expect } from 'vitest';
 import { PERSONAS, serverTest } from '../../../test/fixture.ts';
 import type { Prisma } from '../../db/client.ts';
-import { type TestServer } from '../../../test/harness.ts';
+import type { TestServer } from '../../../test/harness.ts';
 import type { WorldIds } from '../../../test/world.ts';
 import { verifyAuditChains, type ChainReport } from './audit-chain.ts';
 import { formatAuditReport } from './audit-chain-report.ts';
