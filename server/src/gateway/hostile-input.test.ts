@@ -9,7 +9,7 @@ import type { WorldIds } from '../../test/world.ts';
 import { offloadCompleted } from '../offload/offload.ts';
 
 const CREATE =
-  'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(server, world, tokens, endpointId: $e, input: $input) { id key } }';
+  'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id key } }';
 const UPDATE = 'mutation ($id: ID!, $input: UpdateOperationInput!) { updateOperation(id: $id, input: $input) { id } }';
 const READ =
   'query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status data } }';

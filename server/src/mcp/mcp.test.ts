@@ -18,7 +18,6 @@ import { ACTION_STATUS_TOOL } from './mcp.tools.ts';
 
 let server: TestServer;
 let ids: WorldIds;
-const tokens: Record<string, string> = {};
 const clients: Client[] = [];
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import type { WorldIds } from '../../../test/world.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 
 const DASHBOARD = `query ($companyId: ID!) {
-  dashboard(server, world, tokens, companyId: $companyId) {
+  dashboard(companyId: $companyId) {
     company { slug }
     generatedAt
     widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }
