@@ -11,6 +11,9 @@
 // `server` and `world` are file-scoped (vitest's `{ scope: 'file' }`): made once, on the first test
 // that asks, shared by the file's tests and closed after its last one. A file whose server needs
 // other settings overrides `serverEnv` at its top: `it.override('serverEnv', { KEY: 'value' })`.
+// A file that signs people in or sets data up once adds its own file-scoped fixtures
+// (`serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))`) and
+// asks for them in an `it.beforeAll`, so they are made under the hook timeout, not a test's.
 import { test } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai.ts';
 import { startTestServer, type GqlResponse, type TestServer } from './harness.ts';
@@ -53,8 +56,8 @@ export const serverTest = test
 // Start the server in a suite hook, under hookTimeout, rather than inside the first test's
 // testTimeout. Registered into the file that imports this module (each test file loads its own
 // copy of the modules); without it the fixture still starts the server on first use.
-serverTest.beforeAll(async ({ server }) => {
-  void server;
+serverTest.beforeAll(async ({ server, world }) => {
+  void [server, world];
 });
 
 /**

@@ -22,6 +22,10 @@ const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => 
   for (const email of [PERSONAS.admin, PERSONAS.ceo]) tokens[email] = await server.login(email);
   return tokens;
 });
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
 const createOperation = (
   server: TestServer,

@@ -22,6 +22,10 @@ const it = serverTest.extend('credential', { scope: 'file' }, async ({ server, w
     refreshCredential: await find('acme/sales-api'),
   };
 });
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ credential }) => {
+  void [credential];
+});
 it.beforeEach(({ server }) => {
   server.sandbox.reset();
 });

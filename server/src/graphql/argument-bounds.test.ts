@@ -12,6 +12,10 @@ import { argumentProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../lib/argumen
 const it = serverTest
   .extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))
   .extend('ceo', { scope: 'file' }, ({ server }) => server.login(PERSONAS.ceo));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin, ceo }) => {
+  void [admin, ceo];
+});
 
 /** JSON text of `{"a":[{"a":[ … {"leaf":true} … ]}]}` nested `depth` levels: JSON.stringify itself overflows near 5,000. */
 function deepJsonText(depth: number): string {

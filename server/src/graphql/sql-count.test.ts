@@ -10,6 +10,10 @@ const it = serverTest
     1: await companyWithEndpoints(server, 1),
     50: await companyWithEndpoints(server, 50),
   }));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin, companies }) => {
+  void [admin, companies];
+});
 
 async function companyWithEndpoints(server: TestServer, count: number) {
   const company = await server.db.company.create({ data: { name: `Size ${count}`, slug: `size-${count}` } });

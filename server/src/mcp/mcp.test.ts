@@ -24,6 +24,10 @@ const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => 
   for (const email of [...DEMO_USERS.map((u) => u.email)]) tokens[email] = await server.login(email);
   return tokens;
 });
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
 it.beforeEach(({ server }) => server.sandbox.reset());
 afterEach(async () => {

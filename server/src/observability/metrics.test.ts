@@ -149,6 +149,10 @@ describe('what is counted', () => {
       status: 200,
       cached: false,
     });
+    // File fixtures are made under the hook timeout, not the first test's.
+    it.beforeAll(({ off, ceo, dev }) => {
+      void [off, ceo, dev];
+    });
     expect(
       (await read(server, world, ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation,
     ).toMatchObject({

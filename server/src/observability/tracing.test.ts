@@ -24,8 +24,8 @@ const it = serverTest
     return tracer;
   });
 // Installed before the first test, as before, whichever fixtures that test asks for.
-it.beforeAll(({ tracer }) => {
-  void tracer;
+it.beforeAll(({ tracer, ceo }) => {
+  void [tracer, ceo];
 });
 
 function read(server: TestServer, world: WorldIds, ceo: string, endpoint: string, operation: string, params?: unknown) {

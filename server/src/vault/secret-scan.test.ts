@@ -29,6 +29,10 @@ async function call(
 }
 
 const it = serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
+});
 
 const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? String(v) : v);
 

@@ -34,6 +34,10 @@ const it = serverTest
         ORDER BY 1`
     ).map((r) => r.table_name),
   );
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ companyTables }) => {
+  void [companyTables];
+});
 
 // Rows in every table, so that "sees nothing" means something: a conversation with a message.
 it.beforeAll(async ({ app, world }) => {

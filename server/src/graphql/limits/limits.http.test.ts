@@ -16,6 +16,10 @@ import { MAX_GRAPHQL_BODY_BYTES } from '../../http/body-limit.ts';
 
 // The CEO's session, signed in once for the file.
 const it = serverTest.extend('token', { scope: 'file' }, ({ server }) => server.login(PERSONAS.ceo));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ token }) => {
+  void [token];
+});
 
 const read = (alias: string) =>
   `${alias}: readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { status }`;

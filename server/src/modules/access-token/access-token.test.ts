@@ -43,6 +43,10 @@ const it = serverTest.extend('sessions', { scope: 'file' }, async ({ server }) =
     sessions[email] = await server.login(email);
   return sessions;
 });
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ sessions }) => {
+  void [sessions];
+});
 
 async function create(
   server: TestServer,

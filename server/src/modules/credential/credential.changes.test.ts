@@ -9,6 +9,10 @@ const CREATE = `mutation ($input: CreateCredentialInput!) { createCredential(inp
 const TEST = `mutation ($id: ID!) { testCredential(id: $id) { ok status durationMs message } }`;
 
 const it = serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
+});
 
 const sandboxSecret = (
   server: TestServer,

@@ -91,6 +91,10 @@ const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => 
     tokens[email] = await server.login(email);
   return tokens;
 });
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
 it.beforeEach(({ server }) => server.sandbox.reset());
 

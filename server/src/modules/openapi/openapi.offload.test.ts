@@ -13,6 +13,10 @@ const IMPORT =
 
 // The platform admin's session, signed in once for the file.
 const it = serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
+});
 
 async function waitFor(condition: () => boolean) {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));

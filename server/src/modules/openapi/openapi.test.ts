@@ -67,6 +67,10 @@ const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => 
   for (const email of [PERSONAS.admin, PERSONAS.companyAdmin, PERSONAS.ceo]) tokens[email] = await server.login(email);
   return tokens;
 });
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
 describe('importOpenApi', () => {
   it('dryRun of a new endpoint reports what it would create and writes nothing', async ({ server, world, tokens }) => {

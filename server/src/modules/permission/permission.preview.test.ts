@@ -28,6 +28,10 @@ let people = 0;
 
 const it = assistantTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
 it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
+});
 
 /** A new person holding exactly `role` in `company` and nothing else, signed in. */
 async function personHoldingOnly(
