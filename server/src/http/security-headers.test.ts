@@ -2,6 +2,8 @@
 // Referrer-Policy and X-Frame-Options on every answer (the app, /graphiql, /graphql, the probes,
 // assets, 404s); HSTS only over HTTPS as a trusted proxy reports it; and, with introspection
 // off, no "Did you mean …?" naming the schema's fields, over HTTP and over the WebSocket.
+// Not on serverTest (server/test/fixture.ts): the file compares servers with different settings
+// (introspection on and off, a proxy not trusted), where the fixture gives a file one server.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

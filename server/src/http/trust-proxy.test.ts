@@ -3,6 +3,8 @@
 // the address of its own client to X-Forwarded-For, as a load balancer does. Clients connect
 // to the proxy from further loopback addresses (127.0.0.3, 127.0.0.4). Linux routes all of
 // 127.0.0.0/8 to lo, so each is a distinct address without any setup.
+// Not on serverTest (server/test/fixture.ts): each test starts servers with its own proxy settings
+// behind its own proxy, where the fixture gives a file one server.
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';

@@ -2,6 +2,8 @@
 // balancer: they share the companies' rate budgets, the response cache and its invalidation,
 // the OAuth2 refresh lock, and endpoint events for dashboards. Needs PostgreSQL and Redis
 // (PGlite is one process's database); CI runs it in the PostgreSQL + Redis pass.
+// Not on serverTest (server/test/fixture.ts): several instances share one database and Redis here,
+// started and stopped by the test itself; the fixture gives a file one server.
 import { createClient } from 'graphql-ws';
 import { Webhook } from 'standardwebhooks';
 import WebSocket from 'ws';

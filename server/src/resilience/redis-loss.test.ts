@@ -2,6 +2,8 @@
 // and calls neither hang nor fail for it; when Redis is back, limits are shared again. Needs
 // a real Redis (REDIS_URL), reached through a TCP front this test can cut; CI runs it in the
 // PostgreSQL + Redis pass.
+// Not on serverTest (server/test/fixture.ts): Redis is cut and restored under the running server
+// through a proxy the test owns, and it decides when that server starts and stops around it.
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS } from '../../test/personas.ts';

@@ -1,4 +1,6 @@
 // The sign-in page lists demo personas only where the demo world is meant to be.
+// Not on serverTest (server/test/fixture.ts): each test starts its own server with other settings
+// (SEED_DEMO on and off, production), where the fixture gives a file one server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../../test/harness.ts';
 import { DEMO_USERS } from '../../demo/world.ts';
