@@ -3,7 +3,7 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect } from 'vitest';
 import { PERSONAS, serverTest } from '../../../test/fixture.ts';
-import { type TestServer } from '../../../test/harness.ts';
+import type { TestServer } from '../../../test/harness.ts';
 import { watchSubscription } from '../../../test/subscription.ts';
 import type { WorldIds } from '../../../test/world.ts';
 

@@ -3,7 +3,7 @@
 // through the gateway against the sandbox.
 import { describe, expect } from 'vitest';
 import { PERSONAS, serverTest } from '../../../test/fixture.ts';
-import { type TestServer } from '../../../test/harness.ts';
+import type { TestServer } from '../../../test/harness.ts';
 import { snapshot, type WorldIds } from '../../../test/world.ts';
 import { fixture } from './fixtures/fixtures.ts';
 import type { ImportResult } from './openapi.service.ts';
