@@ -1,25 +1,32 @@
 // Every Mutation of the schema, called for real over HTTP, leaves exactly the audit rows listed
 // here (action, actor, company, request id), and every row lands in its company's hash chain.
 // A Mutation added to the schema without a row here fails the first test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAS } from '../../../test/personas.ts';
-import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
-import { startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, assistantTest, fakeModelEnv } from '../../../test/fixture.ts';
+import type { FakeOpenAI } from '../../../test/fake-openai.ts';
+import type { GqlResponse, TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { buildBareSchema } from '../../graphql/schema.ts';
 import { verifyAuditChains } from './audit-chain.ts';
+
+/** What a step's closures read: the file's server, the demo world's ids and the fake model. */
+interface Ctx {
+  server: TestServer;
+  world: WorldIds;
+  fake: FakeOpenAI;
+}
 
 interface Step {
   field: string;
   variant?: string;
   as: string | null;
   query: string;
-  vars?: () => Record<string, unknown>;
-  before?: () => void;
+  vars?: (ctx: Ctx) => Record<string, unknown>;
+  before?: (ctx: Ctx) => void;
   /** The actions of the new rows, in order. */
   expected: string[];
   /** The company of every new row (null: the platform chain). */
-  company: () => string | null;
+  company: (ctx: Ctx) => string | null;
   /** What the last new row's details must hold. */
   details?: Record<string, unknown>;
   /** The error code the call answers with (default: none). */
@@ -42,21 +49,21 @@ interface Created {
   createAccessToken: { accessToken: Id };
 }
 
-let server: TestServer;
-let fake: FakeOpenAI;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
 const made: Record<string, string> = {};
 
-const acme = () => ids.company.acme!;
-const proposeWrite = (name: string) => () => {
-  fake.queue(
-    {
-      toolCalls: [{ name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } }],
-    },
-    { content: 'Proposed.' },
-  );
-};
+const acme = ({ world }: { world: WorldIds }) => world.company.acme!;
+const proposeWrite =
+  (name: string) =>
+  ({ fake }: Ctx) => {
+    fake.queue(
+      {
+        toolCalls: [
+          { name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } },
+        ],
+      },
+      { content: 'Proposed.' },
+    );
+  };
 const CHAT = 'mutation ($c: ID!, $m: String!) { chat(companyId: $c, message: $m) { pendingActions { id } } }';
 
 const STEPS: Step[] = [
@@ -122,7 +129,7 @@ const STEPS: Step[] = [
     as: PERSONAS.admin,
     query:
       'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
-    vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ u: made.user, c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['membership.grant'],
     company: acme,
   },
@@ -130,7 +137,7 @@ const STEPS: Step[] = [
     field: 'revokeCompanyAccess',
     as: PERSONAS.admin,
     query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
-    vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ u: made.user, c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['membership.revoke'],
     company: acme,
   },
@@ -139,7 +146,7 @@ const STEPS: Step[] = [
     as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $url: String!) { createEndpoint(input: { companyId: $c, slug: "audited-api", name: "Audited API", baseUrl: $url }) { id } }',
-    vars: () => ({ c: acme(), url: `${server.sandbox.url}/acme/finance` }),
+    vars: (ctx) => ({ c: acme(ctx), url: `${ctx.server.sandbox.url}/acme/finance` }),
     expected: ['endpoint.create'],
     company: acme,
     after: (res) => {
@@ -179,7 +186,7 @@ const STEPS: Step[] = [
     as: PERSONAS.admin,
     query:
       'mutation ($o: ID!, $r: ID!, $c: ID!) { setFieldRule(input: { operationId: $o, roleId: $r, companyId: $c, mode: REMOVE, paths: ["accounts[].bank"] }) { id } }',
-    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
+    vars: (ctx) => ({ o: made.operation, r: ctx.world.role.cfo, c: acme(ctx) }),
     expected: ['field_rule.set'],
     company: acme,
     details: { mode: 'REMOVE', paths: ['accounts[].bank'] },
@@ -188,7 +195,7 @@ const STEPS: Step[] = [
     field: 'deleteFieldRule',
     as: PERSONAS.admin,
     query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { deleteFieldRule(operationId: $o, roleId: $r, companyId: $c) }',
-    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
+    vars: (ctx) => ({ o: made.operation, r: ctx.world.role.cfo, c: acme(ctx) }),
     expected: ['field_rule.delete'],
     company: acme,
     details: { paths: ['accounts[].bank'] },
@@ -198,7 +205,7 @@ const STEPS: Step[] = [
     as: PERSONAS.admin,
     query:
       'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }',
-    vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }),
+    vars: (ctx) => ({ r: ctx.world.role.cfo, c: acme(ctx), e: made.endpoint }),
     expected: ['permission.set'],
     company: acme,
   },
@@ -207,7 +214,7 @@ const STEPS: Step[] = [
     as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
-    vars: () => ({ c: acme(), e: made.endpoint }),
+    vars: (ctx) => ({ c: acme(ctx), e: made.endpoint }),
     expected: ['credential.create'],
     company: acme,
     after: (res) => {
@@ -234,7 +241,7 @@ const STEPS: Step[] = [
     field: 'confirmCredentialOrigin',
     as: PERSONAS.admin,
     query: 'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
-    vars: () => ({ id: made.credential, o: new URL(server.sandbox.url).origin }),
+    vars: (ctx) => ({ id: made.credential, o: new URL(ctx.server.sandbox.url).origin }),
     expected: ['credential.confirm_origin'],
     company: acme,
   },
@@ -259,7 +266,7 @@ const STEPS: Step[] = [
     as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
-    vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }),
+    vars: (ctx) => ({ c: acme(ctx), url: `${ctx.server.sandbox.url}/hooks` }),
     expected: ['webhook.create'],
     company: acme,
     after: (res) => {
@@ -312,9 +319,9 @@ const STEPS: Step[] = [
     as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
-    vars: () => ({
-      c: acme(),
-      e: ids.endpoint['acme/sales-api'],
+    vars: (ctx) => ({
+      c: acme(ctx),
+      e: ctx.world.endpoint['acme/sales-api'],
       p: { name: 'Audited deal', accountId: made.account, amount: 5 },
     }),
     expected: ['upstream.write'],
@@ -327,7 +334,7 @@ const STEPS: Step[] = [
     as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "updateOpportunity", params: { id: "no-such-id", stage: "Won" }) { status } }',
-    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'] }),
+    vars: (ctx) => ({ c: acme(ctx), e: ctx.world.endpoint['acme/sales-api'] }),
     expected: ['upstream.write'],
     fails: 'UPSTREAM_ERROR',
     company: acme,
@@ -340,15 +347,16 @@ const STEPS: Step[] = [
     as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
-    vars: () => ({
-      c: acme(),
-      e: ids.endpoint['acme/sales-api'],
+    vars: (ctx) => ({
+      c: acme(ctx),
+      e: ctx.world.endpoint['acme/sales-api'],
       p: { name: 'Huge deal', accountId: made.account, amount: 6 },
     }),
     expected: ['upstream.write'],
     fails: 'UPSTREAM_ERROR',
     company: acme,
-    before: () => server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024, { company: 'acme', service: 'salesforce' }),
+    before: (ctx) =>
+      ctx.server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024, { company: 'acme', service: 'salesforce' }),
     details: { operation: 'createOpportunity', outcome: 'UPSTREAM_ERROR', status: null },
   },
   {
@@ -356,7 +364,7 @@ const STEPS: Step[] = [
     variant: 'proposes a write',
     as: PERSONAS.ceo,
     query: CHAT,
-    vars: () => ({ c: acme(), m: 'Create a deal' }),
+    vars: (ctx) => ({ c: acme(ctx), m: 'Create a deal' }),
     before: proposeWrite('Confirmed deal'),
     expected: ['assistant.action_proposed'],
     company: acme,
@@ -377,7 +385,7 @@ const STEPS: Step[] = [
     variant: 'proposes another',
     as: PERSONAS.ceo,
     query: CHAT,
-    vars: () => ({ c: acme(), m: 'Create a deal' }),
+    vars: (ctx) => ({ c: acme(ctx), m: 'Create a deal' }),
     before: proposeWrite('Rejected deal'),
     expected: ['assistant.action_proposed'],
     company: acme,
@@ -390,7 +398,7 @@ const STEPS: Step[] = [
     as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "audited token", readOnly: true, expiresInDays: 7 }) { token accessToken { id } } }',
-    vars: () => ({ c: acme() }),
+    vars: (ctx) => ({ c: acme(ctx) }),
     expected: ['access_token.create'],
     company: acme,
     details: { name: 'audited token', readOnly: true },
@@ -410,8 +418,8 @@ const STEPS: Step[] = [
     field: 'importOpenApi',
     as: PERSONAS.admin,
     query: 'mutation ($c: ID!, $doc: String!) { importOpenApi(companyId: $c, document: $doc) { created } }',
-    vars: () => ({
-      c: acme(),
+    vars: (ctx) => ({
+      c: acme(ctx),
       doc: JSON.stringify({
         openapi: '3.1.0',
         info: { title: 'Audited Import', version: '1' },
@@ -468,26 +476,23 @@ const STEPS: Step[] = [
   },
 ];
 
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  server = await startTestServer({
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
-    OPENAI_MODEL: 'fake-model',
-  });
-  ids = await worldIds(server.db);
+// The admin's and the CEO's sessions, signed in once for the file, by email.
+const it = assistantTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
   for (const email of [PERSONAS.admin, PERSONAS.ceo]) tokens[email] = await server.login(email);
+  return tokens;
+});
+it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
+
+// An account of Acme's Sales API for the proposed deals.
+it.beforeAll(async ({ server, world, tokens }) => {
   const accounts = await server.gql<{ readOperation: { data: { data: { id: string }[] } } }>(
     'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }',
-    { c: acme(), e: ids.endpoint['acme/sales-api'] },
+    { c: acme({ world }), e: world.endpoint['acme/sales-api'] },
     tokens[PERSONAS.ceo],
   );
   made.account = accounts.data!.readOperation.data.data[0]!.id;
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
 
 describe('audit coverage', () => {
   it('lists every Mutation of the schema', async () => {
@@ -498,10 +503,16 @@ describe('audit coverage', () => {
   });
 
   for (const step of STEPS) {
-    it(`${step.field}${step.variant ? ` (${step.variant})` : ''} writes ${step.expected.join(', ')}`, async () => {
+    it(`${step.field}${step.variant ? ` (${step.variant})` : ''} writes ${step.expected.join(', ')}`, async ({
+      server,
+      world,
+      tokens,
+      fake,
+    }) => {
+      const ctx: Ctx = { server, world, fake };
       const last = (await server.db.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0n;
-      step.before?.();
-      const res = await server.gql<Created>(step.query, step.vars?.() ?? {}, step.as ? tokens[step.as] : null);
+      step.before?.(ctx);
+      const res = await server.gql<Created>(step.query, step.vars?.(ctx) ?? {}, step.as ? tokens[step.as] : null);
       if (step.fails) expect(res.errors?.[0]?.extensions?.code).toBe(step.fails);
       else expect(res.errors).toBeUndefined();
       step.after?.(res);
@@ -510,8 +521,8 @@ describe('audit coverage', () => {
       if (step.details) expect(rows.at(-1)!.details).toMatchObject(step.details);
       for (const row of rows) {
         expect(row).toMatchObject({
-          companyId: step.company(),
-          chain: step.company() ?? 'platform',
+          companyId: step.company(ctx),
+          chain: step.company(ctx) ?? 'platform',
           actorEmail: step.actor ?? step.as,
         });
         expect(row.requestId).toEqual(expect.any(String));
@@ -520,7 +531,7 @@ describe('audit coverage', () => {
     });
   }
 
-  it('leaves every chain intact, including the deleted company’s', async () => {
+  it('leaves every chain intact, including the deleted company’s', async ({ server }) => {
     const reports = await verifyAuditChains(server.db);
     expect(reports.filter((r) => r.broken)).toEqual([]);
     expect(reports.find((r) => r.chain === made.company)?.rows).toBe(2 + 1); // create, update, delete
