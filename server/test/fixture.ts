@@ -11,7 +11,11 @@
 // `server` and `world` are file-scoped (vitest's `{ scope: 'file' }`): made once, on the first test
 // that asks, shared by the file's tests and closed after its last one. A file whose server needs
 // other settings overrides `serverEnv` at its top: `it.override('serverEnv', { KEY: 'value' })`.
+// A file that signs people in or sets data up once adds its own file-scoped fixtures
+// (`serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))`) and
+// asks for them in an `it.beforeAll`, so they are made under the hook timeout, not a test's.
 import { test } from 'vitest';
+import { startFakeOpenAI, type FakeOpenAI } from './fake-openai.ts';
 import { startTestServer, type GqlResponse, type TestServer } from './harness.ts';
 import { PERSONAS, type Persona } from './personas.ts';
 import { worldIds, type WorldIds } from './world.ts';
@@ -52,6 +56,28 @@ export const serverTest = test
 // Start the server in a suite hook, under hookTimeout, rather than inside the first test's
 // testTimeout. Registered into the file that imports this module (each test file loads its own
 // copy of the modules); without it the fixture still starts the server on first use.
-serverTest.beforeAll(async ({ server }) => {
-  void server;
+serverTest.beforeAll(async ({ server, world }) => {
+  void [server, world];
+});
+
+/**
+ * serverTest whose server's assistant talks to a fake OpenAI-compatible model (fake-openai.ts), as
+ * the file-scoped `fake`. The fake starts before the server and stops after it.
+ */
+export const assistantTest = serverTest.extend(
+  'fake',
+  { scope: 'file' },
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  async ({}, { onCleanup }): Promise<FakeOpenAI> => {
+    const fake = await startFakeOpenAI();
+    onCleanup(() => fake.close());
+    return fake;
+  },
+);
+
+/** The settings that point a server at `fake`: `it.override('serverEnv', { scope: 'file' }, fakeModelEnv)`. */
+export const fakeModelEnv = ({ fake }: { fake: FakeOpenAI }): Record<string, string> => ({
+  OPENAI_BASE_URL: fake.url,
+  OPENAI_API_KEY: 'sk-test-key-not-a-secret',
+  OPENAI_MODEL: 'fake-model',
 });

@@ -19,7 +19,7 @@ export interface GqlError {
   extensions?: { code?: string; [key: string]: unknown };
 }
 
-export interface GqlResponse<T = Record<string, any>> {
+export interface GqlResponse<T = unknown> {
   status: number;
   data: T | null | undefined;
   errors: GqlError[] | undefined;
@@ -39,11 +39,7 @@ export interface TestServer {
   logs: Record<string, unknown>[];
   /** SQL statements run so far; reset with `sql.length = 0`. */
   sql: string[];
-  gql<T = Record<string, any>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    token?: string | null,
-  ): Promise<GqlResponse<T>>;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
   login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }

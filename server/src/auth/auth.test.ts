@@ -4,8 +4,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JWT_TEST_SECRET, onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { JWT_TEST_SECRET, onlyError, type TestServer } from '../../test/harness.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../lib/logger.ts';
 import { resolveJwtSecret } from './jwt-secret.ts';
@@ -15,14 +16,14 @@ const ME = '{ me { email } }';
 const key = (secret: string) => new TextEncoder().encode(secret);
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-let server: TestServer;
-let ceoId: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ceoId = (await server.db.user.findUniqueOrThrow({ where: { email: 'ceo@demo.test' } })).id;
+const it = serverTest.extend(
+  'ceoId',
+  { scope: 'file' },
+  async ({ server }) => (await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.ceo } })).id,
+);
+it.beforeAll(({ ceoId }) => {
+  void [ceoId];
 });
-afterAll(() => server?.close());
 
 function sign(
   claims: { sub?: string; iss?: string; aud?: string; exp?: number; iat?: number; jti?: string | null; sv?: unknown },
@@ -41,17 +42,19 @@ function sign(
 }
 
 describe('login', () => {
-  it('returns a token that authenticates the user', async () => {
+  it('returns a token that authenticates the user', async ({ server }) => {
     const res = await server.gql<{ login: { token: string; user: { email: string; isPlatformAdmin: boolean } } }>(
       'mutation { login(email: "CEO@demo.test ", password: "tessera-demo") { token user { email isPlatformAdmin } } }',
     );
-    expect(res.data!.login.user).toEqual({ email: 'ceo@demo.test', isPlatformAdmin: false });
+    expect(res.data!.login.user).toEqual({ email: PERSONAS.ceo, isPlatformAdmin: false });
     const me = await server.gql<{ me: { email: string } }>(ME, {}, res.data!.login.token);
-    expect(me.data!.me.email).toBe('ceo@demo.test');
+    expect(me.data!.me.email).toBe(PERSONAS.ceo);
   });
 
-  it('gives the same answer for a wrong password and an unknown email', async () => {
-    const wrong = onlyError(await server.gql('mutation { login(email: "ceo@demo.test", password: "nope") { token } }'));
+  it('gives the same answer for a wrong password and an unknown email', async ({ server }) => {
+    const wrong = onlyError(
+      await server.gql(`mutation { login(email: "${PERSONAS.ceo}", password: "nope") { token } }`),
+    );
     const unknown = onlyError(
       await server.gql('mutation { login(email: "nobody@demo.test", password: "tessera-demo") { token } }'),
     );
@@ -59,10 +62,10 @@ describe('login', () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it('records failures and successes in the audit log without the password', async () => {
-    await server.gql('mutation { login(email: "cfo@demo.test", password: "wrong-password-marker") { token } }');
-    await server.login('cfo@demo.test');
-    const rows = await server.db.auditLog.findMany({ where: { actorEmail: 'cfo@demo.test' }, orderBy: { id: 'asc' } });
+  it('records failures and successes in the audit log without the password', async ({ server }) => {
+    await server.gql(`mutation { login(email: "${PERSONAS.cfo}", password: "wrong-password-marker") { token } }`);
+    await server.login(PERSONAS.cfo);
+    const rows = await server.db.auditLog.findMany({ where: { actorEmail: PERSONAS.cfo }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => r.action)).toEqual(['auth.login_failed', 'auth.login']);
     expect(JSON.stringify(rows, (_k, v) => (typeof v === 'bigint' ? String(v) : v))).not.toContain(
       'wrong-password-marker',
@@ -74,61 +77,63 @@ describe('login', () => {
 describe('tokens', () => {
   let reference: { message: string; extensions?: Record<string, unknown> };
 
-  beforeAll(async () => {
+  it.beforeAll(async ({ server }) => {
     reference = onlyError(await server.gql(ME));
     expect(reference.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  const forgeries: [string, () => Promise<string>][] = [
+  // Each makes its token from the CEO's id and the server's database.
+  const forgeries: [string, (ceoId: string, server: TestServer) => Promise<string>][] = [
     [
       'expired',
-      () => sign({ sub: ceoId, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
+      (ceoId) =>
+        sign({ sub: ceoId, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
     ],
-    ['signed with another secret', () => sign({ sub: ceoId }, 'another-secret-another-secret-another-secret')],
+    ['signed with another secret', (ceoId) => sign({ sub: ceoId }, 'another-secret-another-secret-another-secret')],
     [
       'alg none',
-      async () =>
+      async (ceoId) =>
         `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: ceoId, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.`,
     ],
     [
       'tampered payload',
-      async () => {
+      async (ceoId, server) => {
         const [h, , s] = (await sign({ sub: ceoId })).split('.');
-        const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
+        const admin = (await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.admin } })).id;
         return `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${s}`;
       },
     ],
-    ['another issuer', () => sign({ sub: ceoId, iss: 'someone-else' })],
-    ['another audience', () => sign({ sub: ceoId, aud: 'another-api' })],
-    ['HS512 instead of the pinned HS256', () => sign({ sub: ceoId }, JWT_TEST_SECRET, 'HS512')],
+    ['another issuer', (ceoId) => sign({ sub: ceoId, iss: 'someone-else' })],
+    ['another audience', (ceoId) => sign({ sub: ceoId, aud: 'another-api' })],
+    ['HS512 instead of the pinned HS256', (ceoId) => sign({ sub: ceoId }, JWT_TEST_SECRET, 'HS512')],
     ['no subject', () => sign({})],
     ['a user that does not exist', () => sign({ sub: '00000000-0000-4000-8000-000000000000' })],
     ['a subject that is not an id', () => sign({ sub: "x' OR 1=1" })],
     ['garbage', async () => 'not.a.jwt'],
     // Sessions that cannot be ended are not accepted (tokens from before jti/sv: sign in again).
-    ['no session id (jti)', () => sign({ sub: ceoId, jti: null })],
-    ['a session id that is not a UUID', () => sign({ sub: ceoId, jti: "x' OR 1=1" })],
-    ['no session version (sv)', () => sign({ sub: ceoId, sv: null })],
-    ['a session version that is not a number', () => sign({ sub: ceoId, sv: '0' })],
-    ['an older session version', () => sign({ sub: ceoId, sv: -1 })],
-    ['a newer session version', () => sign({ sub: ceoId, sv: 1 })],
+    ['no session id (jti)', (ceoId) => sign({ sub: ceoId, jti: null })],
+    ['a session id that is not a UUID', (ceoId) => sign({ sub: ceoId, jti: "x' OR 1=1" })],
+    ['no session version (sv)', (ceoId) => sign({ sub: ceoId, sv: null })],
+    ['a session version that is not a number', (ceoId) => sign({ sub: ceoId, sv: '0' })],
+    ['an older session version', (ceoId) => sign({ sub: ceoId, sv: -1 })],
+    ['a newer session version', (ceoId) => sign({ sub: ceoId, sv: 1 })],
   ];
 
-  it.each(forgeries)('%s → UNAUTHENTICATED, same message', async (_name, make) => {
-    const error = onlyError(await server.gql(ME, {}, await make()));
+  it.for(forgeries)('%s → UNAUTHENTICATED, same message', async ([_name, make], { server, ceoId }) => {
+    const error = onlyError(await server.gql(ME, {}, await make(ceoId, server)));
     expect(error).toEqual(reference);
   });
 
-  it('a valid token still works (the table above can fail)', async () => {
+  it('a valid token still works (the table above can fail)', async ({ server, ceoId }) => {
     const res = await server.gql<{ me: { email: string } }>(ME, {}, await sign({ sub: ceoId }));
-    expect(res.data?.me.email).toBe('ceo@demo.test');
+    expect(res.data?.me.email).toBe(PERSONAS.ceo);
   });
 });
 
 describe('remembering verified tokens', () => {
   const service = () => new TokenService(JWT_TEST_SECRET, 600);
 
-  it('serves a token verified once until its expiry, never after', async () => {
+  it('serves a token verified once until its expiry, never after', async ({ ceoId }) => {
     const tokens = service();
     const now = Date.now();
     const token = await sign({ sub: ceoId, exp: Math.floor(now / 1000) + 60 });
@@ -139,12 +144,12 @@ describe('remembering verified tokens', () => {
     expect(await tokens.verify(token, now + 1_000)).toEqual(claims); // checked again in full
   });
 
-  it('does not let a forgery ride on a remembered token, nor remember a refused one', async () => {
+  it('does not let a forgery ride on a remembered token, nor remember a refused one', async ({ server, ceoId }) => {
     const tokens = service();
     const good = await sign({ sub: ceoId });
     expect(await tokens.verify(good)).toMatchObject({ userId: ceoId });
     const [h, , sig] = good.split('.');
-    const admin = (await server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } })).id;
+    const admin = (await server.db.user.findUniqueOrThrow({ where: { email: PERSONAS.admin } })).id;
     const forged = `${h}.${b64({ sub: admin, iss: JWT_ISSUER, aud: JWT_AUDIENCE, exp: 4102444800, iat: 1 })}.${sig}`;
     expect(await tokens.verify(forged)).toBeNull();
     expect(await tokens.verify(forged)).toBeNull();

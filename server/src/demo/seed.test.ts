@@ -1,35 +1,28 @@
 // The demo world seed is idempotent and matches docs/architecture.md ("The demo world").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest as it } from '../../test/fixture.ts';
 import { snapshot } from '../../test/world.ts';
 import { DEMO_ROLES } from './roles.ts';
 import { seedDemoWorld } from './seed.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server?.close());
-
 describe('seedDemoWorld', () => {
-  it('changes nothing when run again', async () => {
+  it('changes nothing when run again', async ({ server }) => {
     const before = await snapshot(server.db);
     const report = await seedDemoWorld(server.db, { sandboxPort: 4010 });
     expect(report.created).toBe(0);
     expect(await snapshot(server.db)).toEqual(before);
   });
 
-  it('keeps what an administrator changed, and restores only what is missing', async () => {
+  it('keeps what an administrator changed, and restores only what is missing', async ({ server }) => {
     await server.db.company.update({ where: { slug: 'acme' }, data: { name: 'Acme Renamed' } });
-    await server.db.userCompanyAccess.deleteMany({ where: { user: { email: 'cfo@demo.test' } } });
+    await server.db.userCompanyAccess.deleteMany({ where: { user: { email: PERSONAS.cfo } } });
     const report = await seedDemoWorld(server.db, { sandboxPort: 4010 });
     expect(report.created).toBe(1);
     expect((await server.db.company.findUniqueOrThrow({ where: { slug: 'acme' } })).name).toBe('Acme Renamed');
-    expect(await server.db.userCompanyAccess.count({ where: { user: { email: 'cfo@demo.test' } } })).toBe(1);
+    expect(await server.db.userCompanyAccess.count({ where: { user: { email: PERSONAS.cfo } } })).toBe(1);
   });
 
-  it('has at least 20 roles, the named ones among them, and manage_company on Company Admin', async () => {
+  it('has at least 20 roles, the named ones among them, and manage_company on Company Admin', async ({ server }) => {
     const roles = await server.db.role.findMany();
     expect(roles.length).toBeGreaterThanOrEqual(20);
     expect(roles.length).toBe(DEMO_ROLES.length);
@@ -51,7 +44,9 @@ describe('seedDemoWorld', () => {
     expect(roles.find((r) => r.key === 'ceo')!.capabilities).toEqual([]);
   });
 
-  it('gives every demo endpoint several GET operations and at least one write, each with a parameter schema', async () => {
+  it('gives every demo endpoint several GET operations and at least one write, each with a parameter schema', async ({
+    server,
+  }) => {
     const endpoints = await server.db.apiEndpoint.findMany({ include: { operations: true, company: true } });
     expect(endpoints.map((e) => `${e.company.slug}/${e.name}`).sort()).toEqual([
       'acme/Finance API',

@@ -2,9 +2,10 @@
 // (issue 16, items 1 and 3): a backtracking pattern in a paramsSchema cannot stop the event
 // loop, patterns RE2 cannot run are refused when saved, and a path parameter ".." cannot move
 // the request off the operation's path. Upstream requests are counted at the sandbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { onlyError, type TestServer } from '../../test/harness.ts';
+import type { WorldIds } from '../../test/world.ts';
 import { offloadCompleted } from '../offload/offload.ts';
 
 const CREATE =
@@ -13,30 +14,45 @@ const UPDATE = 'mutation ($id: ID!, $input: UpdateOperationInput!) { updateOpera
 const READ =
   'query ($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status data } }';
 
-let server: TestServer;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
-const salesApi = () => ids.endpoint['acme/sales-api']!;
+const salesApi = (world: WorldIds) => world.endpoint['acme/sales-api']!;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
+// The personas' sessions, signed in once for the file, by email.
+const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [PERSONAS.admin, PERSONAS.ceo]) tokens[email] = await server.login(email);
+  return tokens;
 });
-afterAll(() => server?.close());
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
-const createOperation = (input: Record<string, unknown>) =>
-  server.gql<{ createOperation: { id: string } }>(CREATE, { e: salesApi(), input }, tokens['admin@demo.test']);
-const read = (operation: string, params: unknown) =>
-  server.gql(READ, { c: ids.company.acme, e: salesApi(), o: operation, p: params }, tokens['ceo@demo.test']);
+const createOperation = (
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  input: Record<string, unknown>,
+) => server.gql<{ createOperation: { id: string } }>(CREATE, { e: salesApi(world), input }, tokens[PERSONAS.admin]);
+const read = (
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  operation: string,
+  params: unknown,
+) =>
+  server.gql<{ readOperation: { status: number } }>(
+    READ,
+    { c: world.company.acme, e: salesApi(world), o: operation, p: params },
+    tokens[PERSONAS.ceo],
+  );
 
 describe('patterns from users run in linear time', () => {
   // Today's engine (V8's backtracking RegExp) takes about a minute on this input: the test's
   // time limit fails it. RE2 answers at once; no timing is asserted beyond the limit.
   it('a stored exponential pattern answers BAD_USER_INPUT at once for 30 × "a" + "!"', {
     timeout: 10_000,
-  }, async () => {
-    const created = await createOperation({
+  }, async ({ server, world, tokens }) => {
+    const created = await createOperation(server, world, tokens, {
       key: 'searchBacktracking',
       method: 'GET',
       path: '/accounts',
@@ -44,7 +60,7 @@ describe('patterns from users run in linear time', () => {
     });
     expect(created.errors).toBeUndefined();
     const before = server.sandbox.stats.requests.total;
-    const res = await read('searchBacktracking', { q: `${'a'.repeat(30)}!` });
+    const res = await read(server, world, tokens, 'searchBacktracking', { q: `${'a'.repeat(30)}!` });
     expect(onlyError(res)).toMatchObject({
       message: 'params.q must match pattern "^(a+)+$".',
       extensions: { code: 'BAD_USER_INPUT' },
@@ -52,10 +68,10 @@ describe('patterns from users run in linear time', () => {
     expect(server.sandbox.stats.requests.total).toBe(before);
   });
 
-  it('a normal pattern still validates: a match is sent, a mismatch refused', async () => {
+  it('a normal pattern still validates: a match is sent, a mismatch refused', async ({ server, world, tokens }) => {
     expect(
       (
-        await createOperation({
+        await createOperation(server, world, tokens, {
           key: 'accountsByCode',
           method: 'GET',
           path: '/accounts',
@@ -63,34 +79,43 @@ describe('patterns from users run in linear time', () => {
         })
       ).errors,
     ).toBeUndefined();
-    const ok = await read('accountsByCode', { code: 'AB-123' });
+    const ok = await read(server, world, tokens, 'accountsByCode', { code: 'AB-123' });
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.readOperation.status).toBe(200);
-    expect(onlyError(await read('accountsByCode', { code: 'ab-123' })).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(onlyError(await read(server, world, tokens, 'accountsByCode', { code: 'ab-123' })).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
-  it.each([
+  it.for([
     ['a backreference', '^(a)\\1$', /backreferences/],
     ['a lookahead', '^(?=.*\\d).+$', /lookahead and lookbehind/],
     ['a lookbehind in patternProperties', null, /lookahead and lookbehind/],
-  ])('createOperation refuses %s with BAD_USER_INPUT, and nothing is stored', async (_name, pattern, message) => {
-    const schema = pattern
-      ? { type: 'object', properties: { q: { type: 'string', pattern } } }
-      : { type: 'object', patternProperties: { '(?<=x)y': { type: 'string' } } };
-    const before = await server.db.endpointOperation.count();
-    const res = await createOperation({
-      key: 'refusedPattern',
-      method: 'GET',
-      path: '/accounts',
-      paramsSchema: schema,
-    });
-    expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.paramsSchema' } });
-    expect(onlyError(res).message).toMatch(message);
-    expect(await server.db.endpointOperation.count()).toBe(before);
-  });
+  ] as const)(
+    'createOperation refuses %s with BAD_USER_INPUT, and nothing is stored',
+    async ([_name, pattern, message], { server, world, tokens }) => {
+      const schema = pattern
+        ? { type: 'object', properties: { q: { type: 'string', pattern } } }
+        : { type: 'object', patternProperties: { '(?<=x)y': { type: 'string' } } };
+      const before = await server.db.endpointOperation.count();
+      const res = await createOperation(server, world, tokens, {
+        key: 'refusedPattern',
+        method: 'GET',
+        path: '/accounts',
+        paramsSchema: schema,
+      });
+      expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.paramsSchema' } });
+      expect(onlyError(res).message).toMatch(message);
+      expect(await server.db.endpointOperation.count()).toBe(before);
+    },
+  );
 
-  it('updateOperation refuses the same, and an operation stored before the rule is refused at call time', async () => {
-    const created = await createOperation({
+  it('updateOperation refuses the same, and an operation stored before the rule is refused at call time', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const created = await createOperation(server, world, tokens, {
       key: 'laterLookahead',
       method: 'GET',
       path: '/accounts',
@@ -98,19 +123,23 @@ describe('patterns from users run in linear time', () => {
     });
     const id = created.data!.createOperation.id;
     const schema = { type: 'object', properties: { q: { type: 'string', pattern: '^(?!admin).*$' } } };
-    const res = await server.gql(UPDATE, { id, input: { paramsSchema: schema } }, tokens['admin@demo.test']);
+    const res = await server.gql(UPDATE, { id, input: { paramsSchema: schema } }, tokens[PERSONAS.admin]);
     expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'input.paramsSchema' } });
     // As if saved by an older Tessera: the gateway refuses to run it, and sends nothing.
     await server.db.endpointOperation.update({ where: { id }, data: { paramsSchema: schema } });
     const before = server.sandbox.stats.requests.total;
-    const call = onlyError(await read('laterLookahead', { q: 'x' }));
+    const call = onlyError(await read(server, world, tokens, 'laterLookahead', { q: 'x' }));
     expect(call.extensions?.code).toBe('BAD_USER_INPUT');
     expect(call.message).toMatch(/lookahead and lookbehind .* fix the operation/);
     expect(server.sandbox.stats.requests.total).toBe(before);
   });
 
-  it('importOpenApi skips an operation whose pattern RE2 cannot run, and says why', async () => {
-    const { baseUrl } = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: salesApi() } });
+  it('importOpenApi skips an operation whose pattern RE2 cannot run, and says why', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const { baseUrl } = await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: salesApi(world) } });
     const doc = JSON.stringify({
       openapi: '3.1.0',
       info: { title: 'Patterns', version: '1' },
@@ -130,10 +159,10 @@ describe('patterns from users run in linear time', () => {
         },
       },
     });
-    const res = await server.gql(
+    const res = await server.gql<{ importOpenApi: { operationsCreated: string[]; warnings: string[] } }>(
       'mutation ($c: ID!, $d: String!) { importOpenApi(companyId: $c, document: $d, dryRun: true) { operationsCreated warnings } }',
-      { c: ids.company.acme, d: doc },
-      tokens['admin@demo.test'],
+      { c: world.company.acme, d: doc },
+      tokens[PERSONAS.admin],
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.importOpenApi.operationsCreated).toEqual(['plain']);
@@ -144,11 +173,11 @@ describe('patterns from users run in linear time', () => {
 });
 
 describe('path parameters stay on the operation path', () => {
-  it.each(['..', '.', '%2e%2e', '.%2E', '%2E.', '%252e%252e', '../admin'])(
+  it.for(['..', '.', '%2e%2e', '.%2E', '%2E.', '%252e%252e', '../admin'])(
     'readOperation refuses id = %j with BAD_USER_INPUT and sends nothing',
-    async (id) => {
+    async (id, { server, world, tokens }) => {
       const before = server.sandbox.stats.requests.total;
-      const res = await read('getAccount', { id });
+      const res = await read(server, world, tokens, 'getAccount', { id });
       expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
       expect(onlyError(res).message).toMatch(/params\.id must not be "\." or "\.\."/);
       expect(server.sandbox.stats.requests.total).toBe(before);
@@ -172,19 +201,25 @@ describe('a large parameter schema compiles off the event loop (issue 16, item 2
 
   it('concurrent first calls share one compile in the worker, and validate as before', {
     timeout: 60_000,
-  }, async () => {
+  }, async ({ server, world, tokens }) => {
     expect(
-      (await createOperation({ key: 'searchWide', method: 'GET', path: '/accounts', paramsSchema: wideSchema() }))
-        .errors,
+      (
+        await createOperation(server, world, tokens, {
+          key: 'searchWide',
+          method: 'GET',
+          path: '/accounts',
+          paramsSchema: wideSchema(),
+        })
+      ).errors,
     ).toBeUndefined();
     const compiles = offloadCompleted('compileParamsSchema');
     const before = server.sandbox.stats.requests.total;
     const [ok, badPattern, tooLong, notAllowed, unknown] = await Promise.all([
-      read('searchWide', { code: 'AB-123', name: 'é😀x', kind: 'a' }),
-      read('searchWide', { code: 'ab-123' }),
-      read('searchWide', { name: 'é😀xy' }),
-      read('searchWide', { kind: 'c' }),
-      read('searchWide', { other: 1 }),
+      read(server, world, tokens, 'searchWide', { code: 'AB-123', name: 'é😀x', kind: 'a' }),
+      read(server, world, tokens, 'searchWide', { code: 'ab-123' }),
+      read(server, world, tokens, 'searchWide', { name: 'é😀xy' }),
+      read(server, world, tokens, 'searchWide', { kind: 'c' }),
+      read(server, world, tokens, 'searchWide', { other: 1 }),
     ]);
     expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
     expect(ok.errors).toBeUndefined();
@@ -198,14 +233,16 @@ describe('a large parameter schema compiles off the event loop (issue 16, item 2
     expect(onlyError(unknown).message).toBe('params.other is not a parameter of this operation.');
     expect(server.sandbox.stats.requests.total).toBe(before + 1);
     // Compiled once: later calls use the cached validator.
-    expect(onlyError(await read('searchWide', { code: 'x' })).extensions?.code).toBe('BAD_USER_INPUT');
+    expect(onlyError(await read(server, world, tokens, 'searchWide', { code: 'x' })).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
   });
 
   it('a large schema stored before the rules of today is refused from the worker, naming the operation', {
     timeout: 60_000,
-  }, async () => {
-    const created = await createOperation({
+  }, async ({ server, world, tokens }) => {
+    const created = await createOperation(server, world, tokens, {
       key: 'wideLater',
       method: 'GET',
       path: '/accounts',
@@ -216,7 +253,7 @@ describe('a large parameter schema compiles off the event loop (issue 16, item 2
       data: { paramsSchema: wideSchema({ q: { type: 'string', pattern: '^(?!admin).*$' } }) },
     });
     const compiles = offloadCompleted('compileParamsSchema');
-    const call = onlyError(await read('wideLater', { q: 'x' }));
+    const call = onlyError(await read(server, world, tokens, 'wideLater', { q: 'x' }));
     expect(offloadCompleted('compileParamsSchema')).toBe(compiles + 1);
     expect(call.extensions?.code).toBe('BAD_USER_INPUT');
     expect(call.message).toMatch(

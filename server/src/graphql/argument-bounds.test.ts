@@ -3,23 +3,19 @@
 // DateTime arguments within years 0001-9999, as BAD_USER_INPUT naming the argument. The server
 // runs with Redis when one is there (REDIS_URL, as in CI's PostgreSQL run; locally:
 // REDIS_URL=redis://127.0.0.1:6379), where readOperation's cache key walks the params.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyError, startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { onlyError, type GqlResponse, type TestServer } from '../../test/harness.ts';
 import { argumentProblem, MAX_JSON_DEPTH, MAX_JSON_VALUES } from '../lib/argument-bounds.ts';
 
-let server: TestServer;
-let ids: WorldIds;
-let admin: string;
-let ceo: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
-  ceo = await server.login('ceo@demo.test');
+// Sessions signed in once for the file.
+const it = serverTest
+  .extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))
+  .extend('ceo', { scope: 'file' }, ({ server }) => server.login(PERSONAS.ceo));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin, ceo }) => {
+  void [admin, ceo];
 });
-afterAll(() => server?.close());
 
 /** JSON text of `{"a":[{"a":[ … {"leaf":true} … ]}]}` nested `depth` levels: JSON.stringify itself overflows near 5,000. */
 function deepJsonText(depth: number): string {
@@ -28,23 +24,28 @@ function deepJsonText(depth: number): string {
 }
 
 /** A GraphQL request whose variables hold a JSON text written by hand at `marker`. */
-async function postRaw(query: string, variablesText: string, token: string): Promise<GqlResponse> {
+async function postRaw(server: TestServer, query: string, variablesText: string, token: string): Promise<GqlResponse> {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: `{"query":${JSON.stringify(query)},"variables":${variablesText}}`,
   });
-  const body = (await res.json()) as { data?: Record<string, any> | null; errors?: GqlResponse['errors'] };
+  const body = (await res.json()) as { data?: unknown; errors?: GqlResponse['errors'] };
   return { status: res.status, data: body.data, errors: body.errors };
 }
 
 describe('the cases found by the attack (each answered INTERNAL_SERVER_ERROR before)', () => {
-  it('createOperation with a paramsSchema nested 10,000 levels: BAD_USER_INPUT naming input', async () => {
+  it('createOperation with a paramsSchema nested 10,000 levels: BAD_USER_INPUT naming input', async ({
+    server,
+    world,
+    admin,
+  }) => {
     const query =
       'mutation ($e: ID!, $input: CreateOperationInput!) { createOperation(endpointId: $e, input: $input) { id } }';
     const res = await postRaw(
+      server,
       query,
-      `{"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"input":{"key":"deepOp","method":"POST","path":"/deep","paramsSchema":${deepJsonText(10_000)}}}`,
+      `{"e":${JSON.stringify(world.endpoint['acme/sales-api'])},"input":{"key":"deepOp","method":"POST","path":"/deep","paramsSchema":${deepJsonText(10_000)}}}`,
       admin,
     );
     const error = onlyError(res);
@@ -54,12 +55,17 @@ describe('the cases found by the attack (each answered INTERNAL_SERVER_ERROR bef
     expect(await server.db.endpointOperation.count({ where: { key: 'deepOp' } })).toBe(0);
   });
 
-  it(`readOperation with params nested 10,000 levels (Redis: ${process.env.REDIS_URL ? 'on' : 'off'}): BAD_USER_INPUT naming params`, async () => {
+  it(`readOperation with params nested 10,000 levels (Redis: ${process.env.REDIS_URL ? 'on' : 'off'}): BAD_USER_INPUT naming params`, async ({
+    world,
+    ceo,
+    server,
+  }) => {
     const query =
       'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: $p) { status } }';
     const res = await postRaw(
+      server,
       query,
-      `{"c":${JSON.stringify(ids.company.acme)},"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"p":${deepJsonText(10_000)}}`,
+      `{"c":${JSON.stringify(world.company.acme)},"e":${JSON.stringify(world.endpoint['acme/sales-api'])},"p":${deepJsonText(10_000)}}`,
       ceo,
     );
     const error = onlyError(res);
@@ -67,10 +73,10 @@ describe('the cases found by the attack (each answered INTERNAL_SERVER_ERROR bef
     expect(error.extensions?.field).toBe('params');
   });
 
-  it('usageStats from year 0000: BAD_USER_INPUT naming from', async () => {
+  it('usageStats from year 0000: BAD_USER_INPUT naming from', async ({ server, world, admin }) => {
     const res = await server.gql(
       'query ($c: ID, $from: DateTime!, $to: DateTime!) { usageStats(companyId: $c, from: $from, to: $to, groupBy: DAY) { totals { calls } } }',
-      { c: ids.company.acme, from: '0000-06-01T00:00:00Z', to: '0001-01-01T00:00:00Z' },
+      { c: world.company.acme, from: '0000-06-01T00:00:00Z', to: '0001-01-01T00:00:00Z' },
       admin,
     );
     const error = onlyError(res);
@@ -84,11 +90,12 @@ describe('the bounds', () => {
   const usage =
     'query ($from: DateTime!, $to: DateTime!) { usageStats(companyId: null, from: $from, to: $to, groupBy: COMPANY) { totals { calls } } }';
 
-  it('accept the edges: 64 levels, years 0001 and 9999 (to the last second)', async () => {
+  it('accept the edges: 64 levels, years 0001 and 9999 (to the last second)', async ({ server, world, admin, ceo }) => {
     const read = (levels: number) =>
       postRaw(
+        server,
         'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: $p) { status } }',
-        `{"c":${JSON.stringify(ids.company.acme)},"e":${JSON.stringify(ids.endpoint['acme/sales-api'])},"p":{"q":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}}`,
+        `{"c":${JSON.stringify(world.company.acme)},"e":${JSON.stringify(world.endpoint['acme/sales-api'])},"p":{"q":${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}}}`,
         ceo,
       );
     expect((await read(MAX_JSON_DEPTH)).errors?.[0]?.message ?? '').not.toMatch(/nested/);
@@ -103,7 +110,10 @@ describe('the bounds', () => {
     ).toBeUndefined();
   });
 
-  it('refuse past them: a time that is year 10000 in UTC, a literal argument, an audit filter in an input object', async () => {
+  it('refuse past them: a time that is year 10000 in UTC, a literal argument, an audit filter in an input object', async ({
+    server,
+    admin,
+  }) => {
     // RFC 3339 allows it; in UTC it is 10000-01-01T00:58:59Z.
     const late = await server.gql(usage, { from: '9999-12-31T00:00:00Z', to: '9999-12-31T23:59:59-01:00' }, admin);
     expect(onlyError(late).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });

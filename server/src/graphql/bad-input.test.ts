@@ -1,9 +1,10 @@
 // Bad input for every mutation: a coded answer (BAD_USER_INPUT, CONFLICT or NOT_FOUND) whose
 // message names the field, and nothing changed. Then each mutation's happy path once, with the
 // audit row it writes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
-import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { onlyError, type TestServer } from '../../test/harness.ts';
+import { snapshot, type WorldIds } from '../../test/world.ts';
 
 const M = {
   createCompany: 'mutation ($input: CreateCompanyInput!) { createCompany(input: $input) { id name slug } }',
@@ -31,25 +32,49 @@ const M = {
     'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { email } } }',
 };
 
+type Company = { id: string; name: string; slug: string };
+type Operation = { id: string; key: string; method: string; path: string };
+/** What each mutation of M answers (its selection above). */
+interface Answers {
+  createCompany: Company;
+  updateCompany: Company;
+  deleteCompany: boolean;
+  createEndpoint: {
+    id: string;
+    slug: string;
+    name: string;
+    baseUrl: string;
+    company: { slug: string };
+    operations: { id: string; key: string; method: string }[];
+  };
+  updateEndpoint: { id: string; name: string };
+  deleteEndpoint: boolean;
+  createOperation: Operation;
+  updateOperation: Operation;
+  deleteOperation: boolean;
+  grantCompanyAccess: { company: { slug: string }; role: { key: string } };
+  revokeCompanyAccess: boolean;
+  setEndpointAccess: { access: string; endpoint: { slug: string } };
+  createUser: { id: string; email: string; name: string; isPlatformAdmin: boolean };
+  login: { token: string; user: { email: string } };
+}
+
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const NEW_PASSWORD = 'correct horse battery staple';
-
-let server: TestServer;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
 
 interface Case {
   name: string;
   query: string;
-  vars: () => Record<string, unknown>;
+  /** The variables, from the demo world's world. */
+  vars: (world: WorldIds) => Record<string, unknown>;
   code: string;
   /** A word the message must contain, so a person knows what to fix. */
   mentions: string;
   as?: string;
 }
 
-const endpointInput = (over: Record<string, unknown> = {}) => ({
-  companyId: ids.company.acme,
+const endpointInput = (world: WorldIds, over: Record<string, unknown> = {}) => ({
+  companyId: world.company.acme,
   name: 'Payroll API',
   slug: 'payroll-api',
   baseUrl: 'https://payroll.example.test',
@@ -64,7 +89,7 @@ const opInput = (over: Record<string, unknown> = {}) => ({
 const bad = (
   name: string,
   query: string,
-  vars: () => Record<string, unknown>,
+  vars: (world: WorldIds) => Record<string, unknown>,
   mentions: string,
   code = 'BAD_USER_INPUT',
   as?: string,
@@ -101,19 +126,19 @@ const CASES: Case[] = [
   bad(
     'updateCompany: whitespace name',
     M.updateCompany,
-    () => ({ id: ids.company.acme, input: { name: ' \t ' } }),
+    (world) => ({ id: world.company.acme, input: { name: ' \t ' } }),
     'name',
   ),
   bad(
     'updateCompany: uppercase slug',
     M.updateCompany,
-    () => ({ id: ids.company.acme, input: { slug: 'ACME' } }),
+    (world) => ({ id: world.company.acme, input: { slug: 'ACME' } }),
     'slug',
   ),
   bad(
     "updateCompany: another company's slug",
     M.updateCompany,
-    () => ({ id: ids.company.acme, input: { slug: 'globex' } }),
+    (world) => ({ id: world.company.acme, input: { slug: 'globex' } }),
     'slug',
     'CONFLICT',
   ),
@@ -125,30 +150,35 @@ const CASES: Case[] = [
     'NOT_FOUND',
   ),
   bad('deleteCompany: unknown company', M.deleteCompany, () => ({ id: UNKNOWN }), 'Company', 'NOT_FOUND'),
-  bad('createEndpoint: whitespace name', M.createEndpoint, () => ({ input: endpointInput({ name: '  ' }) }), 'name'),
+  bad(
+    'createEndpoint: whitespace name',
+    M.createEndpoint,
+    (world) => ({ input: endpointInput(world, { name: '  ' }) }),
+    'name',
+  ),
   bad(
     'createEndpoint: slug with spaces and capitals',
     M.createEndpoint,
-    () => ({ input: endpointInput({ slug: 'Payroll API' }) }),
+    (world) => ({ input: endpointInput(world, { slug: 'Payroll API' }) }),
     'slug',
   ),
   bad(
     'createEndpoint: slug too long',
     M.createEndpoint,
-    () => ({ input: endpointInput({ slug: 'p'.repeat(61) }) }),
+    (world) => ({ input: endpointInput(world, { slug: 'p'.repeat(61) }) }),
     'slug',
   ),
   bad(
     'createEndpoint: duplicate slug in the company',
     M.createEndpoint,
-    () => ({ input: endpointInput({ slug: 'sales-api' }) }),
+    (world) => ({ input: endpointInput(world, { slug: 'sales-api' }) }),
     'slug',
     'CONFLICT',
   ),
   bad(
     'createEndpoint: duplicate name in the company',
     M.createEndpoint,
-    () => ({ input: endpointInput({ name: 'Sales API' }) }),
+    (world) => ({ input: endpointInput(world, { name: 'Sales API' }) }),
     'name',
     'CONFLICT',
   ),
@@ -156,107 +186,107 @@ const CASES: Case[] = [
     bad(
       `createEndpoint: baseUrl ${baseUrl}`,
       M.createEndpoint,
-      () => ({ input: endpointInput({ baseUrl }) }),
+      (world) => ({ input: endpointInput(world, { baseUrl }) }),
       'baseUrl',
     ),
   ),
   bad(
     'createEndpoint: operation key starting with a digit',
     M.createEndpoint,
-    () => ({ input: endpointInput({ operations: [opInput({ key: '1payslips' })] }) }),
+    (world) => ({ input: endpointInput(world, { operations: [opInput({ key: '1payslips' })] }) }),
     'key',
   ),
   bad(
     'createEndpoint: operation method FETCH',
     M.createEndpoint,
-    () => ({ input: endpointInput({ operations: [opInput({ method: 'FETCH' })] }) }),
+    (world) => ({ input: endpointInput(world, { operations: [opInput({ method: 'FETCH' })] }) }),
     'method',
   ),
   bad(
     'createEndpoint: relative operation path',
     M.createEndpoint,
-    () => ({ input: endpointInput({ operations: [opInput({ path: 'payslips' })] }) }),
+    (world) => ({ input: endpointInput(world, { operations: [opInput({ path: 'payslips' })] }) }),
     'path',
   ),
   bad(
     'createEndpoint: repeated operation keys',
     M.createEndpoint,
-    () => ({ input: endpointInput({ operations: [opInput(), opInput({ path: '/other' })] }) }),
+    (world) => ({ input: endpointInput(world, { operations: [opInput(), opInput({ path: '/other' })] }) }),
     'operation',
   ),
   bad(
     'createEndpoint: negative cache TTL',
     M.createEndpoint,
-    () => ({ input: endpointInput({ cacheTtlSeconds: -1 }) }),
+    (world) => ({ input: endpointInput(world, { cacheTtlSeconds: -1 }) }),
     'cacheTtlSeconds',
   ),
   bad(
     'createEndpoint: rate limit of 0',
     M.createEndpoint,
-    () => ({ input: endpointInput({ rateLimitPerMinute: 0 }) }),
+    (world) => ({ input: endpointInput(world, { rateLimitPerMinute: 0 }) }),
     'rateLimitPerMinute',
   ),
   bad(
     'createEndpoint: description too long',
     M.createEndpoint,
-    () => ({ input: endpointInput({ description: 'd'.repeat(2001) }) }),
+    (world) => ({ input: endpointInput(world, { description: 'd'.repeat(2001) }) }),
     'description',
   ),
   bad(
     'createEndpoint: paramsSchema not an object',
     M.createEndpoint,
-    () => ({ input: endpointInput({ operations: [opInput({ paramsSchema: [1, 2] })] }) }),
+    (world) => ({ input: endpointInput(world, { operations: [opInput({ paramsSchema: [1, 2] })] }) }),
     'paramsSchema',
   ),
   bad(
     'createEndpoint: unknown company',
     M.createEndpoint,
-    () => ({ input: endpointInput({ companyId: UNKNOWN }) }),
+    (world) => ({ input: endpointInput(world, { companyId: UNKNOWN }) }),
     'Company',
     'NOT_FOUND',
   ),
   bad(
     'createEndpoint: malformed company id',
     M.createEndpoint,
-    () => ({ input: endpointInput({ companyId: 'abc' }) }),
+    (world) => ({ input: endpointInput(world, { companyId: 'abc' }) }),
     'Company',
     'NOT_FOUND',
   ),
   bad(
     'updateEndpoint: empty name',
     M.updateEndpoint,
-    () => ({ id: ids.endpoint['acme/sales-api'], input: { name: '' } }),
+    (world) => ({ id: world.endpoint['acme/sales-api'], input: { name: '' } }),
     'name',
   ),
   bad(
     'updateEndpoint: invalid slug',
     M.updateEndpoint,
-    () => ({ id: ids.endpoint['acme/sales-api'], input: { slug: 'Sales_API' } }),
+    (world) => ({ id: world.endpoint['acme/sales-api'], input: { slug: 'Sales_API' } }),
     'slug',
   ),
   bad(
     'updateEndpoint: ftp baseUrl',
     M.updateEndpoint,
-    () => ({ id: ids.endpoint['acme/sales-api'], input: { baseUrl: 'ftp://x' } }),
+    (world) => ({ id: world.endpoint['acme/sales-api'], input: { baseUrl: 'ftp://x' } }),
     'baseUrl',
   ),
   bad(
     'updateEndpoint: cache TTL over a day',
     M.updateEndpoint,
-    () => ({ id: ids.endpoint['acme/sales-api'], input: { cacheTtlSeconds: 86_401 } }),
+    (world) => ({ id: world.endpoint['acme/sales-api'], input: { cacheTtlSeconds: 86_401 } }),
     'cacheTtlSeconds',
   ),
   bad(
     'updateEndpoint: duplicate slug',
     M.updateEndpoint,
-    () => ({ id: ids.endpoint['acme/sales-api'], input: { slug: 'finance-api' } }),
+    (world) => ({ id: world.endpoint['acme/sales-api'], input: { slug: 'finance-api' } }),
     'slug',
     'CONFLICT',
   ),
   bad(
     'updateEndpoint: duplicate name',
     M.updateEndpoint,
-    () => ({ id: ids.endpoint['acme/sales-api'], input: { name: 'Finance API' } }),
+    (world) => ({ id: world.endpoint['acme/sales-api'], input: { name: 'Finance API' } }),
     'name',
     'CONFLICT',
   ),
@@ -271,25 +301,25 @@ const CASES: Case[] = [
   bad(
     'createOperation: key with a space',
     M.createOperation,
-    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ key: 'list payslips' }) }),
+    (world) => ({ endpointId: world.endpoint['acme/hr-api'], input: opInput({ key: 'list payslips' }) }),
     'key',
   ),
   bad(
     'createOperation: method FETCH',
     M.createOperation,
-    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ method: 'FETCH' }) }),
+    (world) => ({ endpointId: world.endpoint['acme/hr-api'], input: opInput({ method: 'FETCH' }) }),
     'method',
   ),
   bad(
     'createOperation: path without a leading slash',
     M.createOperation,
-    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ path: 'payslips' }) }),
+    (world) => ({ endpointId: world.endpoint['acme/hr-api'], input: opInput({ path: 'payslips' }) }),
     'path',
   ),
   bad(
     'createOperation: duplicate key',
     M.createOperation,
-    () => ({ endpointId: ids.endpoint['acme/hr-api'], input: opInput({ key: 'getHeadcount' }) }),
+    (world) => ({ endpointId: world.endpoint['acme/hr-api'], input: opInput({ key: 'getHeadcount' }) }),
     'key',
     'CONFLICT',
   ),
@@ -303,26 +333,26 @@ const CASES: Case[] = [
   bad(
     'updateOperation: duplicate key',
     M.updateOperation,
-    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { key: 'listOpenPositions' } }),
+    (world) => ({ id: world.operation['acme/hr-api/getHeadcount'], input: { key: 'listOpenPositions' } }),
     'key',
     'CONFLICT',
   ),
   bad(
     'updateOperation: method TRACE',
     M.updateOperation,
-    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { method: 'TRACE' } }),
+    (world) => ({ id: world.operation['acme/hr-api/getHeadcount'], input: { method: 'TRACE' } }),
     'method',
   ),
   bad(
     'updateOperation: empty path',
     M.updateOperation,
-    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { path: '' } }),
+    (world) => ({ id: world.operation['acme/hr-api/getHeadcount'], input: { path: '' } }),
     'path',
   ),
   bad(
     'updateOperation: paramsSchema not an object',
     M.updateOperation,
-    () => ({ id: ids.operation['acme/hr-api/getHeadcount'], input: { paramsSchema: 'open' } }),
+    (world) => ({ id: world.operation['acme/hr-api/getHeadcount'], input: { paramsSchema: 'open' } }),
     'paramsSchema',
   ),
   bad(
@@ -334,7 +364,12 @@ const CASES: Case[] = [
   ),
   bad('deleteOperation: unknown operation', M.deleteOperation, () => ({ id: UNKNOWN }), 'Operation', 'NOT_FOUND'),
   ...(['userId', 'companyId', 'roleId'] as const).flatMap((key) => {
-    const vars = () => ({ userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo, [key]: UNKNOWN });
+    const vars = (world: WorldIds) => ({
+      userId: world.user.cfo,
+      companyId: world.company.globex,
+      roleId: world.role.cfo,
+      [key]: UNKNOWN,
+    });
     const what = { userId: 'User', companyId: 'Company', roleId: 'Role' }[key];
     return [
       bad(`grantCompanyAccess: unknown ${key}`, M.grantCompanyAccess, vars, what, 'NOT_FOUND'),
@@ -350,7 +385,7 @@ const CASES: Case[] = [
   bad(
     'revokeCompanyAccess: a role the person does not hold',
     M.revokeCompanyAccess,
-    () => ({ userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo }),
+    (world) => ({ userId: world.user.cfo, companyId: world.company.globex, roleId: world.role.cfo }),
     'Membership',
     'NOT_FOUND',
   ),
@@ -358,10 +393,10 @@ const CASES: Case[] = [
     bad(
       `setEndpointAccess: unknown ${key}`,
       M.setEndpointAccess,
-      () => ({
-        roleId: ids.role.cfo,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/finance-api'],
+      (world) => ({
+        roleId: world.role.cfo,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/finance-api'],
         access: 'READ',
         [key]: UNKNOWN,
       }),
@@ -369,14 +404,14 @@ const CASES: Case[] = [
       'NOT_FOUND',
     ),
   ),
-  ...['admin@demo.test', 'companyadmin@demo.test'].map((as) =>
+  ...[PERSONAS.admin, PERSONAS.companyAdmin].map((as) =>
     bad(
       `setEndpointAccess: own company, another company's endpoint, as ${as}`,
       M.setEndpointAccess,
-      () => ({
-        roleId: ids.role.developer,
-        companyId: ids.company.globex,
-        endpointId: ids.endpoint['acme/hr-api'],
+      (world) => ({
+        roleId: world.role.developer,
+        companyId: world.company.globex,
+        endpointId: world.endpoint['acme/hr-api'],
         access: 'READ',
       }),
       'Endpoint',
@@ -387,10 +422,10 @@ const CASES: Case[] = [
   bad(
     'setEndpointAccess: access ADMIN in a variable',
     M.setEndpointAccess,
-    () => ({
-      roleId: ids.role.cfo,
-      companyId: ids.company.acme,
-      endpointId: ids.endpoint['acme/finance-api'],
+    (world) => ({
+      roleId: world.role.cfo,
+      companyId: world.company.acme,
+      endpointId: world.endpoint['acme/finance-api'],
       access: 'ADMIN',
     }),
     'access',
@@ -398,7 +433,11 @@ const CASES: Case[] = [
   bad(
     'setEndpointAccess: access ADMIN in the query',
     M.setEndpointAccess.replace('$access: AccessLevel!) ', ') ').replace('access: $access', 'access: ADMIN'),
-    () => ({ roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'] }),
+    (world) => ({
+      roleId: world.role.cfo,
+      companyId: world.company.acme,
+      endpointId: world.endpoint['acme/finance-api'],
+    }),
     'AccessLevel',
     'GRAPHQL_VALIDATION_FAILED',
   ),
@@ -429,17 +468,21 @@ const CASES: Case[] = [
   ),
 ];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'companyadmin@demo.test']) tokens[email] = await server.login(email);
+// The personas' sessions, signed in once for the file, by email.
+const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [PERSONAS.admin, PERSONAS.companyAdmin]) tokens[email] = await server.login(email);
+  return tokens;
 });
-afterAll(() => server?.close());
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
 describe('bad input answers a coded, readable error and changes nothing', () => {
-  it.each(CASES)('$name → $code', async ({ query, vars, code, mentions, as }) => {
+  it.for(CASES)('$name → $code', async ({ query, vars, code, mentions, as }, { server, world, tokens }) => {
     const before = await snapshot(server.db);
-    const res = await server.gql(query, vars(), tokens[as ?? 'admin@demo.test']);
+    const res = await server.gql(query, vars(world), tokens[as ?? PERSONAS.admin]);
     const error = onlyError(res);
     expect(error.extensions?.code).toBe(code);
     expect(error.message).toContain(mentions);
@@ -448,9 +491,11 @@ describe('bad input answers a coded, readable error and changes nothing', () => 
     expect(await snapshot(server.db)).toEqual(before);
   });
 
-  it('login: a wrong password and an unknown email get the same answer, and only a login_failed audit row', async () => {
+  it('login: a wrong password and an unknown email get the same answer, and only a login_failed audit row', async ({
+    server,
+  }) => {
     const { audit_logs: auditBefore, ...before } = await snapshot(server.db);
-    const wrong = onlyError(await server.gql(M.login, { email: 'ceo@demo.test', password: 'not-the-password' }));
+    const wrong = onlyError(await server.gql(M.login, { email: PERSONAS.ceo, password: 'not-the-password' }));
     const unknown = onlyError(await server.gql(M.login, { email: 'nobody@demo.test', password: 'not-the-password' }));
     expect(wrong.extensions?.code).toBe('UNAUTHENTICATED');
     expect(unknown).toEqual(wrong);
@@ -458,7 +503,7 @@ describe('bad input answers a coded, readable error and changes nothing', () => 
     expect(after).toEqual(before);
     const added = (auditAfter ?? []).slice(auditBefore?.length ?? 0) as { action: string; actor_email: string }[];
     expect(added.map((a) => [a.action, a.actor_email])).toEqual([
-      ['auth.login_failed', 'ceo@demo.test'],
+      ['auth.login_failed', PERSONAS.ceo],
       ['auth.login_failed', 'nobody@demo.test'],
     ]);
     expect(json(added)).not.toContain('not-the-password');
@@ -472,26 +517,33 @@ describe('the happy path of each mutation, with its audit row', () => {
 
   /** Runs one mutation as admin@ and returns its data after checking the single audit row it wrote. */
   async function audited(
+    server: TestServer,
+    world: WorldIds,
+    tokens: Record<string, string>,
     query: string,
     vars: Record<string, unknown>,
-    expected: { action: string; companyId: (data: Record<string, any>) => string | null },
-    token = tokens['admin@demo.test'],
-  ) {
+    expected: { action: string; companyId: (data: Answers) => string | null },
+    token = tokens[PERSONAS.admin],
+  ): Promise<Answers> {
     const last = (await server.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    const res = await server.gql(query, vars, token);
+    // Each call reads only the field of the mutation it sent.
+    const res = await server.gql<Answers>(query, vars, token);
     expect(res.errors).toBeUndefined();
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: last } } });
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
     expect(row).toMatchObject({ action: expected.action, companyId: expected.companyId(res.data!) });
-    if (token === tokens['admin@demo.test'])
-      expect(row).toMatchObject({ actorId: ids.user.admin, actorEmail: 'admin@demo.test' });
+    if (token === tokens[PERSONAS.admin])
+      expect(row).toMatchObject({ actorId: world.user.admin, actorEmail: PERSONAS.admin });
     expect(json(row)).not.toMatch(/password|tessera-demo|correct horse/i);
     return res.data!;
   }
 
-  it('createCompany', async () => {
+  it('createCompany', async ({ server, world, tokens }) => {
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.createCompany,
       { input: { name: '  Initech  ', slug: 'initech' } },
       { action: 'company.create', companyId: (d) => d.createCompany.id },
@@ -500,8 +552,11 @@ describe('the happy path of each mutation, with its audit row', () => {
     expect(data.createCompany).toMatchObject({ name: 'Initech', slug: 'initech' });
   });
 
-  it('updateCompany', async () => {
+  it('updateCompany', async ({ server, world, tokens }) => {
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.updateCompany,
       { id: made.company, input: { name: 'Initech Ltd' } },
       { action: 'company.update', companyId: () => made.company! },
@@ -509,18 +564,25 @@ describe('the happy path of each mutation, with its audit row', () => {
     expect(data.updateCompany).toMatchObject({ name: 'Initech Ltd', slug: 'initech' });
   });
 
-  it("createEndpoint: the same slug and name as another company's endpoint is fine", async () => {
+  it("createEndpoint: the same slug and name as another company's endpoint is fine", async ({
+    server,
+    world,
+    tokens,
+  }) => {
     const input = {
-      companyId: ids.company.globex,
+      companyId: world.company.globex,
       name: 'GitHub API',
       slug: 'github-api',
       baseUrl: 'https://github.example.test/',
       operations: [opInput({ key: 'listRepos', method: 'get', path: '/repos' })],
     };
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.createEndpoint,
       { input },
-      { action: 'endpoint.create', companyId: () => ids.company.globex! },
+      { action: 'endpoint.create', companyId: () => world.company.globex! },
     );
     expect(data.createEndpoint).toMatchObject({
       slug: 'github-api',
@@ -529,104 +591,129 @@ describe('the happy path of each mutation, with its audit row', () => {
       company: { slug: 'globex' },
       operations: [{ key: 'listRepos', method: 'GET' }],
     });
-    expect(ids.endpoint['acme/github-api']).toBeDefined();
+    expect(world.endpoint['acme/github-api']).toBeDefined();
     made.endpoint = data.createEndpoint.id;
   });
 
-  it('updateEndpoint', async () => {
+  it('updateEndpoint', async ({ server, world, tokens }) => {
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.updateEndpoint,
       { id: made.endpoint, input: { name: 'GitHub Mirror' } },
-      { action: 'endpoint.update', companyId: () => ids.company.globex! },
+      { action: 'endpoint.update', companyId: () => world.company.globex! },
     );
     expect(data.updateEndpoint.name).toBe('GitHub Mirror');
   });
 
-  it('createOperation', async () => {
+  it('createOperation', async ({ server, world, tokens }) => {
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.createOperation,
       { endpointId: made.endpoint, input: opInput({ key: 'createRepo', method: 'post', path: '/repos' }) },
-      { action: 'operation.create', companyId: () => ids.company.globex! },
+      { action: 'operation.create', companyId: () => world.company.globex! },
     );
     expect(data.createOperation).toMatchObject({ key: 'createRepo', method: 'POST', path: '/repos' });
     made.operation = data.createOperation.id;
   });
 
-  it('updateOperation', async () => {
+  it('updateOperation', async ({ server, world, tokens }) => {
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.updateOperation,
       { id: made.operation, input: { path: '/orgs/{org}/repos' } },
-      { action: 'operation.update', companyId: () => ids.company.globex! },
+      { action: 'operation.update', companyId: () => world.company.globex! },
     );
     expect(data.updateOperation.path).toBe('/orgs/{org}/repos');
   });
 
-  it('setEndpointAccess (as the company admin)', async () => {
+  it('setEndpointAccess (as the company admin)', async ({ server, world, tokens }) => {
     const vars = {
-      roleId: ids.role.developer,
-      companyId: ids.company.globex,
+      roleId: world.role.developer,
+      companyId: world.company.globex,
       endpointId: made.endpoint,
       access: 'READ',
     };
     const data = await audited(
+      server,
+      world,
+      tokens,
       M.setEndpointAccess,
       vars,
-      { action: 'permission.set', companyId: () => ids.company.globex! },
-      tokens['companyadmin@demo.test'],
+      { action: 'permission.set', companyId: () => world.company.globex! },
+      tokens[PERSONAS.companyAdmin],
     );
     expect(data.setEndpointAccess).toEqual({ access: 'READ', endpoint: { slug: 'github-api' } });
   });
 
-  it('grantCompanyAccess', async () => {
-    const vars = { userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo };
-    const data = await audited(M.grantCompanyAccess, vars, {
+  it('grantCompanyAccess', async ({ server, world, tokens }) => {
+    const vars = { userId: world.user.cfo, companyId: world.company.globex, roleId: world.role.cfo };
+    const data = await audited(server, world, tokens, M.grantCompanyAccess, vars, {
       action: 'membership.grant',
-      companyId: () => ids.company.globex!,
+      companyId: () => world.company.globex!,
     });
     expect(data.grantCompanyAccess).toEqual({ company: { slug: 'globex' }, role: { key: 'cfo' } });
   });
 
-  it('revokeCompanyAccess', async () => {
-    const vars = { userId: ids.user.cfo, companyId: ids.company.globex, roleId: ids.role.cfo };
+  it('revokeCompanyAccess', async ({ server, world, tokens }) => {
+    const vars = { userId: world.user.cfo, companyId: world.company.globex, roleId: world.role.cfo };
     expect(
       (
-        await audited(M.revokeCompanyAccess, vars, {
+        await audited(server, world, tokens, M.revokeCompanyAccess, vars, {
           action: 'membership.revoke',
-          companyId: () => ids.company.globex!,
+          companyId: () => world.company.globex!,
         })
       ).revokeCompanyAccess,
     ).toBe(true);
   });
 
-  it('deleteOperation', async () => {
+  it('deleteOperation', async ({ server, world, tokens }) => {
     expect(
       (
         await audited(
+          server,
+          world,
+          tokens,
           M.deleteOperation,
           { id: made.operation },
-          { action: 'operation.delete', companyId: () => ids.company.globex! },
+          { action: 'operation.delete', companyId: () => world.company.globex! },
         )
       ).deleteOperation,
     ).toBe(true);
     expect(await server.db.endpointOperation.findUnique({ where: { id: made.operation! } })).toBeNull();
   });
 
-  it('deleteEndpoint, with its grants', async () => {
+  it('deleteEndpoint, with its grants', async ({ server, world, tokens }) => {
     expect(
       (
         await audited(
+          server,
+          world,
+          tokens,
           M.deleteEndpoint,
           { id: made.endpoint },
-          { action: 'endpoint.delete', companyId: () => ids.company.globex! },
+          { action: 'endpoint.delete', companyId: () => world.company.globex! },
         )
       ).deleteEndpoint,
     ).toBe(true);
     expect(await server.db.roleApiPermission.count({ where: { endpointId: made.endpoint! } })).toBe(0);
   });
 
-  it('createUser: the email is normalized and the password is never recorded', async () => {
+  it('createUser: the email is normalized and the password is never recorded', async ({ server, world, tokens }) => {
     const input = { email: ' New.Person@Demo.TEST ', name: 'New Person', password: NEW_PASSWORD };
-    const data = await audited(M.createUser, { input }, { action: 'user.create', companyId: () => null });
+    const data = await audited(
+      server,
+      world,
+      tokens,
+      M.createUser,
+      { input },
+      { action: 'user.create', companyId: () => null },
+    );
     expect(data.createUser).toMatchObject({
       email: 'new.person@demo.test',
       name: 'New Person',
@@ -635,9 +722,12 @@ describe('the happy path of each mutation, with its audit row', () => {
     made.user = data.createUser.id;
   });
 
-  it('login: the new person signs in, audited as themselves', async () => {
+  it('login: the new person signs in, audited as themselves', async ({ server }) => {
     const last = (await server.db.auditLog.aggregate({ _max: { id: true } }))._max.id ?? 0n;
-    const res = await server.gql(M.login, { email: 'new.person@demo.test', password: NEW_PASSWORD });
+    const res = await server.gql<Pick<Answers, 'login'>>(M.login, {
+      email: 'new.person@demo.test',
+      password: NEW_PASSWORD,
+    });
     expect(res.data?.login.user.email).toBe('new.person@demo.test');
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: last } } });
     expect(rows).toMatchObject([
@@ -646,10 +736,13 @@ describe('the happy path of each mutation, with its audit row', () => {
     expect(json(rows)).not.toContain(NEW_PASSWORD);
   });
 
-  it('deleteCompany, and the audit trail outlives it', async () => {
+  it('deleteCompany, and the audit trail outlives it', async ({ server, world, tokens }) => {
     expect(
       (
         await audited(
+          server,
+          world,
+          tokens,
           M.deleteCompany,
           { id: made.company },
           { action: 'company.delete', companyId: () => made.company! },

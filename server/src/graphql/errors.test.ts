@@ -2,8 +2,9 @@
 // code, never SQL, a stack or an internal message; the log keeps the original with the
 // request id.
 import { GraphQLError } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyError, startTestServer, type TestServer } from '../../test/harness.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest as it } from '../../test/fixture.ts';
+import { onlyError, type TestServer } from '../../test/harness.ts';
 import { BadInputError, ErrorCode, NotFoundError, RateLimitedError } from '../lib/errors.ts';
 import { formatError } from './errors.ts';
 import { MAX_GRAPHQL_BODY_BYTES } from '../http/body-limit.ts';
@@ -55,13 +56,7 @@ describe('formatError', () => {
 });
 
 describe('an unexpected failure over HTTP', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(() => server?.close());
-
-  async function withTableRenamed(table: string, run: () => Promise<void>) {
+  async function withTableRenamed(server: TestServer, table: string, run: () => Promise<void>) {
     await server.tessera.database.runAsOwner(`ALTER TABLE ${table} RENAME TO ${table}_gone`);
     try {
       await run();
@@ -70,25 +65,28 @@ describe('an unexpected failure over HTTP', () => {
     }
   }
 
-  it.each([
+  it.for([
     ['in a resolver', 'api_endpoints', 'unexpected error while resolving'],
     ['while loading the caller', 'roles', 'could not load the principal'],
-  ])('%s: answers a masked error and logs the original with the request id', async (_where, table, logMessage) => {
-    const admin = await server.login('admin@demo.test');
-    const companyId = (await server.db.company.findFirstOrThrow()).id;
-    await withTableRenamed(table, async () => {
-      const res = await server.gql('query ($c: ID!) { endpoints(companyId: $c) { id } }', { c: companyId }, admin);
-      const error = onlyError(res);
-      expect(error.message).toBe('Internal server error.');
-      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-      expect(JSON.stringify(res)).not.toMatch(/_gone|relation|SELECT|prisma|\.ts:/i);
-      const logged = server.logs.find((l) => l.msg === logMessage);
-      expect(logged?.requestId).toEqual(expect.any(String));
-      expect(JSON.stringify(logged)).toContain(`${table}`);
-    });
-  });
+  ] as const)(
+    '%s: answers a masked error and logs the original with the request id',
+    async ([_where, table, logMessage], { server }) => {
+      const admin = await server.login(PERSONAS.admin);
+      const companyId = (await server.db.company.findFirstOrThrow()).id;
+      await withTableRenamed(server, table, async () => {
+        const res = await server.gql('query ($c: ID!) { endpoints(companyId: $c) { id } }', { c: companyId }, admin);
+        const error = onlyError(res);
+        expect(error.message).toBe('Internal server error.');
+        expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+        expect(JSON.stringify(res)).not.toMatch(/_gone|relation|SELECT|prisma|\.ts:/i);
+        const logged = server.logs.find((l) => l.msg === logMessage);
+        expect(logged?.requestId).toEqual(expect.any(String));
+        expect(JSON.stringify(logged)).toContain(`${table}`);
+      });
+    },
+  );
 
-  async function post(body: string) {
+  async function post(server: TestServer, body: string) {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -98,7 +96,7 @@ describe('an unexpected failure over HTTP', () => {
     return { status: res.status, code: json.errors[0]!.extensions.code, message: json.errors[0]!.message };
   }
 
-  it.each([
+  it.for([
     ['malformed JSON', '{"query": "{ me { ', 400, 'BAD_REQUEST'],
     ['a query that does not parse', JSON.stringify({ query: '{ me { ' }), 400, 'GRAPHQL_PARSE_FAILED'],
     [
@@ -107,11 +105,11 @@ describe('an unexpected failure over HTTP', () => {
       413,
       'BAD_REQUEST',
     ],
-  ])('answers %s with a JSON client error', async (_name, body, status, code) => {
-    expect(await post(body)).toMatchObject({ status, code });
+  ] as const)('answers %s with a JSON client error', async ([_name, body, status, code], { server }) => {
+    expect(await post(server, body)).toMatchObject({ status, code });
   });
 
-  it('refuses a GET mutation and a simple cross-site POST (CSRF prevention)', async () => {
+  it('refuses a GET mutation and a simple cross-site POST (CSRF prevention)', async ({ server }) => {
     const res = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },

@@ -1,12 +1,21 @@
 // DataLoaders keep nested queries to a fixed number of SQL statements, whatever the row count.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRequestSql, startTestServer, type TestServer } from '../../test/harness.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { isRequestSql, type TestServer } from '../../test/harness.ts';
 
-let server: TestServer;
-let admin: string;
-const companies: Record<number, string> = {};
+// The platform admin's session, and a company with 1 and one with 50 endpoints, made once for the file.
+const it = serverTest
+  .extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))
+  .extend('companies', { scope: 'file' }, async ({ server }) => ({
+    1: await companyWithEndpoints(server, 1),
+    50: await companyWithEndpoints(server, 50),
+  }));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin, companies }) => {
+  void [admin, companies];
+});
 
-async function companyWithEndpoints(count: number) {
+async function companyWithEndpoints(server: TestServer, count: number) {
   const company = await server.db.company.create({ data: { name: `Size ${count}`, slug: `size-${count}` } });
   for (let i = 0; i < count; i += 1) {
     await server.db.apiEndpoint.create({
@@ -24,45 +33,41 @@ async function companyWithEndpoints(count: number) {
   return company.id;
 }
 
-async function statementsFor(query: string, variables: Record<string, unknown>) {
+async function statementsFor(server: TestServer, admin: string, query: string, variables: Record<string, unknown>) {
   server.sql.length = 0;
   const res = await server.gql(query, variables, admin);
   expect(res.errors).toBeUndefined();
   return server.sql.filter(isRequestSql).length;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  admin = await server.login('admin@demo.test');
-  companies[1] = await companyWithEndpoints(1);
-  companies[50] = await companyWithEndpoints(50);
-});
-afterAll(() => server?.close());
-
 describe('SQL statements per request', () => {
-  it('endpoints with operations and company: the same for 1 and for 50 endpoints', async () => {
+  it('endpoints with operations and company: the same for 1 and for 50 endpoints', async ({
+    server,
+    admin,
+    companies,
+  }) => {
     const q = 'query ($c: ID!) { endpoints(companyId: $c) { name company { name } operations { key method } } }';
-    const one = await statementsFor(q, { c: companies[1] });
-    const fifty = await statementsFor(q, { c: companies[50] });
+    const one = await statementsFor(server, admin, q, { c: companies[1] });
+    const fifty = await statementsFor(server, admin, q, { c: companies[50] });
     expect(fifty).toBe(one);
     expect(one).toBeLessThanOrEqual(8);
   });
 
-  it('the access matrix for a role: the same for 1 and for 50 endpoints', async () => {
+  it('the access matrix for a role: the same for 1 and for 50 endpoints', async ({ server, admin, companies }) => {
     const role = await server.db.role.findUniqueOrThrow({ where: { key: 'cto' } });
     const q =
       'query ($r: ID!, $c: ID!) { roleAccess(roleId: $r, companyId: $c) { access endpoint { slug operations { key } company { slug } } } }';
-    const one = await statementsFor(q, { r: role.id, c: companies[1] });
-    const fifty = await statementsFor(q, { r: role.id, c: companies[50] });
+    const one = await statementsFor(server, admin, q, { r: role.id, c: companies[1] });
+    const fifty = await statementsFor(server, admin, q, { r: role.id, c: companies[50] });
     expect(fifty).toBe(one);
     // The caller, the company (shared with the shield), the role, the endpoints with their
     // grants and operations (joined): issue #8's target.
     expect(one).toBeLessThanOrEqual(4);
   });
 
-  it('users with memberships: bounded however many users there are', async () => {
+  it('users with memberships: bounded however many users there are', async ({ server, admin, companies }) => {
     const q = '{ users { email memberships { company { slug } role { key } } } }';
-    const before = await statementsFor(q, {});
+    const before = await statementsFor(server, admin, q, {});
     const company = companies[50]!;
     const role = await server.db.role.findUniqueOrThrow({ where: { key: 'developer' } });
     for (let i = 0; i < 20; i += 1) {
@@ -75,6 +80,6 @@ describe('SQL statements per request', () => {
         },
       });
     }
-    expect(await statementsFor(q, {})).toBe(before);
+    expect(await statementsFor(server, admin, q, {})).toBe(before);
   });
 });

@@ -5,6 +5,7 @@
 import { getNamedType, isInputObjectType, parse, type GraphQLArgument, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { errorCode, startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
 import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
 import { buildBareSchema } from './schema.ts';
@@ -15,6 +16,22 @@ interface Target {
   c: Slug;
   own: Slug;
 }
+type Memberships = { company: { slug: string } }[];
+/** What the table's checks read from an answer: each row's query selects one of these fields. */
+interface Data {
+  oauthProviderPresets: { key: string }[];
+  oauthRedirectUri: string;
+  signInMethod: { method: string; startUrl: string | null };
+  me: { memberships: Memberships };
+  myCompanies: { slug: string }[];
+  myAdministeredCompanies: { slug: string }[];
+  demoLogins: unknown[];
+  companies: { slug: string }[];
+  roles: unknown[];
+  users: { id: string; memberships: Memberships }[];
+  login: { user: { memberships: Memberships } };
+}
+
 interface Persona {
   email: string;
   own: Slug;
@@ -31,11 +48,11 @@ interface Row {
   /** Only meaningful for callers who administer their own company. */
   adminOnly?: boolean;
   /** For 'global' rows: what the persona must get instead of NOT_FOUND. */
-  check?: (res: GqlResponse, p: Persona) => void | Promise<void>;
+  check?: (res: GqlResponse<Data>, p: Persona) => void | Promise<void>;
   /** Writes an audit row by design (login, logout): runs after the "nothing changed" check. */
   writes?: boolean;
   /** For a 'writes' row: how to call it (default: as login, with the persona's email and no token). */
-  run?: (p: Persona) => Promise<GqlResponse>;
+  run?: (p: Persona) => Promise<GqlResponse<Data>>;
 }
 
 let server: TestServer;
@@ -85,8 +102,9 @@ const onlyIn = (c: Slug) =>
     : { userId: ids.user.companyadmin, roleId: ids.role.company_admin };
 
 const forbidden = (res: GqlResponse) => expect(errorCode(res)).toBe('FORBIDDEN');
-const adminElseForbidden = (check: (res: GqlResponse, p: Persona) => void) => (res: GqlResponse, p: Persona) =>
-  p.admin ? (expect(res.errors).toBeUndefined(), check(res, p)) : forbidden(res);
+const adminElseForbidden =
+  (check: (res: GqlResponse<Data>, p: Persona) => void) => (res: GqlResponse<Data>, p: Persona) =>
+    p.admin ? (expect(res.errors).toBeUndefined(), check(res, p)) : forbidden(res);
 const slugsOf = (memberships: { company: { slug: string } }[]) => [...new Set(memberships.map((m) => m.company.slug))];
 
 const TABLE: Record<string, Row[]> = {
@@ -351,7 +369,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'global',
       writes: true,
       query: 'mutation { logout }',
-      run: async (p) => server.gql('mutation { logout }', {}, await server.login(p.email)),
+      run: async (p) => server.gql<Data>('mutation { logout }', {}, await server.login(p.email)),
       check: (res) => expect(res.data).toEqual({ logout: true }),
     },
   ],
@@ -860,10 +878,10 @@ const TABLE: Record<string, Row[]> = {
   ],
 };
 
-const PERSONAS: Persona[] = [
-  { email: 'companyadmin@demo.test', own: 'globex', other: 'acme', admin: true },
+const CALLERS: Persona[] = [
+  { email: PERSONAS.companyAdmin, own: 'globex', other: 'acme', admin: true },
   { email: 'acmeadmin@demo.test', own: 'acme', other: 'globex', admin: true },
-  { email: 'cfo@demo.test', own: 'acme', other: 'globex', admin: false },
+  { email: PERSONAS.cfo, own: 'acme', other: 'globex', admin: false },
 ];
 
 const entries = Object.entries(TABLE).flatMap(([field, rows]) =>
@@ -873,10 +891,10 @@ const crossCases = (writes: boolean) =>
   entries
     .filter(({ row }) => !!row.writes === writes)
     .flatMap((e) =>
-      PERSONAS.filter((p) => p.admin || !e.row.adminOnly).map((p) => ({ ...e, p, name: `${e.label} as ${p.email}` })),
+      CALLERS.filter((p) => p.admin || !e.row.adminOnly).map((p) => ({ ...e, p, name: `${e.label} as ${p.email}` })),
     );
 
-const call = (row: Row, t: Target, token: string | null) => server.gql(row.query, row.vars?.(t) ?? {}, token);
+const call = (row: Row, t: Target, token: string | null) => server.gql<Data>(row.query, row.vars?.(t) ?? {}, token);
 
 async function expectCrossCompany({ row, p }: { row: Row; p: Persona }) {
   const res = await call(row, { c: p.other, own: p.own }, tokens[p.email]!);
@@ -966,22 +984,22 @@ beforeAll(async () => {
       })
     ).id;
   }
-  const admin = await server.login('admin@demo.test');
+  const admin = await server.login(PERSONAS.admin);
   // An administrator of Acme, the mirror image of companyadmin@ at Globex.
-  const created = await server.gql(
+  const created = await server.gql<{ createUser: { id: string } }>(
     'mutation { createUser(input: { email: "acmeadmin@demo.test", name: "Acme Admin", password: "tessera-demo" }) { id } }',
     {},
     admin,
   );
-  const userId = created.data!.createUser.id as string;
+  const userId = created.data!.createUser.id;
   await server.gql(
     'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
     { u: userId, c: ids.company.acme, r: ids.role.company_admin },
     admin,
   );
   ids.user.acmeadmin = userId;
-  tokens['admin@demo.test'] = admin;
-  for (const email of ['companyadmin@demo.test', 'acmeadmin@demo.test', 'cfo@demo.test', 'dev@demo.test'])
+  tokens[PERSONAS.admin] = admin;
+  for (const email of [PERSONAS.companyAdmin, 'acmeadmin@demo.test', PERSONAS.cfo, PERSONAS.dev])
     tokens[email] = await server.login(email);
   before = await snapshot(server.db);
 });
@@ -1028,7 +1046,7 @@ describe('a member without admin rights gets FORBIDDEN in their own company', ()
   ]);
   const cases = entries.filter(({ field, row }) => row.kind === 'admin' || platformOnly.has(field));
   it.each(cases)('$label as dev@demo.test', async ({ row }) => {
-    forbidden(await call(row, { c: 'acme', own: 'acme' }, tokens['dev@demo.test']!));
+    forbidden(await call(row, { c: 'acme', own: 'acme' }, tokens[PERSONAS.dev]!));
   });
 });
 
@@ -1086,9 +1104,7 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
       const row = TABLE[field]![0]!;
       for (const path of idPaths(def.args)) {
         for (const value of ['00000000-0000-4000-8000-000000000000', 'abc']) {
-          for (const email of row.kind === 'global'
-            ? ['admin@demo.test']
-            : ['admin@demo.test', 'companyadmin@demo.test']) {
+          for (const email of row.kind === 'global' ? [PERSONAS.admin] : [PERSONAS.admin, PERSONAS.companyAdmin]) {
             cases.push({ name: `${field}(${path.join('.')}: ${value}) as ${email}`, field, path, value, email });
           }
         }
@@ -1128,7 +1144,7 @@ describe('nothing changed', () => {
 
 describe("signing in shows only the companies one belongs to; signing out ends only one's own session", () => {
   it.each(crossCases(true))('$name', async ({ row, p }) => {
-    const res = row.run ? await row.run(p) : await server.gql(row.query, { email: p.email }, null);
+    const res = row.run ? await row.run(p) : await server.gql<Data>(row.query, { email: p.email }, null);
     expect(res.errors).toBeUndefined();
     await row.check!(res, p);
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startCommand } from '../../../scripts/start-command.mjs';
 import { uniqueName, withDatabaseName, withPgClient } from '../../test/database.ts';
 
@@ -104,7 +105,7 @@ describe('the server process', { timeout: 120_000 }, () => {
   it('starts, migrates, seeds, serves every route and stops cleanly on SIGTERM', async () => {
     const first = await startProcess(env);
     try {
-      expect(first.output()).toContain('ceo@demo.test');
+      expect(first.output()).toContain(PERSONAS.ceo);
       expect(first.output()).toContain('tessera-demo');
       expect(first.output()).toContain('applied database migrations');
       expect(first.output()).toContain('seeded the demo world');
@@ -118,10 +119,10 @@ describe('the server process', { timeout: 120_000 }, () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          query: 'mutation { login(email: "dev@demo.test", password: "tessera-demo") { user { email } } }',
+          query: `mutation { login(email: "${PERSONAS.dev}", password: "tessera-demo") { user { email } } }`,
         }),
       });
-      expect(await login.json()).toEqual({ data: { login: { user: { email: 'dev@demo.test' } } } });
+      expect(await login.json()).toEqual({ data: { login: { user: { email: PERSONAS.dev } } } });
     } finally {
       const { code, ms } = await stop(first.child);
       expect(code).toBe(0);

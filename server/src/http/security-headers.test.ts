@@ -2,11 +2,14 @@
 // Referrer-Policy and X-Frame-Options on every answer (the app, /graphiql, /graphql, the probes,
 // assets, 404s); HSTS only over HTTPS as a trusted proxy reports it; and, with introspection
 // off, no "Did you mean …?" naming the schema's fields, over HTTP and over the WebSocket.
+// Not on serverTest (server/test/fixture.ts): the file compares servers with different settings
+// (introspection on and off, a proxy not trusted), where the fixture gives a file one server.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import WebSocket from 'ws';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 
@@ -121,7 +124,7 @@ describe('"Did you mean …?" in error messages', () => {
   });
 
   it('not over the WebSocket either, where introspection is refused as over HTTP', async () => {
-    const token = await closed.login('admin@demo.test');
+    const token = await closed.login(PERSONAS.admin);
     const client = createClient({
       url: `${closed.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,

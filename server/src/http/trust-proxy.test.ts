@@ -3,9 +3,12 @@
 // the address of its own client to X-Forwarded-For, as a load balancer does. Clients connect
 // to the proxy from further loopback addresses (127.0.0.3, 127.0.0.4). Linux routes all of
 // 127.0.0.0/8 to lo, so each is a distinct address without any setup.
+// Not on serverTest (server/test/fixture.ts): each test starts servers with its own proxy settings
+// behind its own proxy, where the fixture gives a file one server.
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startTestServer, type TestServer } from '../../test/harness.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { clientAddressResolver } from './client-address.ts';
@@ -130,7 +133,7 @@ describe('TRUST_PROXY', () => {
     // Another client behind the same proxy still signs in.
     const other = await post(
       proxy.url,
-      { query: LOGIN, variables: { e: 'ceo@demo.test', p: 'tessera-demo' } },
+      { query: LOGIN, variables: { e: PERSONAS.ceo, p: 'tessera-demo' } },
       '127.0.0.4',
     );
     expect(other.body.errors).toBeUndefined();

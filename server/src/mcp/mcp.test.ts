@@ -4,10 +4,11 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.ts';
+import { afterEach, describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import type { TestServer } from '../../test/harness.ts';
 import { connectMcp, mcpUrl as mcpUrlOf } from '../../test/mcp-client.ts';
-import { worldIds, type WorldIds } from '../../test/world.ts';
+import type { WorldIds } from '../../test/world.ts';
 import { parseToolResult } from '../assistant/tool-result.ts';
 import { toolDescription, toolParameters } from '../assistant/tools.ts';
 import { permittedOperations } from '../policy/policy.operations.ts';
@@ -15,27 +16,28 @@ import { loadPrincipal } from '../auth/principal.ts';
 import { DEMO_USERS } from '../demo/world.ts';
 import { ACTION_STATUS_TOOL } from './mcp.tools.ts';
 
-let server: TestServer;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
 const clients: Client[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const u of DEMO_USERS) tokens[u.email] = await server.login(u.email);
+// The personas' sessions, signed in once for the file, by email.
+const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [...DEMO_USERS.map((u) => u.email)]) tokens[email] = await server.login(email);
+  return tokens;
 });
-afterAll(async () => {
-  await server?.close();
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
 });
-beforeEach(() => server.sandbox.reset());
+
+it.beforeEach(({ server }) => server.sandbox.reset());
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
 });
 
-const mcpUrl = (query: Record<string, string> = {}) => mcpUrlOf(server.url, query);
+const mcpUrl = (server: TestServer, query: Record<string, string> = {}) => mcpUrlOf(server.url, query);
 
 async function connect(
+  server: TestServer,
   bearer: string | null,
   query: Record<string, string> = {},
   headers: Record<string, string> = {},
@@ -45,9 +47,10 @@ async function connect(
   return client;
 }
 
-const as = (email: string, company: string) => connect(tokens[email]!, { companyId: ids.company[company]! });
+const as = (server: TestServer, world: WorldIds, tokens: Record<string, string>, email: string, company: string) =>
+  connect(server, tokens[email]!, { companyId: world.company[company]! });
 
-/** What the client's connect() was refused with: the HTTP status and the body it quoted. */
+/** What the client's connect(server) was refused with: the HTTP status and the body it quoted. */
 async function refusal(attempt: Promise<unknown>): Promise<{ status: number | undefined; message: string }> {
   const error = await attempt.then(
     () => null,
@@ -57,9 +60,9 @@ async function refusal(attempt: Promise<unknown>): Promise<{ status: number | un
   return { status: (error as StreamableHTTPError).code, message: (error as Error).message };
 }
 
-async function expectedTools(email: string, company: string) {
-  const principal = (await loadPrincipal(server.db, ids.user[email.split('@')[0]!]!))!;
-  return permittedOperations(server.db, { companyId: ids.company[company]!, principal });
+async function expectedTools(server: TestServer, world: WorldIds, email: string, company: string) {
+  const principal = (await loadPrincipal(server.db, world.user[email.split('@')[0]!]!))!;
+  return permittedOperations(server.db, { companyId: world.company[company]!, principal });
 }
 
 function payload(result: unknown) {
@@ -71,16 +74,16 @@ function payload(result: unknown) {
 const CONFIRM = `mutation ($id: ID!) { confirmAction(id: $id) { action { id status resultStatus } result { status } } }`;
 
 describe('tools are the policy', () => {
-  it.each([
-    ['dev@demo.test', 'acme'],
-    ['ceo@demo.test', 'acme'],
-    ['ceo@demo.test', 'globex'],
-  ])(
+  it.for([
+    [PERSONAS.dev, 'acme'],
+    [PERSONAS.ceo, 'acme'],
+    [PERSONAS.ceo, 'globex'],
+  ] as const)(
     '%s at %s lists exactly their permitted operations, with the assistant’s descriptions and schemas',
-    async (email, company) => {
-      const client = await as(email, company);
+    async ([email, company], { server, world, tokens }) => {
+      const client = await as(server, world, tokens, email, company);
       const { tools } = await client.listTools();
-      const expected = await expectedTools(email, company);
+      const expected = await expectedTools(server, world, email, company);
       expect(expected.length).toBeGreaterThan(0);
       expect(tools.map((t) => t.name)).toEqual([...expected.map((o) => o.tool), ACTION_STATUS_TOOL]);
       for (const op of expected) {
@@ -92,9 +95,13 @@ describe('tools are the policy', () => {
     },
   );
 
-  it('two personas in one company get different tools; what one lacks is absent and refused', async () => {
-    const dev = (await (await as('dev@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
-    const ceo = (await (await as('ceo@demo.test', 'acme')).listTools()).tools.map((t) => t.name);
+  it('two personas in one company get different tools; what one lacks is absent and refused', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const dev = (await (await as(server, world, tokens, PERSONAS.dev, 'acme')).listTools()).tools.map((t) => t.name);
+    const ceo = (await (await as(server, world, tokens, PERSONAS.ceo, 'acme')).listTools()).tools.map((t) => t.name);
     expect(dev).not.toEqual(ceo);
     expect(dev.some((n) => n.startsWith('github-api__'))).toBe(true);
     expect(dev.some((n) => n.startsWith('sales-api__') || n.startsWith('finance-api__'))).toBe(false);
@@ -104,8 +111,8 @@ describe('tools are the policy', () => {
     expect(ceo).not.toContain('finance-api__createInvoice');
     expect(ceo).toContain('sales-api__createOpportunity');
 
-    const devClient = await as('dev@demo.test', 'acme');
-    const ceoClient = await as('ceo@demo.test', 'acme');
+    const devClient = await as(server, world, tokens, PERSONAS.dev, 'acme');
+    const ceoClient = await as(server, world, tokens, PERSONAS.ceo, 'acme');
     const pendingBefore = await server.db.pendingAction.count();
     for (const [client, tool, args] of [
       [devClient, 'finance-api__getCashBalance', {}],
@@ -126,17 +133,21 @@ describe('tools are the policy', () => {
 });
 
 describe('calls', () => {
-  it('a read answers with sandbox data through the gateway, logged with source "mcp"', async () => {
+  it('a read answers with sandbox data through the gateway, logged with source "mcp"', async ({
+    server,
+    world,
+    tokens,
+  }) => {
     await server.tessera.callLog.flush();
     await server.db.upstreamCall.deleteMany();
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(server, world, tokens, PERSONAS.ceo, 'acme');
     const result = payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }));
     expect(result).toMatchObject({ isError: false, status: 'ok', httpStatus: 200 });
-    const principal = (await loadPrincipal(server.db, ids.user.ceo!))!;
+    const principal = (await loadPrincipal(server.db, world.user.ceo!))!;
     const direct = await server.tessera.gateway.call({
       principal,
-      companyId: ids.company.acme!,
-      endpointId: ids.endpoint['acme/finance-api']!,
+      companyId: world.company.acme!,
+      endpointId: world.endpoint['acme/finance-api']!,
       operationKey: 'getCashBalance',
       params: {},
       mode: 'read',
@@ -146,27 +157,39 @@ describe('calls', () => {
     await server.tessera.callLog.flush();
     const logged = await server.db.upstreamCall.findMany({ where: { source: 'mcp' } });
     expect(logged).toMatchObject([
-      { operationKey: 'getCashBalance', companyId: ids.company.acme, userId: ids.user.ceo, outcome: 'ok' },
+      { operationKey: 'getCashBalance', companyId: world.company.acme, userId: world.user.ceo, outcome: 'ok' },
     ]);
   });
 
-  it("an upstream failure is a tool error with the gateway's public message, never the upstream body", async () => {
+  it("an upstream failure is a tool error with the gateway's public message, never the upstream body", async ({
+    server,
+    world,
+    tokens,
+  }) => {
     server.sandbox.knobs.failNext(10, 503);
-    const client = await as('ceo@demo.test', 'acme');
+    const client = await as(server, world, tokens, PERSONAS.ceo, 'acme');
     // Arguments no other test uses: a cached answer would hide the failure.
     const result = payload(await client.callTool({ name: 'sales-api__listOpportunities', arguments: { limit: 7 } }));
     expect(result).toMatchObject({ isError: true, status: 'error', httpStatus: 503, data: { code: 'UPSTREAM_ERROR' } });
     expect(JSON.stringify(result.data)).not.toContain('service_unavailable');
   });
 
-  it("arguments the operation cannot take are a tool error (the gateway's own message)", async () => {
-    const client = await as('ceo@demo.test', 'acme');
+  it("arguments the operation cannot take are a tool error (the gateway's own message)", async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const client = await as(server, world, tokens, PERSONAS.ceo, 'acme');
     const result = payload(await client.callTool({ name: 'sales-api__getOpportunity', arguments: {} }));
     expect(result).toMatchObject({ isError: true, status: 'error', data: { code: 'BAD_USER_INPUT' } });
   });
 
-  it('a write becomes a pending action; nothing reaches the sandbox until the person confirms it', async () => {
-    const client = await as('ceo@demo.test', 'acme');
+  it('a write becomes a pending action; nothing reaches the sandbox until the person confirms it', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const client = await as(server, world, tokens, PERSONAS.ceo, 'acme');
     const accounts = payload(await client.callTool({ name: 'sales-api__listAccounts', arguments: { limit: 1 } }));
     const accountId = (accounts.data as { data: { id: string }[] }).data[0]!.id;
     const before = server.sandbox.stats.requests.total;
@@ -195,8 +218,8 @@ describe('calls', () => {
     const row = await server.db.pendingAction.findUniqueOrThrow({ where: { id: actionId } });
     expect(row).toMatchObject({
       status: 'pending',
-      userId: ids.user.ceo,
-      companyId: ids.company.acme,
+      userId: world.user.ceo,
+      companyId: world.company.acme,
       conversationId: null,
       args: { params: {}, body: { name: 'MCP deal', accountId, amount: 777 } },
     });
@@ -211,11 +234,11 @@ describe('calls', () => {
       payload(await c.callTool({ name: ACTION_STATUS_TOOL, arguments: { actionId } }));
     expect((await status(client)).data).toMatchObject({ actionId, status: 'pending', resultStatus: null });
     // Someone else's action, or the same person's from another company, reads like none.
-    expect(await status(await as('dev@demo.test', 'acme'))).toMatchObject({
+    expect(await status(await as(server, world, tokens, PERSONAS.dev, 'acme'))).toMatchObject({
       isError: true,
       data: { error: 'Action not found.' },
     });
-    expect(await status(await as('ceo@demo.test', 'globex'))).toMatchObject({
+    expect(await status(await as(server, world, tokens, PERSONAS.ceo, 'globex'))).toMatchObject({
       isError: true,
       data: { error: 'Action not found.' },
     });
@@ -223,7 +246,7 @@ describe('calls', () => {
     const confirmed = await server.gql<{ confirmAction: { action: { status: string; resultStatus: number } } }>(
       CONFIRM,
       { id: actionId },
-      tokens['ceo@demo.test'],
+      tokens[PERSONAS.ceo],
     );
     expect(confirmed.errors).toBeUndefined();
     expect(confirmed.data!.confirmAction.action.status).toBe('executed');
@@ -235,17 +258,21 @@ describe('calls', () => {
     });
   });
 
-  it('arguments nested 10,000 deep are a tool error with BAD_USER_INPUT, for a read and a write alike', async () => {
+  it('arguments nested 10,000 deep are a tool error with BAD_USER_INPUT, for a read and a write alike', async ({
+    server,
+    world,
+    tokens,
+  }) => {
     // Deeper than the SDK's client can serialize (JSON.stringify overflows): sent as raw JSON-RPC.
     const deep = `${'{"d":'.repeat(10_000)}"x"${'}'.repeat(10_000)}`;
     const pendingBefore = await server.db.pendingAction.count();
     for (const [i, name] of ['sales-api__listAccounts', 'sales-api__createOpportunity'].entries()) {
-      const res = await fetch(mcpUrl({ companyId: ids.company.acme! }), {
+      const res = await fetch(mcpUrl(server, { companyId: world.company.acme! }), {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           accept: 'application/json, text/event-stream',
-          authorization: `Bearer ${tokens['ceo@demo.test']}`,
+          authorization: `Bearer ${tokens[PERSONAS.ceo]}`,
         },
         body: `{"jsonrpc":"2.0","id":${i + 1},"method":"tools/call","params":{"name":"${name}","arguments":{"name":"Deep","amount":1,"accountId":"a","deep":${deep}}}}`,
       });
@@ -265,8 +292,8 @@ describe('calls', () => {
     expect(await server.db.pendingAction.count()).toBe(pendingBefore);
   });
 
-  it('a write with bad arguments is a tool error, and nothing is proposed', async () => {
-    const client = await as('ceo@demo.test', 'acme');
+  it('a write with bad arguments is a tool error, and nothing is proposed', async ({ server, world, tokens }) => {
+    const client = await as(server, world, tokens, PERSONAS.ceo, 'acme');
     const pendingBefore = await server.db.pendingAction.count();
     const result = payload(
       await client.callTool({ name: 'sales-api__updateOpportunity', arguments: { stage: 'Closed Won' } }),
@@ -277,13 +304,17 @@ describe('calls', () => {
 });
 
 describe('who and where', () => {
-  it('no credentials, or a bad token: 401 with WWW-Authenticate and a JSON-RPC error', async () => {
-    expect((await refusal(connect(null, { companyId: ids.company.acme! }))).status).toBe(401);
-    expect((await refusal(connect('not-a-jwt', { companyId: ids.company.acme! }))).status).toBe(401);
-    const forged = `${tokens['ceo@demo.test']!.slice(0, -4)}AAAA`;
-    expect((await refusal(connect(forged, { companyId: ids.company.acme! }))).status).toBe(401);
+  it('no credentials, or a bad token: 401 with WWW-Authenticate and a JSON-RPC error', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    expect((await refusal(connect(server, null, { companyId: world.company.acme! }))).status).toBe(401);
+    expect((await refusal(connect(server, 'not-a-jwt', { companyId: world.company.acme! }))).status).toBe(401);
+    const forged = `${tokens[PERSONAS.ceo]!.slice(0, -4)}AAAA`;
+    expect((await refusal(connect(server, forged, { companyId: world.company.acme! }))).status).toBe(401);
 
-    const res = await fetch(mcpUrl({ companyId: ids.company.acme! }), {
+    const res = await fetch(mcpUrl(server, { companyId: world.company.acme! }), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
@@ -297,40 +328,51 @@ describe('who and where', () => {
     });
   });
 
-  it('a session token must say which company: a clear error without one; the header works too', async () => {
-    const missing = await refusal(connect(tokens['ceo@demo.test']!));
+  it('a session token must say which company: a clear error without one; the header works too', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const missing = await refusal(connect(server, tokens[PERSONAS.ceo]!));
     expect(missing.status).toBe(400);
     expect(missing.message).toContain('companyId');
-    const viaHeader = await connect(tokens['dev@demo.test']!, {}, { 'X-Tessera-Company': ids.company.globex! });
+    const viaHeader = await connect(server, tokens[PERSONAS.dev]!, {}, { 'X-Tessera-Company': world.company.globex! });
     const { tools } = await viaHeader.listTools();
     expect(tools.map((t) => t.name)).toEqual([
-      ...(await expectedTools('dev@demo.test', 'globex')).map((o) => o.tool),
+      ...(await expectedTools(server, world, PERSONAS.dev, 'globex')).map((o) => o.tool),
       ACTION_STATUS_TOOL,
     ]);
   });
 
-  it('a company the person holds no role in answers exactly like one that does not exist', async () => {
-    const notMine = await refusal(connect(tokens['cfo@demo.test']!, { companyId: ids.company.globex! }));
+  it('a company the person holds no role in answers exactly like one that does not exist', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const notMine = await refusal(connect(server, tokens[PERSONAS.cfo]!, { companyId: world.company.globex! }));
     const nowhere = await refusal(
-      connect(tokens['cfo@demo.test']!, { companyId: '00000000-0000-4000-8000-000000000000' }),
+      connect(server, tokens[PERSONAS.cfo]!, { companyId: '00000000-0000-4000-8000-000000000000' }),
     );
-    const garbage = await refusal(connect(tokens['cfo@demo.test']!, { companyId: 'acme' }));
+    const garbage = await refusal(connect(server, tokens[PERSONAS.cfo]!, { companyId: 'acme' }));
     // The platform admin administers every company but uses endpoints only through roles.
-    const admin = await refusal(connect(tokens['admin@demo.test']!, { companyId: ids.company.acme! }));
+    const admin = await refusal(connect(server, tokens[PERSONAS.admin]!, { companyId: world.company.acme! }));
     for (const r of [notMine, nowhere, garbage, admin]) expect(r.status).toBe(404);
     const strip = (m: string) => m.replace(/"requestId":"[^"]*"/, '');
     expect(strip(notMine.message)).toBe(strip(nowhere.message));
     expect(notMine.message).toContain('Company not found.');
   });
 
-  it('GET and DELETE are not part of a stateless server; a malformed body is a JSON-RPC parse error', async () => {
+  it('GET and DELETE are not part of a stateless server; a malformed body is a JSON-RPC parse error', async ({
+    server,
+    tokens,
+  }) => {
     for (const method of ['GET', 'DELETE']) {
-      const res = await fetch(mcpUrl(), { method, headers: { accept: 'text/event-stream' } });
+      const res = await fetch(mcpUrl(server), { method, headers: { accept: 'text/event-stream' } });
       expect(res.status).toBe(405);
     }
-    const res = await fetch(mcpUrl(), {
+    const res = await fetch(mcpUrl(server), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['ceo@demo.test']}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[PERSONAS.ceo]}` },
       body: '{"jsonrpc":',
     });
     expect(res.status).toBe(400);
@@ -341,10 +383,17 @@ describe('who and where', () => {
 const CREATE_TOKEN = `mutation ($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { token accessToken { id } } }`;
 const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }';
 
-async function accessToken(email: string, company: string, readOnly: boolean) {
+async function accessToken(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  email: string,
+  company: string,
+  readOnly: boolean,
+) {
   const res = await server.gql<{ createAccessToken: { token: string; accessToken: { id: string } } }>(
     CREATE_TOKEN,
-    { input: { companyId: ids.company[company], name: `mcp ${readOnly ? 'ro' : 'rw'}`, readOnly } },
+    { input: { companyId: world.company[company], name: `mcp ${readOnly ? 'ro' : 'rw'}`, readOnly } },
     tokens[email],
   );
   expect(res.errors).toBeUndefined();
@@ -352,29 +401,32 @@ async function accessToken(email: string, company: string, readOnly: boolean) {
 }
 
 describe('personal access tokens', () => {
-  it("work in the token's company without naming it, and in no other", async () => {
+  it("work in the token's company without naming it, and in no other", async ({ server, world, tokens }) => {
     const {
       token,
       accessToken: { id },
-    } = await accessToken('ceo@demo.test', 'acme', false);
-    const client = await connect(token);
+    } = await accessToken(server, world, tokens, PERSONAS.ceo, 'acme', false);
+    const client = await connect(server, token);
     const names = (await client.listTools()).tools.map((t) => t.name);
-    expect(names).toEqual([...(await expectedTools('ceo@demo.test', 'acme')).map((o) => o.tool), ACTION_STATUS_TOOL]);
+    expect(names).toEqual([
+      ...(await expectedTools(server, world, PERSONAS.ceo, 'acme')).map((o) => o.tool),
+      ACTION_STATUS_TOOL,
+    ]);
     expect(payload(await client.callTool({ name: 'finance-api__getCashBalance', arguments: {} }))).toMatchObject({
       isError: false,
       status: 'ok',
     });
-    expect((await refusal(connect(token, { companyId: ids.company.globex! }))).status).toBe(404);
-    expect(await server.gql(REVOKE_TOKEN, { id }, tokens['ceo@demo.test'])).toMatchObject({ errors: undefined });
-    expect((await refusal(connect(token))).status).toBe(401);
+    expect((await refusal(connect(server, token, { companyId: world.company.globex! }))).status).toBe(404);
+    expect(await server.gql(REVOKE_TOKEN, { id }, tokens[PERSONAS.ceo])).toMatchObject({ errors: undefined });
+    expect((await refusal(connect(server, token))).status).toBe(401);
   });
 
-  it('a write proposed with a token is audited with the token and the channel', async () => {
+  it('a write proposed with a token is audited with the token and the channel', async ({ server, world, tokens }) => {
     const {
       token,
       accessToken: { id },
-    } = await accessToken('ceo@demo.test', 'acme', false);
-    const client = await connect(token);
+    } = await accessToken(server, world, tokens, PERSONAS.ceo, 'acme', false);
+    const client = await connect(server, token);
     const proposed = payload(
       await client.callTool({
         name: 'sales-api__createOpportunity',
@@ -385,14 +437,14 @@ describe('personal access tokens', () => {
     const audit = await server.db.auditLog.findFirstOrThrow({
       where: { action: 'assistant.action_proposed', targetId: actionId },
     });
-    expect(audit).toMatchObject({ actorId: ids.user.ceo, details: { via: { accessTokenId: id, channel: 'mcp' } } });
+    expect(audit).toMatchObject({ actorId: world.user.ceo, details: { via: { accessTokenId: id, channel: 'mcp' } } });
   });
 
-  it('a read-only token is offered no write, and calling one proposes nothing', async () => {
-    const { token } = await accessToken('ceo@demo.test', 'acme', true);
-    const client = await connect(token);
+  it('a read-only token is offered no write, and calling one proposes nothing', async ({ server, world, tokens }) => {
+    const { token } = await accessToken(server, world, tokens, PERSONAS.ceo, 'acme', true);
+    const client = await connect(server, token);
     const names = (await client.listTools()).tools.map((t) => t.name);
-    const reads = (await expectedTools('ceo@demo.test', 'acme'))
+    const reads = (await expectedTools(server, world, PERSONAS.ceo, 'acme'))
       .filter((o) => o.operation.method === 'GET')
       .map((o) => o.tool);
     expect(names).toEqual([...reads, ACTION_STATUS_TOOL]);

@@ -2,27 +2,26 @@
 // counters say after GraphQL requests, gateway reads (upstream, cached, rate-limited, failing),
 // an OAuth2 token request and pending actions; that the route is off by default and guarded by
 // its token; and that labels stay bounded and free of query text and secrets.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
 import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../test/world.ts';
+import type { WorldIds } from '../../test/world.ts';
 import { proposeForTest } from '../../test/propose.ts';
 
 const METRICS_TOKEN = 'metrics-test-token-0123456789';
 const READ = `query ReadForMetrics($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status cached attempts } }`;
 
-let server: TestServer;
-let off: TestServer;
-let ids: WorldIds;
-let ceo: string;
-let dev: string;
-
-beforeAll(async () => {
-  [server, off] = await Promise.all([startTestServer({ METRICS_TOKEN }), startTestServer()]);
-  ids = await worldIds(server.db);
-  ceo = await server.login('ceo@demo.test');
-  dev = await server.login('dev@demo.test');
-});
-afterAll(() => Promise.all([server?.close(), off?.close()]));
+// This file's server serves /metrics behind a token; `off` is a second one with metrics left off.
+const it = serverTest
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  .extend('off', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const off = await startTestServer();
+    onCleanup(() => off.close());
+    return off;
+  })
+  .extend('ceo', { scope: 'file' }, ({ server }) => server.login(PERSONAS.ceo))
+  .extend('dev', { scope: 'file' }, ({ server }) => server.login(PERSONAS.dev));
+it.override('serverEnv', { METRICS_TOKEN });
 
 function scrape(target: TestServer, authorization: string | null = `Bearer ${METRICS_TOKEN}`) {
   return fetch(`${target.url}/metrics`, { headers: authorization ? { authorization } : {} });
@@ -49,7 +48,7 @@ function parse(text: string): Sample[] {
     });
 }
 
-async function samples(): Promise<Sample[]> {
+async function samples(server: TestServer): Promise<Sample[]> {
   const res = await scrape(server);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -68,17 +67,24 @@ function valueOf(all: Sample[], name: string, labels: Record<string, string>): n
   return found[0]?.value ?? 0;
 }
 
-function read(token: string, endpoint: string, operation: string, params?: unknown) {
+function read(
+  server: TestServer,
+  world: WorldIds,
+  token: string,
+  endpoint: string,
+  operation: string,
+  params?: unknown,
+) {
   const [company] = endpoint.split('/');
   return server.gql<{ readOperation: { status: number; cached: boolean; attempts: number } }>(
     READ,
-    { c: ids.company[company!], e: ids.endpoint[endpoint], o: operation, p: params },
+    { c: world.company[company!], e: world.endpoint[endpoint], o: operation, p: params },
     token,
   );
 }
 
 describe('the route', () => {
-  it('is not served unless configured', async () => {
+  it('is not served unless configured', async ({ off }) => {
     const res = await scrape(off, null);
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('tessera_');
@@ -86,7 +92,7 @@ describe('the route', () => {
     expect((await scrape(off)).status).toBe(404);
   });
 
-  it('wants its bearer token when one is set', async () => {
+  it('wants its bearer token when one is set', async ({ server, ceo }) => {
     const none = await scrape(server, null);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');
@@ -99,22 +105,22 @@ describe('the route', () => {
     expect(ok.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('reports process metrics of its own registry (each server in the process counts apart)', async () => {
-    const all = await samples();
+  it('reports process metrics of its own registry (each server in the process counts apart)', async ({ server }) => {
+    const all = await samples(server);
     expect(all.some((s) => s.name === 'process_cpu_user_seconds_total')).toBe(true);
     expect(all.some((s) => s.name === 'nodejs_heap_size_used_bytes')).toBe(true);
   });
 });
 
 describe('what is counted', () => {
-  it('GraphQL requests by validated operation name, type and result', async () => {
-    const before = await samples();
+  it('GraphQL requests by validated operation name, type and result', async ({ server }) => {
+    const before = await samples(server);
     for (let i = 0; i < 3; i += 1)
       expect((await server.gql('query MetricsProbe { __typename }')).errors).toBeUndefined();
     expect(errorCode(await server.gql('query MetricsProbe { me { id } }'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await server.gql('query NotValid { noSuchField }'))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await server.gql('{ __typename }')).errors).toBeUndefined();
-    const after = await samples();
+    const after = await samples(server);
     const delta = (labels: Record<string, string>) =>
       valueOf(after, 'tessera_graphql_requests_total', labels) -
       valueOf(before, 'tessera_graphql_requests_total', labels);
@@ -129,38 +135,55 @@ describe('what is counted', () => {
     expect(count(after) - count(before)).toBe(4);
   });
 
-  it('gateway calls: upstream by endpoint and status class, cache hits and misses, rate limits, retries, OAuth2 token requests', async () => {
-    const before = await samples();
+  it('gateway calls: upstream by endpoint and status class, cache hits and misses, rate limits, retries, OAuth2 token requests', async ({
+    server,
+    world,
+    ceo,
+    dev,
+  }) => {
+    const before = await samples(server);
     // The CEO's Acme Sales API credential is an OAuth2 refresh token: the first call fetches an access token.
-    expect((await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation).toMatchObject({
+    expect(
+      (await read(server, world, ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation,
+    ).toMatchObject({
       status: 200,
       cached: false,
     });
-    expect((await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation).toMatchObject({
+    // File fixtures are made under the hook timeout, not the first test's.
+    it.beforeAll(({ off, ceo, dev }) => {
+      void [off, ceo, dev];
+    });
+    expect(
+      (await read(server, world, ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation,
+    ).toMatchObject({
       status: 200,
       cached: true,
     });
     // An upstream failure, retried to the end (after a first call got the OAuth2 token: the knob must hit the API).
-    expect((await read(dev, 'acme/github-api', 'listRepositories', { limit: 8 })).errors).toBeUndefined();
+    expect(
+      (await read(server, world, dev, 'acme/github-api', 'listRepositories', { limit: 8 })).errors,
+    ).toBeUndefined();
     server.sandbox.knobs.failNext(3, 503);
-    expect(errorCode(await read(dev, 'acme/github-api', 'listRepositories', { limit: 9 }))).toBe('UPSTREAM_ERROR');
+    expect(errorCode(await read(server, world, dev, 'acme/github-api', 'listRepositories', { limit: 9 }))).toBe(
+      'UPSTREAM_ERROR',
+    );
     // One call per minute on Acme's Finance API: misses (other pages) are soon refused. Counted, not
     // assumed: with Redis, test servers on the same demo ids share the budget.
     await server.db.apiEndpoint.update({
-      where: { id: ids.endpoint['acme/finance-api'] },
+      where: { id: world.endpoint['acme/finance-api'] },
       data: { rateLimitPerMinute: 1 },
     });
     let [passed, limited] = [0, 0];
     for (let page = 1; page <= 3; page += 1) {
-      const res = await read(ceo, 'acme/finance-api', 'listInvoices', { limit: page });
+      const res = await read(server, world, ceo, 'acme/finance-api', 'listInvoices', { limit: page });
       if (res.errors) expect(errorCode(res)).toBe('RATE_LIMITED');
       [passed, limited] = res.errors ? [passed, limited + 1] : [passed + 1, limited];
     }
     expect(limited).toBeGreaterThanOrEqual(2);
     // Refused by the policy: never reaches the gateway's counters.
-    expect(errorCode(await read(dev, 'acme/sales-api', 'listAccounts'))).toBe('NOT_FOUND');
+    expect(errorCode(await read(server, world, dev, 'acme/sales-api', 'listAccounts'))).toBe('NOT_FOUND');
 
-    const after = await samples();
+    const after = await samples(server);
     const delta = (name: string, labels: Record<string, string>) =>
       valueOf(after, name, labels) - valueOf(before, name, labels);
     expect(
@@ -199,17 +222,17 @@ describe('what is counted', () => {
     ).toBe(1);
   });
 
-  it('pending actions by status, read from the database', async () => {
+  it('pending actions by status, read from the database', async ({ server, world, ceo }) => {
     const propose = () =>
       proposeForTest(server.db, {
-        userId: ids.user.ceo!,
-        email: 'ceo@demo.test',
-        companyId: ids.company.acme!,
-        endpointId: ids.endpoint['acme/sales-api']!,
-        operationId: ids.operation['acme/sales-api/createOpportunity']!,
+        userId: world.user.ceo!,
+        email: PERSONAS.ceo,
+        companyId: world.company.acme!,
+        endpointId: world.endpoint['acme/sales-api']!,
+        operationId: world.operation['acme/sales-api/createOpportunity']!,
         args: { name: 'Metrics deal', accountId: 'acc-unknown', amount: 1 },
       });
-    const before = await samples();
+    const before = await samples(server);
     const [first, second] = [await propose(), await propose()];
     await propose();
     const rejected = await server.gql(
@@ -223,7 +246,7 @@ describe('what is counted', () => {
       where: { id: second.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
-    const after = await samples();
+    const after = await samples(server);
     const delta = (status: string) =>
       valueOf(after, 'tessera_pending_actions', { status }) - valueOf(before, 'tessera_pending_actions', { status });
     expect(delta('pending')).toBe(1);
@@ -233,12 +256,12 @@ describe('what is counted', () => {
 });
 
 describe('labels', () => {
-  it('stay bounded however many operation names callers invent', async () => {
+  it('stay bounded however many operation names callers invent', async ({ server }) => {
     for (let i = 0; i < 500; i += 1) {
       const res = await server.gql(`query Invented${i} { __typename }`);
       expect(res.errors).toBeUndefined();
     }
-    const all = (await samples()).filter((s) => s.name === 'tessera_graphql_requests_total');
+    const all = (await samples(server)).filter((s) => s.name === 'tessera_graphql_requests_total');
     const names = new Set(all.map((s) => s.labels.operation));
     expect(names.size).toBeLessThanOrEqual(100 + 2); // the cap, "(invalid)" and "(other)"
     const invented = all.filter((s) => s.labels.operation!.startsWith('Invented')).reduce((n, s) => n + s.value, 0);
@@ -253,7 +276,7 @@ describe('labels', () => {
     });
     await server.gql('query MetricsProbe { __typename }');
     expect(
-      valueOf(await samples(), 'tessera_graphql_requests_total', {
+      valueOf(await samples(server), 'tessera_graphql_requests_total', {
         operation: 'MetricsProbe',
         type: 'query',
         result: 'ok',
@@ -261,9 +284,9 @@ describe('labels', () => {
     ).toBe(probe + 1);
   });
 
-  it('carry no query text, variables, tokens or secrets', async () => {
+  it('carry no query text, variables, tokens or secrets', async ({ server, world, ceo, dev }) => {
     await server.gql('query LeakProbe($v: String!) { __typename }', { v: 'variable-value-4242' });
-    await read(ceo, 'acme/sales-api', 'listAccounts', { limit: 1, name: 'variable-value-4242' });
+    await read(server, world, ceo, 'acme/sales-api', 'listAccounts', { limit: 1, name: 'variable-value-4242' });
     const body = await (await scrape(server)).text();
     for (const secret of [
       METRICS_TOKEN,
@@ -272,9 +295,9 @@ describe('labels', () => {
       server.sandboxSecret,
       'variable-value-4242',
       '__typename',
-      'ceo@demo.test',
-      ids.company.acme!,
-      ids.user.ceo!,
+      PERSONAS.ceo,
+      world.company.acme!,
+      world.user.ceo!,
     ]) {
       expect(body).not.toContain(secret);
     }

@@ -3,42 +3,42 @@
 // server over HTTP: the GraphQL request's span, the gateway call nested under it, the OAuth2
 // token request, error codes as statuses, and nothing secret in any attribute.
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { errorCode, type TestServer } from '../../test/harness.ts';
+import type { WorldIds } from '../../test/world.ts';
 import { installMemoryTracer, type RecordedSpan } from '../../test/memory-tracer.ts';
 
 const READ = `query TracedRead($c: ID!, $e: ID!, $o: String!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: $o, params: $p) { status cached } }`;
 
-let server: TestServer;
-let ids: WorldIds;
-let ceo: string;
-let tracer: ReturnType<typeof installMemoryTracer>;
+type MemoryTracer = ReturnType<typeof installMemoryTracer>;
 
-beforeAll(async () => {
-  // Off: with only the API and no provider, spans are no-ops that record nothing.
-  expect(trace.getTracer('probe').startSpan('probe').isRecording()).toBe(false);
-  tracer = installMemoryTracer();
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  ceo = await server.login('ceo@demo.test');
-});
-afterAll(async () => {
-  await server?.close();
-  tracer?.uninstall();
+const it = serverTest
+  .extend('ceo', { scope: 'file' }, ({ server }) => server.login(PERSONAS.ceo))
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  .extend('tracer', { scope: 'file' }, ({}, { onCleanup }) => {
+    // Off: with only the API and no provider, spans are no-ops that record nothing.
+    expect(trace.getTracer('probe').startSpan('probe').isRecording()).toBe(false);
+    const tracer = installMemoryTracer();
+    onCleanup(() => tracer.uninstall());
+    return tracer;
+  });
+// Installed before the first test, as before, whichever fixtures that test asks for.
+it.beforeAll(({ tracer, ceo }) => {
+  void [tracer, ceo];
 });
 
-function read(endpoint: string, operation: string, params?: unknown) {
+function read(server: TestServer, world: WorldIds, ceo: string, endpoint: string, operation: string, params?: unknown) {
   const [company] = endpoint.split('/');
   return server.gql<{ readOperation: { status: number; cached: boolean } }>(
     READ,
-    { c: ids.company[company!], e: ids.endpoint[endpoint], o: operation, p: params },
+    { c: world.company[company!], e: world.endpoint[endpoint], o: operation, p: params },
     ceo,
   );
 }
 
 /** The spans of one trace, found by its GraphQL request span's name. */
-async function traceOf(requestSpanName: string, after: number): Promise<RecordedSpan[]> {
+async function traceOf(tracer: MemoryTracer, requestSpanName: string, after: number): Promise<RecordedSpan[]> {
   // The request span ends when the response closes, which may be just after fetch() resolves.
   await expect.poll(() => tracer.spans.slice(after).some((s) => s.name === requestSpanName && s.ended)).toBe(true);
   const root = tracer.spans.slice(after).find((s) => s.name === requestSpanName)!;
@@ -46,11 +46,16 @@ async function traceOf(requestSpanName: string, after: number): Promise<Recorded
 }
 
 describe('spans', () => {
-  it('a GraphQL request, the gateway call under it, and the OAuth2 token request under that', async () => {
+  it('a GraphQL request, the gateway call under it, and the OAuth2 token request under that', async ({
+    server,
+    world,
+    ceo,
+    tracer,
+  }) => {
     const start = tracer.spans.length;
-    const res = await read('acme/sales-api', 'listAccounts', { limit: 2 });
+    const res = await read(server, world, ceo, 'acme/sales-api', 'listAccounts', { limit: 2 });
     expect(res.data?.readOperation).toMatchObject({ status: 200, cached: false });
-    const spans = await traceOf('query TracedRead', start);
+    const spans = await traceOf(tracer, 'query TracedRead', start);
     const request = spans.find((s) => s.name === 'query TracedRead')!;
     expect(request).toMatchObject({
       parentSpanId: null,
@@ -64,8 +69,8 @@ describe('spans', () => {
       parentSpanId: request.spanId,
       ended: true,
       attributes: {
-        'tessera.company.id': ids.company.acme,
-        'tessera.endpoint.id': ids.endpoint['acme/sales-api'],
+        'tessera.company.id': world.company.acme,
+        'tessera.endpoint.id': world.endpoint['acme/sales-api'],
         'tessera.endpoint.slug': 'sales-api',
         'tessera.operation.key': 'listAccounts',
         'http.request.method': 'GET',
@@ -84,21 +89,23 @@ describe('spans', () => {
     });
 
     const again = tracer.spans.length;
-    expect((await read('acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation.cached).toBe(true);
-    const cached = (await traceOf('query TracedRead', again)).find((s) => s.name === 'tessera.gateway.call')!;
+    expect(
+      (await read(server, world, ceo, 'acme/sales-api', 'listAccounts', { limit: 2 })).data?.readOperation.cached,
+    ).toBe(true);
+    const cached = (await traceOf(tracer, 'query TracedRead', again)).find((s) => s.name === 'tessera.gateway.call')!;
     expect(cached.attributes).toMatchObject({ 'tessera.cache.hit': true, 'tessera.upstream.attempts': 0 });
   });
 
-  it('failures carry their error code as the status, never the message', async () => {
+  it('failures carry their error code as the status, never the message', async ({ server, world, tracer }) => {
     const start = tracer.spans.length;
-    const dev = await server.login('dev@demo.test');
+    const dev = await server.login(PERSONAS.dev);
     const res = await server.gql(
       READ,
-      { c: ids.company.acme, e: ids.endpoint['acme/sales-api'], o: 'listAccounts' },
+      { c: world.company.acme, e: world.endpoint['acme/sales-api'], o: 'listAccounts' },
       dev,
     );
     expect(errorCode(res)).toBe('NOT_FOUND');
-    const spans = await traceOf('query TracedRead', start);
+    const spans = await traceOf(tracer, 'query TracedRead', start);
     const request = spans.find((s) => s.name === 'query TracedRead')!;
     const call = spans.find((s) => s.name === 'tessera.gateway.call')!;
     expect(request.status).toEqual({ code: SpanStatusCode.ERROR, message: 'NOT_FOUND' });
@@ -107,7 +114,7 @@ describe('spans', () => {
     expect(call.attributes['http.response.status_code']).toBeUndefined();
   });
 
-  it('a request that fails validation keeps its claimed name out of the span', async () => {
+  it('a request that fails validation keeps its claimed name out of the span', async ({ server, tracer }) => {
     const start = tracer.spans.length;
     expect(errorCode(await server.gql('query ClaimedName { noSuchField }'))).toBe('GRAPHQL_VALIDATION_FAILED');
     await expect.poll(() => tracer.spans.slice(start).some((s) => s.name === 'graphql.request' && s.ended)).toBe(true);
@@ -116,9 +123,9 @@ describe('spans', () => {
     expect(JSON.stringify(request)).not.toContain('ClaimedName');
   });
 
-  it('attributes hold no query text, variables, tokens or secrets', () => {
+  it('attributes hold no query text, variables, tokens or secrets', ({ server, ceo, tracer }) => {
     const everything = JSON.stringify(tracer.spans);
-    for (const secret of [ceo, server.sandboxSecret, 'readOperation', 'ceo@demo.test', 'tessera-demo'])
+    for (const secret of [ceo, server.sandboxSecret, 'readOperation', PERSONAS.ceo, 'tessera-demo'])
       expect(everything).not.toContain(secret);
   });
 });

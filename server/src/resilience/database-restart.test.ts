@@ -2,7 +2,10 @@
 // server down: requests in flight fail cleanly with a contract code, and the next ones succeed
 // on fresh connections without restarting Tessera. Needs a real PostgreSQL server (PGlite runs
 // in process and cannot be cut off), so it runs in CI's PostgreSQL pass.
+// Not on serverTest (server/test/fixture.ts): the database is restarted under the running server
+// mid-test, and the test owns when its server starts and stops around that.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
 import { withPgClient } from '../../test/database.ts';
 
@@ -27,7 +30,7 @@ describe.skipIf(!SERVER_URL)('the database drops every connection under load (Po
 
   beforeAll(async () => {
     server = await startTestServer();
-    token = await server.login('ceo@demo.test');
+    token = await server.login(PERSONAS.ceo);
     databaseName = (await server.db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`)[0]!.name;
     process.on('unhandledRejection', onUnhandled);
   });

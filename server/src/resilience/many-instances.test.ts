@@ -2,10 +2,13 @@
 // balancer: they share the companies' rate budgets, the response cache and its invalidation,
 // the OAuth2 refresh lock, and endpoint events for dashboards. Needs PostgreSQL and Redis
 // (PGlite is one process's database); CI runs it in the PostgreSQL + Redis pass.
+// Not on serverTest (server/test/fixture.ts): several instances share one database and Redis here,
+// started and stopped by the test itself; the fixture gives a file one server.
 import { createClient } from 'graphql-ws';
 import { Webhook } from 'standardwebhooks';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { errorCode, startPeer, startTestServer, type TestPeer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 
@@ -26,7 +29,7 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.REDIS_URL)(
       a = await startTestServer();
       b = await startPeer(a);
       ids = await worldIds(a.db);
-      ceo = await a.login('ceo@demo.test');
+      ceo = await a.login(PERSONAS.ceo);
     });
     afterAll(async () => {
       await b?.close();
@@ -100,7 +103,7 @@ describe.skipIf(!process.env.DATABASE_URL || !process.env.REDIS_URL)(
     });
 
     it("carry an endpoint event received by one to the other's dashboards", async () => {
-      const admin = await a.login('admin@demo.test');
+      const admin = await a.login(PERSONAS.admin);
       const rotated = await a.gql<{ rotateInboundWebhookSecret: { secret: string } }>(
         'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }',
         { e: endpoint('sales-api') },

@@ -2,8 +2,11 @@
 // and calls neither hang nor fail for it; when Redis is back, limits are shared again. Needs
 // a real Redis (REDIS_URL), reached through a TCP front this test can cut; CI runs it in the
 // PostgreSQL + Redis pass.
+// Not on serverTest (server/test/fixture.ts): Redis is cut and restored under the running server
+// through a proxy the test owns, and it decides when that server starts and stops around it.
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../../test/personas.ts';
 import { errorCode, startTestServer, type TestServer } from '../../test/harness.ts';
 import { worldIds, type WorldIds } from '../../test/world.ts';
 import { withCompany } from '../db/row-security/scope.ts';
@@ -48,7 +51,7 @@ describe.skipIf(!REDIS_URL)('Redis lost under a running server (needs REDIS_URL;
     proxy = await cuttableProxy(new URL(REDIS_URL!));
     server = await startTestServer({ REDIS_URL: proxy.url });
     ids = await worldIds(server.db);
-    token = await server.login('ceo@demo.test');
+    token = await server.login(PERSONAS.ceo);
   });
   afterAll(async () => {
     await server?.close();

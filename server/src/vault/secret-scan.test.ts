@@ -2,13 +2,11 @@
 // credential operation and its error paths run, and then every GraphQL response, every log
 // line and every row of every table is searched for the markers (and for pieces of them).
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../test/harness.ts';
-import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import type { TestServer } from '../../test/harness.ts';
+import { snapshot } from '../../test/world.ts';
 
-let server: TestServer;
-let ids: WorldIds;
-let admin: string;
 const responses: unknown[] = [];
 const markers: string[] = [];
 
@@ -18,25 +16,30 @@ function marker(label: string): string {
   return value;
 }
 
-async function call(query: string, variables: Record<string, unknown> = {}, token: string | null = admin) {
+async function call(
+  server: TestServer,
+  admin: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token: string | null = admin,
+) {
   const res = await server.gql(query, variables, token);
   responses.push(res);
   return res;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
+const it = serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
 });
-afterAll(() => server?.close());
 
 const bigintSafe = (_k: string, v: unknown) => (typeof v === 'bigint' ? String(v) : v);
 
 describe('secrets never leave the vault', () => {
-  it('through every credential operation and error path', async () => {
+  it('through every credential operation and error path', async ({ server, world, admin }) => {
     const CREATE = `mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id name kind hint status settings updatedAt lastTestedAt role { key } endpoint { slug } company { slug } } }`;
-    const base = { companyId: ids.company.acme, endpointId: ids.endpoint['acme/hr-api'] };
+    const base = { companyId: world.company.acme, endpointId: world.endpoint['acme/hr-api'] };
     const tokenUrl = `${server.sandbox.url}/acme/hr/oauth/token`;
     const secrets: [string, Record<string, unknown>][] = [
       ['API_KEY', { apiKey: marker('apikey') }],
@@ -58,16 +61,18 @@ describe('secrets never leave the vault', () => {
     ];
     const created: string[] = [];
     for (const [i, [kind, secret]] of secrets.entries()) {
-      const res = await call(CREATE, { input: { ...base, name: `scan ${i}`, kind, secret } });
+      const res = await call(server, admin, CREATE, { input: { ...base, name: `scan ${i}`, kind, secret } });
       expect(res.errors).toBeUndefined();
       created.push((res.data as { createCredential: { id: string } }).createCredential.id);
     }
     // Error paths with markers in the input: duplicate name, malformed secret, wrong company.
-    await call(CREATE, { input: { ...base, name: 'scan 0', kind: 'BEARER', secret: { token: marker('dup') } } });
-    await call(CREATE, {
+    await call(server, admin, CREATE, {
+      input: { ...base, name: 'scan 0', kind: 'BEARER', secret: { token: marker('dup') } },
+    });
+    await call(server, admin, CREATE, {
       input: { ...base, name: 'bad', kind: 'BASIC', secret: { username: 'a:b', password: marker('badbasic') } },
     });
-    await call(CREATE, {
+    await call(server, admin, CREATE, {
       input: {
         ...base,
         name: 'bad2',
@@ -75,48 +80,71 @@ describe('secrets never leave the vault', () => {
         secret: { token: marker('extra'), unexpected: marker('unexpected') },
       },
     });
-    await call(CREATE, {
+    await call(server, admin, CREATE, {
       input: {
         ...base,
-        endpointId: ids.endpoint['globex/hr-api'],
+        endpointId: world.endpoint['globex/hr-api'],
         name: 'cross',
         kind: 'BEARER',
         secret: { token: marker('cross') },
       },
     });
-    await call(CREATE, { input: { ...base, name: 'notjson', kind: 'BEARER', secret: marker('string') } });
-    await call(CREATE, { input: { ...base, name: 'bad', kind: 'BEARER', secret: { token: marker('unauth') } } }, null);
+    await call(server, admin, CREATE, {
+      input: { ...base, name: 'notjson', kind: 'BEARER', secret: marker('string') },
+    });
     await call(
+      server,
+      admin,
+      CREATE,
+      { input: { ...base, name: 'bad', kind: 'BEARER', secret: { token: marker('unauth') } } },
+      null,
+    );
+    await call(
+      server,
+      admin,
       CREATE,
       { input: { ...base, name: 'bad', kind: 'BEARER', secret: { token: marker('forbidden') } } },
-      await server.login('dev@demo.test'),
+      await server.login(PERSONAS.dev),
     );
 
     for (const id of created) {
-      await call(`mutation ($id: ID!) { testCredential(id: $id) { ok status message durationMs } }`, { id });
-      await call(`mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, {
+      await call(server, admin, `mutation ($id: ID!) { testCredential(id: $id) { ok status message durationMs } }`, {
         id,
-        s: { wrong: marker('rotatebad') },
       });
       await call(
+        server,
+        admin,
+        `mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`,
+        {
+          id,
+          s: { wrong: marker('rotatebad') },
+        },
+      );
+      await call(
+        server,
+        admin,
         `mutation ($id: ID!) { updateCredential(id: $id, input: { name: "renamed ${id.slice(0, 6)}" }) { id name } }`,
         { id },
       );
     }
-    await call(`mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, {
+    await call(server, admin, `mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id hint } }`, {
       id: created[2],
       s: { token: marker('rotated') },
     });
     await call(
+      server,
+      admin,
       `query ($c: ID!) { credentials(companyId: $c) { id name kind hint status settings role { key } endpoint { name } } }`,
-      { c: ids.company.acme },
+      { c: world.company.acme },
     );
     await call(
+      server,
+      admin,
       `query ($c: ID!) { myCredentials(companyId: $c) { id name hint } }`,
-      { c: ids.company.acme },
-      await server.login('ceo@demo.test'),
+      { c: world.company.acme },
+      await server.login(PERSONAS.ceo),
     );
-    await call(`mutation ($id: ID!) { deleteCredential(id: $id) }`, { id: created[0] });
+    await call(server, admin, `mutation ($id: ID!) { deleteCredential(id: $id) }`, { id: created[0] });
 
     const haystacks = {
       responses: JSON.stringify(responses),
@@ -133,7 +161,7 @@ describe('secrets never leave the vault', () => {
     }
   });
 
-  it('the scan can fail: a marker placed in a plain column is found', async () => {
+  it('the scan can fail: a marker placed in a plain column is found', async ({ server }) => {
     const probe = marker('probe');
     await server.db.company.update({ where: { slug: 'acme' }, data: { name: probe } });
     expect(JSON.stringify(await snapshot(server.db), bigintSafe)).toContain(probe);

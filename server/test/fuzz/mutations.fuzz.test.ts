@@ -14,6 +14,7 @@
 // cheap), and one given an id of a company the caller cannot see must be refused, not answered.
 import { getNamedType, getNullableType, isLeafType, type GraphQLField } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERSONAS } from '../personas.ts';
 import { startTestServer, type GqlResponse, type TestServer } from '../harness.ts';
 import { worldIds } from '../world.ts';
 import { buildBareSchema } from '../../src/graphql/schema.ts';
@@ -67,8 +68,8 @@ let plans: Record<string, Baseline>;
 let queryPlans: Record<string, Baseline>;
 const tokens: Partial<Record<Persona, string | null>> = { anonymous: null };
 const EMAILS: Record<Exclude<Persona, 'anonymous'>, string> = {
-  admin: 'admin@demo.test',
-  member: 'ceo@demo.test',
+  admin: PERSONAS.admin,
+  member: PERSONAS.ceo,
   companyAdmin: 'fuzzadmin@demo.test',
 };
 /**
@@ -199,7 +200,7 @@ beforeAll(async () => {
     LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
   });
   const w = await worldIds(server.db);
-  const admin = await server.login('admin@demo.test');
+  const admin = await server.login(PERSONAS.admin);
   // The fuzzer's own company: an endpoint with an operation, a credential, an administrator, a member.
   const company = (
     await gqlOk('mutation { createCompany(input: { name: "Fuzz Target", slug: "fuzz-target" }) { id } }', {}, admin)
@@ -259,7 +260,7 @@ beforeAll(async () => {
     });
   // A real account of Acme's sandbox CRM, so the baseline write succeeds; and a rate limit the
   // fuzzer's hundreds of writes stay under (RATE_LIMITED would be a fine answer, but a shallow one).
-  const ceo = await server.login('ceo@demo.test');
+  const ceo = await server.login(PERSONAS.ceo);
   const accounts = await gqlOk(
     'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { data } }',
     { c: w.company.acme, e: w.endpoint['acme/sales-api'] },
@@ -439,7 +440,7 @@ describe('every mutation answers hostile values with a contract code and changes
 describe('after all of it', () => {
   it('still stores real-world unicode as sent: emoji (surrogate pairs), right-to-left text, accents', async () => {
     const name = 'Ünïcode 👩‍👩‍👧‍👦 \u202eشركة\u202c 漢字';
-    const res = await server.gql(
+    const res = await server.gql<{ updateCompany: { name: string } }>(
       'mutation ($id: ID!, $name: String!) { updateCompany(id: $id, input: { name: $name }) { name } }',
       { id: plans.updateCompany!.vars.id, name },
       tokens.admin,

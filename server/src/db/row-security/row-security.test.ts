@@ -2,20 +2,15 @@
 // PostgreSQL alike): the app's role is bound by the policies, a statement without a scope sees
 // no company's rows, a scope sees exactly its companies' rows and cannot write another's, and
 // concurrent statements in different scopes never see each other's scope.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import { startTestServer } from '../../../test/harness.ts';
 import type { Db } from '../client.ts';
 import { uniqueName, withPgClient } from '../../../test/database.ts';
 import { deriveAppRolePassword, provisionAppRole } from './app-role.ts';
 import { asSystem, NO_COMPANIES, withCompany, withDbScope } from './scope.ts';
 import { flattenCompoundKeys } from './unbatched-find-unique.ts';
 
-let server: TestServer;
-let app: Db;
-let ids: WorldIds;
-/** Tables with a company_id column, read from the catalog: a new one is covered without edits. */
-let companyTables: string[];
 /** Tables whose company is their parent's (no company_id of their own). */
 const CHILD_TABLES = ['endpoint_operations', 'messages', 'webhook_deliveries'];
 
@@ -26,29 +21,36 @@ const companiesIn = (db: Db, table: string) =>
     .$queryRawUnsafe<{ company_id: string | null }[]>(`SELECT DISTINCT company_id::text FROM "${table}"`)
     .then((rows) => rows.map((r) => r.company_id));
 
-beforeAll(async () => {
-  server = await startTestServer();
-  app = server.tessera.appDb;
-  ids = await worldIds(server.db);
-  companyTables = (
-    await server.db.$queryRaw<{ table_name: string }[]>`
-      SELECT c.table_name FROM information_schema.columns c
-      JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
-      WHERE c.table_schema = 'public' AND c.column_name = 'company_id' AND t.table_type = 'BASE TABLE'
-      ORDER BY 1`
-  ).map((r) => r.table_name);
-  // Rows in every table, so that "sees nothing" means something: a conversation with a message.
+const it = serverTest
+  // The server's own connection as the application's role.
+  .extend('app', { scope: 'file' }, ({ server }): Db => server.tessera.appDb)
+  /** Tables with a company_id column, read from the catalog: a new one is covered without edits. */
+  .extend('companyTables', { scope: 'file' }, async ({ server }) =>
+    (
+      await server.db.$queryRaw<{ table_name: string }[]>`
+        SELECT c.table_name FROM information_schema.columns c
+        JOIN information_schema.tables t ON t.table_name = c.table_name AND t.table_schema = c.table_schema
+        WHERE c.table_schema = 'public' AND c.column_name = 'company_id' AND t.table_type = 'BASE TABLE'
+        ORDER BY 1`
+    ).map((r) => r.table_name),
+  );
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ companyTables }) => {
+  void [companyTables];
+});
+
+// Rows in every table, so that "sees nothing" means something: a conversation with a message.
+it.beforeAll(async ({ app, world }) => {
   await asSystem('test setup', async () => {
     const conversation = await app.conversation.create({
-      data: { userId: ids.user.ceo!, companyId: ids.company.acme!, title: 't' },
+      data: { userId: world.user.ceo!, companyId: world.company.acme!, title: 't' },
     });
     await app.message.create({ data: { conversationId: conversation.id, role: 'user', content: 'hello' } });
   });
 });
-afterAll(() => server?.close());
 
 describe('the application role', () => {
-  it('is neither superuser nor owner nor allowed to bypass row security', async () => {
+  it('is neither superuser nor owner nor allowed to bypass row security', async ({ app }) => {
     const [row] = await app.$queryRaw<{ user: string; superuser: boolean; bypass: boolean; owns: boolean }[]>`
       SELECT current_user AS user, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
              EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = r.oid AND c.relname = 'api_endpoints') AS owns
@@ -56,7 +58,10 @@ describe('the application role', () => {
     expect(row).toEqual({ user: 'tessera_app', superuser: false, bypass: false, owns: false });
   });
 
-  it('finds the company tables in the catalog, and every one of them has row security on', async () => {
+  it('finds the company tables in the catalog, and every one of them has row security on', async ({
+    server,
+    companyTables,
+  }) => {
     expect(companyTables).toEqual(
       expect.arrayContaining([
         'api_credentials',
@@ -73,7 +78,7 @@ describe('the application role', () => {
     expect(unprotected).toEqual([]);
   });
 
-  it('may not change or remove audit rows even in the system scope (append-only by privilege too)', async () => {
+  it('may not change or remove audit rows even in the system scope (append-only by privilege too)', async ({ app }) => {
     await expect(
       asSystem('test', () => app.$executeRawUnsafe(`UPDATE audit_logs SET action = 'forged'`)),
     ).rejects.toThrow(/permission denied|append-only/);
@@ -84,7 +89,11 @@ describe('the application role', () => {
 });
 
 describe('a statement without a company set', () => {
-  it('sees no row of any company table, while the owner-free system scope sees them', async () => {
+  it('sees no row of any company table, while the owner-free system scope sees them', async ({
+    server,
+    app,
+    companyTables,
+  }) => {
     for (const table of [...companyTables, ...CHILD_TABLES]) {
       expect({ table, rows: await withDbScope(NO_COMPANIES, () => count(app, table)) }).toEqual({ table, rows: 0 });
       expect({ table, rows: await count(app, table) }).toEqual({ table, rows: 0 }); // nothing set at all
@@ -102,10 +111,10 @@ describe('a statement without a company set', () => {
     expect(seeded.every((n) => n > 0)).toBe(true);
   });
 
-  it('cannot write a company row', async () => {
+  it('cannot write a company row', async ({ server, world, app }) => {
     await expect(
       app.apiEndpoint.create({
-        data: { companyId: ids.company.acme!, slug: 'sneaky', name: 'Sneaky', baseUrl: 'https://example.com' },
+        data: { companyId: world.company.acme!, slug: 'sneaky', name: 'Sneaky', baseUrl: 'https://example.com' },
       }),
     ).rejects.toThrow(/row-level security/);
     expect(await server.db.apiEndpoint.count({ where: { slug: 'sneaky' } })).toBe(0);
@@ -113,21 +122,25 @@ describe('a statement without a company set', () => {
 });
 
 describe("a company's scope", () => {
-  it("sees that company's rows and no other's, in every company table and through parents", async () => {
+  it("sees that company's rows and no other's, in every company table and through parents", async ({
+    world,
+    app,
+    companyTables,
+  }) => {
     for (const table of companyTables) {
-      const seen = await withCompany(ids.company.acme!, () => companiesIn(app, table));
-      expect({ table, others: seen.filter((c) => c !== ids.company.acme) }).toEqual({ table, others: [] });
+      const seen = await withCompany(world.company.acme!, () => companiesIn(app, table));
+      expect({ table, others: seen.filter((c) => c !== world.company.acme) }).toEqual({ table, others: [] });
     }
-    const operations = await withCompany(ids.company.globex!, () =>
+    const operations = await withCompany(world.company.globex!, () =>
       app.endpointOperation.findMany({ select: { endpoint: { select: { companyId: true } } } }),
     );
     expect(operations.length).toBeGreaterThan(0);
-    expect(new Set(operations.map((o) => o.endpoint.companyId))).toEqual(new Set([ids.company.globex]));
+    expect(new Set(operations.map((o) => o.endpoint.companyId))).toEqual(new Set([world.company.globex]));
   });
 
-  it("cannot read, write, change or delete another company's rows; nothing changes", async () => {
-    const globexEndpoint = ids.endpoint['globex/finance-api']!;
-    await withCompany(ids.company.acme!, async () => {
+  it("cannot read, write, change or delete another company's rows; nothing changes", async ({ server, world, app }) => {
+    const globexEndpoint = world.endpoint['globex/finance-api']!;
+    await withCompany(world.company.acme!, async () => {
       expect(await app.apiEndpoint.findUnique({ where: { id: globexEndpoint } })).toBeNull();
       expect((await app.apiEndpoint.updateMany({ where: { id: globexEndpoint }, data: { name: 'Taken' } })).count).toBe(
         0,
@@ -135,14 +148,14 @@ describe("a company's scope", () => {
       expect((await app.apiEndpoint.deleteMany({ where: { id: globexEndpoint } })).count).toBe(0);
       await expect(
         app.apiEndpoint.create({
-          data: { companyId: ids.company.globex!, slug: 'planted', name: 'Planted', baseUrl: 'https://example.com' },
+          data: { companyId: world.company.globex!, slug: 'planted', name: 'Planted', baseUrl: 'https://example.com' },
         }),
       ).rejects.toThrow(/row-level security/);
       // Moving an own row into another company is a write into it: refused.
       await expect(
         app.apiEndpoint.update({
-          where: { id: ids.endpoint['acme/finance-api']! },
-          data: { companyId: ids.company.globex! },
+          where: { id: world.endpoint['acme/finance-api']! },
+          data: { companyId: world.company.globex! },
         }),
       ).rejects.toThrow();
     });
@@ -150,31 +163,34 @@ describe("a company's scope", () => {
     expect(after.name).not.toBe('Taken');
     expect(await server.db.apiEndpoint.count({ where: { slug: 'planted' } })).toBe(0);
     expect(
-      (await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: ids.endpoint['acme/finance-api']! } })).companyId,
-    ).toBe(ids.company.acme);
+      (await server.db.apiEndpoint.findUniqueOrThrow({ where: { id: world.endpoint['acme/finance-api']! } })).companyId,
+    ).toBe(world.company.acme);
   });
 
-  it('holds inside transactions, and ends with them', async () => {
-    const seen = await withCompany(ids.company.acme!, () =>
+  it('holds inside transactions, and ends with them', async ({ world, app }) => {
+    const seen = await withCompany(world.company.acme!, () =>
       app.$transaction(async (tx) => tx.apiEndpoint.findMany({ select: { companyId: true } })),
     );
-    expect(new Set(seen.map((e) => e.companyId))).toEqual(new Set([ids.company.acme]));
+    expect(new Set(seen.map((e) => e.companyId))).toEqual(new Set([world.company.acme]));
     expect(await count(app, 'api_endpoints')).toBe(0);
   });
 
-  it('may write a platform audit row (a sign-in) but not read one back', async () => {
+  it('may write a platform audit row (a sign-in) but not read one back', async ({ server, world, app }) => {
     const before = await server.db.auditLog.count({ where: { companyId: null } });
-    await withCompany(ids.company.acme!, () =>
+    await withCompany(world.company.acme!, () =>
       app.auditLog.createMany({ data: { action: 'test.platform', actorEmail: 'x@demo.test' } }),
     );
     expect(await server.db.auditLog.count({ where: { companyId: null } })).toBe(before + 1);
-    expect(await withCompany(ids.company.acme!, () => app.auditLog.count({ where: { companyId: null } }))).toBe(0);
+    expect(await withCompany(world.company.acme!, () => app.auditLog.count({ where: { companyId: null } }))).toBe(0);
   });
 });
 
 describe('concurrent statements in different scopes', () => {
-  it('each see exactly their own scope, on every connection (200 interleaved reads and transactions)', async () => {
-    const scopes = [ids.company.acme!, ids.company.globex!, null] as const;
+  it('each see exactly their own scope, on every connection (200 interleaved reads and transactions)', async ({
+    world,
+    app,
+  }) => {
+    const scopes = [world.company.acme!, world.company.globex!, null] as const;
     const results = await Promise.all(
       Array.from({ length: 200 }, async (_, i) => {
         const company = scopes[i % scopes.length]!;
@@ -191,43 +207,43 @@ describe('concurrent statements in different scopes', () => {
 });
 
 describe('Prisma merging findUnique calls of one tick', () => {
-  it("does not make one scope run another scope's lookup (each finds its own row)", async () => {
+  it("does not make one scope run another scope's lookup (each finds its own row)", async ({ world, app }) => {
     const [acme, globex, byCompoundKey] = await Promise.all([
-      withCompany(ids.company.acme!, () =>
-        app.apiEndpoint.findUnique({ where: { id: ids.endpoint['acme/finance-api']! } }),
+      withCompany(world.company.acme!, () =>
+        app.apiEndpoint.findUnique({ where: { id: world.endpoint['acme/finance-api']! } }),
       ),
-      withCompany(ids.company.globex!, () =>
-        app.apiEndpoint.findUnique({ where: { id: ids.endpoint['globex/finance-api']! } }),
+      withCompany(world.company.globex!, () =>
+        app.apiEndpoint.findUnique({ where: { id: world.endpoint['globex/finance-api']! } }),
       ),
-      withCompany(ids.company.globex!, () =>
+      withCompany(world.company.globex!, () =>
         app.apiEndpoint.findUniqueOrThrow({
-          where: { companyId_slug: { companyId: ids.company.globex!, slug: 'finance-api' } },
+          where: { companyId_slug: { companyId: world.company.globex!, slug: 'finance-api' } },
         }),
       ),
     ]);
-    expect(acme?.id).toBe(ids.endpoint['acme/finance-api']);
-    expect(globex?.id).toBe(ids.endpoint['globex/finance-api']);
-    expect(byCompoundKey.id).toBe(ids.endpoint['globex/finance-api']);
+    expect(acme?.id).toBe(world.endpoint['acme/finance-api']);
+    expect(globex?.id).toBe(world.endpoint['globex/finance-api']);
+    expect(byCompoundKey.id).toBe(world.endpoint['globex/finance-api']);
   });
 
-  it("never lets a lookup ride on a system one into another company's row", async () => {
-    const globexEndpoint = ids.endpoint['globex/finance-api']!;
+  it("never lets a lookup ride on a system one into another company's row", async ({ server, world, app }) => {
+    const globexEndpoint = world.endpoint['globex/finance-api']!;
     const [system, acme] = await Promise.all([
       server.db.apiEndpoint.findUnique({ where: { id: globexEndpoint } }),
-      withCompany(ids.company.acme!, () => app.apiEndpoint.findUnique({ where: { id: globexEndpoint } })),
+      withCompany(world.company.acme!, () => app.apiEndpoint.findUnique({ where: { id: globexEndpoint } })),
     ]);
     expect(system?.id).toBe(globexEndpoint);
     expect(acme).toBeNull();
   });
 
-  it('keeps a lookup inside its transaction (it sees what the transaction wrote)', async () => {
+  it('keeps a lookup inside its transaction (it sees what the transaction wrote)', async ({ server, world, app }) => {
     class Rollback extends Error {}
     let seen: unknown = 'not run';
-    await withCompany(ids.company.acme!, () =>
+    await withCompany(world.company.acme!, () =>
       app.$transaction(async (tx) => {
         const created = await tx.apiEndpoint.create({
           data: {
-            companyId: ids.company.acme!,
+            companyId: world.company.acme!,
             slug: 'in-transaction',
             name: 'In transaction',
             baseUrl: 'https://example.com',
@@ -254,8 +270,8 @@ describe('Prisma merging findUnique calls of one tick', () => {
 });
 
 describe('over GraphQL', () => {
-  it("a member's request runs in their companies: their endpoints, no one else's rows", async () => {
-    const token = await server.login('dev@demo.test');
+  it("a member's request runs in their companies: their endpoints, no one else's rows", async ({ server }) => {
+    const token = await server.login(PERSONAS.dev);
     const res = await server.gql<{ me: { memberships: { company: { id: string } }[] } }>(
       '{ me { memberships { company { id } } } }',
       {},
@@ -293,7 +309,7 @@ describe('starting', () => {
 
   it.skipIf(!process.env.DATABASE_URL)(
     'provisions the app role from many instances at once, each ending with a role that signs in (PostgreSQL)',
-    async () => {
+    async ({ server }) => {
       // Instances started together (a deploy) once failed here: concurrent GRANTs on one database
       // raced ("tuple concurrently updated") and an instance refused to start.
       const ownerUrl = server.config.databaseUrl!;

@@ -1,8 +1,8 @@
 // The scoped pool's connection choice: statements of a scope go to an idle connection that
 // already carries it, so requests that interleave scopes (the caller is loaded in the system
 // scope, then the request runs in its companies) pay no `set_config` round trip per statement.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.ts';
+import { afterAll, describe, expect } from 'vitest';
+import { serverTest as it } from '../../../test/fixture.ts';
 import { SET_SCOPE_SQL } from './scope-settings.ts';
 import { ScopedPool } from './scoped-pool.ts';
 import { asSystem, withCompany } from './scope.ts';
@@ -14,12 +14,10 @@ describe.skipIf(!postgres)(
     ? 'the scoped pool (PostgreSQL)'
     : 'the scoped pool (skipped: PGlite has one connection and no pool; CI runs it on PostgreSQL)',
   () => {
-    let server: TestServer;
     let pool: ScopedPool;
     let scopeSets = 0;
 
-    beforeAll(async () => {
-      server = await startTestServer();
+    it.beforeAll(({ server }) => {
       pool = new ScopedPool({ connectionString: server.config.databaseUrl!, max: 4 }, () => undefined);
       pool.on('connect', (client) => {
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -28,12 +26,11 @@ describe.skipIf(!postgres)(
         );
       });
     });
-    afterAll(async () => {
-      await pool?.end();
-      await server?.close();
-    });
+    afterAll(() => pool?.end());
 
-    it('sends statements of alternating scopes to connections that carry them: no set_config after the first of each', async () => {
+    it('sends statements of alternating scopes to connections that carry them: no set_config after the first of each', async ({
+      server,
+    }) => {
       const companyId = (await server.db.company.findFirstOrThrow({ where: { slug: 'acme' } })).id;
       const inCompany = () => withCompany(companyId, () => pool.run({ text: 'SELECT count(*) FROM api_endpoints' }));
       const inSystem = () => asSystem('pool test', () => pool.run({ text: 'SELECT 1' }));

@@ -2,10 +2,11 @@
 // as a Bearer on /graphql in one company only (read-only when asked), revocable, audited.
 import { createHash } from 'node:crypto';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
 import WebSocket from 'ws';
-import { errorCode, onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { errorCode, onlyError, type TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { MAX_ACTIVE_TOKENS_PER_USER } from './access-token.service.ts';
 
 const CREATE = `mutation ($input: CreateAccessTokenInput!) {
@@ -35,36 +36,45 @@ interface Created {
   };
 }
 
-let server: TestServer;
-let ids: WorldIds;
-const sessions: Record<string, string> = {};
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const email of ['ceo@demo.test', 'dev@demo.test', 'cfo@demo.test', 'admin@demo.test'])
+// The personas' sessions, signed in once for the file, by email.
+const it = serverTest.extend('sessions', { scope: 'file' }, async ({ server }) => {
+  const sessions: Record<string, string> = {};
+  for (const email of [PERSONAS.ceo, PERSONAS.dev, PERSONAS.cfo, PERSONAS.admin])
     sessions[email] = await server.login(email);
+  return sessions;
 });
-afterAll(() => server?.close());
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ sessions }) => {
+  void [sessions];
+});
 
-async function create(as: string, input: Record<string, unknown>): Promise<Created> {
+async function create(
+  server: TestServer,
+  sessions: Record<string, string>,
+  as: string,
+  input: Record<string, unknown>,
+): Promise<Created> {
   const res = await server.gql<{ createAccessToken: Created }>(CREATE, { input }, sessions[as]);
   expect(res.errors).toBeUndefined();
   return res.data!.createAccessToken;
 }
 
-const acme = () => ids.company.acme!;
-const globex = () => ids.company.globex!;
-const tokenCount = () => server.db.accessToken.count();
+const acme = (world: WorldIds) => world.company.acme!;
+const globex = (world: WorldIds) => world.company.globex!;
+const tokenCount = (server: TestServer) => server.db.accessToken.count();
 
 describe('a personal access token', () => {
-  it('is shown once, stored only as its SHA-256, and works as a Bearer on /graphql', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'reports' });
+  it('is shown once, stored only as its SHA-256, and works as a Bearer on /graphql', async ({
+    server,
+    world,
+    sessions,
+  }) => {
+    const made = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'reports' });
     expect(made.token).toMatch(/^tsr_pat_[A-Za-z0-9_-]{43}$/);
     expect(made.accessToken).toMatchObject({
       name: 'reports',
       prefix: made.token.slice(0, 12),
-      companyId: acme(),
+      companyId: acme(world),
       readOnly: false,
       status: 'ACTIVE',
       lastUsedAt: null,
@@ -78,10 +88,10 @@ describe('a personal access token', () => {
     expect(row.tokenHash).not.toContain(made.token.slice(8));
     expect(row.tokenHash).toBe(createHash('sha256').update(made.token).digest('hex'));
 
-    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
     const endpoints = await server.gql<{ myEndpoints: { endpoint: { slug: string } }[] }>(
       MY_ENDPOINTS,
-      { c: acme() },
+      { c: acme(world) },
       made.token,
     );
     expect(endpoints.errors).toBeUndefined();
@@ -96,7 +106,7 @@ describe('a personal access token', () => {
     const list = await server.gql<{ accessTokens: { id: string; lastUsedAt: string | null; prefix: string }[] }>(
       LIST,
       {},
-      sessions['ceo@demo.test'],
+      sessions[PERSONAS.ceo],
     );
     const listed = list.data!.accessTokens.find((t) => t.id === made.accessToken.id)!;
     expect(listed.lastUsedAt).not.toBeNull();
@@ -104,8 +114,8 @@ describe('a personal access token', () => {
     expect(JSON.stringify(list)).not.toContain(row.tokenHash);
   });
 
-  it('notes its last use at most once a minute, not on every request', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'busy' });
+  it('notes its last use at most once a minute, not on every request', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'busy' });
     const updates = () => server.sql.filter((q) => /UPDATE\s+"?access_tokens"?/i.test(q));
     server.sql.length = 0;
     await server.gql(ME, {}, made.token);
@@ -120,35 +130,41 @@ describe('a personal access token', () => {
     expect(updates()).toEqual([]);
   });
 
-  it('acts in its own company only, even where its owner holds other roles', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'acme only' });
+  it('acts in its own company only, even where its owner holds other roles', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'acme only' });
     expect((await server.gql(MY_COMPANIES, {}, made.token)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
-    expect(errorCode(await server.gql(MY_ENDPOINTS, { c: globex() }, made.token))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(READ, { c: globex(), e: ids.endpoint['globex/sales-api'] }, made.token))).toBe(
-      'NOT_FOUND',
-    );
+    expect(errorCode(await server.gql(MY_ENDPOINTS, { c: globex(world) }, made.token))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await server.gql(READ, { c: globex(world), e: world.endpoint['globex/sales-api'] }, made.token)),
+    ).toBe('NOT_FOUND');
     // The same person in a session sees both.
-    expect((await server.gql(MY_COMPANIES, {}, sessions['ceo@demo.test'])).data!.myCompanies).toHaveLength(2);
+    expect(
+      (await server.gql<{ myCompanies: unknown[] }>(MY_COMPANIES, {}, sessions[PERSONAS.ceo])).data!.myCompanies,
+    ).toHaveLength(2);
   });
 
-  it('is refused once revoked or expired, exactly like a bad session token', async () => {
+  it('is refused once revoked or expired, exactly like a bad session token', async ({ server, world, sessions }) => {
     const badJwt = onlyError(await server.gql(ME, {}, 'not-a-jwt'));
     expect(badJwt.extensions?.code).toBe('UNAUTHENTICATED');
     const unknown = onlyError(await server.gql(ME, {}, `tsr_pat_${'A'.repeat(43)}`));
     expect(unknown).toEqual(badJwt);
 
-    const revoked = await create('ceo@demo.test', { companyId: acme(), name: 'to revoke' });
-    expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    const revoked = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'to revoke' });
+    expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
     const res = await server.gql<{ revokeAccessToken: { status: string; revokedAt: string } }>(
       REVOKE,
       { id: revoked.accessToken.id },
-      sessions['ceo@demo.test'],
+      sessions[PERSONAS.ceo],
     );
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
     expect(onlyError(await server.gql(ME, {}, revoked.token))).toEqual(badJwt);
 
-    const expired = await create('ceo@demo.test', { companyId: acme(), name: 'to expire', expiresInDays: 1 });
-    expect((await server.gql(ME, {}, expired.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    const expired = await create(server, sessions, PERSONAS.ceo, {
+      companyId: acme(world),
+      name: 'to expire',
+      expiresInDays: 1,
+    });
+    expect((await server.gql(ME, {}, expired.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
     await server.db.accessToken.update({
       where: { id: expired.accessToken.id },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -158,19 +174,19 @@ describe('a personal access token', () => {
     const statuses = (
       await server.gql<{ accessTokens: { id: string; status: string }[] }>(
         LIST,
-        { c: acme() },
-        sessions['ceo@demo.test'],
+        { c: acme(world) },
+        sessions[PERSONAS.ceo],
       )
     ).data!.accessTokens;
     expect(statuses.find((t) => t.id === revoked.accessToken.id)!.status).toBe('REVOKED');
     expect(statuses.find((t) => t.id === expired.accessToken.id)!.status).toBe('EXPIRED');
   });
 
-  it('is refused once its owner no longer holds a role in its company', async () => {
-    const made = await create('cfo@demo.test', { companyId: acme(), name: 'cfo' });
-    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: 'cfo@demo.test' } });
+  it('is refused once its owner no longer holds a role in its company', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.cfo, { companyId: acme(world), name: 'cfo' });
+    expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: PERSONAS.cfo } });
     const membership = await server.db.userCompanyAccess.findFirstOrThrow({
-      where: { userId: ids.user.cfo, companyId: acme() },
+      where: { userId: world.user.cfo, companyId: acme(world) },
     });
     await server.db.userCompanyAccess.delete({ where: { id: membership.id } });
     try {
@@ -184,7 +200,12 @@ describe('a personal access token', () => {
 });
 
 /** One operation over graphql-ws (the WebSocket path builds its context like HTTP), its first answer. */
-async function overWebSocket(token: string, query: string, variables: Record<string, unknown> = {}) {
+async function overWebSocket(
+  server: TestServer,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+) {
   const client = createClient({
     url: `${server.url.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
@@ -207,74 +228,87 @@ async function overWebSocket(token: string, query: string, variables: Record<str
 }
 
 describe('over WebSocket', () => {
-  it('authenticates a token the same way, narrowed to its company', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'socket' });
-    expect((await overWebSocket(made.token, MY_COMPANIES)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
+  it('authenticates a token the same way, narrowed to its company', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'socket' });
+    expect((await overWebSocket(server, made.token, MY_COMPANIES)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
     const events = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
-    expect((await overWebSocket(made.token, events, { c: globex() })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    await server.gql(REVOKE, { id: made.accessToken.id }, sessions['ceo@demo.test']);
-    expect((await overWebSocket(made.token, MY_COMPANIES)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await overWebSocket(server, made.token, events, { c: globex(world) })).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    await server.gql(REVOKE, { id: made.accessToken.id }, sessions[PERSONAS.ceo]);
+    expect((await overWebSocket(server, made.token, MY_COMPANIES)).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });
 
 describe('creating a token', () => {
-  it('needs a role in the company: elsewhere (even for a platform admin) it is NOT_FOUND and nothing is made', async () => {
-    const before = await tokenCount();
+  it('needs a role in the company: elsewhere (even for a platform admin) it is NOT_FOUND and nothing is made', async ({
+    server,
+    world,
+    sessions,
+  }) => {
+    const before = await tokenCount(server);
     expect(
-      errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'x' } }, sessions['cfo@demo.test'])),
+      errorCode(await server.gql(CREATE, { input: { companyId: globex(world), name: 'x' } }, sessions[PERSONAS.cfo])),
     ).toBe('NOT_FOUND');
     expect(
-      errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }, sessions['admin@demo.test'])),
+      errorCode(await server.gql(CREATE, { input: { companyId: acme(world), name: 'x' } }, sessions[PERSONAS.admin])),
     ).toBe('NOT_FOUND');
     expect(
       errorCode(
         await server.gql(
           CREATE,
           { input: { companyId: '00000000-0000-4000-8000-000000000000', name: 'x' } },
-          sessions['ceo@demo.test'],
+          sessions[PERSONAS.ceo],
         ),
       ),
     ).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'x' } }))).toBe('UNAUTHENTICATED');
-    expect(await tokenCount()).toBe(before);
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(world), name: 'x' } }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(await tokenCount(server)).toBe(before);
   });
 
-  it.each([
+  it.for([
     ['expiresInDays 0', { expiresInDays: 0 }, 'input.expiresInDays'],
     ['expiresInDays 1000', { expiresInDays: 1000 }, 'input.expiresInDays'],
     ['an empty name', { name: '' }, 'input.name'],
     ['a blank name', { name: '   ' }, 'input.name'],
     ['a name too long', { name: 'n'.repeat(121) }, 'input.name'],
-  ])('refuses %s with BAD_USER_INPUT, making nothing', async (_label, change, field) => {
-    const before = await tokenCount();
-    const error = onlyError(
-      await server.gql(CREATE, { input: { companyId: acme(), name: 'ok', ...change } }, sessions['dev@demo.test']),
-    );
-    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(await tokenCount()).toBe(before);
-  });
+  ] as const)(
+    'refuses %s with BAD_USER_INPUT, making nothing',
+    async ([_label, change, field], { server, world, sessions }) => {
+      const before = await tokenCount(server);
+      const error = onlyError(
+        await server.gql(CREATE, { input: { companyId: acme(world), name: 'ok', ...change } }, sessions[PERSONAS.dev]),
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(await tokenCount(server)).toBe(before);
+    },
+  );
 
-  it('cannot be done with a token: a stolen token mints no more', async () => {
-    const made = await create('dev@demo.test', { companyId: acme(), name: 'no minting' });
-    const before = await tokenCount();
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(), name: 'minted' } }, made.token))).toBe(
+  it('cannot be done with a token: a stolen token mints no more', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.dev, { companyId: acme(world), name: 'no minting' });
+    const before = await tokenCount(server);
+    expect(errorCode(await server.gql(CREATE, { input: { companyId: acme(world), name: 'minted' } }, made.token))).toBe(
       'FORBIDDEN',
     );
-    expect(errorCode(await server.gql(CREATE, { input: { companyId: globex(), name: 'minted' } }, made.token))).toBe(
-      'FORBIDDEN',
-    );
-    expect(await tokenCount()).toBe(before);
+    expect(
+      errorCode(await server.gql(CREATE, { input: { companyId: globex(world), name: 'minted' } }, made.token)),
+    ).toBe('FORBIDDEN');
+    expect(await tokenCount(server)).toBe(before);
   });
 
-  it(`stops at ${MAX_ACTIVE_TOKENS_PER_USER} active tokens per person`, async () => {
+  it(`stops at ${MAX_ACTIVE_TOKENS_PER_USER} active tokens per person`, async ({ server, world, sessions }) => {
     const active = await server.db.accessToken.count({
-      where: { userId: ids.user.dev, revokedAt: null, expiresAt: { gt: new Date() } },
+      where: { userId: world.user.dev, revokedAt: null, expiresAt: { gt: new Date() } },
     });
     const expiresAt = new Date(Date.now() + 86_400_000);
     await server.db.accessToken.createMany({
       data: Array.from({ length: MAX_ACTIVE_TOKENS_PER_USER - active }, (_, i) => ({
-        userId: ids.user.dev!,
-        companyId: acme(),
+        userId: world.user.dev!,
+        companyId: acme(world),
         name: `filler ${i}`,
         prefix: 'tsr_pat_fill',
         tokenHash: `filler-${i}`,
@@ -283,32 +317,40 @@ describe('creating a token', () => {
     });
     expect(
       errorCode(
-        await server.gql(CREATE, { input: { companyId: acme(), name: 'one too many' } }, sessions['dev@demo.test']),
+        await server.gql(CREATE, { input: { companyId: acme(world), name: 'one too many' } }, sessions[PERSONAS.dev]),
       ),
     ).toBe('CONFLICT');
     await server.db.accessToken.deleteMany({ where: { tokenHash: { startsWith: 'filler-' } } });
-    await create('dev@demo.test', { companyId: acme(), name: 'room again' });
+    await create(server, sessions, PERSONAS.dev, { companyId: acme(world), name: 'room again' });
   });
 });
 
 describe('a read-only token', () => {
-  it('reads, but every mutation and every write is FORBIDDEN', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'read only', readOnly: true });
+  it('reads, but every mutation and every write is FORBIDDEN', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.ceo, {
+      companyId: acme(world),
+      name: 'read only',
+      readOnly: true,
+    });
     expect(made.accessToken.readOnly).toBe(true);
-    const sales = ids.endpoint['acme/sales-api'];
-    const read = await server.gql<{ readOperation: { status: number } }>(READ, { c: acme(), e: sales }, made.token);
+    const sales = world.endpoint['acme/sales-api'];
+    const read = await server.gql<{ readOperation: { status: number } }>(
+      READ,
+      { c: acme(world), e: sales },
+      made.token,
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data!.readOperation.status).toBe(200);
 
     const upstreamWrites = server.sandbox.stats.requests.total;
-    expect(errorCode(await server.gql(WRITE, { c: acme(), e: sales }, made.token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(WRITE, { c: acme(world), e: sales }, made.token))).toBe('FORBIDDEN');
     expect(server.sandbox.stats.requests.total).toBe(upstreamWrites);
     expect(errorCode(await server.gql(REVOKE, { id: made.accessToken.id }, made.token))).toBe('FORBIDDEN');
     expect(
       errorCode(
         await server.gql(
           'mutation ($c: ID!) { chat(companyId: $c, message: "hello") { message } }',
-          { c: acme() },
+          { c: acme(world) },
           made.token,
         ),
       ),
@@ -326,7 +368,7 @@ describe('a read-only token', () => {
     expect(
       (
         await server.gql<{ login: { token: string } }>(
-          'mutation { login(email: "ceo@demo.test", password: "tessera-demo") { token } }',
+          `mutation { login(email: "${PERSONAS.ceo}", password: "tessera-demo") { token } }`,
           {},
           made.token,
         )
@@ -337,32 +379,38 @@ describe('a read-only token', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('is shown its WRITE grants as READ in myEndpoints, as the gateway treats them; a full token and the session see WRITE', async () => {
+  it('is shown its WRITE grants as READ in myEndpoints, as the gateway treats them; a full token and the session see WRITE', async ({
+    server,
+    world,
+    sessions,
+  }) => {
     const MINE = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
     const accessOf = async (token: string) =>
       Object.fromEntries(
         (
           await server.gql<{ myEndpoints: { access: string; endpoint: { slug: string } }[] }>(
             MINE,
-            { c: acme() },
+            { c: acme(world) },
             token,
           )
         ).data!.myEndpoints.map((g) => [g.endpoint.slug, g.access]),
       );
-    const session = await accessOf(sessions['ceo@demo.test']!);
+    const session = await accessOf(sessions[PERSONAS.ceo]!);
     expect(session['sales-api']).toBe('WRITE');
-    expect(await accessOf((await create('ceo@demo.test', { companyId: acme(), name: 'full list' })).token)).toEqual(
-      session,
-    );
+    expect(
+      await accessOf(
+        (await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'full list' })).token,
+      ),
+    ).toEqual(session);
     const readOnly = await accessOf(
-      (await create('ceo@demo.test', { companyId: acme(), name: 'ro list', readOnly: true })).token,
+      (await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'ro list', readOnly: true })).token,
     );
     expect(Object.keys(readOnly)).toEqual(Object.keys(session));
     expect(Object.values(readOnly).every((access) => access === 'READ')).toBe(true);
   });
 
-  it('while a full token may change data (here: revoke itself)', async () => {
-    const made = await create('ceo@demo.test', { companyId: acme(), name: 'full' });
+  it('while a full token may change data (here: revoke itself)', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'full' });
     const res = await server.gql<{ revokeAccessToken: { status: string } }>(
       REVOKE,
       { id: made.accessToken.id },
@@ -383,53 +431,53 @@ describe('a read-only token', () => {
 });
 
 describe('listing and revoking', () => {
-  it("shows a person only their own tokens, and anyone else's id is NOT_FOUND", async () => {
-    const ceos = await create('ceo@demo.test', { companyId: acme(), name: 'ceo private' });
-    const devList = await server.gql<{ accessTokens: { id: string }[] }>(LIST, {}, sessions['dev@demo.test']);
+  it("shows a person only their own tokens, and anyone else's id is NOT_FOUND", async ({ server, world, sessions }) => {
+    const ceos = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'ceo private' });
+    const devList = await server.gql<{ accessTokens: { id: string }[] }>(LIST, {}, sessions[PERSONAS.dev]);
     expect(devList.data!.accessTokens.map((t) => t.id)).not.toContain(ceos.accessToken.id);
-    for (const as of ['dev@demo.test', 'admin@demo.test']) {
+    for (const as of [PERSONAS.dev, PERSONAS.admin]) {
       expect(errorCode(await server.gql(REVOKE, { id: ceos.accessToken.id }, sessions[as]))).toBe('NOT_FOUND');
     }
-    expect(errorCode(await server.gql(REVOKE, { id: 'not-a-uuid' }, sessions['dev@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(REVOKE, { id: 'not-a-uuid' }, sessions[PERSONAS.dev]))).toBe('NOT_FOUND');
     expect(
       (await server.db.accessToken.findUniqueOrThrow({ where: { id: ceos.accessToken.id } })).revokedAt,
     ).toBeNull();
-    expect((await server.gql(ME, {}, ceos.token)).data).toEqual({ me: { email: 'ceo@demo.test' } });
+    expect((await server.gql(ME, {}, ceos.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
   });
 
-  it("filters by company; a token sees only its own company's tokens", async () => {
-    const atGlobex = await create('ceo@demo.test', { companyId: globex(), name: 'globex' });
+  it("filters by company; a token sees only its own company's tokens", async ({ server, world, sessions }) => {
+    const atGlobex = await create(server, sessions, PERSONAS.ceo, { companyId: globex(world), name: 'globex' });
     const only = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(
       LIST,
-      { c: globex() },
-      sessions['ceo@demo.test'],
+      { c: globex(world) },
+      sessions[PERSONAS.ceo],
     );
     expect(new Set(only.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
     const viaToken = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, {}, atGlobex.token);
     expect(new Set(viaToken.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
     // Outside one's companies (the token's one company, for a token) the filter is NOT_FOUND.
-    expect(errorCode(await server.gql(LIST, { c: acme() }, atGlobex.token))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: globex() }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: 'abc' }, sessions['cfo@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: acme(world) }, atGlobex.token))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: globex(world) }, sessions[PERSONAS.cfo]))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: 'abc' }, sessions[PERSONAS.cfo]))).toBe('NOT_FOUND');
   });
 });
 
 describe('the audit trail', () => {
-  it('records create and revoke without the token or its hash', async () => {
-    const made = await create('dev@demo.test', {
-      companyId: globex(),
+  it('records create and revoke without the token or its hash', async ({ server, world, sessions }) => {
+    const made = await create(server, sessions, PERSONAS.dev, {
+      companyId: globex(world),
       name: 'audited',
       readOnly: true,
       expiresInDays: 7,
     });
-    await server.gql(REVOKE, { id: made.accessToken.id }, sessions['dev@demo.test']);
+    await server.gql(REVOKE, { id: made.accessToken.id }, sessions[PERSONAS.dev]);
     const rows = await server.db.auditLog.findMany({
       where: { targetId: made.accessToken.id },
       orderBy: { id: 'asc' },
     });
     expect(rows.map((r) => [r.action, r.actorEmail, r.companyId])).toEqual([
-      ['access_token.create', 'dev@demo.test', globex()],
-      ['access_token.revoke', 'dev@demo.test', globex()],
+      ['access_token.create', PERSONAS.dev, globex(world)],
+      ['access_token.revoke', PERSONAS.dev, globex(world)],
     ]);
     expect(rows[0]!.details).toMatchObject({ name: 'audited', readOnly: true, prefix: made.token.slice(0, 12) });
     const hash = (await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).tokenHash;

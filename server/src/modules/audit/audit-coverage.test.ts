@@ -1,68 +1,93 @@
 // Every Mutation of the schema, called for real over HTTP, leaves exactly the audit rows listed
 // here (action, actor, company, request id), and every row lands in its company's hash chain.
 // A Mutation added to the schema without a row here fails the first test.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
-import { startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, assistantTest, fakeModelEnv } from '../../../test/fixture.ts';
+import type { FakeOpenAI } from '../../../test/fake-openai.ts';
+import type { GqlResponse, TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { buildBareSchema } from '../../graphql/schema.ts';
 import { verifyAuditChains } from './audit-chain.ts';
+
+/** What a step's closures read: the file's server, the demo world's ids and the fake model. */
+interface Ctx {
+  server: TestServer;
+  world: WorldIds;
+  fake: FakeOpenAI;
+}
 
 interface Step {
   field: string;
   variant?: string;
   as: string | null;
   query: string;
-  vars?: () => Record<string, unknown>;
-  before?: () => void;
+  vars?: (ctx: Ctx) => Record<string, unknown>;
+  before?: (ctx: Ctx) => void;
   /** The actions of the new rows, in order. */
   expected: string[];
   /** The company of every new row (null: the platform chain). */
-  company: () => string | null;
+  company: (ctx: Ctx) => string | null;
   /** What the last new row's details must hold. */
   details?: Record<string, unknown>;
   /** The error code the call answers with (default: none). */
   fails?: string;
   /** Who the rows name as actor (default: the caller). */
   actor?: string;
-  after?: (res: GqlResponse) => void;
+  after?: (res: GqlResponse<Created>) => void;
 }
 
-let server: TestServer;
-let fake: FakeOpenAI;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
+type Id = { id: string };
+/** What the steps' `after` read: the ids of what a step made. */
+interface Created {
+  createCompany: Id;
+  createUser: Id;
+  createEndpoint: Id;
+  createOperation: Id;
+  createCredential: Id;
+  createWebhookSubscription: { subscription: Id };
+  chat: { pendingActions: Id[] };
+  createAccessToken: { accessToken: Id };
+  createDashboardWidget: Id;
+  createOAuthApp: Id;
+  inviteToCompany: { acceptUrl: string | null; invitation: Id };
+  resendInvitation: { acceptUrl: string | null };
+}
+
 const made: Record<string, string> = {};
 
-const acme = () => ids.company.acme!;
-const proposeWrite = (name: string) => () => {
-  fake.queue(
-    {
-      toolCalls: [{ name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } }],
-    },
-    { content: 'Proposed.' },
-  );
-};
+const acme = ({ world }: { world: WorldIds }) => world.company.acme!;
+const proposeWrite =
+  (name: string) =>
+  ({ fake }: Ctx) => {
+    fake.queue(
+      {
+        toolCalls: [
+          { name: 'sales-api__createOpportunity', arguments: { name, accountId: made.account, amount: 100 } },
+        ],
+      },
+      { content: 'Proposed.' },
+    );
+  };
 const CHAT = 'mutation ($c: ID!, $m: String!) { chat(companyId: $c, message: $m) { pendingActions { id } } }';
 
 const STEPS: Step[] = [
   {
     field: 'login',
     as: null,
-    query: 'mutation { login(email: "admin@demo.test", password: "tessera-demo") { token } }',
+    query: `mutation { login(email: "${PERSONAS.admin}", password: "tessera-demo") { token } }`,
     expected: ['auth.login'],
     company: () => null,
-    actor: 'admin@demo.test',
+    actor: PERSONAS.admin,
   },
   {
     field: 'login',
     variant: 'wrong password',
     as: null,
-    query: 'mutation { login(email: "admin@demo.test", password: "not-it") { token } }',
+    query: `mutation { login(email: "${PERSONAS.admin}", password: "not-it") { token } }`,
     expected: ['auth.login_failed'],
     fails: 'UNAUTHENTICATED',
     company: () => null,
-    actor: 'admin@demo.test',
+    actor: PERSONAS.admin,
   },
   {
     field: 'login',
@@ -76,7 +101,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation { createCompany(input: { name: "Audited", slug: "audited" }) { id } }',
     expected: ['company.create'],
     company: () => made.company!,
@@ -86,7 +111,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Audited Inc" }) { id } }',
     vars: () => ({ id: made.company }),
     expected: ['company.update'],
@@ -94,7 +119,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createUser',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation { createUser(input: { email: "audited@demo.test", name: "Audited", password: "tessera-demo" }) { id } }',
     expected: ['user.create'],
@@ -105,27 +130,27 @@ const STEPS: Step[] = [
   },
   {
     field: 'grantCompanyAccess',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
-    vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ u: made.user, c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['membership.grant'],
     company: acme,
   },
   {
     field: 'revokeCompanyAccess',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
-    vars: () => ({ u: made.user, c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ u: made.user, c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['membership.revoke'],
     company: acme,
   },
   {
     field: 'createEndpoint',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $url: String!) { createEndpoint(input: { companyId: $c, slug: "audited-api", name: "Audited API", baseUrl: $url }) { id } }',
-    vars: () => ({ c: acme(), url: `${server.sandbox.url}/acme/finance` }),
+    vars: (ctx) => ({ c: acme(ctx), url: `${ctx.server.sandbox.url}/acme/finance` }),
     expected: ['endpoint.create'],
     company: acme,
     after: (res) => {
@@ -134,7 +159,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateEndpoint',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { description: "Audited" }) { id } }',
     vars: () => ({ id: made.endpoint }),
     expected: ['endpoint.update'],
@@ -142,7 +167,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'createOperation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($e: ID!) { createOperation(endpointId: $e, input: { key: "getCashBalance", method: "GET", path: "/cash-balance" }) { id } }',
     vars: () => ({ e: made.endpoint }),
@@ -154,7 +179,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateOperation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { description: "Cash" }) { id } }',
     vars: () => ({ id: made.operation }),
     expected: ['operation.update'],
@@ -162,29 +187,29 @@ const STEPS: Step[] = [
   },
   {
     field: 'setFieldRule',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($o: ID!, $r: ID!, $c: ID!) { setFieldRule(input: { operationId: $o, roleId: $r, companyId: $c, mode: REMOVE, paths: ["accounts[].bank"] }) { id } }',
-    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
+    vars: (ctx) => ({ o: made.operation, r: ctx.world.role.cfo, c: acme(ctx) }),
     expected: ['field_rule.set'],
     company: acme,
     details: { mode: 'REMOVE', paths: ['accounts[].bank'] },
   },
   {
     field: 'deleteFieldRule',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($o: ID!, $r: ID!, $c: ID!) { deleteFieldRule(operationId: $o, roleId: $r, companyId: $c) }',
-    vars: () => ({ o: made.operation, r: ids.role.cfo, c: acme() }),
+    vars: (ctx) => ({ o: made.operation, r: ctx.world.role.cfo, c: acme(ctx) }),
     expected: ['field_rule.delete'],
     company: acme,
     details: { paths: ['accounts[].bank'] },
   },
   {
     field: 'createDashboardWidget',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($e: ID!, $c: ID!) { createDashboardWidget(input: { companyId: $c, endpointId: $e, operationKey: "getCashBalance", key: "cash", title: "Cash", kind: STAT, expression: "$.total" }) { id } }',
-    vars: () => ({ e: made.endpoint, c: acme() }),
+    vars: (ctx) => ({ e: made.endpoint, c: acme(ctx) }),
     expected: ['dashboard_widget.create'],
     company: acme,
     details: { operation: 'getCashBalance', key: 'cash' },
@@ -194,37 +219,37 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateDashboardWidget',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($id: ID!, $e: ID!, $c: ID!) { updateDashboardWidget(id: $id, input: { companyId: $c, endpointId: $e, operationKey: "getCashBalance", key: "cash", title: "Cash at hand", kind: STAT, expression: "$.total" }) { id } }',
-    vars: () => ({ id: made.widget, e: made.endpoint, c: acme() }),
+    vars: (ctx) => ({ id: made.widget, e: made.endpoint, c: acme(ctx) }),
     expected: ['dashboard_widget.update'],
     company: acme,
     details: { title: 'Cash at hand' },
   },
   {
     field: 'deleteDashboardWidget',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!, $c: ID!) { deleteDashboardWidget(id: $id, companyId: $c) }',
-    vars: () => ({ id: made.widget, c: acme() }),
+    vars: (ctx) => ({ id: made.widget, c: acme(ctx) }),
     expected: ['dashboard_widget.delete'],
     company: acme,
   },
   {
     field: 'setEndpointAccess',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }',
-    vars: () => ({ r: ids.role.cfo, c: acme(), e: made.endpoint }),
+    vars: (ctx) => ({ r: ctx.world.role.cfo, c: acme(ctx), e: made.endpoint }),
     expected: ['permission.set'],
     company: acme,
   },
   {
     field: 'createCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $e: ID!) { createCredential(input: { companyId: $c, endpointId: $e, name: "audited key", kind: API_KEY, secret: { apiKey: "k-1" } }) { id } }',
-    vars: () => ({ c: acme(), e: made.endpoint }),
+    vars: (ctx) => ({ c: acme(ctx), e: made.endpoint }),
     expected: ['credential.create'],
     company: acme,
     after: (res) => {
@@ -233,10 +258,10 @@ const STEPS: Step[] = [
   },
   {
     field: 'createOAuthApp',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!) { createOAuthApp(input: { companyId: $c, provider: "gitlab", clientId: "cid", clientSecret: "audited-client-secret" }) { id } }',
-    vars: () => ({ c: acme() }),
+    vars: (ctx) => ({ c: acme(ctx) }),
     expected: ['oauth_app.create'],
     company: acme,
     details: { provider: 'gitlab', name: 'GitLab' },
@@ -246,7 +271,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateOAuthApp',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateOAuthApp(id: $id, input: { clientSecret: "another-client-secret" }) { id } }',
     vars: () => ({ id: made.oauthApp }),
     expected: ['oauth_app.rotate'],
@@ -254,16 +279,16 @@ const STEPS: Step[] = [
   },
   {
     field: 'startOAuthConnect',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $e: ID!, $a: ID!) { startOAuthConnect(input: { companyId: $c, endpointId: $e, appId: $a, returnTo: "/admin/credentials" }) { authorizationUrl } }',
-    vars: () => ({ c: acme(), e: made.endpoint, a: made.oauthApp }),
+    vars: (ctx) => ({ c: acme(ctx), e: made.endpoint, a: made.oauthApp }),
     expected: ['oauth_connect.start'],
     company: acme,
   },
   {
     field: 'deleteOAuthApp',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteOAuthApp(id: $id) }',
     vars: () => ({ id: made.oauthApp }),
     expected: ['oauth_app.delete'],
@@ -271,7 +296,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'updateCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "audited key 2" }) { id } }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.update'],
@@ -279,7 +304,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'rotateCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { apiKey: "k-2" }) { id } }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.rotate'],
@@ -287,15 +312,15 @@ const STEPS: Step[] = [
   },
   {
     field: 'confirmCredentialOrigin',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!, $o: String!) { confirmCredentialOrigin(id: $id, origin: $o) { id } }',
-    vars: () => ({ id: made.credential, o: new URL(server.sandbox.url).origin }),
+    vars: (ctx) => ({ id: made.credential, o: new URL(ctx.server.sandbox.url).origin }),
     expected: ['credential.confirm_origin'],
     company: acme,
   },
   {
     field: 'testCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.test'],
@@ -303,7 +328,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteCredential',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteCredential(id: $id) }',
     vars: () => ({ id: made.credential }),
     expected: ['credential.delete'],
@@ -311,10 +336,10 @@ const STEPS: Step[] = [
   },
   {
     field: 'createWebhookSubscription',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $url: String!) { createWebhookSubscription(companyId: $c, url: $url, events: ["permission.changed"]) { subscription { id } } }',
-    vars: () => ({ c: acme(), url: `${server.sandbox.url}/hooks` }),
+    vars: (ctx) => ({ c: acme(ctx), url: `${ctx.server.sandbox.url}/hooks` }),
     expected: ['webhook.create'],
     company: acme,
     after: (res) => {
@@ -323,7 +348,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'rotateInboundWebhookSecret',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { path } }',
     vars: () => ({ e: made.endpoint }),
     expected: ['inbound_webhook.rotate'],
@@ -332,11 +357,11 @@ const STEPS: Step[] = [
   },
   {
     field: 'configureIdentityProvider',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $i: IdentityProviderInput!) { configureIdentityProvider(companyId: $c, input: $i) { hasClientSecret } }',
-    vars: () => ({
-      c: acme(),
+    vars: (ctx) => ({
+      c: acme(ctx),
       i: {
         issuerUrl: 'https://idp.example.test',
         clientId: 'tessera',
@@ -354,32 +379,32 @@ const STEPS: Step[] = [
   },
   {
     field: 'setIdentityProviderGroupMappings',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $m: [GroupMappingInput!]!) { setIdentityProviderGroupMappings(companyId: $c, mappings: $m) { group } }',
-    vars: () => ({ c: acme(), m: [{ group: 'engineers', roleId: ids.role.developer }] }),
+    vars: (ctx) => ({ c: acme(ctx), m: [{ group: 'engineers', roleId: ctx.world.role.developer }] }),
     expected: ['identity_provider.group_mappings'],
     company: acme,
   },
   {
     field: 'startIdentityProviderTest',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($c: ID!) { startIdentityProviderTest(companyId: $c) }',
-    vars: () => ({ c: acme() }),
+    vars: (ctx) => ({ c: acme(ctx) }),
     expected: ['identity_provider.test'],
     company: acme,
   },
   {
     field: 'deleteIdentityProvider',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($c: ID!) { deleteIdentityProvider(companyId: $c) }',
-    vars: () => ({ c: acme() }),
+    vars: (ctx) => ({ c: acme(ctx) }),
     expected: ['identity_provider.delete'],
     company: acme,
   },
   {
     field: 'deleteWebhookSubscription',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',
     vars: () => ({ id: made.webhook }),
     expected: ['webhook.delete'],
@@ -387,7 +412,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteOperation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteOperation(id: $id) }',
     vars: () => ({ id: made.operation }),
     expected: ['operation.delete'],
@@ -395,7 +420,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteEndpoint',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }',
     vars: () => ({ id: made.endpoint }),
     expected: ['endpoint.delete'],
@@ -403,7 +428,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'deleteCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { deleteCompany(id: $id) }',
     vars: () => ({ id: made.company }),
     expected: ['company.delete'],
@@ -411,12 +436,12 @@ const STEPS: Step[] = [
   },
   {
     field: 'writeOperation',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
-    vars: () => ({
-      c: acme(),
-      e: ids.endpoint['acme/sales-api'],
+    vars: (ctx) => ({
+      c: acme(ctx),
+      e: ctx.world.endpoint['acme/sales-api'],
       p: { name: 'Audited deal', accountId: made.account, amount: 5 },
     }),
     expected: ['upstream.write'],
@@ -426,10 +451,10 @@ const STEPS: Step[] = [
   {
     field: 'writeOperation',
     variant: 'the upstream API refuses it',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "updateOpportunity", params: { id: "no-such-id", stage: "Won" }) { status } }',
-    vars: () => ({ c: acme(), e: ids.endpoint['acme/sales-api'] }),
+    vars: (ctx) => ({ c: acme(ctx), e: ctx.world.endpoint['acme/sales-api'] }),
     expected: ['upstream.write'],
     fails: 'UPSTREAM_ERROR',
     company: acme,
@@ -439,36 +464,37 @@ const STEPS: Step[] = [
     // Taken upstream, but the answer is refused (too large): still audited, the write happened.
     field: 'writeOperation',
     variant: 'the answer is too large',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!, $e: ID!, $p: JSON) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: $p) { status } }',
-    vars: () => ({
-      c: acme(),
-      e: ids.endpoint['acme/sales-api'],
+    vars: (ctx) => ({
+      c: acme(ctx),
+      e: ctx.world.endpoint['acme/sales-api'],
       p: { name: 'Huge deal', accountId: made.account, amount: 6 },
     }),
     expected: ['upstream.write'],
     fails: 'UPSTREAM_ERROR',
     company: acme,
-    before: () => server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024, { company: 'acme', service: 'salesforce' }),
+    before: (ctx) =>
+      ctx.server.sandbox.knobs.hugeResponseNext(1, 6 * 1024 * 1024, { company: 'acme', service: 'salesforce' }),
     details: { operation: 'createOpportunity', outcome: 'UPSTREAM_ERROR', status: null },
   },
   {
     field: 'chat',
     variant: 'proposes a write',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: CHAT,
-    vars: () => ({ c: acme(), m: 'Create a deal' }),
+    vars: (ctx) => ({ c: acme(ctx), m: 'Create a deal' }),
     before: proposeWrite('Confirmed deal'),
     expected: ['assistant.action_proposed'],
     company: acme,
     after: (res) => {
-      made.confirmable = res.data!.chat.pendingActions[0].id;
+      made.confirmable = res.data!.chat.pendingActions[0]!.id;
     },
   },
   {
     field: 'confirmAction',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }',
     vars: () => ({ id: made.confirmable }),
     expected: ['assistant.action_confirmed', 'upstream.write', 'assistant.action_executed'],
@@ -477,22 +503,22 @@ const STEPS: Step[] = [
   {
     field: 'chat',
     variant: 'proposes another',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: CHAT,
-    vars: () => ({ c: acme(), m: 'Create a deal' }),
+    vars: (ctx) => ({ c: acme(ctx), m: 'Create a deal' }),
     before: proposeWrite('Rejected deal'),
     expected: ['assistant.action_proposed'],
     company: acme,
     after: (res) => {
-      made.rejectable = res.data!.chat.pendingActions[0].id;
+      made.rejectable = res.data!.chat.pendingActions[0]!.id;
     },
   },
   {
     field: 'createAccessToken',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query:
       'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "audited token", readOnly: true, expiresInDays: 7 }) { token accessToken { id } } }',
-    vars: () => ({ c: acme() }),
+    vars: (ctx) => ({ c: acme(ctx) }),
     expected: ['access_token.create'],
     company: acme,
     details: { name: 'audited token', readOnly: true },
@@ -502,7 +528,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'revokeAccessToken',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }',
     vars: () => ({ id: made.accessToken }),
     expected: ['access_token.revoke'],
@@ -510,27 +536,27 @@ const STEPS: Step[] = [
   },
   {
     field: 'inviteToCompany',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $r: ID!) { inviteToCompany(input: { companyId: $c, email: "Invited@demo.test", roleIds: [$r] }) { acceptUrl invitation { id } } }',
-    vars: () => ({ c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['invitation.create'],
     company: acme,
     details: { email: 'invited@demo.test', roleKeys: ['cfo'] },
     after: (res) => {
       made.invitation = res.data!.inviteToCompany.invitation.id;
-      made.invitationLink = res.data!.inviteToCompany.acceptUrl.split('/').at(-1);
+      made.invitationLink = res.data!.inviteToCompany.acceptUrl!.split('/').at(-1)!;
     },
   },
   {
     field: 'resendInvitation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { resendInvitation(id: $id) { acceptUrl } }',
     vars: () => ({ id: made.invitation }),
     expected: ['invitation.resend'],
     company: acme,
     after: (res) => {
-      made.invitationLink = res.data!.resendInvitation.acceptUrl.split('/').at(-1);
+      made.invitationLink = res.data!.resendInvitation.acceptUrl!.split('/').at(-1)!;
     },
   },
   {
@@ -547,14 +573,14 @@ const STEPS: Step[] = [
   {
     field: 'inviteToCompany',
     variant: 'to decline',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $r: ID!) { inviteToCompany(input: { companyId: $c, email: "declines@demo.test", roleIds: [$r] }) { acceptUrl } }',
-    vars: () => ({ c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['invitation.create'],
     company: acme,
     after: (res) => {
-      made.invitationLink = res.data!.inviteToCompany.acceptUrl.split('/').at(-1);
+      made.invitationLink = res.data!.inviteToCompany.acceptUrl!.split('/').at(-1)!;
     },
   },
   {
@@ -567,7 +593,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'revokeInvitation',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { revokeInvitation(id: $id) { status } }',
     vars: () => ({ id: made.invitation }),
     expected: [],
@@ -577,10 +603,10 @@ const STEPS: Step[] = [
   {
     field: 'inviteToCompany',
     variant: 'to revoke',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query:
       'mutation ($c: ID!, $r: ID!) { inviteToCompany(input: { companyId: $c, email: "revoked@demo.test", roleIds: [$r] }) { invitation { id } } }',
-    vars: () => ({ c: acme(), r: ids.role.cfo }),
+    vars: (ctx) => ({ c: acme(ctx), r: ctx.world.role.cfo }),
     expected: ['invitation.create'],
     company: acme,
     after: (res) => {
@@ -590,7 +616,7 @@ const STEPS: Step[] = [
   {
     field: 'revokeInvitation',
     variant: 'pending',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($id: ID!) { revokeInvitation(id: $id) { status } }',
     vars: () => ({ id: made.invitation }),
     expected: ['invitation.revoke'],
@@ -599,10 +625,10 @@ const STEPS: Step[] = [
   },
   {
     field: 'importOpenApi',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($c: ID!, $doc: String!) { importOpenApi(companyId: $c, document: $doc) { created } }',
-    vars: () => ({
-      c: acme(),
+    vars: (ctx) => ({
+      c: acme(ctx),
       doc: JSON.stringify({
         openapi: '3.1.0',
         info: { title: 'Audited Import', version: '1' },
@@ -624,7 +650,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'rejectAction',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { status } } }',
     vars: () => ({ id: made.rejectable }),
     expected: ['assistant.action_rejected'],
@@ -634,7 +660,7 @@ const STEPS: Step[] = [
   {
     field: 'signOutEverywhere',
     variant: 'another person, by a platform admin',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation ($u: ID) { signOutEverywhere(userId: $u) }',
     vars: () => ({ u: made.user }),
     expected: ['auth.sign_out_everywhere'],
@@ -643,7 +669,7 @@ const STEPS: Step[] = [
   },
   {
     field: 'logout',
-    as: 'ceo@demo.test',
+    as: PERSONAS.ceo,
     query: 'mutation { logout }',
     expected: ['auth.logout'],
     company: () => null,
@@ -651,7 +677,7 @@ const STEPS: Step[] = [
   {
     field: 'signOutEverywhere',
     variant: 'own',
-    as: 'admin@demo.test',
+    as: PERSONAS.admin,
     query: 'mutation { signOutEverywhere }',
     expected: ['auth.sign_out_everywhere'],
     company: () => null,
@@ -659,26 +685,23 @@ const STEPS: Step[] = [
   },
 ];
 
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  server = await startTestServer({
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
-    OPENAI_MODEL: 'fake-model',
-  });
-  ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test']) tokens[email] = await server.login(email);
-  const accounts = await server.gql(
-    'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }',
-    { c: acme(), e: ids.endpoint['acme/sales-api'] },
-    tokens['ceo@demo.test'],
-  );
-  made.account = accounts.data!.readOperation.data.data[0].id;
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
+// The admin's and the CEO's sessions, signed in once for the file, by email.
+const it = assistantTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [PERSONAS.admin, PERSONAS.ceo]) tokens[email] = await server.login(email);
+  return tokens;
 });
+it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
+
+// An account of Acme's Sales API for the proposed deals.
+it.beforeAll(async ({ server, world, tokens }) => {
+  const accounts = await server.gql<{ readOperation: { data: { data: { id: string }[] } } }>(
+    'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { data } }',
+    { c: acme({ world }), e: world.endpoint['acme/sales-api'] },
+    tokens[PERSONAS.ceo],
+  );
+  made.account = accounts.data!.readOperation.data.data[0]!.id;
+}, 120_000);
 
 describe('audit coverage', () => {
   it('lists every Mutation of the schema', async () => {
@@ -689,10 +712,16 @@ describe('audit coverage', () => {
   });
 
   for (const step of STEPS) {
-    it(`${step.field}${step.variant ? ` (${step.variant})` : ''} writes ${step.expected.join(', ')}`, async () => {
+    it(`${step.field}${step.variant ? ` (${step.variant})` : ''} writes ${step.expected.join(', ')}`, async ({
+      server,
+      world,
+      tokens,
+      fake,
+    }) => {
+      const ctx: Ctx = { server, world, fake };
       const last = (await server.db.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0n;
-      step.before?.();
-      const res = await server.gql(step.query, step.vars?.() ?? {}, step.as ? tokens[step.as] : null);
+      step.before?.(ctx);
+      const res = await server.gql<Created>(step.query, step.vars?.(ctx) ?? {}, step.as ? tokens[step.as] : null);
       if (step.fails) expect(res.errors?.[0]?.extensions?.code).toBe(step.fails);
       else expect(res.errors).toBeUndefined();
       step.after?.(res);
@@ -701,8 +730,8 @@ describe('audit coverage', () => {
       if (step.details) expect(rows.at(-1)!.details).toMatchObject(step.details);
       for (const row of rows) {
         expect(row).toMatchObject({
-          companyId: step.company(),
-          chain: step.company() ?? 'platform',
+          companyId: step.company(ctx),
+          chain: step.company(ctx) ?? 'platform',
           actorEmail: step.actor ?? step.as,
         });
         expect(row.requestId).toEqual(expect.any(String));
@@ -711,7 +740,7 @@ describe('audit coverage', () => {
     });
   }
 
-  it('leaves every chain intact, including the deleted company’s', async () => {
+  it('leaves every chain intact, including the deleted company’s', async ({ server }) => {
     const reports = await verifyAuditChains(server.db);
     expect(reports.filter((r) => r.broken)).toEqual([]);
     expect(reports.find((r) => r.chain === made.company)?.rows).toBe(2 + 1); // create, update, delete

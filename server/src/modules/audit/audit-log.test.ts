@@ -1,9 +1,9 @@
 // auditLogs over HTTP as the demo personas: what a change leaves behind, in order, paged
 // without gaps, filtered, scoped to the companies one administers, and free of secrets.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, startTestServer, type GqlResponse, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import { errorCode, type GqlResponse, type TestServer } from '../../../test/harness.ts';
 
 interface Node {
   id: string;
@@ -34,14 +34,16 @@ const ROTATE_CREDENTIAL = 'mutation ($id: ID!, $secret: JSON!) { rotateCredentia
 const SECRET = 'tk-AUDIT-never-shown-5f3a9c';
 const ROTATED = 'tk-AUDIT-rotated-also-hidden-81be';
 
-let server: TestServer;
-let ids: WorldIds;
-const token: Record<string, string> = {};
 const requestIds = { setAccess: `audit-test-${randomUUID()}`, createCredential: `audit-test-${randomUUID()}` };
-let credentialId: string;
 
 /** A GraphQL call with a chosen x-request-id, so the entry can be matched to the request. */
-async function gqlWithRequestId(query: string, variables: Record<string, unknown>, bearer: string, requestId: string) {
+async function gqlWithRequestId(
+  server: TestServer,
+  query: string,
+  variables: Record<string, unknown>,
+  bearer: string,
+  requestId: string,
+) {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'x-request-id': requestId },
@@ -52,14 +54,15 @@ async function gqlWithRequestId(query: string, variables: Record<string, unknown
   expect(body.errors).toBeUndefined();
 }
 
-const audit = (variables: Record<string, unknown>, as = 'admin') => server.gql<Page>(AUDIT, variables, token[as]);
+const audit = (server: TestServer, token: Record<string, string>, variables: Record<string, unknown>, as = 'admin') =>
+  server.gql<Page>(AUDIT, variables, token[as]);
 const nodesOf = (res: GqlResponse<Page>) => {
   expect(res.errors).toBeUndefined();
   return res.data!.auditLogs.edges.map((e) => e.node);
 };
 
 /** Every entry a scope holds, in the order the API must give them. */
-async function expectedOrder(companyId: string | null | undefined) {
+async function expectedOrder(server: TestServer, companyId: string | null | undefined) {
   if (companyId === undefined) throw new Error('no such company in the demo world');
   const rows = await server.db.auditLog.findMany({
     where: companyId ? { companyId } : {},
@@ -69,11 +72,17 @@ async function expectedOrder(companyId: string | null | undefined) {
   return rows.map((r) => String(r.id));
 }
 
-async function walk(variables: Record<string, unknown>, first: number, as = 'admin') {
+async function walk(
+  server: TestServer,
+  token: Record<string, string>,
+  variables: Record<string, unknown>,
+  first: number,
+  as = 'admin',
+) {
   const seen: string[] = [];
   let after: string | null = null;
   for (let pages = 0; pages < 500; pages += 1) {
-    const res: GqlResponse<Page> = await audit({ ...variables, first, after }, as);
+    const res: GqlResponse<Page> = await audit(server, token, { ...variables, first, after }, as);
     expect(res.errors).toBeUndefined();
     const { edges, pageInfo } = res.data!.auditLogs;
     expect(edges.length).toBeLessThanOrEqual(first);
@@ -85,88 +94,107 @@ async function walk(variables: Record<string, unknown>, first: number, as = 'adm
   throw new Error('pagination did not end');
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const [who, email] of Object.entries({
-    admin: 'admin@demo.test',
-    companyadmin: 'companyadmin@demo.test',
-    dev: 'dev@demo.test',
-    cfo: 'cfo@demo.test',
-  })) {
-    token[who] = await server.login(email);
-  }
-  // The changes every test below reads: a permission, then a credential, then its rotation.
-  await gqlWithRequestId(
-    SET_ACCESS,
-    { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access: 'READ' },
-    token.admin!,
-    requestIds.setAccess,
-  );
-  const input = {
-    companyId: ids.company.acme,
-    roleId: ids.role.cfo,
-    endpointId: ids.endpoint['acme/finance-api'],
-    name: 'audit test',
-    kind: 'BEARER',
-    secret: { token: SECRET },
-  };
-  await gqlWithRequestId(CREATE_CREDENTIAL, { input }, token.admin!, requestIds.createCredential);
-  credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { name: 'audit test' } })).id;
-  expect(
-    (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { token: ROTATED } }, token.admin)).errors,
-  ).toBeUndefined();
-  // Globex gets an entry of its own, made by the platform admin.
-  expect(
-    (
-      await server.gql(
-        SET_ACCESS,
-        {
-          roleId: ids.role.cfo,
-          companyId: ids.company.globex,
-          endpointId: ids.endpoint['globex/hr-api'],
-          access: 'READ',
-        },
-        token.admin,
-      )
-    ).errors,
-  ).toBeUndefined();
+const it = serverTest
+  // Sessions by who holds them, signed in once for the file.
+  .extend('token', { scope: 'file' }, async ({ server }) => {
+    const token: Record<string, string> = {};
+    for (const [who, email] of Object.entries({
+      admin: PERSONAS.admin,
+      companyadmin: PERSONAS.companyAdmin,
+      dev: PERSONAS.dev,
+      cfo: PERSONAS.cfo,
+    })) {
+      token[who] = await server.login(email);
+    }
+    return token;
+  })
+  // The changes every test below reads: a permission, then a credential (its id), then its rotation.
+  .extend('credentialId', { scope: 'file' }, async ({ server, world, token }) => {
+    await gqlWithRequestId(
+      server,
+      SET_ACCESS,
+      {
+        roleId: world.role.cfo,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/finance-api'],
+        access: 'READ',
+      },
+      token.admin!,
+      requestIds.setAccess,
+    );
+    const input = {
+      companyId: world.company.acme,
+      roleId: world.role.cfo,
+      endpointId: world.endpoint['acme/finance-api'],
+      name: 'audit test',
+      kind: 'BEARER',
+      secret: { token: SECRET },
+    };
+    await gqlWithRequestId(server, CREATE_CREDENTIAL, { input }, token.admin!, requestIds.createCredential);
+    const credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { name: 'audit test' } })).id;
+    expect(
+      (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { token: ROTATED } }, token.admin)).errors,
+    ).toBeUndefined();
+    // Globex gets an entry of its own, made by the platform admin.
+    expect(
+      (
+        await server.gql(
+          SET_ACCESS,
+          {
+            roleId: world.role.cfo,
+            companyId: world.company.globex,
+            endpointId: world.endpoint['globex/hr-api'],
+            access: 'READ',
+          },
+          token.admin,
+        )
+      ).errors,
+    ).toBeUndefined();
+    return credentialId;
+  });
+// Made before the first test, under the hook timeout, as beforeAll made them.
+it.beforeAll(({ token, credentialId }) => {
+  void [token, credentialId];
 });
-afterAll(() => server?.close());
 
 describe('entries of a change', () => {
-  it('appear newest first with their actor, request id, company and details', async () => {
-    const [rotate, create, set] = nodesOf(await audit({ companyId: ids.company.acme, first: 3 }));
+  it('appear newest first with their actor, request id, company and details', async ({
+    server,
+    world,
+    token,
+    credentialId,
+  }) => {
+    const [rotate, create, set] = nodesOf(await audit(server, token, { companyId: world.company.acme, first: 3 }));
     expect(rotate!.action).toBe('credential.rotate');
     expect(create).toMatchObject({
       action: 'credential.create',
-      companyId: ids.company.acme,
+      companyId: world.company.acme,
       company: { slug: 'acme' },
-      actor: { id: ids.user.admin, email: 'admin@demo.test', name: 'Dana Admin' },
+      actor: { id: world.user.admin, email: PERSONAS.admin, name: 'Dana Admin' },
       targetType: 'credential',
       targetId: credentialId,
       requestId: requestIds.createCredential,
       details: {
         name: 'audit test',
         kind: 'BEARER',
-        roleId: ids.role.cfo,
-        endpointId: ids.endpoint['acme/finance-api'],
+        roleId: world.role.cfo,
+        endpointId: world.endpoint['acme/finance-api'],
       },
     });
     expect(set).toMatchObject({
       action: 'permission.set',
-      actor: { id: ids.user.admin, email: 'admin@demo.test', name: 'Dana Admin' },
+      actor: { id: world.user.admin, email: PERSONAS.admin, name: 'Dana Admin' },
       targetType: 'endpoint',
-      targetId: ids.endpoint['acme/finance-api'],
+      targetId: world.endpoint['acme/finance-api'],
       requestId: requestIds.setAccess,
-      details: { roleId: ids.role.cfo, from: 'NONE', to: 'READ' },
+      details: { roleId: world.role.cfo, from: 'NONE', to: 'READ' },
     });
     expect(Date.parse(create!.createdAt)).toBeGreaterThanOrEqual(Date.parse(set!.createdAt));
   });
 
-  it('hold no secret for credential changes, neither stored nor shown', async () => {
+  it('hold no secret for credential changes, neither stored nor shown', async ({ server, token }) => {
     const stored = await server.db.auditLog.findMany({ where: { action: { startsWith: 'credential.' } } });
-    const shown = nodesOf(await audit({ filter: { action: 'credential.' }, first: 200 }));
+    const shown = nodesOf(await audit(server, token, { filter: { action: 'credential.' }, first: 200 }));
     expect(shown.map((n) => n.action).sort()).toEqual(['credential.create', 'credential.rotate']);
     for (const text of [
       JSON.stringify(stored, (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
@@ -193,15 +221,15 @@ describe('entries of a change', () => {
     });
   });
 
-  it('hides a secret-looking string that ever reached details', async () => {
+  it('hides a secret-looking string that ever reached details', async ({ server, world, token }) => {
     await server.db.auditLog.create({
       data: {
-        companyId: ids.company.globex,
+        companyId: world.company.globex,
         action: 'test.leak',
         details: { clientSecret: 'leaked-value', nested: { apiKey: 'leaked-too' }, secretReplaced: true },
       },
     });
-    const [leak] = nodesOf(await audit({ filter: { action: 'test.leak' } }));
+    const [leak] = nodesOf(await audit(server, token, { filter: { action: 'test.leak' } }));
     expect(leak!.details).toEqual({
       clientSecret: '[redacted]',
       nested: { apiKey: '[redacted]' },
@@ -212,136 +240,154 @@ describe('entries of a change', () => {
 });
 
 describe('pagination', () => {
-  beforeAll(async () => {
+  it.beforeAll(async ({ server, world }) => {
     // Entries recorded at the same millisecond: only the id orders them.
     const at = new Date();
     for (let i = 0; i < 3; i += 1)
       await server.db.auditLog.create({
-        data: { companyId: ids.company.acme, createdAt: at, action: 'test.same_time', details: { i } },
+        data: { companyId: world.company.acme, createdAt: at, action: 'test.same_time', details: { i } },
       });
   });
 
-  it('with first=1 walks every entry of a company once, in order', async () => {
-    const expected = await expectedOrder(ids.company.acme);
+  it('with first=1 walks every entry of a company once, in order', async ({ server, world, token }) => {
+    const expected = await expectedOrder(server, world.company.acme);
     expect(expected.length).toBeGreaterThanOrEqual(6);
-    expect(await walk({ companyId: ids.company.acme }, 1)).toEqual(expected);
+    expect(await walk(server, token, { companyId: world.company.acme }, 1)).toEqual(expected);
   });
 
-  it('with first=2 across all companies gives the same as one page of 200', async () => {
-    const expected = await expectedOrder(null);
+  it('with first=2 across all companies gives the same as one page of 200', async ({ server, token }) => {
+    const expected = await expectedOrder(server, null);
     expect(expected.length).toBeLessThanOrEqual(200);
-    const single = nodesOf(await audit({ first: 200 })).map((n) => n.id);
+    const single = nodesOf(await audit(server, token, { first: 200 })).map((n) => n.id);
     expect(single).toEqual(expected);
-    expect(await walk({}, 2)).toEqual(expected);
+    expect(await walk(server, token, {}, 2)).toEqual(expected);
   });
 
-  it('ends with hasNextPage false and an empty page after the last cursor', async () => {
-    const all = await audit({ companyId: ids.company.acme, first: 200 });
+  it('ends with hasNextPage false and an empty page after the last cursor', async ({ server, world, token }) => {
+    const all = await audit(server, token, { companyId: world.company.acme, first: 200 });
     const { edges, pageInfo } = all.data!.auditLogs;
     expect(pageInfo.hasNextPage).toBe(false);
-    const after = await audit({ companyId: ids.company.acme, after: edges.at(-1)!.cursor });
+    const after = await audit(server, token, { companyId: world.company.acme, after: edges.at(-1)!.cursor });
     expect(after.data!.auditLogs).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
-  it.each([
+  it.for([
     ['first=0', { first: 0 }],
     ['first=-1', { first: -1 }],
     ['first=1000', { first: 1000 }],
     ['first=201', { first: 201 }],
     ['a made-up cursor', { after: 'not-a-cursor' }],
     ['a cursor of another format', { after: Buffer.from('2025-01-01T00:00:00.000Z|1').toString('base64url') }],
-  ])('%s is BAD_USER_INPUT', async (_name, variables) => {
-    const res = await audit({ companyId: ids.company.acme, ...variables });
+  ] as const)('%s is BAD_USER_INPUT', async ([_name, variables], { server, world, token }) => {
+    const res = await audit(server, token, { companyId: world.company.acme, ...variables });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.data ?? null).toBeNull();
   });
 });
 
 describe('filters', () => {
-  it('by exact action and by a family of actions', async () => {
-    const exact = nodesOf(await audit({ companyId: ids.company.acme, filter: { action: 'permission.set' } }));
+  it('by exact action and by a family of actions', async ({ server, world, token }) => {
+    const exact = nodesOf(
+      await audit(server, token, { companyId: world.company.acme, filter: { action: 'permission.set' } }),
+    );
     expect(exact.length).toBeGreaterThan(0);
     expect(new Set(exact.map((n) => n.action))).toEqual(new Set(['permission.set']));
-    const family = nodesOf(await audit({ companyId: ids.company.acme, filter: { action: 'credential.' } }));
+    const family = nodesOf(
+      await audit(server, token, { companyId: world.company.acme, filter: { action: 'credential.' } }),
+    );
     expect(family.map((n) => n.action)).toEqual(['credential.rotate', 'credential.create']);
   });
 
-  it('by actor and by target type', async () => {
-    const byActor = nodesOf(await audit({ filter: { actorId: ids.user.companyadmin } }));
+  it('by actor and by target type', async ({ server, world, token, credentialId }) => {
+    const byActor = nodesOf(await audit(server, token, { filter: { actorId: world.user.companyadmin } }));
     expect(byActor.length).toBeGreaterThan(0);
-    expect(byActor.every((n) => n.actor?.id === ids.user.companyadmin)).toBe(true);
-    const byTarget = nodesOf(await audit({ companyId: ids.company.acme, filter: { targetType: 'credential' } }));
+    expect(byActor.every((n) => n.actor?.id === world.user.companyadmin)).toBe(true);
+    const byTarget = nodesOf(
+      await audit(server, token, { companyId: world.company.acme, filter: { targetType: 'credential' } }),
+    );
     expect(byTarget.map((n) => n.targetId)).toEqual([credentialId, credentialId]);
   });
 
-  it('by time: from inclusive, to exclusive', async () => {
-    const all = nodesOf(await audit({ companyId: ids.company.acme, first: 200 }));
+  it('by time: from inclusive, to exclusive', async ({ server, world, token }) => {
+    const all = nodesOf(await audit(server, token, { companyId: world.company.acme, first: 200 }));
     const set = all.find((n) => n.action === 'permission.set' && n.requestId === requestIds.setAccess)!;
     const at = set.createdAt;
-    const from = nodesOf(await audit({ companyId: ids.company.acme, first: 200, filter: { from: at } }));
+    const from = nodesOf(
+      await audit(server, token, { companyId: world.company.acme, first: 200, filter: { from: at } }),
+    );
     expect(from.map((n) => n.id)).toEqual(all.filter((n) => n.createdAt >= at).map((n) => n.id));
     expect(from.map((n) => n.id)).toContain(set.id);
-    const to = nodesOf(await audit({ companyId: ids.company.acme, first: 200, filter: { to: at } }));
+    const to = nodesOf(await audit(server, token, { companyId: world.company.acme, first: 200, filter: { to: at } }));
     expect(to.map((n) => n.id)).toEqual(all.filter((n) => n.createdAt < at).map((n) => n.id));
-    expect(nodesOf(await audit({ companyId: ids.company.acme, filter: { from: at, to: at } }))).toEqual([]);
+    expect(
+      nodesOf(await audit(server, token, { companyId: world.company.acme, filter: { from: at, to: at } })),
+    ).toEqual([]);
   });
 
-  it('rejects a range that ends before it starts', async () => {
+  it('rejects a range that ends before it starts', async ({ server, world, token }) => {
     expect(
       errorCode(
-        await audit({
-          companyId: ids.company.acme,
+        await audit(server, token, {
+          companyId: world.company.acme,
           filter: { from: '2025-02-01T00:00:00Z', to: '2025-01-01T00:00:00Z' },
         }),
       ),
     ).toBe('BAD_USER_INPUT');
   });
 
-  it('answers NOT_FOUND for an actor with no entry in sight', async () => {
+  it('answers NOT_FOUND for an actor with no entry in sight', async ({ server, world, token }) => {
     // The CFO only signed in, which is a platform-wide entry, not an Acme one.
-    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { actorId: ids.user.cfo } }))).toBe(
-      'NOT_FOUND',
-    );
-    expect(errorCode(await audit({ companyId: ids.company.acme, filter: { actorId: 'not-a-uuid' } }))).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      errorCode(await audit(server, token, { companyId: world.company.acme, filter: { actorId: world.user.cfo } })),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(await audit(server, token, { companyId: world.company.acme, filter: { actorId: 'not-a-uuid' } })),
+    ).toBe('NOT_FOUND');
   });
 });
 
 describe('who may read what', () => {
-  it('a Globex administrator sees Globex entries only', async () => {
-    const nodes = nodesOf(await audit({ companyId: ids.company.globex, first: 200 }, 'companyadmin'));
+  it('a Globex administrator sees Globex entries only', async ({ server, world, token }) => {
+    const nodes = nodesOf(await audit(server, token, { companyId: world.company.globex, first: 200 }, 'companyadmin'));
     expect(nodes.length).toBeGreaterThan(0);
-    expect(nodes.map((n) => n.id)).toEqual(await expectedOrder(ids.company.globex));
+    expect(nodes.map((n) => n.id)).toEqual(await expectedOrder(server, world.company.globex));
     expect(new Set(nodes.map((n) => n.company?.slug))).toEqual(new Set(['globex']));
   });
 
-  it('a Globex administrator asking for Acme gets NOT_FOUND, and for every company FORBIDDEN', async () => {
-    const acme = await audit({ companyId: ids.company.acme }, 'companyadmin');
+  it('a Globex administrator asking for Acme gets NOT_FOUND, and for every company FORBIDDEN', async ({
+    server,
+    world,
+    token,
+  }) => {
+    const acme = await audit(server, token, { companyId: world.company.acme }, 'companyadmin');
     expect(errorCode(acme)).toBe('NOT_FOUND');
     expect(acme.data ?? null).toBeNull();
-    expect(errorCode(await audit({}, 'companyadmin'))).toBe('FORBIDDEN');
+    expect(errorCode(await audit(server, token, {}, 'companyadmin'))).toBe('FORBIDDEN');
   });
 
-  it('a developer gets FORBIDDEN in their own company and for every company', async () => {
-    expect(errorCode(await audit({ companyId: ids.company.acme }, 'dev'))).toBe('FORBIDDEN');
-    expect(errorCode(await audit({}, 'dev'))).toBe('FORBIDDEN');
+  it('a developer gets FORBIDDEN in their own company and for every company', async ({ server, world, token }) => {
+    expect(errorCode(await audit(server, token, { companyId: world.company.acme }, 'dev'))).toBe('FORBIDDEN');
+    expect(errorCode(await audit(server, token, {}, 'dev'))).toBe('FORBIDDEN');
   });
 
-  it('the platform admin sees every company and the platform-wide entries (sign-ins)', async () => {
-    const nodes = nodesOf(await audit({ first: 200 }));
+  it('the platform admin sees every company and the platform-wide entries (sign-ins)', async ({
+    server,
+    world,
+    token,
+  }) => {
+    const nodes = nodesOf(await audit(server, token, { first: 200 }));
     expect(new Set(nodes.map((n) => n.company?.slug ?? null))).toEqual(new Set(['acme', 'globex', null]));
-    const login = nodes.find((n) => n.action === 'auth.login' && n.actor?.email === 'dev@demo.test')!;
+    const login = nodes.find((n) => n.action === 'auth.login' && n.actor?.email === PERSONAS.dev)!;
     expect(login).toMatchObject({
       companyId: null,
       company: null,
-      actor: { id: ids.user.dev, name: 'Devon Developer' },
+      actor: { id: world.user.dev, name: 'Devon Developer' },
       targetType: 'user',
     });
   });
 
-  it('keeps the entries of a deleted company, without the company', async () => {
-    const created = await server.gql(
+  it('keeps the entries of a deleted company, without the company', async ({ server, token }) => {
+    const created = await server.gql<{ createCompany: { id: string } }>(
       'mutation { createCompany(input: { name: "Initech", slug: "initech" }) { id } }',
       {},
       token.admin,
@@ -350,7 +396,7 @@ describe('who may read what', () => {
     expect(
       (await server.gql('mutation ($id: ID!) { deleteCompany(id: $id) }', { id }, token.admin)).errors,
     ).toBeUndefined();
-    const nodes = nodesOf(await audit({ filter: { action: 'company.', targetType: 'company' } }));
+    const nodes = nodesOf(await audit(server, token, { filter: { action: 'company.', targetType: 'company' } }));
     expect(nodes.filter((n) => n.targetId === id).map((n) => [n.action, n.companyId, n.company])).toEqual([
       ['company.delete', id, null],
       ['company.create', id, null],

@@ -1,28 +1,27 @@
 // Credentials of every kind: stored sealed, shown as metadata only, renamed, replaced, deleted,
 // tested against the sandbox APIs for real.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import { errorCode, onlyError, type TestServer } from '../../../test/harness.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 
 const CREATE = `mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id name kind hint status settings role { key } endpoint { slug } } }`;
 const TEST = `mutation ($id: ID!) { testCredential(id: $id) { ok status durationMs message } }`;
 
-let server: TestServer;
-let ids: WorldIds;
-let admin: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
+const it = serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
 });
-afterAll(() => server?.close());
 
-const sandboxSecret = (kind: Parameters<typeof demoCredential>[3], company = 'globex', service = 'finance') =>
-  demoCredential(server.sandboxSecret, company, service, kind, server.sandbox.url).secret;
+const sandboxSecret = (
+  server: TestServer,
+  kind: Parameters<typeof demoCredential>[3],
+  company = 'globex',
+  service = 'finance',
+) => demoCredential(server.sandboxSecret, company, service, kind, server.sandbox.url).secret;
 
-async function create(input: Record<string, unknown>) {
+async function create(server: TestServer, admin: string, input: Record<string, unknown>) {
   return server.gql<{
     createCredential: { id: string; hint: string | null; status: string; settings: Record<string, unknown> };
   }>(CREATE, { input }, admin);
@@ -31,57 +30,60 @@ async function create(input: Record<string, unknown>) {
 describe('createCredential', () => {
   const kinds = ['API_KEY', 'BEARER', 'BASIC', 'OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_REFRESH_TOKEN'] as const;
 
-  it.each(kinds)('%s: round trip through the vault, metadata only in the answer, and a working test', async (kind) => {
-    const secret = sandboxSecret(kind);
-    const res = await create({
-      companyId: ids.company.globex,
-      roleId: ids.role.cfo,
-      endpointId: ids.endpoint['globex/finance-api'],
-      name: `finance ${kind}`,
-      kind,
-      secret,
-    });
-    expect(res.errors).toBeUndefined();
-    const created = res.data!.createCredential;
-    expect(created.status).toBe('untested');
-    const row = await server.db.apiCredential.findUniqueOrThrow({ where: { id: created.id } });
-    const opened = server.tessera.vault.openCredentialSecret<Record<string, unknown>>(row);
-    for (const key of [
-      'apiKey',
-      'token',
-      'username',
-      'password',
-      'clientId',
-      'clientSecret',
-      'refreshToken',
-    ] as const) {
-      if (!(key in secret)) continue;
-      const value = String(secret[key]);
-      expect(opened[key]).toBe(value);
-      expect(row.ciphertext).not.toContain(value);
-      expect(JSON.stringify(res)).not.toContain(value);
-    }
-    const tested = await server.gql<{ testCredential: { ok: boolean; status: number } }>(
-      TEST,
-      { id: created.id },
-      admin,
-    );
-    expect(tested.data!.testCredential).toMatchObject({ ok: true, status: 200 });
-    expect((await server.db.apiCredential.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('ok');
-  });
+  it.for(kinds)(
+    '%s: round trip through the vault, metadata only in the answer, and a working test',
+    async (kind, { server, world, admin }) => {
+      const secret = sandboxSecret(server, kind);
+      const res = await create(server, admin, {
+        companyId: world.company.globex,
+        roleId: world.role.cfo,
+        endpointId: world.endpoint['globex/finance-api'],
+        name: `finance ${kind}`,
+        kind,
+        secret,
+      });
+      expect(res.errors).toBeUndefined();
+      const created = res.data!.createCredential;
+      expect(created.status).toBe('untested');
+      const row = await server.db.apiCredential.findUniqueOrThrow({ where: { id: created.id } });
+      const opened = server.tessera.vault.openCredentialSecret<Record<string, unknown>>(row);
+      for (const key of [
+        'apiKey',
+        'token',
+        'username',
+        'password',
+        'clientId',
+        'clientSecret',
+        'refreshToken',
+      ] as const) {
+        if (!(key in secret)) continue;
+        const value = String(secret[key]);
+        expect(opened[key]).toBe(value);
+        expect(row.ciphertext).not.toContain(value);
+        expect(JSON.stringify(res)).not.toContain(value);
+      }
+      const tested = await server.gql<{ testCredential: { ok: boolean; status: number } }>(
+        TEST,
+        { id: created.id },
+        admin,
+      );
+      expect(tested.data!.testCredential).toMatchObject({ ok: true, status: 200 });
+      expect((await server.db.apiCredential.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('ok');
+    },
+  );
 
-  it('shows at most the last 4 characters, and nothing of a short secret', async () => {
-    const long = await create({
-      companyId: ids.company.acme,
-      endpointId: ids.endpoint['acme/hr-api'],
+  it('shows at most the last 4 characters, and nothing of a short secret', async ({ server, world, admin }) => {
+    const long = await create(server, admin, {
+      companyId: world.company.acme,
+      endpointId: world.endpoint['acme/hr-api'],
       name: 'long',
       kind: 'BEARER',
       secret: { token: 'abcdefghijklmnop-WXYZ' },
     });
     expect(long.data!.createCredential.hint).toBe('WXYZ');
-    const short = await create({
-      companyId: ids.company.acme,
-      endpointId: ids.endpoint['acme/hr-api'],
+    const short = await create(server, admin, {
+      companyId: world.company.acme,
+      endpointId: world.endpoint['acme/hr-api'],
       name: 'short',
       kind: 'BEARER',
       secret: { token: 'tiny-secret' },
@@ -89,20 +91,22 @@ describe('createCredential', () => {
     expect(short.data!.createCredential.hint).toBeNull();
   });
 
-  it('keeps names unique per role and company, company-wide ones included', async () => {
+  it('keeps names unique per role and company, company-wide ones included', async ({ server, world, admin }) => {
     const input = {
-      companyId: ids.company.acme,
-      endpointId: ids.endpoint['acme/hr-api'],
+      companyId: world.company.acme,
+      endpointId: world.endpoint['acme/hr-api'],
       name: 'shared hr',
       kind: 'BEARER',
       secret: { token: 'first-token-value' },
     };
-    expect((await create(input)).errors).toBeUndefined();
-    expect(errorCode(await create({ ...input, secret: { token: 'second-token-value' } }))).toBe('CONFLICT');
-    expect((await create({ ...input, roleId: ids.role.hr_manager })).errors).toBeUndefined();
+    expect((await create(server, admin, input)).errors).toBeUndefined();
+    expect(errorCode(await create(server, admin, { ...input, secret: { token: 'second-token-value' } }))).toBe(
+      'CONFLICT',
+    );
+    expect((await create(server, admin, { ...input, roleId: world.role.hr_manager })).errors).toBeUndefined();
   });
 
-  it.each([
+  it.for([
     ['an unknown kind field', 'BEARER', { token: 'x', extra: 1 }],
     ['a missing secret field', 'BASIC', { username: 'u' }],
     ['a username with a colon', 'BASIC', { username: 'a:b', password: 'p' }],
@@ -118,20 +122,26 @@ describe('createCredential', () => {
       { refreshToken: 'r', tokenUrl: 'https://x.test/t', clientId: 'c', expiresAt: 'tomorrow' },
     ],
     ['a secret that is not an object', 'BEARER', 'just-a-string'],
-  ])('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, secret) => {
+  ])('refuses %s with BAD_USER_INPUT naming the field', async ([_name, kind, secret], { server, world, admin }) => {
     const before = await server.db.apiCredential.count();
     const error = onlyError(
-      await create({ companyId: ids.company.acme, endpointId: ids.endpoint['acme/hr-api'], name: 'bad', kind, secret }),
+      await create(server, admin, {
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/hr-api'],
+        name: 'bad',
+        kind,
+        secret,
+      }),
     );
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/^secret/);
     expect(await server.db.apiCredential.count()).toBe(before);
   });
 
-  it("refuses another company's endpoint with NOT_FOUND", async () => {
-    const res = await create({
-      companyId: ids.company.acme,
-      endpointId: ids.endpoint['globex/hr-api'],
+  it("refuses another company's endpoint with NOT_FOUND", async ({ server, world, admin }) => {
+    const res = await create(server, admin, {
+      companyId: world.company.acme,
+      endpointId: world.endpoint['globex/hr-api'],
       name: 'cross',
       kind: 'BEARER',
       secret: { token: 'cross-company-token' },
@@ -141,10 +151,14 @@ describe('createCredential', () => {
 });
 
 describe('update, rotate, delete', () => {
-  it('renames, replaces the secret (status back to untested), and deletes, each audited', async () => {
-    const created = await create({
-      companyId: ids.company.acme,
-      endpointId: ids.endpoint['acme/finance-api'],
+  it('renames, replaces the secret (status back to untested), and deletes, each audited', async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const created = await create(server, admin, {
+      companyId: world.company.acme,
+      endpointId: world.endpoint['acme/finance-api'],
       name: 'to change',
       kind: 'BEARER',
       secret: { token: 'wrong-token-value-1' },
@@ -167,7 +181,7 @@ describe('update, rotate, delete', () => {
     expect(renamed.data!.updateCredential.name).toBe('changed');
     const rotated = await server.gql<{ rotateCredential: { status: string } }>(
       `mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { status } }`,
-      { id, s: sandboxSecret('BEARER', 'acme', 'finance') },
+      { id, s: sandboxSecret(server, 'BEARER', 'acme', 'finance') },
       admin,
     );
     expect(rotated.data!.rotateCredential.status).toBe('untested');
@@ -190,9 +204,13 @@ describe('update, rotate, delete', () => {
     ]);
   });
 
-  it('reports an API outage as a failed test with the status, and an unreachable API plainly', async () => {
+  it('reports an API outage as a failed test with the status, and an unreachable API plainly', async ({
+    server,
+    world,
+    admin,
+  }) => {
     const credential = await server.db.apiCredential.findFirstOrThrow({
-      where: { endpointId: ids.endpoint['acme/finance-api'] },
+      where: { endpointId: world.endpoint['acme/finance-api'] },
     });
     server.sandbox.knobs.failNext(1, 503);
     const res = await server.gql<{ testCredential: { ok: boolean; status: number } }>(
@@ -205,7 +223,7 @@ describe('update, rotate, delete', () => {
 });
 
 describe('the seeded demo credentials', () => {
-  it('exist for every demo grant, span every kind, and all test ok', async () => {
+  it('exist for every demo grant, span every kind, and all test ok', async ({ server, admin }) => {
     const rows = await server.db.apiCredential.findMany({ where: { name: { contains: '–' } } });
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((r) => r.kind))).toEqual(

@@ -1,9 +1,10 @@
-// dashboard(companyId) over HTTP as the demo personas: widgets from exactly the operations the
+// dashboard(server, world, tokens, companyId) over HTTP as the demo personas: widgets from exactly the operations the
 // caller may read, numbers equal to what readOperation answers, one failing API costing only
 // its own widgets, and no upstream request for anything the caller may not read.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import { errorCode, type TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 
 const DASHBOARD = `query ($companyId: ID!) {
@@ -37,14 +38,16 @@ interface Row {
   [field: string]: unknown;
 }
 
-let server: TestServer;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
-
-async function dashboard(email: string, company: string) {
+async function dashboard(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  email: string,
+  company: string,
+) {
   const res = await server.gql<{ dashboard: { company: { slug: string }; generatedAt: string; widgets: Widget[] } }>(
     DASHBOARD,
-    { companyId: ids.company[company] },
+    { companyId: world.company[company] },
     tokens[email],
   );
   expect(res.errors).toBeUndefined();
@@ -58,11 +61,19 @@ const byId = (widgets: Widget[], id: string) => {
   return widget;
 };
 
-async function read(email: string, endpoint: string, operation: string, params: Record<string, unknown> = {}) {
+async function read(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  email: string,
+  endpoint: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+) {
   const [company] = endpoint.split('/');
   const res = await server.gql<{ readOperation: { data: unknown } }>(
     READ,
-    { companyId: ids.company[company!], endpointId: ids.endpoint[endpoint], operation, params },
+    { companyId: world.company[company!], endpointId: world.endpoint[endpoint], operation, params },
     tokens[email],
   );
   expect(res.errors).toBeUndefined();
@@ -70,20 +81,30 @@ async function read(email: string, endpoint: string, operation: string, params: 
 }
 
 /** The sandbox's request counts, without the total: which company/service was called, how often. */
-const called = () => Object.fromEntries(Object.entries(server.sandbox.stats.requests).filter(([k]) => k !== 'total'));
+const called = (server: TestServer) =>
+  Object.fromEntries(Object.entries(server.sandbox.stats.requests).filter(([k]) => k !== 'total'));
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'cfo@demo.test'])
+// The personas' sessions, signed in once for the file, by email.
+const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [PERSONAS.admin, PERSONAS.ceo, PERSONAS.dev, PERSONAS.cfo])
     tokens[email] = await server.login(email);
+  return tokens;
 });
-afterAll(() => server?.close());
-beforeEach(() => server.sandbox.reset());
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
+
+it.beforeEach(({ server }) => server.sandbox.reset());
 
 describe('dashboard', () => {
-  it("a CEO at Acme gets pipeline and cash first, with readOperation's numbers, and Acme's sandbox is asked for nothing else", async () => {
-    const board = await dashboard('ceo@demo.test', 'acme');
+  it("a CEO at Acme gets pipeline and cash first, with readOperation's numbers, and Acme's sandbox is asked for nothing else", async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const board = await dashboard(server, world, tokens, PERSONAS.ceo, 'acme');
     expect(board.company.slug).toBe('acme');
     expect(Date.now() - Date.parse(board.generatedAt)).toBeLessThan(60_000);
     expect(board.widgets.every((w) => w.error === null)).toBe(true);
@@ -93,9 +114,11 @@ describe('dashboard', () => {
       'acme__sales-api__listOpportunities__open_pipeline',
       'acme__sales-api__listOpportunities__pipeline_by_stage',
     ]);
-    expect(called()).toEqual({ 'acme/salesforce': 1, 'acme/finance': 3 });
+    expect(called(server)).toEqual({ 'acme/salesforce': 1, 'acme/finance': 3 });
 
-    const opportunities = (await read('ceo@demo.test', 'acme/sales-api', 'listOpportunities', { limit: 100 })) as {
+    const opportunities = (await read(server, world, tokens, PERSONAS.ceo, 'acme/sales-api', 'listOpportunities', {
+      limit: 100,
+    })) as {
       data: Row[];
     };
     const open = opportunities.data.filter((o) => !o.isClosed);
@@ -114,7 +137,7 @@ describe('dashboard', () => {
     expect(byStage.kind).toBe('BAR');
     expect(byStage.series.reduce((s, p) => s + p.value, 0)).toBeCloseTo(pipeline.value!, 2);
 
-    const cash = (await read('ceo@demo.test', 'acme/finance-api', 'getCashBalance')) as {
+    const cash = (await read(server, world, tokens, PERSONAS.ceo, 'acme/finance-api', 'getCashBalance')) as {
       total: number;
       accounts: { name: string; balance: number }[];
     };
@@ -128,16 +151,20 @@ describe('dashboard', () => {
     );
   });
 
-  it('a second look within the cache lifetime is served from the cache', async () => {
-    await dashboard('ceo@demo.test', 'acme');
+  it('a second look within the cache lifetime is served from the cache', async ({ server, world, tokens }) => {
+    await dashboard(server, world, tokens, PERSONAS.ceo, 'acme');
     server.sandbox.reset();
-    const again = await dashboard('ceo@demo.test', 'acme');
+    const again = await dashboard(server, world, tokens, PERSONAS.ceo, 'acme');
     expect(again.widgets.every((w) => w.cached)).toBe(true);
     expect(server.sandbox.stats.requests.total).toBe(0);
   });
 
-  it('a developer at Acme gets pull requests and no finance widget; only GitHub is called', async () => {
-    const board = await dashboard('dev@demo.test', 'acme');
+  it('a developer at Acme gets pull requests and no finance widget; only GitHub is called', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const board = await dashboard(server, world, tokens, PERSONAS.dev, 'acme');
     expect(board.widgets.length).toBeGreaterThan(0);
     expect(board.widgets.every((w) => w.endpoint.slug === 'github-api' && w.error === null)).toBe(true);
     const pulls = byId(board.widgets, 'github-api__listPullRequests__open_pull_requests');
@@ -145,16 +172,18 @@ describe('dashboard', () => {
     expect(pulls.caption).toMatch(/waiting for review, in the 5 most recently active of \d+ repositories$/);
     expect(board.widgets.some((w) => w.id.startsWith('acme__finance-api'))).toBe(false);
     // The repositories once (shared by pull requests and issues), then 5 repositories each.
-    expect(called()).toEqual({ 'acme/github': 11 });
+    expect(called(server)).toEqual({ 'acme/github': 11 });
 
     const repos = (
-      (await read('dev@demo.test', 'acme/github-api', 'listRepositories', { limit: 100 })) as { data: Row[] }
+      (await read(server, world, tokens, PERSONAS.dev, 'acme/github-api', 'listRepositories', { limit: 100 })) as {
+        data: Row[];
+      }
     ).data;
     const recent = [...repos].sort((a, b) => String(b.pushed_at).localeCompare(String(a.pushed_at))).slice(0, 5);
     let open = 0;
     for (const repo of recent)
       open += (
-        (await read('dev@demo.test', 'acme/github-api', 'listPullRequests', {
+        (await read(server, world, tokens, PERSONAS.dev, 'acme/github-api', 'listPullRequests', {
           repo: repo.name,
           state: 'open',
           limit: 100,
@@ -163,22 +192,26 @@ describe('dashboard', () => {
     expect(pulls.value).toBe(open);
   });
 
-  it('after a Data Admin grants the developer READ on Finance API they get finance widgets (with a credential, numbers)', async () => {
-    const admin = tokens['admin@demo.test'];
+  it('after a Data Admin grants the developer READ on Finance API they get finance widgets (with a credential, numbers)', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const admin = tokens[PERSONAS.admin];
     const grant = (access: string) =>
       server.gql(
         SET_ACCESS,
         {
-          roleId: ids.role.developer,
-          companyId: ids.company.acme,
-          endpointId: ids.endpoint['acme/finance-api'],
+          roleId: world.role.developer,
+          companyId: world.company.acme,
+          endpointId: world.endpoint['acme/finance-api'],
           access,
         },
         admin,
       );
     expect((await grant('READ')).errors).toBeUndefined();
     try {
-      const without = await dashboard('dev@demo.test', 'acme');
+      const without = await dashboard(server, world, tokens, PERSONAS.dev, 'acme');
       const finance = without.widgets.filter((w) => w.endpoint.slug === 'finance-api');
       expect(finance.map((w) => w.id)).toContain('acme__finance-api__getCashBalance__cash_total');
       // No credential for the developer's role yet: a sentence on those cards, the others fine.
@@ -188,16 +221,16 @@ describe('dashboard', () => {
           error: expect.stringContaining('No credential is set up for Finance API'),
         });
       expect(without.widgets.filter((w) => w.endpoint.slug === 'github-api').every((w) => w.error === null)).toBe(true);
-      expect(called()['acme/finance']).toBeUndefined();
+      expect(called(server)['acme/finance']).toBeUndefined();
 
       const { secret } = demoCredential(server.sandboxSecret, 'acme', 'finance', 'API_KEY', server.sandbox.url);
       const created = await server.gql(
         'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
         {
           input: {
-            companyId: ids.company.acme,
-            roleId: ids.role.developer,
-            endpointId: ids.endpoint['acme/finance-api'],
+            companyId: world.company.acme,
+            roleId: world.role.developer,
+            endpointId: world.endpoint['acme/finance-api'],
             name: 'Finance API – Developer',
             kind: 'API_KEY',
             secret,
@@ -206,10 +239,12 @@ describe('dashboard', () => {
         admin,
       );
       expect(created.errors).toBeUndefined();
-      const withCredential = await dashboard('dev@demo.test', 'acme');
+      const withCredential = await dashboard(server, world, tokens, PERSONAS.dev, 'acme');
       // A developer sees code first.
       expect(withCredential.widgets[0]!.endpoint.slug).toBe('github-api');
-      const cash = (await read('dev@demo.test', 'acme/finance-api', 'getCashBalance')) as { total: number };
+      const cash = (await read(server, world, tokens, PERSONAS.dev, 'acme/finance-api', 'getCashBalance')) as {
+        total: number;
+      };
       expect(byId(withCredential.widgets, 'finance-api__getCashBalance__cash_total')).toMatchObject({
         value: cash.total,
         error: null,
@@ -217,19 +252,25 @@ describe('dashboard', () => {
     } finally {
       expect((await grant('NONE')).errors).toBeUndefined();
     }
-    expect((await dashboard('dev@demo.test', 'acme')).widgets.some((w) => w.endpoint.slug === 'finance-api')).toBe(
-      false,
-    );
+    expect(
+      (await dashboard(server, world, tokens, PERSONAS.dev, 'acme')).widgets.some(
+        (w) => w.endpoint.slug === 'finance-api',
+      ),
+    ).toBe(false);
   });
 
-  it("an upstream 5xx gives only that API's widgets an error sentence, without the upstream body", async () => {
+  it("an upstream 5xx gives only that API's widgets an error sentence, without the upstream body", async ({
+    server,
+    world,
+    tokens,
+  }) => {
     // No cached answer may hide the failure.
     await server.db.apiEndpoint.update({
-      where: { id: ids.endpoint['acme/finance-api'] },
+      where: { id: world.endpoint['acme/finance-api'] },
       data: { cacheTtlSeconds: 0 },
     });
     server.sandbox.knobs.failNext(100, 503, { company: 'acme', service: 'finance' });
-    const board = await dashboard('ceo@demo.test', 'acme');
+    const board = await dashboard(server, world, tokens, PERSONAS.ceo, 'acme');
     const finance = board.widgets.filter((w) => w.endpoint.slug === 'finance-api');
     expect(finance.length).toBeGreaterThanOrEqual(4);
     for (const w of finance) {
@@ -242,28 +283,34 @@ describe('dashboard', () => {
     expect(sales.every((w) => w.error === null && typeof w.value === 'number')).toBe(true);
   });
 
-  it('a member who may read nothing gets no widgets, and nothing is called', async () => {
-    const board = await dashboard('cfo@demo.test', 'acme');
+  it('a member who may read nothing gets no widgets, and nothing is called', async ({ server, world, tokens }) => {
+    const board = await dashboard(server, world, tokens, PERSONAS.cfo, 'acme');
     expect(board.widgets).toEqual([]);
     expect(server.sandbox.stats.requests.total).toBe(0);
   });
 
-  it("the CEO at Globex sees HR and Operations, Globex's own numbers", async () => {
-    const board = await dashboard('ceo@demo.test', 'globex');
+  it("the CEO at Globex sees HR and Operations, Globex's own numbers", async ({ server, world, tokens }) => {
+    const board = await dashboard(server, world, tokens, PERSONAS.ceo, 'globex');
     expect(new Set(board.widgets.map((w) => w.endpoint.slug))).toEqual(new Set(['hr-api', 'operations-api']));
     expect(board.widgets.every((w) => w.id.startsWith('globex__'))).toBe(true);
-    const headcount = (await read('ceo@demo.test', 'globex/hr-api', 'getHeadcount')) as { total: number };
+    const headcount = (await read(server, world, tokens, PERSONAS.ceo, 'globex/hr-api', 'getHeadcount')) as {
+      total: number;
+    };
     expect(byId(board.widgets, 'hr-api__getHeadcount__headcount')).toMatchObject({
       value: headcount.total,
       unit: 'people',
     });
-    expect(Object.keys(called()).every((k) => k.startsWith('globex/'))).toBe(true);
+    expect(Object.keys(called(server)).every((k) => k.startsWith('globex/'))).toBe(true);
   });
 
-  it("another company's dashboard is NOT_FOUND, and without a session UNAUTHENTICATED", async () => {
-    const res = await server.gql(DASHBOARD, { companyId: ids.company.globex }, tokens['cfo@demo.test']);
+  it("another company's dashboard is NOT_FOUND, and without a session UNAUTHENTICATED", async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const res = await server.gql(DASHBOARD, { companyId: world.company.globex }, tokens[PERSONAS.cfo]);
     expect(errorCode(res)).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(DASHBOARD, { companyId: ids.company.acme }, null))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(DASHBOARD, { companyId: world.company.acme }, null))).toBe('UNAUTHENTICATED');
     expect(server.sandbox.stats.requests.total).toBe(0);
   });
 });

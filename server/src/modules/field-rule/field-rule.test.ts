@@ -2,10 +2,10 @@
 // operation see different fields (cache hits too), the dashboard and the model get only the
 // filtered data, the admin API validates, authorizes and audits, and loading the rules costs the
 // gateway no SQL statement of its own.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
-import { errorCode, isRequestSql, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, assistantTest, fakeModelEnv } from '../../../test/fixture.ts';
+import { errorCode, isRequestSql, type TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { parseToolResult } from '../../assistant/tool-result.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 
@@ -29,25 +29,33 @@ interface Cash {
   accounts: Account[];
 }
 
-let server: TestServer;
-let fake: FakeOpenAI;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
+const finance = (world: WorldIds) => world.endpoint['acme/finance-api']!;
+const op = (world: WorldIds, key: string) => world.operation[`acme/finance-api/${key}`]!;
 
-const finance = () => ids.endpoint['acme/finance-api']!;
-const op = (key: string) => ids.operation[`acme/finance-api/${key}`]!;
-
-async function read<T = unknown>(email: string, operation: string, params: Record<string, unknown> = {}) {
+async function read<T = unknown>(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  email: string,
+  operation: string,
+  params: Record<string, unknown> = {},
+) {
   const res = await server.gql<{ readOperation: { cached: boolean; data: T } }>(
     READ,
-    { c: ids.company.acme, e: finance(), o: operation, p: params },
+    { c: world.company.acme, e: finance(world), o: operation, p: params },
     tokens[email],
   );
   expect(res.errors).toBeUndefined();
   return res.data!.readOperation;
 }
 
-function setRule(input: Record<string, unknown>, as = 'admin@demo.test') {
+function setRule(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  input: Record<string, unknown>,
+  as = PERSONAS.admin,
+) {
   return server.gql<{
     setFieldRule: {
       id: string;
@@ -61,9 +69,9 @@ function setRule(input: Record<string, unknown>, as = 'admin@demo.test') {
     SET,
     {
       input: {
-        companyId: ids.company.acme,
-        operationId: op('getCashBalance'),
-        roleId: ids.role.ceo,
+        companyId: world.company.acme,
+        operationId: op(world, 'getCashBalance'),
+        roleId: world.role.ceo,
         mode: 'REMOVE',
         paths: ['x'],
         ...input,
@@ -73,35 +81,51 @@ function setRule(input: Record<string, unknown>, as = 'admin@demo.test') {
   );
 }
 
-const deleteRule = (operationId: string, roleId: string, companyId = ids.company.acme!, as = 'admin@demo.test') =>
-  server.gql<{ deleteFieldRule: boolean }>(DELETE, { o: operationId, r: roleId, c: companyId }, tokens[as]);
+const deleteRule = (
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  operationId: string,
+  roleId: string,
+  companyId = world.company.acme!,
+  as = PERSONAS.admin,
+) => server.gql<{ deleteFieldRule: boolean }>(DELETE, { o: operationId, r: roleId, c: companyId }, tokens[as]);
 
 /** Runs `fn` while the CEO has this rule on getCashBalance; the rule is gone afterwards. */
-async function withCeoRule(mode: string, paths: string[], fn: () => Promise<void>) {
-  expect((await setRule({ mode, paths })).errors).toBeUndefined();
+async function withCeoRule(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  mode: string,
+  paths: string[],
+  fn: () => Promise<void>,
+) {
+  expect((await setRule(server, world, tokens, { mode, paths })).errors).toBeUndefined();
   try {
     await fn();
   } finally {
-    expect((await deleteRule(op('getCashBalance'), ids.role.ceo!)).data?.deleteFieldRule).toBe(true);
+    expect(
+      (await deleteRule(server, world, tokens, op(world, 'getCashBalance'), world.role.ceo!)).data?.deleteFieldRule,
+    ).toBe(true);
   }
 }
 
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  server = await startTestServer({
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
-    OPENAI_MODEL: 'fake-model',
-  });
-  ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'ceo@demo.test', 'dev@demo.test', 'companyadmin@demo.test'])
+// The personas' sessions, signed in once for the file, by email.
+const it = assistantTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [PERSONAS.admin, PERSONAS.ceo, PERSONAS.dev, PERSONAS.companyAdmin])
     tokens[email] = await server.login(email);
+  return tokens;
+});
+it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
+
+it.beforeAll(async ({ server, world, tokens }) => {
   // The demo developer has no Finance API grant: give them READ and a credential of their own, as
   // an administrator would, so the developer and the CEO call the same operation.
-  const admin = tokens['admin@demo.test'];
+  const admin = tokens[PERSONAS.admin];
   const granted = await server.gql(
     'mutation ($r: ID!, $c: ID!, $e: ID!) { setEndpointAccess(roleId: $r, companyId: $c, endpointId: $e, access: READ) { access } }',
-    { r: ids.role.developer, c: ids.company.acme, e: finance() },
+    { r: world.role.developer, c: world.company.acme, e: finance(world) },
     admin,
   );
   expect(granted.errors).toBeUndefined();
@@ -110,9 +134,9 @@ beforeAll(async () => {
     'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
     {
       input: {
-        companyId: ids.company.acme,
-        roleId: ids.role.developer,
-        endpointId: finance(),
+        companyId: world.company.acme,
+        roleId: world.role.developer,
+        endpointId: finance(world),
         name: 'Finance API – Developer',
         kind: 'API_KEY',
         secret,
@@ -122,19 +146,19 @@ beforeAll(async () => {
   );
   expect(created.errors).toBeUndefined();
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
-beforeEach(() => {
+it.beforeEach(({ fake }) => {
   fake.requests.length = 0;
 });
 
 describe('the same operation, two roles', () => {
-  it("the demo rule: a developer's cash balance has no bank or account number, the CEO's has both; the same on a cache hit", async () => {
+  it("the demo rule: a developer's cash balance has no bank or account number, the CEO's has both; the same on a cache hit", async ({
+    server,
+    world,
+    tokens,
+  }) => {
     for (const attempt of [1, 2]) {
-      const ceo = await read<Cash>('ceo@demo.test', 'getCashBalance');
-      const dev = await read<Cash>('dev@demo.test', 'getCashBalance');
+      const ceo = await read<Cash>(server, world, tokens, PERSONAS.ceo, 'getCashBalance');
+      const dev = await read<Cash>(server, world, tokens, PERSONAS.dev, 'getCashBalance');
       if (attempt === 2) expect([ceo.cached, dev.cached]).toEqual([true, true]);
       expect(ceo.data.accounts.length).toBe(3);
       for (const account of ceo.data.accounts)
@@ -152,36 +176,52 @@ describe('the same operation, two roles', () => {
     }
   });
 
-  it('the cache keeps whole answers: a rule set after a cached read filters it, and deleting the rule shows everything again', async () => {
-    const warm = await read<{ data: Record<string, unknown>[] }>('ceo@demo.test', 'listPayments', { limit: 5 });
+  it('the cache keeps whole answers: a rule set after a cached read filters it, and deleting the rule shows everything again', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const warm = await read<{ data: Record<string, unknown>[] }>(server, world, tokens, PERSONAS.ceo, 'listPayments', {
+      limit: 5,
+    });
     expect(warm.data.data[0]).toHaveProperty('customer');
     expect(
       (
-        await setRule({
-          operationId: op('listPayments'),
+        await setRule(server, world, tokens, {
+          operationId: op(world, 'listPayments'),
           mode: 'ALLOW',
           paths: ['total', 'data[].amount', 'data[].receivedAt'],
         })
       ).errors,
     ).toBeUndefined();
     try {
-      const hit = await read<{ data: Record<string, unknown>[] }>('ceo@demo.test', 'listPayments', { limit: 5 });
+      const hit = await read<{ data: Record<string, unknown>[] }>(server, world, tokens, PERSONAS.ceo, 'listPayments', {
+        limit: 5,
+      });
       expect(hit.cached).toBe(true);
       expect(hit.data.data).toHaveLength(warm.data.data.length);
       for (const payment of hit.data.data) expect(Object.keys(payment).sort()).toEqual(['amount', 'receivedAt']);
     } finally {
-      expect((await deleteRule(op('listPayments'), ids.role.ceo!)).data?.deleteFieldRule).toBe(true);
+      expect(
+        (await deleteRule(server, world, tokens, op(world, 'listPayments'), world.role.ceo!)).data?.deleteFieldRule,
+      ).toBe(true);
     }
-    const again = await read('ceo@demo.test', 'listPayments', { limit: 5 });
+    const again = await read(server, world, tokens, PERSONAS.ceo, 'listPayments', { limit: 5 });
     expect(again).toEqual({ cached: true, data: warm.data });
   });
 
-  it("the dashboard derives its widgets from the filtered answer: without the accounts' names, no name appears", async () => {
-    const names = (await read<Cash>('ceo@demo.test', 'getCashBalance')).data.accounts.map((a) => a.name);
+  it("the dashboard derives its widgets from the filtered answer: without the accounts' names, no name appears", async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const names = (await read<Cash>(server, world, tokens, PERSONAS.ceo, 'getCashBalance')).data.accounts.map(
+      (a) => a.name,
+    );
     const board = async () => {
       const res = await server.gql<{
         dashboard: { widgets: { id: string; error: string | null; series: { label: string }[] }[] };
-      }>(DASHBOARD, { c: ids.company.acme }, tokens['ceo@demo.test']);
+      }>(DASHBOARD, { c: world.company.acme }, tokens[PERSONAS.ceo]);
       expect(res.errors).toBeUndefined();
       return res.data!.dashboard.widgets;
     };
@@ -192,7 +232,7 @@ describe('the same operation, two roles', () => {
         .series.map((p) => p.label)
         .sort(),
     ).toEqual([...names].sort());
-    await withCeoRule('REMOVE', ['accounts[].name'], async () => {
+    await withCeoRule(server, world, tokens, 'REMOVE', ['accounts[].name'], async () => {
       const widgets = await board();
       expect(byAccount(widgets)).toMatchObject({ error: null });
       // The widget falls back to the account ids; the names are nowhere on the dashboard.
@@ -206,13 +246,18 @@ describe('the same operation, two roles', () => {
     });
   });
 
-  it("the model receives the filtered tool result: the developer's has no bank or account number, the CEO's has them", async () => {
+  it("the model receives the filtered tool result: the developer's has no bank or account number, the CEO's has them", async ({
+    server,
+    world,
+    tokens,
+    fake,
+  }) => {
     const toolMessage = async (email: string) => {
       fake.requests.length = 0;
       fake.queue({ toolCalls: [{ name: 'finance-api__getCashBalance', arguments: {} }] }, { content: 'Done.' });
       const res = await server.gql<{ chat: { toolCalls: { tool: string; status: number | null; ok: boolean }[] } }>(
         CHAT,
-        { c: ids.company.acme, m: 'What is our cash balance?' },
+        { c: world.company.acme, m: 'What is our cash balance?' },
         tokens[email],
       );
       expect(res.errors).toBeUndefined();
@@ -222,8 +267,8 @@ describe('the same operation, two roles', () => {
       )!;
       return { raw: tool.content, result: parseToolResult(tool.content).data as Cash };
     };
-    const ceo = await toolMessage('ceo@demo.test');
-    const dev = await toolMessage('dev@demo.test');
+    const ceo = await toolMessage(PERSONAS.ceo);
+    const dev = await toolMessage(PERSONAS.dev);
     for (const account of ceo.result.accounts) expect(account.accountNumber).toMatch(/^\*{4}\d{4}$/);
     expect(dev.result.total).toBe(ceo.result.total);
     expect(dev.result.accounts.map((a) => a.name)).toEqual(ceo.result.accounts.map((a) => a.name));
@@ -233,15 +278,19 @@ describe('the same operation, two roles', () => {
     for (const account of ceo.result.accounts) expect(dev.raw).not.toContain(account.accountNumber!);
   });
 
-  it('loading the rules costs no statement: they come in the endpoint query, with no more statements than a read without rules', async () => {
-    await read('dev@demo.test', 'getCashBalance');
+  it('loading the rules costs no statement: they come in the endpoint query, with no more statements than a read without rules', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    await read(server, world, tokens, PERSONAS.dev, 'getCashBalance');
     const statements = async (email: string) => {
       server.sql.length = 0;
-      await read(email, 'getCashBalance');
+      await read(server, world, tokens, email, 'getCashBalance');
       return server.sql.filter(isRequestSql);
     };
-    const dev = await statements('dev@demo.test');
-    const ceo = await statements('ceo@demo.test');
+    const dev = await statements(PERSONAS.dev);
+    const ceo = await statements(PERSONAS.ceo);
     expect(dev.length).toBe(ceo.length);
     // The principal, the company (the shield) and the endpoint with everything the call needs.
     expect(dev.length).toBeLessThanOrEqual(3);
@@ -252,10 +301,14 @@ describe('the same operation, two roles', () => {
 });
 
 describe('the admin API', () => {
-  it('sets, lists, replaces and deletes a rule, each change audited with its paths', async () => {
-    const set = await setRule({
-      operationId: op('listInvoices'),
-      roleId: ids.role.cfo,
+  it('sets, lists, replaces and deletes a rule, each change audited with its paths', async ({
+    server,
+    world,
+    tokens,
+  }) => {
+    const set = await setRule(server, world, tokens, {
+      operationId: op(world, 'listInvoices'),
+      roleId: world.role.cfo,
       mode: 'REMOVE',
       paths: [' data[].customer ', 'data[].customer'],
     });
@@ -268,9 +321,9 @@ describe('the admin API', () => {
       role: { key: 'cfo' },
     });
     const replaced = (
-      await setRule({
-        operationId: op('listInvoices'),
-        roleId: ids.role.cfo,
+      await setRule(server, world, tokens, {
+        operationId: op(world, 'listInvoices'),
+        roleId: world.role.cfo,
         mode: 'ALLOW',
         paths: ['data[].id', 'total'],
       })
@@ -280,24 +333,24 @@ describe('the admin API', () => {
     const list = async (endpointId: string | null) => {
       const res = await server.gql<{ fieldRules: { id: string; operation: { key: string }; role: { key: string } }[] }>(
         LIST,
-        { c: ids.company.acme, e: endpointId },
-        tokens['admin@demo.test'],
+        { c: world.company.acme, e: endpointId },
+        tokens[PERSONAS.admin],
       );
       expect(res.errors).toBeUndefined();
       return res.data!.fieldRules.map((r) => `${r.operation.key}/${r.role.key}`);
     };
     expect(await list(null)).toEqual(['getCashBalance/developer', 'listInvoices/cfo']);
-    expect(await list(finance())).toEqual(['getCashBalance/developer', 'listInvoices/cfo']);
-    expect(await list(ids.endpoint['acme/sales-api']!)).toEqual([]);
+    expect(await list(finance(world))).toEqual(['getCashBalance/developer', 'listInvoices/cfo']);
+    expect(await list(world.endpoint['acme/sales-api']!)).toEqual([]);
 
     const audit = await server.db.auditLog.findMany({ where: { targetId: rule.id }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['field_rule.set', 'field_rule.set']);
     expect(audit[0]).toMatchObject({
-      companyId: ids.company.acme,
-      actorEmail: 'admin@demo.test',
+      companyId: world.company.acme,
+      actorEmail: PERSONAS.admin,
       details: {
         operation: 'listInvoices',
-        roleId: ids.role.cfo,
+        roleId: world.role.cfo,
         mode: 'REMOVE',
         paths: ['data[].customer'],
         before: null,
@@ -309,8 +362,12 @@ describe('the admin API', () => {
       before: { mode: 'REMOVE', paths: ['data[].customer'] },
     });
 
-    expect((await deleteRule(op('listInvoices'), ids.role.cfo!)).data!.deleteFieldRule).toBe(true);
-    expect((await deleteRule(op('listInvoices'), ids.role.cfo!)).data!.deleteFieldRule).toBe(false);
+    expect(
+      (await deleteRule(server, world, tokens, op(world, 'listInvoices'), world.role.cfo!)).data!.deleteFieldRule,
+    ).toBe(true);
+    expect(
+      (await deleteRule(server, world, tokens, op(world, 'listInvoices'), world.role.cfo!)).data!.deleteFieldRule,
+    ).toBe(false);
     const deleted = await server.db.auditLog.findMany({ where: { targetId: rule.id, action: 'field_rule.delete' } });
     expect(deleted).toHaveLength(1);
     expect(deleted[0]!.details).toMatchObject({
@@ -321,54 +378,93 @@ describe('the admin API', () => {
     expect(await list(null)).toEqual(['getCashBalance/developer']);
   });
 
-  it.each([
+  it.for([
     ['an empty segment', ['a..b'], /empty segment/],
     ['a wildcard', ['data.*.email'], /wildcard/],
     ['an index', ['items[0]'], /indexes/],
     ['no path', [], /at least one path/],
     ['a path of 201 characters', ['x'.repeat(201)], /200 characters/],
     ['101 paths', Array.from({ length: 101 }, (_, i) => `f${i}`), /At most 100/],
-  ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_label, paths, message) => {
-    const before = await server.db.operationFieldRule.findMany({ orderBy: { id: 'asc' } });
-    const res = await setRule({ paths });
-    expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0]!.message).toMatch(message);
-    expect(await server.db.operationFieldRule.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
-  });
+  ] as const)(
+    'refuses %s with BAD_USER_INPUT and stores nothing',
+    async ([_label, paths, message], { server, world, tokens }) => {
+      const before = await server.db.operationFieldRule.findMany({ orderBy: { id: 'asc' } });
+      const res = await setRule(server, world, tokens, { paths });
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(message);
+      expect(await server.db.operationFieldRule.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    },
+  );
 
-  it('a member who does not administer the company is FORBIDDEN; nothing is stored', async () => {
+  it('a member who does not administer the company is FORBIDDEN; nothing is stored', async ({
+    server,
+    world,
+    tokens,
+  }) => {
     const before = await server.db.operationFieldRule.count();
-    expect(errorCode(await setRule({ paths: ['accounts'] }, 'ceo@demo.test'))).toBe('FORBIDDEN');
+    expect(errorCode(await setRule(server, world, tokens, { paths: ['accounts'] }, PERSONAS.ceo))).toBe('FORBIDDEN');
     expect(
-      errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, 'ceo@demo.test')),
+      errorCode(
+        await deleteRule(
+          server,
+          world,
+          tokens,
+          op(world, 'getCashBalance'),
+          world.role.developer!,
+          world.company.acme,
+          PERSONAS.ceo,
+        ),
+      ),
     ).toBe('FORBIDDEN');
-    expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens['dev@demo.test']))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(LIST, { c: world.company.acme }, tokens[PERSONAS.dev]))).toBe('FORBIDDEN');
     expect(await server.db.operationFieldRule.count()).toBe(before);
   });
 
-  it("another company's operation, company or an unknown role is NOT_FOUND", async () => {
-    const globex = ids.company.globex!;
-    const companyAdmin = 'companyadmin@demo.test';
+  it("another company's operation, company or an unknown role is NOT_FOUND", async ({ server, world, tokens }) => {
+    const globex = world.company.globex!;
+    const companyAdmin = PERSONAS.companyAdmin;
     // Globex's company admin, about Acme: as if Acme did not exist.
-    expect(errorCode(await setRule({ paths: ['accounts'] }, companyAdmin))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: ids.company.acme }, tokens[companyAdmin]))).toBe('NOT_FOUND');
-    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, ids.company.acme, companyAdmin))).toBe(
-      'NOT_FOUND',
-    );
+    expect(errorCode(await setRule(server, world, tokens, { paths: ['accounts'] }, companyAdmin))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: world.company.acme }, tokens[companyAdmin]))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await deleteRule(
+          server,
+          world,
+          tokens,
+          op(world, 'getCashBalance'),
+          world.role.developer!,
+          world.company.acme,
+          companyAdmin,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
     // Their own company named, an Acme operation given: the operation is not found.
-    expect(errorCode(await setRule({ companyId: globex, paths: ['accounts'] }, companyAdmin))).toBe('NOT_FOUND');
-    expect(errorCode(await deleteRule(op('getCashBalance'), ids.role.developer!, globex, companyAdmin))).toBe(
-      'NOT_FOUND',
-    );
-    expect(errorCode(await server.gql(LIST, { c: globex, e: finance() }, tokens[companyAdmin]))).toBe('NOT_FOUND');
+    expect(
+      errorCode(await setRule(server, world, tokens, { companyId: globex, paths: ['accounts'] }, companyAdmin)),
+    ).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await deleteRule(
+          server,
+          world,
+          tokens,
+          op(world, 'getCashBalance'),
+          world.role.developer!,
+          globex,
+          companyAdmin,
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: globex, e: finance(world) }, tokens[companyAdmin]))).toBe('NOT_FOUND');
     // Within Globex they may manage rules.
     const own = await server.gql(
       SET,
       {
         input: {
           companyId: globex,
-          operationId: ids.operation['globex/hr-api/listEmployees'],
-          roleId: ids.role.ceo,
+          operationId: world.operation['globex/hr-api/listEmployees'],
+          roleId: world.role.ceo,
           mode: 'REMOVE',
           paths: ['data[].salary'],
         },
@@ -377,22 +473,39 @@ describe('the admin API', () => {
     );
     expect(own.errors).toBeUndefined();
     expect(
-      (await deleteRule(ids.operation['globex/hr-api/listEmployees']!, ids.role.ceo!, globex, companyAdmin)).data!
-        .deleteFieldRule,
+      (
+        await deleteRule(
+          server,
+          world,
+          tokens,
+          world.operation['globex/hr-api/listEmployees']!,
+          world.role.ceo!,
+          globex,
+          companyAdmin,
+        )
+      ).data!.deleteFieldRule,
     ).toBe(true);
-    // Unknown ids.
-    expect(errorCode(await setRule({ roleId: '00000000-0000-4000-8000-000000000000', paths: ['accounts'] }))).toBe(
+    // Unknown world.
+    expect(
+      errorCode(
+        await setRule(server, world, tokens, { roleId: '00000000-0000-4000-8000-000000000000', paths: ['accounts'] }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(errorCode(await setRule(server, world, tokens, { operationId: 'not-a-uuid', paths: ['accounts'] }))).toBe(
       'NOT_FOUND',
     );
-    expect(errorCode(await setRule({ operationId: 'not-a-uuid', paths: ['accounts'] }))).toBe('NOT_FOUND');
-    expect(errorCode(await deleteRule(op('getCashBalance'), 'not-a-uuid'))).toBe('NOT_FOUND');
+    expect(errorCode(await deleteRule(server, world, tokens, op(world, 'getCashBalance'), 'not-a-uuid'))).toBe(
+      'NOT_FOUND',
+    );
     const nowhere = '00000000-0000-4000-8000-000000000000';
-    expect(errorCode(await deleteRule(op('getCashBalance'), nowhere))).toBe('NOT_FOUND');
-    expect(errorCode(await deleteRule(nowhere, ids.role.developer!))).toBe('NOT_FOUND');
-    expect(errorCode(await setRule({ companyId: 'abc', paths: ['accounts'] }))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: ids.company.acme, e: nowhere }, tokens['admin@demo.test']))).toBe(
+    expect(errorCode(await deleteRule(server, world, tokens, op(world, 'getCashBalance'), nowhere))).toBe('NOT_FOUND');
+    expect(errorCode(await deleteRule(server, world, tokens, nowhere, world.role.developer!))).toBe('NOT_FOUND');
+    expect(errorCode(await setRule(server, world, tokens, { companyId: 'abc', paths: ['accounts'] }))).toBe(
       'NOT_FOUND',
     );
-    expect(errorCode(await server.gql(LIST, { c: nowhere }, tokens['admin@demo.test']))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: world.company.acme, e: nowhere }, tokens[PERSONAS.admin]))).toBe(
+      'NOT_FOUND',
+    );
+    expect(errorCode(await server.gql(LIST, { c: nowhere }, tokens[PERSONAS.admin]))).toBe('NOT_FOUND');
   });
 });

@@ -44,7 +44,11 @@ function settings(
 }
 
 async function configure(companyId: string, input: Record<string, unknown>, token = adminToken) {
-  const res = await server.gql(CONFIGURE, { companyId, input }, token);
+  const res = await server.gql<{ configureIdentityProvider: Record<string, unknown> }>(
+    CONFIGURE,
+    { companyId, input },
+    token,
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.configureIdentityProvider;
 }

@@ -86,7 +86,11 @@ describe('inviting a new person', () => {
     const stored = await server.db.invitation.findUniqueOrThrow({ where: { id } });
     expect(JSON.stringify(stored)).not.toContain(tokenOf(link));
 
-    const listed = await server.gql(LIST, { c: world.company.globex }, as('companyAdmin'));
+    const listed = await server.gql<{ invitations: { email: string; status: string; roles: { key: string }[] }[] }>(
+      LIST,
+      { c: world.company.globex },
+      as('companyAdmin'),
+    );
     expect(listed.data!.invitations).toContainEqual({
       id,
       email: 'new.person@example.test',
@@ -96,7 +100,9 @@ describe('inviting a new person', () => {
     // Pending: no account, no role, no sign-in.
     expect(await server.db.user.count({ where: { email: 'new.person@example.test' } })).toBe(0);
 
-    const preview = await server.gql(LOOKUP, { t: tokenOf(link) });
+    const preview = await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
+      t: tokenOf(link),
+    });
     expect(preview.data).toEqual({
       invitation: {
         companyName: 'Globex',
@@ -144,7 +150,9 @@ describe('inviting a new person', () => {
 
   it('resend mails a new link and the old one stops working', async () => {
     const first = await invite('companyAdmin', 'resent@example.test', 'globex', ['developer']);
-    const res = await server.gql(RESEND, { id: first.id }, as('companyAdmin'));
+    const res = await server.gql<{
+      resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
+    }>(RESEND, { id: first.id }, as('companyAdmin'));
     expect(res.data!.resendInvitation).toMatchObject({
       emailed: true,
       acceptUrl: null,
@@ -152,8 +160,20 @@ describe('inviting a new person', () => {
     });
     const second = linkIn(await smtp.next());
     expect(second).not.toBe(first.link);
-    expect(onlyError(await server.gql(LOOKUP, { t: tokenOf(first.link) })).message).toBe(INVALID_INVITATION);
-    expect((await server.gql(LOOKUP, { t: tokenOf(second) })).data!.invitation.email).toBe('resent@example.test');
+    expect(
+      onlyError(
+        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
+          t: tokenOf(first.link),
+        }),
+      ).message,
+    ).toBe(INVALID_INVITATION);
+    expect(
+      (
+        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
+          t: tokenOf(second),
+        })
+      ).data!.invitation.email,
+    ).toBe('resent@example.test');
     expect((await auditOf(first.id)).map((r) => r.action)).toEqual(['invitation.create', 'invitation.resend']);
   });
 
@@ -221,10 +241,18 @@ describe('a link that cannot be used', () => {
   it('resending an expired invitation makes it work again for 7 more days', async () => {
     const expired = await invite('companyAdmin', 'late@example.test', 'globex', ['developer']);
     await server.db.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const res = await server.gql(RESEND, { id: expired.id }, as('companyAdmin'));
+    const res = await server.gql<{
+      resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
+    }>(RESEND, { id: expired.id }, as('companyAdmin'));
     expect(res.data!.resendInvitation.invitation.status).toBe('PENDING');
     const link = linkIn(await smtp.next());
-    expect((await server.gql(LOOKUP, { t: tokenOf(link) })).data!.invitation.status).toBe('PENDING');
+    expect(
+      (
+        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
+          t: tokenOf(link),
+        })
+      ).data!.invitation.status,
+    ).toBe('PENDING');
   });
 });
 
@@ -275,7 +303,13 @@ describe('who may invite', () => {
 
     const acme = await invite('admin', 'acme-hire@example.test', 'acme', ['developer']);
     // Acme's invitation does not exist for Globex's administrator.
-    expect(errorCode(await server.gql(RESEND, { id: acme.id }, as('companyAdmin')))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await server.gql<{
+          resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
+        }>(RESEND, { id: acme.id }, as('companyAdmin')),
+      ),
+    ).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(REVOKE, { id: acme.id }, as('companyAdmin')))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(REVOKE, { id: acme.id }, as('cfo')))).toBe('FORBIDDEN');
     expect((await server.db.invitation.findUniqueOrThrow({ where: { id: acme.id } })).status).toBe('pending');
@@ -306,7 +340,13 @@ describe('bad input', () => {
     expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
     const noName = onlyError(await server.gql(ACCEPT, { t: tokenOf(first.link), p: 'a-long-enough-password' }));
     expect(noName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
-    expect((await server.gql(LOOKUP, { t: tokenOf(first.link) })).data!.invitation.status).toBe('PENDING');
+    expect(
+      (
+        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
+          t: tokenOf(first.link),
+        })
+      ).data!.invitation.status,
+    ).toBe('PENDING');
   });
 });
 
@@ -329,7 +369,9 @@ describe('when the mail server refuses', () => {
       as('companyAdmin'),
     );
     const saved = listed.data!.invitations.find((i) => i.email === 'bounce@example.test')!;
-    const resent = await server.gql(RESEND, { id: saved.id }, as('companyAdmin'));
+    const resent = await server.gql<{
+      resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
+    }>(RESEND, { id: saved.id }, as('companyAdmin'));
     expect(resent.data!.resendInvitation.emailed).toBe(true);
     expect((await smtp.next()).to).toEqual(['bounce@example.test']);
   });

@@ -2,42 +2,46 @@
 // each inline one 400-property schema is planned in the offload worker while the server keeps
 // answering; the worker has a time limit, a document-wide size limit, and one company cannot
 // take the whole queue. Structural checks only (no timing assertions).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import { onlyError } from '../../../test/harness.ts';
 import { offloadActivity, runOffloaded } from '../../offload/offload.ts';
 import { largeDocument } from './fixtures/large-document.ts';
 
 const IMPORT =
   'mutation ($c: ID!, $d: String!, $dry: Boolean) { importOpenApi(companyId: $c, document: $d, dryRun: $dry) { created operationsCreated warnings } }';
 
-let server: TestServer;
-let ids: WorldIds;
-let admin: string;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
+// The platform admin's session, signed in once for the file.
+const it = serverTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
 });
-afterAll(() => server?.close());
 
 async function waitFor(condition: () => boolean) {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('importOpenApi in the offload worker', () => {
-  it('plans a 100 × 400-property document in the worker while /healthz answers', { timeout: 120_000 }, async () => {
+  it('plans a 100 × 400-property document in the worker while /healthz answers', { timeout: 120_000 }, async ({
+    server,
+    world,
+    admin,
+  }) => {
     const doc = largeDocument();
     let settled = false;
     const pending = server
-      .gql(IMPORT, { c: ids.company.acme, d: doc, dry: false }, admin)
+      .gql<{ importOpenApi: { operationsCreated: unknown[] } }>(
+        IMPORT,
+        { c: world.company.acme, d: doc, dry: false },
+        admin,
+      )
       .finally(() => (settled = true));
     // The import is handed to the worker, and while it is there the server answers.
     await waitFor(() => offloadActivity().running?.task === 'planImport');
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(offloadActivity().running).toEqual({ task: 'planImport', owner: ids.company.acme });
+    expect(offloadActivity().running).toEqual({ task: 'planImport', owner: world.company.acme });
     expect(settled).toBe(false);
 
     const res = await pending;
@@ -45,18 +49,18 @@ describe('importOpenApi in the offload worker', () => {
     expect(res.data!.importOpenApi.operationsCreated).toHaveLength(100);
     expect(offloadActivity()).toEqual({ running: null, queued: 0 });
     const stored = await server.db.endpointOperation.findFirstOrThrow({
-      where: { key: 'createRecord7', endpoint: { companyId: ids.company.acme } },
+      where: { key: 'createRecord7', endpoint: { companyId: world.company.acme } },
     });
     expect(Object.keys((stored.paramsSchema as { properties: object }).properties)).toHaveLength(400);
   });
 
   it('refuses a document whose schemas expand beyond the document-wide limit, and writes nothing', {
     timeout: 120_000,
-  }, async () => {
+  }, async ({ server, world, admin }) => {
     const before = await server.db.endpointOperation.count();
     const res = await server.gql(
       IMPORT,
-      { c: ids.company.acme, d: largeDocument({ operations: 300, title: 'Too Large' }), dry: true },
+      { c: world.company.acme, d: largeDocument({ operations: 300, title: 'Too Large' }), dry: true },
       admin,
     );
     expect(onlyError(res)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'document' } });

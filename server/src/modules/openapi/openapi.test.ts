@@ -1,9 +1,10 @@
 // importOpenApi over GraphQL against a real Tessera: create, re-import, update, removeMissing,
 // dryRun, refusals with nothing changed, who may import, and an imported operation called
 // through the gateway against the sandbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../../test/harness.ts';
-import { snapshot, worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import type { TestServer } from '../../../test/harness.ts';
+import { snapshot, type WorldIds } from '../../../test/world.ts';
 import { fixture } from './fixtures/fixtures.ts';
 import type { ImportResult } from './openapi.service.ts';
 
@@ -26,24 +27,30 @@ type Result = Omit<ImportResult, 'endpoint'> & {
   };
 };
 
-let server: TestServer;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
 const PETSTORE = fixture('petstore-3.0.yaml');
 
 async function importDoc(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
   vars: { doc: string; c?: string; slug?: string; remove?: boolean; dry?: boolean },
-  as = 'admin@demo.test',
+  as = PERSONAS.admin,
 ) {
-  return server.gql<{ importOpenApi: Result }>(IMPORT, { c: ids.company.acme, ...vars }, tokens[as]);
+  return server.gql<{ importOpenApi: Result }>(IMPORT, { c: world.company.acme, ...vars }, tokens[as]);
 }
-async function imported(vars: Parameters<typeof importDoc>[0], as?: string): Promise<Result> {
-  const res = await importDoc(vars, as);
+async function imported(
+  server: TestServer,
+  world: WorldIds,
+  tokens: Record<string, string>,
+  vars: Parameters<typeof importDoc>[3],
+  as?: string,
+): Promise<Result> {
+  const res = await importDoc(server, world, tokens, vars, as);
   expect(res.errors).toBeUndefined();
   return res.data!.importOpenApi;
 }
 /** Every table but the call log, which the gateway flushes in batches after a call (the sandbox test). */
-async function state() {
+async function state(server: TestServer) {
   const { upstream_calls: _calls, ...rest } = await snapshot(server.db);
   return rest;
 }
@@ -54,18 +61,21 @@ const counts = (r: Result) => ({
   removed: r.operationsRemoved,
 });
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-  for (const email of ['admin@demo.test', 'companyadmin@demo.test', 'ceo@demo.test'])
-    tokens[email] = await server.login(email);
+// The personas' sessions, signed in once for the file, by email.
+const it = serverTest.extend('tokens', { scope: 'file' }, async ({ server }) => {
+  const tokens: Record<string, string> = {};
+  for (const email of [PERSONAS.admin, PERSONAS.companyAdmin, PERSONAS.ceo]) tokens[email] = await server.login(email);
+  return tokens;
 });
-afterAll(() => server?.close());
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ tokens }) => {
+  void [tokens];
+});
 
 describe('importOpenApi', () => {
-  it('dryRun of a new endpoint reports what it would create and writes nothing', async () => {
-    const before = await state();
-    const r = await imported({ doc: PETSTORE, dry: true });
+  it('dryRun of a new endpoint reports what it would create and writes nothing', async ({ server, world, tokens }) => {
+    const before = await state(server);
+    const r = await imported(server, world, tokens, { doc: PETSTORE, dry: true });
     expect(r.created).toBe(true);
     expect(r.endpoint).toMatchObject({
       slug: 'swagger-petstore',
@@ -79,12 +89,16 @@ describe('importOpenApi', () => {
       unchanged: [],
       removed: [],
     });
-    expect(await state()).toEqual(before);
+    expect(await state(server)).toEqual(before);
   });
 
-  it('creates the endpoint and its operations with their schemas, and one audit row with counts only', async () => {
+  it('creates the endpoint and its operations with their schemas, and one audit row with counts only', async ({
+    server,
+    world,
+    tokens,
+  }) => {
     const lastAudit = (await server.db.auditLog.findFirst({ orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? 0n;
-    const r = await imported({ doc: PETSTORE });
+    const r = await imported(server, world, tokens, { doc: PETSTORE });
     expect(r.created).toBe(true);
     expect(counts(r)).toEqual({
       created: ['listPets', 'createPets', 'showPetById'],
@@ -109,9 +123,9 @@ describe('importOpenApi', () => {
     const rows = await server.db.auditLog.findMany({ where: { id: { gt: lastAudit } } });
     expect(rows.map((row) => row.action)).toEqual(['endpoint.import']);
     expect(rows[0]).toMatchObject({
-      companyId: ids.company.acme,
+      companyId: world.company.acme,
       targetId: r.endpoint.id,
-      actorEmail: 'admin@demo.test',
+      actorEmail: PERSONAS.admin,
     });
     expect(rows[0]!.details).toEqual({
       slug: 'swagger-petstore',
@@ -125,12 +139,12 @@ describe('importOpenApi', () => {
     expect(JSON.stringify(rows[0]!.details)).not.toMatch(/petstore\.swagger\.io|List all pets/);
   });
 
-  it('re-importing the same document changes nothing and says so', async () => {
+  it('re-importing the same document changes nothing and says so', async ({ server, world, tokens }) => {
     const before = await server.db.endpointOperation.findMany({
       where: { endpoint: { slug: 'swagger-petstore' } },
       orderBy: { key: 'asc' },
     });
-    const r = await imported({ doc: PETSTORE });
+    const r = await imported(server, world, tokens, { doc: PETSTORE });
     expect(r.created).toBe(false);
     expect(counts(r)).toEqual({
       created: [],
@@ -146,11 +160,15 @@ describe('importOpenApi', () => {
     ).toEqual(before);
   });
 
-  it('a changed document updates what differs, creates what is new, and keeps what it lacks unless removeMissing', async () => {
+  it('a changed document updates what differs, creates what is new, and keeps what it lacks unless removeMissing', async ({
+    server,
+    world,
+    tokens,
+  }) => {
     const changed = PETSTORE.replace('summary: List all pets', 'summary: List the pets')
       .replace('url: http://petstore.swagger.io/v1', 'url: https://petstore.example.test/v2')
       .replace(/  \/pets\/\{petId\}:[\s\S]*?(?=components:)/, (petId) => petId.replace('showPetById', 'getPet'));
-    const dry = await imported({ doc: changed, dry: true });
+    const dry = await imported(server, world, tokens, { doc: changed, dry: true });
     expect(counts(dry)).toEqual({ created: ['getPet'], updated: ['listPets'], unchanged: ['createPets'], removed: [] });
     expect(dry.warnings).toContain(
       'The base URL changes from http://petstore.swagger.io/v1 to https://petstore.example.test/v2.',
@@ -160,13 +178,13 @@ describe('importOpenApi', () => {
     );
     expect(dry.endpoint.baseUrl).toBe('http://petstore.swagger.io/v1');
 
-    const r = await imported({ doc: changed });
+    const r = await imported(server, world, tokens, { doc: changed });
     expect(counts(r)).toEqual(counts(dry));
     expect(r.endpoint.baseUrl).toBe('https://petstore.example.test/v2');
     expect(r.endpoint.operations.map((o) => o.key).sort()).toEqual(['createPets', 'getPet', 'listPets', 'showPetById']);
     expect(r.endpoint.operations.find((o) => o.key === 'listPets')!.description).toBe('List the pets');
 
-    const removing = await imported({ doc: changed, remove: true });
+    const removing = await imported(server, world, tokens, { doc: changed, remove: true });
     expect(counts(removing)).toEqual({
       created: [],
       updated: [],
@@ -176,8 +194,8 @@ describe('importOpenApi', () => {
     expect(removing.endpoint.operations.map((o) => o.key).sort()).toEqual(['createPets', 'getPet', 'listPets']);
   });
 
-  it('keeps the grants and credentials of an endpoint it updates', async () => {
-    const endpointId = ids.endpoint['acme/sales-api']!;
+  it('keeps the grants and credentials of an endpoint it updates', async ({ server, world, tokens }) => {
+    const endpointId = world.endpoint['acme/sales-api']!;
     const grants = () => server.db.roleApiPermission.findMany({ where: { endpointId }, orderBy: { roleId: 'asc' } });
     const credentials = () => server.db.apiCredential.findMany({ where: { endpointId }, orderBy: { id: 'asc' } });
     const [grantsBefore, credentialsBefore] = [await grants(), await credentials()];
@@ -205,7 +223,7 @@ describe('importOpenApi', () => {
         },
       },
     });
-    const r = await imported({ doc, slug: 'sales-api' });
+    const r = await imported(server, world, tokens, { doc, slug: 'sales-api' });
     expect(r.created).toBe(false);
     expect(r.endpoint.id).toBe(endpointId);
     expect(r.operationsCreated).toEqual(['listAccountsByIndustry', 'getAccountImported']);
@@ -219,10 +237,10 @@ describe('importOpenApi', () => {
 
     // The imported schema works with the gateway's request builder, against the sandbox.
     const read = (params: unknown) =>
-      server.gql(
+      server.gql<{ readOperation: { status: number } }>(
         'query ($c: ID!, $e: ID!, $p: JSON) { readOperation(companyId: $c, endpointId: $e, operation: "listAccountsByIndustry", params: $p) { status data } }',
-        { c: ids.company.acme, e: endpointId, p: params },
-        tokens['ceo@demo.test'],
+        { c: world.company.acme, e: endpointId, p: params },
+        tokens[PERSONAS.ceo],
       );
     const ok = await read({ industry: 'Technology', limit: 2 });
     expect(ok.errors).toBeUndefined();
@@ -236,7 +254,7 @@ describe('importOpenApi', () => {
     expect(wrongType.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
   });
 
-  it.each([
+  it.for([
     ['Swagger 2.0', () => fixture('swagger-2.0-petstore.json'), /Convert it to OpenAPI 3 first/],
     ['a relative server URL', () => fixture('petstore3-trimmed.json'), /relative; put an absolute URL/],
     ['not JSON or YAML', () => '{ "openapi": ', /not valid JSON/],
@@ -264,32 +282,51 @@ describe('importOpenApi', () => {
         }),
       /no operations/,
     ],
-  ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_name, doc, message) => {
-    const before = await state();
-    const res = await importDoc({ doc: doc() });
-    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors![0]!.message).toMatch(message);
-    expect(await state()).toEqual(before);
-  });
+  ] as [string, () => string, RegExp][])(
+    'refuses %s with BAD_USER_INPUT and changes nothing',
+    async ([_name, doc, message], { server, world, tokens }) => {
+      const before = await state(server);
+      const res = await importDoc(server, world, tokens, { doc: doc() });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message).toMatch(message);
+      expect(await state(server)).toEqual(before);
+    },
+  );
 
-  it('refuses a bad slug argument', async () => {
-    const res = await importDoc({ doc: PETSTORE, slug: 'Not A Slug' });
+  it('refuses a bad slug argument', async ({ server, world, tokens }) => {
+    const res = await importDoc(server, world, tokens, { doc: PETSTORE, slug: 'Not A Slug' });
     expect(res.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'slug' } });
   });
 
-  it('lets a company administrator import into their company only; members who do not administer it are refused', async () => {
+  it('lets a company administrator import into their company only; members who do not administer it are refused', async ({
+    server,
+    world,
+    tokens,
+  }) => {
     const tictactoe = fixture('tictactoe-3.1.json');
-    const own = await imported({ doc: tictactoe, c: ids.company.globex }, 'companyadmin@demo.test');
+    const own = await imported(
+      server,
+      world,
+      tokens,
+      { doc: tictactoe, c: world.company.globex },
+      PERSONAS.companyAdmin,
+    );
     expect(own).toMatchObject({ created: true, operationsCreated: ['get_board', 'get_square'] });
     expect(own.warnings).toContain('GET /board: operationId "get-board" became key "get_board".');
 
-    const before = await state();
-    const other = await importDoc({ doc: tictactoe, c: ids.company.acme }, 'companyadmin@demo.test');
+    const before = await state(server);
+    const other = await importDoc(
+      server,
+      world,
+      tokens,
+      { doc: tictactoe, c: world.company.acme },
+      PERSONAS.companyAdmin,
+    );
     expect(other.errors![0]!.extensions!.code).toBe('NOT_FOUND');
-    const member = await importDoc({ doc: tictactoe, c: ids.company.acme }, 'ceo@demo.test');
+    const member = await importDoc(server, world, tokens, { doc: tictactoe, c: world.company.acme }, PERSONAS.ceo);
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(member.errors![0]!.extensions!.code);
-    const anonymous = await server.gql(IMPORT, { c: ids.company.acme, doc: tictactoe }, null);
+    const anonymous = await server.gql(IMPORT, { c: world.company.acme, doc: tictactoe }, null);
     expect(anonymous.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
-    expect(await state()).toEqual(before);
+    expect(await state(server)).toEqual(before);
   });
 });

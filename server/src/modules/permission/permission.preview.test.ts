@@ -2,10 +2,11 @@
 // the role, the tools of a real chat (the real `openai` package against a fake model server that
 // records each request's `tools`) equal previewTools, name for name and description for
 // description, before and after the Data Admin changes the role's access.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
-import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, assistantTest, fakeModelEnv } from '../../../test/fixture.ts';
+import type { FakeOpenAI } from '../../../test/fake-openai.ts';
+import { errorCode, type TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 
 const PREVIEW = `query ($roleId: ID!, $companyId: ID!) { previewTools(roleId: $roleId, companyId: $companyId) {
   name description method path operationKey writes endpoint { id slug name } } }`;
@@ -23,29 +24,23 @@ interface Preview {
   endpoint: { id: string; slug: string; name: string };
 }
 
-let fake: FakeOpenAI;
-let server: TestServer;
-let ids: WorldIds;
-let admin: string;
 let people = 0;
 
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  server = await startTestServer({
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
-    OPENAI_MODEL: 'fake-model',
-  });
-  ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
-});
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
+const it = assistantTest.extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin));
+it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ admin }) => {
+  void [admin];
 });
 
 /** A new person holding exactly `role` in `company` and nothing else, signed in. */
-async function personHoldingOnly(role: string, company: string): Promise<string> {
+async function personHoldingOnly(
+  server: TestServer,
+  world: WorldIds,
+  admin: string,
+  role: string,
+  company: string,
+): Promise<string> {
   const email = `preview${++people}@demo.test`;
   const created = await server.gql<{ createUser: { id: string } }>(
     'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
@@ -55,7 +50,7 @@ async function personHoldingOnly(role: string, company: string): Promise<string>
   expect(created.errors).toBeUndefined();
   const granted = await server.gql(
     'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
-    { u: created.data!.createUser.id, c: ids.company[company], r: ids.role[role] },
+    { u: created.data!.createUser.id, c: world.company[company], r: world.role[role] },
     admin,
   );
   expect(granted.errors).toBeUndefined();
@@ -63,18 +58,31 @@ async function personHoldingOnly(role: string, company: string): Promise<string>
 }
 
 /** The tools the model was sent in a real chat, as name → description. */
-async function offeredInChat(token: string, company: string): Promise<Record<string, string>> {
+async function offeredInChat(
+  server: TestServer,
+  world: WorldIds,
+  fake: FakeOpenAI,
+  token: string,
+  company: string,
+): Promise<Record<string, string>> {
   fake.queue({ content: 'ok' });
-  const res = await server.gql(CHAT, { c: ids.company[company], m: 'hello' }, token);
+  const res = await server.gql(CHAT, { c: world.company[company], m: 'hello' }, token);
   expect(res.errors).toBeUndefined();
   const tools = (fake.requests.at(-1)!.body.tools ?? []) as { function: { name: string; description: string } }[];
   return Object.fromEntries(tools.map((t) => [t.function.name, t.function.description]));
 }
 
-async function preview(role: string, company: string, token = admin): Promise<Preview[]> {
+async function preview(
+  server: TestServer,
+  world: WorldIds,
+  admin: string,
+  role: string,
+  company: string,
+  token = admin,
+): Promise<Preview[]> {
   const res = await server.gql<{ previewTools: Preview[] }>(
     PREVIEW,
-    { roleId: ids.role[role], companyId: ids.company[company] },
+    { roleId: world.role[role], companyId: world.company[company] },
     token,
   );
   expect(res.errors).toBeUndefined();
@@ -84,90 +92,106 @@ async function preview(role: string, company: string, token = admin): Promise<Pr
 const asMap = (tools: Preview[]) => Object.fromEntries(tools.map((t) => [t.name, t.description]));
 
 describe('previewTools equals what the assistant offers', () => {
-  it.each([
+  it.for([
     ['ceo', 'acme'],
     ['ceo', 'globex'],
     ['developer', 'acme'],
     ['developer', 'globex'],
     ['cfo', 'acme'],
-  ])('%s at %s', async (role, company) => {
-    const token = await personHoldingOnly(role, company);
-    const tools = await preview(role, company);
-    expect(asMap(tools)).toEqual(await offeredInChat(token, company));
+  ] as const)('%s at %s', async ([role, company], { server, world, admin, fake }) => {
+    const token = await personHoldingOnly(server, world, admin, role, company);
+    const tools = await preview(server, world, admin, role, company);
+    expect(asMap(tools)).toEqual(await offeredInChat(server, world, fake, token, company));
     if (role === 'cfo') expect(tools).toEqual([]);
     else expect(tools.length).toBeGreaterThan(0);
   });
 
-  it('follows a change of access at once, and marks writes as needing confirmation', async () => {
-    const token = await personHoldingOnly('cfo', 'acme');
+  it('follows a change of access at once, and marks writes as needing confirmation', async ({
+    server,
+    world,
+    admin,
+    fake,
+  }) => {
+    const token = await personHoldingOnly(server, world, admin, 'cfo', 'acme');
     const set = (access: string) =>
       server.gql(
         SET,
-        { roleId: ids.role.cfo, companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'], access },
+        {
+          roleId: world.role.cfo,
+          companyId: world.company.acme,
+          endpointId: world.endpoint['acme/finance-api'],
+          access,
+        },
         admin,
       );
 
     expect((await set('READ')).errors).toBeUndefined();
-    const read = await preview('cfo', 'acme');
+    const read = await preview(server, world, admin, 'cfo', 'acme');
     expect(read.length).toBeGreaterThan(0);
     expect(read.every((t) => t.endpoint.slug === 'finance-api' && t.method === 'GET' && !t.writes)).toBe(true);
     expect(read.every((t) => t.name === `finance-api__${t.operationKey}`)).toBe(true);
-    expect(asMap(read)).toEqual(await offeredInChat(token, 'acme'));
+    expect(asMap(read)).toEqual(await offeredInChat(server, world, fake, token, 'acme'));
 
     expect((await set('WRITE')).errors).toBeUndefined();
-    const write = await preview('cfo', 'acme');
+    const write = await preview(server, world, admin, 'cfo', 'acme');
     const writes = write.filter((t) => t.writes);
     expect(writes.length).toBeGreaterThan(0);
     expect(writes.every((t) => t.method !== 'GET')).toBe(true);
     expect(write.length).toBeGreaterThan(read.length);
-    expect(asMap(write)).toEqual(await offeredInChat(token, 'acme'));
+    expect(asMap(write)).toEqual(await offeredInChat(server, world, fake, token, 'acme'));
 
     expect((await set('NONE')).errors).toBeUndefined();
-    expect(await preview('cfo', 'acme')).toEqual([]);
+    expect(await preview(server, world, admin, 'cfo', 'acme')).toEqual([]);
   });
 
-  it('is about the role alone: other roles of a real person do not leak into it', async () => {
+  it('is about the role alone: other roles of a real person do not leak into it', async ({ server, world, admin }) => {
     // dev@ holds Developer at Acme; give them CTO with WRITE on GitHub too.
     await server.gql(
       'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
-      { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto },
+      { u: world.user.dev, c: world.company.acme, r: world.role.cto },
       admin,
     );
     await server.gql(
       SET,
       {
-        roleId: ids.role.cto,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/github-api'],
+        roleId: world.role.cto,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/github-api'],
         access: 'WRITE',
       },
       admin,
     );
-    const developer = await preview('developer', 'acme');
+    const developer = await preview(server, world, admin, 'developer', 'acme');
     expect(developer.some((t) => t.writes)).toBe(false);
-    const cto = await preview('cto', 'acme');
+    const cto = await preview(server, world, admin, 'cto', 'acme');
     expect(cto.some((t) => t.writes)).toBe(true);
   });
 });
 
 describe('who may ask', () => {
-  it("a company admin previews roles in their own company, and another company's is NOT_FOUND", async () => {
-    const token = await server.login('companyadmin@demo.test');
-    expect((await preview('ceo', 'globex', token)).map((t) => t.endpoint.slug).sort()).toContain('hr-api');
-    const res = await server.gql(PREVIEW, { roleId: ids.role.ceo, companyId: ids.company.acme }, token);
+  it("a company admin previews roles in their own company, and another company's is NOT_FOUND", async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const token = await server.login(PERSONAS.companyAdmin);
+    expect((await preview(server, world, admin, 'ceo', 'globex', token)).map((t) => t.endpoint.slug).sort()).toContain(
+      'hr-api',
+    );
+    const res = await server.gql(PREVIEW, { roleId: world.role.ceo, companyId: world.company.acme }, token);
     expect(errorCode(res)).toBe('NOT_FOUND');
   });
 
-  it('a member without admin rights gets FORBIDDEN; an unknown role NOT_FOUND', async () => {
-    const dev = await server.login('dev@demo.test');
-    expect(errorCode(await server.gql(PREVIEW, { roleId: ids.role.developer, companyId: ids.company.acme }, dev))).toBe(
-      'FORBIDDEN',
-    );
+  it('a member without admin rights gets FORBIDDEN; an unknown role NOT_FOUND', async ({ server, world, admin }) => {
+    const dev = await server.login(PERSONAS.dev);
+    expect(
+      errorCode(await server.gql(PREVIEW, { roleId: world.role.developer, companyId: world.company.acme }, dev)),
+    ).toBe('FORBIDDEN');
     expect(
       errorCode(
         await server.gql(
           PREVIEW,
-          { roleId: '00000000-0000-4000-8000-000000000000', companyId: ids.company.acme },
+          { roleId: '00000000-0000-4000-8000-000000000000', companyId: world.company.acme },
           admin,
         ),
       ),

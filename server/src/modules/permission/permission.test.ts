@@ -1,25 +1,17 @@
 // The seed document's example, over HTTP as the demo personas, and the Data Admin's flow:
 // role → company → toggle an endpoint → the person's endpoints change.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, errorCode, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest as it } from '../../../test/fixture.ts';
+import { errorCode, type TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 
 const MY_ENDPOINTS = `query ($companyId: ID!) { myEndpoints(companyId: $companyId) { access endpoint { name slug operations { key method } } } }`;
 
-let server: TestServer;
-let ids: WorldIds;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
-});
-afterAll(() => server?.close());
-
-async function endpointsOf(email: string, company: string) {
+async function endpointsOf(server: TestServer, world: WorldIds, email: string, company: string) {
   const token = await server.login(email);
   const res = await server.gql<{ myEndpoints: { access: string; endpoint: { name: string } }[] }>(
     MY_ENDPOINTS,
-    { companyId: ids.company[company] },
+    { companyId: world.company[company] },
     token,
   );
   expect(res.errors).toBeUndefined();
@@ -27,22 +19,22 @@ async function endpointsOf(email: string, company: string) {
 }
 
 describe('the multi-company example', () => {
-  it.each([
-    ['ceo@demo.test', 'acme', { 'Sales API': 'WRITE', 'Finance API': 'READ' }],
-    ['ceo@demo.test', 'globex', { 'HR API': 'READ', 'Operations API': 'READ' }],
-    ['dev@demo.test', 'acme', { 'GitHub API': 'READ' }],
-    ['dev@demo.test', 'globex', { 'GitLab API': 'READ' }],
-    ['cfo@demo.test', 'acme', {}],
-    ['companyadmin@demo.test', 'globex', {}],
-  ])('%s at %s sees exactly %j', async (email, company, expected) => {
-    expect(await endpointsOf(email, company)).toEqual(expected);
+  it.for([
+    [PERSONAS.ceo, 'acme', { 'Sales API': 'WRITE', 'Finance API': 'READ' }],
+    [PERSONAS.ceo, 'globex', { 'HR API': 'READ', 'Operations API': 'READ' }],
+    [PERSONAS.dev, 'acme', { 'GitHub API': 'READ' }],
+    [PERSONAS.dev, 'globex', { 'GitLab API': 'READ' }],
+    [PERSONAS.cfo, 'acme', {}],
+    [PERSONAS.companyAdmin, 'globex', {}],
+  ] as const)('%s at %s sees exactly %j', async ([email, company, expected], { server, world }) => {
+    expect(await endpointsOf(server, world, email, company)).toEqual(expected);
   });
 
-  it('lists the operations of each endpoint', async () => {
-    const token = await server.login('dev@demo.test');
+  it('lists the operations of each endpoint', async ({ server, world }) => {
+    const token = await server.login(PERSONAS.dev);
     const res = await server.gql<{ myEndpoints: { endpoint: { operations: { key: string; method: string }[] } }[] }>(
       MY_ENDPOINTS,
-      { companyId: ids.company.acme },
+      { companyId: world.company.acme },
       token,
     );
     const ops = res.data!.myEndpoints[0]!.endpoint.operations;
@@ -50,16 +42,16 @@ describe('the multi-company example', () => {
     expect(ops.some((o) => o.method !== 'GET')).toBe(true);
   });
 
-  it('answers NOT_FOUND for a company the person does not belong to', async () => {
-    const token = await server.login('cfo@demo.test');
-    expect(errorCode(await server.gql(MY_ENDPOINTS, { companyId: ids.company.globex }, token))).toBe('NOT_FOUND');
+  it('answers NOT_FOUND for a company the person does not belong to', async ({ server, world }) => {
+    const token = await server.login(PERSONAS.cfo);
+    expect(errorCode(await server.gql(MY_ENDPOINTS, { companyId: world.company.globex }, token))).toBe('NOT_FOUND');
   });
 
-  it('myCompanies lists exactly the companies where the person holds a role', async () => {
+  it('myCompanies lists exactly the companies where the person holds a role', async ({ server }) => {
     const res = await server.gql<{ myCompanies: { slug: string }[] }>(
       '{ myCompanies { slug } }',
       {},
-      await server.login('cfo@demo.test'),
+      await server.login(PERSONAS.cfo),
     );
     expect(res.data!.myCompanies.map((c) => c.slug)).toEqual(['acme']);
   });
@@ -70,68 +62,71 @@ describe('Data Admin flow: role → company → endpoints', () => {
   const SET = `mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {
     setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access endpoint { slug } } }`;
 
-  it('shows every endpoint of the company with NONE included, then a toggle changes what the person may use', async () => {
-    const admin = await server.login('admin@demo.test');
+  it('shows every endpoint of the company with NONE included, then a toggle changes what the person may use', async ({
+    server,
+    world,
+  }) => {
+    const admin = await server.login(PERSONAS.admin);
     const before = await server.gql<{ roleAccess: { access: string; endpoint: { slug: string } }[] }>(
       ROLE_ACCESS,
-      { roleId: ids.role.cfo, companyId: ids.company.acme },
+      { roleId: world.role.cfo, companyId: world.company.acme },
       admin,
     );
     expect(before.data!.roleAccess).toHaveLength(4);
     expect(before.data!.roleAccess.every((g) => g.access === 'NONE')).toBe(true);
 
-    const set = await server.gql(
+    const set = await server.gql<{ setEndpointAccess: { access: string; endpoint: { slug: string } } }>(
       SET,
       {
-        roleId: ids.role.cfo,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/finance-api'],
+        roleId: world.role.cfo,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/finance-api'],
         access: 'READ',
       },
       admin,
     );
     expect(set.errors).toBeUndefined();
     expect(set.data!.setEndpointAccess).toEqual({ access: 'READ', endpoint: { slug: 'finance-api' } });
-    expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({ 'Finance API': 'READ' });
+    expect(await endpointsOf(server, world, PERSONAS.cfo, 'acme')).toEqual({ 'Finance API': 'READ' });
 
     await server.gql(
       SET,
       {
-        roleId: ids.role.cfo,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/finance-api'],
+        roleId: world.role.cfo,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/finance-api'],
         access: 'WRITE',
       },
       admin,
     );
-    expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({ 'Finance API': 'WRITE' });
+    expect(await endpointsOf(server, world, PERSONAS.cfo, 'acme')).toEqual({ 'Finance API': 'WRITE' });
 
     await server.gql(
       SET,
       {
-        roleId: ids.role.cfo,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/finance-api'],
+        roleId: world.role.cfo,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/finance-api'],
         access: 'NONE',
       },
       admin,
     );
-    expect(await endpointsOf('cfo@demo.test', 'acme')).toEqual({});
+    expect(await endpointsOf(server, world, PERSONAS.cfo, 'acme')).toEqual({});
     const audit = await server.db.auditLog.findMany({
-      where: { action: 'permission.set', targetId: ids.endpoint['acme/finance-api'] },
+      where: { action: 'permission.set', targetId: world.endpoint['acme/finance-api'] },
       orderBy: { id: 'asc' },
     });
     expect(audit.map((a) => (a.details as { to: string }).to)).toEqual(['READ', 'WRITE', 'NONE']);
   });
 
-  it('a company admin manages their own company only', async () => {
-    const token = await server.login('companyadmin@demo.test');
+  it('a company admin manages their own company only', async ({ server, world }) => {
+    const token = await server.login(PERSONAS.companyAdmin);
     const mine = await server.gql(
       SET,
       {
-        roleId: ids.role.developer,
-        companyId: ids.company.globex,
-        endpointId: ids.endpoint['globex/hr-api'],
+        roleId: world.role.developer,
+        companyId: world.company.globex,
+        endpointId: world.endpoint['globex/hr-api'],
         access: 'READ',
       },
       token,
@@ -140,9 +135,9 @@ describe('Data Admin flow: role → company → endpoints', () => {
     const other = await server.gql(
       SET,
       {
-        roleId: ids.role.developer,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/hr-api'],
+        roleId: world.role.developer,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/hr-api'],
         access: 'READ',
       },
       token,
@@ -150,14 +145,14 @@ describe('Data Admin flow: role → company → endpoints', () => {
     expect(errorCode(other)).toBe('NOT_FOUND');
   });
 
-  it('a member without admin rights gets FORBIDDEN', async () => {
-    const token = await server.login('dev@demo.test');
+  it('a member without admin rights gets FORBIDDEN', async ({ server, world }) => {
+    const token = await server.login(PERSONAS.dev);
     const res = await server.gql(
       SET,
       {
-        roleId: ids.role.developer,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/hr-api'],
+        roleId: world.role.developer,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/hr-api'],
         access: 'READ',
       },
       token,
@@ -165,23 +160,23 @@ describe('Data Admin flow: role → company → endpoints', () => {
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 
-  it('a user with several roles in a company gets the highest access of them', async () => {
-    const admin = await server.login('admin@demo.test');
+  it('a user with several roles in a company gets the highest access of them', async ({ server, world }) => {
+    const admin = await server.login(PERSONAS.admin);
     await server.gql(
       `mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }`,
-      { u: ids.user.dev, c: ids.company.acme, r: ids.role.cto },
+      { u: world.user.dev, c: world.company.acme, r: world.role.cto },
       admin,
     );
     await server.gql(
       SET,
       {
-        roleId: ids.role.cto,
-        companyId: ids.company.acme,
-        endpointId: ids.endpoint['acme/github-api'],
+        roleId: world.role.cto,
+        companyId: world.company.acme,
+        endpointId: world.endpoint['acme/github-api'],
         access: 'WRITE',
       },
       admin,
     );
-    expect(await endpointsOf('dev@demo.test', 'acme')).toEqual({ 'GitHub API': 'WRITE' });
+    expect(await endpointsOf(server, world, PERSONAS.dev, 'acme')).toEqual({ 'GitHub API': 'WRITE' });
   });
 });

@@ -1,7 +1,8 @@
 // Failed sign-ins are limited per account and per client address, over HTTP (in Redis when the
 // run has REDIS_URL), plus the counter's window on an injected clock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyError, startTestServer, type GqlError, type TestServer } from '../../../test/harness.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest as it } from '../../../test/fixture.ts';
+import { onlyError, type GqlError, type TestServer } from '../../../test/harness.ts';
 import { DEMO_PASSWORD } from '../../demo/world.ts';
 import { connectRedis } from '../../lib/redis.ts';
 import {
@@ -16,20 +17,21 @@ import { TOO_MANY_LOGINS } from './session.service.ts';
 
 const PER_ACCOUNT = 3;
 const PER_ADDRESS = 5;
-let server: TestServer;
 let nextAddress = 1;
 /** A fresh client address (the server trusts X-Forwarded-For from its loopback proxy). */
 const address = () => `203.0.113.${nextAddress++}`;
 
-beforeAll(async () => {
-  server = await startTestServer({
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
-    LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
-  });
+it.override('serverEnv', {
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
 });
-afterAll(() => server?.close());
 
-async function attempt(email: string, password: string, from: string): Promise<{ token?: string; error?: GqlError }> {
+async function attempt(
+  server: TestServer,
+  email: string,
+  password: string,
+  from: string,
+): Promise<{ token?: string; error?: GqlError }> {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
@@ -44,9 +46,9 @@ async function attempt(email: string, password: string, from: string): Promise<{
     : { error: onlyError({ status: res.status, data: body.data, errors: body.errors }) };
 }
 
-async function fail(email: string, times: number, from = () => address()) {
+async function fail(server: TestServer, email: string, times: number, from = () => address()) {
   for (let i = 0; i < times; i += 1)
-    expect((await attempt(email, 'wrong-password', from())).error?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await attempt(server, email, 'wrong-password', from())).error?.extensions?.code).toBe('UNAUTHENTICATED');
 }
 
 function expectLimited(error: GqlError | undefined, windowSeconds = 900) {
@@ -58,27 +60,29 @@ function expectLimited(error: GqlError | undefined, windowSeconds = 900) {
 }
 
 describe('per account', () => {
-  it('refuses the account after the limit, from any address, even with the right password, without checking it', async () => {
-    await fail('cfo@demo.test', PER_ACCOUNT);
+  it('refuses the account after the limit, from any address, even with the right password, without checking it', async ({
+    server,
+  }) => {
+    await fail(server, PERSONAS.cfo, PER_ACCOUNT);
     server.sql.length = 0;
-    const limited = await attempt(' CFO@demo.test', DEMO_PASSWORD, address());
+    const limited = await attempt(server, ' CFO@demo.test', DEMO_PASSWORD, address());
     expectLimited(limited.error);
     // No user lookup, so no password check: only the audit row was written.
     expect(server.sql.filter((q) => /"users"/.test(q))).toEqual([]);
     const rows = await server.db.auditLog.findMany({
-      where: { action: 'auth.login_rate_limited', actorEmail: 'cfo@demo.test' },
+      where: { action: 'auth.login_rate_limited', actorEmail: PERSONAS.cfo },
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.details).toEqual({ limit: 'account' });
     // Another account is not affected.
-    expect((await attempt('admin@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
+    expect((await attempt(server, PERSONAS.admin, DEMO_PASSWORD, address())).token).toBeTruthy();
   });
 
-  it('answers an unknown account exactly like a known one', async () => {
-    await fail('nobody-here@demo.test', PER_ACCOUNT);
-    const unknown = (await attempt('nobody-here@demo.test', 'x', address())).error;
-    await fail('dev@demo.test', PER_ACCOUNT);
-    const known = (await attempt('dev@demo.test', 'x', address())).error;
+  it('answers an unknown account exactly like a known one', async ({ server }) => {
+    await fail(server, 'nobody-here@demo.test', PER_ACCOUNT);
+    const unknown = (await attempt(server, 'nobody-here@demo.test', 'x', address())).error;
+    await fail(server, PERSONAS.dev, PER_ACCOUNT);
+    const known = (await attempt(server, PERSONAS.dev, 'x', address())).error;
     expectLimited(unknown);
     expect({ ...unknown, extensions: { ...unknown!.extensions, retryAfterSeconds: 0 } }).toEqual({
       ...known,
@@ -86,9 +90,9 @@ describe('per account', () => {
     });
   });
 
-  it('counts a burst of parallel guesses one by one', async () => {
+  it('counts a burst of parallel guesses one by one', async ({ server }) => {
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => attempt('companyadmin@demo.test', 'guess', address())),
+      Array.from({ length: 8 }, () => attempt(server, PERSONAS.companyAdmin, 'guess', address())),
     );
     const codes = results.map((r) => r.error?.extensions?.code).sort();
     expect(codes).toEqual(
@@ -96,31 +100,31 @@ describe('per account', () => {
     );
   });
 
-  it('starts over after a successful sign-in', async () => {
+  it('starts over after a successful sign-in', async ({ server }) => {
     const from = address();
-    await fail('ceo@demo.test', PER_ACCOUNT - 1, () => from);
-    expect((await attempt('ceo@demo.test', DEMO_PASSWORD, from)).token).toBeTruthy();
-    await fail('ceo@demo.test', PER_ACCOUNT - 1, () => address());
-    expect((await attempt('ceo@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
+    await fail(server, PERSONAS.ceo, PER_ACCOUNT - 1, () => from);
+    expect((await attempt(server, PERSONAS.ceo, DEMO_PASSWORD, from)).token).toBeTruthy();
+    await fail(server, PERSONAS.ceo, PER_ACCOUNT - 1, () => address());
+    expect((await attempt(server, PERSONAS.ceo, DEMO_PASSWORD, address())).token).toBeTruthy();
   });
 });
 
 describe('per address', () => {
-  it('refuses an address after the limit, whatever account it tries, and only that address', async () => {
+  it('refuses an address after the limit, whatever account it tries, and only that address', async ({ server }) => {
     const from = address();
     // Spread over accounts, none of which reaches its own limit.
-    for (const email of ['a1@nowhere.test', 'a2@nowhere.test', 'a3@nowhere.test', 'ceo@demo.test', 'a4@nowhere.test'])
-      await fail(email, 1, () => from);
-    const limited = (await attempt('admin@demo.test', DEMO_PASSWORD, from)).error;
+    for (const email of ['a1@nowhere.test', 'a2@nowhere.test', 'a3@nowhere.test', PERSONAS.ceo, 'a4@nowhere.test'])
+      await fail(server, email, 1, () => from);
+    const limited = (await attempt(server, PERSONAS.admin, DEMO_PASSWORD, from)).error;
     expectLimited(limited);
     const rows = await server.db.auditLog.findMany({
-      where: { action: 'auth.login_rate_limited', actorEmail: 'admin@demo.test' },
+      where: { action: 'auth.login_rate_limited', actorEmail: PERSONAS.admin },
     });
     expect(rows.map((r) => r.details)).toEqual([{ limit: 'address' }]);
-    expect((await attempt('admin@demo.test', DEMO_PASSWORD, address())).token).toBeTruthy();
+    expect((await attempt(server, PERSONAS.admin, DEMO_PASSWORD, address())).token).toBeTruthy();
   });
 
-  it('keeps the counts in Redis when REDIS_URL is set', async () => {
+  it('keeps the counts in Redis when REDIS_URL is set', async ({ server }) => {
     const redis = server.tessera.redis;
     if (!redis) return expect(process.env.REDIS_URL).toBeUndefined();
     expect((await redis.keys('*login:*')).length).toBeGreaterThan(0);

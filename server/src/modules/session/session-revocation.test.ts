@@ -2,11 +2,11 @@
 // platform admin, on a new password, on losing platform administration), and subscriptions that
 // stop at the next event once their socket's credential (session or access token) or role is gone.
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fake-openai.ts';
-import { errorCode, startPeer, startTestServer, type TestServer } from '../../../test/harness.ts';
+import { describe, expect } from 'vitest';
+import { PERSONAS, assistantTest, fakeModelEnv } from '../../../test/fixture.ts';
+import { errorCode, startPeer, type TestServer } from '../../../test/harness.ts';
 import { watchSubscription } from '../../../test/subscription.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { CREDENTIAL_LOST_CLOSE } from '../../http/websocket.ts';
 
 const ME = '{ me { email } }';
@@ -14,46 +14,38 @@ const LOGOUT = 'mutation { logout }';
 const EVERYWHERE = 'mutation ($u: ID) { signOutEverywhere(userId: $u) }';
 const CREATE_TOKEN =
   'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }';
+type CreatedToken = { createAccessToken: { token: string; accessToken: { id: string } } };
 const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }';
 const EVENTS = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
 const STREAM =
   'subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) { type text toolCall { tool } } }';
 
-let server: TestServer;
-let fake: FakeOpenAI;
-let ids: WorldIds;
-let admin: string;
-let webhookSecret: string;
 let people = 0;
 
-const acme = () => ids.company.acme!;
-const sales = () => ids.endpoint['acme/sales-api']!;
+const acme = (world: WorldIds) => world.company.acme!;
+const sales = (world: WorldIds) => world.endpoint['acme/sales-api']!;
 
-beforeAll(async () => {
-  fake = await startFakeOpenAI();
-  server = await startTestServer({
-    OPENAI_BASE_URL: fake.url,
-    OPENAI_API_KEY: 'sk-test-key-not-a-secret',
-    OPENAI_MODEL: 'fake-model',
+const it = assistantTest
+  .extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))
+  // The inbound secret of Acme's Sales API, so events can be posted to it.
+  .extend('webhookSecret', { scope: 'file' }, async ({ server, world, admin }) => {
+    const rotated = await server.gql<{ rotateInboundWebhookSecret: { secret: string } }>(
+      'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }',
+      { e: sales(world) },
+      admin,
+    );
+    return rotated.data!.rotateInboundWebhookSecret.secret;
   });
-  ids = await worldIds(server.db);
-  admin = await server.login('admin@demo.test');
-  const rotated = await server.gql(
-    'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }',
-    { e: sales() },
-    admin,
-  );
-  webhookSecret = rotated.data!.rotateInboundWebhookSecret.secret;
+it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
+// Made before the first test, under the hook timeout, as beforeAll made them.
+it.beforeAll(({ admin, webhookSecret }) => {
+  void [admin, webhookSecret];
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
 
 /** A new person with the CEO role at Acme (Sales: WRITE), so no test disturbs another's. */
-async function person(extra: { isPlatformAdmin?: boolean } = {}) {
+async function person(server: TestServer, world: WorldIds, admin: string, extra: { isPlatformAdmin?: boolean } = {}) {
   const email = `session-${++people}@demo.test`;
-  const made = await server.gql(
+  const made = await server.gql<{ createUser: { id: string } }>(
     'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
     { i: { email, name: 'Session Test', password: 'tessera-demo-long', ...extra } },
     admin,
@@ -61,25 +53,25 @@ async function person(extra: { isPlatformAdmin?: boolean } = {}) {
   const id = made.data!.createUser.id as string;
   const granted = await server.gql(
     'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
-    { u: id, c: acme(), r: ids.role.ceo },
+    { u: id, c: acme(world), r: world.role.ceo },
     admin,
   );
   expect(granted.errors).toBeUndefined();
   return { id, email, login: () => server.login(email, 'tessera-demo-long') };
 }
 
-const meOf = async (token: string) => {
+const meOf = async (server: TestServer, token: string) => {
   const res = await server.gql<{ me: { email: string } }>(ME, {}, token);
   return res.data?.me.email ?? errorCode(res);
 };
 
 /** An event from Sales' provider, signed as standardwebhooks does (see inbound-webhook.test.ts). */
 let sequence = 0;
-async function postEvent(type: string) {
+async function postEvent(server: TestServer, world: WorldIds, webhookSecret: string, type: string) {
   const id = `msg_session_${++sequence}`;
   const body = JSON.stringify({ type });
   const at = new Date();
-  const res = await fetch(`${server.url}/webhooks/${sales()}`, {
+  const res = await fetch(`${server.url}/webhooks/${sales(world)}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -93,11 +85,11 @@ async function postEvent(type: string) {
 }
 
 /** A dashboard listening over graphql-ws: the event types it received and how it ended. */
-function listen(token: string) {
+function listen(server: TestServer, world: WorldIds, webhookSecret: string, token: string) {
   const watched = watchSubscription(
     server.url,
     token,
-    { query: EVENTS, variables: { c: acme() } },
+    { query: EVENTS, variables: { c: acme(world) } },
     (data: { endpointEvents: { eventType: string } }) => data.endpointEvents.eventType,
   );
   const { values: events, state } = watched;
@@ -108,7 +100,7 @@ function listen(token: string) {
     async ready() {
       while (!events.includes('warmup')) {
         if (state.ended) throw new Error(`ended early: ${JSON.stringify(state.ended)}`);
-        await postEvent('warmup');
+        await postEvent(server, world, webhookSecret, 'warmup');
         await watched.settle();
       }
     },
@@ -119,21 +111,29 @@ function listen(token: string) {
 }
 
 describe('logout', () => {
-  it('ends this session only: its token is UNAUTHENTICATED from then on, another session goes on', async () => {
-    const p = await person();
+  it('ends this session only: its token is UNAUTHENTICATED from then on, another session goes on', async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const p = await person(server, world, admin);
     const [one, two] = [await p.login(), await p.login()];
-    expect(await meOf(one)).toBe(p.email);
+    expect(await meOf(server, one)).toBe(p.email);
     expect((await server.gql(LOGOUT, {}, one)).data).toEqual({ logout: true });
-    expect(await meOf(one)).toBe('UNAUTHENTICATED');
+    expect(await meOf(server, one)).toBe('UNAUTHENTICATED');
     expect(errorCode(await server.gql(LOGOUT, {}, one))).toBe('UNAUTHENTICATED');
-    expect(await meOf(two)).toBe(p.email);
+    expect(await meOf(server, two)).toBe(p.email);
     const rows = await server.db.auditLog.findMany({ where: { actorId: p.id, action: 'auth.logout' } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ targetType: 'user', targetId: p.id, companyId: null });
   });
 
-  it('remembers an ended session only until its token would have expired, and forgets older ones', async () => {
-    const p = await person();
+  it('remembers an ended session only until its token would have expired, and forgets older ones', async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const p = await person(server, world, admin);
     await server.db.revokedSession.create({
       data: { jti: '00000000-0000-4000-8000-00000000dead', userId: p.id, expiresAt: new Date(Date.now() - 1000) },
     });
@@ -144,9 +144,9 @@ describe('logout', () => {
     expect(rows[0]!.expiresAt.getTime()).toBeLessThanOrEqual(Date.now() + server.config.jwtTtlSeconds * 1000);
   });
 
-  it('is for sessions: an access token is FORBIDDEN (it is revoked on its own)', async () => {
-    const p = await person();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, await p.login());
+  it('is for sessions: an access token is FORBIDDEN (it is revoked on its own)', async ({ server, world, admin }) => {
+    const p = await person(server, world, admin);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, await p.login());
     const token = made.data!.createAccessToken.token as string;
     expect(errorCode(await server.gql(LOGOUT, {}, token))).toBe('FORBIDDEN');
     expect(errorCode(await server.gql(EVERYWHERE, {}, token))).toBe('FORBIDDEN');
@@ -155,77 +155,97 @@ describe('logout', () => {
 });
 
 describe('sign out everywhere', () => {
-  it("ends every one of the caller's sessions, this one included; signing in again works", async () => {
-    const p = await person();
+  it("ends every one of the caller's sessions, this one included; signing in again works", async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const p = await person(server, world, admin);
     const [one, two] = [await p.login(), await p.login()];
     expect((await server.gql(EVERYWHERE, {}, one)).data).toEqual({ signOutEverywhere: true });
-    expect(await meOf(one)).toBe('UNAUTHENTICATED');
-    expect(await meOf(two)).toBe('UNAUTHENTICATED');
-    expect(await meOf(await p.login())).toBe(p.email);
+    expect(await meOf(server, one)).toBe('UNAUTHENTICATED');
+    expect(await meOf(server, two)).toBe('UNAUTHENTICATED');
+    expect(await meOf(server, await p.login())).toBe(p.email);
     const rows = await server.db.auditLog.findMany({ where: { actorId: p.id, action: 'auth.sign_out_everywhere' } });
     expect(rows.map((r) => [r.targetId, r.details])).toEqual([[p.id, { own: true }]]);
   });
 
-  it('of another person: a platform admin may, anyone else is FORBIDDEN, an unknown person is NOT_FOUND', async () => {
-    const target = await person();
-    const other = await person();
+  it('of another person: a platform admin may, anyone else is FORBIDDEN, an unknown person is NOT_FOUND', async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const target = await person(server, world, admin);
+    const other = await person(server, world, admin);
     const session = await target.login();
     expect(errorCode(await server.gql(EVERYWHERE, { u: target.id }, await other.login()))).toBe('FORBIDDEN');
-    expect(await meOf(session)).toBe(target.email);
+    expect(await meOf(server, session)).toBe(target.email);
     expect(errorCode(await server.gql(EVERYWHERE, { u: '00000000-0000-4000-8000-000000000000' }, admin))).toBe(
       'NOT_FOUND',
     );
     expect(errorCode(await server.gql(EVERYWHERE, { u: 'not-an-id' }, admin))).toBe('NOT_FOUND');
     expect((await server.gql(EVERYWHERE, { u: target.id }, admin)).data).toEqual({ signOutEverywhere: true });
-    expect(await meOf(session)).toBe('UNAUTHENTICATED');
-    expect(await meOf(admin)).toBe('admin@demo.test'); // the admin's own session goes on
+    expect(await meOf(server, session)).toBe('UNAUTHENTICATED');
+    expect(await meOf(server, admin)).toBe(PERSONAS.admin); // the admin's own session goes on
     const row = await server.db.auditLog.findFirstOrThrow({
       where: { action: 'auth.sign_out_everywhere', targetId: target.id },
     });
-    expect(row).toMatchObject({ actorEmail: 'admin@demo.test', details: { own: false } });
+    expect(row).toMatchObject({ actorEmail: PERSONAS.admin, details: { own: false } });
   });
 
-  it('happens when platform administration is taken away, and when the password changes', async () => {
-    const boss = await person({ isPlatformAdmin: true });
+  it('happens when platform administration is taken away, and when the password changes', async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const boss = await person(server, world, admin, { isPlatformAdmin: true });
     const session = await boss.login();
     await server.db.user.update({ where: { id: boss.id }, data: { name: 'Renamed' } }); // any other change: nothing ends
-    expect(await meOf(session)).toBe(boss.email);
+    expect(await meOf(server, session)).toBe(boss.email);
     await server.db.user.update({ where: { id: boss.id }, data: { isPlatformAdmin: false } });
-    expect(await meOf(session)).toBe('UNAUTHENTICATED');
+    expect(await meOf(server, session)).toBe('UNAUTHENTICATED');
 
-    const p = await person();
+    const p = await person(server, world, admin);
     const before = await p.login();
     await server.db.user.update({ where: { id: p.id }, data: { passwordHash: 'not-a-real-hash' } });
-    expect(await meOf(before)).toBe('UNAUTHENTICATED');
+    expect(await meOf(server, before)).toBe('UNAUTHENTICATED');
   });
 
-  it.skipIf(!process.env.DATABASE_URL)('is seen at once by another instance over the same database', async () => {
-    const peer = await startPeer(server);
-    try {
-      const p = await person();
-      const session = await p.login();
-      expect((await peer.gql(ME, {}, session)).data).toEqual({ me: { email: p.email } }); // verified (and remembered) there
-      await server.gql(LOGOUT, {}, session);
-      expect(errorCode(await peer.gql(ME, {}, session))).toBe('UNAUTHENTICATED');
-      const again = await p.login();
-      await peer.gql(EVERYWHERE, {}, again);
-      expect(await meOf(again)).toBe('UNAUTHENTICATED');
-    } finally {
-      await peer.close();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    'is seen at once by another instance over the same database',
+    async ({ server, world, admin }) => {
+      const peer = await startPeer(server);
+      try {
+        const p = await person(server, world, admin);
+        const session = await p.login();
+        expect((await peer.gql(ME, {}, session)).data).toEqual({ me: { email: p.email } }); // verified (and remembered) there
+        await server.gql(LOGOUT, {}, session);
+        expect(errorCode(await peer.gql(ME, {}, session))).toBe('UNAUTHENTICATED');
+        const again = await p.login();
+        await peer.gql(EVERYWHERE, {}, again);
+        expect(await meOf(server, again)).toBe('UNAUTHENTICATED');
+      } finally {
+        await peer.close();
+      }
+    },
+  );
 });
 
 describe('a subscription', () => {
-  it('opened with an access token gets no event after the token is revoked, and its socket closes 4401', async () => {
-    const p = await person();
+  it('opened with an access token gets no event after the token is revoked, and its socket closes 4401', async ({
+    server,
+    world,
+    admin,
+    webhookSecret,
+  }) => {
+    const p = await person(server, world, admin);
     const session = await p.login();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
-    const dashboard = listen(made.data!.createAccessToken.token);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, session);
+    const dashboard = listen(server, world, webhookSecret, made.data!.createAccessToken.token);
     try {
       await dashboard.ready();
       await server.gql(REVOKE_TOKEN, { id: made.data!.createAccessToken.accessToken.id }, session);
-      await postEvent('after.revoke');
+      await postEvent(server, world, webhookSecret, 'after.revoke');
       await dashboard.untilEnded();
       expect(dashboard.events.filter((e) => e !== 'warmup')).toEqual([]);
       expect(dashboard.state.ended).toEqual(CREDENTIAL_LOST_CLOSE);
@@ -234,44 +254,54 @@ describe('a subscription', () => {
     }
   });
 
-  it.each([
-    ['logout', (token: string) => server.gql(LOGOUT, {}, token)],
+  it.for([
+    // Each ends the session on `server`, as its own person (token) or as the admin.
+    ['logout', (server: TestServer, token: string) => server.gql(LOGOUT, {}, token)],
     [
       'sign out everywhere by a platform admin',
-      (_token: string, userId: string) => server.gql(EVERYWHERE, { u: userId }, admin),
+      (server: TestServer, _token: string, userId: string, admin: string) =>
+        server.gql(EVERYWHERE, { u: userId }, admin),
     ],
-  ])('opened with a session gets no event after %s, and its socket closes 4401', async (_name, end) => {
-    const p = await person();
-    const session = await p.login();
-    const dashboard = listen(session);
-    try {
-      await dashboard.ready();
-      await end(session, p.id);
-      await postEvent('after.logout');
-      await dashboard.untilEnded();
-      expect(dashboard.events.filter((e) => e !== 'warmup')).toEqual([]);
-      expect(dashboard.state.ended).toEqual(CREDENTIAL_LOST_CLOSE);
-    } finally {
-      await dashboard.close();
-    }
-  });
+  ] as const)(
+    'opened with a session gets no event after %s, and its socket closes 4401',
+    async ([_name, end], { server, world, admin, webhookSecret }) => {
+      const p = await person(server, world, admin);
+      const session = await p.login();
+      const dashboard = listen(server, world, webhookSecret, session);
+      try {
+        await dashboard.ready();
+        await end(server, session, p.id, admin);
+        await postEvent(server, world, webhookSecret, 'after.logout');
+        await dashboard.untilEnded();
+        expect(dashboard.events.filter((e) => e !== 'warmup')).toEqual([]);
+        expect(dashboard.state.ended).toEqual(CREDENTIAL_LOST_CLOSE);
+      } finally {
+        await dashboard.close();
+      }
+    },
+  );
 
-  it('whose person loses their role in the company completes (a session), or closes 4401 (an access token there)', async () => {
-    const p = await person();
+  it('whose person loses their role in the company completes (a session), or closes 4401 (an access token there)', async ({
+    server,
+    world,
+    admin,
+    webhookSecret,
+  }) => {
+    const p = await person(server, world, admin);
     const session = await p.login();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
-    const bySession = listen(session);
-    const byToken = listen(made.data!.createAccessToken.token);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, session);
+    const bySession = listen(server, world, webhookSecret, session);
+    const byToken = listen(server, world, webhookSecret, made.data!.createAccessToken.token);
     try {
       await bySession.ready();
       await byToken.ready();
       const revoked = await server.gql(
         'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
-        { u: p.id, c: acme(), r: ids.role.ceo },
+        { u: p.id, c: acme(world), r: world.role.ceo },
         admin,
       );
       expect(revoked.errors).toBeUndefined();
-      await postEvent('after.role');
+      await postEvent(server, world, webhookSecret, 'after.role');
       await bySession.untilEnded();
       await byToken.untilEnded();
       expect(bySession.events.filter((e) => e !== 'warmup')).toEqual([]);
@@ -284,10 +314,15 @@ describe('a subscription', () => {
     }
   });
 
-  it('of a streamed chat stops before the next chunk once its access token is revoked', async () => {
-    const p = await person();
+  it('of a streamed chat stops before the next chunk once its access token is revoked', async ({
+    server,
+    world,
+    admin,
+    fake,
+  }) => {
+    const p = await person(server, world, admin);
     const session = await p.login();
-    const made = await server.gql(CREATE_TOKEN, { c: acme() }, session);
+    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, session);
     // Round one calls a tool (its event reaches the client); before round two answers, the token is revoked.
     fake.queue({ toolCalls: [{ name: 'sales-api__listAccounts', arguments: { limit: 1 } }] });
     fake.script(async () => {
@@ -298,7 +333,7 @@ describe('a subscription', () => {
     const chat = watchSubscription(
       server.url,
       made.data!.createAccessToken.token,
-      { query: STREAM, variables: { c: acme(), m: 'List our accounts' } },
+      { query: STREAM, variables: { c: acme(world), m: 'List our accounts' } },
       (data: { chatStream: { type: string; text: string | null } }) => data.chatStream,
     );
     const received = chat.values;

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PERSONAS } from '../../../test/personas.ts';
 import { inject } from 'vitest';
 import { JWT_TEST_SECRET } from '../../../test/harness.ts';
 import { copyTemplate, type TestDatabase } from '../../../test/database.ts';
@@ -70,7 +71,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 const login = async (url: string) =>
   (
     await gql(url, 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
-      e: 'companyadmin@demo.test',
+      e: PERSONAS.companyAdmin,
       p: DEMO_PASSWORD,
     })
   ).login.token as string;

@@ -3,18 +3,14 @@
 // are retried on the (millisecond) schedule and end with the subscription failing, a rolled-back
 // change emits nothing, and private addresses are refused by the SSRF guard.
 import { Webhook } from 'standardwebhooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../../test/fixture.ts';
 import { SSRF_BLOCKED_MESSAGE } from '../../gateway/ssrf.ts';
-import { errorCode, startTestServer, type TestServer } from '../../../test/harness.ts';
-import { worldIds, type WorldIds } from '../../../test/world.ts';
+import { errorCode, type TestServer } from '../../../test/harness.ts';
+import type { WorldIds } from '../../../test/world.ts';
 import { proposeForTest } from '../../../test/propose.ts';
 import { emitWebhookEvent } from './webhook.events.ts';
-import { startReceiver, type Receiver } from '../../../test/webhook-receiver.ts';
-
-let server: TestServer;
-let receiver: Receiver;
-let ids: WorldIds;
-let admin: string;
+import { startReceiver } from '../../../test/webhook-receiver.ts';
 
 const CREATE = `mutation ($companyId: ID!, $url: String!, $events: [String!]!, $description: String) {
   createWebhookSubscription(companyId: $companyId, url: $url, events: $events, description: $description) { secret subscription { id url events status } } }`;
@@ -22,13 +18,21 @@ const SET_ACCESS = `mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!, $
   setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access } }`;
 const DELIVERIES = `query ($subscriptionId: ID!) { webhookDeliveries(subscriptionId: $subscriptionId, first: 10) { messageId eventType status attempts lastStatus lastError payload } }`;
 
-async function subscribe(url: string, events = ['permission.changed']) {
-  const res = await server.gql(CREATE, { companyId: ids.company.globex, url, events }, admin);
+async function subscribe(
+  server: TestServer,
+  world: WorldIds,
+  admin: string,
+  url: string,
+  events = ['permission.changed'],
+) {
+  const res = await server.gql<{
+    createWebhookSubscription: { secret: string; subscription: { id: string; status: string } };
+  }>(CREATE, { companyId: world.company.globex, url, events }, admin);
   expect(res.errors).toBeUndefined();
   return res.data!.createWebhookSubscription as { secret: string; subscription: { id: string; status: string } };
 }
 
-async function unsubscribe(id: string) {
+async function unsubscribe(server: TestServer, admin: string, id: string) {
   expect((await server.gql('mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }', { id }, admin)).data).toEqual({
     deleteWebhookSubscription: true,
   });
@@ -36,11 +40,11 @@ async function unsubscribe(id: string) {
 
 let toggle = 0;
 /** A real permission change at Globex (alternating levels, so each call changes something). */
-async function changePermission() {
+async function changePermission(server: TestServer, world: WorldIds, admin: string) {
   const access = toggle++ % 2 === 0 ? 'WRITE' : 'READ';
   const res = await server.gql(
     SET_ACCESS,
-    { roleId: ids.role.ceo, companyId: ids.company.globex, endpointId: ids.endpoint['globex/hr-api'], access },
+    { roleId: world.role.ceo, companyId: world.company.globex, endpointId: world.endpoint['globex/hr-api'], access },
     admin,
   );
   expect(res.errors).toBeUndefined();
@@ -56,39 +60,48 @@ async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): P
   }
 }
 
-const deliveriesOf = (subscriptionId: string) =>
+const deliveriesOf = (server: TestServer, subscriptionId: string) =>
   server.db.webhookDelivery.findMany({ where: { subscriptionId }, orderBy: { createdAt: 'asc' } });
 
-beforeAll(async () => {
-  receiver = await startReceiver();
-  server = await startTestServer({
-    UPSTREAM_ALLOW_HOSTS: `127.0.0.1:${receiver.port}`,
-    WEBHOOK_RETRY_SCHEDULE_MS: '20,20',
-    WEBHOOK_POLL_MS: '20',
-  });
-  ids = await worldIds(server.db);
-  admin = await server.login('companyadmin@demo.test');
+const it = serverTest
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern
+  .extend('receiver', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const receiver = await startReceiver();
+    onCleanup(() => receiver.close());
+    return receiver;
+  })
+  .extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.companyAdmin));
+// The server may send to the receiver, retries at once and polls often.
+it.override('serverEnv', { scope: 'file' }, ({ receiver }) => ({
+  UPSTREAM_ALLOW_HOSTS: `127.0.0.1:${receiver.port}`,
+  WEBHOOK_RETRY_SCHEDULE_MS: '20,20',
+  WEBHOOK_POLL_MS: '20',
+}));
+// Made before the first test, under the hook timeout, as beforeAll made them.
+it.beforeAll(({ admin }) => {
+  void [admin];
 });
 // A failed test must not leave a subscription that receives the next test's events.
-afterEach(async () => {
+it.afterEach(async ({ server, receiver }) => {
   await server.db.webhookSubscription.deleteMany();
   receiver.respond = () => 200;
 });
-afterAll(async () => {
-  await server?.close();
-  await receiver?.close();
-});
 
 describe('subscriptions', () => {
-  it('returns the whsec_ secret once, stores it only sealed, and lists without it', async () => {
-    const { secret, subscription } = await subscribe(receiver.url('/listing'));
+  it('returns the whsec_ secret once, stores it only sealed, and lists without it', async ({
+    server,
+    world,
+    admin,
+    receiver,
+  }) => {
+    const { secret, subscription } = await subscribe(server, world, admin, receiver.url('/listing'));
     expect(secret).toMatch(/^whsec_/);
     const row = await server.db.webhookSubscription.findUniqueOrThrow({ where: { id: subscription.id } });
     expect(JSON.stringify(row)).not.toContain(secret.slice(6));
     expect(server.tessera.vault.openWebhookSecret(row)).toBe(secret);
-    const list = await server.gql(
+    const list = await server.gql<{ webhookSubscriptions: unknown[] }>(
       'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url events status } }',
-      { companyId: ids.company.globex },
+      { companyId: world.company.globex },
       admin,
     );
     expect(list.data!.webhookSubscriptions).toEqual([
@@ -98,27 +111,32 @@ describe('subscriptions', () => {
       where: { action: 'webhook.create', targetId: subscription.id },
     });
     expect(JSON.stringify(audit.details)).not.toContain(secret.slice(6));
-    await unsubscribe(subscription.id);
+    await unsubscribe(server, admin, subscription.id);
     expect(await server.db.webhookSubscription.count({ where: { id: subscription.id } })).toBe(0);
   });
 
-  it.each([
+  it.for([
     ['plain http to a host that is not allowlisted', 'http://example.com/hook', ['permission.changed']],
     ['not a URL', 'hook', ['permission.changed']],
     ['credentials in the URL', 'https://user:pw@example.com/hook', ['permission.changed']],
     ['an unknown event', 'https://example.com/hook', ['permission.exploded']],
     ['no event', 'https://example.com/hook', []],
-  ])('refuses %s with BAD_USER_INPUT', async (_name, url, events) => {
-    const res = await server.gql(CREATE, { companyId: ids.company.globex, url, events }, admin);
+  ] as const)('refuses %s with BAD_USER_INPUT', async ([_name, url, events], { server, world, admin }) => {
+    const res = await server.gql(CREATE, { companyId: world.company.globex, url, events }, admin);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(await server.db.webhookSubscription.count()).toBe(0);
   });
 });
 
 describe('delivery', () => {
-  it('delivers a signed permission.changed that the reference library verifies', async () => {
-    const { secret, subscription } = await subscribe(receiver.url('/ok'));
-    const access = await changePermission();
+  it('delivers a signed permission.changed that the reference library verifies', async ({
+    server,
+    world,
+    admin,
+    receiver,
+  }) => {
+    const { secret, subscription } = await subscribe(server, world, admin, receiver.url('/ok'));
+    const access = await changePermission(server, world, admin);
     const [hit] = await receiver.waitFor('/ok', 1);
     const payload = new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>) as {
       type: string;
@@ -127,111 +145,136 @@ describe('delivery', () => {
     expect(payload).toMatchObject({
       type: 'permission.changed',
       data: {
-        companyId: ids.company.globex,
-        roleId: ids.role.ceo,
-        endpointId: ids.endpoint['globex/hr-api'],
+        companyId: world.company.globex,
+        roleId: world.role.ceo,
+        endpointId: world.endpoint['globex/hr-api'],
         to: access,
       },
     });
     expect(hit!.headers['webhook-signature']).toMatch(/^v1,/);
     const [delivery] = await until(
-      () => deliveriesOf(subscription.id),
+      () => deliveriesOf(server, subscription.id),
       (d) => d[0]?.status === 'delivered',
     );
     expect(delivery).toMatchObject({ attempts: 1, lastStatus: 200, messageId: hit!.headers['webhook-id'] });
-    const listed = await server.gql(DELIVERIES, { subscriptionId: subscription.id }, admin);
+    const listed = await server.gql<{ webhookDeliveries: unknown[] }>(
+      DELIVERIES,
+      { subscriptionId: subscription.id },
+      admin,
+    );
     expect(listed.data!.webhookDeliveries).toMatchObject([
       { eventType: 'permission.changed', status: 'delivered', attempts: 1 },
     ]);
-    await unsubscribe(subscription.id);
+    await unsubscribe(server, admin, subscription.id);
   });
 
-  it('retries a receiver that fails twice, with the same webhook-id, and delivers on the third attempt', async () => {
+  it('retries a receiver that fails twice, with the same webhook-id, and delivers on the third attempt', async ({
+    server,
+    world,
+    admin,
+    receiver,
+  }) => {
     receiver.respond = (path, n) => (path === '/flaky' && n <= 2 ? 500 : 200);
-    const { secret, subscription } = await subscribe(receiver.url('/flaky'));
-    await changePermission();
+    const { secret, subscription } = await subscribe(server, world, admin, receiver.url('/flaky'));
+    await changePermission(server, world, admin);
     const hits = await receiver.waitFor('/flaky', 3);
     expect(new Set(hits.map((h) => h.headers['webhook-id'])).size).toBe(1);
     for (const hit of hits) new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>);
     const [delivery] = await until(
-      () => deliveriesOf(subscription.id),
+      () => deliveriesOf(server, subscription.id),
       (d) => d[0]?.status === 'delivered',
     );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 200 });
-    await unsubscribe(subscription.id);
+    await unsubscribe(server, admin, subscription.id);
   });
 
-  it('gives up after the schedule, marks the subscription failing and sends it nothing new', async () => {
+  it('gives up after the schedule, marks the subscription failing and sends it nothing new', async ({
+    server,
+    world,
+    admin,
+    receiver,
+  }) => {
     receiver.respond = (path) => (path === '/down' ? 500 : 200);
-    const { subscription } = await subscribe(receiver.url('/down'));
-    await changePermission();
+    const { subscription } = await subscribe(server, world, admin, receiver.url('/down'));
+    await changePermission(server, world, admin);
     const [delivery] = await until(
-      () => deliveriesOf(subscription.id),
+      () => deliveriesOf(server, subscription.id),
       (d) => d[0]?.status === 'failed',
     );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: 500, lastError: 'HTTP 500' });
     expect(receiver.received.filter((r) => r.path === '/down')).toHaveLength(3);
-    const list = await server.gql(
+    const list = await server.gql<{ webhookSubscriptions: unknown[] }>(
       'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id status } }',
-      { companyId: ids.company.globex },
+      { companyId: world.company.globex },
       admin,
     );
     expect(list.data!.webhookSubscriptions).toEqual([{ id: subscription.id, status: 'failing' }]);
-    await changePermission();
-    expect(await deliveriesOf(subscription.id)).toHaveLength(1);
-    await unsubscribe(subscription.id);
+    await changePermission(server, world, admin);
+    expect(await deliveriesOf(server, subscription.id)).toHaveLength(1);
+    await unsubscribe(server, admin, subscription.id);
   });
 
-  it('refuses a private address that is not allowlisted (SSRF guard), without reaching it', async () => {
-    const { subscription } = await subscribe('https://10.20.30.40/hook');
-    await changePermission();
+  it('refuses a private address that is not allowlisted (SSRF guard), without reaching it', async ({
+    server,
+    world,
+    admin,
+  }) => {
+    const { subscription } = await subscribe(server, world, admin, 'https://10.20.30.40/hook');
+    await changePermission(server, world, admin);
     const [delivery] = await until(
-      () => deliveriesOf(subscription.id),
+      () => deliveriesOf(server, subscription.id),
       (d) => d[0]?.status === 'failed',
     );
     expect(delivery).toMatchObject({ attempts: 3, lastStatus: null, lastError: SSRF_BLOCKED_MESSAGE });
-    await unsubscribe(subscription.id);
+    await unsubscribe(server, admin, subscription.id);
   });
 });
 
 describe('the outbox', () => {
-  it('writes nothing when the transaction of the change rolls back', async () => {
-    const { subscription } = await subscribe(receiver.url('/rollback'));
+  it('writes nothing when the transaction of the change rolls back', async ({ server, world, admin, receiver }) => {
+    const { subscription } = await subscribe(server, world, admin, receiver.url('/rollback'));
     const before = await server.db.roleApiPermission.count();
     await expect(
       server.db.$transaction(async (tx) => {
         await tx.roleApiPermission.create({
           data: {
-            roleId: ids.role.cfo!,
-            companyId: ids.company.globex!,
-            endpointId: ids.endpoint['globex/hr-api']!,
+            roleId: world.role.cfo!,
+            companyId: world.company.globex!,
+            endpointId: world.endpoint['globex/hr-api']!,
             access: 'READ',
           },
         });
         expect(
           await emitWebhookEvent(tx, {
-            companyId: ids.company.globex!,
+            companyId: world.company.globex!,
             type: 'permission.changed',
-            data: { roleId: ids.role.cfo! },
+            data: { roleId: world.role.cfo! },
           }),
         ).toBe(1);
         throw new Error('the change fails after emitting');
       }),
     ).rejects.toThrow('the change fails after emitting');
     expect(await server.db.roleApiPermission.count()).toBe(before);
-    expect(await deliveriesOf(subscription.id)).toHaveLength(0);
-    await unsubscribe(subscription.id);
+    expect(await deliveriesOf(server, subscription.id)).toHaveLength(0);
+    await unsubscribe(server, admin, subscription.id);
   });
 
-  it('announces a credential that starts failing (credential.failing), only to subscribers of that event', async () => {
+  it('announces a credential that starts failing (credential.failing), only to subscribers of that event', async ({
+    server,
+    world,
+    admin,
+    receiver,
+  }) => {
     receiver.respond = () => 200;
-    const { secret, subscription } = await subscribe(receiver.url('/credentials'), ['credential.failing']);
-    const created = await server.gql(
+    const { secret, subscription } = await subscribe(server, world, admin, receiver.url('/credentials'), [
+      'credential.failing',
+    ]);
+    const created = await server.gql<{ createCredential: { id: string } }>(
       'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
       {
         input: {
-          companyId: ids.company.globex,
-          endpointId: ids.endpoint['globex/hr-api'],
+          companyId: world.company.globex,
+          endpointId: world.endpoint['globex/hr-api'],
           name: 'wrong-token',
           kind: 'BEARER',
           secret: { token: 'not-the-sandbox-token' },
@@ -250,33 +293,41 @@ describe('the outbox', () => {
     });
     // Failing again is no news.
     await server.gql('mutation ($id: ID!) { testCredential(id: $id) { ok } }', { id: credentialId }, admin);
-    expect(await deliveriesOf(subscription.id)).toHaveLength(1);
-    expect(JSON.stringify(await deliveriesOf(subscription.id))).not.toContain('not-the-sandbox-token');
-    await unsubscribe(subscription.id);
+    expect(await deliveriesOf(server, subscription.id)).toHaveLength(1);
+    expect(JSON.stringify(await deliveriesOf(server, subscription.id))).not.toContain('not-the-sandbox-token');
+    await unsubscribe(server, admin, subscription.id);
   });
 
-  it('announces a proposed action (action.pending) and its execution (action.executed), without its arguments', async () => {
-    const { secret, subscription } = await subscribe(receiver.url('/actions'), ['action.pending', 'action.executed']);
+  it('announces a proposed action (action.pending) and its execution (action.executed), without its arguments', async ({
+    server,
+    world,
+    admin,
+    receiver,
+  }) => {
+    const { secret, subscription } = await subscribe(server, world, admin, receiver.url('/actions'), [
+      'action.pending',
+      'action.executed',
+    ]);
     const grant = await server.gql(
       SET_ACCESS,
       {
-        roleId: ids.role.ceo,
-        companyId: ids.company.globex,
-        endpointId: ids.endpoint['globex/hr-api'],
+        roleId: world.role.ceo,
+        companyId: world.company.globex,
+        endpointId: world.endpoint['globex/hr-api'],
         access: 'WRITE',
       },
       admin,
     );
     expect(grant.errors).toBeUndefined();
     const action = await proposeForTest(server.db, {
-      userId: ids.user.ceo!,
-      email: 'ceo@demo.test',
-      companyId: ids.company.globex!,
-      endpointId: ids.endpoint['globex/hr-api']!,
-      operationId: ids.operation['globex/hr-api/createPosition']!,
+      userId: world.user.ceo!,
+      email: PERSONAS.ceo,
+      companyId: world.company.globex!,
+      endpointId: world.endpoint['globex/hr-api']!,
+      operationId: world.operation['globex/hr-api/createPosition']!,
       args: { title: 'Secret project lead', department: 'Engineering' },
     });
-    const ceo = await server.login('ceo@demo.test');
+    const ceo = await server.login(PERSONAS.ceo);
     const confirmed = await server.gql(
       'mutation ($id: ID!) { confirmAction(id: $id) { action { status } } }',
       { id: action.id },
@@ -295,6 +346,6 @@ describe('the outbox', () => {
     expect(events.map((e) => e.type).sort()).toEqual(['action.executed', 'action.pending']);
     for (const e of events) expect(e.data.actionId).toBe(action.id);
     expect(hits.map((h) => h.body).join()).not.toContain('Secret project lead');
-    await unsubscribe(subscription.id);
+    await unsubscribe(server, admin, subscription.id);
   });
 });
