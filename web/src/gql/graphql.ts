@@ -87,6 +87,8 @@ export type ApiCredential = {
 
 export type ApiEndpoint = {
   __typename?: 'ApiEndpoint';
+  /** How the endpoint's API authenticates; null: not declared (every credential kind is accepted). */
+  auth?: Maybe<EndpointAuth>;
   baseUrl: Scalars['String']['output'];
   /** Seconds a GET response may be served from cache; 0: never. */
   cacheTtlSeconds: Scalars['Int']['output'];
@@ -100,6 +102,8 @@ export type ApiEndpoint = {
   rateLimitPerMinute?: Maybe<Scalars['Int']['output']>;
   /** Unique within its company, e.g. "sales-api". */
   slug: Scalars['String']['output'];
+  /** The operation a credential test calls; null: the first GET operation that needs no parameter. */
+  testOperationKey?: Maybe<Scalars['String']['output']>;
 };
 
 /** Who made a change: as recorded then, with the name while the user still exists. */
@@ -230,6 +234,8 @@ export type CreateCredentialInput = {
 };
 
 export type CreateEndpointInput = {
+  /** How the API authenticates; omit: not declared. */
+  auth?: InputMaybe<EndpointAuthInput>;
   baseUrl: Scalars['String']['input'];
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   companyId: Scalars['ID']['input'];
@@ -238,6 +244,8 @@ export type CreateEndpointInput = {
   operations?: InputMaybe<Array<CreateOperationInput>>;
   rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
   slug: Scalars['String']['input'];
+  /** The operation a credential test calls. */
+  testOperationKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateOperationInput = {
@@ -355,6 +363,60 @@ export type EffectiveGrant = {
   /** The roles whose grant gives this access (empty for NONE). */
   viaRoles: Array<Role>;
 };
+
+/** How the endpoint's API authenticates. */
+export type EndpointAuth = {
+  __typename?: 'EndpointAuth';
+  /** The credential kinds that fit, in the order a form offers them. */
+  credentialKinds: Array<CredentialKind>;
+  /** Any one of them is enough; empty: the API needs no credential. */
+  schemes: Array<EndpointAuthScheme>;
+};
+
+export type EndpointAuthInput = {
+  /** Empty: the API needs no credential. */
+  schemes: Array<EndpointAuthSchemeInput>;
+};
+
+/** One way the API accepts to be called. */
+export type EndpointAuthScheme = {
+  __typename?: 'EndpointAuthScheme';
+  /** API_KEY: "header" or "query". */
+  apiKeyIn?: Maybe<Scalars['String']['output']>;
+  /** API_KEY: the header or query parameter name. */
+  apiKeyName?: Maybe<Scalars['String']['output']>;
+  authorizationUrl?: Maybe<Scalars['String']['output']>;
+  /** OAUTH2: the grant flows (authorizationCode, clientCredentials, implicit, password); empty: any. */
+  flows: Array<Scalars['String']['output']>;
+  /** OPEN_ID_CONNECT: the discovery document URL. */
+  openIdConnectUrl?: Maybe<Scalars['String']['output']>;
+  scopes: Array<Scalars['String']['output']>;
+  tokenUrl?: Maybe<Scalars['String']['output']>;
+  type: EndpointAuthType;
+};
+
+export type EndpointAuthSchemeInput = {
+  apiKeyIn?: InputMaybe<Scalars['String']['input']>;
+  apiKeyName?: InputMaybe<Scalars['String']['input']>;
+  authorizationUrl?: InputMaybe<Scalars['String']['input']>;
+  flows?: InputMaybe<Array<Scalars['String']['input']>>;
+  openIdConnectUrl?: InputMaybe<Scalars['String']['input']>;
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+  tokenUrl?: InputMaybe<Scalars['String']['input']>;
+  type: EndpointAuthType;
+};
+
+export type EndpointAuthType =
+  /** a key in a header or query parameter (apiKeyIn, apiKeyName) */
+  | 'API_KEY'
+  /** Authorization: Basic base64(username:password) */
+  | 'HTTP_BASIC'
+  /** Authorization: Bearer <token> */
+  | 'HTTP_BEARER'
+  /** OAuth2 (flows, authorizationUrl, tokenUrl, scopes) */
+  | 'OAUTH2'
+  /** OpenID Connect (openIdConnectUrl: its discovery document) */
+  | 'OPEN_ID_CONNECT';
 
 /** An upstream provider's event about one endpoint, accepted by its inbound webhook. The payload itself is not forwarded. */
 export type EndpointEvent = {
@@ -979,12 +1041,16 @@ export type UpdateCredentialInput = {
 };
 
 export type UpdateEndpointInput = {
+  /** How the API authenticates; null: unchanged. */
+  auth?: InputMaybe<EndpointAuthInput>;
   baseUrl?: InputMaybe<Scalars['String']['input']>;
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   rateLimitPerMinute?: InputMaybe<Scalars['Int']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+  /** The operation a credential test calls (an operation key of this endpoint); "": the default again. */
+  testOperationKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateOperationInput = {

@@ -108,13 +108,13 @@ beforeAll(async () => {
     roleId: ids.role.cfo,
     endpointId: ids.endpoint['acme/finance-api'],
     name: 'audit test',
-    kind: 'BEARER',
-    secret: { token: SECRET },
+    kind: 'API_KEY',
+    secret: { apiKey: SECRET },
   };
   await gqlWithRequestId(CREATE_CREDENTIAL, { input }, token.admin!, requestIds.createCredential);
   credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { name: 'audit test' } })).id;
   expect(
-    (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { token: ROTATED } }, token.admin)).errors,
+    (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { apiKey: ROTATED } }, token.admin)).errors,
   ).toBeUndefined();
   // Globex gets an entry of its own, made by the platform admin.
   expect(
@@ -148,7 +148,7 @@ describe('entries of a change', () => {
       requestId: requestIds.createCredential,
       details: {
         name: 'audit test',
-        kind: 'BEARER',
+        kind: 'API_KEY',
         roleId: ids.role.cfo,
         endpointId: ids.endpoint['acme/finance-api'],
       },

@@ -28,16 +28,27 @@ async function create(input: Record<string, unknown>) {
   }>(CREATE, { input }, admin);
 }
 
+/** A demo endpoint whose declared auth takes each kind (demo/auth.ts), with its sandbox service. */
+const FITTING = {
+  API_KEY: { company: 'globex', endpoint: 'globex/finance-api', service: 'finance' },
+  BEARER: { company: 'globex', endpoint: 'globex/hr-api', service: 'hr' },
+  BASIC: { company: 'globex', endpoint: 'globex/operations-api', service: 'operations' },
+  OAUTH2_CLIENT_CREDENTIALS: { company: 'acme', endpoint: 'acme/github-api', service: 'github' },
+  // Not Acme's Sales API: refreshing there would rotate away the seeded CEO credential's token.
+  OAUTH2_REFRESH_TOKEN: { company: 'globex', endpoint: 'globex/sales-api', service: 'hubspot' },
+} as const;
+
 describe('createCredential', () => {
   const kinds = ['API_KEY', 'BEARER', 'BASIC', 'OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_REFRESH_TOKEN'] as const;
 
   it.each(kinds)('%s: round trip through the vault, metadata only in the answer, and a working test', async (kind) => {
-    const secret = sandboxSecret(kind);
+    const fit = FITTING[kind];
+    const secret = sandboxSecret(kind, fit.company, fit.service);
     const res = await create({
-      companyId: ids.company.globex,
+      companyId: ids.company[fit.company],
       roleId: ids.role.cfo,
-      endpointId: ids.endpoint['globex/finance-api'],
-      name: `finance ${kind}`,
+      endpointId: ids.endpoint[fit.endpoint],
+      name: `${fit.service} ${kind}`,
       kind,
       secret,
     });
@@ -120,8 +131,15 @@ describe('createCredential', () => {
     ['a secret that is not an object', 'BEARER', 'just-a-string'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async (_name, kind, secret) => {
     const before = await server.db.apiCredential.count();
+    const fit = FITTING[kind as keyof typeof FITTING];
     const error = onlyError(
-      await create({ companyId: ids.company.acme, endpointId: ids.endpoint['acme/hr-api'], name: 'bad', kind, secret }),
+      await create({
+        companyId: ids.company[fit.company],
+        endpointId: ids.endpoint[fit.endpoint],
+        name: 'bad',
+        kind,
+        secret,
+      }),
     );
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/^secret/);
@@ -144,7 +162,7 @@ describe('update, rotate, delete', () => {
   it('renames, replaces the secret (status back to untested), and deletes, each audited', async () => {
     const created = await create({
       companyId: ids.company.acme,
-      endpointId: ids.endpoint['acme/finance-api'],
+      endpointId: ids.endpoint['acme/hr-api'],
       name: 'to change',
       kind: 'BEARER',
       secret: { token: 'wrong-token-value-1' },
@@ -167,7 +185,7 @@ describe('update, rotate, delete', () => {
     expect(renamed.data!.updateCredential.name).toBe('changed');
     const rotated = await server.gql<{ rotateCredential: { status: string } }>(
       `mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { status } }`,
-      { id, s: sandboxSecret('BEARER', 'acme', 'finance') },
+      { id, s: sandboxSecret('BEARER', 'acme', 'hr') },
       admin,
     );
     expect(rotated.data!.rotateCredential.status).toBe('untested');
