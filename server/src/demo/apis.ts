@@ -204,10 +204,10 @@ export const API_TEMPLATES = {
         method: 'POST',
         path: '/incidents',
         description: 'Report an incident.',
-        paramsSchema: params({ title: str('What happened.'), severity: oneOf('How bad it is.', ['low', 'medium', 'high']) }, [
-          'title',
-          'severity',
-        ]),
+        paramsSchema: params(
+          { title: str('What happened.'), severity: oneOf('How bad it is.', ['low', 'medium', 'high']) },
+          ['title', 'severity'],
+        ),
       },
     ],
   },
@@ -228,18 +228,20 @@ export const API_TEMPLATES = {
         method: 'GET',
         path: '/repos/{repo}/pulls',
         description: 'List pull requests of a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), state: oneOf('Which state to list.', ['open', 'closed', 'all']), ...paging }, [
-          'repo',
-        ]),
+        paramsSchema: params(
+          { repo: str('Repository name.'), state: oneOf('Which state to list.', ['open', 'closed', 'all']), ...paging },
+          ['repo'],
+        ),
       },
       {
         key: 'listIssues',
         method: 'GET',
         path: '/repos/{repo}/issues',
         description: 'List issues of a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), state: oneOf('Which state to list.', ['open', 'closed', 'all']), ...paging }, [
-          'repo',
-        ]),
+        paramsSchema: params(
+          { repo: str('Repository name.'), state: oneOf('Which state to list.', ['open', 'closed', 'all']), ...paging },
+          ['repo'],
+        ),
       },
       {
         key: 'createIssue',
@@ -271,7 +273,11 @@ export const API_TEMPLATES = {
         path: '/projects/{projectId}/merge_requests',
         description: 'List merge requests of a project.',
         paramsSchema: params(
-          { projectId: str('Project id.'), state: oneOf('Which state to list.', ['opened', 'merged', 'closed', 'all']), ...paging },
+          {
+            projectId: str('Project id.'),
+            state: oneOf('Which state to list.', ['opened', 'merged', 'closed', 'all']),
+            ...paging,
+          },
           ['projectId'],
         ),
       },
@@ -281,7 +287,11 @@ export const API_TEMPLATES = {
         path: '/projects/{projectId}/pipelines',
         description: 'List CI pipelines of a project.',
         paramsSchema: params(
-          { projectId: str('Project id.'), status: oneOf('Which status to list.', ['running', 'success', 'failed']), ...paging },
+          {
+            projectId: str('Project id.'),
+            status: oneOf('Which status to list.', ['running', 'success', 'failed']),
+            ...paging,
+          },
           ['projectId'],
         ),
       },

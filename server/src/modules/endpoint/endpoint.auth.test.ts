@@ -6,7 +6,8 @@ import { errorCode, onlyError, startTestServer, type TestServer } from '../../..
 import { worldIds, type WorldIds } from '../../../test/world.ts';
 import { fixture } from '../openapi/fixtures/fixtures.ts';
 
-const AUTH = 'auth { credentialKinds schemes { type apiKeyIn apiKeyName flows authorizationUrl tokenUrl scopes openIdConnectUrl } }';
+const AUTH =
+  'auth { credentialKinds schemes { type apiKeyIn apiKeyName flows authorizationUrl tokenUrl scopes openIdConnectUrl } }';
 const ENDPOINT = `query ($id: ID!) { endpoint(id: $id) { slug testOperationKey ${AUTH} } }`;
 const CREATE_CREDENTIAL = `mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id kind settings } }`;
 const UPDATE = `mutation ($id: ID!, $input: UpdateEndpointInput!) { updateEndpoint(id: $id, input: $input) { testOperationKey ${AUTH} } }`;
@@ -25,8 +26,13 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const endpoint = async (key: string) =>
-  (await server.gql<{ endpoint: { testOperationKey: string | null; auth: Auth } }>(ENDPOINT, { id: ids.endpoint[key] }, admin))
-    .data!.endpoint;
+  (
+    await server.gql<{ endpoint: { testOperationKey: string | null; auth: Auth } }>(
+      ENDPOINT,
+      { id: ids.endpoint[key] },
+      admin,
+    )
+  ).data!.endpoint;
 const createCredential = (input: Record<string, unknown>) =>
   server.gql<{ createCredential: { id: string; kind: string; settings: Record<string, unknown> } }>(
     CREATE_CREDENTIAL,
@@ -63,7 +69,12 @@ describe('credentials follow the declared auth', () => {
   const finance = () => ({ companyId: ids.company.acme, endpointId: ids.endpoint['acme/finance-api'] });
 
   it('an API key alone gets the declared X-API-Key header', async () => {
-    const res = await createCredential({ ...finance(), name: 'key only', kind: 'API_KEY', secret: { apiKey: 'k-12345678901' } });
+    const res = await createCredential({
+      ...finance(),
+      name: 'key only',
+      kind: 'API_KEY',
+      secret: { apiKey: 'k-12345678901' },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.createCredential.settings).toEqual({ headerName: 'X-API-Key' });
   });
@@ -81,7 +92,12 @@ describe('credentials follow the declared auth', () => {
   it('refuses a kind the API does not take, naming the kinds it does, and stores nothing', async () => {
     const before = await server.db.apiCredential.count();
     const error = onlyError(
-      await createCredential({ ...finance(), name: 'wrong kind', kind: 'BEARER', secret: { token: 'some-token-value' } }),
+      await createCredential({
+        ...finance(),
+        name: 'wrong kind',
+        kind: 'BEARER',
+        secret: { token: 'some-token-value' },
+      }),
     );
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
     expect(error.message).toMatch(/does not accept a bearer token; it takes an API key/);
@@ -91,7 +107,12 @@ describe('credentials follow the declared auth', () => {
   it('refuses an API key placed where the API does not look for it', async () => {
     for (const placement of [{ headerName: 'Authorization' }, { queryParam: 'X-API-Key' }]) {
       const error = onlyError(
-        await createCredential({ ...finance(), name: 'elsewhere', kind: 'API_KEY', secret: { apiKey: 'k-3', ...placement } }),
+        await createCredential({
+          ...finance(),
+          name: 'elsewhere',
+          kind: 'API_KEY',
+          secret: { apiKey: 'k-3', ...placement },
+        }),
       );
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.secret' });
       expect(error.message).toMatch(/takes its key as an X-API-Key header/);
@@ -99,7 +120,9 @@ describe('credentials follow the declared auth', () => {
   });
 
   it('rotating follows it too', async () => {
-    const credential = await server.db.apiCredential.findFirstOrThrow({ where: { endpointId: ids.endpoint['acme/finance-api'] } });
+    const credential = await server.db.apiCredential.findFirstOrThrow({
+      where: { endpointId: ids.endpoint['acme/finance-api'] },
+    });
     const res = await server.gql(
       `mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { id } }`,
       { id: credential.id, s: { apiKey: 'k-4', queryParam: 'key' } },
@@ -119,8 +142,15 @@ describe('the Authentication setting', () => {
           name: 'Auth Setting API',
           slug: 'auth-setting-api',
           baseUrl: 'https://api.example.com',
-          operations: [{ key: 'listThings', method: 'GET', path: '/things' }, { key: 'ping', method: 'GET', path: '/ping' }],
-          auth: { schemes: [{ type: 'OPEN_ID_CONNECT', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' }] },
+          operations: [
+            { key: 'listThings', method: 'GET', path: '/things' },
+            { key: 'ping', method: 'GET', path: '/ping' },
+          ],
+          auth: {
+            schemes: [
+              { type: 'OPEN_ID_CONNECT', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' },
+            ],
+          },
           testOperationKey: 'ping',
         },
       },
@@ -128,12 +158,25 @@ describe('the Authentication setting', () => {
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createEndpoint.id;
-    expect(created.data!.createEndpoint.auth!.credentialKinds).toEqual(['OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_REFRESH_TOKEN']);
+    expect(created.data!.createEndpoint.auth!.credentialKinds).toEqual([
+      'OAUTH2_CLIENT_CREDENTIALS',
+      'OAUTH2_REFRESH_TOKEN',
+    ]);
 
-    const none = await server.gql<{ updateEndpoint: { auth: Auth } }>(UPDATE, { id, input: { auth: { schemes: [] } } }, admin);
+    const none = await server.gql<{ updateEndpoint: { auth: Auth } }>(
+      UPDATE,
+      { id, input: { auth: { schemes: [] } } },
+      admin,
+    );
     expect(none.data!.updateEndpoint.auth).toEqual({ credentialKinds: [], schemes: [] });
     const error = onlyError(
-      await createCredential({ companyId: ids.company.acme, endpointId: id, name: 'n', kind: 'BEARER', secret: { token: 't' } }),
+      await createCredential({
+        companyId: ids.company.acme,
+        endpointId: id,
+        name: 'n',
+        kind: 'BEARER',
+        secret: { token: 't' },
+      }),
     );
     expect(error.message).toMatch(/declares no authentication/);
     const audit = await server.db.auditLog.findFirstOrThrow({ where: { targetId: id, action: 'endpoint.update' } });
@@ -143,7 +186,10 @@ describe('the Authentication setting', () => {
   it('refuses a scheme without what it needs, naming the field', async () => {
     const res = await server.gql(
       UPDATE,
-      { id: ids.endpoint['acme/hr-api'], input: { auth: { schemes: [{ type: 'API_KEY', apiKeyIn: 'header', apiKeyName: 'bad header' }] } } },
+      {
+        id: ids.endpoint['acme/hr-api'],
+        input: { auth: { schemes: [{ type: 'API_KEY', apiKeyIn: 'header', apiKeyName: 'bad header' }] } },
+      },
       admin,
     );
     expect(onlyError(res).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -184,6 +230,8 @@ describe('the Authentication setting', () => {
       ceo,
     );
     expect(mine.errors).toBeUndefined();
-    expect(mine.data!.myEndpoints.find((e) => e.endpoint.slug === 'hr-api')!.endpoint.auth!.credentialKinds).toEqual(['BEARER']);
+    expect(mine.data!.myEndpoints.find((e) => e.endpoint.slug === 'hr-api')!.endpoint.auth!.credentialKinds).toEqual([
+      'BEARER',
+    ]);
   });
 });

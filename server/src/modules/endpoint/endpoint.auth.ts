@@ -56,9 +56,7 @@ const schemeSchema = z.discriminatedUnion('type', [
 
 /** What the `auth` column holds; `endpointAuthSchema` validates what an administrator or an import gives. */
 export const endpointAuthSchema = z.object({
-  schemes: z
-    .array(z.preprocess(dropNulls, schemeSchema))
-    .max(10, 'must have at most 10 schemes'),
+  schemes: z.array(z.preprocess(dropNulls, schemeSchema)).max(10, 'must have at most 10 schemes'),
 });
 
 export type EndpointAuthScheme = z.infer<typeof schemeSchema>;
@@ -148,12 +146,17 @@ export function fitSecretToAuth(auth: EndpointAuth | null, kind: CredentialKind,
         : null;
   if (!given) {
     const first = declared[0]!;
-    return { ...secret, ...(first.apiKeyIn === 'header' ? { headerName: first.apiKeyName } : { queryParam: first.apiKeyName }) };
+    return {
+      ...secret,
+      ...(first.apiKeyIn === 'header' ? { headerName: first.apiKeyName } : { queryParam: first.apiKeyName }),
+    };
   }
   // Header names are case-insensitive (RFC 9110), query parameter names are not.
   const same = (s: (typeof declared)[number]) =>
     s.apiKeyIn === given.apiKeyIn &&
-    (s.apiKeyIn === 'header' ? s.apiKeyName.toLowerCase() === given.apiKeyName.toLowerCase() : s.apiKeyName === given.apiKeyName);
+    (s.apiKeyIn === 'header'
+      ? s.apiKeyName.toLowerCase() === given.apiKeyName.toLowerCase()
+      : s.apiKeyName === given.apiKeyName);
   if (!declared.some(same))
     throw new BadInputError(
       `This endpoint's API takes its key as ${declared.map(placementWords).join(' or ')}, not as ${placementWords(given)}.`,

@@ -77,7 +77,7 @@ export class CreateEndpointInput {
   @Field(() => Int, { nullable: true }) cacheTtlSeconds?: number | null;
   @Field(() => Int, { nullable: true }) rateLimitPerMinute?: number | null;
   @Field(() => [CreateOperationInput], { nullable: true }) operations?: CreateOperationInput[] | null;
-  @Field(() => EndpointAuthInput, { nullable: true, description: "How the API authenticates; omit: not declared." })
+  @Field(() => EndpointAuthInput, { nullable: true, description: 'How the API authenticates; omit: not declared.' })
   auth?: EndpointAuthInput | null;
   @Field(() => String, { nullable: true, description: 'The operation a credential test calls.' })
   testOperationKey?: string | null;

@@ -83,7 +83,9 @@ describe('the cases around them', () => {
 
   it('OpenID Connect keeps its discovery URL', () => {
     const { auth, kinds } = authOf(
-      withSchemes({ oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' } }),
+      withSchemes({
+        oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' },
+      }),
     );
     expect(auth!.schemes).toEqual([
       { type: 'OPEN_ID_CONNECT', openIdConnectUrl: 'https://id.example.com/.well-known/openid-configuration' },

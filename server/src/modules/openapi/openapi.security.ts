@@ -2,7 +2,12 @@
 // declared auth (endpoint/endpoint.auth.ts). The global requirement lists alternatives; each
 // alternative that needs a single scheme Tessera can send becomes one declared scheme. Without a
 // global requirement, every scheme the document defines is offered. Pure: no database, no network.
-import { EndpointAuthType, endpointAuthSchema, type EndpointAuth, type EndpointAuthScheme } from '../endpoint/endpoint.auth.ts';
+import {
+  EndpointAuthType,
+  endpointAuthSchema,
+  type EndpointAuth,
+  type EndpointAuthScheme,
+} from '../endpoint/endpoint.auth.ts';
 import { isObject, type OpenApiDocument } from './openapi.document.ts';
 
 const FLOWS = ['authorizationCode', 'clientCredentials', 'implicit', 'password'] as const;
@@ -23,7 +28,9 @@ function oauth2Scheme(raw: Record<string, unknown>): EndpointAuthScheme {
     if (isObject(s)) for (const key of Object.keys(s)) if (/^\S{1,256}$/.test(key)) scopes.add(key);
   }
   const authorizationUrl = named.map((f) => urlOr(flow(f).authorizationUrl)).find(Boolean);
-  const tokenUrl = first ? (urlOr(flow(first).tokenUrl) ?? named.map((f) => urlOr(flow(f).tokenUrl)).find(Boolean)) : undefined;
+  const tokenUrl = first
+    ? (urlOr(flow(first).tokenUrl) ?? named.map((f) => urlOr(flow(f).tokenUrl)).find(Boolean))
+    : undefined;
   return {
     type: EndpointAuthType.OAUTH2,
     flows: named,
@@ -39,7 +46,8 @@ function schemeOf(name: string, raw: unknown): EndpointAuthScheme | string {
   const type = typeof raw.type === 'string' ? raw.type : '';
   switch (type) {
     case 'apiKey': {
-      if (raw.in === 'cookie') return `security scheme "${name}" sends its key in a cookie, which Tessera does not send`;
+      if (raw.in === 'cookie')
+        return `security scheme "${name}" sends its key in a cookie, which Tessera does not send`;
       if ((raw.in !== 'header' && raw.in !== 'query') || typeof raw.name !== 'string')
         return `security scheme "${name}" names no header or query parameter`;
       return { type: EndpointAuthType.API_KEY, apiKeyIn: raw.in, apiKeyName: raw.name };
@@ -101,11 +109,14 @@ export function authFromDocument(doc: OpenApiDocument, warnings: string[]): Endp
   const parsed = endpointAuthSchema.safeParse({ schemes: schemes.slice(0, 10) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    warnings.push(`The security schemes could not be used (${issue.path.join('.')} ${issue.message}); declare the authentication by hand.`);
+    warnings.push(
+      `The security schemes could not be used (${issue.path.join('.')} ${issue.message}); declare the authentication by hand.`,
+    );
     return null;
   }
   // Nothing usable although something is required: left undeclared rather than "needs none".
-  const anonymous = requirement !== null && (requirement.length === 0 || requirement.some((a) => Object.keys(a).length === 0));
+  const anonymous =
+    requirement !== null && (requirement.length === 0 || requirement.some((a) => Object.keys(a).length === 0));
   if (parsed.data.schemes.length === 0 && !anonymous) {
     warnings.push('None of the security schemes can be used by Tessera; set the authentication by hand.');
     return null;

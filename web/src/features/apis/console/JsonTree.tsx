@@ -5,9 +5,9 @@ const MAX_CHILDREN = 200;
 
 export function JsonTree({ value, label = 'Answer' }: { value: unknown; label?: string }) {
   return (
-    <div className="json-tree" role="group" aria-label={label}>
+    <section className="json-tree" aria-label={label}>
       <Node name={null} value={value} depth={0} />
-    </div>
+    </section>
   );
 }
 

@@ -99,11 +99,11 @@ export interface ParamsResult {
   errors: Record<string, string>;
 }
 
-function valueOf(field: FormField, values: FormValues, errors: Record<string, string>): unknown {
+function fieldValue(field: FormField, values: FormValues, errors: Record<string, string>): unknown {
   if (field.kind === 'object') {
     const out: Record<string, unknown> = {};
     for (const child of field.fields) {
-      const v = valueOf(child, values, errors);
+      const v = fieldValue(child, values, errors);
       if (v !== undefined) out[child.name] = v;
     }
     if (Object.keys(out).length === 0 && !field.required) return undefined;
@@ -146,7 +146,7 @@ export function paramsOf(fields: readonly FormField[], values: FormValues): Para
   const errors: Record<string, string> = {};
   const params: Record<string, unknown> = {};
   for (const field of fields) {
-    const v = valueOf(field, values, errors);
+    const v = fieldValue(field, values, errors);
     if (v !== undefined) params[field.name] = v;
   }
   return Object.keys(errors).length > 0 ? { params: null, errors } : { params, errors };
