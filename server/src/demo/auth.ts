@@ -35,6 +35,9 @@ export const DEMO_AUTH: Record<string, DemoAuth> = {
   finance: apiKey('header', 'X-API-Key'),
   hr: bearer,
   operations: basic,
-  github: oauth2('clientCredentials', ['repo', 'read:org']),
+  // GitHub takes a personal access token as a bearer token, or an OAuth app's tokens.
+  github: (baseUrl) => ({
+    schemes: [...bearer(baseUrl).schemes, ...oauth2('clientCredentials', ['repo', 'read:org'])(baseUrl).schemes],
+  }),
   gitlab: apiKey('query', 'api_key'),
 };

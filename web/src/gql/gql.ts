@@ -39,8 +39,10 @@ type Documents = {
     "\n  mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {\n    createOperation(endpointId: $endpointId, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": typeof types.CreateOperationDocument,
     "\n  mutation UpdateOperation($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": typeof types.UpdateOperationDocument,
     "\n  mutation DeleteOperation($id: ID!) {\n    deleteOperation(id: $id)\n  }\n": typeof types.DeleteOperationDocument,
-    "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n": typeof types.AdminEndpointFieldsFragmentDoc,
-    "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n": typeof types.AdminOperationFieldsFragmentDoc,
+    "\n  mutation UpdateEndpointAuth($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": typeof types.UpdateEndpointAuthDocument,
+    "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n    testOperationKey\n    auth {\n      credentialKinds\n      schemes {\n        type\n        apiKeyIn\n        apiKeyName\n        flows\n        authorizationUrl\n        tokenUrl\n        scopes\n        openIdConnectUrl\n      }\n    }\n  }\n": typeof types.AdminEndpointFieldsFragmentDoc,
+    "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n    paramsSchema\n  }\n": typeof types.AdminOperationFieldsFragmentDoc,
+    "\n  mutation UpdateOperationParams($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": typeof types.UpdateOperationParamsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n": typeof types.PeopleListDocument,
     "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": typeof types.PeoplePersonDocument,
@@ -96,8 +98,10 @@ const documents: Documents = {
     "\n  mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {\n    createOperation(endpointId: $endpointId, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": types.CreateOperationDocument,
     "\n  mutation UpdateOperation($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": types.UpdateOperationDocument,
     "\n  mutation DeleteOperation($id: ID!) {\n    deleteOperation(id: $id)\n  }\n": types.DeleteOperationDocument,
-    "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n": types.AdminEndpointFieldsFragmentDoc,
-    "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n": types.AdminOperationFieldsFragmentDoc,
+    "\n  mutation UpdateEndpointAuth($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": types.UpdateEndpointAuthDocument,
+    "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n    testOperationKey\n    auth {\n      credentialKinds\n      schemes {\n        type\n        apiKeyIn\n        apiKeyName\n        flows\n        authorizationUrl\n        tokenUrl\n        scopes\n        openIdConnectUrl\n      }\n    }\n  }\n": types.AdminEndpointFieldsFragmentDoc,
+    "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n    paramsSchema\n  }\n": types.AdminOperationFieldsFragmentDoc,
+    "\n  mutation UpdateOperationParams($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n": types.UpdateOperationParamsDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      name\n      email\n      isPlatformAdmin\n    }\n  }\n": types.CreateUserDocument,
     "\n  query PeopleList {\n    users {\n      ...PersonWithRoles\n    }\n  }\n": types.PeopleListDocument,
     "\n  query PeoplePerson($id: ID!) {\n    user(id: $id) {\n      ...PersonWithRoles\n    }\n    roles {\n      id\n      name\n      description\n    }\n  }\n": types.PeoplePersonDocument,
@@ -245,11 +249,19 @@ export function graphql(source: "\n  mutation DeleteOperation($id: ID!) {\n    d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n"): (typeof documents)["\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n  }\n"];
+export function graphql(source: "\n  mutation UpdateEndpointAuth($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEndpointAuth($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n"): (typeof documents)["\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n  }\n"];
+export function graphql(source: "\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n    testOperationKey\n    auth {\n      credentialKinds\n      schemes {\n        type\n        apiKeyIn\n        apiKeyName\n        flows\n        authorizationUrl\n        tokenUrl\n        scopes\n        openIdConnectUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminEndpointFields on ApiEndpoint {\n    id\n    name\n    slug\n    baseUrl\n    description\n    cacheTtlSeconds\n    rateLimitPerMinute\n    testOperationKey\n    auth {\n      credentialKinds\n      schemes {\n        type\n        apiKeyIn\n        apiKeyName\n        flows\n        authorizationUrl\n        tokenUrl\n        scopes\n        openIdConnectUrl\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n    paramsSchema\n  }\n"): (typeof documents)["\n  fragment AdminOperationFields on EndpointOperation {\n    id\n    key\n    method\n    path\n    description\n    paramsSchema\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOperationParams($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOperationParams($id: ID!, $input: UpdateOperationInput!) {\n    updateOperation(id: $id, input: $input) {\n      ...AdminOperationFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

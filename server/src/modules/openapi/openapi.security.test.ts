@@ -3,13 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { credentialKindsFor } from '../endpoint/endpoint.auth.ts';
 import { fixture } from './fixtures/fixtures.ts';
-import { readOpenApiDocument } from './openapi.document.ts';
+import { readOpenApiDocument, type OpenApiDocument } from './openapi.document.ts';
 import { planImport } from './openapi.parse.ts';
 import { authFromDocument } from './openapi.security.ts';
 
 const authOf = (document: Record<string, unknown>) => {
   const warnings: string[] = [];
-  const auth = authFromDocument(document, warnings);
+  const auth = authFromDocument({ openapi: '3.1.0', ...document } as OpenApiDocument, warnings);
   return { auth, warnings, kinds: auth && credentialKindsFor(auth) };
 };
 const withSchemes = (schemes: Record<string, unknown>, security?: unknown[]) => ({
