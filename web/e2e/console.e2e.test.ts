@@ -92,6 +92,30 @@ describe.skipIf(!hasChromium)('My APIs → Try an operation (Chromium)', () => {
     expect(app.pageErrors(page)).toEqual([]);
   });
 
+  it("Preview as: an administrator runs a read as the role would, with the role's own answer", async () => {
+    const page = await app.newPage();
+    await app.openPage(page, 'Access');
+    await main(page).getByLabel('Role', { exact: true }).selectOption({ label: 'Developer' });
+    await main(page).getByLabel('In company').selectOption({ label: 'Acme Corp' });
+    const panel = main(page).getByRole('complementary');
+    await panel.getByRole('button', { name: 'Try github-api__listRepositories as Developer' }).click();
+    const form = panel.getByRole('form', { name: 'Parameters of listRepositories' });
+    await form.getByLabel('Limit').fill('2');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => panel.locator('.console-facts').textContent()).toMatch(/HTTP 200/);
+    await app.server.tessera.callLog.flush();
+    const call = await app.server.db.upstreamCall.findFirstOrThrow({
+      where: { operationKey: 'listRepositories', source: 'preview' },
+    });
+    const [admin, developer] = await Promise.all([
+      app.server.db.user.findUniqueOrThrow({ where: { email: 'admin@demo.test' } }),
+      app.server.db.role.findUniqueOrThrow({ where: { key: 'developer' } }),
+    ]);
+    expect(call).toMatchObject({ userId: admin.id, roleId: developer.id });
+    await app.screenshot(page, 'console-preview-as');
+    expect(app.pageErrors(page)).toEqual([]);
+  });
+
   async function openPageAsCeo() {
     const page = await app.newPage();
     await openMyApis(page);

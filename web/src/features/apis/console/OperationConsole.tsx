@@ -31,6 +31,30 @@ const ReadOperationQuery = graphql(`
   }
 `);
 
+const PreviewReadOperationQuery = graphql(`
+  query ConsolePreviewReadOperation(
+    $roleId: ID!
+    $companyId: ID!
+    $endpointId: ID!
+    $operation: String!
+    $params: JSON
+  ) {
+    previewReadOperation(
+      roleId: $roleId
+      companyId: $companyId
+      endpointId: $endpointId
+      operation: $operation
+      params: $params
+    ) {
+      status
+      data
+      cached
+      attempts
+      durationMs
+    }
+  }
+`);
+
 const WriteOperationMutation = graphql(`
   mutation ConsoleWriteOperation($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {
     writeOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) {
@@ -65,9 +89,11 @@ interface Props {
   endpointName: string;
   operation: ConsoleOperation;
   onClose(): void;
+  /** "Preview as": reads run as someone holding only this role would make them; writes are only shown. */
+  previewRole?: { id: string; name: string };
 }
 
-export function OperationConsole({ companyId, endpointId, endpointName, operation, onClose }: Props) {
+export function OperationConsole({ companyId, endpointId, endpointName, operation, onClose, previewRole }: Props) {
   const fields = useMemo(() => formFields(operation.paramsSchema), [operation.paramsSchema]);
   const [values, setValues] = useState<FormValues>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -113,6 +139,14 @@ export function OperationConsole({ companyId, endpointId, endpointName, operatio
       return;
     }
     void run(async () => {
+      if (previewRole) {
+        const { data } = await client.query({
+          query: PreviewReadOperationQuery,
+          variables: { ...variables(params), roleId: previewRole.id },
+          fetchPolicy: 'no-cache',
+        });
+        return data?.previewReadOperation;
+      }
       const { data } = await client.query({
         query: ReadOperationQuery,
         variables: variables(params),
@@ -136,6 +170,7 @@ export function OperationConsole({ companyId, endpointId, endpointName, operatio
         <h3 id={titleId}>
           <span className={`method method-${operation.method.toLowerCase()}`}>{operation.method}</span>{' '}
           <code>{operation.key}</code> <span className="muted small">on {endpointName}</span>
+          {previewRole && <span className="badge"> as {previewRole.name}</span>}
         </h3>
         <button type="button" onClick={onClose} aria-label={`Close the console of ${operation.key}`}>
           Close
@@ -167,10 +202,18 @@ export function OperationConsole({ companyId, endpointId, endpointName, operatio
             {pending.request.method} {pending.request.target}
             {pending.request.body ? `\n\n${JSON.stringify(pending.request.body, null, 2)}` : ''}
           </pre>
+          {previewRole ? (
+            <p className="small">
+              A preview never changes a company’s data: this is what someone holding {previewRole.name} would send after
+              confirming.
+            </p>
+          ) : null}
           <div className="actions start">
-            <button type="button" className="primary danger" onClick={confirm}>
-              Send this request
-            </button>
+            {!previewRole && (
+              <button type="button" className="primary danger" onClick={confirm}>
+                Send this request
+              </button>
+            )}
             <button type="button" onClick={() => setPending(null)}>
               Cancel
             </button>
