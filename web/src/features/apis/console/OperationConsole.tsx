@@ -67,7 +67,7 @@ const WriteOperationMutation = graphql(`
   }
 `);
 
-export interface ConsoleOperation {
+interface ConsoleOperation {
   key: string;
   method: string;
   path: string;

@@ -3,7 +3,7 @@
 // compiled schema); this only spares a round trip and says what is missing next to its field.
 // Kept free of React so it is unit-tested over every demo operation.
 
-export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'json';
+type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'object' | 'json';
 
 export interface FormField {
   /** Dotted path from the top ("address.city"); unique within the form, used as the input's name. */
@@ -28,7 +28,7 @@ const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== nul
 const MAX_DEPTH = 3;
 
 /** "dueDate" → "Due date", "project_id" → "Project id". */
-export function labelOf(name: string): string {
+function labelOf(name: string): string {
   const words = name
     .replace(/[_-]+/g, ' ')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')

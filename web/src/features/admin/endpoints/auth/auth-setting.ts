@@ -40,7 +40,7 @@ export interface AuthSchemeInput {
 }
 
 /** One scheme in words: "API key in the X-API-Key header", "OAuth2 (client credentials), tokens from auth.example.com". */
-export function describeScheme(s: DeclaredScheme): string {
+function describeScheme(s: DeclaredScheme): string {
   switch (s.type) {
     case 'API_KEY':
       return `API key in the ${s.apiKeyName} ${s.apiKeyIn === 'query' ? 'query parameter' : 'header'}`;
