@@ -7,6 +7,7 @@ import type { Principal } from '../../auth/principal.ts';
 import type { Db } from '../../db/client.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
+import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
 import type { Gateway } from '../../gateway/gateway.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import type { ToolPreviewRow } from './permission.types.ts';
@@ -62,6 +63,8 @@ export async function previewReadOperation(
   const { companyId, roleId, endpointId, operation } = args;
   await getCompanyOrThrow(db, { companyId });
   const role = await getRoleOrThrow(db, { roleId });
+  // An unknown or another company's endpoint is NOT_FOUND before anything is written.
+  await getEndpointOrThrow(db, { companyId, endpointId });
   await recordAudit(db, actor, {
     companyId,
     action: 'preview.read',
