@@ -75,8 +75,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const sandbox = tessera.sandbox!;
   // The template was seeded for the default sandbox port; this file's sandbox has its own.
-  await tessera.db
-    .$executeRaw`UPDATE api_endpoints SET base_url = regexp_replace(base_url, '^http://127[.]0[.]0[.]1:[0-9]+', ${sandbox.url})`;
+  // The demo's declared OAuth URLs (demo/auth.ts) live under the base URL and move with it.
+  await tessera.db.$executeRaw`UPDATE api_endpoints
+    SET base_url = regexp_replace(base_url, '^http://127[.]0[.]0[.]1:[0-9]+', ${sandbox.url}),
+        auth = regexp_replace(auth::text, 'http://127[.]0[.]0[.]1:[0-9]+', ${sandbox.url}, 'g')::jsonb`;
   const sandboxSecret = loadOrCreateLocalSecret(config.dataDir, 'sandbox-secret').value;
   await seedDemoCredentials(tessera.db, tessera.vault, { sandboxUrl: sandbox.url, sandboxSecret });
   sql.length = 0;

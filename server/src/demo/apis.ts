@@ -20,6 +20,8 @@ export interface ApiTemplate {
 const str = (description: string) => ({ type: 'string', description });
 const int = (description: string, extra: Record<string, unknown> = {}) => ({ type: 'integer', description, ...extra });
 const num = (description: string) => ({ type: 'number', description });
+/** A string of a few known values: the console offers them as a choice, the gateway refuses others. */
+const oneOf = (description: string, values: string[]) => ({ type: 'string', description, enum: values });
 const params = (properties: Record<string, unknown>, required: string[] = []) => ({
   type: 'object',
   properties,
@@ -121,7 +123,7 @@ export const API_TEMPLATES = {
     description: 'Finance: invoices, payments and cash balance.',
     cacheTtlSeconds: 60,
     operations: [
-      ...crud('invoices', 'invoice', { status: str('Filter by status: "open", "paid", "overdue".') }),
+      ...crud('invoices', 'invoice', { status: oneOf('Filter by status.', ['open', 'paid', 'overdue']) }),
       {
         key: 'listPayments',
         method: 'GET',
@@ -182,7 +184,7 @@ export const API_TEMPLATES = {
     description: 'Operations: orders, shipments and incidents.',
     cacheTtlSeconds: 30,
     operations: [
-      ...crud('orders', 'order', { status: str('Filter by status: "pending", "shipped", "delivered".') }),
+      ...crud('orders', 'order', { status: oneOf('Filter by status.', ['pending', 'shipped', 'delivered']) }),
       {
         key: 'listShipments',
         method: 'GET',
@@ -202,10 +204,10 @@ export const API_TEMPLATES = {
         method: 'POST',
         path: '/incidents',
         description: 'Report an incident.',
-        paramsSchema: params({ title: str('What happened.'), severity: str('"low", "medium" or "high".') }, [
-          'title',
-          'severity',
-        ]),
+        paramsSchema: params(
+          { title: str('What happened.'), severity: oneOf('How bad it is.', ['low', 'medium', 'high']) },
+          ['title', 'severity'],
+        ),
       },
     ],
   },
@@ -226,18 +228,20 @@ export const API_TEMPLATES = {
         method: 'GET',
         path: '/repos/{repo}/pulls',
         description: 'List pull requests of a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), state: str('"open", "closed" or "all".'), ...paging }, [
-          'repo',
-        ]),
+        paramsSchema: params(
+          { repo: str('Repository name.'), state: oneOf('Which state to list.', ['open', 'closed', 'all']), ...paging },
+          ['repo'],
+        ),
       },
       {
         key: 'listIssues',
         method: 'GET',
         path: '/repos/{repo}/issues',
         description: 'List issues of a repository.',
-        paramsSchema: params({ repo: str('Repository name.'), state: str('"open", "closed" or "all".'), ...paging }, [
-          'repo',
-        ]),
+        paramsSchema: params(
+          { repo: str('Repository name.'), state: oneOf('Which state to list.', ['open', 'closed', 'all']), ...paging },
+          ['repo'],
+        ),
       },
       {
         key: 'createIssue',
@@ -269,7 +273,11 @@ export const API_TEMPLATES = {
         path: '/projects/{projectId}/merge_requests',
         description: 'List merge requests of a project.',
         paramsSchema: params(
-          { projectId: str('Project id.'), state: str('"opened", "merged", "closed" or "all".'), ...paging },
+          {
+            projectId: str('Project id.'),
+            state: oneOf('Which state to list.', ['opened', 'merged', 'closed', 'all']),
+            ...paging,
+          },
           ['projectId'],
         ),
       },
@@ -279,7 +287,11 @@ export const API_TEMPLATES = {
         path: '/projects/{projectId}/pipelines',
         description: 'List CI pipelines of a project.',
         paramsSchema: params(
-          { projectId: str('Project id.'), status: str('"running", "success" or "failed".'), ...paging },
+          {
+            projectId: str('Project id.'),
+            status: oneOf('Which status to list.', ['running', 'success', 'failed']),
+            ...paging,
+          },
           ['projectId'],
         ),
       },

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Prisma } from '../db/client.ts';
 import { DEMO_WIDGETS, demoRolePosition, ROLE_TOPICS } from './dashboard-widgets.ts';
 import { DEMO_ROLES } from './roles.ts';
+import { DEMO_AUTH } from './auth.ts';
 import { DEMO_COMPANIES, DEMO_FIELD_RULES, DEMO_GRANTS, DEMO_PASSWORD, DEMO_USERS, sandboxBaseUrl } from './world.ts';
 
 export interface SeedOptions {
@@ -44,6 +45,8 @@ export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promi
     companies.set(seed.slug, company.id);
     for (const ep of seed.endpoints) {
       const where = { companyId_slug: { companyId: company.id, slug: ep.slug } };
+      const baseUrl = sandboxBaseUrl(sandboxPort, seed.slug, ep.template.service);
+      const auth = DEMO_AUTH[ep.template.service]!(baseUrl) as Prisma.InputJsonObject;
       const endpoint = await count(await db.apiEndpoint.findUnique({ where }), () =>
         db.apiEndpoint.create({
           data: {
@@ -51,11 +54,14 @@ export async function seedDemoWorld(db: Db, { sandboxPort }: SeedOptions): Promi
             slug: ep.slug,
             name: ep.name,
             description: ep.template.description,
-            baseUrl: sandboxBaseUrl(sandboxPort, seed.slug, ep.template.service),
+            baseUrl,
             cacheTtlSeconds: ep.template.cacheTtlSeconds,
+            auth,
           },
         }),
       );
+      // A demo database seeded before endpoints declared their auth gets it once.
+      if (endpoint.auth === null) await db.apiEndpoint.update({ where: { id: endpoint.id }, data: { auth } });
       endpoints.set(`${seed.slug}/${ep.slug}`, endpoint.id);
       for (const op of ep.template.operations) {
         const opWhere = { endpointId_key: { endpointId: endpoint.id, key: op.key } };

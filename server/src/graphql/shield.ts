@@ -211,6 +211,7 @@ export const permissions = shield(
       endpoint: signedIn(administers('Endpoint', endpointCompany('id'))),
       roleAccess: signedIn(administers('Company', arg('companyId'))),
       previewTools: signedIn(administers('Company', arg('companyId'))),
+      previewReadOperation: signedIn(administers('Company', arg('companyId'))),
       // The person must also be one the caller may see (the service scopes it like `user`).
       userAccess: signedIn(administers('Company', arg('companyId'))),
       credentials: signedIn(administers('Company', arg('companyId'))),

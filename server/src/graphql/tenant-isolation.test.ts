@@ -213,6 +213,14 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
     },
   ],
+  previewReadOperation: [
+    {
+      kind: 'admin',
+      query:
+        'query ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { previewReadOperation(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
+      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c), endpointId: ep(c) }),
+    },
+  ],
   userAccess: [
     {
       kind: 'admin',

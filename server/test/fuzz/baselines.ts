@@ -344,6 +344,10 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     roleAccess: admin({ companyId: f.company, roleId: developer }, { companyId: acme }),
     userAccess: admin({ companyId: f.company, userId: w.user.dev }, { companyId: acme }),
     previewTools: admin({ companyId: f.company, roleId: developer }, { companyId: acme }),
+    previewReadOperation: admin(
+      { companyId: acme, roleId: developer, endpointId: w.endpoint['acme/github-api']!, operation: 'listRepositories' },
+      { companyId: f.company, endpointId: f.endpoint },
+    ),
     user: admin({ id: w.user.dev }),
     fieldRules: admin({ companyId: f.company, endpointId: f.endpoint }, { companyId: acme, endpointId: acmeSales }),
     dashboardWidgets: admin({ companyId: f.company }, { companyId: acme }),

@@ -127,13 +127,13 @@ const it = serverTest
       roleId: world.role.cfo,
       endpointId: world.endpoint['acme/finance-api'],
       name: 'audit test',
-      kind: 'BEARER',
-      secret: { token: SECRET },
+      kind: 'API_KEY',
+      secret: { apiKey: SECRET },
     };
     await gqlWithRequestId(server, CREATE_CREDENTIAL, { input }, token.admin!, requestIds.createCredential);
     const credentialId = (await server.db.apiCredential.findFirstOrThrow({ where: { name: 'audit test' } })).id;
     expect(
-      (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { token: ROTATED } }, token.admin)).errors,
+      (await server.gql(ROTATE_CREDENTIAL, { id: credentialId, secret: { apiKey: ROTATED } }, token.admin)).errors,
     ).toBeUndefined();
     // Globex gets an entry of its own, made by the platform admin.
     expect(
@@ -176,7 +176,7 @@ describe('entries of a change', () => {
       requestId: requestIds.createCredential,
       details: {
         name: 'audit test',
-        kind: 'BEARER',
+        kind: 'API_KEY',
         roleId: world.role.cfo,
         endpointId: world.endpoint['acme/finance-api'],
       },

@@ -27,18 +27,29 @@ async function create(server: TestServer, admin: string, input: Record<string, u
   }>(CREATE, { input }, admin);
 }
 
+/** A demo endpoint whose declared auth takes each kind (demo/auth.ts), with its sandbox service. */
+const FITTING = {
+  API_KEY: { company: 'globex', endpoint: 'globex/finance-api', service: 'finance' },
+  BEARER: { company: 'globex', endpoint: 'globex/hr-api', service: 'hr' },
+  BASIC: { company: 'globex', endpoint: 'globex/operations-api', service: 'operations' },
+  OAUTH2_CLIENT_CREDENTIALS: { company: 'acme', endpoint: 'acme/github-api', service: 'github' },
+  // Not Acme's Sales API: refreshing there would rotate away the seeded CEO credential's token.
+  OAUTH2_REFRESH_TOKEN: { company: 'globex', endpoint: 'globex/sales-api', service: 'hubspot' },
+} as const;
+
 describe('createCredential', () => {
   const kinds = ['API_KEY', 'BEARER', 'BASIC', 'OAUTH2_CLIENT_CREDENTIALS', 'OAUTH2_REFRESH_TOKEN'] as const;
 
   it.for(kinds)(
     '%s: round trip through the vault, metadata only in the answer, and a working test',
     async (kind, { server, world, admin }) => {
-      const secret = sandboxSecret(server, kind);
+      const fit = FITTING[kind];
+      const secret = sandboxSecret(server, kind, fit.company, fit.service);
       const res = await create(server, admin, {
-        companyId: world.company.globex,
+        companyId: world.company[fit.company],
         roleId: world.role.cfo,
-        endpointId: world.endpoint['globex/finance-api'],
-        name: `finance ${kind}`,
+        endpointId: world.endpoint[fit.endpoint],
+        name: `${fit.service} ${kind}`,
         kind,
         secret,
       });
@@ -124,10 +135,11 @@ describe('createCredential', () => {
     ['a secret that is not an object', 'BEARER', 'just-a-string'],
   ])('refuses %s with BAD_USER_INPUT naming the field', async ([_name, kind, secret], { server, world, admin }) => {
     const before = await server.db.apiCredential.count();
+    const fit = FITTING[kind as keyof typeof FITTING];
     const error = onlyError(
       await create(server, admin, {
-        companyId: world.company.acme,
-        endpointId: world.endpoint['acme/hr-api'],
+        companyId: world.company[fit.company],
+        endpointId: world.endpoint[fit.endpoint],
         name: 'bad',
         kind,
         secret,
@@ -158,7 +170,7 @@ describe('update, rotate, delete', () => {
   }) => {
     const created = await create(server, admin, {
       companyId: world.company.acme,
-      endpointId: world.endpoint['acme/finance-api'],
+      endpointId: world.endpoint['acme/hr-api'],
       name: 'to change',
       kind: 'BEARER',
       secret: { token: 'wrong-token-value-1' },
@@ -181,7 +193,7 @@ describe('update, rotate, delete', () => {
     expect(renamed.data!.updateCredential.name).toBe('changed');
     const rotated = await server.gql<{ rotateCredential: { status: string } }>(
       `mutation ($id: ID!, $s: JSON!) { rotateCredential(id: $id, secret: $s) { status } }`,
-      { id, s: sandboxSecret(server, 'BEARER', 'acme', 'finance') },
+      { id, s: sandboxSecret(server, 'BEARER', 'acme', 'hr') },
       admin,
     );
     expect(rotated.data!.rotateCredential.status).toBe('untested');

@@ -12,6 +12,7 @@ import type { Vault } from '../../vault/vault.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
 import { getCompanyOrThrow } from '../company/company.service.ts';
 import { getEndpointOrThrow } from '../endpoint/endpoint.service.ts';
+import { fitSecretToAuth, readEndpointAuth } from '../endpoint/endpoint.auth.ts';
 import { getRoleOrThrow } from '../role/role.service.ts';
 import { credentialMetadataSelect } from './credential.queries.ts';
 import { originOf } from '../../lib/origin.ts';
@@ -111,7 +112,9 @@ export async function createCredential(db: Db, vault: Vault, actor: Actor, { inp
   // database as an invalid uuid (INTERNAL_SERVER_ERROR; found by the mutation fuzzer).
   if (roleId !== null) await getRoleOrThrow(db, { roleId });
   const endpoint = await getEndpointOrThrow(db, { companyId, endpointId: data.endpointId });
-  const prepared = prepareSecret(data.kind as CredentialKind, data.secret);
+  // The endpoint's declared auth decides which kinds fit (and where an API key goes).
+  const kind = data.kind as CredentialKind;
+  const prepared = prepareSecret(kind, fitSecretToAuth(readEndpointAuth(endpoint.auth), kind, data.secret));
   await assertNameFree(db, { companyId, roleId, name: data.name });
   const row = { id: randomUUID(), companyId, roleId, endpointId: data.endpointId };
   return db
@@ -154,7 +157,15 @@ export async function updateCredential(
   const sealed =
     endpoint === null
       ? {}
-      : sealedColumns(vault, existing, endpoint.baseUrl, prepareSecret(existing.kind as CredentialKind, data.secret));
+      : sealedColumns(
+          vault,
+          existing,
+          endpoint.baseUrl,
+          prepareSecret(
+            existing.kind as CredentialKind,
+            fitSecretToAuth(readEndpointAuth(endpoint.auth), existing.kind as CredentialKind, data.secret),
+          ),
+        );
   return db
     .$transaction(async (tx) => {
       const updated = await tx.apiCredential.update({

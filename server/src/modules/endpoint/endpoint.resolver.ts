@@ -21,12 +21,24 @@ import {
   updateEndpoint,
   updateOperation,
 } from './endpoint.service.ts';
+import { credentialKindsFor, readEndpointAuth } from './endpoint.auth.ts';
+import { EndpointAuth } from './endpoint.auth.types.ts';
 
 /** The company the shield rule already checked (the same per-request lookup, cached). */
 const companyOfEndpoint = (ctx: RequestContext, id: string) =>
   loadOrNotFound(ctx.loaders.companyOfEndpoint, id, 'Endpoint');
 const companyOfOperation = (ctx: RequestContext, id: string) =>
   loadOrNotFound(ctx.loaders.companyOfOperation, id, 'Operation');
+
+/**
+ * The stored row behind an ApiEndpoint: some queries (myEndpoints, the policy's facts) return
+ * fewer columns, so what they lack is read through the per-request loader.
+ */
+async function fullRow(ctx: RequestContext, endpoint: EndpointRow & { auth?: unknown; testOperationKey?: unknown }) {
+  if ('auth' in endpoint && 'testOperationKey' in endpoint)
+    return endpoint as { auth: unknown; testOperationKey: string | null };
+  return loadOrNotFound(ctx.loaders.endpoint, { companyId: endpoint.companyId, id: endpoint.id }, 'Endpoint');
+}
 
 @Resolver(() => ApiEndpoint)
 export class EndpointResolver {
@@ -48,6 +60,30 @@ export class EndpointResolver {
   @FieldResolver(() => [EndpointOperation])
   operations(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext) {
     return ctx.loaders.operationsByEndpoint.load({ companyId: endpoint.companyId, id: endpoint.id });
+  }
+
+  @FieldResolver(() => EndpointAuth, { nullable: true })
+  async auth(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext): Promise<EndpointAuth | null> {
+    const auth = readEndpointAuth((await fullRow(ctx, endpoint)).auth);
+    if (!auth) return null;
+    return {
+      schemes: auth.schemes.map((s) => ({
+        apiKeyIn: null,
+        apiKeyName: null,
+        authorizationUrl: null,
+        tokenUrl: null,
+        openIdConnectUrl: null,
+        flows: [],
+        scopes: [],
+        ...s,
+      })),
+      credentialKinds: credentialKindsFor(auth),
+    };
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async testOperationKey(@Root() endpoint: EndpointRow, @Ctx() ctx: RequestContext) {
+    return (await fullRow(ctx, endpoint)).testOperationKey ?? null;
   }
 
   @Mutation(() => ApiEndpoint)

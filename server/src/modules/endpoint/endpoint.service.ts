@@ -2,7 +2,7 @@
 // never touches another company's rows.
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/prisma-errors.ts';
-import { ConflictError, NotFoundError } from '../../lib/errors.ts';
+import { BadInputError, ConflictError, NotFoundError } from '../../lib/errors.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { parseInput } from '../../lib/validate.ts';
 import { recordAudit, type Actor } from '../audit/audit.record.ts';
@@ -72,6 +72,15 @@ async function assertNameAndSlugFree(
   throw new ConflictError(`This company already has an endpoint named "${fields.name}".`, 'name');
 }
 
+/** The test operation must be one of the endpoint's operations (null: the default one). */
+function assertTestOperation(key: string | null | undefined, keys: readonly string[]) {
+  if (key && !keys.includes(key))
+    throw new BadInputError(
+      `testOperationKey must name an operation of this endpoint; it has ${keys.length ? keys.join(', ') : 'none'}.`,
+      'input.testOperationKey',
+    );
+}
+
 function conflictOnRace(what: string) {
   return (error: unknown): never => {
     if (isUniqueViolation(error))
@@ -87,6 +96,10 @@ export async function createEndpoint(db: Db, actor: Actor, { input }: { input: u
   await checkParamsSchemas(
     companyId,
     (data.operations ?? []).map((o, i) => ({ schema: o.paramsSchema, field: `input.operations.${i}.paramsSchema` })),
+  );
+  assertTestOperation(
+    data.testOperationKey,
+    (data.operations ?? []).map((o) => o.key),
   );
   await getCompanyOrThrow(db, { companyId });
   await assertNameAndSlugFree(db, companyId, data);
@@ -121,6 +134,13 @@ export async function updateEndpoint(
   const data = parseInput(endpointUpdateSchema, input, 'input');
   const existing = await getEndpointOrThrow(db, { companyId, endpointId });
   await assertNameAndSlugFree(db, companyId, data, endpointId);
+  if (data.testOperationKey) {
+    const ops = await db.endpointOperation.findMany({ where: { endpointId }, select: { key: true } });
+    assertTestOperation(
+      data.testOperationKey,
+      ops.map((o) => o.key),
+    );
+  }
   const changes = data;
   return db
     .$transaction(async (tx) => {

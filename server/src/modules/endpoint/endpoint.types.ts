@@ -3,6 +3,7 @@ import { JSONResolver } from 'graphql-scalars';
 import type { EndpointOperation as PrismaEndpointOperation } from '../../generated/prisma/client.ts';
 import type { GrantedEndpointFacts } from '../../policy/policy.facts.ts';
 import { Company } from '../company/company.types.ts';
+import { EndpointAuth, EndpointAuthInput } from './endpoint.auth.types.ts';
 
 @ObjectType({ simpleResolvers: true })
 export class EndpointOperation {
@@ -30,6 +31,16 @@ export class ApiEndpoint {
   })
   rateLimitPerMinute!: number | null;
   @Field(() => [EndpointOperation]) operations!: EndpointOperation[];
+  @Field(() => EndpointAuth, {
+    nullable: true,
+    description: "How the endpoint's API authenticates; null: not declared (every credential kind is accepted).",
+  })
+  auth!: EndpointAuth | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The operation a credential test calls; null: the first GET operation that needs no parameter.',
+  })
+  testOperationKey!: string | null;
 }
 
 /** What services return for an ApiEndpoint (the columns the policy's facts carry too); company and operations are resolved by loaders. */
@@ -66,6 +77,10 @@ export class CreateEndpointInput {
   @Field(() => Int, { nullable: true }) cacheTtlSeconds?: number | null;
   @Field(() => Int, { nullable: true }) rateLimitPerMinute?: number | null;
   @Field(() => [CreateOperationInput], { nullable: true }) operations?: CreateOperationInput[] | null;
+  @Field(() => EndpointAuthInput, { nullable: true, description: 'How the API authenticates; omit: not declared.' })
+  auth?: EndpointAuthInput | null;
+  @Field(() => String, { nullable: true, description: 'The operation a credential test calls.' })
+  testOperationKey?: string | null;
 }
 
 @InputType()
@@ -76,4 +91,11 @@ export class UpdateEndpointInput {
   @Field(() => String, { nullable: true }) baseUrl?: string | null;
   @Field(() => Int, { nullable: true }) cacheTtlSeconds?: number | null;
   @Field(() => Int, { nullable: true }) rateLimitPerMinute?: number | null;
+  @Field(() => EndpointAuthInput, { nullable: true, description: 'How the API authenticates; null: unchanged.' })
+  auth?: EndpointAuthInput | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The operation a credential test calls (an operation key of this endpoint); "": the default again.',
+  })
+  testOperationKey?: string | null;
 }

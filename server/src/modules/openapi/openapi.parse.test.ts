@@ -43,6 +43,7 @@ describe('planImport on public documents', () => {
       slug: 'swagger-petstore',
       description: null,
       baseUrl: 'http://petstore.swagger.io/v1',
+      auth: null, // it declares no security (openapi.security.test.ts covers documents that do)
     });
     expect(plan.operations.map((o) => `${o.key} ${o.method} ${o.path}`)).toEqual([
       'listPets GET /pets',

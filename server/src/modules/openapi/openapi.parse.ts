@@ -7,6 +7,8 @@ import { endpointUpdateSchema, operationCreateSchema } from '../endpoint/endpoin
 import { isObject, readOpenApiDocument, type OpenApiDocument } from './openapi.document.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import { buildParamsSchema, placeholderName, PLACEHOLDER_NAME } from './openapi.params.ts';
+import { authFromDocument } from './openapi.security.ts';
+import type { EndpointAuth } from '../endpoint/endpoint.auth.ts';
 import { deref, DOCUMENT_BUDGET, SCHEMA_BUDGET, SkipOperation, type RefContext } from './openapi.schema.ts';
 
 const MAX_OPERATIONS = 500;
@@ -23,7 +25,7 @@ export interface OperationPlan {
 }
 
 export interface ImportPlan {
-  endpoint: { name: string; slug: string; description: string | null; baseUrl: string };
+  endpoint: { name: string; slug: string; description: string | null; baseUrl: string; auth: EndpointAuth | null };
   operations: OperationPlan[];
   warnings: string[];
 }
@@ -226,7 +228,7 @@ function planOperation(
 export function planImport(document: string, options: { slug?: string | null } = {}): ImportPlan {
   const doc = readOpenApiDocument(document);
   const warnings: string[] = [];
-  const endpoint = endpointOf(doc, options.slug);
+  const endpoint = { ...endpointOf(doc, options.slug), auth: authFromDocument(doc, warnings) };
   const ctx: RefContext = { doc, notes: new Set(), budget: SCHEMA_BUDGET, documentBudget: DOCUMENT_BUDGET };
   // The request builder's compiler (lib/json-schema), so what is imported compiles when called.
   const memo: CompileMemo = new Map();

@@ -12,6 +12,7 @@ import type { EndpointRow } from '../endpoint/endpoint.types.ts';
 import { diffOperations } from './openapi.diff.ts';
 import { runOffloaded } from '../../offload/offload.ts';
 import { yieldToEventLoop } from '../../lib/event-loop.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import type { ImportPlan } from './openapi.parse.ts';
 
 export interface ImportArgs {
@@ -42,7 +43,7 @@ async function findTarget(db: Db, companyId: string, plan: ImportPlan) {
 
 /** The endpoint fields the document changes, and what the report says about them. */
 async function endpointChanges(db: Db, companyId: string, existing: EndpointRow, plan: ImportPlan) {
-  const changes: { name?: string; description?: string | null; baseUrl?: string } = {};
+  const changes: { name?: string; description?: string | null; baseUrl?: string; auth?: Prisma.InputJsonObject } = {};
   const notes: string[] = [];
   const want = plan.endpoint;
   if (existing.slug !== want.slug)
@@ -63,6 +64,11 @@ async function endpointChanges(db: Db, companyId: string, existing: EndpointRow,
     notes.push(`The base URL changes from ${existing.baseUrl} to ${want.baseUrl}.`);
   }
   if ((existing.description ?? null) !== want.description) changes.description = want.description;
+  // A document that declares its auth sets the endpoint's; one that says nothing leaves it as it is.
+  if (want.auth && canonicalJson(want.auth) !== canonicalJson((existing as { auth?: unknown }).auth ?? null)) {
+    changes.auth = want.auth as unknown as Prisma.InputJsonObject;
+    notes.push("The endpoint's authentication follows the document's security schemes.");
+  }
   return { changes, notes };
 }
 
@@ -91,6 +97,8 @@ async function currentOperations(db: Db, { companyId, endpointId }: { companyId:
 }
 
 const asJson = (schema: Record<string, unknown>) => schema as Prisma.InputJsonObject;
+/** A declared auth as a JSON column value; none: SQL NULL ("not declared"). */
+const jsonOrDbNull = (auth: object | null) => (auth ? (auth as Prisma.InputJsonObject) : undefined);
 
 export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Promise<ImportResult> {
   const { companyId } = args;
@@ -132,6 +140,7 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
       companyId,
       cacheTtlSeconds: 0,
       rateLimitPerMinute: null,
+      testOperationKey: null,
       ...plan.endpoint,
     };
     return { endpoint, ...report };
@@ -144,7 +153,9 @@ export async function importOpenApi(db: Db, actor: Actor, args: ImportArgs): Pro
           ? Object.keys(changes).length
             ? await tx.apiEndpoint.update({ where: { id: existing.id }, data: changes })
             : existing
-          : await tx.apiEndpoint.create({ data: { companyId, ...plan.endpoint, cacheTtlSeconds: 0 } });
+          : await tx.apiEndpoint.create({
+              data: { companyId, ...plan.endpoint, auth: jsonOrDbNull(plan.endpoint.auth), cacheTtlSeconds: 0 },
+            });
         if (existing)
           await followEndpointOrigin(tx, actor, {
             companyId,

@@ -11,7 +11,9 @@ import {
   type EndpointGrantRow,
   type ToolPreviewRow,
 } from './permission.types.ts';
-import { previewTools } from './permission.preview.ts';
+import { previewReadOperation, previewTools } from './permission.preview.ts';
+import { JSONResolver } from 'graphql-scalars';
+import { UpstreamResult } from '../operation/operation.types.ts';
 import { listMyEndpoints, listRoleAccess, listUserAccess, setEndpointAccess } from './permission.service.ts';
 import type { EndpointWithOperations } from './permission.queries.ts';
 
@@ -87,6 +89,22 @@ export class ToolPreviewResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return previewTools(ctx.db, { companyId, roleId });
+  }
+
+  @Query(() => UpstreamResult, {
+    description:
+      "Run a GET operation as someone holding only this role in the company would (the role's grant, credential and field rules); the company's administrators only, audited.",
+  })
+  previewReadOperation(
+    @Arg('roleId', () => ID) roleId: string,
+    @Arg('companyId', () => ID) companyId: string,
+    @Arg('endpointId', () => ID) endpointId: string,
+    @Arg('operation', () => String) operation: string,
+    @Arg('params', () => JSONResolver, { nullable: true }) params: unknown,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requirePrincipal(ctx);
+    return previewReadOperation(ctx.db, ctx.gateway, ctx.actor, { companyId, roleId, endpointId, operation, params });
   }
 
   @FieldResolver(() => ApiEndpoint)

@@ -1,10 +1,11 @@
-import { useId } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useCompany } from '../../company/company-context.tsx';
 import { accessAllows } from '../../company/policy.ts';
 import { graphql } from '../../gql';
 import type { AccessLevel } from '../../gql/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { OperationConsole } from './console/OperationConsole.tsx';
 
 const MyEndpointsQuery = graphql(`
   query MyEndpoints($companyId: ID!) {
@@ -21,6 +22,7 @@ const MyEndpointsQuery = graphql(`
           method
           path
           description
+          paramsSchema
         }
       }
     }
@@ -55,6 +57,8 @@ export function NoCompany() {
 function MyApis({ companyId, companyName }: { companyId: string; companyName: string }) {
   const { data, loading, error, refetch } = useQuery(MyEndpointsQuery, { variables: { companyId } });
   const headingId = useId();
+  // One console open at a time, under its operation's row.
+  const [trying, setTrying] = useState<string | null>(null);
 
   let body;
   if (error) {
@@ -82,25 +86,55 @@ function MyApis({ companyId, companyName }: { companyId: string; companyName: st
                   <th scope="col">Method</th>
                   <th scope="col">Operation</th>
                   <th scope="col">Path</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Try</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {endpoint.operations.map((op) => {
                   const covered = accessAllows(access, op.method);
                   return (
-                    <tr key={op.id} className={covered ? undefined : 'not-covered'}>
-                      <td>
-                        <span className={`method method-${op.method.toLowerCase()}`}>{op.method}</span>
-                      </td>
-                      <td>
-                        <span className="op-key">{op.key}</span>
-                        {op.description && <span className="muted small block">{op.description}</span>}
-                        {!covered && <span className="small block needs">Needs write access</span>}
-                      </td>
-                      <td>
-                        <code>{op.path}</code>
-                      </td>
-                    </tr>
+                    <Fragment key={op.id}>
+                      <tr className={covered ? undefined : 'not-covered'}>
+                        <td>
+                          <span className={`method method-${op.method.toLowerCase()}`}>{op.method}</span>
+                        </td>
+                        <td>
+                          <span className="op-key">{op.key}</span>
+                          {op.description && <span className="muted small block">{op.description}</span>}
+                          {!covered && <span className="small block needs">Needs write access</span>}
+                        </td>
+                        <td>
+                          <code>{op.path}</code>
+                        </td>
+                        <td>
+                          {covered && (
+                            <button
+                              type="button"
+                              aria-expanded={trying === op.id}
+                              aria-label={`Try ${op.key}`}
+                              onClick={() => setTrying(trying === op.id ? null : op.id)}
+                            >
+                              Try
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                      {trying === op.id && (
+                        <tr>
+                          <td colSpan={4}>
+                            <OperationConsole
+                              companyId={companyId}
+                              endpointId={endpoint.id}
+                              endpointName={endpoint.name}
+                              operation={op}
+                              onClose={() => setTrying(null)}
+                            />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
                   );
                 })}
               </tbody>

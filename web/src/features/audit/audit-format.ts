@@ -31,6 +31,7 @@ const ACTIONS: Record<string, string> = {
   'assistant.action_failed': 'Assistant change failed',
   'assistant.action_rejected': 'Assistant change rejected',
   'upstream.write': 'Change sent to an API',
+  'preview.read': 'Read previewed as a role',
   'field_rule.set': 'Response fields rule set',
   'field_rule.delete': 'Response fields rule removed',
   'access_token.create': 'Access token created',

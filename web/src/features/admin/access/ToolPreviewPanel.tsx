@@ -1,10 +1,11 @@
 // "Preview as": the tools the assistant would offer someone who holds only this role in this
 // company, straight from the server's own tool builder. Refetched after every saved change.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../../../gql';
 import { ErrorNotice } from '../../../ui/ErrorNotice.tsx';
 import { toolCountText } from './access-levels.ts';
+import { OperationConsole } from '../../apis/console/OperationConsole.tsx';
 
 const PreviewToolsQuery = graphql(`
   query PreviewTools($roleId: ID!, $companyId: ID!) {
@@ -18,6 +19,13 @@ const PreviewToolsQuery = graphql(`
       endpoint {
         id
         name
+        operations {
+          key
+          method
+          path
+          description
+          paramsSchema
+        }
       }
     }
   }
@@ -43,6 +51,8 @@ export function ToolPreviewPanel({
   });
   const titleId = useId();
   const tools = data?.previewTools;
+  // The console of one tool, open under it: what this role would get (previewReadOperation).
+  const [trying, setTrying] = useState<string | null>(null);
 
   return (
     <aside className="panel tool-preview" aria-labelledby={titleId} aria-busy={loading}>
@@ -80,6 +90,31 @@ export function ToolPreviewPanel({
                 </div>
                 <p className="small muted">{tool.description}</p>
                 {tool.writes && <span className="badge asks-confirmation">Asks for confirmation</span>}
+                <button
+                  type="button"
+                  className="small"
+                  aria-expanded={trying === tool.name}
+                  aria-label={`Try ${tool.name} as ${roleName}`}
+                  onClick={() => setTrying(trying === tool.name ? null : tool.name)}
+                >
+                  Try
+                </button>
+                {trying === tool.name && (
+                  <OperationConsole
+                    companyId={companyId}
+                    endpointId={tool.endpoint.id}
+                    endpointName={tool.endpoint.name}
+                    operation={
+                      tool.endpoint.operations.find((o) => o.key === tool.operationKey) ?? {
+                        key: tool.operationKey,
+                        method: tool.method,
+                        path: tool.path,
+                      }
+                    }
+                    previewRole={{ id: roleId, name: roleName }}
+                    onClose={() => setTrying(null)}
+                  />
+                )}
               </li>
             ))}
           </ul>

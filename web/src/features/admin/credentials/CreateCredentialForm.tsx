@@ -6,7 +6,8 @@ import { graphql } from '../../../gql';
 import { FieldHint, focusField, focusFirstError } from '../../../ui/fields.tsx';
 import { FormActions } from '../../../ui/FormActions.tsx';
 import { NamedOptions } from '../../../ui/NamedOptions.tsx';
-import { buildSecret, KINDS, kindDefinition, type CredentialKind, type FieldErrors } from './credential-kinds.ts';
+import { buildSecret, kindDefinition, type CredentialKind, type FieldErrors } from './credential-kinds.ts';
+import { kindPrefill, offeredKinds, type DeclaredAuth } from './auth-form.ts';
 import { kindLabels, KindFields, placeServerError, readKindFields } from './KindFields.tsx';
 
 const CreateCredentialMutation = graphql(`
@@ -26,9 +27,14 @@ interface Named {
   name: string;
 }
 
+/** An API to choose, with how it authenticates (null: not declared). */
+interface EndpointChoice extends Named {
+  auth?: DeclaredAuth | null;
+}
+
 interface Props {
   companyId: string;
-  endpoints: readonly Named[];
+  endpoints: readonly EndpointChoice[];
   roles: readonly Named[] | undefined;
   initialEndpointId?: string;
   onCreated(credential: { id: string; name: string }): unknown;
@@ -39,7 +45,12 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
   const [endpointId, setEndpointId] = useState(initialEndpointId ?? (endpoints.length === 1 ? endpoints[0]!.id : ''));
   const [roleChoice, setRoleChoice] = useState('');
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<CredentialKind>('BEARER');
+  const auth = endpoints.find((e) => e.id === endpointId)?.auth ?? null;
+  const kinds = offeredKinds(auth);
+  const [chosenKind, setKind] = useState<CredentialKind>('BEARER');
+  // The API's declared auth decides which kinds are offered; the choice follows the API.
+  const kind = kinds.includes(chosenKind) ? chosenKind : (kinds[0] ?? chosenKind);
+  const prefill = kindPrefill(auth, kind);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [create, { loading }] = useMutation(CreateCredentialMutation);
@@ -65,6 +76,7 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
     const form = event.currentTarget;
     const found: FieldErrors = {};
     if (!endpointId) found.endpoint = 'Choose the API this credential is for.';
+    else if (kinds.length === 0) found.endpoint = 'This API declares no authentication: it needs no credential.';
     if (!roleChoice) found.role = 'Choose a role, or “Shared by every role”.';
     if (!name.trim()) found.name = 'Give it a name, e.g. “GitHub token for developers”.';
     else if (name.trim().length > 120) found.name = 'A name has at most 120 characters.';
@@ -159,19 +171,32 @@ export function CreateCredentialForm({ companyId, endpoints, roles, initialEndpo
             }}
             aria-describedby={`${id('kind')}-hint`}
           >
-            {KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindDefinition(k).label}
               </option>
             ))}
           </select>
-          {hint('kind', kindDefinition(kind).summary)}
+          {hint(
+            'kind',
+            kinds.length === 1 && auth
+              ? `The only kind this API takes. ${kindDefinition(kind).summary}`
+              : kindDefinition(kind).summary,
+          )}
         </div>
       </div>
       <fieldset className="cred-secret">
         <legend>{kindDefinition(kind).label}</legend>
         <p className="small muted">Secrets are encrypted when you save and are never shown again, not even to you.</p>
-        <KindFields key={kind} kind={kind} idPrefix={base} errors={errors} />
+        {prefill.note && <p className="small auth-note">{prefill.note}</p>}
+        <KindFields
+          key={`${endpointId}-${kind}`}
+          kind={kind}
+          idPrefix={base}
+          errors={errors}
+          defaults={prefill.defaults}
+          fixed={prefill.fixed}
+        />
       </fieldset>
       <FormActions error={formError} busy={loading} submitLabel="Save credential" onCancel={onCancel} />
     </form>

@@ -42,6 +42,18 @@ const AdminCredentialsQuery = graphql(`
     endpoints(companyId: $companyId) {
       id
       name
+      auth {
+        credentialKinds
+        schemes {
+          type
+          apiKeyIn
+          apiKeyName
+          flows
+          tokenUrl
+          scopes
+          openIdConnectUrl
+        }
+      }
     }
   }
 `);

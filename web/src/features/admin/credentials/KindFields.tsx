@@ -18,13 +18,17 @@ interface KindFieldsProps {
   errors: FieldErrors;
   /** Visible settings to start from (never secrets). */
   defaults?: Record<string, string>;
+  /** Fields the API's declared auth decides (auth-form.ts): shown read-only. */
+  fixed?: readonly string[];
 }
 
-export function KindFields({ kind, idPrefix, errors, defaults = {} }: KindFieldsProps) {
+export function KindFields({ kind, idPrefix, errors, defaults = {}, fixed = [] }: KindFieldsProps) {
   const { fields } = kindDefinition(kind);
   return (
     <div className="cred-fields">
       {fields.map((f) => {
+        // A fixed field the declaration leaves empty (a header when the key goes in the query) is not asked at all.
+        if (fixed.includes(f.key) && !defaults[f.key]) return null;
         const id = `${idPrefix}-${f.key}`;
         const error = errors[f.key];
         return (
@@ -38,6 +42,7 @@ export function KindFields({ kind, idPrefix, errors, defaults = {} }: KindFields
               name={f.key}
               type={f.type}
               defaultValue={f.secret ? undefined : defaults[f.key]}
+              readOnly={fixed.includes(f.key) || undefined}
               placeholder={f.placeholder}
               autoComplete={f.secret ? 'new-password' : 'off'}
               spellCheck={false}

@@ -11,6 +11,7 @@ import { FormActions } from '../../../ui/FormActions.tsx';
 import { validateEndpoint, type EndpointField, type EndpointValues, type Errors } from './endpoint-form.ts';
 import { EndpointFields, endpointFieldLabels, endpointFieldOrder } from './EndpointFields.tsx';
 import { OperationsTable } from './OperationsTable.tsx';
+import { EndpointAuthPanel } from './auth/EndpointAuthPanel.tsx';
 import { placeError } from './place-error.ts';
 import { evictDeleted } from '../../../app/evict-deleted.ts';
 
@@ -119,6 +120,8 @@ export function EndpointDetail({ endpoint, onChanged, onDeleted }: Props) {
       <p className="small" role="status">
         {saved}
       </p>
+
+      <EndpointAuthPanel endpoint={endpoint} />
 
       <OperationsTable endpoint={endpoint} onChanged={onChanged} />
 

@@ -18,6 +18,7 @@ import type { Endpoint } from './EndpointDetail.tsx';
 import { OperationFields, operationFieldLabels, operationFieldOrder, type OperationDraft } from './OperationFields.tsx';
 import { placeError } from './place-error.ts';
 import { evictDeleted } from '../../../app/evict-deleted.ts';
+import { ParamsSchemaEditor } from './params/ParamsSchemaEditor.tsx';
 
 const CreateOperationMutation = graphql(`
   mutation CreateOperation($endpointId: ID!, $input: CreateOperationInput!) {
@@ -45,6 +46,7 @@ type Operation = Endpoint['operations'][number];
 
 export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; onChanged(): Promise<unknown> }) {
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [paramsOf, setParamsOf] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [create] = useMutation(CreateOperationMutation);
@@ -90,7 +92,20 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
           </thead>
           <tbody>
             {endpoint.operations.map((op) =>
-              op.id === editingId ? (
+              op.id === paramsOf ? (
+                <tr key={op.id} className="ep-op-editing">
+                  <td colSpan={5}>
+                    <ParamsSchemaEditor
+                      operation={op}
+                      onCancel={() => setParamsOf(null)}
+                      onSaved={() => {
+                        setParamsOf(null);
+                        setMessage({ text: `Saved the parameters of ${op.key}.` });
+                      }}
+                    />
+                  </td>
+                </tr>
+              ) : op.id === editingId ? (
                 <tr key={op.id} className="ep-op-editing">
                   <td colSpan={5}>
                     <OperationForm
@@ -135,6 +150,17 @@ export function OperationsTable({ endpoint, onChanged }: { endpoint: Endpoint; o
                       aria-label={`Edit operation ${op.key}`}
                     >
                       Edit
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setAdding(false);
+                        setEditingId(null);
+                        setParamsOf(op.id);
+                      }}
+                      aria-label={`Parameters of ${op.key}`}
+                    >
+                      Parameters
                     </button>
                     <ConfirmButton
                       aria-label={`Delete operation ${op.key}`}

@@ -11,6 +11,20 @@ export const AdminEndpointFieldsFragment = graphql(`
     description
     cacheTtlSeconds
     rateLimitPerMinute
+    testOperationKey
+    auth {
+      credentialKinds
+      schemes {
+        type
+        apiKeyIn
+        apiKeyName
+        flows
+        authorizationUrl
+        tokenUrl
+        scopes
+        openIdConnectUrl
+      }
+    }
   }
 `);
 
@@ -21,5 +35,6 @@ export const AdminOperationFieldsFragment = graphql(`
     method
     path
     description
+    paramsSchema
   }
 `);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "api_endpoints" ADD COLUMN     "auth" JSONB;
