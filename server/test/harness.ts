@@ -174,7 +174,7 @@ export function isRequestSql(sql: string): boolean {
 
 /** The single error of a response, failing loudly when there is none or several. */
 export function onlyError(res: GqlResponse<unknown>): GqlError {
-  if (!res.errors || res.errors.length !== 1)
+  if (res.errors?.length !== 1)
     throw new Error(
       `expected exactly one error, got ${JSON.stringify(res.errors)} with data ${JSON.stringify(res.data)}`,
     );

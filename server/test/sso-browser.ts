@@ -58,7 +58,7 @@ export async function reachCallback(
   jar = new CookieJar(),
 ): Promise<{ callback: URL } | SsoRedirect> {
   const start = await go(jar, new URL(`/auth/sso/start?${new URLSearchParams({ email })}`, tesseraUrl));
-  let location = start.headers.get('location') ?? '';
+  const location = start.headers.get('location') ?? '';
   if (start.status !== 302) throw new Error(`start answered ${start.status}`);
   if (location.startsWith('/signin')) return resultOf(location);
   return { callback: await followProvider(new URL(location), new URL(tesseraUrl).origin, login, jar) };

@@ -103,8 +103,11 @@ const onlyIn = (c: Slug) =>
 
 const forbidden = (res: GqlResponse) => expect(errorCode(res)).toBe('FORBIDDEN');
 const adminElseForbidden =
-  (check: (res: GqlResponse<Data>, p: Persona) => void) => (res: GqlResponse<Data>, p: Persona) =>
-    p.admin ? (expect(res.errors).toBeUndefined(), check(res, p)) : forbidden(res);
+  (check: (res: GqlResponse<Data>, p: Persona) => void) => (res: GqlResponse<Data>, p: Persona) => {
+    if (!p.admin) return forbidden(res);
+    expect(res.errors).toBeUndefined();
+    check(res, p);
+  };
 const slugsOf = (memberships: { company: { slug: string } }[]) => [...new Set(memberships.map((m) => m.company.slug))];
 
 const TABLE: Record<string, Row[]> = {

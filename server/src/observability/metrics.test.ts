@@ -56,7 +56,7 @@ async function samples(server: TestServer): Promise<Sample[]> {
 }
 
 /** The value of the one sample with exactly these labels (0 when absent). */
-function valueOf(all: Sample[], name: string, labels: Record<string, string>): number {
+function sampleValue(all: Sample[], name: string, labels: Record<string, string>): number {
   const found = all.filter(
     (s) =>
       s.name === name &&
@@ -122,8 +122,8 @@ describe('what is counted', () => {
     expect((await server.gql('{ __typename }')).errors).toBeUndefined();
     const after = await samples(server);
     const delta = (labels: Record<string, string>) =>
-      valueOf(after, 'tessera_graphql_requests_total', labels) -
-      valueOf(before, 'tessera_graphql_requests_total', labels);
+      sampleValue(after, 'tessera_graphql_requests_total', labels) -
+      sampleValue(before, 'tessera_graphql_requests_total', labels);
     expect(delta({ operation: 'MetricsProbe', type: 'query', result: 'ok' })).toBe(3);
     expect(delta({ operation: 'MetricsProbe', type: 'query', result: 'UNAUTHENTICATED' })).toBe(1);
     // A request that fails validation has no trustworthy name: the one it claims is not a label.
@@ -131,7 +131,7 @@ describe('what is counted', () => {
     expect(after.some((s) => s.labels.operation === 'NotValid')).toBe(false);
     expect(delta({ operation: '(anonymous)', type: 'query', result: 'ok' })).toBe(1);
     const count = (all: Sample[]) =>
-      valueOf(all, 'tessera_graphql_request_duration_seconds_count', { operation: 'MetricsProbe', type: 'query' });
+      sampleValue(all, 'tessera_graphql_request_duration_seconds_count', { operation: 'MetricsProbe', type: 'query' });
     expect(count(after) - count(before)).toBe(4);
   });
 
@@ -185,7 +185,7 @@ describe('what is counted', () => {
 
     const after = await samples(server);
     const delta = (name: string, labels: Record<string, string>) =>
-      valueOf(after, name, labels) - valueOf(before, name, labels);
+      sampleValue(after, name, labels) - sampleValue(before, name, labels);
     expect(
       delta('tessera_upstream_calls_total', {
         endpoint: 'sales-api',
@@ -248,7 +248,8 @@ describe('what is counted', () => {
     });
     const after = await samples(server);
     const delta = (status: string) =>
-      valueOf(after, 'tessera_pending_actions', { status }) - valueOf(before, 'tessera_pending_actions', { status });
+      sampleValue(after, 'tessera_pending_actions', { status }) -
+      sampleValue(before, 'tessera_pending_actions', { status });
     expect(delta('pending')).toBe(1);
     expect(delta('rejected')).toBe(1);
     expect(delta('expired')).toBe(1);
@@ -269,14 +270,14 @@ describe('labels', () => {
     expect(other).toBeGreaterThan(0);
     expect(invented + other).toBeGreaterThanOrEqual(500);
     // Names already in the set keep being counted under their own name.
-    const probe = valueOf(all, 'tessera_graphql_requests_total', {
+    const probe = sampleValue(all, 'tessera_graphql_requests_total', {
       operation: 'MetricsProbe',
       type: 'query',
       result: 'ok',
     });
     await server.gql('query MetricsProbe { __typename }');
     expect(
-      valueOf(await samples(server), 'tessera_graphql_requests_total', {
+      sampleValue(await samples(server), 'tessera_graphql_requests_total', {
         operation: 'MetricsProbe',
         type: 'query',
         result: 'ok',

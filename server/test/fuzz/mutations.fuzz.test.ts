@@ -99,6 +99,10 @@ const accepted: string[] = [];
 let ran = 0;
 /** Per mutation, how many cases ended with each code ("ok" when accepted): how deep the cases got. */
 const outcomes: Record<string, Record<string, number>> = {};
+function countOutcome(name: string, outcome: string): void {
+  outcomes[name] ??= {};
+  outcomes[name][outcome] = (outcomes[name][outcome] ?? 0) + 1;
+}
 
 function operationText(field: GraphQLField<unknown, unknown>, kind: 'query' | 'mutation' = 'mutation'): string {
   const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
@@ -396,7 +400,7 @@ describe('every query answers hostile values with a contract code, changes nothi
       const res = await send(query, c.vars, tokens[c.as] ?? null);
       const where = `${name}(${c.label}) as ${c.as} [FUZZ_SEED=${SEED}]`;
       const outcome = res.errors?.[0]?.extensions?.code ?? (res.status < 400 ? 'ok' : `HTTP ${res.status}`);
-      (outcomes[name] ??= {})[outcome] = (outcomes[name][outcome] ?? 0) + 1;
+      countOutcome(name, outcome);
       const problem = problemsOf(res);
       if (problem) failures.push(`${where}: ${problem}${causeIn(server.logs.slice(logged))}`);
       if (!res.errors?.length && res.status < 400) {
@@ -437,7 +441,7 @@ describe('every mutation answers hostile values with a contract code and changes
       const after = await fingerprint(server.db);
       const where = `${name}(${c.label}) as ${c.as} [FUZZ_SEED=${SEED}]`;
       const outcome = res.errors?.[0]?.extensions?.code ?? (res.status < 400 ? 'ok' : `HTTP ${res.status}`);
-      (outcomes[name] ??= {})[outcome] = (outcomes[name][outcome] ?? 0) + 1;
+      countOutcome(name, outcome);
       const problem = problemsOf(res);
       if (problem) failures.push(`${where}: ${problem}${causeIn(server.logs.slice(logged))}`);
       if (!res.errors?.length && res.status < 400) {

@@ -21,9 +21,10 @@ describe.skipIf(!postgres)(
       pool = new ScopedPool({ connectionString: server.config.databaseUrl!, max: 4 }, () => undefined);
       pool.on('connect', (client) => {
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        (client as { query: unknown }).query = (...args: unknown[]) => (
-          (scopeSets += args[0] === SET_SCOPE_SQL ? 1 : 0), query(...args)
-        );
+        (client as { query: unknown }).query = (...args: unknown[]) => {
+          if (args[0] === SET_SCOPE_SQL) scopeSets += 1;
+          return query(...args);
+        };
       });
     });
     afterAll(() => pool?.end());
@@ -55,7 +56,7 @@ describe.skipIf(!postgres)(
               ),
         ),
       );
-      rows.forEach((result, i) => expect(result.rows[0].all).toBe(i % 2 === 0 ? 'on' : ''));
+      for (const [i, result] of rows.entries()) expect(result.rows[0].all).toBe(i % 2 === 0 ? 'on' : '');
     });
   },
 );

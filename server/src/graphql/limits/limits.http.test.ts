@@ -118,7 +118,7 @@ describe('limits over WebSocket', () => {
     variables: Record<string, unknown> = {},
   ): Promise<readonly GqlError[]> {
     const client = createClient({
-      url: server.url.replace('http', 'ws') + '/graphql',
+      url: `${server.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${token}` },
       retryAttempts: 0,

@@ -211,7 +211,7 @@ describe('POST /webhooks/:endpointId', () => {
   it('answers 401 for a missing or wrong signature, and records nothing', async ({ server, world, secrets }) => {
     const wrongSecret = await post(server, secrets, sales(world), {
       id: 'msg_forged',
-      secret: 'whsec_' + Buffer.alloc(24, 7).toString('base64'),
+      secret: `whsec_${Buffer.alloc(24, 7).toString('base64')}`,
     });
     const missing = await post(server, secrets, sales(world), {
       id: 'msg_unsigned',

@@ -167,7 +167,7 @@ describe('importOpenApi', () => {
   }) => {
     const changed = PETSTORE.replace('summary: List all pets', 'summary: List the pets')
       .replace('url: http://petstore.swagger.io/v1', 'url: https://petstore.example.test/v2')
-      .replace(/  \/pets\/\{petId\}:[\s\S]*?(?=components:)/, (petId) => petId.replace('showPetById', 'getPet'));
+      .replace(/ {2}\/pets\/\{petId\}:[\s\S]*?(?=components:)/, (petId) => petId.replace('showPetById', 'getPet'));
     const dry = await imported(server, world, tokens, { doc: changed, dry: true });
     expect(counts(dry)).toEqual({ created: ['getPet'], updated: ['listPets'], unchanged: ['createPets'], removed: [] });
     expect(dry.warnings).toContain(

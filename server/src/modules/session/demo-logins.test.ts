@@ -30,7 +30,7 @@ describe('demoLogins', () => {
     server = await startTestServer({
       SEED_DEMO: 'true',
       NODE_ENV: 'production',
-      TESSERA_ENCRYPTION_KEYS: 'k1:' + Buffer.alloc(32, 7).toString('base64'),
+      TESSERA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
     });
     expect((await server.gql<{ demoLogins: unknown[] }>(QUERY)).data!.demoLogins).toEqual([]);
   });
