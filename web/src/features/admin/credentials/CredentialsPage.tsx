@@ -11,6 +11,7 @@ import { groupCredentials } from './credential-groups.ts';
 import { CreateCredentialForm } from './CreateCredentialForm.tsx';
 import { CredentialItem } from './CredentialItem.tsx';
 import { ConnectPanel } from './connect/ConnectPanel.tsx';
+import { connectableEndpoints } from './connect/connectable.ts';
 import { OAuthConnectQuery } from './connect/connect-operations.ts';
 import { appForCredential, connectOutcome, type ConnectOutcome } from './connect/outcome.ts';
 import { useStartConnect } from './connect/use-start-connect.ts';
@@ -198,11 +199,11 @@ function Credentials({ companyId, companyName }: { companyId: string; companyNam
           {outcome.message}
         </p>
       )}
-      {connect.data && data && data.endpoints.length > 0 && (
+      {connect.data && data && connectableEndpoints(data.endpoints).length > 0 && (
         <ConnectPanel
           companyId={companyId}
           data={connect.data}
-          endpoints={data.endpoints}
+          endpoints={connectableEndpoints(data.endpoints)}
           roles={roles.data?.roles}
           onChanged={() => connect.refetch()}
         />
