@@ -41,14 +41,12 @@ describe.skipIf(!hasChromium)('from a grant to a developer using it (Chromium)',
     const form = main(admin).getByRole('form', { name: 'Add credential' });
     await form.getByLabel('API', { exact: true }).selectOption({ label: 'Finance API' });
     await form.getByLabel('Used by').selectOption({ label: 'Developer' });
-    await form.getByLabel('Name').fill('Finance key for developers');
-    await form.getByLabel('Kind').selectOption({ label: 'Bearer token' });
-    const token = (
-      demoCredential(app.server.sandboxSecret, 'acme', 'finance', 'BEARER', app.server.sandbox.url).secret as {
-        token: string;
-      }
-    ).token;
-    await form.getByLabel('Token', { exact: true }).fill(token);
+    await form.getByLabel('Name', { exact: true }).fill('Finance key for developers');
+    // Finance API declares an X-API-Key header: the form offers exactly that kind.
+    await form.getByLabel('Kind').selectOption({ label: 'API key' });
+    const { apiKey } = demoCredential(app.server.sandboxSecret, 'acme', 'finance', 'API_KEY', app.server.sandbox.url)
+      .secret as { apiKey: string };
+    await form.getByLabel('API key', { exact: true }).fill(apiKey);
     await form.getByRole('button', { name: 'Save credential' }).click();
     const item = main(admin).getByRole('article', { name: 'Finance key for developers', exact: true });
     await item.getByRole('button', { name: 'Test Finance key for developers' }).click();

@@ -64,7 +64,7 @@ const MUTATION_NAMES = mutations.map((m) => m.name);
  * fuzzed in parts of this many consecutive slots, each a test of its own within the test
  * timeout; every slot is still fuzzed, with the same cases.
  */
-const SLOTS_PER_TEST = 16;
+const SLOTS_PER_TEST = 8;
 const MUTATION_TESTS = mutations.flatMap((m) => {
   const count = slotsOf(m).length;
   const parts = Math.max(1, Math.ceil(count / SLOTS_PER_TEST));
