@@ -36,6 +36,11 @@ type Documents = {
     "\n  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {\n    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {\n      id\n      hint\n    }\n  }\n": typeof types.ReplaceOAuthAppSecretDocument,
     "\n  mutation DeleteOAuthApp($id: ID!) {\n    deleteOAuthApp(id: $id)\n  }\n": typeof types.DeleteOAuthAppDocument,
     "\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n": typeof types.StartOAuthConnectDocument,
+    "\n  query DashboardSettings($companyId: ID!) {\n    dashboardWidgets(companyId: $companyId) {\n      id\n      operationKey\n      key\n      title\n      kind\n      expression\n      format\n      unit\n      position\n      refreshSeconds\n      endpoint {\n        id\n        name\n      }\n      roles {\n        position\n        role {\n          id\n          name\n        }\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n      operations {\n        id\n        key\n        method\n        path\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n": typeof types.DashboardSettingsDocument,
+    "\n  query PreviewDashboardWidget($input: WidgetPreviewInput!) {\n    previewDashboardWidget(input: $input) {\n      answer\n      result\n      error\n      position\n    }\n  }\n": typeof types.PreviewDashboardWidgetDocument,
+    "\n  mutation CreateDashboardWidget($input: DashboardWidgetInput!) {\n    createDashboardWidget(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateDashboardWidgetDocument,
+    "\n  mutation UpdateDashboardWidget($id: ID!, $input: DashboardWidgetInput!) {\n    updateDashboardWidget(id: $id, input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateDashboardWidgetDocument,
+    "\n  mutation DeleteDashboardWidget($id: ID!, $companyId: ID!) {\n    deleteDashboardWidget(id: $id, companyId: $companyId)\n  }\n": typeof types.DeleteDashboardWidgetDocument,
     "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateEndpointDocument,
     "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": typeof types.UpdateEndpointDocument,
     "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n": typeof types.DeleteEndpointDocument,
@@ -115,6 +120,11 @@ const documents: Documents = {
     "\n  mutation ReplaceOAuthAppSecret($id: ID!, $clientSecret: String!) {\n    updateOAuthApp(id: $id, input: { clientSecret: $clientSecret }) {\n      id\n      hint\n    }\n  }\n": types.ReplaceOAuthAppSecretDocument,
     "\n  mutation DeleteOAuthApp($id: ID!) {\n    deleteOAuthApp(id: $id)\n  }\n": types.DeleteOAuthAppDocument,
     "\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n": types.StartOAuthConnectDocument,
+    "\n  query DashboardSettings($companyId: ID!) {\n    dashboardWidgets(companyId: $companyId) {\n      id\n      operationKey\n      key\n      title\n      kind\n      expression\n      format\n      unit\n      position\n      refreshSeconds\n      endpoint {\n        id\n        name\n      }\n      roles {\n        position\n        role {\n          id\n          name\n        }\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n      operations {\n        id\n        key\n        method\n        path\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n": types.DashboardSettingsDocument,
+    "\n  query PreviewDashboardWidget($input: WidgetPreviewInput!) {\n    previewDashboardWidget(input: $input) {\n      answer\n      result\n      error\n      position\n    }\n  }\n": types.PreviewDashboardWidgetDocument,
+    "\n  mutation CreateDashboardWidget($input: DashboardWidgetInput!) {\n    createDashboardWidget(input: $input) {\n      id\n    }\n  }\n": types.CreateDashboardWidgetDocument,
+    "\n  mutation UpdateDashboardWidget($id: ID!, $input: DashboardWidgetInput!) {\n    updateDashboardWidget(id: $id, input: $input) {\n      id\n    }\n  }\n": types.UpdateDashboardWidgetDocument,
+    "\n  mutation DeleteDashboardWidget($id: ID!, $companyId: ID!) {\n    deleteDashboardWidget(id: $id, companyId: $companyId)\n  }\n": types.DeleteDashboardWidgetDocument,
     "\n  mutation CreateEndpoint($input: CreateEndpointInput!) {\n    createEndpoint(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateEndpointDocument,
     "\n  mutation UpdateEndpoint($id: ID!, $input: UpdateEndpointInput!) {\n    updateEndpoint(id: $id, input: $input) {\n      ...AdminEndpointFields\n    }\n  }\n": types.UpdateEndpointDocument,
     "\n  mutation DeleteEndpoint($id: ID!) {\n    deleteEndpoint(id: $id)\n  }\n": types.DeleteEndpointDocument,
@@ -274,6 +284,26 @@ export function graphql(source: "\n  mutation DeleteOAuthApp($id: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n"): (typeof documents)["\n  mutation StartOAuthConnect($input: StartOAuthConnectInput!) {\n    startOAuthConnect(input: $input) {\n      authorizationUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardSettings($companyId: ID!) {\n    dashboardWidgets(companyId: $companyId) {\n      id\n      operationKey\n      key\n      title\n      kind\n      expression\n      format\n      unit\n      position\n      refreshSeconds\n      endpoint {\n        id\n        name\n      }\n      roles {\n        position\n        role {\n          id\n          name\n        }\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n      operations {\n        id\n        key\n        method\n        path\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n"): (typeof documents)["\n  query DashboardSettings($companyId: ID!) {\n    dashboardWidgets(companyId: $companyId) {\n      id\n      operationKey\n      key\n      title\n      kind\n      expression\n      format\n      unit\n      position\n      refreshSeconds\n      endpoint {\n        id\n        name\n      }\n      roles {\n        position\n        role {\n          id\n          name\n        }\n      }\n    }\n    endpoints(companyId: $companyId) {\n      id\n      name\n      operations {\n        id\n        key\n        method\n        path\n      }\n    }\n    roles {\n      id\n      key\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewDashboardWidget($input: WidgetPreviewInput!) {\n    previewDashboardWidget(input: $input) {\n      answer\n      result\n      error\n      position\n    }\n  }\n"): (typeof documents)["\n  query PreviewDashboardWidget($input: WidgetPreviewInput!) {\n    previewDashboardWidget(input: $input) {\n      answer\n      result\n      error\n      position\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDashboardWidget($input: DashboardWidgetInput!) {\n    createDashboardWidget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateDashboardWidget($input: DashboardWidgetInput!) {\n    createDashboardWidget(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDashboardWidget($id: ID!, $input: DashboardWidgetInput!) {\n    updateDashboardWidget(id: $id, input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateDashboardWidget($id: ID!, $input: DashboardWidgetInput!) {\n    updateDashboardWidget(id: $id, input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteDashboardWidget($id: ID!, $companyId: ID!) {\n    deleteDashboardWidget(id: $id, companyId: $companyId)\n  }\n"): (typeof documents)["\n  mutation DeleteDashboardWidget($id: ID!, $companyId: ID!) {\n    deleteDashboardWidget(id: $id, companyId: $companyId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
