@@ -1,8 +1,10 @@
 // One dashboard card: a number (STAT) or a chart, where it comes from, and a sentence when its
-// API failed. Cards have fixed heights per kind so refreshes and errors never move the page.
+// API failed. Cards have fixed heights per kind so refreshes and errors never move the page. A
+// card with rows behind it opens them as a table from its title.
 import { useId } from 'react';
 import type { DashboardPageQuery } from '../../gql/graphql.ts';
 import { formatValue } from './format.ts';
+import { RowsButton } from './RowsDialog.tsx';
 import { WidgetChart } from './WidgetChart.tsx';
 
 export type Widget = DashboardPageQuery['dashboard']['widgets'][number];
@@ -10,6 +12,7 @@ export type Widget = DashboardPageQuery['dashboard']['widgets'][number];
 export function MetricCard({ widget }: { widget: Widget }) {
   const titleId = useId();
   const stat = widget.kind === 'STAT';
+  const rows = Array.isArray(widget.rows) ? (widget.rows as Record<string, unknown>[]) : null;
   let body;
   if (widget.error) {
     body = (
@@ -31,7 +34,7 @@ export function MetricCard({ widget }: { widget: Widget }) {
     >
       <header className="widget-head">
         <h3 id={titleId} title={widget.title}>
-          {widget.title}
+          {rows && rows.length > 0 ? <RowsButton title={widget.title} rows={rows} /> : widget.title}
         </h3>
         <p className="widget-source muted small">{widget.endpoint.name}</p>
       </header>

@@ -1,0 +1,60 @@
+// The rows behind a card (the operation's answer as the widget's expression lists them), as a
+// table in a modal dialog: opened from the card's title, closed with Escape or the button.
+import { useId, useRef } from 'react';
+
+type Row = Record<string, unknown>;
+
+const MAX_COLUMNS = 12;
+const cell = (v: unknown) =>
+  v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+/** The columns: every field of the rows, in the order they first appear, at most MAX_COLUMNS. */
+function columnsOf(rows: readonly Row[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen].slice(0, MAX_COLUMNS);
+}
+
+export function RowsButton({ title, rows }: { title: string; rows: readonly Row[] }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const columns = columnsOf(rows);
+  return (
+    <>
+      <button type="button" className="widget-open" onClick={() => dialog.current?.showModal()}>
+        {title}
+      </button>
+      <dialog ref={dialog} className="widget-rows" aria-labelledby={titleId}>
+        <h2 id={titleId}>{title}</h2>
+        <div className="widget-rows-scroll">
+          <table>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the rows of one answer, in their order; no id is promised.
+                <tr key={i}>
+                  {columns.map((c) => (
+                    <td key={c}>{cell(row[c])}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
