@@ -38,7 +38,7 @@ describe.skipIf(!hasChromium)('Admin → Dashboard settings (Chromium)', () => {
     // No title yet: the problem shows at the field.
     await main(page).getByText('Give the widget a title.').waitFor();
     await main(page).getByLabel('Title').fill(TITLE);
-    await main(page).getByLabel('CEO').check();
+    await main(page).getByRole('checkbox', { name: 'CEO' }).check();
     await main(page).getByRole('button', { name: 'Create widget' }).click();
     await main(page).getByText(`Saved “${TITLE}”.`).waitFor();
     await main(page)
