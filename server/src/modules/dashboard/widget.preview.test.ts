@@ -3,7 +3,7 @@
 // bounded evaluator as the dashboard's cards.
 import { describe, expect } from 'vitest';
 import { serverTest as it } from '../../../test/fixture.ts';
-import { errorCode } from '../../../test/harness.ts';
+import { errorCode, onlyError } from '../../../test/harness.ts';
 import type { WorldIds } from '../../../test/world.ts';
 
 const PREVIEW = `query ($input: WidgetPreviewInput!) {
@@ -54,6 +54,17 @@ describe('previewDashboardWidget', () => {
     expect(preview.result).toBeNull();
     expect(preview.error).toMatch(/character/);
     expect(preview.position).toBeGreaterThan(0);
+  });
+
+  it('an expression longer than any widget may have is refused before the API is called', async ({
+    server,
+    world,
+    as,
+  }) => {
+    const before = await server.db.auditLog.count({ where: { action: 'preview.read' } });
+    const res = await (await as('admin')).gql<Preview>(PREVIEW, input(world, `1${' + 1'.repeat(1_000)}`));
+    expect(onlyError(res).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'expression' });
+    expect(await server.db.auditLog.count({ where: { action: 'preview.read' } })).toBe(before);
   });
 
   it('a runaway expression is stopped and reported', async ({ world, as }) => {

@@ -4,9 +4,10 @@
 // evaluator the dashboard uses (the offload worker's widget lane, with its limits).
 import type { Db } from '../../db/client.ts';
 import type { Gateway } from '../../gateway/gateway.ts';
-import { AppError, ErrorCode } from '../../lib/errors.ts';
+import { AppError, BadInputError, ErrorCode } from '../../lib/errors.ts';
 import { runOffloaded } from '../../offload/offload.ts';
 import type { Actor } from '../audit/audit.record.ts';
+import { MAX_EXPRESSION_LENGTH } from './widget.expression.ts';
 import { previewReadOperation } from '../permission/permission.preview.ts';
 import type { WidgetPreview, WidgetPreviewInput } from './widget.types.ts';
 
@@ -17,6 +18,9 @@ export async function previewWidget(
   input: WidgetPreviewInput,
 ): Promise<WidgetPreview> {
   const { companyId, roleId, endpointId, operationKey, expression } = input;
+  // Refused before the API is called: no expression this long could be saved.
+  if (expression.length > MAX_EXPRESSION_LENGTH)
+    throw new BadInputError(`The expression is too long: at most ${MAX_EXPRESSION_LENGTH} characters.`, 'expression');
   const read = await previewReadOperation(db, gateway, actor, {
     companyId,
     roleId,
