@@ -1,6 +1,7 @@
 // Admin → Dashboard settings in a real browser: the Data Admin makes a widget on Acme's Finance
 // API in the editor (preview as CEO, a suggested expression, its live result), and the CEO, whose
-// role may read that operation, then sees it on their dashboard with the same number.
+// role may read that operation, then sees it on their dashboard with the same number and opens
+// the rows behind it from the card's title.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, SKIP_REASON, useE2eApp } from './harness.ts';
@@ -32,7 +33,11 @@ describe.skipIf(!hasChromium)('Admin → Dashboard settings (Chromium)', () => {
     await expect
       .poll(() => main(page).getByRole('region', { name: 'Result' }).textContent(), { timeout: 20_000 })
       .toMatch(/character/);
-    await main(page).getByLabel('Expression (JSONata)').fill('$count(accounts)');
+    // The list itself: the card counts it and keeps the rows behind the number.
+    await main(page).getByLabel('Expression (JSONata)').fill('accounts');
+    await expect
+      .poll(() => main(page).getByRole('region', { name: 'Result' }).textContent(), { timeout: 20_000 })
+      .toContain(`${shown} rows`);
 
     await main(page).getByRole('button', { name: 'Create widget' }).click();
     // No title yet: the problem shows at the field.
@@ -48,7 +53,7 @@ describe.skipIf(!hasChromium)('Admin → Dashboard settings (Chromium)', () => {
     expect(stored).toMatchObject({
       operationKey: 'getCashBalance',
       key: 'bank_accounts_e2e',
-      expression: '$count(accounts)',
+      expression: 'accounts',
     });
     await app.screenshot(page, 'dashboard-settings-created');
 
@@ -58,6 +63,14 @@ describe.skipIf(!hasChromium)('Admin → Dashboard settings (Chromium)', () => {
     const card = ceo.getByRole('article', { name: TITLE, exact: true });
     await card.locator('.widget-value').waitFor({ timeout: 20_000 });
     expect(await card.locator('.widget-value').textContent()).toBe(String(shown));
+    // A click on the card's title opens the rows behind it as a table.
+    await card.getByRole('button', { name: TITLE }).click();
+    const rows = ceo.getByRole('dialog', { name: TITLE });
+    await rows.waitFor();
+    expect(await rows.locator('tbody tr').count()).toBe(shown);
+    expect(await rows.getByRole('columnheader').allTextContents()).toContain('bank');
+    await app.screenshot(ceo, 'dashboard-settings-rows');
+    await rows.getByRole('button', { name: 'Close' }).click();
     expect(app.pageErrors(page)).toEqual([]);
     expect(app.pageErrors(ceo)).toEqual([]);
   });

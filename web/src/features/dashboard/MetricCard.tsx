@@ -4,8 +4,11 @@
 import { useId } from 'react';
 import type { DashboardPageQuery } from '../../gql/graphql.ts';
 import { formatValue } from './format.ts';
-import { RowsButton } from './RowsDialog.tsx';
+import { RowsButton, RowsTable } from './RowsDialog.tsx';
 import { WidgetChart } from './WidgetChart.tsx';
+
+/** Rows a TABLE or LIST card shows itself; the title opens them all. */
+const CARD_ROWS = 5;
 
 export type Widget = DashboardPageQuery['dashboard']['widgets'][number];
 
@@ -23,6 +26,15 @@ export function MetricCard({ widget }: { widget: Widget }) {
     );
   } else if (stat) {
     body = <p className="widget-value">{widget.value == null ? '–' : formatValue(widget.value, widget.unit)}</p>;
+  } else if ((widget.kind === 'TABLE' || widget.kind === 'LIST') && rows) {
+    body =
+      rows.length === 0 ? (
+        <p className="widget-nodata muted">Nothing to list right now.</p>
+      ) : (
+        <div className="widget-table">
+          <RowsTable rows={rows.slice(0, CARD_ROWS)} caption={widget.title} />
+        </div>
+      );
   } else {
     body = <WidgetChart kind={widget.kind} title={widget.title} series={widget.series} unit={widget.unit ?? null} />;
   }

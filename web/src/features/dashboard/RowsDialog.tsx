@@ -1,5 +1,6 @@
 // The rows behind a card (the operation's answer as the widget's expression lists them), as a
-// table in a modal dialog: opened from the card's title, closed with Escape or the button.
+// table in a modal dialog: opened from the card's title, closed with Escape or the button. TABLE
+// and LIST cards show their first rows the same way, in the card.
 import { useId, useRef } from 'react';
 
 type Row = Record<string, unknown>;
@@ -18,7 +19,6 @@ function columnsOf(rows: readonly Row[]): string[] {
 export function RowsButton({ title, rows }: { title: string; rows: readonly Row[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const columns = columnsOf(rows);
   return (
     <>
       <button type="button" className="widget-open" onClick={() => dialog.current?.showModal()}>
@@ -27,27 +27,7 @@ export function RowsButton({ title, rows }: { title: string; rows: readonly Row[
       <dialog ref={dialog} className="widget-rows" aria-labelledby={titleId}>
         <h2 id={titleId}>{title}</h2>
         <div className="widget-rows-scroll">
-          <table>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the rows of one answer, in their order; no id is promised.
-                <tr key={i}>
-                  {columns.map((c) => (
-                    <td key={c}>{cell(row[c])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowsTable rows={rows} />
         </div>
         <div className="actions">
           <button type="button" onClick={() => dialog.current?.close()}>
@@ -56,5 +36,34 @@ export function RowsButton({ title, rows }: { title: string; rows: readonly Row[
         </div>
       </dialog>
     </>
+  );
+}
+
+/** The rows as a table, every field a column (at most MAX_COLUMNS); `caption` names it for screen readers. */
+export function RowsTable({ rows, caption }: { rows: readonly Row[]; caption?: string }) {
+  const columns = columnsOf(rows);
+  return (
+    <table>
+      {caption && <caption className="visually-hidden">{caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the rows of one answer, in their order; no id is promised.
+          <tr key={i}>
+            {columns.map((c) => (
+              <td key={c}>{cell(row[c])}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
