@@ -2,6 +2,7 @@
 // table in a modal dialog: opened from the card's title, closed with Escape or the button. TABLE
 // and LIST cards show their first rows the same way, in the card.
 import { useId, useRef } from 'react';
+import { createPortal } from 'react-dom';
 
 type Row = Record<string, unknown>;
 
@@ -24,17 +25,21 @@ export function RowsButton({ title, rows }: { title: string; rows: readonly Row[
       <button type="button" className="widget-open" onClick={() => dialog.current?.showModal()}>
         {title}
       </button>
-      <dialog ref={dialog} className="widget-rows" aria-labelledby={titleId}>
-        <h2 id={titleId}>{title}</h2>
-        <div className="widget-rows-scroll">
-          <RowsTable rows={rows} />
-        </div>
-        <div className="actions">
-          <button type="button" onClick={() => dialog.current?.close()}>
-            Close
-          </button>
-        </div>
-      </dialog>
+      {/* The button sits in the card's heading; the dialog must not (it is no part of the title). */}
+      {createPortal(
+        <dialog ref={dialog} className="widget-rows" aria-labelledby={titleId}>
+          <h2 id={titleId}>{title}</h2>
+          <div className="widget-rows-scroll">
+            <RowsTable rows={rows} />
+          </div>
+          <div className="actions">
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </div>
+        </dialog>,
+        document.body,
+      )}
     </>
   );
 }
