@@ -68,7 +68,13 @@ export function WidgetEditor({ companyId, widget, nextPosition, endpoints, roles
 
   const operations = readable.find((e) => e.id === values.endpointId)?.operations ?? [];
   const draft = useDebounced(
-    { endpointId: values.endpointId, operationKey: values.operationKey, expression: values.expression, previewRole },
+    {
+      endpointId: values.endpointId,
+      operationKey: values.operationKey,
+      expression: values.expression,
+      params: values.params,
+      previewRole,
+    },
     PREVIEW_DELAY_MS,
   );
   const preview = useQuery(PreviewWidgetQuery, {
@@ -78,6 +84,7 @@ export function WidgetEditor({ companyId, widget, nextPosition, endpoints, roles
         roleId: draft.previewRole,
         endpointId: draft.endpointId,
         operationKey: draft.operationKey,
+        params: draft.params,
         expression: draft.expression,
       },
     },

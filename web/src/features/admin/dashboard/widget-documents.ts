@@ -14,6 +14,12 @@ export const DashboardSettingsQuery = graphql(`
       unit
       position
       refreshSeconds
+      params
+      fanOut
+      colours {
+        label
+        meaning
+      }
       endpoint {
         id
         name

@@ -1,7 +1,8 @@
 // The expressions below were also evaluated with JSONata 2.2.2 on these answers (the server's
 // evaluator): 3, 175, [{paid: 2}, {overdue: 1}] as points, 50; and won 2 / lost 1.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_WIDGET, inputOf, keyOf, suggestionsFor, validate } from './widget-form.ts';
+import type { DashboardWidgetKind, SeriesMeaning } from '../../../gql/graphql.ts';
+import { EMPTY_WIDGET, formValuesOf, inputOf, keyOf, suggestionsFor, validate } from './widget-form.ts';
 
 const answer = {
   invoices: [
@@ -52,5 +53,33 @@ describe('the widget editor form', () => {
       ],
     });
     expect(keyOf('Über')).toBe('uber');
+  });
+
+  it('keeps what the editor does not show (parameters, fan-out, colours) when a widget is saved again', () => {
+    const seeded = {
+      endpoint: { id: 'e' },
+      operationKey: 'listInvoices',
+      title: 'Invoices by status',
+      key: 'by_status',
+      kind: 'PIE' as DashboardWidgetKind,
+      expression: '$groupBy(invoices, "status")',
+      params: { limit: 100 },
+      fanOut: null,
+      colours: [{ label: 'overdue', meaning: 'BAD' as SeriesMeaning }],
+      roles: [
+        { role: { id: 'r2' }, position: 1 },
+        { role: { id: 'r1' }, position: 0 },
+      ],
+    };
+    expect(inputOf(formValuesOf(seeded), 'c', 0)).toMatchObject({
+      key: 'by_status',
+      params: { limit: 100 },
+      fanOut: null,
+      colours: [{ label: 'overdue', meaning: 'BAD' }],
+      roles: [
+        { roleId: 'r1', position: 0 },
+        { roleId: 'r2', position: 1 },
+      ],
+    });
   });
 });

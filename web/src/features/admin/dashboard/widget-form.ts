@@ -1,7 +1,7 @@
 // The widget editor's form: its values, the input the server takes, and the suggestions that
 // write a first expression for common shapes of an answer (a count of a list, the sum of a
 // field, a grouping by a field, the latest value). Plain functions, tested without a browser.
-import type { DashboardWidgetKind, WidgetFormat } from '../../../gql/graphql.ts';
+import type { DashboardWidgetKind, SeriesMeaning, WidgetFormat } from '../../../gql/graphql.ts';
 
 export interface WidgetFormValues {
   endpointId: string;
@@ -14,6 +14,10 @@ export interface WidgetFormValues {
   unit: string;
   /** Seconds as typed; empty: refreshed on events and when opened. */
   refreshSeconds: string;
+  /** Kept as they are when editing (the editor does not change them; a save replaces the whole widget). */
+  params: unknown;
+  fanOut: unknown;
+  colours: { label: string; meaning: SeriesMeaning }[];
   /** The roles whose dashboards show the widget first, in this order (all readers see it). */
   roleIds: string[];
 }
@@ -28,6 +32,9 @@ export const EMPTY_WIDGET: WidgetFormValues = {
   format: '',
   unit: '',
   refreshSeconds: '',
+  params: {},
+  fanOut: null,
+  colours: [],
   roleIds: [],
 };
 
@@ -66,6 +73,9 @@ interface Definition {
   format?: WidgetFormat | null;
   unit?: string | null;
   refreshSeconds?: number | null;
+  params?: unknown;
+  fanOut?: unknown;
+  colours?: readonly { label: string; meaning: SeriesMeaning }[];
   roles: readonly { role: { id: string }; position: number }[];
 }
 
@@ -80,6 +90,9 @@ export function formValuesOf(widget: Definition): WidgetFormValues {
     format: widget.format ?? '',
     unit: widget.unit ?? '',
     refreshSeconds: widget.refreshSeconds == null ? '' : String(widget.refreshSeconds),
+    params: widget.params ?? {},
+    fanOut: widget.fanOut ?? null,
+    colours: (widget.colours ?? []).map(({ label, meaning }) => ({ label, meaning })),
     roleIds: [...widget.roles].sort((a, b) => a.position - b.position).map((r) => r.role.id),
   };
 }
@@ -109,6 +122,9 @@ export function inputOf(values: WidgetFormValues, companyId: string, position: n
     format: values.format === '' ? null : values.format,
     unit: values.unit.trim() || null,
     refreshSeconds: seconds === '' ? null : Number(seconds),
+    params: values.params,
+    fanOut: values.fanOut,
+    colours: values.colours,
     position,
     roles: values.roleIds.map((roleId, i) => ({ roleId, position: i })),
   };
