@@ -74,6 +74,36 @@ describe.skipIf(!hasChromium)('Admin → Dashboard settings (Chromium)', () => {
     expect(app.pageErrors(page)).toEqual([]);
     expect(app.pageErrors(ceo)).toEqual([]);
   });
+
+  it('editing a seeded widget keeps what the editor does not show, and a delete asks first', async () => {
+    const acme = await app.server.db.company.findFirstOrThrow({ where: { slug: 'acme' } });
+    const before = await app.server.db.dashboardWidget.findFirstOrThrow({
+      where: { title: 'Invoices by status', companyId: acme.id },
+    });
+    const page = await app.newPage();
+    await app.openPage(page, 'Dashboard settings', { company: 'Acme Corp' });
+    await main(page).getByRole('button', { name: 'Edit Invoices by status' }).click();
+    await main(page).getByLabel('Title').fill('Invoices by state');
+    await main(page).getByRole('button', { name: 'Save widget' }).click();
+    await main(page).getByText('Saved “Invoices by state”.').waitFor();
+    const after = await app.server.db.dashboardWidget.findUniqueOrThrow({ where: { id: before.id } });
+    expect(after).toMatchObject({
+      title: 'Invoices by state',
+      params: before.params,
+      colours: before.colours,
+      expression: before.expression,
+    });
+    expect(after.fanOut).toEqual(before.fanOut);
+
+    await main(page).getByRole('button', { name: 'Delete Invoices by state' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete “Invoices by state”?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await main(page).getByText('Deleted “Invoices by state”.').waitFor();
+    expect(await app.server.db.dashboardWidget.count({ where: { id: before.id } })).toBe(0);
+    expect(app.pageErrors(page)).toEqual([]);
+  });
 });
 
 if (!hasChromium) console.warn(SKIP_REASON);
