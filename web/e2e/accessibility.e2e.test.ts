@@ -43,6 +43,7 @@ const PAGES = [
   { as: 'admin@demo.test', path: '/admin/endpoints', ready: /Endpoints/ },
   { as: 'admin@demo.test', path: '/admin/people', ready: 'People' },
   { as: 'admin@demo.test', path: '/admin/sso', ready: 'Single sign-on' },
+  { as: 'admin@demo.test', path: '/admin/dashboard', ready: 'Dashboard settings' },
   { as: 'admin@demo.test', path: '/audit', ready: 'Audit log' },
   { as: 'admin@demo.test', path: '/analytics', ready: 'Analytics' },
   { as: 'ceo@demo.test', path: '/tokens', ready: 'Access tokens' },

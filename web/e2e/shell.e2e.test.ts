@@ -102,6 +102,7 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
       '/admin/credentials',
       '/admin/endpoints',
       '/admin/people',
+      '/admin/dashboard',
       '/audit',
       '/analytics',
     ]) {
@@ -121,6 +122,7 @@ describe.skipIf(!hasChromium)('web app shell (Chromium)', () => {
       'Endpoints',
       'People',
       'Single sign-on',
+      'Dashboard settings',
       'Audit log',
       'Analytics',
       'GraphiQL',

@@ -234,6 +234,7 @@ export const permissions = shield(
       // The token is the credential: rate-limited like sign-in, one answer for every unusable token.
       invitation: allow,
       dashboardWidgets: signedIn(companyPower('Company', arg('companyId'), mayManageDashboards)),
+      previewDashboardWidget: signedIn(companyPower('Company', inputArg('companyId'), mayManageDashboards)),
       identityProvider: signedIn(administers('Company', arg('companyId'))),
       // Before sign-in: answered by the email's domain alone (no account is looked up).
       signInMethod: allow,

@@ -579,6 +579,21 @@ const TABLE: Record<string, Row[]> = {
       vars: ({ c }) => ({ companyId: co(c) }),
     },
   ],
+  previewDashboardWidget: [
+    {
+      kind: 'admin',
+      query: 'query ($input: WidgetPreviewInput!) { previewDashboardWidget(input: $input) { answer result error } }',
+      vars: ({ c }) => ({
+        input: {
+          companyId: co(c),
+          roleId: ids.role.ceo,
+          endpointId: ep(c),
+          operationKey: 'getHeadcount',
+          expression: '1',
+        },
+      }),
+    },
+  ],
   createDashboardWidget: [
     {
       kind: 'admin',

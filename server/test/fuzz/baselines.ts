@@ -351,6 +351,18 @@ export function queryBaselines(w: WorldIds, f: FuzzIds): Record<string, Baseline
     user: admin({ id: w.user.dev }),
     fieldRules: admin({ companyId: f.company, endpointId: f.endpoint }, { companyId: acme, endpointId: acmeSales }),
     dashboardWidgets: admin({ companyId: f.company }, { companyId: acme }),
+    previewDashboardWidget: admin(
+      {
+        input: {
+          companyId: acme,
+          roleId: developer,
+          endpointId: w.endpoint['acme/github-api']!,
+          operationKey: 'listRepositories',
+          expression: '$count($)',
+        },
+      },
+      { 'input.companyId': f.company, 'input.endpointId': f.endpoint },
+    ),
     accessTokens: member({ companyId: acme }, { companyId: f.company }),
     usageStats: admin({ companyId: f.company, from, to, groupBy: 'DAY' }, { companyId: acme }),
     invitations: admin({ companyId: f.company }, { companyId: acme }),

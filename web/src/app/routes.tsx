@@ -77,6 +77,12 @@ const PAGES: readonly Page[] = [
     adminOnly: true,
   },
   {
+    path: '/admin/dashboard',
+    label: 'Dashboard settings',
+    element: page(() => import('../features/admin/dashboard/DashboardSettingsPage.tsx'), 'DashboardSettingsPage'),
+    adminOnly: true,
+  },
+  {
     path: '/audit',
     label: 'Audit log',
     element: page(() => import('../features/audit/AuditPage.tsx'), 'AuditPage'),

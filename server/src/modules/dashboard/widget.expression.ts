@@ -27,6 +27,9 @@ const EXPRESSION_LIMITS = {
   maxTextLength: 300,
 } as const;
 
+/** The longest expression a widget may have, in characters. */
+export const MAX_EXPRESSION_LENGTH = EXPRESSION_LIMITS.maxLength;
+
 /** What a widget shows, from its expression's result. */
 export interface WidgetMetric {
   /** The headline number (a number card's value; a chart's total). null: nothing sensible to show. */

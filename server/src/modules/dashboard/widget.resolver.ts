@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../graphql/context.ts';
+import { requirePrincipal, type RequestContext } from '../../graphql/context.ts';
 import { loadOrNotFound } from '../../graphql/loaders.ts';
 import { ApiEndpoint } from '../endpoint/endpoint.types.ts';
 import {
@@ -8,7 +8,14 @@ import {
   listWidgetDefinitions,
   updateWidgetDefinition,
 } from './widget.service.ts';
-import { DashboardWidgetDefinition, DashboardWidgetInput, SeriesColour } from './widget.types.ts';
+import { previewWidget } from './widget.preview.ts';
+import {
+  DashboardWidgetDefinition,
+  DashboardWidgetInput,
+  SeriesColour,
+  WidgetPreview,
+  WidgetPreviewInput,
+} from './widget.types.ts';
 
 type DefinitionRow = Awaited<ReturnType<typeof listWidgetDefinitions>>[number];
 
@@ -19,6 +26,18 @@ export class WidgetDefinitionResolver {
   })
   dashboardWidgets(@Arg('companyId', () => ID) companyId: string, @Ctx() ctx: RequestContext) {
     return listWidgetDefinitions(ctx.db, { companyId });
+  }
+
+  @Query(() => WidgetPreview, {
+    description:
+      "A draft expression evaluated on the operation's answer as a role would get it (the editor's live result); the company's administrators only, audited like previewReadOperation.",
+  })
+  previewDashboardWidget(
+    @Arg('input', () => WidgetPreviewInput) input: WidgetPreviewInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    requirePrincipal(ctx);
+    return previewWidget(ctx.db, ctx.gateway, ctx.actor, input);
   }
 
   @Mutation(() => DashboardWidgetDefinition, {

@@ -79,3 +79,28 @@ export class DashboardWidgetInput {
   refreshSeconds?: number | null;
   @Field(() => [WidgetRolePlaceInput], { nullable: true }) roles?: WidgetRolePlaceInput[] | null;
 }
+
+@InputType({ description: "A draft widget's expression tried on the operation's answer as a role would get it." })
+export class WidgetPreviewInput {
+  @Field(() => ID) companyId!: string;
+  @Field(() => ID, { description: 'The answer is fetched as someone holding only this role.' }) roleId!: string;
+  @Field(() => ID) endpointId!: string;
+  @Field(() => String) operationKey!: string;
+  @Field(() => JSONResolver, { nullable: true }) params?: unknown;
+  @Field(() => String, { description: 'Empty: only the answer is returned.' }) expression!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: "A draft expression's result on a sample answer." })
+export class WidgetPreview {
+  @Field(() => JSONResolver, { nullable: true, description: "The answer after the role's field rules." })
+  answer!: unknown;
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'What the widget would show: { value, series, caption, unit, previous, rows }.',
+  })
+  result!: unknown;
+  @Field(() => String, { nullable: true, description: 'Why the expression gave no result, in words.' })
+  error!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The character the problem is at, when known.' })
+  position!: number | null;
+}

@@ -1,5 +1,6 @@
 // The home page: the caller's metric cards for the company chosen in the header, from the APIs
-// their roles may read there. Refreshes itself every 30 s (not while the tab is hidden) and on
+// their roles may read there. Refreshes itself every 30 s, or as often as its most eager widget's
+// refreshSeconds asks (not while the tab is hidden), and on
 // demand, and at once when one of its APIs announces a change (an inbound webhook); one failing
 // API shows a sentence on its own cards and leaves the others alone.
 import { useId, useState } from 'react';
@@ -12,6 +13,7 @@ import { graphql } from '../../gql';
 import { errorMessage } from '../../session/errors.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { formatTime } from './format.ts';
+import { pollIntervalFor } from './refresh.ts';
 import { CardPlaceholder, MetricCard, type Widget } from './MetricCard.tsx';
 import { useEndpointEvents } from './use-endpoint-events.ts';
 import './dashboard.css';
@@ -36,9 +38,12 @@ const DashboardPageQuery = graphql(`
         unit
         cached
         error
+        refreshSeconds
+        rows
         series {
           label
           value
+          meaning
         }
         endpoint {
           id
@@ -75,9 +80,10 @@ export function DashboardPage() {
 
 function Dashboard({ company }: { company: CompanyChoice }) {
   const headingId = useId();
+  const [pollInterval, setPollInterval] = useState(POLL_INTERVAL_MS);
   const { data, previousData, error, refetch, networkStatus } = useQuery(DashboardPageQuery, {
     variables: { companyId: company.id },
-    pollInterval: POLL_INTERVAL_MS,
+    pollInterval,
     // Every refresh calls the company's APIs: none while nobody is looking.
     skipPollAttempt: () => document.hidden,
     notifyOnNetworkStatusChange: true,
@@ -86,6 +92,10 @@ function Dashboard({ company }: { company: CompanyChoice }) {
   // A failed refresh keeps the last numbers on screen (and says so) rather than blanking them.
   const shown = data ?? previousData;
   const refreshing = networkStatus === NetworkStatus.refetch;
+  // A widget that asks to be refreshed more often than the page's default sets the pace (the
+  // gateway's cache still answers the operations that have not changed).
+  const wanted = shown ? pollIntervalFor(shown.dashboard.widgets, POLL_INTERVAL_MS) : POLL_INTERVAL_MS;
+  if (wanted !== pollInterval) setPollInterval(wanted);
 
   async function refresh() {
     setAnnouncement('Refreshing the dashboard…');

@@ -2,17 +2,39 @@
 // visually hidden table carries the same numbers for screen readers. The keyboard layer is off
 // and the drawing is inert: nothing focusable may sit inside aria-hidden (axe checks this in
 // web/e2e/accessibility.e2e.test.ts), and the table already gives every value.
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Pie, PieChart, Tooltip, XAxis, YAxis } from 'recharts';
-import type { DashboardWidgetKind } from '../../gql/graphql.ts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Line,
+  LineChart,
+  Pie,
+  PieChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { DashboardWidgetKind, SeriesMeaning } from '../../gql/graphql.ts';
 import { formatCompact, formatLabel, formatValue } from './format.ts';
 
 export interface Point {
   label: string;
   value: number;
+  /** What the label's colour says (the widget's colour meanings); none: the palette's. */
+  meaning?: SeriesMeaning | null;
 }
 
 /** Distinguishable colours with enough contrast on white, in a fixed order. */
 export const PALETTE = ['#3346c4', '#0e9384', '#c4320a', '#7a5af8', '#ca8504', '#dd2590', '#175cd3', '#4e5ba6'];
+
+/** Status colours follow meaning: paid/done green, overdue/failed red, the rest grey. */
+const MEANING_COLOUR: Record<SeriesMeaning, string> = { GOOD: '#067647', BAD: '#b42318', NEUTRAL: '#667085' };
+
+/** A point's colour: its meaning's, else the palette's in order. */
+const colourOf = (p: Point, i: number): string =>
+  p.meaning ? MEANING_COLOUR[p.meaning] : (PALETTE[i % PALETTE.length] as string);
 
 const chartStyle = { width: '100%', height: '100%' };
 const tick = { fontSize: 12, fill: '#5b6676' };
@@ -45,7 +67,7 @@ export function WidgetChart({
   let chart;
   if (kind === 'PIE') {
     // Slices are told apart by colour; the legend keeps the server's order and shows each number.
-    const slices = data.map((p, i) => ({ ...p, fill: PALETTE[i % PALETTE.length] }));
+    const slices = data.map((p, i) => ({ ...p, fill: colourOf(p, i) }));
     const labels = slices.map((p) => p.label);
     const byLabel = new Map(slices.map((p) => [p.label, p.value]));
     chart = (
@@ -115,7 +137,12 @@ export function WidgetChart({
           tickFormatter={shorten}
         />
         <Tooltip formatter={value} cursor={{ fill: '#f5f6f8' }} />
-        <Bar dataKey="value" name={title} fill={PALETTE[0]} radius={[0, 4, 4, 0]} isAnimationActive={false} />
+        <Bar dataKey="value" name={title} fill={PALETTE[0]} radius={[0, 4, 4, 0]} isAnimationActive={false}>
+          {data.map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: one cell per bar, in the series' order.
+            <Cell key={i} fill={p.meaning ? colourOf(p, i) : PALETTE[0]} />
+          ))}
+        </Bar>
       </BarChart>
     );
   }
