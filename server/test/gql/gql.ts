@@ -15,6 +15,22 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query Dashboard($companyId: ID!) {\n  dashboard(companyId: $companyId) {\n    company { slug }\n    generatedAt\n    widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }\n  }\n}": typeof types.DashboardDocument,
+    "query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {\n  readOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) { data }\n}": typeof types.DashboardReadDocument,
+    "mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n  setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access }\n}": typeof types.DashboardSetAccessDocument,
+    "mutation DashboardCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { id } }": typeof types.DashboardCreateCredentialDocument,
+    "mutation InviteForLink($input: InviteInput!) { inviteToCompany(input: $input) { emailed acceptUrl invitation { id } } }": typeof types.InviteForLinkDocument,
+    "mutation ResendForLink($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl } }": typeof types.ResendForLinkDocument,
+    "query LookUpLink($t: String!) { invitation(token: $t) { email } }": typeof types.LookUpLinkDocument,
+    "mutation DeclineLink($t: String!) { declineInvitation(token: $t) }": typeof types.DeclineLinkDocument,
+    "mutation Invite($input: InviteInput!) {\n  inviteToCompany(input: $input) { emailed acceptUrl invitation { id email status roles { key } expiresAt sentAt } }\n}": typeof types.InviteDocument,
+    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl invitation { id status } } }": typeof types.ResendInvitationDocument,
+    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": typeof types.RevokeInvitationDocument,
+    "query Invitations($c: ID!) { invitations(companyId: $c) { id email status roles { key } } }": typeof types.InvitationsDocument,
+    "query LookUpInvitation($t: String!) { invitation(token: $t) { companyName roles email status } }": typeof types.LookUpInvitationDocument,
+    "mutation AcceptInvitation($t: String!, $n: String, $p: String) {\n  acceptInvitation(token: $t, name: $n, password: $p) { token user { email name memberships { company { slug } role { key } } } }\n}": typeof types.AcceptInvitationDocument,
+    "mutation DeclineInvitation($t: String!) { declineInvitation(token: $t) }": typeof types.DeclineInvitationDocument,
+    "query Invitee { me { email memberships { company { slug } role { key } } } }": typeof types.InviteeDocument,
     "mutation GrantRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { company { slug } role { key } } }": typeof types.GrantRoleDocument,
     "query PeopleIdsAndEmails { users { id email } }": typeof types.PeopleIdsAndEmailsDocument,
     "query PersonById($id: ID!) { user(id: $id) { id email name isPlatformAdmin memberships { company { slug } role { key } } } }": typeof types.PersonByIdDocument,
@@ -22,6 +38,22 @@ type Documents = {
     "mutation CreatePerson($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }": typeof types.CreatePersonDocument,
 };
 const documents: Documents = {
+    "query Dashboard($companyId: ID!) {\n  dashboard(companyId: $companyId) {\n    company { slug }\n    generatedAt\n    widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }\n  }\n}": types.DashboardDocument,
+    "query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {\n  readOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) { data }\n}": types.DashboardReadDocument,
+    "mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n  setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access }\n}": types.DashboardSetAccessDocument,
+    "mutation DashboardCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { id } }": types.DashboardCreateCredentialDocument,
+    "mutation InviteForLink($input: InviteInput!) { inviteToCompany(input: $input) { emailed acceptUrl invitation { id } } }": types.InviteForLinkDocument,
+    "mutation ResendForLink($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl } }": types.ResendForLinkDocument,
+    "query LookUpLink($t: String!) { invitation(token: $t) { email } }": types.LookUpLinkDocument,
+    "mutation DeclineLink($t: String!) { declineInvitation(token: $t) }": types.DeclineLinkDocument,
+    "mutation Invite($input: InviteInput!) {\n  inviteToCompany(input: $input) { emailed acceptUrl invitation { id email status roles { key } expiresAt sentAt } }\n}": types.InviteDocument,
+    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl invitation { id status } } }": types.ResendInvitationDocument,
+    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": types.RevokeInvitationDocument,
+    "query Invitations($c: ID!) { invitations(companyId: $c) { id email status roles { key } } }": types.InvitationsDocument,
+    "query LookUpInvitation($t: String!) { invitation(token: $t) { companyName roles email status } }": types.LookUpInvitationDocument,
+    "mutation AcceptInvitation($t: String!, $n: String, $p: String) {\n  acceptInvitation(token: $t, name: $n, password: $p) { token user { email name memberships { company { slug } role { key } } } }\n}": types.AcceptInvitationDocument,
+    "mutation DeclineInvitation($t: String!) { declineInvitation(token: $t) }": types.DeclineInvitationDocument,
+    "query Invitee { me { email memberships { company { slug } role { key } } } }": types.InviteeDocument,
     "mutation GrantRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { company { slug } role { key } } }": types.GrantRoleDocument,
     "query PeopleIdsAndEmails { users { id email } }": types.PeopleIdsAndEmailsDocument,
     "query PersonById($id: ID!) { user(id: $id) { id email name isPlatformAdmin memberships { company { slug } role { key } } } }": types.PersonByIdDocument,
@@ -29,6 +61,70 @@ const documents: Documents = {
     "mutation CreatePerson($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }": types.CreatePersonDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Dashboard($companyId: ID!) {\n  dashboard(companyId: $companyId) {\n    company { slug }\n    generatedAt\n    widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }\n  }\n}"): typeof import('./graphql').DashboardDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {\n  readOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) { data }\n}"): typeof import('./graphql').DashboardReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n  setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access }\n}"): typeof import('./graphql').DashboardSetAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DashboardCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { id } }"): typeof import('./graphql').DashboardCreateCredentialDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InviteForLink($input: InviteInput!) { inviteToCompany(input: $input) { emailed acceptUrl invitation { id } } }"): typeof import('./graphql').InviteForLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResendForLink($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl } }"): typeof import('./graphql').ResendForLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LookUpLink($t: String!) { invitation(token: $t) { email } }"): typeof import('./graphql').LookUpLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeclineLink($t: String!) { declineInvitation(token: $t) }"): typeof import('./graphql').DeclineLinkDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Invite($input: InviteInput!) {\n  inviteToCompany(input: $input) { emailed acceptUrl invitation { id email status roles { key } expiresAt sentAt } }\n}"): typeof import('./graphql').InviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl invitation { id status } } }"): typeof import('./graphql').ResendInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"): typeof import('./graphql').RevokeInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Invitations($c: ID!) { invitations(companyId: $c) { id email status roles { key } } }"): typeof import('./graphql').InvitationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query LookUpInvitation($t: String!) { invitation(token: $t) { companyName roles email status } }"): typeof import('./graphql').LookUpInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptInvitation($t: String!, $n: String, $p: String) {\n  acceptInvitation(token: $t, name: $n, password: $p) { token user { email name memberships { company { slug } role { key } } } }\n}"): typeof import('./graphql').AcceptInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeclineInvitation($t: String!) { declineInvitation(token: $t) }"): typeof import('./graphql').DeclineInvitationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Invitee { me { email memberships { company { slug } role { key } } } }"): typeof import('./graphql').InviteeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

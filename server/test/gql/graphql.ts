@@ -1682,6 +1682,124 @@ export type WidgetRolePlaceInput = {
   roleId: Scalars['ID']['input'];
 };
 
+export type DashboardQueryVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+}>;
+
+
+export type DashboardQuery = { __typename?: 'Query', dashboard: { __typename?: 'Dashboard', generatedAt: string, company: { __typename?: 'Company', slug: string }, widgets: Array<{ __typename?: 'DashboardWidget', id: string, title: string, caption?: string | null, kind: DashboardWidgetKind, operationKey: string, value?: number | null, unit?: string | null, cached: boolean, error?: string | null, series: Array<{ __typename?: 'DashboardPoint', label: string, value: number }>, endpoint: { __typename?: 'ApiEndpoint', slug: string, name: string } }> } };
+
+export type DashboardReadQueryVariables = Exact<{
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  operation: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+}>;
+
+
+export type DashboardReadQuery = { __typename?: 'Query', readOperation: { __typename?: 'UpstreamResult', data?: unknown | null } };
+
+export type DashboardSetAccessMutationVariables = Exact<{
+  roleId: Scalars['ID']['input'];
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  access: AccessLevel;
+}>;
+
+
+export type DashboardSetAccessMutation = { __typename?: 'Mutation', setEndpointAccess: { __typename?: 'EndpointGrant', access: AccessLevel } };
+
+export type DashboardCreateCredentialMutationVariables = Exact<{
+  input: CreateCredentialInput;
+}>;
+
+
+export type DashboardCreateCredentialMutation = { __typename?: 'Mutation', createCredential: { __typename?: 'ApiCredential', id: string } };
+
+export type InviteForLinkMutationVariables = Exact<{
+  input: InviteInput;
+}>;
+
+
+export type InviteForLinkMutation = { __typename?: 'Mutation', inviteToCompany: { __typename?: 'InvitationSent', emailed: boolean, acceptUrl?: string | null, invitation: { __typename?: 'Invitation', id: string } } };
+
+export type ResendForLinkMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResendForLinkMutation = { __typename?: 'Mutation', resendInvitation: { __typename?: 'InvitationSent', emailed: boolean, acceptUrl?: string | null } };
+
+export type LookUpLinkQueryVariables = Exact<{
+  t: Scalars['String']['input'];
+}>;
+
+
+export type LookUpLinkQuery = { __typename?: 'Query', invitation: { __typename?: 'InvitationPreview', email: string } };
+
+export type DeclineLinkMutationVariables = Exact<{
+  t: Scalars['String']['input'];
+}>;
+
+
+export type DeclineLinkMutation = { __typename?: 'Mutation', declineInvitation: boolean };
+
+export type InviteMutationVariables = Exact<{
+  input: InviteInput;
+}>;
+
+
+export type InviteMutation = { __typename?: 'Mutation', inviteToCompany: { __typename?: 'InvitationSent', emailed: boolean, acceptUrl?: string | null, invitation: { __typename?: 'Invitation', id: string, email: string, status: InvitationStatus, expiresAt: string, sentAt: string, roles: Array<{ __typename?: 'Role', key: string }> } } };
+
+export type ResendInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResendInvitationMutation = { __typename?: 'Mutation', resendInvitation: { __typename?: 'InvitationSent', emailed: boolean, acceptUrl?: string | null, invitation: { __typename?: 'Invitation', id: string, status: InvitationStatus } } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeInvitationMutation = { __typename?: 'Mutation', revokeInvitation: { __typename?: 'Invitation', id: string, status: InvitationStatus } };
+
+export type InvitationsQueryVariables = Exact<{
+  c: Scalars['ID']['input'];
+}>;
+
+
+export type InvitationsQuery = { __typename?: 'Query', invitations: Array<{ __typename?: 'Invitation', id: string, email: string, status: InvitationStatus, roles: Array<{ __typename?: 'Role', key: string }> }> };
+
+export type LookUpInvitationQueryVariables = Exact<{
+  t: Scalars['String']['input'];
+}>;
+
+
+export type LookUpInvitationQuery = { __typename?: 'Query', invitation: { __typename?: 'InvitationPreview', companyName: string, roles: Array<string>, email: string, status: InvitationStatus } };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  t: Scalars['String']['input'];
+  n?: InputMaybe<Scalars['String']['input']>;
+  p?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AcceptInvitationMutation = { __typename?: 'Mutation', acceptInvitation: { __typename?: 'InvitationAcceptance', token?: string | null, user: { __typename?: 'User', email: string, name: string, memberships: Array<{ __typename?: 'Membership', company: { __typename?: 'Company', slug: string }, role: { __typename?: 'Role', key: string } }> } } };
+
+export type DeclineInvitationMutationVariables = Exact<{
+  t: Scalars['String']['input'];
+}>;
+
+
+export type DeclineInvitationMutation = { __typename?: 'Mutation', declineInvitation: boolean };
+
+export type InviteeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InviteeQuery = { __typename?: 'Query', me: { __typename?: 'User', email: string, memberships: Array<{ __typename?: 'Membership', company: { __typename?: 'Company', slug: string }, role: { __typename?: 'Role', key: string } }> } };
+
 export type GrantRoleMutationVariables = Exact<{
   u: Scalars['ID']['input'];
   c: Scalars['ID']['input'];
@@ -1734,6 +1852,196 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const DashboardDocument = new TypedDocumentString(`
+    query Dashboard($companyId: ID!) {
+  dashboard(companyId: $companyId) {
+    company {
+      slug
+    }
+    generatedAt
+    widgets {
+      id
+      title
+      caption
+      kind
+      operationKey
+      value
+      unit
+      cached
+      error
+      series {
+        label
+        value
+      }
+      endpoint {
+        slug
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardQuery, DashboardQueryVariables>;
+export const DashboardReadDocument = new TypedDocumentString(`
+    query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {
+  readOperation(
+    companyId: $companyId
+    endpointId: $endpointId
+    operation: $operation
+    params: $params
+  ) {
+    data
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardReadQuery, DashboardReadQueryVariables>;
+export const DashboardSetAccessDocument = new TypedDocumentString(`
+    mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {
+  setEndpointAccess(
+    roleId: $roleId
+    companyId: $companyId
+    endpointId: $endpointId
+    access: $access
+  ) {
+    access
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardSetAccessMutation, DashboardSetAccessMutationVariables>;
+export const DashboardCreateCredentialDocument = new TypedDocumentString(`
+    mutation DashboardCreateCredential($input: CreateCredentialInput!) {
+  createCredential(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardCreateCredentialMutation, DashboardCreateCredentialMutationVariables>;
+export const InviteForLinkDocument = new TypedDocumentString(`
+    mutation InviteForLink($input: InviteInput!) {
+  inviteToCompany(input: $input) {
+    emailed
+    acceptUrl
+    invitation {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteForLinkMutation, InviteForLinkMutationVariables>;
+export const ResendForLinkDocument = new TypedDocumentString(`
+    mutation ResendForLink($id: ID!) {
+  resendInvitation(id: $id) {
+    emailed
+    acceptUrl
+  }
+}
+    `) as unknown as TypedDocumentString<ResendForLinkMutation, ResendForLinkMutationVariables>;
+export const LookUpLinkDocument = new TypedDocumentString(`
+    query LookUpLink($t: String!) {
+  invitation(token: $t) {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpLinkQuery, LookUpLinkQueryVariables>;
+export const DeclineLinkDocument = new TypedDocumentString(`
+    mutation DeclineLink($t: String!) {
+  declineInvitation(token: $t)
+}
+    `) as unknown as TypedDocumentString<DeclineLinkMutation, DeclineLinkMutationVariables>;
+export const InviteDocument = new TypedDocumentString(`
+    mutation Invite($input: InviteInput!) {
+  inviteToCompany(input: $input) {
+    emailed
+    acceptUrl
+    invitation {
+      id
+      email
+      status
+      roles {
+        key
+      }
+      expiresAt
+      sentAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMutation, InviteMutationVariables>;
+export const ResendInvitationDocument = new TypedDocumentString(`
+    mutation ResendInvitation($id: ID!) {
+  resendInvitation(id: $id) {
+    emailed
+    acceptUrl
+    invitation {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResendInvitationMutation, ResendInvitationMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const InvitationsDocument = new TypedDocumentString(`
+    query Invitations($c: ID!) {
+  invitations(companyId: $c) {
+    id
+    email
+    status
+    roles {
+      key
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationsQuery, InvitationsQueryVariables>;
+export const LookUpInvitationDocument = new TypedDocumentString(`
+    query LookUpInvitation($t: String!) {
+  invitation(token: $t) {
+    companyName
+    roles
+    email
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<LookUpInvitationQuery, LookUpInvitationQueryVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($t: String!, $n: String, $p: String) {
+  acceptInvitation(token: $t, name: $n, password: $p) {
+    token
+    user {
+      email
+      name
+      memberships {
+        company {
+          slug
+        }
+        role {
+          key
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const DeclineInvitationDocument = new TypedDocumentString(`
+    mutation DeclineInvitation($t: String!) {
+  declineInvitation(token: $t)
+}
+    `) as unknown as TypedDocumentString<DeclineInvitationMutation, DeclineInvitationMutationVariables>;
+export const InviteeDocument = new TypedDocumentString(`
+    query Invitee {
+  me {
+    email
+    memberships {
+      company {
+        slug
+      }
+      role {
+        key
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteeQuery, InviteeQueryVariables>;
 export const GrantRoleDocument = new TypedDocumentString(`
     mutation GrantRole($u: ID!, $c: ID!, $r: ID!) {
   grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) {
