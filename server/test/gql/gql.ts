@@ -15,6 +15,16 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation CreateToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) { token accessToken { id name prefix companyId company { slug } readOnly expiresAt lastUsedAt revokedAt createdAt status } }\n}": typeof types.CreateTokenDocument,
+    "query Tokens($c: ID) { accessTokens(companyId: $c) { id name prefix status lastUsedAt company { slug } } }": typeof types.TokensDocument,
+    "mutation RevokeToken($id: ID!) { revokeAccessToken(id: $id) { id status revokedAt } }": typeof types.RevokeTokenDocument,
+    "query TokenHolder { me { email } }": typeof types.TokenHolderDocument,
+    "query TokenCompanies { myCompanies { slug } }": typeof types.TokenCompaniesDocument,
+    "query TokenEndpoints($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }": typeof types.TokenEndpointsDocument,
+    "query TokenRead($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: \"listAccounts\", params: { limit: 1 }) { status } }": typeof types.TokenReadDocument,
+    "mutation TokenWrite($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: \"createOpportunity\", params: { name: \"x\", accountId: \"y\", amount: 1 }) { status } }": typeof types.TokenWriteDocument,
+    "mutation TokenChat($c: ID!) { chat(companyId: $c, message: \"hello\") { message } }": typeof types.TokenChatDocument,
+    "mutation TokenConfirm($id: ID!) { confirmAction(id: $id) { result { status } } }": typeof types.TokenConfirmDocument,
     "query Dashboard($companyId: ID!) {\n  dashboard(companyId: $companyId) {\n    company { slug }\n    generatedAt\n    widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }\n  }\n}": typeof types.DashboardDocument,
     "query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {\n  readOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) { data }\n}": typeof types.DashboardReadDocument,
     "mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n  setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access }\n}": typeof types.DashboardSetAccessDocument,
@@ -38,6 +48,16 @@ type Documents = {
     "mutation CreatePerson($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }": typeof types.CreatePersonDocument,
 };
 const documents: Documents = {
+    "mutation CreateToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) { token accessToken { id name prefix companyId company { slug } readOnly expiresAt lastUsedAt revokedAt createdAt status } }\n}": types.CreateTokenDocument,
+    "query Tokens($c: ID) { accessTokens(companyId: $c) { id name prefix status lastUsedAt company { slug } } }": types.TokensDocument,
+    "mutation RevokeToken($id: ID!) { revokeAccessToken(id: $id) { id status revokedAt } }": types.RevokeTokenDocument,
+    "query TokenHolder { me { email } }": types.TokenHolderDocument,
+    "query TokenCompanies { myCompanies { slug } }": types.TokenCompaniesDocument,
+    "query TokenEndpoints($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }": types.TokenEndpointsDocument,
+    "query TokenRead($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: \"listAccounts\", params: { limit: 1 }) { status } }": types.TokenReadDocument,
+    "mutation TokenWrite($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: \"createOpportunity\", params: { name: \"x\", accountId: \"y\", amount: 1 }) { status } }": types.TokenWriteDocument,
+    "mutation TokenChat($c: ID!) { chat(companyId: $c, message: \"hello\") { message } }": types.TokenChatDocument,
+    "mutation TokenConfirm($id: ID!) { confirmAction(id: $id) { result { status } } }": types.TokenConfirmDocument,
     "query Dashboard($companyId: ID!) {\n  dashboard(companyId: $companyId) {\n    company { slug }\n    generatedAt\n    widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }\n  }\n}": types.DashboardDocument,
     "query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {\n  readOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) { data }\n}": types.DashboardReadDocument,
     "mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {\n  setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access }\n}": types.DashboardSetAccessDocument,
@@ -61,6 +81,46 @@ const documents: Documents = {
     "mutation CreatePerson($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }": types.CreatePersonDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation CreateToken($input: CreateAccessTokenInput!) {\n  createAccessToken(input: $input) { token accessToken { id name prefix companyId company { slug } readOnly expiresAt lastUsedAt revokedAt createdAt status } }\n}"): typeof import('./graphql').CreateTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Tokens($c: ID) { accessTokens(companyId: $c) { id name prefix status lastUsedAt company { slug } } }"): typeof import('./graphql').TokensDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeToken($id: ID!) { revokeAccessToken(id: $id) { id status revokedAt } }"): typeof import('./graphql').RevokeTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenHolder { me { email } }"): typeof import('./graphql').TokenHolderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenCompanies { myCompanies { slug } }"): typeof import('./graphql').TokenCompaniesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenEndpoints($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }"): typeof import('./graphql').TokenEndpointsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TokenRead($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: \"listAccounts\", params: { limit: 1 }) { status } }"): typeof import('./graphql').TokenReadDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TokenWrite($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: \"createOpportunity\", params: { name: \"x\", accountId: \"y\", amount: 1 }) { status } }"): typeof import('./graphql').TokenWriteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TokenChat($c: ID!) { chat(companyId: $c, message: \"hello\") { message } }"): typeof import('./graphql').TokenChatDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation TokenConfirm($id: ID!) { confirmAction(id: $id) { result { status } } }"): typeof import('./graphql').TokenConfirmDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1682,6 +1682,74 @@ export type WidgetRolePlaceInput = {
   roleId: Scalars['ID']['input'];
 };
 
+export type CreateTokenMutationVariables = Exact<{
+  input: CreateAccessTokenInput;
+}>;
+
+
+export type CreateTokenMutation = { __typename?: 'Mutation', createAccessToken: { __typename?: 'CreatedAccessToken', token: string, accessToken: { __typename?: 'AccessToken', id: string, name: string, prefix: string, companyId: string, readOnly: boolean, expiresAt: string, lastUsedAt?: string | null, revokedAt?: string | null, createdAt: string, status: AccessTokenStatus, company: { __typename?: 'Company', slug: string } } } };
+
+export type TokensQueryVariables = Exact<{
+  c?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type TokensQuery = { __typename?: 'Query', accessTokens: Array<{ __typename?: 'AccessToken', id: string, name: string, prefix: string, status: AccessTokenStatus, lastUsedAt?: string | null, company: { __typename?: 'Company', slug: string } }> };
+
+export type RevokeTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeTokenMutation = { __typename?: 'Mutation', revokeAccessToken: { __typename?: 'AccessToken', id: string, status: AccessTokenStatus, revokedAt?: string | null } };
+
+export type TokenHolderQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokenHolderQuery = { __typename?: 'Query', me: { __typename?: 'User', email: string } };
+
+export type TokenCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TokenCompaniesQuery = { __typename?: 'Query', myCompanies: Array<{ __typename?: 'Company', slug: string }> };
+
+export type TokenEndpointsQueryVariables = Exact<{
+  c: Scalars['ID']['input'];
+}>;
+
+
+export type TokenEndpointsQuery = { __typename?: 'Query', myEndpoints: Array<{ __typename?: 'EndpointGrant', access: AccessLevel, endpoint: { __typename?: 'ApiEndpoint', slug: string } }> };
+
+export type TokenReadQueryVariables = Exact<{
+  c: Scalars['ID']['input'];
+  e: Scalars['ID']['input'];
+}>;
+
+
+export type TokenReadQuery = { __typename?: 'Query', readOperation: { __typename?: 'UpstreamResult', status: number } };
+
+export type TokenWriteMutationVariables = Exact<{
+  c: Scalars['ID']['input'];
+  e: Scalars['ID']['input'];
+}>;
+
+
+export type TokenWriteMutation = { __typename?: 'Mutation', writeOperation: { __typename?: 'UpstreamResult', status: number } };
+
+export type TokenChatMutationVariables = Exact<{
+  c: Scalars['ID']['input'];
+}>;
+
+
+export type TokenChatMutation = { __typename?: 'Mutation', chat: { __typename?: 'ChatReply', message: string } };
+
+export type TokenConfirmMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type TokenConfirmMutation = { __typename?: 'Mutation', confirmAction: { __typename?: 'ActionResult', result?: { __typename?: 'UpstreamResult', status: number } | null } };
+
 export type DashboardQueryVariables = Exact<{
   companyId: Scalars['ID']['input'];
 }>;
@@ -1852,6 +1920,115 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const CreateTokenDocument = new TypedDocumentString(`
+    mutation CreateToken($input: CreateAccessTokenInput!) {
+  createAccessToken(input: $input) {
+    token
+    accessToken {
+      id
+      name
+      prefix
+      companyId
+      company {
+        slug
+      }
+      readOnly
+      expiresAt
+      lastUsedAt
+      revokedAt
+      createdAt
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTokenMutation, CreateTokenMutationVariables>;
+export const TokensDocument = new TypedDocumentString(`
+    query Tokens($c: ID) {
+  accessTokens(companyId: $c) {
+    id
+    name
+    prefix
+    status
+    lastUsedAt
+    company {
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokensQuery, TokensQueryVariables>;
+export const RevokeTokenDocument = new TypedDocumentString(`
+    mutation RevokeToken($id: ID!) {
+  revokeAccessToken(id: $id) {
+    id
+    status
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const TokenHolderDocument = new TypedDocumentString(`
+    query TokenHolder {
+  me {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<TokenHolderQuery, TokenHolderQueryVariables>;
+export const TokenCompaniesDocument = new TypedDocumentString(`
+    query TokenCompanies {
+  myCompanies {
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<TokenCompaniesQuery, TokenCompaniesQueryVariables>;
+export const TokenEndpointsDocument = new TypedDocumentString(`
+    query TokenEndpoints($c: ID!) {
+  myEndpoints(companyId: $c) {
+    access
+    endpoint {
+      slug
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokenEndpointsQuery, TokenEndpointsQueryVariables>;
+export const TokenReadDocument = new TypedDocumentString(`
+    query TokenRead($c: ID!, $e: ID!) {
+  readOperation(
+    companyId: $c
+    endpointId: $e
+    operation: "listAccounts"
+    params: {limit: 1}
+  ) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TokenReadQuery, TokenReadQueryVariables>;
+export const TokenWriteDocument = new TypedDocumentString(`
+    mutation TokenWrite($c: ID!, $e: ID!) {
+  writeOperation(
+    companyId: $c
+    endpointId: $e
+    operation: "createOpportunity"
+    params: {name: "x", accountId: "y", amount: 1}
+  ) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<TokenWriteMutation, TokenWriteMutationVariables>;
+export const TokenChatDocument = new TypedDocumentString(`
+    mutation TokenChat($c: ID!) {
+  chat(companyId: $c, message: "hello") {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<TokenChatMutation, TokenChatMutationVariables>;
+export const TokenConfirmDocument = new TypedDocumentString(`
+    mutation TokenConfirm($id: ID!) {
+  confirmAction(id: $id) {
+    result {
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TokenConfirmMutation, TokenConfirmMutationVariables>;
 export const DashboardDocument = new TypedDocumentString(`
     query Dashboard($companyId: ID!) {
   dashboard(companyId: $companyId) {
