@@ -43,6 +43,15 @@ type Documents = {
     "query Invitee { me { email memberships { company { slug } role { key } } } }": typeof types.InviteeDocument,
     "mutation GrantRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { company { slug } role { key } } }": typeof types.GrantRoleDocument,
     "query PeopleIdsAndEmails { users { id email } }": typeof types.PeopleIdsAndEmailsDocument,
+    "query SessionHolder { me { email } }": typeof types.SessionHolderDocument,
+    "mutation SessionLogout { logout }": typeof types.SessionLogoutDocument,
+    "mutation SessionSignOutEverywhere($u: ID) { signOutEverywhere(userId: $u) }": typeof types.SessionSignOutEverywhereDocument,
+    "mutation LiveToken($c: ID!) { createAccessToken(input: { companyId: $c, name: \"live\" }) { token accessToken { id } } }": typeof types.LiveTokenDocument,
+    "mutation RevokeLiveToken($id: ID!) { revokeAccessToken(id: $id) { status } }": typeof types.RevokeLiveTokenDocument,
+    "mutation SalesInboundSecret($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }": typeof types.SalesInboundSecretDocument,
+    "mutation SessionPerson($i: CreateUserInput!) { createUser(input: $i) { id } }": typeof types.SessionPersonDocument,
+    "mutation SessionPersonRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }": typeof types.SessionPersonRoleDocument,
+    "mutation SessionPersonRoleGone($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }": typeof types.SessionPersonRoleGoneDocument,
     "query PersonById($id: ID!) { user(id: $id) { id email name isPlatformAdmin memberships { company { slug } role { key } } } }": typeof types.PersonByIdDocument,
     "query PeopleIds { users { id } }": typeof types.PeopleIdsDocument,
     "mutation CreatePerson($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }": typeof types.CreatePersonDocument,
@@ -76,6 +85,15 @@ const documents: Documents = {
     "query Invitee { me { email memberships { company { slug } role { key } } } }": types.InviteeDocument,
     "mutation GrantRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { company { slug } role { key } } }": types.GrantRoleDocument,
     "query PeopleIdsAndEmails { users { id email } }": types.PeopleIdsAndEmailsDocument,
+    "query SessionHolder { me { email } }": types.SessionHolderDocument,
+    "mutation SessionLogout { logout }": types.SessionLogoutDocument,
+    "mutation SessionSignOutEverywhere($u: ID) { signOutEverywhere(userId: $u) }": types.SessionSignOutEverywhereDocument,
+    "mutation LiveToken($c: ID!) { createAccessToken(input: { companyId: $c, name: \"live\" }) { token accessToken { id } } }": types.LiveTokenDocument,
+    "mutation RevokeLiveToken($id: ID!) { revokeAccessToken(id: $id) { status } }": types.RevokeLiveTokenDocument,
+    "mutation SalesInboundSecret($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }": types.SalesInboundSecretDocument,
+    "mutation SessionPerson($i: CreateUserInput!) { createUser(input: $i) { id } }": types.SessionPersonDocument,
+    "mutation SessionPersonRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }": types.SessionPersonRoleDocument,
+    "mutation SessionPersonRoleGone($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }": types.SessionPersonRoleGoneDocument,
     "query PersonById($id: ID!) { user(id: $id) { id email name isPlatformAdmin memberships { company { slug } role { key } } } }": types.PersonByIdDocument,
     "query PeopleIds { users { id } }": types.PeopleIdsDocument,
     "mutation CreatePerson($input: CreateUserInput!) { createUser(input: $input) { id email isPlatformAdmin } }": types.CreatePersonDocument,
@@ -193,6 +211,42 @@ export function graphql(source: "mutation GrantRole($u: ID!, $c: ID!, $r: ID!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PeopleIdsAndEmails { users { id email } }"): typeof import('./graphql').PeopleIdsAndEmailsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SessionHolder { me { email } }"): typeof import('./graphql').SessionHolderDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionLogout { logout }"): typeof import('./graphql').SessionLogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionSignOutEverywhere($u: ID) { signOutEverywhere(userId: $u) }"): typeof import('./graphql').SessionSignOutEverywhereDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LiveToken($c: ID!) { createAccessToken(input: { companyId: $c, name: \"live\" }) { token accessToken { id } } }"): typeof import('./graphql').LiveTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeLiveToken($id: ID!) { revokeAccessToken(id: $id) { status } }"): typeof import('./graphql').RevokeLiveTokenDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SalesInboundSecret($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }"): typeof import('./graphql').SalesInboundSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionPerson($i: CreateUserInput!) { createUser(input: $i) { id } }"): typeof import('./graphql').SessionPersonDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionPersonRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }"): typeof import('./graphql').SessionPersonRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SessionPersonRoleGone($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }"): typeof import('./graphql').SessionPersonRoleGoneDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1882,6 +1882,69 @@ export type PeopleIdsAndEmailsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PeopleIdsAndEmailsQuery = { __typename?: 'Query', users: Array<{ __typename?: 'User', id: string, email: string }> };
 
+export type SessionHolderQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionHolderQuery = { __typename?: 'Query', me: { __typename?: 'User', email: string } };
+
+export type SessionLogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionLogoutMutation = { __typename?: 'Mutation', logout: boolean };
+
+export type SessionSignOutEverywhereMutationVariables = Exact<{
+  u?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type SessionSignOutEverywhereMutation = { __typename?: 'Mutation', signOutEverywhere: boolean };
+
+export type LiveTokenMutationVariables = Exact<{
+  c: Scalars['ID']['input'];
+}>;
+
+
+export type LiveTokenMutation = { __typename?: 'Mutation', createAccessToken: { __typename?: 'CreatedAccessToken', token: string, accessToken: { __typename?: 'AccessToken', id: string } } };
+
+export type RevokeLiveTokenMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeLiveTokenMutation = { __typename?: 'Mutation', revokeAccessToken: { __typename?: 'AccessToken', status: AccessTokenStatus } };
+
+export type SalesInboundSecretMutationVariables = Exact<{
+  e: Scalars['ID']['input'];
+}>;
+
+
+export type SalesInboundSecretMutation = { __typename?: 'Mutation', rotateInboundWebhookSecret: { __typename?: 'InboundWebhookSecret', secret: string } };
+
+export type SessionPersonMutationVariables = Exact<{
+  i: CreateUserInput;
+}>;
+
+
+export type SessionPersonMutation = { __typename?: 'Mutation', createUser: { __typename?: 'User', id: string } };
+
+export type SessionPersonRoleMutationVariables = Exact<{
+  u: Scalars['ID']['input'];
+  c: Scalars['ID']['input'];
+  r: Scalars['ID']['input'];
+}>;
+
+
+export type SessionPersonRoleMutation = { __typename?: 'Mutation', grantCompanyAccess: { __typename?: 'Membership', role: { __typename?: 'Role', key: string } } };
+
+export type SessionPersonRoleGoneMutationVariables = Exact<{
+  u: Scalars['ID']['input'];
+  c: Scalars['ID']['input'];
+  r: Scalars['ID']['input'];
+}>;
+
+
+export type SessionPersonRoleGoneMutation = { __typename?: 'Mutation', revokeCompanyAccess: boolean };
+
 export type PersonByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -2239,6 +2302,68 @@ export const PeopleIdsAndEmailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PeopleIdsAndEmailsQuery, PeopleIdsAndEmailsQueryVariables>;
+export const SessionHolderDocument = new TypedDocumentString(`
+    query SessionHolder {
+  me {
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<SessionHolderQuery, SessionHolderQueryVariables>;
+export const SessionLogoutDocument = new TypedDocumentString(`
+    mutation SessionLogout {
+  logout
+}
+    `) as unknown as TypedDocumentString<SessionLogoutMutation, SessionLogoutMutationVariables>;
+export const SessionSignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SessionSignOutEverywhere($u: ID) {
+  signOutEverywhere(userId: $u)
+}
+    `) as unknown as TypedDocumentString<SessionSignOutEverywhereMutation, SessionSignOutEverywhereMutationVariables>;
+export const LiveTokenDocument = new TypedDocumentString(`
+    mutation LiveToken($c: ID!) {
+  createAccessToken(input: {companyId: $c, name: "live"}) {
+    token
+    accessToken {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveTokenMutation, LiveTokenMutationVariables>;
+export const RevokeLiveTokenDocument = new TypedDocumentString(`
+    mutation RevokeLiveToken($id: ID!) {
+  revokeAccessToken(id: $id) {
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeLiveTokenMutation, RevokeLiveTokenMutationVariables>;
+export const SalesInboundSecretDocument = new TypedDocumentString(`
+    mutation SalesInboundSecret($e: ID!) {
+  rotateInboundWebhookSecret(endpointId: $e) {
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<SalesInboundSecretMutation, SalesInboundSecretMutationVariables>;
+export const SessionPersonDocument = new TypedDocumentString(`
+    mutation SessionPerson($i: CreateUserInput!) {
+  createUser(input: $i) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SessionPersonMutation, SessionPersonMutationVariables>;
+export const SessionPersonRoleDocument = new TypedDocumentString(`
+    mutation SessionPersonRole($u: ID!, $c: ID!, $r: ID!) {
+  grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) {
+    role {
+      key
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SessionPersonRoleMutation, SessionPersonRoleMutationVariables>;
+export const SessionPersonRoleGoneDocument = new TypedDocumentString(`
+    mutation SessionPersonRoleGone($u: ID!, $c: ID!, $r: ID!) {
+  revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r)
+}
+    `) as unknown as TypedDocumentString<SessionPersonRoleGoneMutation, SessionPersonRoleGoneMutationVariables>;
 export const PersonByIdDocument = new TypedDocumentString(`
     query PersonById($id: ID!) {
   user(id: $id) {
