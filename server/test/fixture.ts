@@ -3,9 +3,12 @@
 // beforeAll(startTestServer, worldIds) / afterAll(close):
 //
 //   import { serverTest as it } from '../../../test/fixture.ts';
+//   import { graphql } from '../../../test/gql/gql.ts';
+//
+//   const ME = graphql(`query MyId { me { id } }`);
 //   it('…', async ({ server, world, as }) => {
 //     const ceo = await as('ceo');
-//     const res = await ceo.gql<{ me: { id: string } }>('{ me { id } }');
+//     const res = await ceo.gql(ME); // res.data: MyIdQuery, from `pnpm codegen`
 //   });
 //
 // `server` and `world` are file-scoped (vitest's `{ scope: 'file' }`): made once, on the first test
@@ -16,6 +19,7 @@
 // asks for them in an `it.beforeAll`, so they are made under the hook timeout, not a test's.
 import { test } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from './fake-openai.ts';
+import type { TypedDocumentString } from './gql/graphql.ts';
 import { startTestServer, type GqlResponse, type TestServer } from './harness.ts';
 import { PERSONAS, type Persona } from './personas.ts';
 import { worldIds, type WorldIds } from './world.ts';
@@ -27,14 +31,23 @@ export interface SignedInClient {
   email: string;
   /** The session's bearer token. */
   token: string;
-  gql<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
+  /** As `TestServer.gql`, with this session's token: a typed document brings its types. */
+  gql: SignedInGql;
+}
+
+export interface SignedInGql {
+  <R, V>(query: TypedDocumentString<R, V>, variables?: V): Promise<GqlResponse<R>>;
+  <T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GqlResponse<T>>;
 }
 
 /** Signs a persona in (a new session each call, as `server.login` does) and binds the client to it. */
 export async function signIn(server: TestServer, persona: Persona): Promise<SignedInClient> {
   const email = PERSONAS[persona];
   const token = await server.login(email);
-  return { email, token, gql: (query, variables) => server.gql(query, variables, token) };
+  // The overloads have checked the variables against the document already; the text is what is sent.
+  const gql: SignedInGql = <T>(query: string | TypedDocumentString<T, unknown>, variables?: unknown) =>
+    server.gql<T>(query.toString(), variables as Record<string, unknown> | undefined, token);
+  return { email, token, gql };
 }
 
 export const serverTest = test

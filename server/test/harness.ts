@@ -13,6 +13,7 @@ import { seedDemoCredentials } from '../src/demo/credentials.ts';
 import { loadOrCreateLocalSecret } from '../src/lib/local-secret.ts';
 import { startTessera, type Tessera } from '../src/tessera.ts';
 import { copyTemplate } from './database.ts';
+import type { TypedDocumentString } from './gql/graphql.ts';
 
 export interface GqlError {
   message: string;
@@ -23,6 +24,16 @@ export interface GqlResponse<T = unknown> {
   status: number;
   data: T | null | undefined;
   errors: GqlError[] | undefined;
+}
+
+/**
+ * A GraphQL request over HTTP. A typed document (`graphql(...)` from test/gql, made by `pnpm
+ * codegen`) brings its result and variables types; a plain string, for documents codegen must not
+ * see (invalid ones, generated ones), is told what it expects with `<T>`.
+ */
+export interface Gql {
+  <R, V>(query: TypedDocumentString<R, V>, variables?: V, token?: string | null): Promise<GqlResponse<R>>;
+  <T = unknown>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
 }
 
 export interface TestServer {
@@ -39,7 +50,7 @@ export interface TestServer {
   logs: Record<string, unknown>[];
   /** SQL statements run so far; reset with `sql.length = 0`. */
   sql: string[];
-  gql<T = unknown>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  gql: Gql;
   login(email: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -105,11 +116,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
 
 /** GraphQL over HTTP against one server, as the demo personas. */
 function graphqlClient(url: string): Pick<TestServer, 'gql' | 'login'> {
-  async function gql<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
-    token?: string | null,
-  ): Promise<GqlResponse<T>> {
+  async function send<T>(query: string, variables: unknown = {}, token?: string | null): Promise<GqlResponse<T>> {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -118,9 +125,12 @@ function graphqlClient(url: string): Pick<TestServer, 'gql' | 'login'> {
     const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
     return { status: res.status, data: body.data, errors: body.errors };
   }
+  // A typed document is a String object carrying its types; its text is what goes over the wire.
+  const gql: Gql = <T>(query: string | { toString(): string }, variables?: unknown, token?: string | null) =>
+    send<T>(query.toString(), variables, token);
 
   async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
-    const res = await gql<{ login: { token: string } }>(
+    const res = await send<{ login: { token: string } }>(
       'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
       { email, password },
     );

@@ -1,6 +1,7 @@
 // The committed schema artifacts must match the code: server/schema.graphql must be what the
-// resolvers print today, and web/src/gql must be what codegen makes of that schema and the
-// web app's documents. Fix a failure with `pnpm schema:emit && pnpm codegen`, then commit.
+// resolvers print today, and web/src/gql and server/test/gql must be what codegen makes of that
+// schema and the documents of the web app and of the server's tests. Fix a failure with
+// `pnpm schema:emit && pnpm codegen`, then commit.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { renderSchemaFile, SCHEMA_FILE } from '../cli/schema-emit.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const GQL_DIR = join(ROOT, 'web/src/gql');
+// Every output folder of codegen.yml.
+const GQL_DIRS = ['web/src/gql', 'server/test/gql'];
 const FIX = 'Run `pnpm schema:emit && pnpm codegen` and commit the result.';
 
 function filesUnder(dir: string): string[] {
@@ -26,7 +28,7 @@ describe('generated schema artifacts', () => {
     expect(committed, `server/schema.graphql is stale. ${FIX}`).toBe(fresh);
   });
 
-  it('web/src/gql matches a fresh codegen run', { timeout: 60_000 }, async () => {
+  it('web/src/gql and server/test/gql match a fresh codegen run', { timeout: 60_000 }, async () => {
     const { config } = await loadCodegenConfig({ configFilePath: join(ROOT, 'codegen.yml') });
     // saveToFile=false: codegen returns the files instead of writing them.
     const outputs: { filename: string; content: string }[] = await generate(
@@ -39,9 +41,13 @@ describe('generated schema artifacts', () => {
     );
     expect(expected.size, 'codegen produced no files').toBeGreaterThan(0);
 
-    expect(filesUnder(GQL_DIR), `web/src/gql holds other files than codegen makes. ${FIX}`).toEqual(
-      [...expected.keys()].sort(),
+    expect(Object.keys(config.generates).sort(), 'codegen.yml has other outputs than this test reads').toEqual(
+      GQL_DIRS.map((dir) => `${dir}/`).sort(),
     );
+    expect(
+      GQL_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir))).sort(),
+      `${GQL_DIRS.join(' or ')} holds other files than codegen makes. ${FIX}`,
+    ).toEqual([...expected.keys()].sort());
     for (const [file, content] of expected) {
       expect(readFileSync(join(ROOT, file), 'utf8'), `${file} is stale. ${FIX}`).toBe(content);
     }

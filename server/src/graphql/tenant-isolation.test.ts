@@ -4,10 +4,10 @@
 // the schema without a row here fails the first test.
 import { getNamedType, isInputObjectType, parse, type GraphQLArgument, type OperationDefinitionNode } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAS } from '../../test/personas.ts';
-import { errorCode, startTestServer, type GqlResponse, type TestServer } from '../../test/harness.ts';
-import { snapshot, worldIds, type WorldIds } from '../../test/world.ts';
+import { beforeAll, describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../../test/fixture.ts';
+import { errorCode, type GqlResponse, type TestServer } from '../../test/harness.ts';
+import { snapshot, type WorldIds } from '../../test/world.ts';
 import { buildBareSchema } from './schema.ts';
 
 type Slug = 'acme' | 'globex';
@@ -44,33 +44,43 @@ interface Row {
   /** 'member': company-scoped, for members; 'admin': company-scoped, for its administrators; 'global': not company-scoped. */
   kind: 'member' | 'admin' | 'global';
   query: string;
-  vars?: (t: Target) => Record<string, unknown>;
+  vars?: (t: Target, x: Ctx) => Record<string, unknown>;
   /** Only meaningful for callers who administer their own company. */
   adminOnly?: boolean;
   /** For 'global' rows: what the persona must get instead of NOT_FOUND. */
-  check?: (res: GqlResponse<Data>, p: Persona) => void | Promise<void>;
+  check?: Check;
   /** Writes an audit row by design (login, logout): runs after the "nothing changed" check. */
   writes?: boolean;
   /** For a 'writes' row: how to call it (default: as login, with the persona's email and no token). */
-  run?: (p: Persona) => Promise<GqlResponse<Data>>;
+  run?: (p: Persona, x: Ctx) => Promise<GqlResponse<Data>>;
 }
 
-let server: TestServer;
-let ids: WorldIds;
-const tokens: Record<string, string> = {};
+/** The rows the file makes for each company (beside the demo world), by what they are. */
+type Made = Record<
+  'credential' | 'widget' | 'action' | 'hook' | 'oauthApp' | 'accessToken' | 'invitation',
+  Record<Slug, string>
+>;
+/** What the rows' closures read: the file's server, the world's ids (with acmeadmin) and the rows made for it. */
+interface Ctx {
+  server: TestServer;
+  ids: WorldIds;
+  made: Made;
+  /** Sessions by email, signed in once for the file. */
+  tokens: Record<string, string>;
+  /** Every table's rows before the first call: "nothing changed" compares with it. */
+  before: Record<string, unknown[]>;
+}
 
-const co = (c: Slug) => ids.company[c];
-const ep = (c: Slug) => ids.endpoint[`${c}/hr-api`];
-const op = (c: Slug) => ids.operation[`${c}/hr-api/getHeadcount`];
+const co = ({ ids }: Pick<Ctx, 'ids'>, c: Slug) => ids.company[c];
+const ep = ({ ids }: Pick<Ctx, 'ids'>, c: Slug) => ids.endpoint[`${c}/hr-api`];
+const op = ({ ids }: Pick<Ctx, 'ids'>, c: Slug) => ids.operation[`${c}/hr-api/getHeadcount`];
 /** A seeded credential of `c` (one exists per demo grant). */
-const cred = (c: Slug) => credentialIds[c];
-const credentialIds: Record<string, string> = {};
+const cred = (x: Ctx, c: Slug) => x.made.credential[c];
 /** A seeded dashboard widget of the company (its HR API's headcount). */
-const widget = (c: Slug) => widgetIds[c];
-const widgetIds: Record<string, string> = {};
-const widgetInput = (c: Slug, companyId: string | undefined) => ({
+const widget = (x: Ctx, c: Slug) => x.made.widget[c];
+const widgetInput = (x: Ctx, c: Slug, companyId: string | undefined) => ({
   companyId,
-  endpointId: ep(c),
+  endpointId: ep(x, c),
   operationKey: 'getHeadcount',
   key: 'sneaky',
   title: 'Sneaky',
@@ -78,36 +88,31 @@ const widgetInput = (c: Slug, companyId: string | undefined) => ({
   expression: '$.total',
 });
 /** A pending action of the CEO in `c`: nobody else may decide it. */
-const action = (c: Slug) => actionIds[c];
-const actionIds: Record<string, string> = {};
+const action = (x: Ctx, c: Slug) => x.made.action[c];
 /** A webhook subscription of `c`. */
-const hook = (c: Slug) => hookIds[c];
-const hookIds: Record<string, string> = {};
+const hook = (x: Ctx, c: Slug) => x.made.hook[c];
 /** An OAuth app of `c` (Connect). */
-const oauthApp = (c: Slug) => oauthAppIds[c];
-const oauthAppIds: Record<string, string> = {};
+const oauthApp = (x: Ctx, c: Slug) => x.made.oauthApp[c];
 /** A personal access token of the CEO in `c`: nobody else may revoke it. */
-const accessToken = (c: Slug) => accessTokenIds[c];
-const accessTokenIds: Record<string, string> = {};
+const accessToken = (x: Ctx, c: Slug) => x.made.accessToken[c];
 /** A pending invitation to `c`: only its administrators may resend or revoke it. */
-const invitation = (c: Slug) => invitationIds[c];
-const invitationIds: Record<string, string> = {};
+const invitation = (x: Ctx, c: Slug) => x.made.invitation[c];
 /** No invitation has this link: every public invitation operation answers NOT_FOUND, whoever asks. */
 const UNKNOWN_INVITATION = `tsr_inv_${'A'.repeat(43)}`;
 const unknownInvitation = (res: GqlResponse) => expect(errorCode(res)).toBe('NOT_FOUND');
 /** A person who belongs to `c` only, and the role they hold there. */
-const onlyIn = (c: Slug) =>
+const onlyIn = (x: Ctx, c: Slug) =>
   c === 'acme'
-    ? { userId: ids.user.cfo, roleId: ids.role.cfo }
-    : { userId: ids.user.companyadmin, roleId: ids.role.company_admin };
+    ? { userId: x.ids.user.cfo, roleId: x.ids.role.cfo }
+    : { userId: x.ids.user.companyadmin, roleId: x.ids.role.company_admin };
 
 const forbidden = (res: GqlResponse) => expect(errorCode(res)).toBe('FORBIDDEN');
-const adminElseForbidden =
-  (check: (res: GqlResponse<Data>, p: Persona) => void) => (res: GqlResponse<Data>, p: Persona) => {
-    if (!p.admin) return forbidden(res);
-    expect(res.errors).toBeUndefined();
-    check(res, p);
-  };
+type Check = (res: GqlResponse<Data>, p: Persona, x: Ctx) => void | Promise<void>;
+const adminElseForbidden = (check: Check) => (res: GqlResponse<Data>, p: Persona, x: Ctx) => {
+  if (!p.admin) return forbidden(res);
+  expect(res.errors).toBeUndefined();
+  return check(res, p, x);
+};
 const slugsOf = (memberships: { company: { slug: string } }[]) => [...new Set(memberships.map((m) => m.company.slug))];
 
 const TABLE: Record<string, Row[]> = {
@@ -154,10 +159,10 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'global',
       query: '{ users { id email memberships { company { slug } } } }',
-      check: adminElseForbidden(async (res, p) => {
+      check: adminElseForbidden(async (res, p, x) => {
         const users = res.data!.users as { id: string; memberships: { company: { slug: string } }[] }[];
-        const expected = await server.db.user.findMany({
-          where: { memberships: { some: { companyId: co(p.own) } } },
+        const expected = await x.server.db.user.findMany({
+          where: { memberships: { some: { companyId: co(x, p.own) } } },
           select: { id: true },
         });
         expect(users.map((u) => u.id).sort()).toEqual(expected.map((u) => u.id).sort());
@@ -169,7 +174,7 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'global',
       query: 'query ($id: ID!) { user(id: $id) { id email } }',
-      vars: ({ c }) => ({ id: onlyIn(c).userId }),
+      vars: ({ c }, x) => ({ id: onlyIn(x, c).userId }),
       check: (res, p) => (p.admin ? expect(errorCode(res)).toBe('NOT_FOUND') : forbidden(res)),
     },
   ],
@@ -177,35 +182,43 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'member',
       query: 'query ($companyId: ID!) { myEndpoints(companyId: $companyId) { access } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   myCredentials: [
     {
       kind: 'member',
       query: 'query ($companyId: ID!) { myCredentials(companyId: $companyId) { id } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   company: [
-    { kind: 'member', query: 'query ($id: ID!) { company(id: $id) { id name } }', vars: ({ c }) => ({ id: co(c) }) },
+    {
+      kind: 'member',
+      query: 'query ($id: ID!) { company(id: $id) { id name } }',
+      vars: ({ c }, x) => ({ id: co(x, c) }),
+    },
   ],
   endpoints: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { endpoints(companyId: $companyId) { id } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   endpoint: [
-    { kind: 'admin', query: 'query ($id: ID!) { endpoint(id: $id) { id baseUrl } }', vars: ({ c }) => ({ id: ep(c) }) },
+    {
+      kind: 'admin',
+      query: 'query ($id: ID!) { endpoint(id: $id) { id baseUrl } }',
+      vars: ({ c }, x) => ({ id: ep(x, c) }),
+    },
   ],
   roleAccess: [
     {
       kind: 'admin',
       query:
         'query ($roleId: ID!, $companyId: ID!) { roleAccess(roleId: $roleId, companyId: $companyId) { access endpoint { id } } }',
-      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
+      vars: ({ c }, x) => ({ roleId: x.ids.role.ceo, companyId: co(x, c) }),
     },
   ],
   previewTools: [
@@ -213,7 +226,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($roleId: ID!, $companyId: ID!) { previewTools(roleId: $roleId, companyId: $companyId) { name endpoint { id } } }',
-      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c) }),
+      vars: ({ c }, x) => ({ roleId: x.ids.role.ceo, companyId: co(x, c) }),
     },
   ],
   previewReadOperation: [
@@ -221,7 +234,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { previewReadOperation(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
-      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c), endpointId: ep(c) }),
+      vars: ({ c }, x) => ({ roleId: x.ids.role.ceo, companyId: co(x, c), endpointId: ep(x, c) }),
     },
   ],
   userAccess: [
@@ -229,7 +242,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
-      vars: ({ c }) => ({ userId: ids.user.ceo, companyId: co(c) }),
+      vars: ({ c }, x) => ({ userId: x.ids.user.ceo, companyId: co(x, c) }),
     },
     {
       variant: 'own company id, a person of the other company only',
@@ -237,7 +250,7 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query:
         'query ($userId: ID!, $companyId: ID!) { userAccess(userId: $userId, companyId: $companyId) { access endpoint { id } viaRoles { key } } }',
-      vars: ({ c, own }) => ({ userId: onlyIn(c).userId, companyId: co(own) }),
+      vars: ({ c, own }, x) => ({ userId: onlyIn(x, c).userId, companyId: co(x, own) }),
     },
   ],
   readOperation: [
@@ -245,21 +258,21 @@ const TABLE: Record<string, Row[]> = {
       kind: 'member',
       query:
         'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
-      vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c), endpointId: ep(x, c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'member',
       query:
         'query ($companyId: ID!, $endpointId: ID!) { readOperation(companyId: $companyId, endpointId: $endpointId, operation: "getHeadcount") { status } }',
-      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
+      vars: ({ c, own }, x) => ({ companyId: co(x, own), endpointId: ep(x, c) }),
     },
   ],
   dashboard: [
     {
       kind: 'member',
       query: 'query ($companyId: ID!) { dashboard(companyId: $companyId) { widgets { id value error } } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   writeOperation: [
@@ -267,21 +280,21 @@ const TABLE: Record<string, Row[]> = {
       kind: 'member',
       query:
         'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
-      vars: ({ c }) => ({ companyId: co(c), endpointId: ep(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c), endpointId: ep(x, c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'member',
       query:
         'mutation ($companyId: ID!, $endpointId: ID!) { writeOperation(companyId: $companyId, endpointId: $endpointId, operation: "createPosition", body: { title: "Spy", department: "Ops" }) { status } }',
-      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
+      vars: ({ c, own }, x) => ({ companyId: co(x, own), endpointId: ep(x, c) }),
     },
   ],
   myPendingActions: [
     {
       kind: 'member',
       query: 'query ($companyId: ID!) { myPendingActions(companyId: $companyId) { id } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   chat: [
@@ -289,35 +302,35 @@ const TABLE: Record<string, Row[]> = {
       kind: 'member',
       query:
         'mutation ($companyId: ID!, $conversationId: ID) { chat(companyId: $companyId, message: "show me everything", conversationId: $conversationId) { message } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   confirmAction: [
     {
       kind: 'member',
       query: 'mutation ($id: ID!) { confirmAction(id: $id) { action { id } } }',
-      vars: ({ c }) => ({ id: action(c) }),
+      vars: ({ c }, x) => ({ id: action(x, c) }),
     },
   ],
   rejectAction: [
     {
       kind: 'member',
       query: 'mutation ($id: ID!) { rejectAction(id: $id) { action { id } } }',
-      vars: ({ c }) => ({ id: action(c) }),
+      vars: ({ c }, x) => ({ id: action(x, c) }),
     },
   ],
   credentials: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { credentials(companyId: $companyId) { id hint } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   oauthApps: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { oauthApps(companyId: $companyId) { id hint } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   oauthProviderPresets: [
@@ -331,7 +344,7 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'global',
       query: '{ oauthRedirectUri }',
-      check: (res) => expect(res.data!.oauthRedirectUri).toBe(`${server.url}/oauth/callback`),
+      check: (res, _p, x) => expect(res.data!.oauthRedirectUri).toBe(`${x.server.url}/oauth/callback`),
     },
   ],
   auditLogs: [
@@ -339,7 +352,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($companyId: ID, $filter: AuditLogFilter) { auditLogs(companyId: $companyId, filter: $filter) { edges { node { id action } } } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
     { variant: 'every company', kind: 'global', query: '{ auditLogs { edges { node { id } } } }', check: forbidden },
   ],
@@ -348,8 +361,8 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($companyId: ID, $from: DateTime!, $to: DateTime!, $groupBy: UsageGroupBy!) { usageStats(companyId: $companyId, from: $from, to: $to, groupBy: $groupBy) { totals { calls } } }',
-      vars: ({ c }) => ({
-        companyId: co(c),
+      vars: ({ c }, x) => ({
+        companyId: co(x, c),
         from: '2026-01-01T00:00:00Z',
         to: '2026-02-01T00:00:00Z',
         groupBy: 'ENDPOINT',
@@ -380,7 +393,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'global',
       writes: true,
       query: 'mutation { logout }',
-      run: async (p) => server.gql<Data>('mutation { logout }', {}, await server.login(p.email)),
+      run: async (p, x) => x.server.gql<Data>('mutation { logout }', {}, await x.server.login(p.email)),
       check: (res) => expect(res.data).toEqual({ logout: true }),
     },
   ],
@@ -389,7 +402,7 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'global',
       query: 'mutation ($userId: ID) { signOutEverywhere(userId: $userId) }',
-      vars: ({ c }) => ({ userId: onlyIn(c).userId }),
+      vars: ({ c }, x) => ({ userId: onlyIn(x, c).userId }),
       check: forbidden,
     },
   ],
@@ -404,7 +417,7 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'global',
       query: 'mutation ($id: ID!) { deleteCompany(id: $id) }',
-      vars: ({ c }) => ({ id: co(c) }),
+      vars: ({ c }, x) => ({ id: co(x, c) }),
       check: forbidden,
     },
   ],
@@ -420,7 +433,7 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { updateCompany(id: $id, input: { name: "Hijacked" }) { id } }',
-      vars: ({ c }) => ({ id: co(c) }),
+      vars: ({ c }, x) => ({ id: co(x, c) }),
     },
   ],
   grantCompanyAccess: [
@@ -428,7 +441,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { grantCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) { role { key } } }',
-      vars: ({ c }) => ({ userId: ids.user.dev, companyId: co(c), roleId: ids.role.company_admin }),
+      vars: ({ c }, x) => ({ userId: x.ids.user.dev, companyId: co(x, c), roleId: x.ids.role.company_admin }),
     },
   ],
   revokeCompanyAccess: [
@@ -436,7 +449,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
-      vars: ({ c }) => ({ userId: ids.user.ceo, companyId: co(c), roleId: ids.role.ceo }),
+      vars: ({ c }, x) => ({ userId: x.ids.user.ceo, companyId: co(x, c), roleId: x.ids.role.ceo }),
     },
     {
       variant: "own company id, the other company's membership",
@@ -444,16 +457,16 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query:
         'mutation ($userId: ID!, $companyId: ID!, $roleId: ID!) { revokeCompanyAccess(userId: $userId, companyId: $companyId, roleId: $roleId) }',
-      vars: ({ c, own }) => ({ ...onlyIn(c), companyId: co(own) }),
+      vars: ({ c, own }, x) => ({ ...onlyIn(x, c), companyId: co(x, own) }),
     },
   ],
   createEndpoint: [
     {
       kind: 'admin',
       query: 'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id } }',
-      vars: ({ c }) => ({
+      vars: ({ c }, x) => ({
         input: {
-          companyId: co(c),
+          companyId: co(x, c),
           name: 'Sneaky API',
           slug: 'sneaky-api',
           baseUrl: 'https://example.com',
@@ -467,8 +480,8 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($companyId: ID!, $document: String!) { importOpenApi(companyId: $companyId, document: $document) { created } }',
-      vars: ({ c }) => ({
-        companyId: co(c),
+      vars: ({ c }, x) => ({
+        companyId: co(x, c),
         document: JSON.stringify({
           openapi: '3.1.0',
           info: { title: 'Sneaky Import', version: '1' },
@@ -482,36 +495,40 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { updateEndpoint(id: $id, input: { baseUrl: "https://evil.example" }) { id } }',
-      vars: ({ c }) => ({ id: ep(c) }),
+      vars: ({ c }, x) => ({ id: ep(x, c) }),
     },
   ],
   deleteEndpoint: [
-    { kind: 'admin', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: ({ c }) => ({ id: ep(c) }) },
+    { kind: 'admin', query: 'mutation ($id: ID!) { deleteEndpoint(id: $id) }', vars: ({ c }, x) => ({ id: ep(x, c) }) },
   ],
   createOperation: [
     {
       kind: 'admin',
       query:
         'mutation ($endpointId: ID!) { createOperation(endpointId: $endpointId, input: { key: "sneaky", method: "DELETE", path: "/all" }) { id } }',
-      vars: ({ c }) => ({ endpointId: ep(c) }),
+      vars: ({ c }, x) => ({ endpointId: ep(x, c) }),
     },
   ],
   updateOperation: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { updateOperation(id: $id, input: { path: "/hijacked" }) { id } }',
-      vars: ({ c }) => ({ id: op(c) }),
+      vars: ({ c }, x) => ({ id: op(x, c) }),
     },
   ],
   deleteOperation: [
-    { kind: 'admin', query: 'mutation ($id: ID!) { deleteOperation(id: $id) }', vars: ({ c }) => ({ id: op(c) }) },
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { deleteOperation(id: $id) }',
+      vars: ({ c }, x) => ({ id: op(x, c) }),
+    },
   ],
   setEndpointAccess: [
     {
       kind: 'admin',
       query:
         'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
-      vars: ({ c }) => ({ roleId: ids.role.ceo, companyId: co(c), endpointId: ep(c) }),
+      vars: ({ c }, x) => ({ roleId: x.ids.role.ceo, companyId: co(x, c), endpointId: ep(x, c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
@@ -519,7 +536,7 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query:
         'mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!) { setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: WRITE) { access } }',
-      vars: ({ c, own }) => ({ roleId: ids.role.ceo, companyId: co(own), endpointId: ep(c) }),
+      vars: ({ c, own }, x) => ({ roleId: x.ids.role.ceo, companyId: co(x, own), endpointId: ep(x, c) }),
     },
   ],
   fieldRules: [
@@ -527,7 +544,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($companyId: ID!, $endpointId: ID) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
     {
       variant: "own company id, the other company's endpoint",
@@ -535,15 +552,15 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query:
         'query ($companyId: ID!, $endpointId: ID!) { fieldRules(companyId: $companyId, endpointId: $endpointId) { id paths } }',
-      vars: ({ c, own }) => ({ companyId: co(own), endpointId: ep(c) }),
+      vars: ({ c, own }, x) => ({ companyId: co(x, own), endpointId: ep(x, c) }),
     },
   ],
   setFieldRule: [
     {
       kind: 'admin',
       query: 'mutation ($input: SetFieldRuleInput!) { setFieldRule(input: $input) { id } }',
-      vars: ({ c }) => ({
-        input: { companyId: co(c), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] },
+      vars: ({ c }, x) => ({
+        input: { companyId: co(x, c), operationId: op(x, c), roleId: x.ids.role.ceo, mode: 'ALLOW', paths: ['total'] },
       }),
     },
     {
@@ -551,8 +568,14 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($input: SetFieldRuleInput!) { setFieldRule(input: $input) { id } }',
-      vars: ({ c, own }) => ({
-        input: { companyId: co(own), operationId: op(c), roleId: ids.role.ceo, mode: 'ALLOW', paths: ['total'] },
+      vars: ({ c, own }, x) => ({
+        input: {
+          companyId: co(x, own),
+          operationId: op(x, c),
+          roleId: x.ids.role.ceo,
+          mode: 'ALLOW',
+          paths: ['total'],
+        },
       }),
     },
   ],
@@ -561,7 +584,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
-      vars: ({ c }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(c) }),
+      vars: ({ c }, x) => ({ operationId: op(x, c), roleId: x.ids.role.ceo, companyId: co(x, c) }),
     },
     {
       variant: "own company id, the other company's operation",
@@ -569,14 +592,14 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query:
         'mutation ($operationId: ID!, $roleId: ID!, $companyId: ID!) { deleteFieldRule(operationId: $operationId, roleId: $roleId, companyId: $companyId) }',
-      vars: ({ c, own }) => ({ operationId: op(c), roleId: ids.role.ceo, companyId: co(own) }),
+      vars: ({ c, own }, x) => ({ operationId: op(x, c), roleId: x.ids.role.ceo, companyId: co(x, own) }),
     },
   ],
   dashboardWidgets: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { dashboardWidgets(companyId: $companyId) { id expression } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   previewDashboardWidget: [
@@ -598,14 +621,14 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($input: DashboardWidgetInput!) { createDashboardWidget(input: $input) { id } }',
-      vars: ({ c }) => ({ input: widgetInput(c, co(c)) }),
+      vars: ({ c }, x) => ({ input: widgetInput(x, c, co(x, c)) }),
     },
     {
       variant: "own company id, the other company's endpoint",
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($input: DashboardWidgetInput!) { createDashboardWidget(input: $input) { id } }',
-      vars: ({ c, own }) => ({ input: widgetInput(c, co(own)) }),
+      vars: ({ c, own }, x) => ({ input: widgetInput(x, c, co(x, own)) }),
     },
   ],
   updateDashboardWidget: [
@@ -613,7 +636,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($id: ID!, $input: DashboardWidgetInput!) { updateDashboardWidget(id: $id, input: $input) { id } }',
-      vars: ({ c }) => ({ id: widget(c), input: widgetInput(c, co(c)) }),
+      vars: ({ c }, x) => ({ id: widget(x, c), input: widgetInput(x, c, co(x, c)) }),
     },
     {
       variant: "own company id, the other company's widget",
@@ -621,31 +644,31 @@ const TABLE: Record<string, Row[]> = {
       adminOnly: true,
       query:
         'mutation ($id: ID!, $input: DashboardWidgetInput!) { updateDashboardWidget(id: $id, input: $input) { id } }',
-      vars: ({ c, own }) => ({ id: widget(c), input: widgetInput(own, co(own)) }),
+      vars: ({ c, own }, x) => ({ id: widget(x, c), input: widgetInput(x, own, co(x, own)) }),
     },
   ],
   deleteDashboardWidget: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!, $companyId: ID!) { deleteDashboardWidget(id: $id, companyId: $companyId) }',
-      vars: ({ c }) => ({ id: widget(c), companyId: co(c) }),
+      vars: ({ c }, x) => ({ id: widget(x, c), companyId: co(x, c) }),
     },
     {
       variant: "own company id, the other company's widget",
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($id: ID!, $companyId: ID!) { deleteDashboardWidget(id: $id, companyId: $companyId) }',
-      vars: ({ c, own }) => ({ id: widget(c), companyId: co(own) }),
+      vars: ({ c, own }, x) => ({ id: widget(x, c), companyId: co(x, own) }),
     },
   ],
   createCredential: [
     {
       kind: 'admin',
       query: 'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-      vars: ({ c }) => ({
+      vars: ({ c }, x) => ({
         input: {
-          companyId: co(c),
-          endpointId: ep(c),
+          companyId: co(x, c),
+          endpointId: ep(x, c),
           name: 'sneaky',
           kind: 'BEARER',
           secret: { token: 'sneaky-token-value' },
@@ -657,10 +680,10 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
-      vars: ({ c, own }) => ({
+      vars: ({ c, own }, x) => ({
         input: {
-          companyId: co(own),
-          endpointId: ep(c),
+          companyId: co(x, own),
+          endpointId: ep(x, c),
           name: 'sneaky',
           kind: 'BEARER',
           secret: { token: 'sneaky-token-value' },
@@ -672,29 +695,29 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { updateCredential(id: $id, input: { name: "hijacked" }) { id } }',
-      vars: ({ c }) => ({ id: cred(c) }),
+      vars: ({ c }, x) => ({ id: cred(x, c) }),
     },
   ],
   rotateCredential: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { rotateCredential(id: $id, secret: { token: "attacker-token" }) { id } }',
-      vars: ({ c }) => ({ id: cred(c) }),
+      vars: ({ c }, x) => ({ id: cred(x, c) }),
     },
   ],
   confirmCredentialOrigin: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { confirmCredentialOrigin(id: $id, origin: "https://evil.example") { id } }',
-      vars: ({ c }) => ({ id: cred(c) }),
+      vars: ({ c }, x) => ({ id: cred(x, c) }),
     },
   ],
   createOAuthApp: [
     {
       kind: 'admin',
       query: 'mutation ($input: CreateOAuthAppInput!) { createOAuthApp(input: $input) { id } }',
-      vars: ({ c }) => ({
-        input: { companyId: co(c), provider: 'github', clientId: 'sneaky', clientSecret: 'sneaky-secret' },
+      vars: ({ c }, x) => ({
+        input: { companyId: co(x, c), provider: 'github', clientId: 'sneaky', clientSecret: 'sneaky-secret' },
       }),
     },
   ],
@@ -702,43 +725,53 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { updateOAuthApp(id: $id, input: { clientId: "sneaky" }) { id } }',
-      vars: ({ c }) => ({ id: oauthApp(c) }),
+      vars: ({ c }, x) => ({ id: oauthApp(x, c) }),
     },
   ],
   deleteOAuthApp: [
-    { kind: 'admin', query: 'mutation ($id: ID!) { deleteOAuthApp(id: $id) }', vars: ({ c }) => ({ id: oauthApp(c) }) },
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { deleteOAuthApp(id: $id) }',
+      vars: ({ c }, x) => ({ id: oauthApp(x, c) }),
+    },
   ],
   startOAuthConnect: [
     {
       kind: 'admin',
       query: 'mutation ($input: StartOAuthConnectInput!) { startOAuthConnect(input: $input) { authorizationUrl } }',
-      vars: ({ c }) => ({ input: { companyId: co(c), endpointId: ep(c), appId: oauthApp(c), returnTo: '/admin' } }),
+      vars: ({ c }, x) => ({
+        input: { companyId: co(x, c), endpointId: ep(x, c), appId: oauthApp(x, c), returnTo: '/admin' },
+      }),
     },
     {
       variant: "own company id, the other company's endpoint and app",
       kind: 'admin',
       adminOnly: true,
       query: 'mutation ($input: StartOAuthConnectInput!) { startOAuthConnect(input: $input) { authorizationUrl } }',
-      vars: ({ c, own }) => ({
-        input: { companyId: co(own), endpointId: ep(c), appId: oauthApp(c), returnTo: '/admin' },
+      vars: ({ c, own }, x) => ({
+        input: { companyId: co(x, own), endpointId: ep(x, c), appId: oauthApp(x, c), returnTo: '/admin' },
       }),
     },
   ],
   deleteCredential: [
-    { kind: 'admin', query: 'mutation ($id: ID!) { deleteCredential(id: $id) }', vars: ({ c }) => ({ id: cred(c) }) },
+    {
+      kind: 'admin',
+      query: 'mutation ($id: ID!) { deleteCredential(id: $id) }',
+      vars: ({ c }, x) => ({ id: cred(x, c) }),
+    },
   ],
   testCredential: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { testCredential(id: $id) { ok } }',
-      vars: ({ c }) => ({ id: cred(c) }),
+      vars: ({ c }, x) => ({ id: cred(x, c) }),
     },
   ],
   webhookSubscriptions: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { webhookSubscriptions(companyId: $companyId) { id url } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   webhookDeliveries: [
@@ -746,7 +779,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'query ($subscriptionId: ID!) { webhookDeliveries(subscriptionId: $subscriptionId, first: 5) { id payload } }',
-      vars: ({ c }) => ({ subscriptionId: hook(c) }),
+      vars: ({ c }, x) => ({ subscriptionId: hook(x, c) }),
     },
   ],
   createWebhookSubscription: [
@@ -754,63 +787,65 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($companyId: ID!) { createWebhookSubscription(companyId: $companyId, url: "https://example.com/hook", events: ["permission.changed"]) { secret } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   deleteWebhookSubscription: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { deleteWebhookSubscription(id: $id) }',
-      vars: ({ c }) => ({ id: hook(c) }),
+      vars: ({ c }, x) => ({ id: hook(x, c) }),
     },
   ],
   accessTokens: [
     {
       kind: 'member',
       query: 'query ($companyId: ID) { accessTokens(companyId: $companyId) { id } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   createAccessToken: [
     {
       kind: 'member',
       query: 'mutation ($input: CreateAccessTokenInput!) { createAccessToken(input: $input) { token } }',
-      vars: ({ c }) => ({ input: { companyId: co(c), name: 'sneaky' } }),
+      vars: ({ c }, x) => ({ input: { companyId: co(x, c), name: 'sneaky' } }),
     },
   ],
   revokeAccessToken: [
     {
       kind: 'member',
       query: 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id } }',
-      vars: ({ c }) => ({ id: accessToken(c) }),
+      vars: ({ c }, x) => ({ id: accessToken(x, c) }),
     },
   ],
   invitations: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { invitations(companyId: $companyId) { id email } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   inviteToCompany: [
     {
       kind: 'admin',
       query: 'mutation ($input: InviteInput!) { inviteToCompany(input: $input) { acceptUrl } }',
-      vars: ({ c }) => ({ input: { companyId: co(c), email: 'sneaky@example.test', roleIds: [ids.role.developer] } }),
+      vars: ({ c }, x) => ({
+        input: { companyId: co(x, c), email: 'sneaky@example.test', roleIds: [x.ids.role.developer] },
+      }),
     },
   ],
   resendInvitation: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { resendInvitation(id: $id) { acceptUrl } }',
-      vars: ({ c }) => ({ id: invitation(c) }),
+      vars: ({ c }, x) => ({ id: invitation(x, c) }),
     },
   ],
   revokeInvitation: [
     {
       kind: 'admin',
       query: 'mutation ($id: ID!) { revokeInvitation(id: $id) { id } }',
-      vars: ({ c }) => ({ id: invitation(c) }),
+      vars: ({ c }, x) => ({ id: invitation(x, c) }),
     },
   ],
   // By link, for anyone: the link is the credential (invitation.test.ts covers real ones).
@@ -842,14 +877,14 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($endpointId: ID!) { rotateInboundWebhookSecret(endpointId: $endpointId) { secret path } }',
-      vars: ({ c }) => ({ endpointId: ep(c) }),
+      vars: ({ c }, x) => ({ endpointId: ep(x, c) }),
     },
   ],
   identityProvider: [
     {
       kind: 'admin',
       query: 'query ($companyId: ID!) { identityProvider(companyId: $companyId) { issuerUrl } }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   signInMethod: [
@@ -865,8 +900,8 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($companyId: ID!, $input: IdentityProviderInput!) { configureIdentityProvider(companyId: $companyId, input: $input) { issuerUrl } }',
-      vars: ({ c }) => ({
-        companyId: co(c),
+      vars: ({ c }, x) => ({
+        companyId: co(x, c),
         input: {
           issuerUrl: 'https://idp.example.com',
           clientId: 'sneaky',
@@ -884,14 +919,14 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'mutation ($companyId: ID!) { startIdentityProviderTest(companyId: $companyId) }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   deleteIdentityProvider: [
     {
       kind: 'admin',
       query: 'mutation ($companyId: ID!) { deleteIdentityProvider(companyId: $companyId) }',
-      vars: ({ c }) => ({ companyId: co(c) }),
+      vars: ({ c }, x) => ({ companyId: co(x, c) }),
     },
   ],
   setIdentityProviderGroupMappings: [
@@ -899,7 +934,7 @@ const TABLE: Record<string, Row[]> = {
       kind: 'admin',
       query:
         'mutation ($companyId: ID!, $mappings: [GroupMappingInput!]!) { setIdentityProviderGroupMappings(companyId: $companyId, mappings: $mappings) { group } }',
-      vars: ({ c }) => ({ companyId: co(c), mappings: [{ group: 'sneaky', roleId: ids.role.ceo }] }),
+      vars: ({ c }, x) => ({ companyId: co(x, c), mappings: [{ group: 'sneaky', roleId: x.ids.role.ceo }] }),
     },
   ],
 };
@@ -920,27 +955,36 @@ const crossCases = (writes: boolean) =>
       CALLERS.filter((p) => p.admin || !e.row.adminOnly).map((p) => ({ ...e, p, name: `${e.label} as ${p.email}` })),
     );
 
-const call = (row: Row, t: Target, token: string | null) => server.gql<Data>(row.query, row.vars?.(t) ?? {}, token);
+const call = (x: Ctx, row: Row, t: Target, token: string | null | undefined) =>
+  x.server.gql<Data>(row.query, row.vars?.(t, x) ?? {}, token);
 
-async function expectCrossCompany({ row, p }: { row: Row; p: Persona }) {
-  const res = await call(row, { c: p.other, own: p.own }, tokens[p.email]!);
-  if (row.check) return row.check(res, p);
+async function expectCrossCompany(x: Ctx, { row, p }: { row: Row; p: Persona }) {
+  const res = await call(x, row, { c: p.other, own: p.own }, x.tokens[p.email]!);
+  if (row.check) return row.check(res, p, x);
   expect(errorCode(res)).toBe('NOT_FOUND');
   expect(res.data ?? null).toBeNull();
 }
 
-let before: Record<string, unknown[]>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ids = await worldIds(server.db);
+/** Makes the rows the table's ids point at, an administrator of Acme, and the callers' sessions. */
+async function setUp(server: TestServer, world: WorldIds): Promise<Ctx> {
+  // A copy: acmeadmin joins the file's ids without changing the fixture's world.
+  const ids: WorldIds = { ...world, user: { ...world.user } };
+  const made: Made = {
+    credential: { acme: '', globex: '' },
+    widget: { acme: '', globex: '' },
+    action: { acme: '', globex: '' },
+    hook: { acme: '', globex: '' },
+    oauthApp: { acme: '', globex: '' },
+    accessToken: { acme: '', globex: '' },
+    invitation: { acme: '', globex: '' },
+  };
   for (const c of ['acme', 'globex'] as const) {
-    widgetIds[c] = (
+    made.widget[c] = (
       await server.db.dashboardWidget.findFirstOrThrow({
-        where: { companyId: co(c), endpointId: ep(c), key: 'headcount' },
+        where: { companyId: co({ ids }, c), endpointId: ep({ ids }, c), key: 'headcount' },
       })
     ).id;
-    credentialIds[c] = (
+    made.credential[c] = (
       await server.db.apiCredential.findFirstOrThrow({ where: { companyId: ids.company[c] }, orderBy: { name: 'asc' } })
     ).id;
     const operationId = ids.operation[`${c}/hr-api/createPosition`]!;
@@ -948,14 +992,14 @@ beforeAll(async () => {
       data: {
         userId: ids.user.ceo!,
         companyId: ids.company[c]!,
-        endpointId: ep(c)!,
+        endpointId: ep({ ids }, c)!,
         operationId,
         args: { params: {}, body: { title: 'x', department: 'y' } },
         argsHash: 'test',
         expiresAt: new Date(Date.now() + 600_000),
       },
     });
-    actionIds[c] = pending.id;
+    made.action[c] = pending.id;
     const hookId = randomUUID();
     const companyId = ids.company[c]!;
     await server.db.webhookSubscription.create({
@@ -970,7 +1014,7 @@ beforeAll(async () => {
         ),
       },
     });
-    hookIds[c] = hookId;
+    made.hook[c] = hookId;
     const appId = randomUUID();
     await server.db.oAuthApp.create({
       data: {
@@ -984,8 +1028,8 @@ beforeAll(async () => {
         ...server.tessera.vault.sealWebhookSecret({ id: appId, companyId }, 'isolation-client-secret'),
       },
     });
-    oauthAppIds[c] = appId;
-    accessTokenIds[c] = (
+    made.oauthApp[c] = appId;
+    made.accessToken[c] = (
       await server.db.accessToken.create({
         data: {
           userId: ids.user.ceo!,
@@ -997,7 +1041,7 @@ beforeAll(async () => {
         },
       })
     ).id;
-    invitationIds[c] = (
+    made.invitation[c] = (
       await server.db.invitation.create({
         data: {
           companyId,
@@ -1024,12 +1068,17 @@ beforeAll(async () => {
     admin,
   );
   ids.user.acmeadmin = userId;
-  tokens[PERSONAS.admin] = admin;
+  const tokens: Record<string, string> = { [PERSONAS.admin]: admin };
   for (const email of [PERSONAS.companyAdmin, 'acmeadmin@demo.test', PERSONAS.cfo, PERSONAS.dev])
     tokens[email] = await server.login(email);
-  before = await snapshot(server.db);
+  return { server, ids, made, tokens, before: await snapshot(server.db) };
+}
+
+const it = serverTest.extend('iso', { scope: 'file' }, ({ server, world }) => setUp(server, world));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ iso }) => {
+  void [iso];
 });
-afterAll(() => server?.close());
 
 describe('the table covers the schema', () => {
   it('has a row for every Query and Mutation field, and each row calls its field', async () => {
@@ -1057,7 +1106,7 @@ describe('the table covers the schema', () => {
 });
 
 describe("another company's ids answer NOT_FOUND; operations not scoped to a company answer as their row says", () => {
-  it.each(crossCases(false))('$name', expectCrossCompany);
+  it.for(crossCases(false))('$name', (e, { iso }) => expectCrossCompany(iso, e));
 });
 
 describe('a member without admin rights gets FORBIDDEN in their own company', () => {
@@ -1071,8 +1120,8 @@ describe('a member without admin rights gets FORBIDDEN in their own company', ()
     'signOutEverywhere',
   ]);
   const cases = entries.filter(({ field, row }) => row.kind === 'admin' || platformOnly.has(field));
-  it.each(cases)('$label as dev@demo.test', async ({ row }) => {
-    forbidden(await call(row, { c: 'acme', own: 'acme' }, tokens[PERSONAS.dev]!));
+  it.for(cases)('$label as dev@demo.test', async ({ row }, { iso }) => {
+    forbidden(await call(iso, row, { c: 'acme', own: 'acme' }, iso.tokens[PERSONAS.dev]!));
   });
 });
 
@@ -1087,8 +1136,8 @@ const PUBLIC_OPERATIONS = new Set([
 ]);
 
 describe('without a token every operation but the public ones answers UNAUTHENTICATED', () => {
-  it.each(entries.filter(({ field }) => !PUBLIC_OPERATIONS.has(field)))('$label', async ({ row }) => {
-    const res = await call(row, { c: 'globex', own: 'acme' }, null);
+  it.for(entries.filter(({ field }) => !PUBLIC_OPERATIONS.has(field)))('$label', async ({ row }, { iso }) => {
+    const res = await call(iso, row, { c: 'globex', own: 'acme' }, null);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.data ?? null).toBeNull();
   });
@@ -1140,14 +1189,14 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
 
   it('covers every ID argument', () => expect(cases.length).toBeGreaterThan(40));
 
-  it('answers NOT_FOUND for each', async () => {
+  it('answers NOT_FOUND for each', async ({ iso }) => {
     const failures: string[] = [];
     for (const { name, field, path, value, email } of cases) {
       const row = TABLE[field]![0]!;
-      const res = await server.gql(
+      const res = await iso.server.gql(
         row.query,
-        withValue(row.vars!({ c: 'globex', own: 'globex' }), path, value),
-        tokens[email],
+        withValue(row.vars!({ c: 'globex', own: 'globex' }, iso), path, value),
+        iso.tokens[email],
       );
       const code = res.errors?.length === 1 ? res.errors[0]!.extensions?.code : JSON.stringify(res.errors ?? res.data);
       if (code !== 'NOT_FOUND') failures.push(`${name}: ${code}`);
@@ -1157,21 +1206,21 @@ describe('nonexistent and malformed ids answer NOT_FOUND, never INTERNAL_SERVER_
 });
 
 describe('nothing changed', () => {
-  it('every row of every table, audit rows and call log included, is as before', async () => {
+  it('every row of every table, audit rows and call log included, is as before', async ({ server, iso }) => {
     await server.tessera.callLog.flush();
-    expect(await snapshot(server.db)).toEqual(before);
+    expect(await snapshot(server.db)).toEqual(iso.before);
   });
 
-  it('no request reached any company API', () => {
+  it('no request reached any company API', ({ server }) => {
     expect(server.sandbox.stats.requests.total).toBe(0);
     expect(server.sandbox.stats.tokenRequests.total).toBe(0);
   });
 });
 
 describe("signing in shows only the companies one belongs to; signing out ends only one's own session", () => {
-  it.each(crossCases(true))('$name', async ({ row, p }) => {
-    const res = row.run ? await row.run(p) : await server.gql<Data>(row.query, { email: p.email }, null);
+  it.for(crossCases(true))('$name', async ({ row, p }, { server, iso }) => {
+    const res = row.run ? await row.run(p, iso) : await server.gql<Data>(row.query, { email: p.email }, null);
     expect(res.errors).toBeUndefined();
-    await row.check!(res, p);
+    await row.check!(res, p, iso);
   });
 });

@@ -13,10 +13,10 @@
 // (one table fingerprint around all of a query's cases, not one per case: reads are many and
 // cheap), and one given an id of a company the caller cannot see must be refused, not answered.
 import { getNamedType, getNullableType, isLeafType, type GraphQLField } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERSONAS } from '../personas.ts';
-import { startTestServer, type GqlResponse, type TestServer } from '../harness.ts';
-import { worldIds } from '../world.ts';
+import { afterAll, describe, expect } from 'vitest';
+import { PERSONAS, serverTest } from '../fixture.ts';
+import type { GqlResponse, TestServer } from '../harness.ts';
+import type { WorldIds } from '../world.ts';
 import { buildBareSchema } from '../../src/graphql/schema.ts';
 import { baselines, queryBaselines, type Baseline, type FuzzIds, type Persona } from './baselines.ts';
 import {
@@ -80,10 +80,14 @@ const MUTATION_TESTS = mutations.flatMap((m) => {
 const queries = Object.values(bare.getQueryType()!.getFields()).filter((q) => q.args.length > 0);
 const QUERY_NAMES = queries.map((q) => q.name);
 
-let server: TestServer;
-let plans: Record<string, Baseline>;
-let queryPlans: Record<string, Baseline>;
-const tokens: Partial<Record<Persona, string | null>> = { anonymous: null };
+/** What the tests read from the file's setup: its server, the baselines, and the personas' sessions. */
+interface Fuzz {
+  server: TestServer;
+  plans: Record<string, Baseline>;
+  queryPlans: Record<string, Baseline>;
+  /** Signed in again after a mutation that ends sessions. */
+  tokens: Partial<Record<Persona, string | null>>;
+}
 const EMAILS: Record<Exclude<Persona, 'anonymous'>, string> = {
   admin: PERSONAS.admin,
   member: PERSONAS.ceo,
@@ -190,7 +194,12 @@ function allowedWrites(field: string, res: GqlResponse): Set<string> {
   return new Set();
 }
 
-async function send(query: string, vars: Record<string, unknown>, token: string | null): Promise<GqlResponse> {
+async function send(
+  server: TestServer,
+  query: string,
+  vars: Record<string, unknown>,
+  token: string | null,
+): Promise<GqlResponse> {
   const res = await fetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -210,27 +219,32 @@ async function send(query: string, vars: Record<string, unknown>, token: string 
   }
 }
 
-async function gqlOk(query: string, vars: Record<string, unknown>, token: string): Promise<Record<string, any>> {
+async function gqlOk(
+  server: TestServer,
+  query: string,
+  vars: Record<string, unknown>,
+  token: string,
+): Promise<Record<string, any>> {
   const res = await server.gql(query, vars, token);
   if (res.errors) throw new Error(`setup: ${JSON.stringify(res.errors)}`);
   return res.data!;
 }
 
-beforeAll(async () => {
-  // Login's per-account and per-address failure limits would answer RATE_LIMITED (a fine answer)
-  // to most login cases before they reach the code that reads the values: raised here.
-  server = await startTestServer({
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000',
-    LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
-  });
-  const w = await worldIds(server.db);
+/** The fuzzer's own company and the rows the baselines point at, then the baselines and sessions. */
+async function setUp(server: TestServer, w: WorldIds): Promise<Fuzz> {
   const admin = await server.login(PERSONAS.admin);
   // The fuzzer's own company: an endpoint with an operation, a credential, an administrator, a member.
   const company = (
-    await gqlOk('mutation { createCompany(input: { name: "Fuzz Target", slug: "fuzz-target" }) { id } }', {}, admin)
+    await gqlOk(
+      server,
+      'mutation { createCompany(input: { name: "Fuzz Target", slug: "fuzz-target" }) { id } }',
+      {},
+      admin,
+    )
   ).createCompany.id as string;
   const endpoint = (
     await gqlOk(
+      server,
       'mutation ($input: CreateEndpointInput!) { createEndpoint(input: $input) { id operations { id } } }',
       {
         input: {
@@ -246,6 +260,7 @@ beforeAll(async () => {
   ).createEndpoint;
   const cred = (
     await gqlOk(
+      server,
       'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
       {
         input: {
@@ -261,6 +276,7 @@ beforeAll(async () => {
   ).createCredential.id as string;
   const fuzzAdmin = (
     await gqlOk(
+      server,
       'mutation { createUser(input: { email: "fuzzadmin@demo.test", name: "Fuzz Admin", password: "tessera-demo" }) { id } }',
       {},
       admin,
@@ -268,8 +284,8 @@ beforeAll(async () => {
   ).createUser.id as string;
   const grant =
     'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }';
-  await gqlOk(grant, { u: fuzzAdmin, c: company, r: w.role.company_admin }, admin);
-  await gqlOk(grant, { u: w.user.dev, c: company, r: w.role.developer }, admin);
+  await gqlOk(server, grant, { u: fuzzAdmin, c: company, r: w.role.company_admin }, admin);
+  await gqlOk(server, grant, { u: w.user.dev, c: company, r: w.role.developer }, admin);
   const pending = (userId: string) =>
     server.db.pendingAction.create({
       data: {
@@ -286,6 +302,7 @@ beforeAll(async () => {
   // fuzzer's hundreds of writes stay under (RATE_LIMITED would be a fine answer, but a shallow one).
   const ceo = await server.login(PERSONAS.ceo);
   const accounts = await gqlOk(
+    server,
     'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts") { data } }',
     { c: w.company.acme, e: w.endpoint['acme/sales-api'] },
     ceo,
@@ -301,6 +318,7 @@ beforeAll(async () => {
   const subscribe = async (companyId: string) =>
     (
       await gqlOk(
+        server,
         'mutation ($c: ID!) { createWebhookSubscription(companyId: $c, url: "https://hooks.example.test/fuzz", events: ["credential.needs_reconnect"]) { subscription { id } } }',
         { c: companyId },
         admin,
@@ -342,6 +360,7 @@ beforeAll(async () => {
     acmeCredential,
     oauthApp: (
       await gqlOk(
+        server,
         'mutation ($c: ID!) { createOAuthApp(input: { companyId: $c, provider: "gitlab", clientId: "fuzz", clientSecret: "fuzz-client-secret" }) { id } }',
         { c: company },
         admin,
@@ -357,14 +376,26 @@ beforeAll(async () => {
     acmeInvitation: (await invite(w.company.acme!, 'fuzz-acme@demo.test')).id,
     invitationToken: (await invite(company, 'fuzz-link@demo.test')).token,
   };
-  plans = baselines(w, f);
-  queryPlans = queryBaselines(w, f);
-  tokens.admin = admin;
-  tokens.member = ceo;
-  tokens.companyAdmin = await server.login('fuzzadmin@demo.test');
+  const tokens: Fuzz['tokens'] = {
+    anonymous: null,
+    admin,
+    member: ceo,
+    companyAdmin: await server.login('fuzzadmin@demo.test'),
+  };
   console.info(`mutation fuzzer: FUZZ_SEED=${SEED} FUZZ_PER_SLOT=${PER_SLOT} FUZZ_GENERATED=${GENERATED}`);
+  return { server, plans: baselines(w, f), queryPlans: queryBaselines(w, f), tokens };
+}
+
+// Login's per-account and per-address failure limits would answer RATE_LIMITED (a fine answer)
+// to most login cases before they reach the code that reads the values: raised here.
+const it = serverTest
+  .override('serverEnv', { LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000', LOGIN_MAX_FAILURES_PER_ADDRESS: '100000' })
+  .extend('fuzz', { scope: 'file' }, ({ server, world }) => setUp(server, world));
+// File fixtures are made under the hook timeout, not the first test's.
+it.beforeAll(({ fuzz }) => {
+  void [fuzz];
 });
-afterAll(async () => {
+afterAll(() => {
   console.info(
     `mutation and query fuzzer: ${ran} cases, ${accepted.length} accepted (fine, listed for review):\n  ${accepted.join('\n  ')}`,
   );
@@ -373,21 +404,20 @@ afterAll(async () => {
       .map(([m, o]) => `  ${m}: ${JSON.stringify(o)}`)
       .join('\n')}`,
   );
-  await server?.close();
 });
 
 describe('the fuzzer covers the schema', () => {
-  it('has a baseline for every mutation', () => {
+  it('has a baseline for every mutation', ({ fuzz: { plans } }) => {
     expect(Object.keys(plans).sort()).toEqual([...MUTATION_NAMES].sort());
   });
 
-  it('has a baseline for every query that takes arguments', () => {
+  it('has a baseline for every query that takes arguments', ({ fuzz: { queryPlans } }) => {
     expect(Object.keys(queryPlans).sort()).toEqual(QUERY_NAMES.slice().sort());
   });
 });
 
 describe('every query answers hostile values with a contract code, changes nothing, and refuses other companies', () => {
-  it.each(QUERY_NAMES)('%s', async (name) => {
+  it.for(QUERY_NAMES)('%s', async (name, { fuzz: { server, queryPlans, tokens } }) => {
     const field = queries.find((q) => q.name === name)!;
     const query = operationText(field, 'query');
     const failures: string[] = [];
@@ -397,7 +427,7 @@ describe('every query answers hostile values with a contract code, changes nothi
     for (const c of cases) {
       ran += 1;
       const logged = server.logs.length;
-      const res = await send(query, c.vars, tokens[c.as] ?? null);
+      const res = await send(server, query, c.vars, tokens[c.as] ?? null);
       const where = `${name}(${c.label}) as ${c.as} [FUZZ_SEED=${SEED}]`;
       const outcome = res.errors?.[0]?.extensions?.code ?? (res.status < 400 ? 'ok' : `HTTP ${res.status}`);
       countOutcome(name, outcome);
@@ -420,7 +450,7 @@ describe('every query answers hostile values with a contract code, changes nothi
 });
 
 describe('every mutation answers hostile values with a contract code and changes nothing when it fails', () => {
-  it.each(MUTATION_TESTS)('$title', async ({ name, from, to }) => {
+  it.for(MUTATION_TESTS)('$title', async ({ name, from, to }, { fuzz: { server, plans, tokens } }) => {
     const field = mutations.find((m) => m.name === name)!;
     const query = operationText(field);
     const failures: string[] = [];
@@ -436,7 +466,7 @@ describe('every mutation answers hostile values with a contract code and changes
         before = await fingerprint(server.db); // the sign-in's own audit row
       }
       const logged = server.logs.length;
-      const res = await send(query, c.vars, token);
+      const res = await send(server, query, c.vars, token);
       await server.tessera.callLog.flush();
       const after = await fingerprint(server.db);
       const where = `${name}(${c.label}) as ${c.as} [FUZZ_SEED=${SEED}]`;
@@ -462,7 +492,9 @@ describe('every mutation answers hostile values with a contract code and changes
 });
 
 describe('after all of it', () => {
-  it('still stores real-world unicode as sent: emoji (surrogate pairs), right-to-left text, accents', async () => {
+  it('still stores real-world unicode as sent: emoji (surrogate pairs), right-to-left text, accents', async ({
+    fuzz: { server, plans, tokens },
+  }) => {
     const name = 'Ünïcode 👩‍👩‍👧‍👦 \u202eشركة\u202c 漢字';
     const res = await server.gql<{ updateCompany: { name: string } }>(
       'mutation ($id: ID!, $name: String!) { updateCompany(id: $id, input: { name: $name }) { name } }',

@@ -5,36 +5,34 @@ import { createClient } from 'graphql-ws';
 import { describe, expect, vi } from 'vitest';
 import { PERSONAS, serverTest } from '../../../test/fixture.ts';
 import WebSocket from 'ws';
+import { graphql } from '../../../test/gql/gql.ts';
+import type { CreateAccessTokenInput, CreateTokenMutation } from '../../../test/gql/graphql.ts';
 import { errorCode, onlyError, type TestServer } from '../../../test/harness.ts';
 import type { WorldIds } from '../../../test/world.ts';
 import { MAX_ACTIVE_TOKENS_PER_USER } from './access-token.service.ts';
 
-const CREATE = `mutation ($input: CreateAccessTokenInput!) {
+const CREATE = graphql(`mutation CreateToken($input: CreateAccessTokenInput!) {
   createAccessToken(input: $input) { token accessToken { id name prefix companyId company { slug } readOnly expiresAt lastUsedAt revokedAt createdAt status } }
-}`;
-const LIST = 'query ($c: ID) { accessTokens(companyId: $c) { id name prefix status lastUsedAt company { slug } } }';
-const REVOKE = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { id status revokedAt } }';
-const ME = '{ me { email } }';
-const MY_COMPANIES = '{ myCompanies { slug } }';
-const MY_ENDPOINTS = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
-const READ =
-  'query ($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { status } }';
-const WRITE =
-  'mutation ($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: { name: "x", accountId: "y", amount: 1 }) { status } }';
+}`);
+const LIST = graphql(
+  `query Tokens($c: ID) { accessTokens(companyId: $c) { id name prefix status lastUsedAt company { slug } } }`,
+);
+const REVOKE = graphql(`mutation RevokeToken($id: ID!) { revokeAccessToken(id: $id) { id status revokedAt } }`);
+const ME = graphql(`query TokenHolder { me { email } }`);
+const MY_COMPANIES = graphql(`query TokenCompanies { myCompanies { slug } }`);
+const MY_ENDPOINTS = graphql(
+  `query TokenEndpoints($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }`,
+);
+const READ = graphql(
+  `query TokenRead($c: ID!, $e: ID!) { readOperation(companyId: $c, endpointId: $e, operation: "listAccounts", params: { limit: 1 }) { status } }`,
+);
+const WRITE = graphql(
+  `mutation TokenWrite($c: ID!, $e: ID!) { writeOperation(companyId: $c, endpointId: $e, operation: "createOpportunity", params: { name: "x", accountId: "y", amount: 1 }) { status } }`,
+);
+const CHAT = graphql(`mutation TokenChat($c: ID!) { chat(companyId: $c, message: "hello") { message } }`);
+const CONFIRM = graphql(`mutation TokenConfirm($id: ID!) { confirmAction(id: $id) { result { status } } }`);
 
-interface Created {
-  token: string;
-  accessToken: {
-    id: string;
-    name: string;
-    prefix: string;
-    companyId: string;
-    readOnly: boolean;
-    expiresAt: string;
-    lastUsedAt: string | null;
-    status: string;
-  };
-}
+type Created = CreateTokenMutation['createAccessToken'];
 
 // The personas' sessions, signed in once for the file, by email.
 const it = serverTest.extend('sessions', { scope: 'file' }, async ({ server }) => {
@@ -52,9 +50,9 @@ async function create(
   server: TestServer,
   sessions: Record<string, string>,
   as: string,
-  input: Record<string, unknown>,
+  input: CreateAccessTokenInput,
 ): Promise<Created> {
-  const res = await server.gql<{ createAccessToken: Created }>(CREATE, { input }, sessions[as]);
+  const res = await server.gql(CREATE, { input }, sessions[as]);
   expect(res.errors).toBeUndefined();
   return res.data!.createAccessToken;
 }
@@ -89,11 +87,7 @@ describe('a personal access token', () => {
     expect(row.tokenHash).toBe(createHash('sha256').update(made.token).digest('hex'));
 
     expect((await server.gql(ME, {}, made.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
-    const endpoints = await server.gql<{ myEndpoints: { endpoint: { slug: string } }[] }>(
-      MY_ENDPOINTS,
-      { c: acme(world) },
-      made.token,
-    );
+    const endpoints = await server.gql(MY_ENDPOINTS, { c: acme(world) }, made.token);
     expect(endpoints.errors).toBeUndefined();
     expect(endpoints.data!.myEndpoints.map((e) => e.endpoint.slug).sort()).toEqual(['finance-api', 'sales-api']);
 
@@ -103,11 +97,7 @@ describe('a personal access token', () => {
         (await server.db.accessToken.findUniqueOrThrow({ where: { id: made.accessToken.id } })).lastUsedAt,
       ).not.toBeNull(),
     );
-    const list = await server.gql<{ accessTokens: { id: string; lastUsedAt: string | null; prefix: string }[] }>(
-      LIST,
-      {},
-      sessions[PERSONAS.ceo],
-    );
+    const list = await server.gql(LIST, {}, sessions[PERSONAS.ceo]);
     const listed = list.data!.accessTokens.find((t) => t.id === made.accessToken.id)!;
     expect(listed.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list)).not.toContain(made.token);
@@ -135,12 +125,10 @@ describe('a personal access token', () => {
     expect((await server.gql(MY_COMPANIES, {}, made.token)).data).toEqual({ myCompanies: [{ slug: 'acme' }] });
     expect(errorCode(await server.gql(MY_ENDPOINTS, { c: globex(world) }, made.token))).toBe('NOT_FOUND');
     expect(
-      errorCode(await server.gql(READ, { c: globex(world), e: world.endpoint['globex/sales-api'] }, made.token)),
+      errorCode(await server.gql(READ, { c: globex(world), e: world.endpoint['globex/sales-api']! }, made.token)),
     ).toBe('NOT_FOUND');
     // The same person in a session sees both.
-    expect(
-      (await server.gql<{ myCompanies: unknown[] }>(MY_COMPANIES, {}, sessions[PERSONAS.ceo])).data!.myCompanies,
-    ).toHaveLength(2);
+    expect((await server.gql(MY_COMPANIES, {}, sessions[PERSONAS.ceo])).data!.myCompanies).toHaveLength(2);
   });
 
   it('is refused once revoked or expired, exactly like a bad session token', async ({ server, world, sessions }) => {
@@ -151,11 +139,7 @@ describe('a personal access token', () => {
 
     const revoked = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'to revoke' });
     expect((await server.gql(ME, {}, revoked.token)).data).toEqual({ me: { email: PERSONAS.ceo } });
-    const res = await server.gql<{ revokeAccessToken: { status: string; revokedAt: string } }>(
-      REVOKE,
-      { id: revoked.accessToken.id },
-      sessions[PERSONAS.ceo],
-    );
+    const res = await server.gql(REVOKE, { id: revoked.accessToken.id }, sessions[PERSONAS.ceo]);
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
     expect(onlyError(await server.gql(ME, {}, revoked.token))).toEqual(badJwt);
 
@@ -171,13 +155,7 @@ describe('a personal access token', () => {
     });
     expect(onlyError(await server.gql(ME, {}, expired.token))).toEqual(badJwt);
 
-    const statuses = (
-      await server.gql<{ accessTokens: { id: string; status: string }[] }>(
-        LIST,
-        { c: acme(world) },
-        sessions[PERSONAS.ceo],
-      )
-    ).data!.accessTokens;
+    const statuses = (await server.gql(LIST, { c: acme(world) }, sessions[PERSONAS.ceo])).data!.accessTokens;
     expect(statuses.find((t) => t.id === revoked.accessToken.id)!.status).toBe('REVOKED');
     expect(statuses.find((t) => t.id === expired.accessToken.id)!.status).toBe('EXPIRED');
   });
@@ -203,7 +181,8 @@ describe('a personal access token', () => {
 async function overWebSocket(
   server: TestServer,
   token: string,
-  query: string,
+  /** A typed document or a plain string: sent as text. */
+  query: string | { toString(): string },
   variables: Record<string, unknown> = {},
 ) {
   const client = createClient({
@@ -213,7 +192,7 @@ async function overWebSocket(
     retryAttempts: 0,
   });
   try {
-    const results = client.iterate<Record<string, any>>({ query, variables });
+    const results = client.iterate<Record<string, any>>({ query: query.toString(), variables });
     try {
       const first = await results.next();
       return first.value as { data?: Record<string, any> | null; errors?: { extensions?: { code?: string } }[] };
@@ -333,12 +312,8 @@ describe('a read-only token', () => {
       readOnly: true,
     });
     expect(made.accessToken.readOnly).toBe(true);
-    const sales = world.endpoint['acme/sales-api'];
-    const read = await server.gql<{ readOperation: { status: number } }>(
-      READ,
-      { c: acme(world), e: sales },
-      made.token,
-    );
+    const sales = world.endpoint['acme/sales-api']!;
+    const read = await server.gql(READ, { c: acme(world), e: sales }, made.token);
     expect(read.errors).toBeUndefined();
     expect(read.data!.readOperation.status).toBe(200);
 
@@ -346,24 +321,10 @@ describe('a read-only token', () => {
     expect(errorCode(await server.gql(WRITE, { c: acme(world), e: sales }, made.token))).toBe('FORBIDDEN');
     expect(server.sandbox.stats.requests.total).toBe(upstreamWrites);
     expect(errorCode(await server.gql(REVOKE, { id: made.accessToken.id }, made.token))).toBe('FORBIDDEN');
-    expect(
-      errorCode(
-        await server.gql(
-          'mutation ($c: ID!) { chat(companyId: $c, message: "hello") { message } }',
-          { c: acme(world) },
-          made.token,
-        ),
-      ),
-    ).toBe('FORBIDDEN');
-    expect(
-      errorCode(
-        await server.gql(
-          'mutation ($id: ID!) { confirmAction(id: $id) { result { status } } }',
-          { id: '00000000-0000-4000-8000-000000000000' },
-          made.token,
-        ),
-      ),
-    ).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(CHAT, { c: acme(world) }, made.token))).toBe('FORBIDDEN');
+    expect(errorCode(await server.gql(CONFIRM, { id: '00000000-0000-4000-8000-000000000000' }, made.token))).toBe(
+      'FORBIDDEN',
+    );
     // Signing in is not a change made with the token.
     expect(
       (
@@ -374,9 +335,7 @@ describe('a read-only token', () => {
         )
       ).data!.login.token,
     ).toBeTruthy();
-    expect(
-      (await server.gql<{ accessTokens: { status: string }[] }>(LIST, {}, made.token)).data!.accessTokens.length,
-    ).toBeGreaterThan(0);
+    expect((await server.gql(LIST, {}, made.token)).data!.accessTokens.length).toBeGreaterThan(0);
   });
 
   it('is shown its WRITE grants as READ in myEndpoints, as the gateway treats them; a full token and the session see WRITE', async ({
@@ -384,16 +343,12 @@ describe('a read-only token', () => {
     world,
     sessions,
   }) => {
-    const MINE = 'query ($c: ID!) { myEndpoints(companyId: $c) { access endpoint { slug } } }';
     const accessOf = async (token: string) =>
       Object.fromEntries(
-        (
-          await server.gql<{ myEndpoints: { access: string; endpoint: { slug: string } }[] }>(
-            MINE,
-            { c: acme(world) },
-            token,
-          )
-        ).data!.myEndpoints.map((g) => [g.endpoint.slug, g.access]),
+        (await server.gql(MY_ENDPOINTS, { c: acme(world) }, token)).data!.myEndpoints.map((g) => [
+          g.endpoint.slug,
+          g.access,
+        ]),
       );
     const session = await accessOf(sessions[PERSONAS.ceo]!);
     expect(session['sales-api']).toBe('WRITE');
@@ -411,11 +366,7 @@ describe('a read-only token', () => {
 
   it('while a full token may change data (here: revoke itself)', async ({ server, world, sessions }) => {
     const made = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'full' });
-    const res = await server.gql<{ revokeAccessToken: { status: string } }>(
-      REVOKE,
-      { id: made.accessToken.id },
-      made.token,
-    );
+    const res = await server.gql(REVOKE, { id: made.accessToken.id }, made.token);
     expect(res.data!.revokeAccessToken.status).toBe('REVOKED');
     // The audit row names the token the change was made with; the session's own rows name none.
     const [revoke] = await server.db.auditLog.findMany({
@@ -433,7 +384,7 @@ describe('a read-only token', () => {
 describe('listing and revoking', () => {
   it("shows a person only their own tokens, and anyone else's id is NOT_FOUND", async ({ server, world, sessions }) => {
     const ceos = await create(server, sessions, PERSONAS.ceo, { companyId: acme(world), name: 'ceo private' });
-    const devList = await server.gql<{ accessTokens: { id: string }[] }>(LIST, {}, sessions[PERSONAS.dev]);
+    const devList = await server.gql(LIST, {}, sessions[PERSONAS.dev]);
     expect(devList.data!.accessTokens.map((t) => t.id)).not.toContain(ceos.accessToken.id);
     for (const as of [PERSONAS.dev, PERSONAS.admin]) {
       expect(errorCode(await server.gql(REVOKE, { id: ceos.accessToken.id }, sessions[as]))).toBe('NOT_FOUND');
@@ -447,13 +398,9 @@ describe('listing and revoking', () => {
 
   it("filters by company; a token sees only its own company's tokens", async ({ server, world, sessions }) => {
     const atGlobex = await create(server, sessions, PERSONAS.ceo, { companyId: globex(world), name: 'globex' });
-    const only = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(
-      LIST,
-      { c: globex(world) },
-      sessions[PERSONAS.ceo],
-    );
+    const only = await server.gql(LIST, { c: globex(world) }, sessions[PERSONAS.ceo]);
     expect(new Set(only.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
-    const viaToken = await server.gql<{ accessTokens: { company: { slug: string } }[] }>(LIST, {}, atGlobex.token);
+    const viaToken = await server.gql(LIST, {}, atGlobex.token);
     expect(new Set(viaToken.data!.accessTokens.map((t) => t.company.slug))).toEqual(new Set(['globex']));
     // Outside one's companies (the token's one company, for a token) the filter is NOT_FOUND.
     expect(errorCode(await server.gql(LIST, { c: acme(world) }, atGlobex.token))).toBe('NOT_FOUND');

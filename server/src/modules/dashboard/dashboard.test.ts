@@ -3,37 +3,31 @@
 // its own widgets, and no upstream request for anything the caller may not read.
 import { describe, expect } from 'vitest';
 import { PERSONAS, serverTest } from '../../../test/fixture.ts';
+import { graphql } from '../../../test/gql/gql.ts';
+import type { AccessLevel, DashboardQuery } from '../../../test/gql/graphql.ts';
 import { errorCode, type TestServer } from '../../../test/harness.ts';
 import type { WorldIds } from '../../../test/world.ts';
 import { demoCredential } from '../../sandbox/credentials.ts';
 
-const DASHBOARD = `query ($companyId: ID!) {
+const DASHBOARD = graphql(`query Dashboard($companyId: ID!) {
   dashboard(companyId: $companyId) {
     company { slug }
     generatedAt
     widgets { id title caption kind operationKey value unit cached error series { label value } endpoint { slug name } }
   }
-}`;
-const READ = `query ($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {
+}`);
+const READ = graphql(`query DashboardRead($companyId: ID!, $endpointId: ID!, $operation: String!, $params: JSON) {
   readOperation(companyId: $companyId, endpointId: $endpointId, operation: $operation, params: $params) { data }
-}`;
-const SET_ACCESS = `mutation ($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {
+}`);
+const SET_ACCESS =
+  graphql(`mutation DashboardSetAccess($roleId: ID!, $companyId: ID!, $endpointId: ID!, $access: AccessLevel!) {
   setEndpointAccess(roleId: $roleId, companyId: $companyId, endpointId: $endpointId, access: $access) { access }
-}`;
+}`);
+const CREATE_CREDENTIAL = graphql(
+  `mutation DashboardCreateCredential($input: CreateCredentialInput!) { createCredential(input: $input) { id } }`,
+);
 
-interface Widget {
-  id: string;
-  title: string;
-  caption: string | null;
-  kind: string;
-  operationKey: string;
-  value: number | null;
-  unit: string | null;
-  cached: boolean;
-  error: string | null;
-  series: { label: string; value: number }[];
-  endpoint: { slug: string; name: string };
-}
+type Widget = DashboardQuery['dashboard']['widgets'][number];
 interface Row {
   [field: string]: unknown;
 }
@@ -45,11 +39,7 @@ async function dashboard(
   email: string,
   company: string,
 ) {
-  const res = await server.gql<{ dashboard: { company: { slug: string }; generatedAt: string; widgets: Widget[] } }>(
-    DASHBOARD,
-    { companyId: world.company[company] },
-    tokens[email],
-  );
+  const res = await server.gql(DASHBOARD, { companyId: world.company[company]! }, tokens[email]);
   expect(res.errors).toBeUndefined();
   return res.data!.dashboard;
 }
@@ -71,9 +61,9 @@ async function read(
   params: Record<string, unknown> = {},
 ) {
   const [company] = endpoint.split('/');
-  const res = await server.gql<{ readOperation: { data: unknown } }>(
+  const res = await server.gql(
     READ,
-    { companyId: world.company[company!], endpointId: world.endpoint[endpoint], operation, params },
+    { companyId: world.company[company!]!, endpointId: world.endpoint[endpoint]!, operation, params },
     tokens[email],
   );
   expect(res.errors).toBeUndefined();
@@ -198,13 +188,13 @@ describe('dashboard', () => {
     tokens,
   }) => {
     const admin = tokens[PERSONAS.admin];
-    const grant = (access: string) =>
+    const grant = (access: AccessLevel) =>
       server.gql(
         SET_ACCESS,
         {
-          roleId: world.role.developer,
-          companyId: world.company.acme,
-          endpointId: world.endpoint['acme/finance-api'],
+          roleId: world.role.developer!,
+          companyId: world.company.acme!,
+          endpointId: world.endpoint['acme/finance-api']!,
           access,
         },
         admin,
@@ -225,12 +215,12 @@ describe('dashboard', () => {
 
       const { secret } = demoCredential(server.sandboxSecret, 'acme', 'finance', 'API_KEY', server.sandbox.url);
       const created = await server.gql(
-        'mutation ($input: CreateCredentialInput!) { createCredential(input: $input) { id } }',
+        CREATE_CREDENTIAL,
         {
           input: {
-            companyId: world.company.acme,
-            roleId: world.role.developer,
-            endpointId: world.endpoint['acme/finance-api'],
+            companyId: world.company.acme!,
+            roleId: world.role.developer!,
+            endpointId: world.endpoint['acme/finance-api']!,
             name: 'Finance API – Developer',
             kind: 'API_KEY',
             secret,
@@ -308,9 +298,9 @@ describe('dashboard', () => {
     world,
     tokens,
   }) => {
-    const res = await server.gql(DASHBOARD, { companyId: world.company.globex }, tokens[PERSONAS.cfo]);
+    const res = await server.gql(DASHBOARD, { companyId: world.company.globex! }, tokens[PERSONAS.cfo]);
     expect(errorCode(res)).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(DASHBOARD, { companyId: world.company.acme }, null))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.gql(DASHBOARD, { companyId: world.company.acme! }, null))).toBe('UNAUTHENTICATED');
     expect(server.sandbox.stats.requests.total).toBe(0);
   });
 });

@@ -3,16 +3,18 @@
 // (here 5 failures per address, so the last test can reach the limit).
 import { describe, expect } from 'vitest';
 import { serverTest } from '../../../test/fixture.ts';
+import { graphql } from '../../../test/gql/gql.ts';
 import { errorCode, onlyError } from '../../../test/harness.ts';
 import { TOO_MANY_INVITATION_TRIES } from './invitation.accept.ts';
 
 const it = serverTest.override('serverEnv', { LOGIN_MAX_FAILURES_PER_ADDRESS: '5' });
 
-const INVITE = `mutation ($input: InviteInput!) { inviteToCompany(input: $input) { emailed acceptUrl invitation { id } } }`;
-const RESEND = 'mutation ($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl } }';
-const LOOKUP = 'query ($t: String!) { invitation(token: $t) { email } }';
-
-type Sent = { emailed: boolean; acceptUrl: string | null; invitation: { id: string } };
+const INVITE = graphql(
+  `mutation InviteForLink($input: InviteInput!) { inviteToCompany(input: $input) { emailed acceptUrl invitation { id } } }`,
+);
+const RESEND = graphql(`mutation ResendForLink($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl } }`);
+const LOOKUP = graphql(`query LookUpLink($t: String!) { invitation(token: $t) { email } }`);
+const DECLINE = graphql(`mutation DeclineLink($t: String!) { declineInvitation(token: $t) }`);
 
 describe('without a mail server', () => {
   it('returns the link on the server URL to the inviting admin; resend returns a new one', async ({
@@ -21,8 +23,8 @@ describe('without a mail server', () => {
     as,
   }) => {
     const admin = await as('companyAdmin');
-    const res = await admin.gql<{ inviteToCompany: Sent }>(INVITE, {
-      input: { companyId: world.company.globex, email: 'pass-on@example.test', roleIds: [world.role.developer] },
+    const res = await admin.gql(INVITE, {
+      input: { companyId: world.company.globex!, email: 'pass-on@example.test', roleIds: [world.role.developer!] },
     });
     const sent = res.data!.inviteToCompany;
     expect(sent.emailed).toBe(false);
@@ -30,7 +32,7 @@ describe('without a mail server', () => {
     const token = sent.acceptUrl!.split('/').at(-1)!;
     expect((await server.gql(LOOKUP, { t: token })).data).toEqual({ invitation: { email: 'pass-on@example.test' } });
 
-    const again = await admin.gql<{ resendInvitation: Sent }>(RESEND, { id: sent.invitation.id });
+    const again = await admin.gql(RESEND, { id: sent.invitation.id });
     expect(again.data!.resendInvitation.acceptUrl).not.toBe(sent.acceptUrl);
     expect(errorCode(await server.gql(LOOKUP, { t: token }))).toBe('NOT_FOUND');
   });
@@ -43,8 +45,8 @@ describe('guessing links', () => {
     as,
   }) => {
     const admin = await as('companyAdmin');
-    const res = await admin.gql<{ inviteToCompany: Sent }>(INVITE, {
-      input: { companyId: world.company.globex, email: 'guessed@example.test', roleIds: [world.role.developer] },
+    const res = await admin.gql(INVITE, {
+      input: { companyId: world.company.globex!, email: 'guessed@example.test', roleIds: [world.role.developer!] },
     });
     const good = res.data!.inviteToCompany.acceptUrl!.split('/').at(-1)!;
     // A good link gives its attempt back: looking it up often costs nothing.
@@ -58,7 +60,7 @@ describe('guessing links', () => {
     const limited = onlyError(await server.gql(LOOKUP, { t: good }));
     expect(limited).toMatchObject({ message: TOO_MANY_INVITATION_TRIES, extensions: { code: 'RATE_LIMITED' } });
     expect(limited.extensions!.retryAfterSeconds).toBeGreaterThan(0);
-    const decline = onlyError(await server.gql('mutation ($t: String!) { declineInvitation(token: $t) }', { t: good }));
+    const decline = onlyError(await server.gql(DECLINE, { t: good }));
     expect(decline.extensions!.code).toBe('RATE_LIMITED');
     expect((await server.db.invitation.findFirstOrThrow({ where: { email: 'guessed@example.test' } })).status).toBe(
       'pending',

@@ -2,6 +2,7 @@
 // administrator invites, the link is read from the mail that arrived, and the person accepts,
 // declines or finds it no longer works, all over GraphQL against a real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../../../test/gql/gql.ts';
 import { errorCode, onlyError, startTestServer, type TestServer } from '../../../test/harness.ts';
 import { PERSONAS } from '../../../test/personas.ts';
 import { linkIn, startSmtpReceiver, tokenOf, type SmtpReceiver } from '../../../test/smtp-receiver.ts';
@@ -15,18 +16,22 @@ import {
 
 const PUBLIC_URL = 'https://tessera.example.test';
 
-const INVITE = `mutation ($input: InviteInput!) {
+const INVITE = graphql(`mutation Invite($input: InviteInput!) {
   inviteToCompany(input: $input) { emailed acceptUrl invitation { id email status roles { key } expiresAt sentAt } }
-}`;
-const RESEND = 'mutation ($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl invitation { id status } } }';
-const REVOKE = 'mutation ($id: ID!) { revokeInvitation(id: $id) { id status } }';
-const LIST = 'query ($c: ID!) { invitations(companyId: $c) { id email status roles { key } } }';
-const LOOKUP = 'query ($t: String!) { invitation(token: $t) { companyName roles email status } }';
-const ACCEPT = `mutation ($t: String!, $n: String, $p: String) {
+}`);
+const RESEND = graphql(
+  `mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { emailed acceptUrl invitation { id status } } }`,
+);
+const REVOKE = graphql(`mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }`);
+const LIST = graphql(`query Invitations($c: ID!) { invitations(companyId: $c) { id email status roles { key } } }`);
+const LOOKUP = graphql(
+  `query LookUpInvitation($t: String!) { invitation(token: $t) { companyName roles email status } }`,
+);
+const ACCEPT = graphql(`mutation AcceptInvitation($t: String!, $n: String, $p: String) {
   acceptInvitation(token: $t, name: $n, password: $p) { token user { email name memberships { company { slug } role { key } } } }
-}`;
-const DECLINE = 'mutation ($t: String!) { declineInvitation(token: $t) }';
-const ME = '{ me { email memberships { company { slug } role { key } } } }';
+}`);
+const DECLINE = graphql(`mutation DeclineInvitation($t: String!) { declineInvitation(token: $t) }`);
+const ME = graphql(`query Invitee { me { email memberships { company { slug } role { key } } } }`);
 
 let server: TestServer;
 let smtp: SmtpReceiver;
@@ -48,9 +53,9 @@ afterAll(async () => {
 
 /** Invites and returns the link read from the mail that arrived. */
 async function invite(persona: keyof typeof PERSONAS, email: string, company: string, roles: string[]) {
-  const res = await server.gql<{ inviteToCompany: { invitation: { id: string } } }>(
+  const res = await server.gql(
     INVITE,
-    { input: { companyId: world.company[company], email, roleIds: roles.map((r) => world.role[r]) } },
+    { input: { companyId: world.company[company]!, email, roleIds: roles.map((r) => world.role[r]!) } },
     as(persona),
   );
   expect(res.errors).toBeUndefined();
@@ -77,7 +82,7 @@ describe('inviting a new person', () => {
       acceptUrl: null,
       invitation: { email: 'new.person@example.test', status: 'PENDING' },
     });
-    const sent = res.data!.inviteToCompany.invitation as unknown as { expiresAt: string; sentAt: string };
+    const sent = res.data!.inviteToCompany.invitation;
     expect(Date.parse(sent.expiresAt) - Date.parse(sent.sentAt)).toBe(7 * 24 * 3600 * 1000);
     expect(mail.from).toBe('invites@example.test');
     expect(mail.subject).toContain('Globex');
@@ -86,11 +91,7 @@ describe('inviting a new person', () => {
     const stored = await server.db.invitation.findUniqueOrThrow({ where: { id } });
     expect(JSON.stringify(stored)).not.toContain(tokenOf(link));
 
-    const listed = await server.gql<{ invitations: { email: string; status: string; roles: { key: string }[] }[] }>(
-      LIST,
-      { c: world.company.globex },
-      as('companyAdmin'),
-    );
+    const listed = await server.gql(LIST, { c: world.company.globex! }, as('companyAdmin'));
     expect(listed.data!.invitations).toContainEqual({
       id,
       email: 'new.person@example.test',
@@ -100,9 +101,7 @@ describe('inviting a new person', () => {
     // Pending: no account, no role, no sign-in.
     expect(await server.db.user.count({ where: { email: 'new.person@example.test' } })).toBe(0);
 
-    const preview = await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
-      t: tokenOf(link),
-    });
+    const preview = await server.gql(LOOKUP, { t: tokenOf(link) });
     expect(preview.data).toEqual({
       invitation: {
         companyName: 'Globex',
@@ -112,7 +111,7 @@ describe('inviting a new person', () => {
       },
     });
 
-    const accepted = await server.gql<{ acceptInvitation: { token: string; user: unknown } }>(ACCEPT, {
+    const accepted = await server.gql(ACCEPT, {
       t: tokenOf(link),
       n: 'New Person',
       p: 'a-long-enough-password',
@@ -127,7 +126,7 @@ describe('inviting a new person', () => {
       ]),
     });
     // The session returned works, and so does the password.
-    const me = await server.gql<{ me: { email: string } }>(ME, {}, accepted.data!.acceptInvitation.token);
+    const me = await server.gql(ME, {}, accepted.data!.acceptInvitation.token);
     expect(me.data!.me.email).toBe('new.person@example.test');
     await server.login('new.person@example.test', 'a-long-enough-password');
 
@@ -140,19 +139,13 @@ describe('inviting a new person', () => {
     // Used once: the link no longer works, and the invitation left the open list.
     const again = await server.gql(ACCEPT, { t: tokenOf(link), n: 'Someone', p: 'another-long-password' });
     expect(onlyError(again)).toMatchObject({ message: INVALID_INVITATION, extensions: { code: 'NOT_FOUND' } });
-    const after = await server.gql<{ invitations: { id: string }[] }>(
-      LIST,
-      { c: world.company.globex },
-      as('companyAdmin'),
-    );
+    const after = await server.gql(LIST, { c: world.company.globex! }, as('companyAdmin'));
     expect(after.data!.invitations.map((i) => i.id)).not.toContain(id);
   });
 
   it('resend mails a new link and the old one stops working', async () => {
     const first = await invite('companyAdmin', 'resent@example.test', 'globex', ['developer']);
-    const res = await server.gql<{
-      resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
-    }>(RESEND, { id: first.id }, as('companyAdmin'));
+    const res = await server.gql(RESEND, { id: first.id }, as('companyAdmin'));
     expect(res.data!.resendInvitation).toMatchObject({
       emailed: true,
       acceptUrl: null,
@@ -160,20 +153,8 @@ describe('inviting a new person', () => {
     });
     const second = linkIn(await smtp.next());
     expect(second).not.toBe(first.link);
-    expect(
-      onlyError(
-        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
-          t: tokenOf(first.link),
-        }),
-      ).message,
-    ).toBe(INVALID_INVITATION);
-    expect(
-      (
-        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
-          t: tokenOf(second),
-        })
-      ).data!.invitation.email,
-    ).toBe('resent@example.test');
+    expect(onlyError(await server.gql(LOOKUP, { t: tokenOf(first.link) })).message).toBe(INVALID_INVITATION);
+    expect((await server.gql(LOOKUP, { t: tokenOf(second) })).data!.invitation.email).toBe('resent@example.test');
     expect((await auditOf(first.id)).map((r) => r.action)).toEqual(['invitation.create', 'invitation.resend']);
   });
 
@@ -198,11 +179,7 @@ describe('a link that cannot be used', () => {
 
     const expired = await invite('companyAdmin', 'expired@example.test', 'globex', ['developer']);
     await server.db.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const listed = await server.gql<{ invitations: { id: string; status: string }[] }>(
-      LIST,
-      { c: world.company.globex },
-      as('companyAdmin'),
-    );
+    const listed = await server.gql(LIST, { c: world.company.globex! }, as('companyAdmin'));
     expect(listed.data!.invitations.find((i) => i.id === expired.id)?.status).toBe('EXPIRED');
 
     const declined = await invite('companyAdmin', 'declined@example.test', 'globex', ['developer']);
@@ -219,12 +196,12 @@ describe('a link that cannot be used', () => {
       used: tokenOf(used.link),
     };
     for (const [kind, t] of Object.entries(links)) {
-      for (const [query, vars] of [
-        [LOOKUP, { t }],
-        [ACCEPT, { t, n: 'Someone', p: 'a-long-enough-password' }],
-        [DECLINE, { t }],
-      ] as const) {
-        const error = onlyError(await server.gql(query, vars));
+      for (const operation of [
+        () => server.gql(LOOKUP, { t }),
+        () => server.gql(ACCEPT, { t, n: 'Someone', p: 'a-long-enough-password' }),
+        () => server.gql(DECLINE, { t }),
+      ]) {
+        const error = onlyError(await operation());
         expect({ kind, message: error.message, code: error.extensions?.code }).toEqual({
           kind,
           message: INVALID_INVITATION,
@@ -241,18 +218,10 @@ describe('a link that cannot be used', () => {
   it('resending an expired invitation makes it work again for 7 more days', async () => {
     const expired = await invite('companyAdmin', 'late@example.test', 'globex', ['developer']);
     await server.db.invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const res = await server.gql<{
-      resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
-    }>(RESEND, { id: expired.id }, as('companyAdmin'));
+    const res = await server.gql(RESEND, { id: expired.id }, as('companyAdmin'));
     expect(res.data!.resendInvitation.invitation.status).toBe('PENDING');
     const link = linkIn(await smtp.next());
-    expect(
-      (
-        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
-          t: tokenOf(link),
-        })
-      ).data!.invitation.status,
-    ).toBe('PENDING');
+    expect((await server.gql(LOOKUP, { t: tokenOf(link) })).data!.invitation.status).toBe('PENDING');
   });
 });
 
@@ -269,11 +238,7 @@ describe('an address that already has an account', () => {
       await server.db.userCompanyAccess.count({ where: { userId: world.user.cfo, companyId: world.company.globex } }),
     ).toBe(0);
 
-    const res = await server.gql<{ acceptInvitation: { token: string | null; user: { memberships: unknown[] } } }>(
-      ACCEPT,
-      { t },
-      as('cfo'),
-    );
+    const res = await server.gql(ACCEPT, { t }, as('cfo'));
     expect(res.errors).toBeUndefined();
     expect(res.data!.acceptInvitation.token).toBeNull();
     expect(res.data!.acceptInvitation.user.memberships).toEqual(
@@ -294,22 +259,16 @@ describe('an address that already has an account', () => {
 describe('who may invite', () => {
   it('a member without admin rights is FORBIDDEN; another company is NOT_FOUND; a platform admin may invite anywhere', async () => {
     const input = (company: string) => ({
-      input: { companyId: world.company[company], email: 'someone@example.test', roleIds: [world.role.developer] },
+      input: { companyId: world.company[company]!, email: 'someone@example.test', roleIds: [world.role.developer!] },
     });
     expect(errorCode(await server.gql(INVITE, input('globex'), as('ceo')))).toBe('FORBIDDEN');
     expect(errorCode(await server.gql(INVITE, input('acme'), as('companyAdmin')))).toBe('NOT_FOUND');
-    expect(errorCode(await server.gql(LIST, { c: world.company.acme }, as('companyAdmin')))).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(LIST, { c: world.company.acme! }, as('companyAdmin')))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(INVITE, input('globex')))).toBe('UNAUTHENTICATED');
 
     const acme = await invite('admin', 'acme-hire@example.test', 'acme', ['developer']);
     // Acme's invitation does not exist for Globex's administrator.
-    expect(
-      errorCode(
-        await server.gql<{
-          resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
-        }>(RESEND, { id: acme.id }, as('companyAdmin')),
-      ),
-    ).toBe('NOT_FOUND');
+    expect(errorCode(await server.gql(RESEND, { id: acme.id }, as('companyAdmin')))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(REVOKE, { id: acme.id }, as('companyAdmin')))).toBe('NOT_FOUND');
     expect(errorCode(await server.gql(REVOKE, { id: acme.id }, as('cfo')))).toBe('FORBIDDEN');
     expect((await server.db.invitation.findUniqueOrThrow({ where: { id: acme.id } })).status).toBe('pending');
@@ -319,7 +278,7 @@ describe('who may invite', () => {
 
 describe('bad input', () => {
   it('names what is wrong and stores nothing', async () => {
-    const globex = world.company.globex;
+    const globex = world.company.globex!;
     const attempt = (email: string, roleIds: string[]) =>
       server.gql(INVITE, { input: { companyId: globex, email, roleIds } }, as('companyAdmin'));
     const before = await server.db.invitation.count();
@@ -340,13 +299,7 @@ describe('bad input', () => {
     expect(short.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
     const noName = onlyError(await server.gql(ACCEPT, { t: tokenOf(first.link), p: 'a-long-enough-password' }));
     expect(noName.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
-    expect(
-      (
-        await server.gql<{ invitation: { email: string; status: string; companyName: string } }>(LOOKUP, {
-          t: tokenOf(first.link),
-        })
-      ).data!.invitation.status,
-    ).toBe('PENDING');
+    expect((await server.gql(LOOKUP, { t: tokenOf(first.link) })).data!.invitation.status).toBe('PENDING');
   });
 });
 
@@ -355,7 +308,7 @@ describe('when the mail server refuses', () => {
     smtp.refuse = true;
     const res = await server.gql(
       INVITE,
-      { input: { companyId: world.company.globex, email: 'bounce@example.test', roleIds: [world.role.developer] } },
+      { input: { companyId: world.company.globex!, email: 'bounce@example.test', roleIds: [world.role.developer!] } },
       as('companyAdmin'),
     );
     smtp.refuse = false;
@@ -363,15 +316,9 @@ describe('when the mail server refuses', () => {
     expect(error.extensions).toMatchObject({ code: 'UPSTREAM_ERROR', reason: 'mail_not_sent' });
     expect(error.message).toContain('Resend');
     expect(JSON.stringify(error)).not.toContain('smtp-test-password');
-    const listed = await server.gql<{ invitations: { id: string; email: string }[] }>(
-      LIST,
-      { c: world.company.globex },
-      as('companyAdmin'),
-    );
+    const listed = await server.gql(LIST, { c: world.company.globex! }, as('companyAdmin'));
     const saved = listed.data!.invitations.find((i) => i.email === 'bounce@example.test')!;
-    const resent = await server.gql<{
-      resendInvitation: { acceptUrl: string | null; emailed: boolean; invitation: { status: string } };
-    }>(RESEND, { id: saved.id }, as('companyAdmin'));
+    const resent = await server.gql(RESEND, { id: saved.id }, as('companyAdmin'));
     expect(resent.data!.resendInvitation.emailed).toBe(true);
     expect((await smtp.next()).to).toEqual(['bounce@example.test']);
   });

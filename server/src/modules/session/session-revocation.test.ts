@@ -4,18 +4,29 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect } from 'vitest';
 import { PERSONAS, assistantTest, fakeModelEnv } from '../../../test/fixture.ts';
+import { graphql } from '../../../test/gql/gql.ts';
 import { errorCode, startPeer, type TestServer } from '../../../test/harness.ts';
 import { watchSubscription } from '../../../test/subscription.ts';
 import type { WorldIds } from '../../../test/world.ts';
 import { CREDENTIAL_LOST_CLOSE } from '../../http/websocket.ts';
 
-const ME = '{ me { email } }';
-const LOGOUT = 'mutation { logout }';
-const EVERYWHERE = 'mutation ($u: ID) { signOutEverywhere(userId: $u) }';
-const CREATE_TOKEN =
-  'mutation ($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }';
-type CreatedToken = { createAccessToken: { token: string; accessToken: { id: string } } };
-const REVOKE_TOKEN = 'mutation ($id: ID!) { revokeAccessToken(id: $id) { status } }';
+const ME = graphql(`query SessionHolder { me { email } }`);
+const LOGOUT = graphql(`mutation SessionLogout { logout }`);
+const EVERYWHERE = graphql(`mutation SessionSignOutEverywhere($u: ID) { signOutEverywhere(userId: $u) }`);
+const CREATE_TOKEN = graphql(
+  `mutation LiveToken($c: ID!) { createAccessToken(input: { companyId: $c, name: "live" }) { token accessToken { id } } }`,
+);
+const REVOKE_TOKEN = graphql(`mutation RevokeLiveToken($id: ID!) { revokeAccessToken(id: $id) { status } }`);
+const ROTATE = graphql(
+  `mutation SalesInboundSecret($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }`,
+);
+const CREATE_USER = graphql(`mutation SessionPerson($i: CreateUserInput!) { createUser(input: $i) { id } }`);
+const GRANT = graphql(
+  `mutation SessionPersonRole($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }`,
+);
+const REVOKE_ROLE = graphql(
+  `mutation SessionPersonRoleGone($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }`,
+);
 const EVENTS = 'subscription ($c: ID!) { endpointEvents(companyId: $c) { eventType } }';
 const STREAM =
   'subscription ($c: ID!, $m: String!) { chatStream(companyId: $c, message: $m) { type text toolCall { tool } } }';
@@ -29,11 +40,7 @@ const it = assistantTest
   .extend('admin', { scope: 'file' }, ({ server }) => server.login(PERSONAS.admin))
   // The inbound secret of Acme's Sales API, so events can be posted to it.
   .extend('webhookSecret', { scope: 'file' }, async ({ server, world, admin }) => {
-    const rotated = await server.gql<{ rotateInboundWebhookSecret: { secret: string } }>(
-      'mutation ($e: ID!) { rotateInboundWebhookSecret(endpointId: $e) { secret } }',
-      { e: sales(world) },
-      admin,
-    );
+    const rotated = await server.gql(ROTATE, { e: sales(world) }, admin);
     return rotated.data!.rotateInboundWebhookSecret.secret;
   });
 it.override('serverEnv', { scope: 'file' }, fakeModelEnv);
@@ -45,23 +52,19 @@ it.beforeAll(({ admin, webhookSecret }) => {
 /** A new person with the CEO role at Acme (Sales: WRITE), so no test disturbs another's. */
 async function person(server: TestServer, world: WorldIds, admin: string, extra: { isPlatformAdmin?: boolean } = {}) {
   const email = `session-${++people}@demo.test`;
-  const made = await server.gql<{ createUser: { id: string } }>(
-    'mutation ($i: CreateUserInput!) { createUser(input: $i) { id } }',
+  const made = await server.gql(
+    CREATE_USER,
     { i: { email, name: 'Session Test', password: 'tessera-demo-long', ...extra } },
     admin,
   );
-  const id = made.data!.createUser.id as string;
-  const granted = await server.gql(
-    'mutation ($u: ID!, $c: ID!, $r: ID!) { grantCompanyAccess(userId: $u, companyId: $c, roleId: $r) { role { key } } }',
-    { u: id, c: acme(world), r: world.role.ceo },
-    admin,
-  );
+  const id = made.data!.createUser.id;
+  const granted = await server.gql(GRANT, { u: id, c: acme(world), r: world.role.ceo! }, admin);
   expect(granted.errors).toBeUndefined();
   return { id, email, login: () => server.login(email, 'tessera-demo-long') };
 }
 
 const meOf = async (server: TestServer, token: string) => {
-  const res = await server.gql<{ me: { email: string } }>(ME, {}, token);
+  const res = await server.gql(ME, {}, token);
   return res.data?.me.email ?? errorCode(res);
 };
 
@@ -146,7 +149,7 @@ describe('logout', () => {
 
   it('is for sessions: an access token is FORBIDDEN (it is revoked on its own)', async ({ server, world, admin }) => {
     const p = await person(server, world, admin);
-    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, await p.login());
+    const made = await server.gql(CREATE_TOKEN, { c: acme(world) }, await p.login());
     const token = made.data!.createAccessToken.token as string;
     expect(errorCode(await server.gql(LOGOUT, {}, token))).toBe('FORBIDDEN');
     expect(errorCode(await server.gql(EVERYWHERE, {}, token))).toBe('FORBIDDEN');
@@ -240,7 +243,7 @@ describe('a subscription', () => {
   }) => {
     const p = await person(server, world, admin);
     const session = await p.login();
-    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, session);
+    const made = await server.gql(CREATE_TOKEN, { c: acme(world) }, session);
     const dashboard = listen(server, world, webhookSecret, made.data!.createAccessToken.token);
     try {
       await dashboard.ready();
@@ -289,17 +292,13 @@ describe('a subscription', () => {
   }) => {
     const p = await person(server, world, admin);
     const session = await p.login();
-    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, session);
+    const made = await server.gql(CREATE_TOKEN, { c: acme(world) }, session);
     const bySession = listen(server, world, webhookSecret, session);
     const byToken = listen(server, world, webhookSecret, made.data!.createAccessToken.token);
     try {
       await bySession.ready();
       await byToken.ready();
-      const revoked = await server.gql(
-        'mutation ($u: ID!, $c: ID!, $r: ID!) { revokeCompanyAccess(userId: $u, companyId: $c, roleId: $r) }',
-        { u: p.id, c: acme(world), r: world.role.ceo },
-        admin,
-      );
+      const revoked = await server.gql(REVOKE_ROLE, { u: p.id, c: acme(world), r: world.role.ceo! }, admin);
       expect(revoked.errors).toBeUndefined();
       await postEvent(server, world, webhookSecret, 'after.role');
       await bySession.untilEnded();
@@ -322,7 +321,7 @@ describe('a subscription', () => {
   }) => {
     const p = await person(server, world, admin);
     const session = await p.login();
-    const made = await server.gql<CreatedToken>(CREATE_TOKEN, { c: acme(world) }, session);
+    const made = await server.gql(CREATE_TOKEN, { c: acme(world) }, session);
     // Round one calls a tool (its event reaches the client); before round two answers, the token is revoked.
     fake.queue({ toolCalls: [{ name: 'sales-api__listAccounts', arguments: { limit: 1 } }] });
     fake.script(async () => {
