@@ -606,11 +606,11 @@ const TABLE: Record<string, Row[]> = {
     {
       kind: 'admin',
       query: 'query ($input: WidgetPreviewInput!) { previewDashboardWidget(input: $input) { answer result error } }',
-      vars: ({ c }) => ({
+      vars: ({ c }, x) => ({
         input: {
-          companyId: co(c),
-          roleId: ids.role.ceo,
-          endpointId: ep(c),
+          companyId: co(x, c),
+          roleId: x.ids.role.ceo,
+          endpointId: ep(x, c),
           operationKey: 'getHeadcount',
           expression: '1',
         },

@@ -1221,6 +1221,8 @@ export type Query = {
   oauthProviderPresets: Array<OAuthProviderPreset>;
   /** The redirect URL to register at a provider: <public origin>/oauth/callback. */
   oauthRedirectUri: Scalars['String']['output'];
+  /** A draft expression evaluated on the operation's answer as a role would get it (the editor's live result); the company's administrators only, audited like previewReadOperation. */
+  previewDashboardWidget: WidgetPreview;
   /** Run a GET operation as someone holding only this role in the company would (the role's grant, credential and field rules); the company's administrators only, audited. */
   previewReadOperation: UpstreamResult;
   /** The tools the assistant would offer someone holding only this role in the company (past 40 the model reaches the same list through a search tool); the company's administrators only. */
@@ -1329,6 +1331,11 @@ export type QueryMyPendingActionsArgs = {
 
 export type QueryOauthAppsArgs = {
   companyId: Scalars['ID']['input'];
+};
+
+
+export type QueryPreviewDashboardWidgetArgs = {
+  input: WidgetPreviewInput;
 };
 
 
@@ -1668,6 +1675,31 @@ export type WidgetFormat =
   | 'DURATION'
   /** a share: 0.25 is 25 % */
   | 'PERCENT';
+
+/** A draft expression's result on a sample answer. */
+export type WidgetPreview = {
+  __typename?: 'WidgetPreview';
+  /** The answer after the role's field rules. */
+  answer?: Maybe<Scalars['JSON']['output']>;
+  /** Why the expression gave no result, in words. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The character the problem is at, when known. */
+  position?: Maybe<Scalars['Int']['output']>;
+  /** What the widget would show: { value, series, caption, unit, previous, rows }. */
+  result?: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A draft widget's expression tried on the operation's answer as a role would get it. */
+export type WidgetPreviewInput = {
+  companyId: Scalars['ID']['input'];
+  endpointId: Scalars['ID']['input'];
+  /** Empty: only the answer is returned. */
+  expression: Scalars['String']['input'];
+  operationKey: Scalars['String']['input'];
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  /** The answer is fetched as someone holding only this role. */
+  roleId: Scalars['ID']['input'];
+};
 
 /** A role that sees the widget in this place by default. */
 export type WidgetRolePlace = {
