@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('OAuth Connect (Chromium)', () => {
     await openCredentials(page);
     const before = await app.server.db.oAuthApp.findFirstOrThrow({ where: { name: 'Sandbox – Sales API' } });
     const { clientSecret } = serviceCredentials(app.server.sandboxSecret, 'acme', 'salesforce');
-    await panel(page).getByRole('button', { name: 'Replace client secret of Sandbox – Sales API' }).click();
+    await panel(page).getByRole('button', { name: 'Replace secret of Sandbox – Sales API' }).click();
     const form = panel(page).getByRole('form', { name: 'New client secret for Sandbox – Sales API' });
     expect(await form.getByLabel('New client secret').getAttribute('type')).toBe('password');
     await form.getByLabel('New client secret').fill(clientSecret);

@@ -99,7 +99,7 @@ export function ConnectPanel({ companyId, data, endpoints, roles, onChanged }: P
                   type="button"
                   onClick={() => setReplacing((r) => (r === app.id ? null : app.id))}
                   aria-expanded={replacing === app.id}
-                  aria-label={`Replace client secret of ${app.name}`}
+                  aria-label={`Replace secret of ${app.name}`}
                 >
                   Replace secret
                 </button>{' '}
